@@ -1,0 +1,106 @@
+package content
+
+import (
+	"slices"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/casebook/casebook/internal/site"
+)
+
+var approachKeys = []string{"title", "order", "summary", "ratings"}
+
+// decodeApproach reads an approach's front matter. Ratings are checked
+// against the site's features.
+func (d *decoder) decodeApproach(root *yaml.Node, id string, features []site.Feature) *site.Approach {
+	const what = "approach"
+	a := &site.Approach{ID: id, Ratings: make(map[string]site.Rating)}
+	f := d.mapping(root, what, approachKeys)
+	a.Title = d.str(d.required(f, "title", what, "the approach's name"), "title")
+	a.Order, _ = d.integer(d.required(f, "order", what, "its position in menus and in the matrix, such as 1"), "order")
+	if n := f.values["summary"]; n != nil {
+		a.Summary = d.str(n, "summary")
+	}
+	ids := make([]string, len(features))
+	for i, ft := range features {
+		ids[i] = ft.ID
+	}
+	ratings := d.required(f, "ratings", what, "a rating from 0 to 3 for each feature in site.yaml")
+	rf := d.mapping(ratings, "ratings", nil)
+	for _, ft := range features {
+		n := rf.values[ft.ID]
+		if n == nil {
+			if ratings != nil {
+				d.warnf(ratings, "ratings: no rating for feature %q: the matrix shows it as not rated", ft.ID)
+			}
+			continue
+		}
+		v, ok := d.integer(n, "ratings."+ft.ID)
+		if !ok {
+			continue
+		}
+		if r := site.Rating(v); !r.Valid() {
+			d.errorf(n, "ratings.%s: expected a rating from 0 to 3 (shown as -, +, ++, +++), found %d", ft.ID, v)
+			continue
+		}
+		a.Ratings[ft.ID] = site.Rating(v)
+	}
+	// A rating for a feature the site does not have is an error, not just a
+	// warning: the matrix would silently lose it.
+	if rn := resolve(ratings); rn != nil && rn.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(rn.Content); i += 2 {
+			if k := rn.Content[i]; !slices.Contains(ids, k.Value) {
+				d.errorf(k, "ratings: rating for unknown feature %q: expected one of the features in site.yaml%s", k.Value, suggest(k.Value, ids))
+			}
+		}
+	}
+	return a
+}
+
+var partnerKeys = []string{"name", "country", "type", "website", "location"}
+
+// decodePartner reads a partner file's front matter.
+func (d *decoder) decodePartner(root *yaml.Node, slug string) *site.Partner {
+	const what = "partner"
+	p := &site.Partner{Slug: slug}
+	f := d.mapping(root, what, partnerKeys)
+	p.Name = d.str(d.required(f, "name", what, "the partner's name, spelled as in the cases"), "name")
+	p.Country = d.country(d.required(f, "country", what, "an ISO 3166-1 alpha-2 country code such as \"BE\""), "country")
+	p.Type = d.partnerType(d.required(f, "type", what, "one of "+quoteList(site.PartnerTypes)), "type")
+	if n := f.values["website"]; n != nil {
+		p.Website = d.externalURL(n, "website")
+	}
+	if n := f.values["location"]; n != nil && n.Tag != "!!null" {
+		lf := d.mapping(n, "location", []string{"lat", "lon"})
+		lat, okLat := d.number(d.required(lf, "lat", "location", "a latitude from -90 to 90"), "location.lat")
+		lon, okLon := d.number(d.required(lf, "lon", "location", "a longitude from -180 to 180"), "location.lon")
+		switch {
+		case okLat && (lat < -90 || lat > 90):
+			d.errorf(lf.values["lat"], "location.lat: expected a latitude from -90 to 90, found %v", lat)
+		case okLon && (lon < -180 || lon > 180):
+			d.errorf(lf.values["lon"], "location.lon: expected a longitude from -180 to 180, found %v", lon)
+		case okLat && okLon:
+			p.Location = &site.Location{Lat: lat, Lon: lon}
+		}
+	}
+	return p
+}
+
+var pageKeys = []string{"title", "slug", "summary"}
+
+// decodePage reads a free page's front matter.
+func (d *decoder) decodePage(root *yaml.Node, slug string) *site.Page {
+	const what = "page"
+	p := &site.Page{Slug: slug}
+	f := d.mapping(root, what, pageKeys)
+	p.Title = d.str(d.required(f, "title", what, "the page's title"), "title")
+	if n := f.values["summary"]; n != nil {
+		p.Summary = d.str(n, "summary")
+	}
+	if n := f.values["slug"]; n != nil {
+		if s := d.slug(n, "slug"); s != "" {
+			p.Slug = s
+		}
+	}
+	return p
+}

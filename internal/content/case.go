@@ -1,0 +1,261 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/casebook/casebook/internal/site"
+)
+
+var caseKeys = []string{
+	"title", "slug", "summary", "approaches", "partners", "sdgs", "themes",
+	"budget", "start", "end", "date", "draft", "links",
+}
+
+// caseRefs keeps the nodes of a case's references to other files, so that
+// validation across files can point at them.
+type caseRefs struct {
+	metaLine   int
+	slug       *yaml.Node
+	approaches []*yaml.Node
+	partners   []*yaml.Node // each partner's mapping
+	countries  []*yaml.Node
+	themes     []*yaml.Node
+}
+
+// decodeCase reads a case's front matter. Checks that need other files
+// (approach ids, duplicate slugs) are done by validate.
+func (d *decoder) decodeCase(root *yaml.Node, slug string) (*site.Case, caseRefs) {
+	const what = "case"
+	c := &site.Case{Slug: slug}
+	refs := caseRefs{metaLine: d.metaLine}
+	f := d.mapping(root, what, caseKeys)
+	c.Title = d.str(d.required(f, "title", what, "the case's title"), "title")
+	c.Summary = d.str(d.required(f, "summary", what, "one or two sentences for lists and search results"), "summary")
+	if n := f.values["slug"]; n != nil {
+		refs.slug = n
+		if s := d.slug(n, "slug"); s != "" {
+			c.Slug = s
+		}
+	}
+	for i, n := range d.list(d.required(f, "approaches", what, "a list of approach ids such as [twinning]"), "approaches") {
+		if id := d.str(n, fmt.Sprintf("approaches[%d]", i)); id != "" {
+			c.ApproachIDs = append(c.ApproachIDs, id)
+			refs.approaches = append(refs.approaches, n)
+		}
+	}
+	partners := d.list(d.required(f, "partners", what, "a list of partners, each with name, country and type"), "partners")
+	for i, n := range partners {
+		p, countryNode := d.partnerRef(n, fmt.Sprintf("partners[%d]", i))
+		if p != nil {
+			c.Partners = append(c.Partners, p)
+			refs.partners = append(refs.partners, n)
+			refs.countries = append(refs.countries, countryNode)
+		}
+	}
+	for i, n := range d.list(f.values["sdgs"], "sdgs") {
+		field := fmt.Sprintf("sdgs[%d]", i)
+		if v, ok := d.integer(n, field); ok {
+			if !site.ValidSDG(v) {
+				d.errorf(n, "%s: expected an SDG number from 1 to 17, found %d", field, v)
+				continue
+			}
+			c.SDGs = append(c.SDGs, v)
+		}
+	}
+	for i, n := range d.list(f.values["themes"], "themes") {
+		if t := d.str(n, fmt.Sprintf("themes[%d]", i)); t != "" {
+			c.Themes = append(c.Themes, t)
+			refs.themes = append(refs.themes, n)
+		}
+	}
+	if n := f.values["budget"]; n != nil && n.Tag != "!!null" {
+		c.Budget = d.budget(n)
+	}
+	c.Start = d.year(f.values["start"], "start")
+	c.End = d.year(f.values["end"], "end")
+	if c.Start != 0 && c.End != 0 && c.End < c.Start {
+		d.errorf(f.values["end"], "end: the cooperation cannot end (%d) before it starts (%d)", c.End, c.Start)
+	}
+	c.Date = d.date(f.values["date"], "date")
+	if n := f.values["draft"]; n != nil {
+		c.Draft = d.boolean(n, "draft")
+	}
+	for i, n := range d.list(f.values["links"], "links") {
+		field := fmt.Sprintf("links[%d]", i)
+		lf := d.mapping(n, field, []string{"title", "url"})
+		l := site.Link{
+			Title: d.str(d.required(lf, "title", field, "the link's text"), field+".title"),
+			URL:   d.externalURL(d.required(lf, "url", field, "an absolute http(s) URL"), field+".url"),
+		}
+		if l.Title != "" && l.URL != "" {
+			c.Links = append(c.Links, l)
+		}
+	}
+	return c, refs
+}
+
+// partnerRef reads one entry of a case's partners.
+func (d *decoder) partnerRef(n *yaml.Node, field string) (*site.Partner, *yaml.Node) {
+	f := d.mapping(n, field, []string{"name", "country", "type"})
+	if len(f.values) == 0 {
+		if resolve(n) != nil && resolve(n).Kind == yaml.MappingNode {
+			d.errorf(n, "%s: expected name, country and type, found an empty mapping", field)
+		}
+		return nil, nil
+	}
+	p := &site.Partner{Name: d.str(d.required(f, "name", field, "the partner's name"), field+".name")}
+	countryNode := d.required(f, "country", field, "an ISO 3166-1 alpha-2 country code such as \"BE\"")
+	p.Country = d.country(countryNode, field+".country")
+	p.Type = d.partnerType(d.required(f, "type", field, "one of "+quoteList(site.PartnerTypes)), field+".type")
+	if p.Name == "" || p.Country == "" || p.Type == "" {
+		return nil, nil
+	}
+	return p, countryNode
+}
+
+func (d *decoder) country(n *yaml.Node, field string) string {
+	code := d.str(n, field)
+	if code == "" {
+		return ""
+	}
+	if _, ok := site.CountryName(code); !ok {
+		d.errorf(n, "%s: unknown country code %q: expected an ISO 3166-1 alpha-2 code such as \"BE\"%s", field, code, suggest(code, site.CountryCodes()))
+		return ""
+	}
+	return code
+}
+
+func (d *decoder) partnerType(n *yaml.Node, field string) string {
+	t := d.str(n, field)
+	if t != "" && !contains(site.PartnerTypes, t) {
+		d.errorf(n, "%s: unknown partner type %q: expected one of %s%s", field, t, quoteList(site.PartnerTypes), suggest(t, site.PartnerTypes))
+		return ""
+	}
+	return t
+}
+
+// budget reads a budget: an amount, or min and max.
+func (d *decoder) budget(n *yaml.Node) *site.Budget {
+	const field = "budget"
+	f := d.mapping(n, field, []string{"amount", "min", "max", "currency", "period", "sources"})
+	b := &site.Budget{Currency: "EUR"}
+	ok := true
+	amount, hasMin, hasMax := f.values["amount"], f.values["min"], f.values["max"]
+	switch {
+	case amount != nil && (hasMin != nil || hasMax != nil):
+		d.errorf(amount, "budget: give either amount or min and max, not both")
+		return nil
+	case amount != nil:
+		b.Amount, ok = d.number(amount, "budget.amount")
+		ok = ok && d.nonNegative(amount, "budget.amount", b.Amount)
+	case hasMin != nil && hasMax != nil:
+		var okMin, okMax bool
+		b.IsRange = true
+		b.Min, okMin = d.number(hasMin, "budget.min")
+		b.Max, okMax = d.number(hasMax, "budget.max")
+		ok = okMin && okMax && d.nonNegative(hasMin, "budget.min", b.Min) && d.nonNegative(hasMax, "budget.max", b.Max)
+		if ok && b.Max < b.Min {
+			d.errorf(hasMax, "budget.max: the range ends (%s) below where it starts (%s)", site.FormatAmount(b.Max), site.FormatAmount(b.Min))
+			ok = false
+		}
+	default:
+		d.errorf(n, "budget: expected amount, or min and max; omit budget when the source gives no figure")
+		return nil
+	}
+	if cn := f.values["currency"]; cn != nil {
+		b.Currency = d.str(cn, "budget.currency")
+		if _, known := site.CurrencyName(b.Currency); b.Currency != "" && !known {
+			d.errorf(cn, "budget.currency: unknown currency code %q: expected an ISO 4217 code such as \"EUR\"%s", b.Currency, suggest(b.Currency, site.CurrencyCodes()))
+			ok = false
+		}
+	}
+	if pn := f.values["period"]; pn != nil {
+		b.Period = d.str(pn, "budget.period")
+		if b.Period != "" && b.Period != site.PeriodYear && b.Period != site.PeriodTotal {
+			d.errorf(pn, "budget.period: expected \"year\" or \"total\", found %q", b.Period)
+			ok = false
+		}
+	}
+	b.Sources = d.strings(f.values["sources"], "budget.sources")
+	if !ok {
+		return nil
+	}
+	return b
+}
+
+func (d *decoder) nonNegative(n *yaml.Node, field string, v float64) bool {
+	if v < 0 {
+		d.errorf(n, "%s: expected an amount of zero or more, found %s", field, n.Value)
+		return false
+	}
+	return true
+}
+
+// year reads a year between 1900 and 2100.
+func (d *decoder) year(n *yaml.Node, field string) int {
+	if n == nil || n.Tag == "!!null" {
+		return 0
+	}
+	y, ok := d.integer(n, field)
+	if ok && (y < 1900 || y > 2100) {
+		d.errorf(n, "%s: expected a year such as 2015, found %d", field, y)
+		return 0
+	}
+	return y
+}
+
+// date reads a date written as YYYY-MM-DD.
+func (d *decoder) date(n *yaml.Node, field string) time.Time {
+	n = resolve(n)
+	if n == nil || n.Tag == "!!null" {
+		return time.Time{}
+	}
+	if n.Kind == yaml.ScalarNode {
+		for _, layout := range []string{"2006-01-02", time.RFC3339} {
+			if t, err := time.Parse(layout, n.Value); err == nil {
+				return t.UTC()
+			}
+		}
+	}
+	d.errorf(n, "%s: expected a date such as 2023-08-01, found %s", field, describe(n))
+	return time.Time{}
+}
+
+// slug reads a slug.
+func (d *decoder) slug(n *yaml.Node, field string) string {
+	s := d.str(n, field)
+	if s != "" && !site.ValidSlug(s) {
+		d.errorf(n, "%s: %q is not a valid slug: expected lower-case letters, digits and hyphens, such as %q", field, s, site.Slugify(s))
+		return ""
+	}
+	return s
+}
+
+// externalURL reads an absolute http(s) URL.
+func (d *decoder) externalURL(n *yaml.Node, field string) string {
+	s := d.str(n, field)
+	if s == "" {
+		return ""
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		d.errorf(n, "%s: expected an absolute http or https URL such as \"https://example.org/\", found %q", field, s)
+		return ""
+	}
+	return s
+}
+
+func quoteList(list []string) string {
+	s := ""
+	for i, x := range list {
+		if i > 0 {
+			s += ", "
+		}
+		s += x
+	}
+	return s
+}

@@ -1,0 +1,90 @@
+package content
+
+import (
+	"net/url"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/casebook/casebook/internal/site"
+)
+
+var configKeys = []string{"title", "description", "baseURL", "language", "features", "unsafeHTML"}
+
+// decodeConfig reads site.yaml.
+func (d *decoder) decodeConfig(root *yaml.Node) site.Config {
+	const what = "site.yaml"
+	cfg := site.Config{BaseURL: "/", Language: "en"}
+	if root == nil {
+		d.errorf(nil, "%s is empty: expected at least a title and features", what)
+		return cfg
+	}
+	f := d.mapping(root, what, configKeys)
+	cfg.Title = d.str(d.required(f, "title", what, "the site's title"), "title")
+	if n := f.values["description"]; n != nil {
+		cfg.Description = d.str(n, "description")
+	}
+	if n := f.values["language"]; n != nil {
+		cfg.Language = d.str(n, "language")
+	}
+	if n := f.values["baseURL"]; n != nil {
+		if base, err := NormalizeBaseURL(d.str(n, "baseURL")); err != nil {
+			d.errorf(n, "baseURL: %v", err)
+		} else {
+			cfg.BaseURL = base
+		}
+	}
+	if n := f.values["unsafeHTML"]; n != nil {
+		cfg.UnsafeHTML = d.boolean(n, "unsafeHTML")
+		if cfg.UnsafeHTML {
+			d.warnf(n, "unsafeHTML is on: raw HTML and javascript:, vbscript: and data: links in Markdown reach the pages unfiltered; use it only if every editor is trusted")
+		}
+	}
+	seen := make(map[string]bool)
+	for i, item := range d.list(d.required(f, "features", what, "a list of the matrix's features, each with id and label"), "features") {
+		field := "features[" + itoa(i) + "]"
+		ff := d.mapping(item, field, []string{"id", "label"})
+		idNode := d.required(ff, "id", field, "a feature id such as \"reciprocity\"")
+		id := d.str(idNode, field+".id")
+		label := d.str(d.required(ff, "label", field, "the column heading shown in the matrix"), field+".label")
+		if id == "" {
+			continue
+		}
+		if !site.ValidSlug(id) {
+			d.errorf(idNode, "%s.id: %q is not a valid id: expected lower-case letters, digits and hyphens, such as %q", field, id, site.Slugify(id))
+		}
+		if seen[id] {
+			d.errorf(idNode, "%s.id: feature %q is listed twice", field, id)
+			continue
+		}
+		seen[id] = true
+		cfg.Features = append(cfg.Features, site.Feature{ID: id, Label: label})
+	}
+	return cfg
+}
+
+// NormalizeBaseURL checks a base URL and makes it end in "/". It accepts an
+// absolute http(s) URL, which may have a sub-path, or a path from the root
+// such as "/" or "/dashboard/".
+func NormalizeBaseURL(s string) (string, error) {
+	u, err := url.Parse(s)
+	if err != nil || s == "" {
+		return "", errorf("expected an absolute URL such as \"https://example.org/dashboard/\" or a path such as \"/\", found %q", s)
+	}
+	switch {
+	case u.Scheme == "http" || u.Scheme == "https":
+		if u.Host == "" {
+			return "", errorf("expected a host after %s://, found %q", u.Scheme, s)
+		}
+	case u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/"):
+	default:
+		return "", errorf("expected an absolute http(s) URL such as \"https://example.org/dashboard/\" or a path such as \"/\", found %q", s)
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return "", errorf("a base URL cannot have a query or fragment, found %q", s)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u.String(), nil
+}

@@ -1,0 +1,219 @@
+package content
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/casebook/casebook/internal/problem"
+)
+
+// decoder reads typed values out of a front matter node and records what it
+// cannot read as problems at the node's line and column in the file.
+type decoder struct {
+	path     string
+	metaLine int // the file line of the front matter's first line
+	problems *problem.List
+}
+
+// pos returns the file line and column of n. Nodes without a position
+// (TOML) point at the front matter's first line.
+func (d *decoder) pos(n *yaml.Node) (line, col int) {
+	if n == nil || n.Line == 0 {
+		return max(d.metaLine-1, 1), 0
+	}
+	return d.metaLine + n.Line - 1, n.Column
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	line, col := d.pos(n)
+	d.problems.Errorf(d.path, line, col, format, args...)
+}
+
+func (d *decoder) warnf(n *yaml.Node, format string, args ...any) {
+	line, col := d.pos(n)
+	d.problems.Warnf(d.path, line, col, format, args...)
+}
+
+// fields is a mapping node's values by key, and the node itself for
+// positions of missing keys.
+type fields struct {
+	node   *yaml.Node
+	values map[string]*yaml.Node
+}
+
+// mapping reads a mapping node. Keys not in known are warned about, with
+// the nearest known key as a suggestion, unless known is nil; a repeated key
+// is an error.
+func (d *decoder) mapping(n *yaml.Node, what string, known []string) fields {
+	f := fields{node: n, values: make(map[string]*yaml.Node)}
+	n = resolve(n)
+	if n == nil {
+		return f
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s: expected a mapping of fields, found %s", what, describe(n))
+		return f
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := k.Value
+		if _, dup := f.values[key]; dup {
+			d.errorf(k, "%s: field %q is given twice", what, key)
+			continue
+		}
+		f.values[key] = v
+		if known != nil && !contains(known, key) {
+			d.warnf(k, "%s: unknown field %q%s; it is ignored", what, key, suggest(key, known))
+		}
+	}
+	return f
+}
+
+// required returns the value of key, or records that it is missing.
+func (d *decoder) required(f fields, key, what, expected string) *yaml.Node {
+	v := f.values[key]
+	if v == nil || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
+		d.errorf(f.node, "%s: missing required field %q: expected %s", what, key, expected)
+		return nil
+	}
+	return v
+}
+
+// str reads a non-empty string scalar.
+func (d *decoder) str(n *yaml.Node, field string) string {
+	n = resolve(n)
+	if n == nil {
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" || n.Tag == "!!binary" {
+		d.errorf(n, "%s: expected text, found %s", field, describe(n))
+		return ""
+	}
+	s := strings.TrimSpace(n.Value)
+	if s == "" {
+		d.errorf(n, "%s: expected text, found an empty value", field)
+	}
+	return s
+}
+
+// integer reads a whole number.
+func (d *decoder) integer(n *yaml.Node, field string) (int, bool) {
+	n = resolve(n)
+	if n == nil {
+		return 0, false
+	}
+	if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!str") {
+		if v, err := strconv.Atoi(strings.TrimSpace(n.Value)); err == nil {
+			return v, true
+		}
+	}
+	d.errorf(n, "%s: expected a whole number, found %s", field, describe(n))
+	return 0, false
+}
+
+// number reads a finite number.
+func (d *decoder) number(n *yaml.Node, field string) (float64, bool) {
+	n = resolve(n)
+	if n == nil {
+		return 0, false
+	}
+	if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") {
+		v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+		if err == nil && !math.IsInf(v, 0) && !math.IsNaN(v) {
+			return v, true
+		}
+	}
+	d.errorf(n, "%s: expected a number such as 30000 (no currency sign, no thousands separator), found %s", field, describe(n))
+	return 0, false
+}
+
+// boolean reads true or false.
+func (d *decoder) boolean(n *yaml.Node, field string) bool {
+	n = resolve(n)
+	if n == nil {
+		return false
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" {
+		var b bool
+		if n.Decode(&b) == nil {
+			return b
+		}
+	}
+	d.errorf(n, "%s: expected true or false, found %s", field, describe(n))
+	return false
+}
+
+// list reads a sequence; a single scalar is taken as a list of one, since
+// editors often write `approaches: twinning`.
+func (d *decoder) list(n *yaml.Node, field string) []*yaml.Node {
+	n = resolve(n)
+	switch {
+	case n == nil:
+		return nil
+	case n.Kind == yaml.SequenceNode:
+		return n.Content
+	case n.Kind == yaml.ScalarNode && n.Tag != "!!null":
+		return []*yaml.Node{n}
+	case n.Kind == yaml.ScalarNode:
+		return nil
+	}
+	d.errorf(n, "%s: expected a list, found %s", field, describe(n))
+	return nil
+}
+
+// strings reads a list of strings.
+func (d *decoder) strings(n *yaml.Node, field string) []string {
+	var out []string
+	for i, item := range d.list(n, field) {
+		if s := d.str(item, fmt.Sprintf("%s[%d]", field, i)); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// resolve follows an alias to the node it names.
+func resolve(n *yaml.Node) *yaml.Node {
+	for depth := 0; n != nil && n.Kind == yaml.AliasNode && depth < 8; depth++ {
+		n = n.Alias
+	}
+	return n
+}
+
+// describe says what a node is, for "found ..." in messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	switch n.Tag {
+	case "!!null":
+		return "nothing"
+	case "!!bool":
+		return "true/false " + strconv.Quote(n.Value)
+	case "!!int", "!!float":
+		return "the number " + n.Value
+	}
+	v := n.Value
+	if len(v) > 60 {
+		v = v[:57] + "..."
+	}
+	return strconv.Quote(v)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

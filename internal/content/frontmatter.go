@@ -1,0 +1,197 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+)
+
+// document is a content file cut into its front matter and body.
+type document struct {
+	meta     *yaml.Node // the front matter's top-level node; nil when empty
+	metaLine int        // the file line of the front matter's first line
+	body     []byte
+	bodyLine int // the file line on which the body starts
+}
+
+// formats are the front matter formats casebook accepts: YAML between ---
+// lines, TOML between +++ lines, JSON between ;;; lines or as a bare object,
+// and the ---yaml/---toml/---json spellings. Each only captures its text;
+// parse decodes it, so that every format comes out as a yaml.Node with
+// positions.
+func formats(raw *[]byte, kind *string) []*frontmatter.Format {
+	capture := func(k string) frontmatter.UnmarshalFunc {
+		return func(data []byte, _ any) error {
+			*raw, *kind = data, k
+			return nil
+		}
+	}
+	json := frontmatter.NewFormat("{", "}", capture("json"))
+	json.UnmarshalDelims, json.RequiresNewLine = true, true
+	return []*frontmatter.Format{
+		frontmatter.NewFormat("---", "---", capture("yaml")),
+		frontmatter.NewFormat("---yaml", "---", capture("yaml")),
+		frontmatter.NewFormat("+++", "+++", capture("toml")),
+		frontmatter.NewFormat("---toml", "---", capture("toml")),
+		frontmatter.NewFormat(";;;", ";;;", capture("json")),
+		frontmatter.NewFormat("---json", "---", capture("json")),
+		json,
+	}
+}
+
+// errNoFrontMatter is returned for a file that does not start with front
+// matter.
+var errNoFrontMatter = errors.New("no front matter: expected the file to start with a line of three dashes (---), then YAML fields, then another --- line")
+
+// posError is an error at a line (and column, when known) of the file.
+type posError struct {
+	line, col int
+	msg       string
+}
+
+func (e *posError) Error() string { return e.msg }
+
+// split cuts data into front matter and body and decodes the front matter.
+// data must already be valid UTF-8 without a byte order mark.
+func split(data []byte) (*document, error) {
+	var raw []byte
+	var kind string
+	body, err := frontmatter.MustParse(bytes.NewReader(data), nil, formats(&raw, &kind)...)
+	if errors.Is(err, frontmatter.ErrNotFound) {
+		if opener := firstLine(data); opener == "---" || opener == "+++" || opener == ";;;" {
+			return nil, &posError{line: 1, col: 1, msg: fmt.Sprintf("front matter is not closed: expected a closing %s line after the fields", opener)}
+		}
+		return nil, errNoFrontMatter
+	}
+	if err != nil {
+		return nil, err
+	}
+	doc := &document{body: body}
+	// The front matter text follows its opening line; for the bare JSON
+	// object it includes that line.
+	start := bytes.Index(data, raw)
+	if len(raw) == 0 || start < 0 {
+		start = len(data) - len(body)
+	}
+	doc.metaLine = bytes.Count(data[:start], []byte{'\n'}) + 1
+	doc.bodyLine = bytes.Count(data[:len(data)-len(body)], []byte{'\n'}) + 1
+	doc.meta, err = parseMeta(raw, kind)
+	if err != nil {
+		var pe *posError
+		if errors.As(err, &pe) {
+			pe.line += doc.metaLine - 1
+		}
+		return nil, err
+	}
+	return doc, nil
+}
+
+func firstLine(data []byte) string {
+	data = bytes.TrimLeft(data, " \t\r\n")
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		data = data[:i]
+	}
+	return string(bytes.TrimSpace(data))
+}
+
+// parseMeta decodes front matter text into a yaml.Node. JSON is YAML, so
+// both keep their positions; TOML is decoded and converted, and its nodes
+// carry no positions.
+func parseMeta(raw []byte, kind string) (*yaml.Node, error) {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return nil, nil
+	}
+	if kind == "toml" {
+		var v map[string]any
+		if err := toml.Unmarshal(raw, &v); err != nil {
+			var pe toml.ParseError
+			if errors.As(err, &pe) {
+				return nil, &posError{line: pe.Position.Line, col: pe.Position.Col, msg: "malformed TOML front matter: " + pe.Message}
+			}
+			return nil, fmt.Errorf("malformed TOML front matter: %v", err)
+		}
+		var n yaml.Node
+		if err := n.Encode(v); err != nil {
+			return nil, fmt.Errorf("malformed TOML front matter: %v", err)
+		}
+		clearPositions(&n)
+		return &n, nil
+	}
+	var n yaml.Node
+	if err := yaml.Unmarshal(raw, &n); err != nil {
+		if line, col := indentTab(raw); line > 0 && strings.Contains(err.Error(), "tab") {
+			return nil, &posError{line: line, col: col, msg: "malformed YAML front matter: a tab in the indentation; YAML indents with spaces only"}
+		}
+		return nil, yamlError(err, kind)
+	}
+	if n.Kind == 0 || len(n.Content) == 0 {
+		return nil, nil
+	}
+	return n.Content[0], nil // the document node's only child
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// parserProblems are the messages of yaml.v3's parser, as opposed to its
+// scanner. yaml.v3 reports the line of a parser error counting from 0 (and
+// leaves out line 0), and that of a scanner error counting from 1.
+var parserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
+// yamlError turns a yaml.v3 error into one at a line of the front matter.
+func yamlError(err error, kind string) error {
+	what := "YAML"
+	if kind == "json" {
+		what = "JSON"
+	}
+	m := yamlLine.FindStringSubmatch(err.Error())
+	if m == nil {
+		return &posError{line: 1, msg: fmt.Sprintf("malformed %s front matter: %v", what, err)}
+	}
+	line, _ := strconv.Atoi(m[1])
+	if parserProblems[m[2]] {
+		line++
+	}
+	return &posError{line: max(line, 1), msg: fmt.Sprintf("malformed %s front matter: %s", what, m[2])}
+}
+
+// indentTab returns the line and column of the first tab in the
+// indentation of a line, or 0, 0.
+func indentTab(raw []byte) (line, col int) {
+	for i, l := range bytes.Split(raw, []byte{'\n'}) {
+		for j, c := range l {
+			if c == '\t' {
+				return i + 1, j + 1
+			}
+			if c != ' ' && c != '-' {
+				break
+			}
+		}
+	}
+	return 0, 0
+}
+
+func clearPositions(n *yaml.Node) {
+	n.Line, n.Column = 0, 0
+	for _, c := range n.Content {
+		clearPositions(c)
+	}
+}

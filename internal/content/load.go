@@ -1,0 +1,291 @@
+// Package content reads a casebook site's content folder into the model of
+// package site, and reports everything wrong with it as positioned problems.
+//
+// # Files
+//
+// The site folder holds content/site.yaml and Markdown files with front
+// matter in content/approaches, content/cases, content/partners and
+// content/pages (see docs/content-model.md). A file's name without ".md" is
+// its id or slug unless front matter sets slug. Files whose names start with
+// "." or "_", or end in "~", are skipped, as are other files in those
+// folders; package check reports the latter.
+//
+// # Problems
+//
+// Load never stops at the first problem: every file is read and every
+// problem reported, each with the file, line and column where the parser
+// knows them, what was expected and what was found. Unknown front matter
+// keys are warnings with a suggestion; everything that would make a wrong
+// page is an error. Load returns a site only when there are no errors.
+package content
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/casebook/casebook/internal/problem"
+	"github.com/casebook/casebook/internal/site"
+)
+
+// Options change what Load includes.
+type Options struct {
+	Drafts bool // include cases marked draft: true
+}
+
+// MaxFileSize is the largest content file Load reads.
+const MaxFileSize = 4 << 20
+
+// Folders of content, by kind.
+const (
+	Dir           = "content"
+	ConfigFile    = "content/site.yaml"
+	ApproachesDir = "content/approaches"
+	CasesDir      = "content/cases"
+	PartnersDir   = "content/partners"
+	PagesDir      = "content/pages"
+)
+
+type kind int
+
+const (
+	kindApproach kind = iota
+	kindCase
+	kindPartner
+	kindPage
+)
+
+var kindDirs = [...]string{ApproachesDir, CasesDir, PartnersDir, PagesDir}
+
+// file is one content file and what was decoded from it.
+type file struct {
+	path     string
+	kind     kind
+	problems problem.List
+
+	approach *site.Approach
+	kase     *site.Case
+	refs     caseRefs
+	partner  *site.Partner
+	page     *site.Page
+}
+
+// Load reads the site in fsys, a folder that holds content/.
+func Load(fsys fs.FS, opts Options) (*site.Site, problem.List) {
+	var problems problem.List
+	cfg, ok := loadConfig(fsys, &problems)
+	if !ok {
+		return nil, problems
+	}
+	files, err := listFiles(fsys)
+	if err != nil {
+		problems.Errorf(Dir, 0, 0, "%v", err)
+		return nil, problems
+	}
+	decodeAll(fsys, files, cfg.Features)
+	for _, f := range files {
+		problems = append(problems, f.problems...)
+	}
+	s := assemble(cfg, files, opts, &problems)
+	problems.Sort()
+	if problems.HasErrors() {
+		return nil, problems
+	}
+	return s, problems
+}
+
+func loadConfig(fsys fs.FS, problems *problem.List) (site.Config, bool) {
+	data, err := fs.ReadFile(fsys, ConfigFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		if _, derr := fs.Stat(fsys, Dir); derr != nil {
+			problems.Errorf(".", 0, 0, "no content folder: expected a folder %q holding site.yaml and the cases; is --source the site's folder?", Dir)
+		} else {
+			problems.Errorf(ConfigFile, 0, 0, "missing: expected the site's settings (title, baseURL, language, features)")
+		}
+		return site.Config{}, false
+	}
+	if err != nil {
+		problems.Errorf(ConfigFile, 0, 0, "cannot read: %v", err)
+		return site.Config{}, false
+	}
+	before := len(*problems)
+	data, ok := clean(ConfigFile, data, problems)
+	if !ok {
+		return site.Config{}, false
+	}
+	root, err := parseMeta(data, "yaml")
+	if err != nil {
+		addError(problems, ConfigFile, 1, err)
+		return site.Config{}, false
+	}
+	d := &decoder{path: ConfigFile, metaLine: 1, problems: problems}
+	cfg := d.decodeConfig(root)
+	return cfg, !(*problems)[before:].HasErrors()
+}
+
+// listFiles returns the content files, sorted by path.
+func listFiles(fsys fs.FS) ([]*file, error) {
+	var files []*file
+	for k, dir := range kindDirs {
+		err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
+			if errors.Is(err, fs.ErrNotExist) && p == dir {
+				return fs.SkipDir // every folder is optional
+			}
+			if err != nil {
+				return err
+			}
+			name := e.Name()
+			if p != dir && skipped(name) {
+				if e.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !e.IsDir() && strings.HasSuffix(name, ".md") {
+				files = append(files, &file{path: p, kind: kind(k)})
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
+	return files, nil
+}
+
+// skipped reports whether a file or folder name is hidden, a draft folder
+// or an editor's backup.
+func skipped(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.HasSuffix(name, "~")
+}
+
+// decodeAll reads and decodes the files on every core. Each file's result
+// goes into its own slot, so the order of the output does not depend on
+// scheduling.
+func decodeAll(fsys fs.FS, files []*file, features []site.Feature) {
+	work := make(chan *file)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range work {
+				decodeFile(fsys, f, features)
+			}
+		}()
+	}
+	for _, f := range files {
+		work <- f
+	}
+	close(work)
+	wg.Wait()
+}
+
+func decodeFile(fsys fs.FS, f *file, features []site.Feature) {
+	data, ok := readFile(fsys, f.path, &f.problems)
+	if !ok {
+		return
+	}
+	doc, err := split(data)
+	if err != nil {
+		addError(&f.problems, f.path, 1, err)
+		return
+	}
+	d := &decoder{path: f.path, metaLine: doc.metaLine, problems: &f.problems}
+	if doc.meta == nil {
+		d.errorf(nil, "empty front matter: expected the fields of a %s", [...]string{"approach", "case", "partner", "page"}[f.kind])
+		return
+	}
+	slug := strings.TrimSuffix(path.Base(f.path), ".md")
+	if !site.ValidSlug(slug) && f.kind != kindCase && f.kind != kindPage {
+		d.errorf(nil, "file name %q is not a valid id: expected lower-case letters, digits and hyphens, such as %q", slug+".md", site.Slugify(slug)+".md")
+	}
+	src := site.Source{Path: f.path, BodyLine: doc.bodyLine}
+	switch f.kind {
+	case kindApproach:
+		f.approach = d.decodeApproach(doc.meta, slug, features)
+		f.approach.Body, f.approach.Source = doc.body, src
+	case kindCase:
+		f.kase, f.refs = d.decodeCase(doc.meta, slug)
+		f.kase.Body, f.kase.Source = doc.body, src
+	case kindPartner:
+		f.partner = d.decodePartner(doc.meta, slug)
+		f.partner.Body, f.partner.Source = doc.body, src
+	case kindPage:
+		f.page = d.decodePage(doc.meta, slug)
+		f.page.Body, f.page.Source = doc.body, src
+	}
+}
+
+// readFile reads a content file and checks that it is text.
+func readFile(fsys fs.FS, p string, problems *problem.List) ([]byte, bool) {
+	info, err := fs.Stat(fsys, p)
+	if err == nil && info.Size() > MaxFileSize {
+		problems.Errorf(p, 0, 0, "file is %d bytes: expected a content file under %d MB", info.Size(), MaxFileSize>>20)
+		return nil, false
+	}
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		problems.Errorf(p, 0, 0, "cannot read: %v", err)
+		return nil, false
+	}
+	return clean(p, data, problems)
+}
+
+// clean checks that data is UTF-8 text, and removes a byte order mark and
+// carriage returns, keeping every line where it was.
+func clean(p string, data []byte, problems *problem.List) ([]byte, bool) {
+	if len(data) > MaxFileSize {
+		problems.Errorf(p, 0, 0, "file is %d bytes: expected a content file under %d MB", len(data), MaxFileSize>>20)
+		return nil, false
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line, col := lineCol(data, i)
+		problems.Errorf(p, line, col, "binary data (a NUL byte): expected a UTF-8 text file")
+		return nil, false
+	}
+	if !utf8.Valid(data) {
+		i := firstInvalid(data)
+		line, col := lineCol(data, i)
+		problems.Errorf(p, line, col, "invalid UTF-8 (byte 0x%02x): expected the file to be saved as UTF-8", data[i])
+		return nil, false
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	return data, true
+}
+
+func firstInvalid(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
+}
+
+func lineCol(data []byte, offset int) (line, col int) {
+	before := data[:offset]
+	return bytes.Count(before, []byte{'\n'}) + 1, offset - bytes.LastIndexByte(before, '\n')
+}
+
+// addError records err at its position, or at line when it has none.
+func addError(problems *problem.List, p string, line int, err error) {
+	var pe *posError
+	if errors.As(err, &pe) {
+		problems.Errorf(p, pe.line, pe.col, "%s", pe.msg)
+		return
+	}
+	problems.Errorf(p, line, 0, "%v", err)
+}

@@ -1,0 +1,218 @@
+package content_test
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/casebook/casebook/internal/content"
+)
+
+const siteYAML = `title: Test site
+baseURL: https://example.org/sub/
+features:
+  - id: reciprocity
+    label: Reciprocity
+  - id: budget
+    label: Budget
+`
+
+const twinning = `---
+title: Twinning
+order: 2
+ratings:
+  reciprocity: 2
+  budget: 1
+---
+Twinning body.
+`
+
+const goodCase = `---
+title: Roeselare and Dogbo
+summary: Birth registration.
+approaches: [twinning]
+partners:
+  - name: Roeselare
+    country: BE
+    type: municipality
+  - name: Dogbo
+    country: BJ
+    type: municipality
+sdgs: [16]
+themes: [birth registration]
+budget:
+  min: 30000
+  max: 40000
+  currency: EUR
+  period: year
+start: 2010
+end: 2023
+---
+Body.
+`
+
+// fixture returns a minimal valid site with extra files added or replaced.
+func fixture(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{
+		"content/site.yaml":              {Data: []byte(siteYAML)},
+		"content/approaches/twinning.md": {Data: []byte(twinning)},
+		"content/cases/good.md":          {Data: []byte(goodCase)},
+	}
+	for name, data := range files {
+		if data == "" {
+			delete(fsys, name)
+			continue
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	return fsys
+}
+
+func TestLoadValid(t *testing.T) {
+	s, problems := content.Load(fixture(nil), content.Options{})
+	if len(problems) > 0 {
+		t.Fatalf("got problems:\n%v", problems)
+	}
+	if got, want := s.Config.BaseURL, "https://example.org/sub/"; got != want {
+		t.Fatalf("BaseURL: got %q, want %q", got, want)
+	}
+	c := s.Case("good")
+	if c == nil {
+		t.Fatal("case good not loaded")
+	}
+	if got, want := c.Budget.String(), "EUR 30,000–40,000 a year"; got != want {
+		t.Errorf("budget: got %q, want %q", got, want)
+	}
+	if got, want := len(c.Partners), 2; got != want {
+		t.Errorf("partners: got %d, want %d", got, want)
+	}
+	if got, want := c.Source.BodyLine, 22; got != want {
+		t.Errorf("body line: got %d, want %d", got, want)
+	}
+	if got, want := s.Approach("twinning").Ratings["reciprocity"], 2; int(got) != want {
+		t.Errorf("rating: got %d, want %d", got, want)
+	}
+}
+
+func TestLoadFormats(t *testing.T) {
+	for name, file := range map[string]string{
+		"toml": "+++\ntitle = \"T\"\nsummary = \"S\"\napproaches = [\"twinning\"]\n[[partners]]\nname = \"A\"\ncountry = \"BE\"\ntype = \"ngo\"\n+++\nBody\n",
+		"json": "{\n  \"title\": \"T\",\n  \"summary\": \"S\",\n  \"approaches\": [\"twinning\"],\n  \"partners\": [{\"name\": \"A\", \"country\": \"BE\", \"type\": \"ngo\"}]\n}\n\nBody\n",
+		"bom":  "\uFEFF---\ntitle: T\nsummary: S\napproaches: [twinning]\npartners: [{name: A, country: BE, type: ngo}]\n---\nBody\n",
+		"crlf": "---\r\ntitle: T\r\nsummary: S\r\napproaches: [twinning]\r\npartners: [{name: A, country: BE, type: ngo}]\r\n---\r\nBody\r\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			s, problems := content.Load(fixture(map[string]string{"content/cases/x.md": file}), content.Options{})
+			if len(problems) > 0 {
+				t.Fatalf("got problems:\n%v", problems)
+			}
+			c := s.Case("x")
+			if got, want := c.Title, "T"; got != want {
+				t.Fatalf("title: got %q, want %q", got, want)
+			}
+			if got, want := strings.TrimSpace(string(c.Body)), "Body"; got != want {
+				t.Fatalf("body: got %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// caseWith returns goodCase with one line replaced.
+func caseWith(old, new string) string {
+	if !strings.Contains(goodCase, old) {
+		panic("fixture has no " + old)
+	}
+	return strings.Replace(goodCase, old, new, 1)
+}
+
+func TestLoadProblems(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string // every problem, in order
+	}{
+		{"MissingTitle", map[string]string{"content/cases/x.md": caseWith("title: Roeselare and Dogbo\n", "")},
+			[]string{`content/cases/x.md:2:1: error: case: missing required field "title": expected the case's title`}},
+		{"UnknownApproach", map[string]string{"content/cases/x.md": caseWith("[twinning]", "[twining]")},
+			[]string{`content/cases/x.md:4:14: error: approaches[0]: unknown approach "twining": expected one of the ids in content/approaches; did you mean "twinning"?`}},
+		{"SDGOutOfRange", map[string]string{"content/cases/x.md": caseWith("sdgs: [16]", "sdgs: [0, 18]")},
+			[]string{
+				`content/cases/x.md:12:8: error: sdgs[0]: expected an SDG number from 1 to 17, found 0`,
+				`content/cases/x.md:12:11: error: sdgs[1]: expected an SDG number from 1 to 17, found 18`,
+			}},
+		{"UnknownCountry", map[string]string{"content/cases/x.md": caseWith("country: BJ", "country: BX")},
+			[]string{`content/cases/x.md:10:14: error: partners[1].country: unknown country code "BX": expected an ISO 3166-1 alpha-2 code such as "BE"; did you mean "AX"?`}},
+		{"UnknownCurrency", map[string]string{"content/cases/x.md": caseWith("currency: EUR", "currency: EUX")},
+			[]string{`content/cases/x.md:17:13: error: budget.currency: unknown currency code "EUX": expected an ISO 4217 code such as "EUR"; did you mean "EUR"?`}},
+		{"DuplicateSlug", map[string]string{"content/cases/x.md": goodCase, "content/cases/y.md": caseWith("title: Roeselare and Dogbo\n", "title: Other\nslug: x\n")},
+			[]string{`content/cases/y.md:1: error: duplicate case slug "x": content/cases/x.md already uses it`}},
+		{"RatingOutOfRange", map[string]string{"content/approaches/twinning.md": strings.Replace(twinning, "budget: 1", "budget: 4", 1)},
+			[]string{`content/approaches/twinning.md:6:11: error: ratings.budget: expected a rating from 0 to 3 (shown as -, +, ++, +++), found 4`}},
+		{"RatingUnknownFeature", map[string]string{"content/approaches/twinning.md": strings.Replace(twinning, "budget: 1", "budget: 1\n  reciprocty: 1", 1)},
+			[]string{`content/approaches/twinning.md:7:3: error: ratings: rating for unknown feature "reciprocty": expected one of the features in site.yaml; did you mean "reciprocity"?`}},
+		{"MissingRating", map[string]string{"content/approaches/twinning.md": strings.Replace(twinning, "  budget: 1\n", "", 1)},
+			[]string{`content/approaches/twinning.md:5:3: warning: ratings: no rating for feature "budget": the matrix shows it as not rated`}},
+		{"MalformedYAML", map[string]string{"content/cases/x.md": caseWith("summary: Birth registration.", "summary: [unclosed")},
+			[]string{`content/cases/x.md:3: error: malformed YAML front matter: did not find expected ',' or ']'`}},
+		{"TabInYAML", map[string]string{"content/cases/x.md": caseWith("  - name: Dogbo", "\t- name: Dogbo")},
+			[]string{`content/cases/x.md:9:1: error: malformed YAML front matter: a tab in the indentation; YAML indents with spaces only`}},
+		{"UnknownKey", map[string]string{"content/cases/x.md": caseWith("start: 2010", "strat: 2010")},
+			[]string{`content/cases/x.md:19:1: warning: case: unknown field "strat"; did you mean "start"?; it is ignored`}},
+		{"WrongType", map[string]string{"content/cases/x.md": caseWith("start: 2010", "start: soon")},
+			[]string{`content/cases/x.md:19:8: error: start: expected a whole number, found "soon"`}},
+		{"EndBeforeStart", map[string]string{"content/cases/x.md": caseWith("end: 2023", "end: 2001")},
+			[]string{`content/cases/x.md:20:6: error: end: the cooperation cannot end (2001) before it starts (2010)`}},
+		{"NegativeBudget", map[string]string{"content/cases/x.md": caseWith("min: 30000", "min: -5")},
+			[]string{`content/cases/x.md:15:8: error: budget.min: expected an amount of zero or more, found -5`}},
+		{"BudgetNotANumber", map[string]string{"content/cases/x.md": caseWith("min: 30000", "min: 30.000 euro")},
+			[]string{`content/cases/x.md:15:8: error: budget.min: expected a number such as 30000 (no currency sign, no thousands separator), found "30.000 euro"`}},
+		{"UnknownPartnerType", map[string]string{"content/cases/x.md": caseWith("type: municipality\n  - name: Dogbo", "type: city\n  - name: Dogbo")},
+			[]string{`content/cases/x.md:8:11: error: partners[0].type: unknown partner type "city": expected one of municipality, province, region, national-government, association, ngo, company, school, university, network, international-organisation, other`}},
+		{"NoFrontMatter", map[string]string{"content/cases/x.md": "Just text.\n"},
+			[]string{`content/cases/x.md:1: error: no front matter: expected the file to start with a line of three dashes (---), then YAML fields, then another --- line`}},
+		{"UnclosedFrontMatter", map[string]string{"content/cases/x.md": "---\ntitle: x\n"},
+			[]string{`content/cases/x.md:1:1: error: front matter is not closed: expected a closing --- line after the fields`}},
+		{"Binary", map[string]string{"content/cases/x.md": "---\x00\x01"},
+			[]string{`content/cases/x.md:1:4: error: binary data (a NUL byte): expected a UTF-8 text file`}},
+		{"InvalidUTF8", map[string]string{"content/cases/x.md": caseWith("Body.", "Caf\xe9")},
+			[]string{`content/cases/x.md:22:4: error: invalid UTF-8 (byte 0xe9): expected the file to be saved as UTF-8`}},
+		{"MissingSiteYAML", map[string]string{"content/site.yaml": ""},
+			[]string{`content/site.yaml: error: missing: expected the site's settings (title, baseURL, language, features)`}},
+		{"ReservedPageSlug", map[string]string{"content/pages/cases.md": "---\ntitle: Cases\n---\n"},
+			[]string{`content/pages/cases.md:1: error: page slug "cases" is taken by casebook's own pages: choose another file name or set slug`}},
+		{"AllAtOnce", map[string]string{
+			"content/cases/a.md": caseWith("sdgs: [16]", "sdgs: [99]"),
+			"content/cases/b.md": caseWith("country: BJ", "country: ZZ"),
+		}, []string{
+			`content/cases/a.md:12:8: error: sdgs[0]: expected an SDG number from 1 to 17, found 99`,
+			`content/cases/b.md:10:14: error: partners[1].country: unknown country code "ZZ": expected an ISO 3166-1 alpha-2 code such as "BE"; did you mean "AZ"?`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, problems := content.Load(fixture(tt.files), content.Options{})
+			var got []string
+			for _, p := range problems {
+				got = append(got, p.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Fatalf("got problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if problems.HasErrors() != (s == nil) {
+				t.Fatalf("got site %v with errors %v", s != nil, problems.HasErrors())
+			}
+		})
+	}
+}
+
+func TestDrafts(t *testing.T) {
+	files := map[string]string{"content/cases/d.md": caseWith("start: 2010", "start: 2010\ndraft: true")}
+	s, _ := content.Load(fixture(files), content.Options{})
+	if s.Case("d") != nil {
+		t.Fatal("draft loaded without Drafts")
+	}
+	s, _ = content.Load(fixture(files), content.Options{Drafts: true})
+	if s.Case("d") == nil {
+		t.Fatal("draft not loaded with Drafts")
+	}
+}

@@ -1,0 +1,140 @@
+package markdown
+
+import (
+	"bytes"
+	stdhtml "html"
+	"net/url"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/casebook/casebook/internal/problem"
+)
+
+var stateKey = parser.NewContextKey()
+
+// linkState carries one Render call's resolver and problems through the
+// shared parser.
+type linkState struct {
+	resolve  Resolver
+	src      Source
+	problems problem.List
+}
+
+// linkTransformer rewrites link and image destinations after parsing: it
+// drops dangerous ones and resolves the ones that point into the site.
+type linkTransformer struct {
+	unsafe bool
+}
+
+func (t *linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	state, _ := pc.Get(stateKey).(*linkState)
+	if state == nil {
+		return
+	}
+	source := reader.Source()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			n.Destination = t.destination(state, n.Destination, n, source)
+		case *ast.Image:
+			n.Destination = t.destination(state, n.Destination, n, source)
+		case *ast.AutoLink:
+			if !t.unsafe && Dangerous(string(n.URL(source))) {
+				n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(n.Label(source)))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (t *linkTransformer) destination(state *linkState, dest []byte, n ast.Node, source []byte) []byte {
+	d := string(dest)
+	if !t.unsafe && Dangerous(d) {
+		return nil
+	}
+	if state.resolve == nil || !Internal(d) {
+		return dest
+	}
+	resolved, err := state.resolve(d)
+	if err != nil {
+		line, col := position(n, source)
+		state.problems.Errorf(state.src.Path, state.src.BodyLine+line-1, col, "%v", err)
+		return dest
+	}
+	return []byte(resolved)
+}
+
+// Internal reports whether a destination points into the site: it has no
+// scheme and no host, and is not only a fragment.
+func Internal(dest string) bool {
+	if dest == "" || dest[0] == '#' || strings.HasPrefix(dest, "//") {
+		return false
+	}
+	u, err := url.Parse(dest)
+	return err == nil && u.Scheme == "" && u.Host == ""
+}
+
+var dangerousSchemes = []string{"javascript:", "vbscript:", "data:", "file:"}
+
+// Dangerous reports whether a destination would run script or embed data
+// when followed: its scheme, once character references are decoded and
+// white space and control characters removed, is javascript:, vbscript:,
+// data: or file:.
+func Dangerous(dest string) bool {
+	d := stdhtml.UnescapeString(dest)
+	if u, err := url.PathUnescape(d); err == nil {
+		d = u
+	}
+	d = strings.Map(func(r rune) rune {
+		if r <= ' ' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, d)
+	d = strings.ToLower(d)
+	for _, s := range dangerousSchemes {
+		if strings.HasPrefix(d, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// position returns the line (1-based, within the body) and column of the
+// first text inside n, which is as close to the link as goldmark records.
+func position(n ast.Node, source []byte) (line, col int) {
+	offset := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			offset = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if offset < 0 {
+		for p := n.Parent(); p != nil; p = p.Parent() {
+			if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+				offset = p.Lines().At(0).Start
+				break
+			}
+		}
+	}
+	if offset < 0 {
+		return 1, 0
+	}
+	before := source[:offset]
+	line = bytes.Count(before, []byte{'\n'}) + 1
+	col = offset - bytes.LastIndexByte(before, '\n')
+	if n.Kind() == ast.KindLink {
+		col-- // the opening bracket
+	} else if n.Kind() == ast.KindImage {
+		col -= 2
+	}
+	return line, max(col, 1)
+}

@@ -1,0 +1,91 @@
+// Package markdown turns the Markdown bodies of content files into HTML.
+//
+// One Renderer, built once, serves a whole build and is safe for concurrent
+// use. It speaks CommonMark with the GitHub extensions (tables,
+// strikethrough, autolinks, task lists), footnotes, typographic quotes and
+// dashes, and heading ids.
+//
+// # Safety
+//
+// Unless the site opts in with unsafeHTML, raw HTML is left out and links
+// whose scheme is javascript:, vbscript:, data: or file: lose their
+// destination, also when the scheme is hidden behind character references
+// (javascript&colon;) or white space.
+//
+// # Links
+//
+// Every link and image destination that is not an absolute URL or a
+// fragment goes through the caller's Resolver, on the AST rather than on
+// the HTML. The resolver turns "../cases/x.md" into the page's URL under the
+// site's base URL, or says why it cannot; those reasons come back as
+// problems with the line of the link in the original file.
+package markdown
+
+import (
+	"bytes"
+	"html/template"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/casebook/casebook/internal/problem"
+)
+
+// Resolver maps a destination that points into the site to its URL. It
+// returns an error, whose text becomes the problem's message, when the
+// destination points nowhere.
+type Resolver func(dest string) (url string, err error)
+
+// Renderer renders Markdown to HTML.
+type Renderer struct {
+	md     goldmark.Markdown
+	unsafe bool
+}
+
+// New returns a Renderer. With unsafe, raw HTML and every link scheme pass
+// through unchanged.
+func New(unsafe bool) *Renderer {
+	opts := []renderer.Option{}
+	if unsafe {
+		opts = append(opts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(&linkTransformer{unsafe: unsafe}, 100)),
+		),
+		goldmark.WithRendererOptions(opts...),
+	)
+	return &Renderer{md: md, unsafe: unsafe}
+}
+
+// Source is a Markdown body and where it stands in its file.
+type Source struct {
+	Body     []byte
+	Path     string // for problems
+	BodyLine int    // the file's line on which Body starts
+}
+
+// Render renders src to HTML, resolving site links with resolve (which may
+// be nil to leave them as they are). Problems are the links that did not
+// resolve.
+func (r *Renderer) Render(src Source, resolve Resolver) (template.HTML, problem.List) {
+	ctx := parser.NewContext()
+	state := &linkState{resolve: resolve, src: src}
+	ctx.Set(stateKey, state)
+	var buf bytes.Buffer
+	buf.Grow(len(src.Body) * 3 / 2)
+	doc := r.md.Parser().Parse(text.NewReader(src.Body), parser.WithContext(ctx))
+	if err := r.md.Renderer().Render(&buf, src.Body, doc); err != nil {
+		// goldmark's renderers fail only when the writer does; a
+		// bytes.Buffer does not.
+		panic(err)
+	}
+	return template.HTML(buf.String()), state.problems
+}

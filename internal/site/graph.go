@@ -1,0 +1,180 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// New links validated content into a Site: it merges the partners that cases
+// name with the partner files, resolves approach ids, and derives countries,
+// SDGs, themes and related cases. References that do not resolve are left
+// out; package content reports them before New is called.
+//
+// The partners of each case are replaced by the site's distinct partners, so
+// the caller must not share Partner values between cases.
+func New(cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Partner, pages []*Page) *Site {
+	s := &Site{
+		Config:        cfg,
+		Approaches:    approaches,
+		Cases:         cases,
+		Pages:         pages,
+		approachByID:  make(map[string]*Approach, len(approaches)),
+		caseBySlug:    make(map[string]*Case, len(cases)),
+		partnerBySlug: make(map[string]*Partner),
+		pageBySlug:    make(map[string]*Page, len(pages)),
+	}
+	slices.SortFunc(s.Approaches, func(a, b *Approach) int {
+		return cmp.Or(cmp.Compare(a.Order, b.Order), strings.Compare(a.ID, b.ID))
+	})
+	sortCases(s.Cases, byTitle)
+	slices.SortFunc(s.Pages, func(a, b *Page) int { return strings.Compare(a.Slug, b.Slug) })
+	for _, a := range s.Approaches {
+		s.approachByID[a.ID] = a
+	}
+	for _, c := range s.Cases {
+		s.caseBySlug[c.Slug] = c
+	}
+	for _, p := range s.Pages {
+		s.pageBySlug[p.Slug] = p
+	}
+	s.linkPartners(partnerFiles)
+	s.linkTerms()
+	s.relate(MaxRelated)
+	return s
+}
+
+// linkPartners makes one Partner per name and country, from the partner
+// files first and then from the cases in title order.
+func (s *Site) linkPartners(files []*Partner) {
+	byKey := make(map[PartnerKey]*Partner)
+	for _, p := range files {
+		byKey[p.Key()] = p
+		s.partnerBySlug[p.Slug] = p
+	}
+	var derived []*Partner
+	for _, c := range s.Cases {
+		for i, ref := range c.Partners {
+			p, ok := byKey[ref.Key()]
+			if !ok {
+				p = &Partner{Name: ref.Name, Country: ref.Country, Type: ref.Type}
+				byKey[p.Key()] = p
+				derived = append(derived, p)
+			}
+			c.Partners[i] = p
+			if len(p.Cases) == 0 || p.Cases[len(p.Cases)-1] != c {
+				p.Cases = append(p.Cases, c)
+			}
+		}
+	}
+	slices.SortFunc(derived, comparePartners)
+	names := make(map[string]int) // slug of a name -> partners that share it
+	for _, p := range derived {
+		names[Slugify(p.Name)]++
+	}
+	for _, p := range derived {
+		base := Slugify(p.Name)
+		if base == "" {
+			base = "partner"
+		}
+		if names[base] > 1 || s.partnerBySlug[base] != nil {
+			base += "-" + lower(p.Country)
+		}
+		p.Slug = base
+		for n := 2; s.partnerBySlug[p.Slug] != nil; n++ {
+			p.Slug = base + "-" + strconv.Itoa(n)
+		}
+		s.partnerBySlug[p.Slug] = p
+	}
+	s.Partners = append(append([]*Partner(nil), files...), derived...)
+	slices.SortFunc(s.Partners, comparePartners)
+}
+
+// linkTerms derives the approaches, countries, goals and themes of every
+// case, and the cases of every term.
+func (s *Site) linkTerms() {
+	countries := make(map[string]*Country)
+	goals := make(map[int]*SDG)
+	themes := make(map[string]*Theme)
+	for _, p := range s.Partners {
+		co := countries[p.Country]
+		if co == nil {
+			name, _ := CountryName(p.Country)
+			co = &Country{Code: p.Country, Name: name}
+			countries[p.Country] = co
+		}
+		co.Partners = append(co.Partners, p)
+	}
+	for _, c := range s.Cases {
+		for _, id := range c.ApproachIDs {
+			if a := s.approachByID[id]; a != nil {
+				c.Approaches = append(c.Approaches, a)
+				a.Cases = append(a.Cases, c)
+			}
+		}
+		for _, p := range c.Partners {
+			co := countries[p.Country]
+			if !slices.Contains(c.Countries, co) {
+				c.Countries = append(c.Countries, co)
+				co.Cases = append(co.Cases, c)
+			}
+		}
+		for _, n := range c.SDGs {
+			if !ValidSDG(n) {
+				continue
+			}
+			g := goals[n]
+			if g == nil {
+				g = newSDG(n)
+				goals[n] = g
+			}
+			c.Goals = append(c.Goals, g)
+			g.Cases = append(g.Cases, c)
+		}
+		for _, name := range c.Themes {
+			slug := Slugify(name)
+			t := themes[slug]
+			if t == nil {
+				t = &Theme{Slug: slug, Name: name}
+				themes[slug] = t
+			}
+			c.ThemeTerms = append(c.ThemeTerms, t)
+			t.Cases = append(t.Cases, c)
+		}
+	}
+	s.Countries = sortedValues(countries, func(a, b *Country) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Code, b.Code))
+	})
+	for _, co := range s.Countries {
+		slices.SortFunc(co.Partners, comparePartners)
+	}
+	s.SDGs = sortedValues(goals, func(a, b *SDG) int { return cmp.Compare(a.Number, b.Number) })
+	s.Themes = sortedValues(themes, func(a, b *Theme) int {
+		return cmp.Or(strings.Compare(Fold(a.Name), Fold(b.Name)), strings.Compare(a.Slug, b.Slug))
+	})
+}
+
+func comparePartners(a, b *Partner) int {
+	return cmp.Or(strings.Compare(Fold(a.Name), Fold(b.Name)), strings.Compare(a.Name, b.Name), strings.Compare(a.Country, b.Country))
+}
+
+func sortedValues[K comparable, V any](m map[K]V, compare func(a, b V) int) []V {
+	vs := make([]V, 0, len(m))
+	for _, v := range m {
+		vs = append(vs, v)
+	}
+	slices.SortFunc(vs, compare)
+	return vs
+}
+
+// Case orders.
+func byTitle(a, b *Case) int {
+	return cmp.Or(strings.Compare(Fold(a.Title), Fold(b.Title)), strings.Compare(a.Slug, b.Slug))
+}
+
+func newer(a, b *Case) int {
+	return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(b.Start, a.Start), strings.Compare(a.Slug, b.Slug))
+}
+
+func sortCases(cs []*Case, compare func(a, b *Case) int) { slices.SortFunc(cs, compare) }

@@ -1,0 +1,207 @@
+// Package site is the model of a casebook site: the typed content (cases,
+// approaches, partners, pages, the site's settings) and the graph derived from
+// it (the cases of each approach, partner, country, SDG and theme, and each
+// case's related cases). It is pure data: it reads no files and knows no
+// formats. Package content builds the inputs; New links them.
+//
+// # Identity
+//
+// Approaches are identified by id, cases and pages by slug. A partner is
+// identified by its name and country together: the same name in two countries
+// is two partners. Countries are ISO 3166-1 alpha-2 codes, SDGs the numbers
+// 1..17, themes their names (their slugs must be unique).
+//
+// # Order
+//
+// Every list in the model has a fixed order, so that two builds of the same
+// input give the same output: approaches by Order then ID, cases by title then
+// slug, partners by name then country, countries by name, SDGs by number,
+// themes by name.
+package site
+
+import (
+	"time"
+)
+
+// Site is a whole site: its settings, its content and the derived graph.
+type Site struct {
+	Config     Config
+	Approaches []*Approach
+	Cases      []*Case
+	Partners   []*Partner
+	Pages      []*Page
+
+	// Derived by New.
+	Countries []*Country
+	SDGs      []*SDG // only the goals that some case uses
+	Themes    []*Theme
+
+	approachByID  map[string]*Approach
+	caseBySlug    map[string]*Case
+	partnerBySlug map[string]*Partner
+	pageBySlug    map[string]*Page
+}
+
+// Config holds the settings of site.yaml.
+type Config struct {
+	Title       string
+	Description string
+	BaseURL     string // absolute, ending in "/"
+	Language    string
+	Features    []Feature
+	// UnsafeHTML lets raw HTML and any link scheme through the Markdown
+	// renderer. Off by default.
+	UnsafeHTML bool
+}
+
+// Feature is one column of the features matrix.
+type Feature struct {
+	ID    string
+	Label string
+}
+
+// Source says where an item was read from, so that later stages (rendering
+// Markdown, checking links) can report positions in the original file.
+type Source struct {
+	Path     string // slash-separated, relative to the site folder, e.g. "content/cases/x.md"
+	BodyLine int    // the line of the file on which the Markdown body starts
+}
+
+// Approach is a form of international cooperation, a row of the matrix.
+type Approach struct {
+	ID      string
+	Title   string
+	Order   int
+	Summary string
+	Ratings map[string]Rating // by feature id
+	Body    []byte            // Markdown
+	Source  Source
+
+	Cases []*Case // derived: the cases that use this approach
+}
+
+// Case is one case study.
+type Case struct {
+	Slug        string
+	Title       string
+	Summary     string
+	ApproachIDs []string
+	Partners    []*Partner // resolved to the site's distinct partners
+	SDGs        []int
+	Themes      []string
+	Budget      *Budget // nil when the source gives no figure
+	Start, End  int     // years; 0 when unknown (End 0 = ongoing)
+	Date        time.Time
+	Draft       bool
+	Links       []Link
+	Body        []byte // Markdown
+	Source      Source
+
+	// Derived by New.
+	Approaches []*Approach
+	Countries  []*Country
+	Goals      []*SDG
+	ThemeTerms []*Theme
+	Related    []*Case
+}
+
+// Link is an external link of a case.
+type Link struct {
+	Title string
+	URL   string
+}
+
+// Partner is an organisation that takes part in cases. Name and Country
+// identify it; the other fields come from its partner file, if it has one,
+// or else from the first case that names it.
+type Partner struct {
+	Slug     string
+	Name     string
+	Country  string
+	Type     string
+	Website  string
+	Location *Location
+	Body     []byte // Markdown, from the partner file
+	Source   Source // the partner file; zero when there is none
+
+	Cases []*Case // derived
+}
+
+// Key returns the identity of the partner: its name and country.
+func (p *Partner) Key() PartnerKey { return PartnerKey{p.Name, p.Country} }
+
+// PartnerKey identifies a partner.
+type PartnerKey struct{ Name, Country string }
+
+// Location is a point on the map.
+type Location struct {
+	Lat, Lon float64
+}
+
+// Page is a free page, such as "about".
+type Page struct {
+	Slug    string
+	Title   string
+	Summary string
+	Body    []byte // Markdown
+	Source  Source
+}
+
+// Country is a country that some partner belongs to.
+type Country struct {
+	Code     string // ISO 3166-1 alpha-2, upper case
+	Name     string
+	Partners []*Partner
+	Cases    []*Case
+}
+
+// Slug returns the country's URL segment: its code in lower case.
+func (c *Country) Slug() string { return lower(c.Code) }
+
+// SDG is one of the seventeen UN Sustainable Development Goals.
+type SDG struct {
+	Number int
+	Name   string // the official short name, e.g. "Clean water and sanitation"
+	Colour string // the official colour, "#rrggbb"
+	Cases  []*Case
+}
+
+// Theme is a subject that cases share.
+type Theme struct {
+	Slug  string
+	Name  string
+	Cases []*Case
+}
+
+// Approach returns the approach with the given id, or nil.
+func (s *Site) Approach(id string) *Approach { return s.approachByID[id] }
+
+// Case returns the case with the given slug, or nil.
+func (s *Site) Case(slug string) *Case { return s.caseBySlug[slug] }
+
+// Partner returns the partner with the given slug, or nil.
+func (s *Site) Partner(slug string) *Partner { return s.partnerBySlug[slug] }
+
+// Page returns the free page with the given slug, or nil.
+func (s *Site) Page(slug string) *Page { return s.pageBySlug[slug] }
+
+// RecentCases returns up to n cases, newest first: by date, then start year,
+// then slug.
+func (s *Site) RecentCases(n int) []*Case {
+	cs := append([]*Case(nil), s.Cases...)
+	sortCases(cs, newer)
+	if len(cs) > n {
+		cs = cs[:n]
+	}
+	return cs
+}
+
+func lower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}

@@ -1,0 +1,61 @@
+package site
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Slugify turns a name into a URL segment of lower-case ASCII letters,
+// digits and hyphens: "Santo Tomás" -> "santo-tomas". Letters without an
+// ASCII base are dropped.
+func Slugify(name string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range Fold(name) {
+		switch {
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(r)
+		default:
+			hyphen = true
+		}
+	}
+	return b.String()
+}
+
+// Fold returns s in lower case without accents, for matching that ignores
+// both: "Santo Tomás" -> "santo tomas".
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// ValidSlug reports whether s is a non-empty run of lower-case ASCII letters,
+// digits and single hyphens, neither starting nor ending with a hyphen.
+func ValidSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
