@@ -1,0 +1,49 @@
+# casebook's everyday commands. `make build` builds the sample site into
+# public/; `make test` runs every test, installing Chromium for the browser
+# tests where it is missing and the machine allows.
+
+GO      ?= go
+BIN     := bin/casebook
+SOURCE  ?= .
+OUT     ?= public
+
+.PHONY: all build casebook serve test test-go browser-deps check bench clean
+
+all: build
+
+$(BIN): $(shell find cmd internal -name '*.go' -not -name '*_test.go') $(shell find layouts assets -type f) defaults.go go.mod go.sum
+	$(GO) build -o $(BIN) ./cmd/casebook
+
+casebook: $(BIN)
+
+## build: build the sample site in content/ into public/
+build: $(BIN)
+	$(BIN) build --source $(SOURCE) --out $(OUT)
+
+## serve: preview the sample site, rebuilding on every change
+serve: $(BIN)
+	$(BIN) serve --source $(SOURCE)
+
+## check: validate the sample content without writing a site
+check: $(BIN)
+	$(BIN) check --source $(SOURCE)
+
+## test: gofmt, vet and every test, browser tests included
+test: browser-deps
+	@unformatted=$$(gofmt -l cmd internal *.go); if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) test -race -count=1 ./...
+
+## test-go: the Go tests only; browser tests skip when Chromium is missing
+test-go:
+	$(GO) test -count=1 ./...
+
+browser-deps:
+	@.ci/browser-deps
+
+## bench: build synthetic sites and print the figures (medians)
+bench: $(BIN)
+	$(GO) test -run '^$$' -bench . -benchtime 5x ./internal/build/
+
+clean:
+	rm -rf bin $(OUT) .$(OUT).tmp-*

@@ -1,0 +1,27 @@
+// Package casebook holds what every site starts from: the default layouts
+// and assets, embedded in the binary. A site's own layouts/ and assets/
+// override these file by file.
+package casebook
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed layouts assets
+var defaults embed.FS
+
+// Layouts is the default layouts folder: base.html, one template per page
+// kind and partials/ (see package render).
+var Layouts = sub("layouts")
+
+// Assets is the default assets folder: css/main.css and js/main.js.
+var Assets = sub("assets")
+
+func sub(dir string) fs.FS {
+	f, err := fs.Sub(defaults, dir)
+	if err != nil {
+		panic(err) // dir is one of the embedded folders above
+	}
+	return f
+}

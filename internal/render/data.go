@@ -1,0 +1,197 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+
+	"github.com/casebook/casebook/internal/markdown"
+	"github.com/casebook/casebook/internal/problem"
+	"github.com/casebook/casebook/internal/site"
+)
+
+// Data is what every page layout receives as its dot. The fields common to
+// all pages are always set; of the item fields, only the one the page's kind
+// shows (Case on a case page, Partner on a partner page, ...) is not nil.
+type Data struct {
+	Site        *site.Site
+	Kind        string // the page's kind: "case", "cases", "home", ...
+	Path        string // the page's URL relative to the site's root: "", "cases/x/", "404.html"
+	Lang        string // the site's language, "en" when site.yaml gives none
+	Title       string // the page's heading: the case's title, "Cases", ...
+	Description string // for the description meta tag: the item's summary or the site's description
+	Canonical   string // the page's absolute URL; empty on the 404 page
+	Frame       *Frame // what surrounds the page's main content
+
+	// Body is the item's Markdown body as HTML, its site links resolved.
+	Body template.HTML
+
+	Approach *site.Approach
+	Case     *site.Case
+	Partner  *site.Partner
+	Country  *site.Country
+	SDG      *site.SDG
+	Theme    *site.Theme
+	Page     *site.Page // a free page
+
+	// Recent holds, on the home page, the newest cases.
+	Recent []*site.Case
+}
+
+// Frame is what surrounds the main content of a page: the stylesheet and
+// scripts, the site's header and menu, the footer. It is the same on all
+// pages of a kind (the about page has its own, for the menu), so base.html
+// renders its parts once per kind: {{cached "partials/header.html" .Frame}}.
+type Frame struct {
+	Site       *site.Site
+	Kind       string    // the kind of the pages it surrounds
+	Feed       string    // the URL of the Atom feed; empty when no case has a date
+	LiveReload bool      // serve mode: load the live reload script
+	Nav        []NavLink // the main menu
+}
+
+// NavLink is one entry of the main menu.
+type NavLink struct {
+	Label   string
+	URL     string
+	Current string // for aria-current: "page" on the page itself, "true" within its section, else ""
+}
+
+// RecentCount is how many recent cases the home page lists.
+const RecentCount = 6
+
+// Headings of the index pages and of the 404 page.
+var indexTitles = map[string]string{
+	KindApproaches: "Approaches",
+	KindMatrix:     "Features matrix",
+	KindCases:      "Cases",
+	KindPartners:   "Partners",
+	KindCountries:  "Countries",
+	KindSDGs:       "Sustainable Development Goals",
+	KindThemes:     "Themes",
+	KindNotFound:   "Page not found",
+}
+
+// data returns the layout data of page p, rendering its item's Markdown.
+func (b *binding) data(p Page) (*Data, problem.List) {
+	s := b.site
+	d := &Data{
+		Site:        s,
+		Kind:        p.Kind,
+		Path:        p.URLPath(),
+		Lang:        b.lang,
+		Title:       indexTitles[p.Kind],
+		Description: s.Config.Description,
+		Frame:       b.frames[p.Kind],
+		Approach:    p.approach,
+		Case:        p.kase,
+		Partner:     p.partner,
+		Country:     p.country,
+		SDG:         p.sdg,
+		Theme:       p.theme,
+		Page:        p.page,
+	}
+	if p.Kind != KindNotFound {
+		d.Canonical = b.abs + d.Path
+	}
+	var src site.Source
+	var body []byte
+	switch p.Kind {
+	case KindHome:
+		d.Title = s.Config.Title
+		d.Recent = s.RecentCases(RecentCount)
+	case KindApproach:
+		d.Title, d.Description = p.approach.Title, or(p.approach.Summary, d.Description)
+		body, src = p.approach.Body, p.approach.Source
+	case KindCase:
+		d.Title, d.Description = p.kase.Title, or(p.kase.Summary, d.Description)
+		body, src = p.kase.Body, p.kase.Source
+	case KindPartner:
+		d.Title = p.partner.Name
+		d.Description = fmt.Sprintf("%s, a partner in %s, and its cases.", p.partner.Name, countryName(p.partner.Country))
+		body, src = p.partner.Body, p.partner.Source
+	case KindCountry:
+		d.Title = p.country.Name
+		d.Description = fmt.Sprintf("Partners and cases in %s.", p.country.Name)
+	case KindSDG:
+		d.Title = fmt.Sprintf("Goal %d: %s", p.sdg.Number, p.sdg.Name)
+		d.Description = fmt.Sprintf("Cases that contribute to Sustainable Development Goal %d, %s.", p.sdg.Number, p.sdg.Name)
+	case KindTheme:
+		d.Title = p.theme.Name
+		d.Description = fmt.Sprintf("Cases on the theme %s.", p.theme.Name)
+	case KindPage:
+		d.Title, d.Description = p.page.Title, or(p.page.Summary, d.Description)
+		body, src = p.page.Body, p.page.Source
+	}
+	if p.page != nil && p.page.Slug == aboutSlug {
+		d.Frame = b.aboutFrame
+	}
+	if len(body) == 0 {
+		return d, nil
+	}
+	html, probs := b.md.Render(markdown.Source{Body: body, Path: src.Path, BodyLine: src.BodyLine}, b.resolver(src.Path))
+	d.Body = html
+	return d, probs
+}
+
+// navItem is an entry of the main menu: the kind of its index page and the
+// kind of the pages within its section.
+type navItem struct {
+	label, path string
+	index, item string
+}
+
+var navItems = []navItem{
+	{"Approaches", "approaches/", KindApproaches, KindApproach},
+	{"Matrix", "matrix/", KindMatrix, ""},
+	{"Cases", "cases/", KindCases, KindCase},
+	{"Partners", "partners/", KindPartners, KindPartner},
+	{"Countries", "countries/", KindCountries, KindCountry},
+	{"SDGs", "sdgs/", KindSDGs, KindSDG},
+	{"Themes", "themes/", KindThemes, KindTheme},
+}
+
+// aboutSlug is the free page that, when it exists, ends the main menu.
+const aboutSlug = "about"
+
+// frame returns the frame of the pages of a kind, or of the about page.
+func (b *binding) frame(kind string, about bool) *Frame {
+	f := &Frame{
+		Site:       b.site,
+		Kind:       kind,
+		Feed:       b.feed,
+		LiveReload: b.opts.LiveReload,
+		Nav:        make([]NavLink, 0, len(navItems)+1),
+	}
+	for _, it := range navItems {
+		l := NavLink{Label: it.label, URL: b.base + it.path}
+		switch kind {
+		case it.index:
+			l.Current = "page"
+		case it.item:
+			l.Current = "true"
+		}
+		f.Nav = append(f.Nav, l)
+	}
+	if p := b.site.Page(aboutSlug); p != nil {
+		l := NavLink{Label: "About", URL: b.base + pagePath(p)}
+		if about {
+			l.Current = "page"
+		}
+		f.Nav = append(f.Nav, l)
+	}
+	return f
+}
+
+func or(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	return s
+}
+
+func countryName(code string) string {
+	if name, ok := site.CountryName(code); ok {
+		return name
+	}
+	return code
+}

@@ -1,0 +1,128 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/casebook/casebook/internal/site"
+)
+
+// staticFuncs are the template functions that do not depend on the site or
+// the build's options.
+var staticFuncs = template.FuncMap{
+	"years":       years,
+	"ratingText":  ratingText,
+	"ratings":     ratings,
+	"partnerType": partnerType,
+	"latlon":      latlon,
+	"plural":      plural,
+	"name":        name,
+}
+
+// boundFuncs are the names of the template functions that depend on the
+// site and the build's options (see binding.funcs). Templates are parsed
+// with stand-ins, which every binding replaces.
+var boundFuncs = []string{"url", "absURL", "asset", "href", "country", "cached"}
+
+var errUnbound = errors.New("template function used before the renderer was bound to a site")
+
+func standIns() template.FuncMap {
+	m := template.FuncMap{}
+	for _, name := range boundFuncs {
+		m[name] = func(...any) (string, error) { return "", errUnbound }
+	}
+	return m
+}
+
+// years returns the years a case ran: "2010–2023", "since 2010",
+// "until 2023", "2019" when it began and ended in the same year, or "".
+func years(c *site.Case) string {
+	switch {
+	case c == nil || c.Start == 0 && c.End == 0:
+		return ""
+	case c.End == 0:
+		return "since " + strconv.Itoa(c.Start)
+	case c.Start == 0:
+		return "until " + strconv.Itoa(c.End)
+	case c.Start == c.End:
+		return strconv.Itoa(c.Start)
+	}
+	return strconv.Itoa(c.Start) + "–" + strconv.Itoa(c.End)
+}
+
+// name returns an item's name for readers: the title of an approach, case
+// or page, the name of a partner, country or theme, and "Goal 6: Clean
+// water and sanitation" for an SDG.
+func name(item any) (string, error) {
+	switch v := item.(type) {
+	case *site.Approach:
+		return v.Title, nil
+	case *site.Case:
+		return v.Title, nil
+	case *site.Page:
+		return v.Title, nil
+	case *site.Partner:
+		return v.Name, nil
+	case *site.Country:
+		return v.Name, nil
+	case *site.Theme:
+		return v.Name, nil
+	case *site.SDG:
+		return fmt.Sprintf("Goal %d: %s", v.Number, v.Name), nil
+	}
+	return "", fmt.Errorf("name: %T has no name", item)
+}
+
+// ratingText returns the words for a rating with its place on the scale,
+// such as "high (3 of 3)", for readers who do not see the symbol.
+func ratingText(r site.Rating) string {
+	if !r.Valid() {
+		return r.Text()
+	}
+	return fmt.Sprintf("%s (%d of %d)", r.Text(), int(r), int(site.MaxRating))
+}
+
+// ratings returns every rating from lowest to highest, for legends.
+func ratings() []site.Rating {
+	rs := make([]site.Rating, 0, site.MaxRating+1)
+	for r := site.Rating(0); r <= site.MaxRating; r++ {
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+// partnerType returns a partner type for readers: "ngo" -> "NGO",
+// "national-government" -> "national government".
+func partnerType(t string) string {
+	if t == "ngo" {
+		return "NGO"
+	}
+	return strings.ReplaceAll(t, "-", " ")
+}
+
+// latlon writes a location as text: "50.9470° N, 3.1240° E".
+func latlon(l *site.Location) string {
+	if l == nil {
+		return ""
+	}
+	ns, ew := "N", "E"
+	if l.Lat < 0 {
+		ns = "S"
+	}
+	if l.Lon < 0 {
+		ew = "W"
+	}
+	return fmt.Sprintf("%.4f° %s, %.4f° %s", math.Abs(l.Lat), ns, math.Abs(l.Lon), ew)
+}
+
+// plural returns a count with the right form of its noun: "1 case", "3 cases".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}

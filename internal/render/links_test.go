@@ -1,0 +1,192 @@
+package render_test
+
+import (
+	"io/fs"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/casebook/casebook/internal/markdown"
+	"github.com/casebook/casebook/internal/problem"
+	"github.com/casebook/casebook/internal/render"
+	"github.com/casebook/casebook/internal/site"
+)
+
+// renderLink renders a case (content/cases/youth.md, body on line 10)
+// whose body is one link to dest, and returns the link's href and the
+// problems.
+func renderLink(t *testing.T, r *render.Renderer, dest string) (string, problem.List) {
+	t.Helper()
+	s := testSite(func(cases []*site.Case) {
+		cases[2].Body = []byte("[x](" + dest + ")\n")
+	})
+	for _, p := range r.Pages(s) {
+		if p.Path == "cases/youth/index.html" {
+			b, probs := r.Render(s, p, options())
+			m := regexp.MustCompile(`<div class="prose">\s*<p><a href="([^"]*)"`).FindSubmatch(b)
+			if m == nil {
+				return "", probs
+			}
+			return string(m[1]), probs
+		}
+	}
+	t.Fatal("no page for the case")
+	return "", nil
+}
+
+func TestLinks(t *testing.T) {
+	r := newRenderer(t)
+	tests := []struct {
+		dest, want string
+	}{
+		{"ostend.md", "/dashboard/cases/ostend/"},
+		{"../cases/ostend.md#start", "/dashboard/cases/ostend/#start"},
+		{"../approaches/twinning.md", "/dashboard/approaches/twinning/"},
+		{"../partners/dogbo.md", "/dashboard/partners/dogbo/"},
+		{"../pages/about.md", "/dashboard/about/"},
+		{"../../content/cases/dogbo.md", "/dashboard/cases/dogbo/"},
+		{"../cases/", "/dashboard/cases/"},
+		{"/cases/ostend/", "/dashboard/cases/ostend/"},
+		{"/matrix/?view=all#top", "/dashboard/matrix/?view=all#top"},
+		{"/assets/img/x.png", "/dashboard/assets/img/x.png"},
+		{"../../assets/css/main.css", "/dashboard/assets/css/main.0123456789.css"},
+		{"<files/report 1.pdf>", "/dashboard/cases/files/report%201.pdf"},
+		{"https://example.com/a.md", "https://example.com/a.md"},
+		{"mailto:someone@example.org", "mailto:someone@example.org"},
+		{"#facts_heading", "#facts_heading"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.dest, func(t *testing.T) {
+			got, probs := renderLink(t, r, tt.dest)
+			if len(probs) > 0 {
+				t.Fatal(probs)
+			}
+			if got != tt.want {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBrokenLinks(t *testing.T) {
+	r := newRenderer(t)
+	tests := []struct {
+		dest, want string
+	}{
+		{"../cases/nope.md", `link target "../cases/nope.md" does not exist: no case "nope"`},
+		{"nope.md#x", `link target "nope.md#x" does not exist: no case "nope"`},
+		{"../approaches/nope.md", `link target "../approaches/nope.md" does not exist: no approach "nope"`},
+		{"../partners/nope.md", `link target "../partners/nope.md" does not exist: no partner "nope"`},
+		{"../pages/nope.md", `link target "../pages/nope.md" does not exist: no page "nope"`},
+		{"../../README.md", `link target "../../README.md" does not exist: "README.md" is not a case, approach, partner or page`},
+		{"../../../x.png", `link target "../../../x.png" is outside the site folder`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.dest, func(t *testing.T) {
+			_, probs := renderLink(t, r, tt.dest)
+			if got, want := len(probs), 1; got != want {
+				t.Fatalf("got %d problems, want %d: %v", got, want, probs)
+			}
+			if got, want := probs[0].String(), "content/cases/youth.md:10:1: error: "+tt.want; got != want {
+				t.Fatalf("got %s, want %s", got, want)
+			}
+		})
+	}
+}
+
+func TestBrokenLinkLine(t *testing.T) {
+	r := newRenderer(t)
+	s := testSite(func(cases []*site.Case) {
+		cases[2].Body = []byte("Intro.\n\nSee [nowhere](../cases/nope.md) here.\n")
+	})
+	var probs problem.List
+	for _, p := range r.Pages(s) {
+		_, ps := r.Render(s, p, options())
+		probs = append(probs, ps...)
+	}
+	if got, want := probs.Error(), `content/cases/youth.md:12:5: error: link target "../cases/nope.md" does not exist: no case "nope"`; got != want {
+		t.Fatalf("got %s, want %s", got, want)
+	}
+}
+
+// layouts returns the default layouts with the given files replaced, or
+// removed when their text is empty.
+func layouts(t *testing.T, replace map[string]string) fs.FS {
+	t.Helper()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS("../../layouts"), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(os.DirFS("../../layouts"), path)
+		m[path] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range replace {
+		if text == "" {
+			delete(m, name)
+			continue
+		}
+		m[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return m
+}
+
+func TestNewErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		replace map[string]string
+		want    string // the error starts with it
+	}{
+		{"Syntax", map[string]string{"case.html": `{{define "main"}}{{.Title}{{end}}`}, "layouts/case.html: template: case.html:1:"},
+		{"UnknownFunction", map[string]string{"partials/rating.html": `{{nope .}}`}, `layouts/partials/rating.html: template: partials/rating.html:1: function "nope" not defined`},
+		{"Escaping", map[string]string{"theme.html": `{{define "main"}}<a href="{{.Path}}>{{end}}`}, "layouts/theme.html: html/template:"},
+		{"Missing", map[string]string{"sdgs.html": ""}, "layouts/sdgs.html: open sdgs.html:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := render.New(layouts(t, tt.replace), markdown.New(false))
+			if err == nil {
+				t.Fatalf("got no error, want %s...", tt.want)
+			}
+			if got := err.Error(); !strings.HasPrefix(got, tt.want) {
+				t.Fatalf("got %s, want %s...", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOverride(t *testing.T) {
+	fsys := layouts(t, map[string]string{
+		"theme.html": `{{define "title"}}Theme {{.Theme.Name}}{{end}}{{define "main"}}<h1>{{.Title}}</h1><p>{{href .Theme}}</p>{{end}}`,
+		"page.html":  `{{define "main"}}{{href .Site}}{{end}}`,
+	})
+	r, err := render.New(fsys, markdown.New(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := testSite(nil)
+	for _, p := range r.Pages(s) {
+		b, probs := r.Render(s, p, options())
+		switch p.Kind {
+		case render.KindTheme:
+			for _, want := range []string{"<title>Theme ", "<p>/dashboard/" + p.URLPath() + "</p>"} {
+				if !strings.Contains(string(b), want) {
+					t.Errorf("%s: lacks %s", p.Path, want)
+				}
+			}
+		case render.KindPage:
+			if got, want := len(probs), 1; got != want {
+				t.Fatalf("%s: got %d problems, want %d", p.Path, got, want)
+			}
+			if got, want := probs[0].Path, "layouts/page.html"; got != want {
+				t.Errorf("%s: got a problem in %s, want %s", p.Path, got, want)
+			}
+		}
+	}
+}

@@ -1,0 +1,176 @@
+// Package render turns a site into the files of the built site, in memory:
+// one HTML page per item and index through html/template layouts, plus
+// sitemap.xml and an Atom feed. Package build writes them.
+//
+// # Pages
+//
+// Pages plans the output; URLs are "pretty" (a folder with index.html):
+//
+//	/                       home: the site's description, approaches, recent cases
+//	/approaches/            /approaches/<id>/
+//	/matrix/                the features matrix
+//	/cases/                 /cases/<slug>/
+//	/partners/              /partners/<slug>/
+//	/countries/             /countries/<code in lower case>/
+//	/sdgs/                  /sdgs/<number>/ (only the goals that cases use)
+//	/themes/                /themes/<slug>/
+//	/<slug>/                free pages, such as /about/
+//	/404.html               served for any missing path
+//	/sitemap.xml            every HTML page but 404, absolute URLs
+//	/feed.xml               Atom feed of the newest dated cases (only if a case has a date)
+//
+// Every link in a page is an absolute path under the base path of the
+// site's base URL ("/dashboard/cases/x/" for https://example.org/dashboard/),
+// so that pages work wherever they are served, the 404 page included;
+// canonical links, the sitemap and the feed use absolute URLs.
+//
+// # Layouts
+//
+// The layouts folder holds html/template files: base.html, the skeleton of
+// every page; one file per page kind, named after the kind (case.html,
+// cases.html, home.html, 404.html, ...), which defines "main" and may
+// redefine "title" and "head"; and partials/*.html, which any layout can call
+// by file name: {{template "partials/rating.html" .}}. Each page kind is
+// parsed once, with base.html and the partials, in New; a site overrides a
+// file by giving one of the same name. Every layout receives a *Data.
+//
+// Besides the functions of html/template, layouts can call url, absURL,
+// asset, href and country (see binding.funcs), and years, ratingText,
+// ratings, partnerType, latlon and plural (see funcs.go).
+//
+// # Links in Markdown
+//
+// Links in Markdown bodies are resolved against the content file they are
+// in (see binding.resolve); a link to a Markdown file that is not a page of
+// the site comes back as a problem at the link's line.
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"sync"
+	"sync/atomic"
+
+	"github.com/casebook/casebook/internal/markdown"
+	"github.com/casebook/casebook/internal/problem"
+	"github.com/casebook/casebook/internal/site"
+)
+
+// Options are the per-build settings.
+type Options struct {
+	// BaseURL is the site's absolute URL, ending in "/"; it may have a
+	// sub-path: https://example.org/dashboard/. When empty, the site's
+	// configured base URL is used.
+	BaseURL string
+	// Assets maps the logical path of an asset within assets/
+	// ("css/main.css") to its output path relative to the output root
+	// ("assets/css/main.1a2b3c4d5e.css"). Assets missing from it are
+	// linked as "assets/<logical path>".
+	Assets map[string]string
+	// LiveReload, in serve mode, has base.html load /_casebook/reload.js.
+	LiveReload bool
+}
+
+// Renderer renders the pages of sites. It is safe for concurrent use.
+type Renderer struct {
+	md      *markdown.Renderer
+	layouts map[string]*template.Template // by page kind; parsed, never executed
+
+	mu   sync.Mutex              // serializes making bindings
+	last atomic.Pointer[binding] // the binding of the latest site and options
+}
+
+// New parses the layouts: base.html, the partials and one file per page
+// kind, each once. The error names the file at fault, also for templates
+// that html/template cannot escape.
+func New(layouts fs.FS, md *markdown.Renderer) (*Renderer, error) {
+	root := template.New("base.html").Funcs(staticFuncs).Funcs(standIns())
+	if err := parseFile(root, layouts, "base.html"); err != nil {
+		return nil, err
+	}
+	partials, err := fs.Glob(layouts, "partials/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("layouts/partials: %w", err)
+	}
+	for _, name := range partials {
+		if err := parseFile(root.New(name), layouts, name); err != nil {
+			return nil, err
+		}
+	}
+	r := &Renderer{md: md, layouts: make(map[string]*template.Template, len(htmlKinds))}
+	for _, kind := range htmlKinds {
+		t, err := root.Clone()
+		if err != nil {
+			return nil, err
+		}
+		name := kind + ".html"
+		if err := parseFile(t.New(name), layouts, name); err != nil {
+			return nil, err
+		}
+		if err := checkEscaping(t, name); err != nil {
+			return nil, err
+		}
+		r.layouts[kind] = t
+	}
+	return r, nil
+}
+
+func parseFile(t *template.Template, fsys fs.FS, name string) error {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return fmt.Errorf("layouts/%s: %w", name, err)
+	}
+	if _, err := t.Parse(string(b)); err != nil {
+		return fmt.Errorf("layouts/%s: %w", name, err)
+	}
+	return nil
+}
+
+// checkEscaping runs html/template's escaper over a page kind's templates,
+// which it otherwise does only on the first page rendered, by executing a
+// copy on empty data: escaping errors come before any execution error.
+func checkEscaping(t *template.Template, name string) error {
+	c, err := t.Clone()
+	if err != nil {
+		return err
+	}
+	err = c.Execute(io.Discard, &Data{})
+	if e := (*template.Error)(nil); errors.As(err, &e) {
+		return fmt.Errorf("layouts/%s: %w", name, err)
+	}
+	return nil
+}
+
+// pageSize is a first guess at the size of a page, to spare the buffer
+// most of its growing.
+const pageSize = 12 << 10
+
+// Render renders one page of site s. The problems are the Markdown links of
+// the page's item that did not resolve, and layouts that failed to execute;
+// in the latter case there is no output. Render is safe to call from many
+// goroutines; s must not change while pages are rendered.
+func (r *Renderer) Render(s *site.Site, p Page, opts Options) ([]byte, problem.List) {
+	b := r.bind(s, opts)
+	switch p.Kind {
+	case KindSitemap:
+		return b.sitemap(r.Pages(s)), nil
+	case KindFeed:
+		return b.feedXML(), nil
+	}
+	t, ok := b.layouts[p.Kind]
+	if !ok {
+		panic(fmt.Sprintf("render: page %q has unknown kind %q", p.Path, p.Kind))
+	}
+	d, probs := b.data(p)
+	var buf bytes.Buffer
+	buf.Grow(pageSize)
+	if err := t.Execute(&buf, d); err != nil {
+		probs.Errorf("layouts/"+p.Kind+".html", 0, 0, "rendering %s: %v", p.Path, err)
+		return nil, probs
+	}
+	return buf.Bytes(), probs
+}
