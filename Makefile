@@ -6,8 +6,9 @@ GO      ?= go
 BIN     := bin/casebook
 SOURCE  ?= .
 OUT     ?= public
+FUZZTIME ?= 30s
 
-.PHONY: all build casebook serve test test-go browser-deps check bench clean
+.PHONY: all build casebook serve test test-go browser-deps check fuzz bench clean
 
 all: build
 
@@ -37,6 +38,11 @@ test: browser-deps
 ## test-go: the Go tests only; browser tests skip when Chromium is missing
 test-go:
 	$(GO) test -count=1 ./...
+
+## fuzz: run each fuzz target for FUZZTIME (loading a content file, rendering Markdown)
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./internal/content/
+	$(GO) test -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) ./internal/markdown/
 
 browser-deps:
 	@.ci/browser-deps

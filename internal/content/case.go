@@ -51,7 +51,7 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string) (*site.Case, caseRefs
 	for i, n := range partners {
 		p, countryNode := d.partnerRef(n, fmt.Sprintf("partners[%d]", i))
 		if p != nil {
-			c.Partners = append(c.Partners, p)
+			c.PartnerRefs = append(c.PartnerRefs, *p)
 			refs.partners = append(refs.partners, n)
 			refs.countries = append(refs.countries, countryNode)
 		}
@@ -99,7 +99,7 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string) (*site.Case, caseRefs
 }
 
 // partnerRef reads one entry of a case's partners.
-func (d *decoder) partnerRef(n *yaml.Node, field string) (*site.Partner, *yaml.Node) {
+func (d *decoder) partnerRef(n *yaml.Node, field string) (*site.PartnerRef, *yaml.Node) {
 	f := d.mapping(n, field, []string{"name", "country", "type"})
 	if len(f.values) == 0 {
 		if resolve(n) != nil && resolve(n).Kind == yaml.MappingNode {
@@ -107,7 +107,7 @@ func (d *decoder) partnerRef(n *yaml.Node, field string) (*site.Partner, *yaml.N
 		}
 		return nil, nil
 	}
-	p := &site.Partner{Name: d.str(d.required(f, "name", field, "the partner's name"), field+".name")}
+	p := &site.PartnerRef{Name: d.str(d.required(f, "name", field, "the partner's name"), field+".name")}
 	countryNode := d.required(f, "country", field, "an ISO 3166-1 alpha-2 country code such as \"BE\"")
 	p.Country = d.country(countryNode, field+".country")
 	p.Type = d.partnerType(d.required(f, "type", field, "one of "+quoteList(site.PartnerTypes)), field+".type")

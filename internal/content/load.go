@@ -76,8 +76,27 @@ type file struct {
 	page     *site.Page
 }
 
-// Load reads the site in fsys, a folder that holds content/.
+// Load reads the site in fsys, a folder that holds content/, and links it
+// into a Site. It returns nil and the problems when there is any error.
 func Load(fsys fs.FS, opts Options) (*site.Site, problem.List) {
+	files, problems := Read(fsys, opts)
+	if files == nil {
+		return nil, problems
+	}
+	return files.Site(problems)
+}
+
+// Files is the decoded content of a site, before it is linked into a Site.
+type Files struct {
+	config site.Config
+	files  []*file
+	opts   Options
+}
+
+// Read reads and decodes every content file of the site in fsys, on every
+// core. It returns nil when site.yaml cannot be read, since nothing else can
+// be decoded without its features.
+func Read(fsys fs.FS, opts Options) (*Files, problem.List) {
 	var problems problem.List
 	cfg, ok := loadConfig(fsys, &problems)
 	if !ok {
@@ -92,7 +111,13 @@ func Load(fsys fs.FS, opts Options) (*site.Site, problem.List) {
 	for _, f := range files {
 		problems = append(problems, f.problems...)
 	}
-	s := assemble(cfg, files, opts, &problems)
+	return &Files{config: cfg, files: files, opts: opts}, problems
+}
+
+// Site checks what spans files and links the files into a Site, adding to
+// problems, which are those of Read. It returns nil when there is an error.
+func (f *Files) Site(problems problem.List) (*site.Site, problem.List) {
+	s := assemble(f.config, f.files, f.opts, &problems)
 	problems.Sort()
 	if problems.HasErrors() {
 		return nil, problems

@@ -84,7 +84,7 @@ func checkReferences(files []*file, approaches []*site.Approach, partnerFiles []
 				d.errorf(f.refs.approaches[i], "approaches[%d]: unknown approach %q: expected one of the ids in content/approaches%s", i, id, suggest(id, ids))
 			}
 		}
-		for i, p := range f.kase.Partners {
+		for i, p := range f.kase.PartnerRefs {
 			t, known := types[p.Key()]
 			switch {
 			case !known:

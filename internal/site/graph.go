@@ -12,8 +12,8 @@ import (
 // SDGs, themes and related cases. References that do not resolve are left
 // out; package content reports them before New is called.
 //
-// The partners of each case are replaced by the site's distinct partners, so
-// the caller must not share Partner values between cases.
+// New sets only the derived fields of its arguments, clearing them first, so
+// that a caller may link the same items again after changing some of them.
 func New(cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Partner, pages []*Page) *Site {
 	s := &Site{
 		Config:        cfg,
@@ -25,10 +25,14 @@ func New(cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Part
 		partnerBySlug: make(map[string]*Partner),
 		pageBySlug:    make(map[string]*Page, len(pages)),
 	}
+	clearDerived(approaches, cases, partnerFiles)
 	slices.SortFunc(s.Approaches, func(a, b *Approach) int {
 		return cmp.Or(cmp.Compare(a.Order, b.Order), strings.Compare(a.ID, b.ID))
 	})
-	sortCases(s.Cases, byTitle)
+	sortByFolded(s.Cases, func(c *Case) string { return c.Title }, func(a, b *Case) int { return strings.Compare(a.Slug, b.Slug) })
+	for i, c := range s.Cases {
+		c.index = i
+	}
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return strings.Compare(a.Slug, b.Slug) })
 	for _, a := range s.Approaches {
 		s.approachByID[a.ID] = a
@@ -55,20 +59,21 @@ func (s *Site) linkPartners(files []*Partner) {
 	}
 	var derived []*Partner
 	for _, c := range s.Cases {
-		for i, ref := range c.Partners {
+		c.Partners = make([]*Partner, 0, len(c.PartnerRefs))
+		for _, ref := range c.PartnerRefs {
 			p, ok := byKey[ref.Key()]
 			if !ok {
 				p = &Partner{Name: ref.Name, Country: ref.Country, Type: ref.Type}
 				byKey[p.Key()] = p
 				derived = append(derived, p)
 			}
-			c.Partners[i] = p
-			if len(p.Cases) == 0 || p.Cases[len(p.Cases)-1] != c {
+			if !slices.Contains(c.Partners, p) {
+				c.Partners = append(c.Partners, p)
 				p.Cases = append(p.Cases, c)
 			}
 		}
 	}
-	slices.SortFunc(derived, comparePartners)
+	sortPartners(derived)
 	names := make(map[string]int) // slug of a name -> partners that share it
 	for _, p := range derived {
 		names[Slugify(p.Name)]++
@@ -88,7 +93,7 @@ func (s *Site) linkPartners(files []*Partner) {
 		s.partnerBySlug[p.Slug] = p
 	}
 	s.Partners = append(append([]*Partner(nil), files...), derived...)
-	slices.SortFunc(s.Partners, comparePartners)
+	sortPartners(s.Partners)
 }
 
 // linkTerms derives the approaches, countries, goals and themes of every
@@ -108,7 +113,7 @@ func (s *Site) linkTerms() {
 	}
 	for _, c := range s.Cases {
 		for _, id := range c.ApproachIDs {
-			if a := s.approachByID[id]; a != nil {
+			if a := s.approachByID[id]; a != nil && !slices.Contains(c.Approaches, a) {
 				c.Approaches = append(c.Approaches, a)
 				a.Cases = append(a.Cases, c)
 			}
@@ -129,6 +134,9 @@ func (s *Site) linkTerms() {
 				g = newSDG(n)
 				goals[n] = g
 			}
+			if slices.Contains(c.Goals, g) {
+				continue
+			}
 			c.Goals = append(c.Goals, g)
 			g.Cases = append(g.Cases, c)
 		}
@@ -139,6 +147,9 @@ func (s *Site) linkTerms() {
 				t = &Theme{Slug: slug, Name: name}
 				themes[slug] = t
 			}
+			if slices.Contains(c.ThemeTerms, t) {
+				continue
+			}
 			c.ThemeTerms = append(c.ThemeTerms, t)
 			t.Cases = append(t.Cases, c)
 		}
@@ -147,16 +158,50 @@ func (s *Site) linkTerms() {
 		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Code, b.Code))
 	})
 	for _, co := range s.Countries {
-		slices.SortFunc(co.Partners, comparePartners)
+		sortPartners(co.Partners)
 	}
 	s.SDGs = sortedValues(goals, func(a, b *SDG) int { return cmp.Compare(a.Number, b.Number) })
-	s.Themes = sortedValues(themes, func(a, b *Theme) int {
-		return cmp.Or(strings.Compare(Fold(a.Name), Fold(b.Name)), strings.Compare(a.Slug, b.Slug))
+	s.Themes = sortedValues(themes, func(a, b *Theme) int { return strings.Compare(a.Slug, b.Slug) })
+	sortByFolded(s.Themes, func(t *Theme) string { return t.Name }, func(a, b *Theme) int { return strings.Compare(a.Slug, b.Slug) })
+}
+
+func clearDerived(approaches []*Approach, cases []*Case, partners []*Partner) {
+	for _, a := range approaches {
+		a.Cases = nil
+	}
+	for _, c := range cases {
+		c.Approaches, c.Partners, c.Countries, c.Goals, c.ThemeTerms, c.Related = nil, nil, nil, nil, nil, nil
+	}
+	for _, p := range partners {
+		p.Cases = nil
+	}
+}
+
+// sortPartners orders partners by name, ignoring case and accents, then by
+// country.
+func sortPartners(ps []*Partner) {
+	sortByFolded(ps, func(p *Partner) string { return p.Name }, func(a, b *Partner) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Country, b.Country))
 	})
 }
 
-func comparePartners(a, b *Partner) int {
-	return cmp.Or(strings.Compare(Fold(a.Name), Fold(b.Name)), strings.Compare(a.Name, b.Name), strings.Compare(a.Country, b.Country))
+// sortByFolded sorts xs by the folded form of key (see Fold), then by
+// tiebreak. Each key is folded once, not once per comparison.
+func sortByFolded[T any](xs []T, key func(T) string, tiebreak func(a, b T) int) {
+	type keyed struct {
+		key string
+		x   T
+	}
+	ks := make([]keyed, len(xs))
+	for i, x := range xs {
+		ks[i] = keyed{Fold(key(x)), x}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		return cmp.Or(strings.Compare(a.key, b.key), tiebreak(a.x, b.x))
+	})
+	for i, k := range ks {
+		xs[i] = k.x
+	}
 }
 
 func sortedValues[K comparable, V any](m map[K]V, compare func(a, b V) int) []V {
@@ -166,11 +211,6 @@ func sortedValues[K comparable, V any](m map[K]V, compare func(a, b V) int) []V 
 	}
 	slices.SortFunc(vs, compare)
 	return vs
-}
-
-// Case orders.
-func byTitle(a, b *Case) int {
-	return cmp.Or(strings.Compare(Fold(a.Title), Fold(b.Title)), strings.Compare(a.Slug, b.Slug))
 }
 
 func newer(a, b *Case) int {

@@ -1,9 +1,7 @@
 package site
 
 import (
-	"cmp"
 	"slices"
-	"strings"
 )
 
 // MaxRelated is how many related cases each case links to.
@@ -18,73 +16,84 @@ const (
 	weightTheme    = 1
 )
 
-// maxCandidates bounds the cases scored for one case. Candidates come from
-// the term lists a case belongs to, rarest first, so on small sites every case
-// that shares anything is scored, and on large ones a case with very common
-// terms still costs a bounded amount: the build stays linear in the number
-// of cases.
-const maxCandidates = 4000
+// maxPostings bounds how much of one term's case list is read for one
+// case. Term lists are the inverted index: a case's score against another is
+// the sum of the weights of the lists both are in. On a site where every
+// list is shorter than this (the sample site, any site of a few hundred
+// cases) the ranking is exact; on a site of thousands, where an approach
+// lists a quarter of all cases, reading only the first maxPostings cases of
+// such a list keeps the build linear in the number of cases, and partners,
+// the rare and heavy terms, still count in full.
+const maxPostings = 256
 
 // relate sets the Related cases of every case: the n that share the most with
-// it by weighted count, ties broken by slug. It works from the inverted
-// index the term lists already are, never comparing every pair.
+// it by weighted count (see Shared), ties broken by slug.
 func (s *Site) relate(n int) {
-	type scored struct {
-		c     *Case
-		score int
-	}
-	candidates := make(map[*Case]struct{})
-	var ranked []scored
-	for _, c := range s.Cases {
-		clear(candidates)
-		for _, list := range termLists(c) {
-			for _, other := range list.cases {
-				if len(candidates) >= maxCandidates {
-					break
+	score := make([]int32, len(s.Cases))
+	var touched []int32
+	for i, c := range s.Cases {
+		touched = touched[:0]
+		add := func(list []*Case, weight int32) {
+			for _, other := range list[:min(len(list), maxPostings)] {
+				j := int32(other.index)
+				if j == int32(i) {
+					continue
 				}
-				if other != c {
-					candidates[other] = struct{}{}
+				if score[j] == 0 {
+					touched = append(touched, j)
 				}
+				score[j] += weight
 			}
 		}
-		ranked = ranked[:0]
-		for other := range candidates {
-			ranked = append(ranked, scored{other, Shared(c, other)})
+		for _, p := range c.Partners {
+			add(p.Cases, weightPartner)
 		}
-		slices.SortFunc(ranked, func(a, b scored) int {
-			return cmp.Or(cmp.Compare(b.score, a.score), strings.Compare(a.c.Slug, b.c.Slug))
+		for _, a := range c.Approaches {
+			add(a.Cases, weightApproach)
+		}
+		for _, g := range c.Goals {
+			add(g.Cases, weightSDG)
+		}
+		for _, t := range c.ThemeTerms {
+			add(t.Cases, weightTheme)
+		}
+		c.Related = s.best(touched, score, n)
+		for _, j := range touched {
+			score[j] = 0
+		}
+	}
+}
+
+// best returns the n cases with the highest scores among candidates,
+// highest first, ties broken by slug.
+func (s *Site) best(candidates []int32, score []int32, n int) []*Case {
+	better := func(a, b int32) bool {
+		if score[a] != score[b] {
+			return score[a] > score[b]
+		}
+		return s.Cases[a].Slug < s.Cases[b].Slug
+	}
+	top := make([]int32, 0, n+1)
+	for _, j := range candidates {
+		if len(top) == n && !better(j, top[n-1]) {
+			continue
+		}
+		k, _ := slices.BinarySearchFunc(top, j, func(x, y int32) int {
+			if better(x, y) {
+				return -1
+			}
+			return 1
 		})
-		c.Related = make([]*Case, 0, n)
-		for _, r := range ranked[:min(n, len(ranked))] {
-			c.Related = append(c.Related, r.c)
+		top = slices.Insert(top, k, j)
+		if len(top) > n {
+			top = top[:n]
 		}
 	}
-}
-
-type termList struct {
-	cases  []*Case
-	weight int
-}
-
-// termLists returns the case lists of every term of c, rarest first.
-func termLists(c *Case) []termList {
-	var lists []termList
-	for _, p := range c.Partners {
-		lists = append(lists, termList{p.Cases, weightPartner})
+	related := make([]*Case, len(top))
+	for k, j := range top {
+		related[k] = s.Cases[j]
 	}
-	for _, a := range c.Approaches {
-		lists = append(lists, termList{a.Cases, weightApproach})
-	}
-	for _, g := range c.Goals {
-		lists = append(lists, termList{g.Cases, weightSDG})
-	}
-	for _, t := range c.ThemeTerms {
-		lists = append(lists, termList{t.Cases, weightTheme})
-	}
-	slices.SortStableFunc(lists, func(a, b termList) int {
-		return cmp.Or(cmp.Compare(len(a.cases), len(b.cases)), cmp.Compare(b.weight, a.weight))
-	})
-	return lists
+	return related
 }
 
 // Shared returns the weighted count of what cases a and b have in common:

@@ -86,7 +86,7 @@ type Case struct {
 	Title       string
 	Summary     string
 	ApproachIDs []string
-	Partners    []*Partner // resolved to the site's distinct partners
+	PartnerRefs []PartnerRef // the partners as the case names them
 	SDGs        []int
 	Themes      []string
 	Budget      *Budget // nil when the source gives no figure
@@ -99,11 +99,24 @@ type Case struct {
 
 	// Derived by New.
 	Approaches []*Approach
+	Partners   []*Partner // the site's distinct partners, in PartnerRefs order
 	Countries  []*Country
 	Goals      []*SDG
 	ThemeTerms []*Theme
 	Related    []*Case
+
+	index int // position in Site.Cases, for the related-case scores
 }
+
+// PartnerRef is a partner as a case names it.
+type PartnerRef struct {
+	Name    string
+	Country string // ISO 3166-1 alpha-2
+	Type    string
+}
+
+// Key returns the identity of the partner named.
+func (r PartnerRef) Key() PartnerKey { return PartnerKey{r.Name, r.Country} }
 
 // Link is an external link of a case.
 type Link struct {

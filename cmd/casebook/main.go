@@ -1,0 +1,129 @@
+// Command casebook builds static websites from Markdown case studies.
+//
+// Usage:
+//
+//	casebook <command> [flags]
+//
+// Run "casebook help" for the commands and "casebook <command> --help" for
+// a command's flags.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// command is one subcommand: its name, a one-line summary and what runs it.
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) error
+}
+
+func commands() []command {
+	return []command{
+		{"build", "build the site into an output folder", runBuild},
+		{"gen", "write a synthetic site for tests and benchmarks", runGen},
+		{"check", "validate the content, layouts and links without writing a site", runCheck},
+		{"new", "write a new case, approach or partner file from a template", runNew},
+		{"schema", "print a JSON Schema of case or approach front matter for editors", runSchema},
+	}
+}
+
+// errUsage is returned for bad command lines, whose message has already
+// been printed with the usage.
+var errUsage = errors.New("usage")
+
+// errFailed is returned when a command has already reported why it failed.
+var errFailed = errors.New("failed")
+
+func main() {
+	err := run(os.Args[1:], os.Stdout, os.Stderr)
+	switch {
+	case err == nil:
+	case errors.Is(err, errUsage):
+		os.Exit(2)
+	case errors.Is(err, errFailed):
+		os.Exit(1)
+	default:
+		fmt.Fprintln(os.Stderr, "casebook:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+		if len(args) > 1 {
+			return run([]string{args[1], "--help"}, stdout, stderr)
+		}
+		usage(stdout)
+		if len(args) == 0 {
+			return errUsage
+		}
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "casebook: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return errUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "casebook builds static websites from Markdown case studies.")
+	fmt.Fprintln(w, "\nUsage:\n\n  casebook <command> [flags]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun \"casebook <command> --help\" for a command's flags.")
+}
+
+// newFlagSet returns a flag set whose help lists flags as --name, with a
+// description of the command above them.
+func newFlagSet(name, synopsis, about string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		w := fs.Output()
+		fmt.Fprintf(w, "Usage: casebook %s\n\n%s\n\nFlags:\n", synopsis, about)
+		fs.VisitAll(func(f *flag.Flag) {
+			kind, text := flag.UnquoteUsage(f)
+			if kind != "" {
+				kind = " " + strings.ToUpper(kind)
+			}
+			def := ""
+			if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+				def = fmt.Sprintf(" (default %q)", f.DefValue)
+			}
+			fmt.Fprintf(w, "  --%s%s\n        %s%s\n", f.Name, kind, text, def)
+		})
+	}
+	return fs
+}
+
+// parse parses args, printing help to stdout for --help (exit status 0) and
+// errors with the usage to stderr (exit status 2).
+func parse(fs *flag.FlagSet, args []string, stdout io.Writer) error {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return flag.ErrHelp
+	}
+	if err != nil {
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "casebook %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return errUsage
+	}
+	return nil
+}

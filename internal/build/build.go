@@ -1,0 +1,173 @@
+// Package build turns a site folder into a static site: it loads and
+// validates the content, renders every page, minifies and fingerprints, and
+// writes the result. It is the only package that writes to disk.
+//
+// # Nothing lost
+//
+// Everything is built in memory first. Only when every page rendered
+// without an error does Run write, into a new folder beside the output
+// folder, which then takes the output folder's place in one rename. A
+// failed build leaves the previous output exactly as it was. Run refuses,
+// before reading anything, an output folder whose replacement could lose
+// somebody's files (see checkOutput).
+//
+// # Determinism
+//
+// Two builds of the same input give byte-identical output: every list in
+// the model is sorted, pages are collected by index rather than by finishing
+// order, and nothing depends on the clock.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/tdewolff/minify/v2"
+
+	"github.com/casebook/casebook/internal/content"
+	"github.com/casebook/casebook/internal/markdown"
+	"github.com/casebook/casebook/internal/problem"
+	"github.com/casebook/casebook/internal/render"
+	"github.com/casebook/casebook/internal/site"
+)
+
+// Config is what a build needs to know.
+type Config struct {
+	Source  string // the site folder, holding content/
+	Out     string // the output folder
+	BaseURL string // overrides site.yaml's baseURL when set
+	Drafts  bool   // include draft cases
+	Minify  bool
+	Workers int // render and write concurrency; 0 means one per core
+
+	// Layouts and Assets are the embedded defaults; the site's own
+	// layouts/ and assets/ override them file by file.
+	Layouts, Assets fs.FS
+
+	// Progress, when not nil, receives a line a second while a long build
+	// runs.
+	Progress io.Writer
+}
+
+// Result tells what a build did.
+type Result struct {
+	Pages    int // HTML and XML pages rendered
+	Files    int // asset files copied
+	Problems problem.List
+	Stages   Stages
+	Out      string // the absolute output folder
+}
+
+// Stages are the times of the parts of a build. Load, Model, Assets and
+// Total are wall times; Render, Minify and Write are summed over the
+// workers that do them side by side, so they compare with each other and
+// across builds, not with Total.
+type Stages struct {
+	Load, Model, Assets   time.Duration
+	Render, Minify, Write time.Duration
+	Commit, Total         time.Duration
+}
+
+// ErrProblems is returned when the content has errors; the problems are in
+// the Result.
+var ErrProblems = errors.New("the content has errors")
+
+// Run builds the site described by cfg.
+func Run(cfg Config) (Result, error) {
+	start := time.Now()
+	var res Result
+	out, err := checkOutput(cfg.Source, cfg.Out)
+	if err != nil {
+		return res, err
+	}
+	res.Out = out
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	progress := newProgress(cfg.Progress)
+	defer progress.stop()
+
+	progress.set("loading content", 0, 0)
+	srcFS := os.DirFS(cfg.Source)
+	files, problems := content.Read(srcFS, content.Options{Drafts: cfg.Drafts})
+	res.Stages.Load = time.Since(start)
+	t := time.Now()
+	var s *site.Site
+	if files != nil {
+		s, problems = files.Site(problems)
+	}
+	res.Problems = problems
+	res.Stages.Model = time.Since(t)
+	if s == nil {
+		return res, ErrProblems
+	}
+	if cfg.BaseURL != "" {
+		base, err := content.NormalizeBaseURL(cfg.BaseURL)
+		if err != nil {
+			return res, fmt.Errorf("--base-url: %v", err)
+		}
+		s.Config.BaseURL = base
+	}
+
+	t = time.Now()
+	var m *minify.M
+	if cfg.Minify {
+		m = newMinifier()
+	}
+	assets, manifest, err := buildAssets(overlay{subOrNil(srcFS, "assets"), cfg.Assets}, m)
+	if err != nil {
+		return res, err
+	}
+	res.Files = len(assets)
+	r, err := render.New(overlay{subOrNil(srcFS, "layouts"), cfg.Layouts}, markdown.New(s.Config.UnsafeHTML))
+	if err != nil {
+		return res, err
+	}
+	res.Stages.Assets = time.Since(t)
+
+	st, err := newStage(out)
+	if err != nil {
+		return res, err
+	}
+	p := &pipeline{site: s, renderer: r, opts: render.Options{BaseURL: s.Config.BaseURL, Assets: manifest},
+		minifier: m, stage: st, workers: workers, progress: progress}
+	pages, problems, err := p.run(assets)
+	res.Problems = append(res.Problems, problems...)
+	res.Problems.Sort()
+	res.Stages.Render, res.Stages.Minify, res.Stages.Write = p.times()
+	if err == nil && res.Problems.HasErrors() {
+		err = ErrProblems
+	}
+	if err != nil {
+		st.discard()
+		return res, err
+	}
+	res.Pages = pages
+
+	t = time.Now()
+	progress.set("replacing "+cfg.Out, 0, 0)
+	if err := st.commit(); err != nil {
+		st.discard()
+		return res, err
+	}
+	res.Stages.Commit = time.Since(t)
+	res.Stages.Total = time.Since(start)
+	return res, nil
+}
+
+// Summary is the one line a build ends with.
+func (r Result) Summary(cwd string) string {
+	out := r.Out
+	if rel, err := filepath.Rel(cwd, out); err == nil && !strings.HasPrefix(rel, "..") {
+		out = rel
+	}
+	return fmt.Sprintf("built %d pages and copied %d files into %s in %s", r.Pages, r.Files, out, r.Stages.Total.Round(time.Millisecond))
+}

@@ -1,0 +1,284 @@
+package build_test
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	casebook "github.com/casebook/casebook"
+	"github.com/casebook/casebook/internal/build"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// config returns a build of source into out with the embedded defaults.
+func config(source, out string) build.Config {
+	return build.Config{Source: source, Out: out, Layouts: casebook.Layouts, Assets: casebook.Assets, Minify: true}
+}
+
+// readTree returns every file under dir by slash path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := make(map[string][]byte)
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// copyTree copies the folder src to dst.
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	for name, data := range readTree(t, src) {
+		p := filepath.Join(dst, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func mustBuild(t *testing.T, cfg build.Config) build.Result {
+	t.Helper()
+	res, err := build.Run(cfg)
+	if err != nil {
+		t.Fatalf("build: %v\n%v", err, res.Problems)
+	}
+	if len(res.Problems) > 0 {
+		t.Fatalf("build reported problems:\n%v", res.Problems)
+	}
+	return res
+}
+
+// TestGolden builds the fixture site without minifying and compares every
+// output file with testdata/golden. Run with -update to accept changes.
+func TestGolden(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	cfg := config("testdata/site", out)
+	cfg.Minify = false
+	mustBuild(t, cfg)
+	got := readTree(t, out)
+	golden := "testdata/golden"
+	if *update {
+		os.RemoveAll(golden)
+		copyTree(t, out, golden)
+		return
+	}
+	want := readTree(t, golden)
+	for name, data := range got {
+		w, ok := want[name]
+		switch {
+		case !ok:
+			t.Errorf("%s: written but not in %s (run go test -update to accept)", name, golden)
+		case !bytes.Equal(data, w):
+			t.Errorf("%s: differs from the golden file (run go test -update and review the diff):\n%s", name, firstDiff(w, data))
+		}
+	}
+	for name := range want {
+		if _, ok := got[name]; !ok {
+			t.Errorf("%s: in %s but not written", name, golden)
+		}
+	}
+}
+
+// firstDiff shows the first line where want and got differ.
+func firstDiff(want, got []byte) string {
+	wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return "line " + strconv.Itoa(i+1) + ":\n  want: " + w + "\n  got:  " + g
+		}
+	}
+	return ""
+}
+
+func TestDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	for _, workers := range []int{1, 4} {
+		cfg := config("testdata/site", filepath.Join(dir, "a"))
+		cfg.Workers = workers
+		mustBuild(t, cfg)
+		cfg.Out = filepath.Join(dir, "b")
+		mustBuild(t, cfg)
+		a, b := readTree(t, filepath.Join(dir, "a")), readTree(t, filepath.Join(dir, "b"))
+		if len(a) != len(b) {
+			t.Fatalf("workers %d: %d files, then %d", workers, len(a), len(b))
+		}
+		for name, data := range a {
+			if !bytes.Equal(data, b[name]) {
+				t.Fatalf("workers %d: %s differs between two builds", workers, name)
+			}
+		}
+	}
+}
+
+// TestFailedBuildKeepsOutput breaks a case after a good build and checks
+// that the failed build reports it and leaves the output as it was.
+func TestFailedBuildKeepsOutput(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "site")
+	copyTree(t, "testdata/site", src)
+	out := filepath.Join(dir, "public")
+	mustBuild(t, config(src, out))
+	before := readTree(t, out)
+
+	broken := filepath.Join(src, "content/cases/ostend-ostende.md")
+	data, _ := os.ReadFile(broken)
+	os.WriteFile(broken, bytes.Replace(data, []byte("sdgs: [17]"), []byte("sdgs: [18]"), 1), 0o644)
+	res, err := build.Run(config(src, out))
+	if !errors.Is(err, build.ErrProblems) {
+		t.Fatalf("got error %v, want ErrProblems", err)
+	}
+	if got, want := res.Problems.Error(), "content/cases/ostend-ostende.md:12:8: error: sdgs[0]: expected an SDG number from 1 to 17, found 18"; got != want {
+		t.Fatalf("got problems\n%s\nwant\n%s", got, want)
+	}
+	after := readTree(t, out)
+	if len(after) != len(before) {
+		t.Fatalf("output has %d files after the failed build, %d before", len(after), len(before))
+	}
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Fatalf("%s changed in a failed build", name)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".public") {
+			t.Fatalf("left a temporary folder behind: %s", e.Name())
+		}
+	}
+}
+
+// TestSwapReplacesOutput checks that a second build replaces files that
+// no longer exist in the site.
+func TestSwapReplacesOutput(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "site")
+	copyTree(t, "testdata/site", src)
+	out := filepath.Join(dir, "public")
+	mustBuild(t, config(src, out))
+	if _, err := os.Stat(filepath.Join(out, "cases/duffel-floods/index.html")); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(src, "content/cases/duffel-floods.md"))
+	mustBuild(t, config(src, out))
+	if _, err := os.Stat(filepath.Join(out, "cases/duffel-floods/index.html")); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("the page of a removed case is still there: %v", err)
+	}
+}
+
+func TestRefusals(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	tests := []struct {
+		name    string
+		prepare func(dir string) (source, out string)
+		want    string
+	}{
+		{"SourceFolder", func(dir string) (string, string) { return dir, dir }, "it is the source folder or a folder above it"},
+		{"ParentOfSource", func(dir string) (string, string) {
+			return filepath.Join(dir, "site"), dir
+		}, "it is the source folder or a folder above it"},
+		{"InsideContent", func(dir string) (string, string) {
+			return filepath.Join(dir, "site"), filepath.Join(dir, "site/content/out")
+		}, "it is inside the site's content/ folder"},
+		{"HoldsGoMod", func(dir string) (string, string) {
+			os.MkdirAll(filepath.Join(dir, "out"), 0o755)
+			os.WriteFile(filepath.Join(dir, "out/go.mod"), []byte("module x\n"), 0o644)
+			return filepath.Join(dir, "site"), filepath.Join(dir, "out")
+		}, "it holds go.mod"},
+		{"HoldsGit", func(dir string) (string, string) {
+			os.MkdirAll(filepath.Join(dir, "out/.git"), 0o755)
+			return filepath.Join(dir, "site"), filepath.Join(dir, "out")
+		}, "it holds .git"},
+		{"HoldsContent", func(dir string) (string, string) {
+			os.MkdirAll(filepath.Join(dir, "out/content"), 0o755)
+			return filepath.Join(dir, "site"), filepath.Join(dir, "out")
+		}, "it holds content"},
+		{"Root", func(dir string) (string, string) { return filepath.Join(dir, "site"), "/" }, "it is the root of the file system"},
+		{"Home", func(dir string) (string, string) { return filepath.Join(dir, "site"), home }, "it is your home folder"},
+		{"ForeignFolder", func(dir string) (string, string) {
+			os.MkdirAll(filepath.Join(dir, "docs"), 0o755)
+			os.WriteFile(filepath.Join(dir, "docs/notes.txt"), []byte("mine"), 0o644)
+			return filepath.Join(dir, "site"), filepath.Join(dir, "docs")
+		}, "it is not empty and casebook did not write it"},
+		{"File", func(dir string) (string, string) {
+			os.WriteFile(filepath.Join(dir, "out"), []byte("mine"), 0o644)
+			return filepath.Join(dir, "site"), filepath.Join(dir, "out")
+		}, "it is a file, not a folder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			copyTree(t, "testdata/site", filepath.Join(dir, "site"))
+			source, out := tt.prepare(dir)
+			before := readTree(t, dir)
+			_, err := build.Run(config(source, out))
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "nothing was changed") {
+				t.Fatalf("got error %v, want one saying %q", err, tt.want)
+			}
+			after := readTree(t, dir)
+			if len(after) != len(before) {
+				t.Fatalf("a refused build changed the folder: %d files before, %d after", len(before), len(after))
+			}
+		})
+	}
+}
+
+// TestEscaping puts markup into every front matter field and the body, and
+// checks that none of it reaches a page as markup.
+func TestEscaping(t *testing.T) {
+	const evil = `"><script>alert(1)</script>`
+	dir := t.TempDir()
+	src := filepath.Join(dir, "site")
+	copyTree(t, "testdata/site", src)
+	q := func(s string) string { return `'` + strings.ReplaceAll(s, `'`, `''`) + `'` }
+	evilCase := "---\ntitle: " + q(evil) + "\nsummary: " + q(evil) + "\napproaches: [twinning]\npartners:\n  - name: " + q(evil) +
+		"\n    country: BE\n    type: ngo\nthemes: [" + q(evil) + "]\nbudget:\n  amount: 1\n  sources: [" + q(evil) + "]\nlinks:\n  - title: " + q(evil) +
+		"\n    url: " + q("https://example.org/\"><script>alert(1)</script>") + "\n---\n<script>alert(1)</script>\n\n[x](javascript&colon;alert(1)) [y](data:text/html;base64,PHNjcmlwdD4=)\n"
+	os.WriteFile(filepath.Join(src, "content/cases/evil.md"), []byte(evilCase), 0o644)
+	os.WriteFile(filepath.Join(src, "content/partners/evil.md"), []byte("---\nname: "+q(evil)+"\ncountry: BE\ntype: ngo\nwebsite: "+q("https://example.org/\"><script>alert(1)</script>")+"\n---\n<script>alert(1)</script>\n"), 0o644)
+	os.WriteFile(filepath.Join(src, "content/pages/evil.md"), []byte("---\ntitle: "+q(evil)+"\nsummary: "+q(evil)+"\n---\n<script>alert(1)</script>\n"), 0o644)
+	out := filepath.Join(dir, "public")
+	cfg := config(src, out)
+	cfg.Minify = false
+	mustBuild(t, cfg)
+	dangerous := regexp.MustCompile(`(?i)<script>alert|href="(javascript|data):|javascript&colon;`)
+	pages := 0
+	for name, data := range readTree(t, out) {
+		if m := dangerous.Find(data); m != nil {
+			t.Errorf("%s: %q is live markup", name, m)
+		}
+		if bytes.Contains(data, []byte("alert(1)")) {
+			pages++
+		}
+	}
+	if pages == 0 {
+		t.Fatal("the evil text appears on no page at all: the test proves nothing")
+	}
+}

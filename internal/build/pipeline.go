@@ -1,0 +1,112 @@
+package build
+
+import (
+	"errors"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/tdewolff/minify/v2"
+
+	"github.com/casebook/casebook/internal/problem"
+	"github.com/casebook/casebook/internal/render"
+	"github.com/casebook/casebook/internal/site"
+)
+
+// pipeline renders, minifies and writes every page on a pool of workers.
+// Each page goes to disk as soon as it is ready, so a build holds at most a
+// few pages in memory, whatever the size of the site.
+type pipeline struct {
+	site     *site.Site
+	renderer *render.Renderer
+	opts     render.Options
+	minifier *minify.M // nil: no minifying
+	stage    *stage
+	workers  int
+	progress *progress
+
+	render, minify, write atomic.Int64 // nanoseconds, summed over workers
+}
+
+// run writes the pages and the assets into the stage folder. It returns
+// the number of pages, their problems (broken links), and the first error
+// that stopped it.
+func (p *pipeline) run(assets []output) (int, problem.List, error) {
+	plan := p.renderer.Pages(p.site)
+	paths := make([]string, 0, len(plan)+len(assets))
+	for _, pg := range plan {
+		paths = append(paths, pg.Path)
+	}
+	for _, a := range assets {
+		paths = append(paths, a.path)
+	}
+	if err := p.stage.mkdirs(paths); err != nil {
+		return 0, nil, err
+	}
+	for _, a := range assets {
+		if err := p.stage.write(a); err != nil {
+			return 0, nil, err
+		}
+	}
+	problemsOf := make([]problem.List, len(plan))
+	errs := make([]error, p.workers)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	p.progress.set("rendering pages", 0, len(plan))
+	for w := range p.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if errs[w] != nil {
+					continue // drain: one failure stops this worker's writes
+				}
+				problemsOf[i], errs[w] = p.page(plan[i])
+				p.progress.add(1)
+			}
+		}()
+	}
+	for i := range plan {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var problems problem.List
+	for _, ps := range problemsOf {
+		problems = append(problems, ps...)
+	}
+	// The same broken link reached from two pages is one problem.
+	problems.Sort()
+	problems = slices.Compact(problems)
+	return len(plan), problems, errors.Join(errs...)
+}
+
+// page renders, minifies and writes one page.
+func (p *pipeline) page(pg render.Page) (problem.List, error) {
+	t := time.Now()
+	data, problems := p.renderer.Render(p.site, pg, p.opts)
+	t = p.lap(&p.render, t)
+	data, err := minifyFile(p.minifier, pg.Path, data)
+	if err != nil {
+		return problems, err
+	}
+	t = p.lap(&p.minify, t)
+	if problems.HasErrors() {
+		return problems, nil // the build fails; writing is wasted work
+	}
+	err = p.stage.write(output{pg.Path, data})
+	p.lap(&p.write, t)
+	return problems, err
+}
+
+// lap adds the time since t to total and returns now.
+func (p *pipeline) lap(total *atomic.Int64, t time.Time) time.Time {
+	now := time.Now()
+	total.Add(int64(now.Sub(t)))
+	return now
+}
+
+func (p *pipeline) times() (render, minify, write time.Duration) {
+	return time.Duration(p.render.Load()), time.Duration(p.minify.Load()), time.Duration(p.write.Load())
+}

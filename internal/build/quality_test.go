@@ -1,0 +1,103 @@
+package build_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/casebook/casebook/internal/browsertest"
+)
+
+// tool returns the path of a file installed by .ci/browser-deps, skipping
+// the test (failing it on CI) when it is missing.
+func tool(t *testing.T, rel string) string {
+	t.Helper()
+	p, _ := filepath.Abs(filepath.Join("../../.ci/node_modules", rel))
+	if _, err := os.Stat(p); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is missing; .ci/browser-deps should have installed it", p)
+		}
+		t.Skipf("%s is missing: run .ci/browser-deps (make test does)", p)
+	}
+	return p
+}
+
+// TestSampleSiteValidHTML runs the Nu Html Checker over every page of the
+// sample site, minified as it ships.
+func TestSampleSiteValidHTML(t *testing.T) {
+	jar := tool(t, "vnu-jar/build/dist/vnu.jar")
+	java, err := exec.LookPath("java")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("java is missing; .ci/browser-deps should have installed it")
+		}
+		t.Skip("java is missing: apt-get install default-jre-headless")
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, config("../..", out))
+	cmd := exec.Command(java, "-jar", jar, "--errors-only", "--format", "json", "--skip-non-html", out)
+	stderr, _ := cmd.CombinedOutput() // vnu exits 1 when it finds errors
+	var report struct {
+		Messages []struct {
+			Type, URL, Message, Extract string
+			LastLine                    int
+		}
+	}
+	if err := json.Unmarshal(stderr[strings.IndexByte(string(stderr), '{'):], &report); err != nil {
+		t.Fatalf("cannot read vnu's report: %v\n%s", err, stderr)
+	}
+	for _, m := range report.Messages {
+		t.Errorf("%s: %s: %s (%q)", strings.TrimPrefix(m.URL, "file:"+out), m.Type, m.Message, m.Extract)
+	}
+}
+
+// TestSampleSiteAccessible opens one page of every kind in Chromium, runs
+// axe-core on it and fails on any violation.
+func TestSampleSiteAccessible(t *testing.T) {
+	axe, err := os.ReadFile(tool(t, "axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := browsertest.New(t)
+	out := filepath.Join(t.TempDir(), "public")
+	cfg := config("../..", out)
+	cfg.BaseURL = "http://127.0.0.1/dashboard/"
+	mustBuild(t, cfg)
+	srv := httptest.NewServer(http.StripPrefix("/dashboard", http.FileServer(http.Dir(out))))
+	defer srv.Close()
+	pages := []string{"", "approaches/", "approaches/twinning/", "matrix/", "cases/", "cases/roeselare-dogbo/",
+		"partners/", "partners/ostend/", "countries/", "countries/bj/", "sdgs/", "sdgs/16/", "themes/", "about/", "404.html"}
+	type violation struct {
+		ID, Help string
+		Nodes    []struct{ Target []string }
+	}
+	for _, page := range pages {
+		t.Run("/"+page, func(t *testing.T) {
+			if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/dashboard/"+page)); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
+				t.Fatalf("cannot load axe-core: %v", err)
+			}
+			violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]violation](
+				`axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range violations {
+				var targets []string
+				for _, n := range v.Nodes {
+					targets = append(targets, strings.Join(n.Target, " "))
+				}
+				t.Errorf("%s: %s: %s", v.ID, v.Help, strings.Join(targets, ", "))
+			}
+		})
+	}
+}

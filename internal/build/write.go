@@ -1,0 +1,112 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// output is one file of the built site.
+type output struct {
+	path string // slash-separated, relative to the output folder
+	data []byte
+}
+
+// stage is the folder a build writes into before it replaces the output
+// folder: a reader of the output sees the old site or the new one, never
+// half of each, and a failed build leaves the output as it was.
+type stage struct {
+	dir, out string
+}
+
+// newStage creates a folder beside out.
+func newStage(out string) (*stage, error) {
+	parent, base := filepath.Dir(out), filepath.Base(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	removeStale(parent, base)
+	dir, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	if err != nil {
+		return nil, fmt.Errorf("cannot create a folder beside %s: %w", out, err)
+	}
+	st := &stage{dir: dir, out: out}
+	// The marker goes in first, so that removeStale recognises the folder
+	// even if this build is killed half-way.
+	if err := os.Chmod(dir, 0o755); err != nil {
+		st.discard()
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, marker), []byte(markerText), 0o644); err != nil {
+		st.discard()
+		return nil, err
+	}
+	return st, nil
+}
+
+const markerText = "This folder was written by casebook build, which replaces it whole on every build.\n"
+
+// mkdirs creates the folders that the files at paths need.
+func (st *stage) mkdirs(paths []string) error {
+	made := make(map[string]bool)
+	for _, p := range paths {
+		d := filepath.Dir(filepath.Join(st.dir, filepath.FromSlash(p)))
+		if made[d] {
+			continue
+		}
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+		made[d] = true
+	}
+	return nil
+}
+
+// write writes one file; its folder must exist. Safe for concurrent use.
+func (st *stage) write(f output) error {
+	return os.WriteFile(filepath.Join(st.dir, filepath.FromSlash(f.path)), f.data, 0o644)
+}
+
+// discard removes the stage folder.
+func (st *stage) discard() { os.RemoveAll(st.dir) }
+
+// commit puts the stage folder in the place of the output folder. When the
+// output exists it is moved aside first and removed only after the new site
+// is in place.
+func (st *stage) commit() error {
+	if _, err := os.Lstat(st.out); os.IsNotExist(err) {
+		return os.Rename(st.dir, st.out)
+	}
+	old := st.dir + ".old"
+	if err := os.Rename(st.out, old); err != nil {
+		return fmt.Errorf("cannot move the previous %s aside: %w", st.out, err)
+	}
+	if err := os.Rename(st.dir, st.out); err != nil {
+		if rerr := os.Rename(old, st.out); rerr != nil {
+			return fmt.Errorf("cannot put the new site in place (%v), and the previous one is at %s (%v)", err, old, rerr)
+		}
+		return fmt.Errorf("cannot put the new site in place: %w", err)
+	}
+	return os.RemoveAll(old)
+}
+
+// removeStale removes the stage folders of builds that were killed before
+// they could clean up. Only folders named as newStage names them and holding
+// casebook's marker are touched.
+func removeStale(parent, base string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	prefix := "." + base + ".tmp-"
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		p := filepath.Join(parent, e.Name())
+		if _, err := os.Lstat(filepath.Join(p, marker)); err == nil {
+			os.RemoveAll(p)
+		}
+	}
+}

@@ -1,0 +1,157 @@
+package site_test
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/casebook/casebook/internal/site"
+)
+
+// newCase returns a case with partners given as "name/CC".
+func newCase(slug string, approaches []string, partners []string, sdgs []int, themes []string) *site.Case {
+	c := &site.Case{Slug: slug, Title: slug, ApproachIDs: approaches, SDGs: sdgs, Themes: themes}
+	for _, p := range partners {
+		c.PartnerRefs = append(c.PartnerRefs, site.PartnerRef{Name: p[:len(p)-3], Country: p[len(p)-2:], Type: "municipality"})
+	}
+	return c
+}
+
+func approaches(ids ...string) []*site.Approach {
+	var as []*site.Approach
+	for i, id := range ids {
+		as = append(as, &site.Approach{ID: id, Title: id, Order: i + 1})
+	}
+	return as
+}
+
+func slugs(cs []*site.Case) []string {
+	var s []string
+	for _, c := range cs {
+		s = append(s, c.Slug)
+	}
+	return s
+}
+
+func TestRelated(t *testing.T) {
+	cases := []*site.Case{
+		newCase("a", []string{"twinning"}, []string{"Ostend/BE", "Banjul/GM"}, []int{4}, []string{"youth"}),
+		newCase("b", []string{"twinning"}, []string{"Ostend/BE"}, nil, nil),                                  // partner + approach = 12
+		newCase("c", []string{"partnership"}, nil, []int{4}, []string{"youth"}),                              // sdg + theme = 3
+		newCase("d", []string{"twinning"}, []string{"Mol/BE"}, []int{4}, nil),                                // approach + sdg = 6
+		newCase("e", []string{"partnership"}, []string{"Banjul/GM"}, nil, nil),                               // partner = 8
+		newCase("f", []string{"partnership"}, []string{"Mol/BE"}, nil, []string{"Youth"}),                    // theme (same slug) = 1
+		newCase("g", []string{"partnership"}, []string{"Other/BE"}, []int{5}, []string{"water"}),             // nothing
+		newCase("h", []string{"twinning"}, []string{"Mol/BE"}, []int{4}, nil),                                // ties with d: slug order
+		newCase("i", []string{"twinning", "twinning"}, []string{"Banjul/GM", "Banjul/GM"}, []int{4, 4}, nil), // duplicates count once: 8+4+2 = 14
+	}
+	s := site.New(site.Config{}, approaches("partnership", "twinning"), cases, nil, nil)
+	if got, want := slugs(s.Case("a").Related), []string{"i", "b", "e", "d", "h"}; !slices.Equal(got, want) {
+		t.Fatalf("related of a: got %v, want %v", got, want)
+	}
+	if got, want := site.Shared(s.Case("a"), s.Case("i")), 14; got != want {
+		t.Fatalf("Shared(a, i): got %d, want %d", got, want)
+	}
+	if got := slugs(s.Case("g").Related); slices.Contains(got, "a") {
+		t.Fatalf("g shares nothing with a but lists it: %v", got)
+	}
+}
+
+// TestRelatedMatchesPairwise compares the inverted-index ranking with a
+// plain comparison of every pair on a site small enough for it to be exact.
+func TestRelatedMatchesPairwise(t *testing.T) {
+	var cases []*site.Case
+	ids := []string{"a1", "a2", "a3", "a4"}
+	for i := range 120 {
+		cases = append(cases, newCase(fmt.Sprintf("case-%03d", i),
+			[]string{ids[i%4], ids[(i/4)%4]},
+			[]string{fmt.Sprintf("P%d/BE", i%17), fmt.Sprintf("Q%d/SN", i%23)},
+			[]int{1 + i%17, 1 + (i*7)%17},
+			[]string{fmt.Sprintf("theme %d", i%9)}))
+	}
+	s := site.New(site.Config{}, approaches(ids...), cases, nil, nil)
+	for _, c := range s.Cases {
+		var others []*site.Case
+		for _, o := range s.Cases {
+			if o != c && site.Shared(c, o) > 0 {
+				others = append(others, o)
+			}
+		}
+		slices.SortFunc(others, func(x, y *site.Case) int {
+			if d := site.Shared(c, y) - site.Shared(c, x); d != 0 {
+				return d
+			}
+			if x.Slug < y.Slug {
+				return -1
+			}
+			return 1
+		})
+		want := slugs(others[:min(5, len(others))])
+		if got := slugs(c.Related); !slices.Equal(got, want) {
+			t.Fatalf("%s: got %v, want %v", c.Slug, got, want)
+		}
+	}
+}
+
+func TestPartnersAndTerms(t *testing.T) {
+	cases := []*site.Case{
+		newCase("a", []string{"x"}, []string{"Santo Tomás/NI", "Mol/BE"}, []int{16}, []string{"Water"}),
+		newCase("b", []string{"x"}, []string{"Santo Tomás/NI", "Mol/NL"}, []int{16, 6}, []string{"water"}),
+	}
+	file := &site.Partner{Slug: "mol", Name: "Mol", Country: "BE", Type: "municipality"}
+	s := site.New(site.Config{}, approaches("x"), cases, []*site.Partner{file}, nil)
+	var got []string
+	for _, p := range s.Partners {
+		got = append(got, p.Slug+":"+fmt.Sprint(len(p.Cases)))
+	}
+	if want := []string{"mol:1", "mol-nl:1", "santo-tomas:2"}; !slices.Equal(got, want) {
+		t.Fatalf("partners: got %v, want %v", got, want)
+	}
+	if s.Partner("mol") != file {
+		t.Fatal("the partner file does not stand for its partner")
+	}
+	var countries []string
+	for _, c := range s.Countries {
+		countries = append(countries, c.Name)
+	}
+	if want := []string{"Belgium", "Netherlands", "Nicaragua"}; !slices.Equal(countries, want) {
+		t.Fatalf("countries: got %v, want %v", countries, want)
+	}
+	if got, want := len(s.Themes), 1; got != want {
+		t.Fatalf("themes: got %d, want %d (Water and water are one)", got, want)
+	}
+	if got, want := s.SDGs[1].Name, "Peace, justice and strong institutions"; got != want {
+		t.Fatalf("SDG 16: got %q, want %q", got, want)
+	}
+}
+
+func TestSlugify(t *testing.T) {
+	for in, want := range map[string]string{
+		"Santo Tomás":            "santo-tomas",
+		"  Roeselare -- Dogbo  ": "roeselare-dogbo",
+		"Côte d’Ivoire":          "cote-d-ivoire",
+		"ÆØÅ":                    "a", // letters without an ASCII base are dropped
+		"SDG 16":                 "sdg-16",
+	} {
+		if got := site.Slugify(in); got != want {
+			t.Errorf("Slugify(%q): got %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestBudgetString(t *testing.T) {
+	tests := []struct {
+		b    site.Budget
+		want string
+	}{
+		{site.Budget{Amount: 3068, Currency: "EUR", Period: "year"}, "EUR 3,068 a year"},
+		{site.Budget{Min: 30000, Max: 40000, IsRange: true, Currency: "EUR", Period: "year"}, "EUR 30,000–40,000 a year"},
+		{site.Budget{Amount: 1234567.5, Currency: "USD", Period: "total"}, "USD 1,234,567.50 in total"},
+		{site.Budget{Amount: 0, Currency: "EUR"}, "EUR 0"},
+	}
+	for _, tt := range tests {
+		if got := tt.b.String(); got != tt.want {
+			t.Errorf("got %q, want %q", got, tt.want)
+		}
+	}
+}
