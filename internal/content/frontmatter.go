@@ -46,6 +46,9 @@ func formats(raw *[]byte, kind *string) []*frontmatter.Format {
 	}
 }
 
+// MaxFrontMatterSize is the largest front matter (or site.yaml) parsed.
+const MaxFrontMatterSize = 256 << 10
+
 // errNoFrontMatter is returned for a file that does not start with front
 // matter.
 var errNoFrontMatter = errors.New("no front matter: expected the file to start with a line of three dashes (---), then YAML fields, then another --- line")
@@ -108,6 +111,12 @@ func parseMeta(raw []byte, kind string) (*yaml.Node, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, nil
 	}
+	if len(raw) > MaxFrontMatterSize {
+		// The parsers take time and memory out of proportion to
+		// front matter this large (deeply nested TOML, thousands of
+		// keys); no case needs it.
+		return nil, &posError{line: 1, msg: fmt.Sprintf("front matter is %d bytes: expected at most %d KB of fields; long text belongs in the body", len(raw), MaxFrontMatterSize>>10)}
+	}
 	if kind == "toml" {
 		var v map[string]any
 		if err := toml.Unmarshal(raw, &v); err != nil {
@@ -129,7 +138,7 @@ func parseMeta(raw []byte, kind string) (*yaml.Node, error) {
 		if line, col := indentTab(raw); line > 0 && strings.Contains(err.Error(), "tab") {
 			return nil, &posError{line: line, col: col, msg: "malformed YAML front matter: a tab in the indentation; YAML indents with spaces only"}
 		}
-		return nil, yamlError(err, kind)
+		return nil, yamlError(err, kind, raw)
 	}
 	if n.Kind == 0 || len(n.Content) == 0 {
 		return nil, nil
@@ -157,7 +166,7 @@ var parserProblems = map[string]bool{
 }
 
 // yamlError turns a yaml.v3 error into one at a line of the front matter.
-func yamlError(err error, kind string) error {
+func yamlError(err error, kind string, raw []byte) error {
 	what := "YAML"
 	if kind == "json" {
 		what = "JSON"
@@ -166,11 +175,35 @@ func yamlError(err error, kind string) error {
 	if m == nil {
 		return &posError{line: 1, msg: fmt.Sprintf("malformed %s front matter: %v", what, err)}
 	}
+	// yaml.v3 gives these without a line; find it.
+	if line, col := unplaced(m[2], raw); line > 0 {
+		return &posError{line: line, col: col, msg: fmt.Sprintf("malformed %s front matter: %s", what, m[2])}
+	}
 	line, _ := strconv.Atoi(m[1])
 	if parserProblems[m[2]] {
 		line++
 	}
 	return &posError{line: max(line, 1), msg: fmt.Sprintf("malformed %s front matter: %s", what, m[2])}
+}
+
+var unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+
+// unplaced returns the line and column in raw of the problems that yaml.v3
+// reports without a line: a control character and an alias to an unknown
+// anchor. It returns 0, 0 for others.
+func unplaced(msg string, raw []byte) (line, col int) {
+	i := -1
+	if msg == "control characters are not allowed" {
+		i = bytes.IndexFunc(raw, func(r rune) bool {
+			return (r < ' ' && r != '\t' && r != '\n' && r != '\r') || r == 0x7f || (r >= 0x80 && r <= 0x9f && r != 0x85)
+		})
+	} else if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+		i = bytes.Index(raw, []byte("*"+m[1]))
+	}
+	if i < 0 {
+		return 0, 0
+	}
+	return lineCol(raw, i)
 }
 
 // indentTab returns the line and column of the first tab in the

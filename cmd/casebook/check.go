@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	casebook "github.com/casebook/casebook"
+	"github.com/casebook/casebook/internal/check"
+)
+
+func runCheck(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("check", "check [flags]",
+		"Load and validate the site in --source without writing anything: the content,\n"+
+			"the layouts, every link and image, and partners spelled two ways. Prints every\n"+
+			"problem; exits 1 on an error (or, with --strict, a warning).", stderr)
+	var source, format string
+	var strict bool
+	cfg := check.Config{Layouts: casebook.Layouts, Assets: casebook.Assets}
+	fs.StringVar(&source, "source", ".", "the site `folder`, holding content/")
+	fs.StringVar(&format, "format", "text", "how to print problems: "+strings.Join(check.Formats, ", "))
+	fs.BoolVar(&strict, "strict", false, "fail on warnings too")
+	fs.BoolVar(&cfg.External, "external", false, "also fetch every external http(s) link")
+	fs.DurationVar(&cfg.Timeout, "timeout", check.DefaultTimeout, "how long to wait for each external link")
+	if err := parse(fs, args, stdout); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	if !slices.Contains(check.Formats, format) {
+		fmt.Fprintf(stderr, "casebook check: --format %q: expected one of %s\n", format, strings.Join(check.Formats, ", "))
+		return errUsage
+	}
+	if info, err := os.Stat(source); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "casebook check: --source %q: expected a folder\n", source)
+		return errUsage
+	}
+	cfg.Source = os.DirFS(source)
+	cfg.Client = newHTTPClient(cfg.Timeout)
+	problems := check.Run(context.Background(), cfg)
+	if err := check.Write(stdout, problems, format); err != nil {
+		return err
+	}
+	errs := len(problems.Errors())
+	warnings := len(problems) - errs
+	if format == "text" {
+		fmt.Fprintln(stderr, summary(errs, warnings))
+	}
+	if errs > 0 || (strict && warnings > 0) {
+		return errFailed
+	}
+	return nil
+}
+
+func summary(errs, warnings int) string {
+	if errs+warnings == 0 {
+		return "no problems"
+	}
+	return plural(errs, "error") + ", " + plural(warnings, "warning")
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// newHTTPClient returns the client for external links: no request, with its
+// redirects, takes longer than timeout.
+func newHTTPClient(timeout time.Duration) *http.Client {
+	return &http.Client{Timeout: timeout}
+}

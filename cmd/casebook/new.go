@@ -1,0 +1,73 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/casebook/casebook/internal/check"
+)
+
+func runNew(args []string, stdout, stderr io.Writer) error {
+	flags := newFlagSet("new", "new [flags] case|approach|partner \"Title\"",
+		"Write a new content file named after the title, filled in with a template.\n"+
+			"An existing file is never overwritten.", stderr)
+	var source string
+	flags.StringVar(&source, "source", ".", "the site `folder`, holding content/")
+	// Flags may come before or after the kind and title.
+	var positional []string
+	for {
+		if err := flags.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				flags.SetOutput(stdout)
+				flags.Usage()
+				return nil
+			}
+			return errUsage
+		}
+		args = flags.Args()
+		if len(args) == 0 {
+			break
+		}
+		positional, args = append(positional, args[0]), args[1:]
+	}
+	if len(positional) != 2 || !slices.Contains(check.ScaffoldKinds, positional[0]) {
+		fmt.Fprintf(stderr, "casebook new: expected a kind (%s) and a title\n", strings.Join(check.ScaffoldKinds, ", "))
+		flags.Usage()
+		return errUsage
+	}
+	terms, err := check.ReadTerms(os.DirFS(source))
+	if err != nil {
+		return err
+	}
+	name, data, err := check.Scaffold(positional[0], positional[1], terms)
+	if err != nil {
+		return err
+	}
+	file := filepath.Join(source, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s already exists: choose another title, or edit that file", file)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, file)
+	return nil
+}

@@ -1,0 +1,260 @@
+package check_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	casebook "github.com/casebook/casebook"
+	"github.com/casebook/casebook/internal/check"
+)
+
+const siteYAML = `title: Test site
+baseURL: https://example.org/sub/
+features:
+  - id: reciprocity
+    label: Reciprocity
+  - id: budget
+    label: Budget
+`
+
+const twinning = `---
+title: Twinning
+order: 1
+ratings:
+  reciprocity: 2
+  budget: 1
+---
+Twinning body.
+
+## Budget
+
+Money.
+`
+
+// caseFile returns a case whose first partner is name in country. Its body
+// starts on line 10.
+func caseFile(name, country, body string) string {
+	return fmt.Sprintf(`---
+title: A case
+summary: S.
+approaches: [twinning]
+partners:
+  - name: %s
+    country: %s
+    type: municipality
+---
+%s`, name, country, body)
+}
+
+// fixture returns a valid site with files added, replaced or (with "")
+// removed.
+func fixture(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{
+		"content/site.yaml":              {Data: []byte(siteYAML)},
+		"content/approaches/twinning.md": {Data: []byte(twinning)},
+		"content/cases/b.md":             {Data: []byte(caseFile("Dogbo", "BJ", "B body.\n"))},
+		"content/pages/about.md":         {Data: []byte("---\ntitle: About\n---\n# Who we are\n")},
+		"assets/img/map.png":             {Data: []byte("png")},
+	}
+	for name, data := range files {
+		if data == "" {
+			delete(fsys, name)
+			continue
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	return fsys
+}
+
+func run(t *testing.T, fsys fstest.MapFS, cfg check.Config) []string {
+	t.Helper()
+	cfg.Source, cfg.Layouts, cfg.Assets = fsys, casebook.Layouts, casebook.Assets
+	var got []string
+	for _, p := range check.Run(context.Background(), cfg) {
+		got = append(got, p.String())
+	}
+	return got
+}
+
+func assertProblems(t *testing.T, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("got problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestValid(t *testing.T) {
+	assertProblems(t, run(t, fixture(nil), check.Config{}), nil)
+}
+
+func TestLinks(t *testing.T) {
+	const a = "content/cases/a.md"
+	tests := []struct {
+		name string
+		body string
+		want string // the one problem, or ""
+	}{
+		{"Case", "[b](b.md)\n", ""},
+		{"CaseMissing", "[b](c.md)\n", `content/cases/a.md:10:1: error: link target "c.md" does not exist: no case "c"; did you mean "b.md"?`},
+		{"CaseFromRoot", "[b](../cases/nope.md)\n", `content/cases/a.md:10:1: error: link target "../cases/nope.md" does not exist: no case "nope"`},
+		{"NotContent", "[b](../other/x.md)\n", `content/cases/a.md:10:1: error: link target "../other/x.md" does not exist: "content/other/x.md" is not a case, approach, partner or page`},
+		{"Anchor", "[b](../approaches/twinning.md#budget)\n", ""},
+		{"AnchorMissing", "Text\n\nSee [b](../approaches/twinning.md#budgt).\n", `content/cases/a.md:12:5: error: link target "../approaches/twinning.md#budgt" does not exist: no heading with id "budgt" in content/approaches/twinning.md; did you mean "budget"?`},
+		{"OwnAnchor", "## Aims\n\n[b](#aims)\n", ""},
+		{"OwnAnchorMissing", "## Aims\n\n[b](#goals)\n", `content/cases/a.md:12:1: error: link target "#goals" does not exist: no heading with id "goals" in this file`},
+		{"Footnote", "Text[^1] and [back](#fn:1).\n\n[^1]: Note.\n", ""},
+		{"Page", "[about](../pages/about.md#who-we-are)\n", ""},
+		{"Section", "[all cases](../cases/) and [matrix](/matrix/)\n", ""},
+		{"SectionMissing", "[x](/nowhere/)\n", `content/cases/a.md:10:1: error: link target "/nowhere/" does not exist: the site has no page "/nowhere/"`},
+		{"Outside", "[x](../../../etc/passwd)\n", `content/cases/a.md:10:1: error: link target "../../../etc/passwd" is outside the site folder`},
+		{"Asset", "![map](/assets/img/map.png)\n", ""},
+		{"AssetRelative", "![map](../../assets/img/map.png)\n", ""},
+		{"DefaultAsset", "[css](/assets/css/main.css)\n", ""},
+		{"AssetMissing", "![map](/assets/img/mpa.png)\n", `content/cases/a.md:10:1: error: link target "/assets/img/mpa.png" does not exist: no file "img/mpa.png" in assets/; did you mean "img/map.png"?`},
+		{"ImageBesideCase", "![map](map.png)\n", `content/cases/a.md:10:1: error: image "map.png" does not exist: images belong in the site's assets/ folder, linked as "/assets/..."`},
+		{"External", "[x](https://example.invalid/) <https://example.invalid/y> info@example.org\n", ""},
+		{"Mailto", "[x](mailto:a@example.org)\n", ""},
+		{"Draft", "[d](d.md)\n", `content/cases/a.md:10:1: warning: link target "d.md" is a draft: the link breaks in a build without --drafts`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fixture(map[string]string{
+				a:                    caseFile("Roeselare", "BE", tt.body),
+				"content/cases/d.md": strings.Replace(caseFile("Dogbo", "BJ", "[a](a.md)\n"), "title:", "draft: true\ntitle:", 1),
+			})
+			var want []string
+			if tt.want != "" {
+				want = []string{tt.want}
+			}
+			assertProblems(t, run(t, fsys, check.Config{}), want)
+		})
+	}
+}
+
+func TestPartnerSpellings(t *testing.T) {
+	tests := []struct {
+		name       string
+		one, other [2]string // name and country
+		want       []string
+	}{
+		{"Accent", [2]string{"Santo Tomás", "NI"}, [2]string{"Santo Tomas", "NI"}, []string{
+			`content/cases/a.md:6:11: warning: partner "Santo Tomas" (NI) looks like "Santo Tomás" in content/cases/b.md, which is another partner; did you mean "Santo Tomás"?`,
+		}},
+		{"Case", [2]string{"Roeselare", "BE"}, [2]string{"roeselare", "BE"}, []string{
+			`content/cases/a.md:6:11: warning: partner "roeselare" (BE) looks like "Roeselare" in content/cases/b.md, which is another partner; did you mean "Roeselare"?`,
+		}},
+		{"NearMatch", [2]string{"Roeselare", "BE"}, [2]string{"Roeselarre", "BE"}, []string{
+			`content/cases/a.md:6:11: warning: partner "Roeselarre" (BE) looks like "Roeselare" in content/cases/b.md, which is another partner; did you mean "Roeselare"?`,
+		}},
+		{"OtherCountry", [2]string{"Ostend", "BE"}, [2]string{"Ostende", "AR"}, nil},
+		{"Different", [2]string{"Mol", "BE"}, [2]string{"Bol", "BE"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fixture(map[string]string{
+				"content/cases/b.md": caseFile(tt.one[0], tt.one[1], "B.\n"),
+				"content/cases/c.md": caseFile(tt.one[0], tt.one[1], "C.\n"),
+				"content/cases/a.md": caseFile(tt.other[0], tt.other[1], "A.\n"),
+			})
+			assertProblems(t, run(t, fsys, check.Config{}), tt.want)
+		})
+	}
+}
+
+func TestStrayFiles(t *testing.T) {
+	fsys := fixture(map[string]string{
+		"content/cases/map.png":        "png",
+		"content/cases/x.markdown":     "---\n",
+		"content/notes.txt":            "notes",
+		"content/casse/x.md":           "---\n",
+		"content/cases/.x.md.swp":      "swap",
+		"content/cases/a.md~":          "backup",
+		"content/cases/_old/notes.txt": "old",
+	})
+	assertProblems(t, run(t, fsys, check.Config{}), []string{
+		`content/cases/map.png: warning: file "map.png" is not part of the content model: expected a Markdown file ending in .md (images and other files belong in assets/); it is left out`,
+		`content/cases/x.markdown: warning: file "x.markdown" is not part of the content model: expected a Markdown file ending in .md (images and other files belong in assets/); it is left out`,
+		`content/casse: warning: folder "casse" is not part of the content model: expected only site.yaml and the folders approaches, cases, partners and pages; did you mean "cases"?; its files are left out`,
+		`content/notes.txt: warning: file "notes.txt" is not part of the content model: content/ holds site.yaml and the folders approaches, cases, partners and pages; it is left out`,
+	})
+}
+
+// TestLoadProblems checks that what content.Load finds comes through, and
+// that link checks wait for a site that loads.
+func TestLoadProblems(t *testing.T) {
+	withLines := func(extra string) string {
+		return strings.Replace(caseFile("Roeselare", "BE", "[x](nope.md)\n"), "---\n[x]", extra+"---\n[x]", 1)
+	}
+	tests := []struct {
+		name string
+		file string
+		want []string
+	}{
+		{"EndBeforeStart", withLines("start: 2010\nend: 2001\n"), []string{
+			`content/cases/a.md:10:6: error: end: the cooperation cannot end (2001) before it starts (2010)`,
+		}},
+		{"NegativeBudget", withLines("budget:\n  amount: -5\n"), []string{
+			`content/cases/a.md:10:11: error: budget.amount: expected an amount of zero or more, found -5`,
+		}},
+		{"BudgetNotANumber", withLines("budget:\n  amount: 30k\n"), []string{
+			`content/cases/a.md:10:11: error: budget.amount: expected a number such as 30000 (no currency sign, no thousands separator), found "30k"`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assertProblems(t, run(t, fixture(map[string]string{"content/cases/a.md": tt.file}), check.Config{}), tt.want)
+		})
+	}
+	t.Run("MissingRating", func(t *testing.T) {
+		fsys := fixture(map[string]string{"content/approaches/twinning.md": strings.Replace(twinning, "  budget: 1\n", "", 1)})
+		assertProblems(t, run(t, fsys, check.Config{}), []string{
+			`content/approaches/twinning.md:5:3: warning: ratings: no rating for feature "budget": the matrix shows it as not rated`,
+		})
+	})
+}
+
+func TestLayouts(t *testing.T) {
+	fsys := fixture(map[string]string{"layouts/case.html": "{{ define \"main\" }}{{ .Nope }\n"})
+	got := run(t, fsys, check.Config{})
+	if len(got) != 1 || !strings.HasPrefix(got[0], "layouts: error: ") || !strings.Contains(got[0], "case.html") {
+		t.Fatalf("got %q, want one error about layouts/case.html", got)
+	}
+}
+
+func TestExternal(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/ok", func(w http.ResponseWriter, r *http.Request) {})
+	mux.HandleFunc("/gone", http.NotFound)
+	mux.HandleFunc("/head-not-allowed", func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodHead {
+			w.WriteHeader(http.StatusMethodNotAllowed)
+		}
+	})
+	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	line1 := fmt.Sprintf("[a](%[1]s/ok) [b](%[1]s/gone) [c](%[1]s/head-not-allowed)", srv.URL)
+	line3 := fmt.Sprintf("[d](%[1]s/slow) [b again](%[1]s/gone)", srv.URL)
+	body := line1 + "\n\n" + line3 + "\n"
+	fsys := fixture(map[string]string{"content/cases/a.md": caseFile("Roeselare", "BE", body)})
+
+	assertProblems(t, run(t, fsys, check.Config{}), nil) // only with External
+
+	got := run(t, fsys, check.Config{External: true, Timeout: 200 * time.Millisecond, Client: srv.Client()})
+	assertProblems(t, got, []string{
+		fmt.Sprintf(`content/cases/a.md:10:%d: error: external link "%s/gone" is broken: the server answers 404 Not Found`, strings.Index(line1, "[b]")+1, srv.URL),
+		fmt.Sprintf(`content/cases/a.md:12:1: warning: external link "%s/slow" did not answer within 200ms`, srv.URL),
+		fmt.Sprintf(`content/cases/a.md:12:%d: error: external link "%s/gone" is broken: the server answers 404 Not Found`, strings.Index(line3, "[b again]")+1, srv.URL),
+	})
+}

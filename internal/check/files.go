@@ -1,0 +1,61 @@
+package check
+
+import (
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/casebook/casebook/internal/content"
+	"github.com/casebook/casebook/internal/problem"
+)
+
+// folders are the folders of content/ and what each holds.
+var folders = map[string]string{
+	content.ApproachesDir: "approaches",
+	content.CasesDir:      "cases",
+	content.PartnersDir:   "partners",
+	content.PagesDir:      "pages",
+}
+
+// strayFiles warns about files in content/ that are not part of the
+// content model, and so are silently left out of the site: a .markdown
+// file, an image beside a case, a folder with a misspelt name. Hidden files,
+// names starting with "_" and editors' backups are skipped, as by Load.
+func strayFiles(fsys fs.FS) problem.List {
+	var problems problem.List
+	_ = fs.WalkDir(fsys, content.Dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || p == content.Dir {
+			return nil
+		}
+		if skipped(e.Name()) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		dir := path.Dir(p)
+		top := p
+		if i := strings.Index(strings.TrimPrefix(p, content.Dir+"/"), "/"); i >= 0 {
+			top = p[:len(content.Dir)+1+i]
+		}
+		_, known := folders[top]
+		switch {
+		case e.IsDir() && dir == content.Dir && !known:
+			problems.Warnf(p, 0, 0, "folder %q is not part of the content model: expected only site.yaml and the folders approaches, cases, partners and pages%s; its files are left out", e.Name(), suggest(e.Name(), []string{"approaches", "cases", "partners", "pages"}))
+			return fs.SkipDir
+		case e.IsDir():
+		case dir == content.Dir && p != content.ConfigFile:
+			problems.Warnf(p, 0, 0, "file %q is not part of the content model: content/ holds site.yaml and the folders approaches, cases, partners and pages; it is left out", e.Name())
+		case known && !strings.HasSuffix(e.Name(), ".md"):
+			problems.Warnf(p, 0, 0, "file %q is not part of the content model: expected a Markdown file ending in .md (images and other files belong in assets/); it is left out", e.Name())
+		}
+		return nil
+	})
+	return problems
+}
+
+// skipped reports whether a file or folder name is hidden, a draft folder
+// or an editor's backup, as content.Load decides.
+func skipped(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.HasSuffix(name, "~")
+}

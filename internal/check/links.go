@@ -1,0 +1,245 @@
+package check
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/casebook/casebook/internal/markdown"
+	"github.com/casebook/casebook/internal/problem"
+	"github.com/casebook/casebook/internal/render"
+	"github.com/casebook/casebook/internal/site"
+)
+
+// doc is one content file with a Markdown body.
+type doc struct {
+	src   site.Source
+	body  []byte
+	kind  string // "case", "approach", "partner" or "page"
+	draft bool
+}
+
+// linker checks the links of every body against the site. It resolves a
+// destination as render does (see render's resolve), and then checks that
+// what it names exists.
+type linker struct {
+	md      *markdown.Renderer
+	docs    map[string]*doc             // by file path
+	order   []*doc                      // in the site's order
+	outline map[string]markdown.Outline // by file path, filled on demand
+	pages   map[string]bool             // URL paths of the site's pages, without trailing "/"
+	assets  fs.FS
+	source  fs.FS
+
+	external []externalLink // the http(s) links to fetch with --external
+}
+
+// externalLink is an absolute URL and where it was found.
+type externalLink struct {
+	url       string
+	path      string
+	line, col int
+}
+
+func newLinker(s *site.Site, md *markdown.Renderer, pages []render.Page, assets, source fs.FS) *linker {
+	l := &linker{
+		md:      md,
+		docs:    make(map[string]*doc),
+		outline: make(map[string]markdown.Outline),
+		pages:   make(map[string]bool),
+		assets:  assets,
+		source:  source,
+	}
+	add := func(d *doc) {
+		if d.src.Path != "" {
+			l.docs[d.src.Path] = d
+			l.order = append(l.order, d)
+		}
+	}
+	for _, a := range s.Approaches {
+		add(&doc{src: a.Source, body: a.Body, kind: "approach"})
+	}
+	for _, c := range s.Cases {
+		add(&doc{src: c.Source, body: c.Body, kind: "case", draft: c.Draft})
+	}
+	for _, p := range s.Partners {
+		add(&doc{src: p.Source, body: p.Body, kind: "partner"})
+	}
+	for _, p := range s.Pages {
+		add(&doc{src: p.Source, body: p.Body, kind: "page"})
+	}
+	for _, p := range pages {
+		l.pages[strings.TrimSuffix(p.URLPath(), "/")] = true
+	}
+	for _, c := range s.Cases {
+		for _, link := range c.Links {
+			l.addExternal(link.URL, c.Source.Path)
+		}
+	}
+	for _, p := range s.Partners {
+		if p.Website != "" && p.Source.Path != "" {
+			l.addExternal(p.Website, p.Source.Path)
+		}
+	}
+	return l
+}
+
+// addExternal records a URL of front matter, at the line where it is written.
+func (l *linker) addExternal(u, file string) {
+	line, col := locate(l.source, file, u)
+	l.external = append(l.external, externalLink{u, file, line, col})
+}
+
+func (l *linker) scan(file string) markdown.Outline {
+	o, ok := l.outline[file]
+	if !ok {
+		o = l.md.Scan(l.docs[file].body)
+		l.outline[file] = o
+	}
+	return o
+}
+
+// check returns the problems of every link of every body.
+func (l *linker) check() problem.List {
+	var problems problem.List
+	for _, d := range l.order {
+		for _, link := range l.scan(d.src.Path).Links {
+			line := d.src.BodyLine + link.Line - 1
+			sev, msg := l.link(d, link)
+			if msg == "" {
+				continue
+			}
+			problems = append(problems, problem.Problem{Path: d.src.Path, Line: line, Col: link.Col, Severity: sev, Message: msg})
+		}
+	}
+	return problems
+}
+
+// link checks one destination and returns what is wrong with it, or "".
+// It records absolute http(s) URLs for the external check.
+func (l *linker) link(from *doc, link markdown.Link) (problem.Severity, string) {
+	dest := link.Dest
+	if dest == "" || markdown.Dangerous(dest) {
+		return problem.Error, ""
+	}
+	u, err := url.Parse(dest)
+	if err != nil {
+		return problem.Error, fmt.Sprintf("link target %q is not a valid URL: %v", dest, errText(err))
+	}
+	if u.Scheme != "" || u.Host != "" {
+		if u.Scheme == "http" || u.Scheme == "https" {
+			l.external = append(l.external, externalLink{dest, from.src.Path, from.src.BodyLine + link.Line - 1, link.Col})
+		}
+		return problem.Error, ""
+	}
+	if u.Path == "" {
+		if frag := u.Fragment; frag != "" && !slices.Contains(l.scan(from.src.Path).Anchors, frag) {
+			return problem.Error, fmt.Sprintf("link target %q does not exist: no heading with id %q in this file%s", dest, frag, suggest(frag, l.scan(from.src.Path).Anchors))
+		}
+		return problem.Error, ""
+	}
+	var target string
+	if strings.HasPrefix(u.Path, "/") {
+		target = strings.TrimPrefix(u.Path, "/")
+	} else {
+		file := path.Join(path.Dir(from.src.Path), u.Path)
+		switch {
+		case file == ".." || strings.HasPrefix(file, "../"):
+			return problem.Error, fmt.Sprintf("link target %q is outside the site folder", dest)
+		case path.Ext(file) == ".md":
+			return l.contentLink(from, dest, u.Path, file, u.Fragment)
+		}
+		target = strings.TrimPrefix(file, "content/")
+		if target == "content" || target == "." {
+			target = ""
+		}
+	}
+	if logical, ok := strings.CutPrefix(target, "assets/"); ok {
+		if !exists(l.assets, logical) {
+			return problem.Error, fmt.Sprintf("link target %q does not exist: no file %q in assets/%s", dest, logical, suggest(logical, l.assetNames()))
+		}
+		return problem.Error, ""
+	}
+	if link.Image {
+		return problem.Error, fmt.Sprintf("image %q does not exist: images belong in the site's assets/ folder, linked as \"/assets/...\"", dest)
+	}
+	page := strings.TrimSuffix(strings.TrimSuffix(target, "index.html"), "/")
+	if !l.pages[page] {
+		return problem.Error, fmt.Sprintf("link target %q does not exist: the site has no page %q", dest, "/"+target)
+	}
+	return problem.Error, ""
+}
+
+// contentLink checks a link to the Markdown file at file.
+func (l *linker) contentLink(from *doc, dest, linkPath, file, frag string) (problem.Severity, string) {
+	to, ok := l.docs[file]
+	if !ok {
+		return problem.Error, missing(dest, linkPath, file, l.siblings(file, from.src.Path))
+	}
+	if frag != "" {
+		anchors := l.scan(file).Anchors
+		if !slices.Contains(anchors, frag) {
+			return problem.Error, fmt.Sprintf("link target %q does not exist: no heading with id %q in %s%s", dest, frag, file, suggest(frag, anchors))
+		}
+	}
+	if to.draft && !from.draft {
+		return problem.Warning, fmt.Sprintf("link target %q is a draft: the link breaks in a build without --drafts", dest)
+	}
+	return problem.Error, ""
+}
+
+// siblings returns the names of the loaded files in the folder of file,
+// but for the file that links.
+func (l *linker) siblings(file, from string) []string {
+	var names []string
+	dir := path.Dir(file)
+	for p := range l.docs {
+		if path.Dir(p) == dir && p != from {
+			names = append(names, path.Base(p))
+		}
+	}
+	return names
+}
+
+// missing says why a link to the Markdown file at file does not resolve,
+// in the words of the build.
+func missing(dest, linkPath, file string, siblings []string) string {
+	dir, name := path.Split(file)
+	kind, ok := map[string]string{
+		"content/approaches/": "approach", "content/cases/": "case",
+		"content/partners/": "partner", "content/pages/": "page",
+	}[dir]
+	if !ok {
+		return fmt.Sprintf("link target %q does not exist: %q is not a case, approach, partner or page", dest, file)
+	}
+	msg := fmt.Sprintf("link target %q does not exist: no %s %q", dest, kind, strings.TrimSuffix(name, ".md"))
+	if near := nearest(name, siblings); near != "" {
+		msg += fmt.Sprintf("; did you mean %q?", strings.TrimSuffix(linkPath, path.Base(linkPath))+near)
+	}
+	return msg
+}
+
+// assetNames lists the files under assets/, for suggestions.
+func (l *linker) assetNames() []string {
+	var names []string
+	_ = fs.WalkDir(l.assets, ".", func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			names = append(names, p)
+		}
+		return nil
+	})
+	return names
+}
+
+// errText returns the reason of a url.Parse error without the repeated URL.
+func errText(err error) string {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,123 @@
+package check
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/casebook/casebook/internal/content"
+	"github.com/casebook/casebook/internal/site"
+)
+
+// ScaffoldKinds are the kinds of file Scaffold makes.
+var ScaffoldKinds = []string{"case", "approach", "partner"}
+
+// Scaffold returns the path (relative to the site folder) and text of a new
+// content file of the given kind, named after title and filled in with a
+// template that loads as it is. A new case is a draft until its editor
+// takes the line out.
+func Scaffold(kind, title string, t Terms) (file string, data []byte, err error) {
+	title = strings.TrimSpace(title)
+	if title == "" || strings.ContainsAny(title, "\r\n") {
+		return "", nil, fmt.Errorf("title %q: expected a title on one line", title)
+	}
+	slug := site.Slugify(title)
+	if slug == "" {
+		return "", nil, fmt.Errorf("title %q has no letters or digits to make a file name of", title)
+	}
+	q := quote(title)
+	var b bytes.Buffer
+	switch kind {
+	case "case":
+		file = path.Join(content.CasesDir, slug+".md")
+		approach := "twinning"
+		if len(t.Approaches) > 0 {
+			approach = t.Approaches[0]
+		}
+		fmt.Fprintf(&b, caseTemplate, q, approach)
+	case "approach":
+		file = path.Join(content.ApproachesDir, slug+".md")
+		fmt.Fprintf(&b, "---\ntitle: %s\norder: %d\nsummary: One or two sentences that say what sets this approach apart.\nratings:                 # 0 to 3, shown as -, +, ++, +++\n", q, len(t.Approaches)+1)
+		for _, f := range t.Features {
+			fmt.Fprintf(&b, "  %s: 0", f.ID)
+			if f.Label != "" {
+				fmt.Fprintf(&b, "   # %s", f.Label)
+			}
+			b.WriteByte('\n')
+		}
+		b.WriteString(approachBody)
+	case "partner":
+		file = path.Join(content.PartnersDir, slug+".md")
+		fmt.Fprintf(&b, partnerTemplate, q)
+	default:
+		return "", nil, fmt.Errorf("unknown kind %q: expected one of %s", kind, strings.Join(ScaffoldKinds, ", "))
+	}
+	return file, b.Bytes(), nil
+}
+
+// quote writes s as a YAML scalar, quoted only when YAML needs it.
+func quote(s string) string {
+	out, err := yaml.Marshal(s)
+	if err != nil {
+		return fmt.Sprintf("%q", s)
+	}
+	return strings.TrimSuffix(string(out), "\n")
+}
+
+const caseTemplate = `---
+title: %s
+summary: One or two sentences shown in lists, cards, feeds and search results.
+approaches: [%s]
+partners:                 # name and country identify a partner: spell them as in other cases
+  - name: Partner name
+    country: BE           # ISO 3166-1 alpha-2
+    type: municipality    # municipality, province, region, national-government, association,
+                          # ngo, company, school, university, network, international-organisation, other
+sdgs: []                  # 1 to 17
+themes: []
+# budget:
+#   amount: 30000         # or min: and max:
+#   currency: EUR
+#   period: year          # year or total
+# start: 2020
+# end: 2024
+# links:
+#   - title: Project website
+#     url: https://example.org/
+draft: true               # remove when the case is ready to publish
+---
+What the partners set out to do, and why.
+
+## What they did
+
+## What changed
+
+## Lessons
+`
+
+const approachBody = `---
+A definition of the approach.
+
+## Reciprocity
+
+## Participation
+
+## Duration
+
+## Budget
+`
+
+const partnerTemplate = `---
+name: %s                  # spelled exactly as in the cases
+country: BE               # ISO 3166-1 alpha-2
+type: municipality
+# website: https://example.org/
+# location:
+#   lat: 50.85
+#   lon: 4.35
+---
+Who the partner is, in a paragraph.
+`

@@ -1,0 +1,138 @@
+package check
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/casebook/casebook/internal/site"
+)
+
+// SchemaKinds are the kinds of front matter Schema describes.
+var SchemaKinds = []string{"case", "approach"}
+
+// Schema returns a JSON Schema (draft-07, which editors' YAML support
+// understands best) of the front matter of a case or an approach, with the
+// site's approach ids and feature ids as the allowed values. It is a little
+// stricter than the loader where that helps an editor: an approach must rate
+// every feature.
+func Schema(kind string, t Terms) ([]byte, error) {
+	var s obj
+	switch kind {
+	case "case":
+		s = caseSchema(t)
+	case "approach":
+		s = approachSchema(t)
+	default:
+		return nil, fmt.Errorf("unknown kind %q: expected case or approach", kind)
+	}
+	s["$schema"] = "http://json-schema.org/draft-07/schema#"
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	err := enc.Encode(s)
+	return b.Bytes(), err
+}
+
+type obj = map[string]any
+
+func text(desc string) obj { return obj{"type": "string", "minLength": 1, "description": desc} }
+
+// oneOrMore allows a list of items or, as the loader does, a single item.
+func oneOrMore(item obj, desc string) obj {
+	return obj{"description": desc, "anyOf": []any{item, obj{"type": "array", "items": item, "minItems": 1}}}
+}
+
+func object(desc string, required []string, props obj) obj {
+	o := obj{"type": "object", "description": desc, "properties": props, "additionalProperties": false}
+	if len(required) > 0 {
+		o["required"] = required
+	}
+	return o
+}
+
+func caseSchema(t Terms) obj {
+	countries := site.CountryCodes()
+	slices.Sort(countries)
+	currencies := site.CurrencyCodes()
+	slices.Sort(currencies)
+	approach := obj{"type": "string", "enum": nonNil(t.Approaches), "description": "an approach id: a file name in content/approaches"}
+	year := obj{"type": "integer", "minimum": 1900, "maximum": 2100}
+	amount := obj{"type": "number", "minimum": 0, "description": "a number such as 30000, without currency sign or thousands separator"}
+	partner := object("a partner of the case; name and country identify it", []string{"name", "country", "type"}, obj{
+		"name":    text("the partner's name, spelled the same in every case"),
+		"country": obj{"type": "string", "enum": countries, "description": "an ISO 3166-1 alpha-2 country code such as BE"},
+		"type":    obj{"type": "string", "enum": site.PartnerTypes},
+	})
+	budget := object("the money the case reports: amount, or min and max; omit when the source gives no figure", nil, obj{
+		"amount":   amount,
+		"min":      amount,
+		"max":      amount,
+		"currency": obj{"type": "string", "enum": currencies, "default": "EUR", "description": "an ISO 4217 currency code"},
+		"period":   obj{"type": "string", "enum": []string{site.PeriodYear, site.PeriodTotal}},
+		"sources":  obj{"type": "array", "items": obj{"type": "string"}},
+	})
+	budget["oneOf"] = []any{obj{"required": []string{"amount"}}, obj{"required": []string{"min", "max"}}}
+	link := object("an external link", []string{"title", "url"}, obj{
+		"title": text("the link's text"),
+		"url":   obj{"type": "string", "format": "uri", "pattern": "^https?://", "description": "an absolute http(s) URL"},
+	})
+	s := object("The front matter of a casebook case study (content/cases/<slug>.md).",
+		[]string{"title", "summary", "approaches", "partners"}, obj{
+			"title":      text("the case's title"),
+			"slug":       obj{"type": "string", "pattern": slugPattern, "description": "the URL segment, instead of the file name"},
+			"summary":    text("one or two sentences shown in lists, cards, feeds and search results"),
+			"approaches": oneOrMore(approach, "the case's approaches"),
+			"partners":   obj{"type": "array", "items": partner, "minItems": 1},
+			"sdgs":       oneOrMore(obj{"type": "integer", "minimum": 1, "maximum": site.NumSDGs}, "UN Sustainable Development Goals, 1 to 17"),
+			"themes":     oneOrMore(obj{"type": "string", "minLength": 1}, "subjects that cases share"),
+			"budget":     budget,
+			"start":      withDesc(year, "the year the cooperation began"),
+			"end":        withDesc(year, "the year it ended; omit while it goes on"),
+			"date":       obj{"type": "string", "pattern": `^\d{4}-\d{2}-\d{2}`, "description": "publication date, such as 2023-08-01"},
+			"draft":      obj{"type": "boolean"},
+			"links":      obj{"type": "array", "items": link},
+		})
+	s["title"] = "casebook case"
+	return s
+}
+
+func approachSchema(t Terms) obj {
+	ratings := obj{}
+	var ids []string
+	for _, f := range t.Features {
+		ids = append(ids, f.ID)
+		ratings[f.ID] = obj{"type": "integer", "minimum": 0, "maximum": int(site.MaxRating),
+			"description": f.Label + ": 0 to 3, shown as -, +, ++, +++"}
+	}
+	s := object("The front matter of a casebook approach (content/approaches/<id>.md).",
+		[]string{"title", "order", "ratings"}, obj{
+			"title":   text("the approach's name"),
+			"order":   obj{"type": "integer", "description": "its position in menus and in the matrix"},
+			"summary": text("a sentence or two for lists"),
+			"ratings": object("a rating from 0 to 3 for each feature in site.yaml", nonNil(ids), ratings),
+		})
+	s["title"] = "casebook approach"
+	return s
+}
+
+const slugPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
+
+func withDesc(o obj, desc string) obj {
+	c := make(obj, len(o)+1)
+	for k, v := range o {
+		c[k] = v
+	}
+	c["description"] = desc
+	return c
+}
+
+// nonNil keeps an empty list a list in JSON.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

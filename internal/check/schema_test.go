@@ -1,0 +1,258 @@
+package check_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/casebook/casebook/internal/check"
+)
+
+func TestSchema(t *testing.T) {
+	terms, err := check.ReadTerms(fixture(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := terms.Approaches, []string{"twinning"}; !slices.Equal(got, want) {
+		t.Fatalf("approaches: got %q, want %q", got, want)
+	}
+	schemaOf := func(kind string) map[string]any {
+		t.Helper()
+		data, err := check.Schema(kind, terms)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s map[string]any
+		if err := json.Unmarshal(data, &s); err != nil {
+			t.Fatalf("not JSON: %v", err)
+		}
+		return s
+	}
+	caseSchema, approachSchema := schemaOf("case"), schemaOf("approach")
+
+	approaches := caseSchema["properties"].(map[string]any)["approaches"].(map[string]any)["anyOf"].([]any)[0].(map[string]any)["enum"]
+	if got, want := fmt.Sprint(approaches), "[twinning]"; got != want {
+		t.Errorf("approach ids: got %s, want %s", got, want)
+	}
+	required := approachSchema["properties"].(map[string]any)["ratings"].(map[string]any)["required"]
+	if got, want := fmt.Sprint(required), "[reciprocity budget]"; got != want {
+		t.Errorf("feature ids: got %s, want %s", got, want)
+	}
+
+	tests := []struct {
+		name   string
+		schema map[string]any
+		yaml   string
+		want   string // the first violation, or ""
+	}{
+		{"Case", caseSchema, goodCase, ""},
+		{"CaseSingleApproach", caseSchema, strings.Replace(goodCase, "[twinning]", "twinning", 1), ""},
+		{"CaseUnknownApproach", caseSchema, strings.Replace(goodCase, "[twinning]", "[twining]", 1), "approaches: no alternative matches"},
+		{"CaseSDG", caseSchema, strings.Replace(goodCase, "[16]", "[18]", 1), "sdgs: no alternative matches"},
+		{"CaseCountry", caseSchema, strings.Replace(goodCase, "BJ", "BX", 1), `partners[1].country: "BX" is not allowed`},
+		{"CaseUnknownKey", caseSchema, goodCase + "strat: 2010\n", `unknown property "strat"`},
+		{"CaseMissingTitle", caseSchema, strings.Replace(goodCase, "title: Roeselare and Dogbo\n", "", 1), `missing "title"`},
+		{"CaseBudgetBoth", caseSchema, strings.Replace(goodCase, "min: 30000", "amount: 1\n  min: 30000", 1), "budget: matches 2 of oneOf"},
+		{"Approach", approachSchema, "title: T\norder: 1\nratings:\n  reciprocity: 3\n  budget: 0\n", ""},
+		{"ApproachRating", approachSchema, "title: T\norder: 1\nratings:\n  reciprocity: 4\n  budget: 0\n", "ratings.reciprocity: 4 is above 3"},
+		{"ApproachMissingRating", approachSchema, "title: T\norder: 1\nratings:\n  reciprocity: 3\n", `ratings: missing "budget"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var v any
+			if err := yaml.Unmarshal([]byte(tt.yaml), &v); err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if errs := validate(tt.schema, tt.schema, v, ""); len(errs) > 0 {
+				got = errs[0]
+			}
+			if got != tt.want {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+const goodCase = `title: Roeselare and Dogbo
+summary: Birth registration.
+approaches: [twinning]
+partners:
+  - name: Roeselare
+    country: BE
+    type: municipality
+  - name: Dogbo
+    country: BJ
+    type: municipality
+sdgs: [16]
+themes: [birth registration]
+budget:
+  min: 30000
+  max: 40000
+  currency: EUR
+  period: year
+start: 2010
+end: 2023
+date: "2023-08-01"
+links:
+  - title: Site
+    url: https://example.org/
+`
+
+// validate checks v against the subset of JSON Schema that Schema writes,
+// and returns what does not hold.
+func validate(root, s map[string]any, v any, at string) []string {
+	var errs []string
+	fail := func(format string, args ...any) {
+		msg := fmt.Sprintf(format, args...)
+		if at != "" {
+			msg = at + ": " + msg
+		}
+		errs = append(errs, msg)
+	}
+	if typ, ok := s["type"].(string); ok && !hasType(v, typ) {
+		fail("%v is not %s", v, typ)
+		return errs
+	}
+	if enum, ok := s["enum"].([]any); ok && !slices.ContainsFunc(enum, func(e any) bool { return fmt.Sprint(e) == fmt.Sprint(v) }) {
+		fail("%q is not allowed", fmt.Sprint(v))
+	}
+	if n, ok := number(v); ok {
+		if lo, ok := s["minimum"].(float64); ok && n < lo {
+			fail("%v is below %v", v, lo)
+		}
+		if hi, ok := s["maximum"].(float64); ok && n > hi {
+			fail("%v is above %v", v, hi)
+		}
+	}
+	if str, ok := v.(string); ok {
+		if p, ok := s["pattern"].(string); ok && !regexp.MustCompile(p).MatchString(str) {
+			fail("%q does not match %s", str, p)
+		}
+		if m, ok := s["minLength"].(float64); ok && len(str) < int(m) {
+			fail("too short")
+		}
+	}
+	if list, ok := v.([]any); ok {
+		if m, ok := s["minItems"].(float64); ok && len(list) < int(m) {
+			fail("too few items")
+		}
+		if items, ok := s["items"].(map[string]any); ok {
+			for i, x := range list {
+				errs = append(errs, validate(root, items, x, fmt.Sprintf("%s[%d]", at, i))...)
+			}
+		}
+	}
+	if m, ok := v.(map[string]any); ok {
+		props, _ := s["properties"].(map[string]any)
+		for _, r := range asList(s["required"]) {
+			if _, ok := m[r.(string)]; !ok {
+				fail("missing %q", r)
+			}
+		}
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			p, ok := props[k].(map[string]any)
+			if !ok {
+				if s["additionalProperties"] == false {
+					fail("unknown property %q", k)
+				}
+				continue
+			}
+			errs = append(errs, validate(root, p, m[k], strings.TrimPrefix(at+"."+k, "."))...)
+		}
+	}
+	if alts := asList(s["anyOf"]); alts != nil && !slices.ContainsFunc(alts, func(a any) bool { return len(validate(root, a.(map[string]any), v, at)) == 0 }) {
+		fail("no alternative matches")
+	}
+	if alts := asList(s["oneOf"]); alts != nil {
+		n := 0
+		for _, a := range alts {
+			if len(validate(root, a.(map[string]any), v, at)) == 0 {
+				n++
+			}
+		}
+		if n != 1 {
+			fail("matches %d of oneOf", n)
+		}
+	}
+	return errs
+}
+
+func asList(v any) []any { l, _ := v.([]any); return l }
+
+func number(v any) (float64, bool) {
+	switch n := v.(type) {
+	case int:
+		return float64(n), true
+	case float64:
+		return n, true
+	}
+	return 0, false
+}
+
+func hasType(v any, typ string) bool {
+	switch typ {
+	case "string":
+		_, ok := v.(string)
+		return ok
+	case "integer":
+		_, ok := v.(int)
+		return ok
+	case "number":
+		_, ok := number(v)
+		return ok
+	case "boolean":
+		_, ok := v.(bool)
+		return ok
+	case "array":
+		_, ok := v.([]any)
+		return ok
+	case "object":
+		_, ok := v.(map[string]any)
+		return ok
+	}
+	return false
+}
+
+func TestScaffold(t *testing.T) {
+	terms, err := check.ReadTerms(fixture(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ kind, title, file string }{
+		{"case", "Mol and Santo Tomás: water for all", "content/cases/mol-and-santo-tomas-water-for-all.md"},
+		{"approach", "Climate partnership", "content/approaches/climate-partnership.md"},
+		{"partner", "Santo Tomás", "content/partners/santo-tomas.md"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind, func(t *testing.T) {
+			file, data, err := check.Scaffold(tt.kind, tt.title, terms)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if file != tt.file {
+				t.Fatalf("file: got %q, want %q", file, tt.file)
+			}
+			// The new file loads and checks without a problem.
+			fsys := fixture(map[string]string{file: string(data)})
+			if got := run(t, fsys, check.Config{}); len(got) > 0 {
+				t.Fatalf("got problems:\n%s\nin:\n%s", strings.Join(got, "\n"), data)
+			}
+		})
+	}
+	for _, bad := range []struct{ kind, title string }{{"case", "!!!"}, {"case", ""}, {"case", "a\nb"}, {"theme", "Water"}} {
+		if _, _, err := check.Scaffold(bad.kind, bad.title, terms); err == nil {
+			t.Errorf("Scaffold(%q, %q): got no error", bad.kind, bad.title)
+		}
+	}
+}

@@ -1,0 +1,70 @@
+package markdown
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Link is a link or image destination in a Markdown body, as written, with
+// its position within the body.
+type Link struct {
+	Dest      string
+	Image     bool
+	Line, Col int // 1-based, within the body
+}
+
+// Outline is what a checker needs to know of a body: where it links to and
+// which anchors it has.
+type Outline struct {
+	Links   []Link
+	Anchors []string // heading ids, as the renderer makes them, and footnote ids
+}
+
+// Scan parses body once, as Render would, and returns its links (including
+// autolinks and images) and anchors. Destinations are as written: nothing is
+// resolved or dropped.
+func (r *Renderer) Scan(body []byte) Outline {
+	// A context without link state: the link transformer leaves the AST
+	// as it was parsed.
+	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
+	var o Outline
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			if id, ok := n.AttributeString("id"); ok {
+				if b, ok := id.([]byte); ok {
+					o.Anchors = append(o.Anchors, string(b))
+				}
+			}
+		case *ast.Link:
+			o.Links = append(o.Links, link(n, string(n.Destination), false, body))
+		case *ast.Image:
+			o.Links = append(o.Links, link(n, string(n.Destination), true, body))
+		case *ast.AutoLink:
+			dest := string(n.URL(body))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
+				dest = "mailto:" + dest
+			}
+			o.Links = append(o.Links, link(n, dest, false, body))
+		case *east.Footnote:
+			o.Anchors = append(o.Anchors, fmt.Sprintf("fn:%d", n.Index))
+		case *east.FootnoteLink:
+			o.Anchors = append(o.Anchors, fmt.Sprintf("fnref:%d", n.Index))
+		}
+		return ast.WalkContinue, nil
+	})
+	return o
+}
+
+func link(n ast.Node, dest string, image bool, body []byte) Link {
+	line, col := position(n, body)
+	return Link{Dest: dest, Image: image, Line: line, Col: col}
+}
