@@ -33,6 +33,7 @@ import (
 
 	"github.com/casebook/casebook/internal/content"
 	"github.com/casebook/casebook/internal/markdown"
+	"github.com/casebook/casebook/internal/overlay"
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/render"
 	"github.com/casebook/casebook/internal/site"
@@ -122,12 +123,12 @@ func Run(cfg Config) (Result, error) {
 	if cfg.Minify {
 		m = newMinifier()
 	}
-	assets, manifest, err := buildAssets(overlay{subOrNil(srcFS, "assets"), cfg.Assets}, m)
+	assets, manifest, err := buildAssets(overlay.New(srcFS, "assets", cfg.Assets), m)
 	if err != nil {
 		return res, err
 	}
 	res.Files = len(assets)
-	r, err := render.New(overlay{subOrNil(srcFS, "layouts"), cfg.Layouts}, markdown.New(s.Config.UnsafeHTML))
+	r, err := render.New(overlay.New(srcFS, "layouts", cfg.Layouts), markdown.New(s.Config.UnsafeHTML))
 	if err != nil {
 		return res, err
 	}

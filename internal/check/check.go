@@ -36,6 +36,7 @@ import (
 
 	"github.com/casebook/casebook/internal/content"
 	"github.com/casebook/casebook/internal/markdown"
+	"github.com/casebook/casebook/internal/overlay"
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/render"
 )
@@ -63,7 +64,7 @@ func Run(ctx context.Context, cfg Config) problem.List {
 	s, problems := content.Load(cfg.Source, content.Options{Drafts: true})
 	problems = append(problems, strayFiles(cfg.Source)...)
 	if s != nil {
-		layouts := overlay{subOrNil(cfg.Source, "layouts"), cfg.Layouts}
+		layouts := overlay.New(cfg.Source, "layouts", cfg.Layouts)
 		md := markdown.New(s.Config.UnsafeHTML)
 		r, err := render.New(layouts, md)
 		if err != nil {
@@ -73,7 +74,7 @@ func Run(ctx context.Context, cfg Config) problem.List {
 		if r != nil {
 			pages = r.Pages(s)
 		}
-		l := newLinker(s, md, pages, overlay{subOrNil(cfg.Source, "assets"), cfg.Assets}, cfg.Source)
+		l := newLinker(s, md, pages, overlay.New(cfg.Source, "assets", cfg.Assets), cfg.Source)
 		problems = append(problems, l.check()...)
 		problems = append(problems, partnerSpellings(s, cfg.Source)...)
 		if cfg.External {

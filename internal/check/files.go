@@ -41,7 +41,7 @@ func strayFiles(fsys fs.FS) problem.List {
 		_, known := folders[top]
 		switch {
 		case e.IsDir() && dir == content.Dir && !known:
-			problems.Warnf(p, 0, 0, "folder %q is not part of the content model: expected only site.yaml and the folders approaches, cases, partners and pages%s; its files are left out", e.Name(), suggest(e.Name(), []string{"approaches", "cases", "partners", "pages"}))
+			problems.Warnf(p, 0, 0, "folder %q is not part of the content model: expected only site.yaml and the folders approaches, cases, partners and pages%s; its files are left out", e.Name(), problem.Suggest(e.Name(), []string{"approaches", "cases", "partners", "pages"}))
 			return fs.SkipDir
 		case e.IsDir():
 		case dir == content.Dir && p != content.ConfigFile:
@@ -58,4 +58,13 @@ func strayFiles(fsys fs.FS) problem.List {
 // or an editor's backup, as content.Load decides.
 func skipped(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.HasSuffix(name, "~")
+}
+
+// exists reports whether name is a regular file of fsys.
+func exists(fsys fs.FS, name string) bool {
+	if !fs.ValidPath(name) {
+		return false
+	}
+	info, err := fs.Stat(fsys, name)
+	return err == nil && !info.IsDir()
 }

@@ -138,7 +138,7 @@ func (l *linker) link(from *doc, link markdown.Link) (problem.Severity, string) 
 	}
 	if u.Path == "" {
 		if frag := u.Fragment; frag != "" && !slices.Contains(l.scan(from.src.Path).Anchors, frag) {
-			return problem.Error, fmt.Sprintf("link target %q does not exist: no heading with id %q in this file%s", dest, frag, suggest(frag, l.scan(from.src.Path).Anchors))
+			return problem.Error, fmt.Sprintf("link target %q does not exist: no heading with id %q in this file%s", dest, frag, problem.Suggest(frag, l.scan(from.src.Path).Anchors))
 		}
 		return problem.Error, ""
 	}
@@ -160,7 +160,7 @@ func (l *linker) link(from *doc, link markdown.Link) (problem.Severity, string) 
 	}
 	if logical, ok := strings.CutPrefix(target, "assets/"); ok {
 		if !exists(l.assets, logical) {
-			return problem.Error, fmt.Sprintf("link target %q does not exist: no file %q in assets/%s", dest, logical, suggest(logical, l.assetNames()))
+			return problem.Error, fmt.Sprintf("link target %q does not exist: no file %q in assets/%s", dest, logical, problem.Suggest(logical, l.assetNames()))
 		}
 		return problem.Error, ""
 	}
@@ -183,7 +183,7 @@ func (l *linker) contentLink(from *doc, dest, linkPath, file, frag string) (prob
 	if frag != "" {
 		anchors := l.scan(file).Anchors
 		if !slices.Contains(anchors, frag) {
-			return problem.Error, fmt.Sprintf("link target %q does not exist: no heading with id %q in %s%s", dest, frag, file, suggest(frag, anchors))
+			return problem.Error, fmt.Sprintf("link target %q does not exist: no heading with id %q in %s%s", dest, frag, file, problem.Suggest(frag, anchors))
 		}
 	}
 	if to.draft && !from.draft {
@@ -217,7 +217,7 @@ func missing(dest, linkPath, file string, siblings []string) string {
 		return fmt.Sprintf("link target %q does not exist: %q is not a case, approach, partner or page", dest, file)
 	}
 	msg := fmt.Sprintf("link target %q does not exist: no %s %q", dest, kind, strings.TrimSuffix(name, ".md"))
-	if near := nearest(name, siblings); near != "" {
+	if near := problem.Nearest(name, siblings); near != "" {
 		msg += fmt.Sprintf("; did you mean %q?", strings.TrimSuffix(linkPath, path.Base(linkPath))+near)
 	}
 	return msg

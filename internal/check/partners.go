@@ -66,5 +66,5 @@ func sameName(a, b string) bool {
 	case n >= 5:
 		limit = 1
 	}
-	return distance(sa, sb) <= limit
+	return problem.Distance(sa, sb) <= limit
 }

@@ -5,6 +5,8 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/casebook/casebook/internal/problem"
+
 	"github.com/casebook/casebook/internal/site"
 )
 
@@ -50,7 +52,7 @@ func (d *decoder) decodeApproach(root *yaml.Node, id string, features []site.Fea
 	if rn := resolve(ratings); rn != nil && rn.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(rn.Content); i += 2 {
 			if k := rn.Content[i]; !slices.Contains(ids, k.Value) {
-				d.errorf(k, "ratings: rating for unknown feature %q: expected one of the features in site.yaml%s", k.Value, suggest(k.Value, ids))
+				d.errorf(k, "ratings: rating for unknown feature %q: expected one of the features in site.yaml%s", k.Value, problem.Suggest(k.Value, ids))
 			}
 		}
 	}

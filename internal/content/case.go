@@ -7,6 +7,8 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/casebook/casebook/internal/problem"
+
 	"github.com/casebook/casebook/internal/site"
 )
 
@@ -123,7 +125,7 @@ func (d *decoder) country(n *yaml.Node, field string) string {
 		return ""
 	}
 	if _, ok := site.CountryName(code); !ok {
-		d.errorf(n, "%s: unknown country code %q: expected an ISO 3166-1 alpha-2 code such as \"BE\"%s", field, code, suggest(code, site.CountryCodes()))
+		d.errorf(n, "%s: unknown country code %q: expected an ISO 3166-1 alpha-2 code such as \"BE\"%s", field, code, problem.Suggest(code, site.CountryCodes()))
 		return ""
 	}
 	return code
@@ -132,7 +134,7 @@ func (d *decoder) country(n *yaml.Node, field string) string {
 func (d *decoder) partnerType(n *yaml.Node, field string) string {
 	t := d.str(n, field)
 	if t != "" && !contains(site.PartnerTypes, t) {
-		d.errorf(n, "%s: unknown partner type %q: expected one of %s%s", field, t, quoteList(site.PartnerTypes), suggest(t, site.PartnerTypes))
+		d.errorf(n, "%s: unknown partner type %q: expected one of %s%s", field, t, quoteList(site.PartnerTypes), problem.Suggest(t, site.PartnerTypes))
 		return ""
 	}
 	return t
@@ -169,7 +171,7 @@ func (d *decoder) budget(n *yaml.Node) *site.Budget {
 	if cn := f.values["currency"]; cn != nil {
 		b.Currency = d.str(cn, "budget.currency")
 		if _, known := site.CurrencyName(b.Currency); b.Currency != "" && !known {
-			d.errorf(cn, "budget.currency: unknown currency code %q: expected an ISO 4217 code such as \"EUR\"%s", b.Currency, suggest(b.Currency, site.CurrencyCodes()))
+			d.errorf(cn, "budget.currency: unknown currency code %q: expected an ISO 4217 code such as \"EUR\"%s", b.Currency, problem.Suggest(b.Currency, site.CurrencyCodes()))
 			ok = false
 		}
 	}

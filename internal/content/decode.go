@@ -67,7 +67,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, known []string) fields {
 		}
 		f.values[key] = v
 		if known != nil && !contains(known, key) {
-			d.warnf(k, "%s: unknown field %q%s; it is ignored", what, key, suggest(key, known))
+			d.warnf(k, "%s: unknown field %q%s; it is ignored", what, key, problem.Suggest(key, known))
 		}
 	}
 	return f

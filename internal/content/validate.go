@@ -81,7 +81,7 @@ func checkReferences(files []*file, approaches []*site.Approach, partnerFiles []
 		d := &decoder{path: f.path, metaLine: f.refs.metaLine, problems: problems}
 		for i, id := range f.kase.ApproachIDs {
 			if !contains(ids, id) {
-				d.errorf(f.refs.approaches[i], "approaches[%d]: unknown approach %q: expected one of the ids in content/approaches%s", i, id, suggest(id, ids))
+				d.errorf(f.refs.approaches[i], "approaches[%d]: unknown approach %q: expected one of the ids in content/approaches%s", i, id, problem.Suggest(id, ids))
 			}
 		}
 		for i, p := range f.kase.PartnerRefs {

@@ -1,4 +1,7 @@
-package check
+// Package overlay layers two file systems so that the files of the upper
+// one hide those of the lower one with the same name, file by file: a site's
+// own layouts/ or assets/ over the defaults embedded in the binary.
+package overlay
 
 import (
 	"errors"
@@ -7,31 +10,35 @@ import (
 	"strings"
 )
 
-// overlay is a file system in which the files of upper hide those of lower
-// with the same name: a site's own layouts/ or assets/ over the defaults.
-// It is the same lookup as the build's.
-type overlay struct {
-	upper, lower fs.FS // either may be nil
+// FS is the upper file system over the lower one. Either may be nil.
+type FS struct {
+	Upper, Lower fs.FS
 }
 
-func (o overlay) Open(name string) (fs.File, error) {
-	if o.upper != nil {
-		f, err := o.upper.Open(name)
+// New returns the folder dir of site (when it exists) over defaults.
+func New(site fs.FS, dir string, defaults fs.FS) FS {
+	return FS{Upper: Sub(site, dir), Lower: defaults}
+}
+
+// Open opens name from the upper layer, or else from the lower one.
+func (o FS) Open(name string) (fs.File, error) {
+	if o.Upper != nil {
+		f, err := o.Upper.Open(name)
 		if err == nil || !errors.Is(err, fs.ErrNotExist) {
 			return f, err
 		}
 	}
-	if o.lower == nil {
+	if o.Lower == nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
-	return o.lower.Open(name)
+	return o.Lower.Open(name)
 }
 
 // ReadDir merges the entries of both layers, the upper winning.
-func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
+func (o FS) ReadDir(name string) ([]fs.DirEntry, error) {
 	var entries []fs.DirEntry
 	found := false
-	for _, layer := range []fs.FS{o.upper, o.lower} {
+	for _, layer := range []fs.FS{o.Upper, o.Lower} {
 		if layer == nil {
 			continue
 		}
@@ -56,17 +63,8 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	return entries, nil
 }
 
-// exists reports whether name is a regular file of fsys.
-func exists(fsys fs.FS, name string) bool {
-	if !fs.ValidPath(name) {
-		return false
-	}
-	info, err := fs.Stat(fsys, name)
-	return err == nil && !info.IsDir()
-}
-
-// subOrNil returns the sub-tree dir of fsys, or nil when it does not exist.
-func subOrNil(fsys fs.FS, dir string) fs.FS {
+// Sub returns the sub-tree dir of fsys, or nil when it does not exist.
+func Sub(fsys fs.FS, dir string) fs.FS {
 	if info, err := fs.Stat(fsys, dir); err != nil || !info.IsDir() {
 		return nil
 	}

@@ -1,0 +1,39 @@
+package problem_test
+
+import (
+	"testing"
+
+	"github.com/casebook/casebook/internal/problem"
+)
+
+func TestSuggest(t *testing.T) {
+	ids := []string{"twinning", "city-to-city-partnership", "international-networks"}
+	tests := []struct{ in, want string }{
+		{"twining", `; did you mean "twinning"?`},
+		{"Twinning", `; did you mean "twinning"?`}, // case differs
+		{"twinning", ""},                          // exact: nothing to suggest
+		{"reciprocity", ""},                       // nothing near
+		{"international-network", `; did you mean "international-networks"?`},
+	}
+	for _, tt := range tests {
+		if got := problem.Suggest(tt.in, ids); got != tt.want {
+			t.Errorf("Suggest(%q): got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestString(t *testing.T) {
+	tests := []struct {
+		p    problem.Problem
+		want string
+	}{
+		{problem.Problem{Path: "a.md", Line: 3, Col: 7, Message: "bad"}, "a.md:3:7: error: bad"},
+		{problem.Problem{Path: "a.md", Line: 3, Severity: problem.Warning, Message: "odd"}, "a.md:3: warning: odd"},
+		{problem.Problem{Path: "a.md", Message: "bad"}, "a.md: error: bad"},
+	}
+	for _, tt := range tests {
+		if got := tt.p.String(); got != tt.want {
+			t.Errorf("got %q, want %q", got, tt.want)
+		}
+	}
+}

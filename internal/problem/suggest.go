@@ -1,0 +1,58 @@
+package problem
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Suggest returns `; did you mean "x"?` for the candidate nearest to s, or
+// "" when none is near enough to be a likely typo. Messages end with it.
+func Suggest(s string, candidates []string) string {
+	if near := Nearest(s, candidates); near != "" {
+		return fmt.Sprintf("; did you mean %q?", near)
+	}
+	return ""
+}
+
+// Nearest returns the candidate nearest to s, ignoring case, when it is
+// within a third of the length of s (at least 2 edits) and not s itself;
+// ties go to the candidate that sorts first.
+func Nearest(s string, candidates []string) string {
+	best, bestDist := "", -1
+	ls := strings.ToLower(s)
+	for _, c := range candidates {
+		d := Distance(ls, strings.ToLower(c))
+		if bestDist < 0 || d < bestDist || (d == bestDist && c < best) {
+			best, bestDist = c, d
+		}
+	}
+	if bestDist < 0 || bestDist > max(2, len(s)/3) || best == s {
+		return ""
+	}
+	return best
+}
+
+// Distance is the Levenshtein distance between a and b, in bytes. Long
+// strings are not compared: their distance is the longer length.
+func Distance(a, b string) int {
+	if len(a) > 128 || len(b) > 128 {
+		return max(len(a), len(b))
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
