@@ -47,9 +47,11 @@ fuzz:
 browser-deps:
 	@.ci/browser-deps
 
-## bench: build synthetic sites and print the figures (medians)
+## bench: whole builds of synthetic sites (medians, peak memory, stages,
+## 1,000 vs 10,000 cases, one 100,000), then every Go benchmark
 bench: $(BIN)
-	$(GO) test -run '^$$' -bench . -benchtime 5x ./internal/build/
+	$(GO) run ./cmd/casebook-bench -bin $(BIN) -sizes 1000,10000 -runs 5 -big 100000
+	$(GO) test -run '^$$' -bench . -benchtime 5x ./...
 
 clean:
 	rm -rf bin $(OUT) .$(OUT).tmp-*

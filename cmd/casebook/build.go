@@ -16,7 +16,8 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("build", "build [flags]",
 		"Build the site in --source into --out. The previous output stays as it was\nunless the whole build succeeds.", stderr)
 	cfg := build.Config{Layouts: casebook.Layouts, Assets: casebook.Assets}
-	var quiet, noMinify bool
+	var quiet, noMinify, timings bool
+	var prof profiles
 	fs.StringVar(&cfg.Source, "source", ".", "the site `folder`, holding content/")
 	fs.StringVar(&cfg.Out, "out", "public", "the output `folder`")
 	fs.StringVar(&cfg.BaseURL, "base-url", "", "the `URL` the site is served from, overriding site.yaml's baseURL")
@@ -24,6 +25,9 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	fs.BoolVar(&noMinify, "no-minify", false, "write HTML, CSS and JS as the templates make them")
 	fs.BoolVar(&quiet, "quiet", false, "print only problems")
 	fs.IntVar(&cfg.Workers, "workers", 0, "how many pages to render at once (default: one per core)")
+	fs.BoolVar(&timings, "timings", false, "print the time of each stage of the build")
+	fs.StringVar(&prof.cpu, "cpuprofile", "", "write a CPU profile to `file` (read it with go tool pprof)")
+	fs.StringVar(&prof.mem, "memprofile", "", "write a memory profile to `file` at the end of the build")
 	if err := parse(fs, args, stdout); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -34,7 +38,14 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if !quiet {
 		cfg.Progress = stderr
 	}
+	stop, err := prof.start()
+	if err != nil {
+		return err
+	}
 	res, err := build.Run(cfg)
+	if perr := stop(); perr != nil && err == nil {
+		err = perr
+	}
 	report(stderr, res.Problems)
 	if errors.Is(err, build.ErrProblems) {
 		fmt.Fprintf(stderr, "build failed: %s; %s was not changed\n", count(res.Problems.Errors(), "error"), cfg.Out)
@@ -43,11 +54,32 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if timings {
+		printTimings(stdout, res)
+	}
 	if !quiet {
 		cwd, _ := os.Getwd()
 		fmt.Fprintln(stdout, res.Summary(cwd))
 	}
 	return nil
+}
+
+// printTimings prints one stage a line, in a form that is easy to read and
+// to parse (make bench does).
+func printTimings(w io.Writer, res build.Result) {
+	st := res.Stages
+	fmt.Fprintf(w, "pages    %d\n", res.Pages)
+	for _, s := range []struct {
+		name string
+		d    interface{ Seconds() float64 }
+	}{
+		{"load", st.Load}, {"model", st.Model}, {"assets", st.Assets},
+		{"render", st.Render}, {"minify", st.Minify}, {"write", st.Write},
+		{"commit", st.Commit}, {"total", st.Total},
+	} {
+		fmt.Fprintf(w, "%-8s %.3fs\n", s.name, s.d.Seconds())
+	}
+	fmt.Fprintln(w, "(render, minify and write are summed over the workers that run side by side)")
 }
 
 // report prints every problem, one a line.

@@ -11,8 +11,8 @@ func TestSuggest(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"twining", `; did you mean "twinning"?`},
 		{"Twinning", `; did you mean "twinning"?`}, // case differs
-		{"twinning", ""},                          // exact: nothing to suggest
-		{"reciprocity", ""},                       // nothing near
+		{"twinning", ""},    // exact: nothing to suggest
+		{"reciprocity", ""}, // nothing near
 		{"international-network", `; did you mean "international-networks"?`},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,153 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	casebook "github.com/casebook/casebook"
+	"github.com/casebook/casebook/internal/content"
+	"github.com/casebook/casebook/internal/gen"
+	"github.com/casebook/casebook/internal/markdown"
+	"github.com/casebook/casebook/internal/render"
+	"github.com/casebook/casebook/internal/site"
+)
+
+// The stage benchmarks run on one synthetic site of benchCases cases, so
+// that `go test -bench . -count 10 | benchstat` compares a change stage by
+// stage. make bench prints whole builds at 1,000 and 10,000 cases.
+const benchCases = 1000
+
+var (
+	benchOnce sync.Once
+	benchDir  string
+	benchErr  error
+)
+
+// benchSite generates the synthetic site once per test binary, in memory
+// when /dev/shm exists.
+func benchSite(b *testing.B) string {
+	b.Helper()
+	benchOnce.Do(func() {
+		parent := ""
+		if info, err := os.Stat("/dev/shm"); err == nil && info.IsDir() {
+			parent = "/dev/shm"
+		}
+		benchDir, benchErr = os.MkdirTemp(parent, "casebook-bench-")
+		if benchErr == nil {
+			benchErr = gen.Write(benchDir, gen.Options{Cases: benchCases, Seed: 1})
+		}
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchDir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchDir != "" {
+		os.RemoveAll(benchDir)
+	}
+	os.Exit(code)
+}
+
+func loadBench(b *testing.B) *site.Site {
+	s, problems := content.Load(os.DirFS(benchSite(b)), content.Options{})
+	if s == nil {
+		b.Fatal(problems)
+	}
+	return s
+}
+
+func BenchmarkLoad(b *testing.B) {
+	fsys := os.DirFS(benchSite(b))
+	for b.Loop() {
+		if files, problems := content.Read(fsys, content.Options{}); files == nil {
+			b.Fatal(problems)
+		}
+	}
+}
+
+func BenchmarkModel(b *testing.B) {
+	files, problems := content.Read(os.DirFS(benchSite(b)), content.Options{})
+	if files == nil {
+		b.Fatal(problems)
+	}
+	for b.Loop() {
+		if s, problems := files.Site(nil); s == nil {
+			b.Fatal(problems)
+		}
+	}
+}
+
+// renderAll renders every page of s, without minifying.
+func renderAll(b *testing.B, s *site.Site) ([]render.Page, [][]byte) {
+	r, err := render.New(casebook.Layouts, markdown.New(false))
+	if err != nil {
+		b.Fatal(err)
+	}
+	plan := r.Pages(s)
+	pages := make([][]byte, len(plan))
+	for i, p := range plan {
+		pages[i], _ = r.Render(s, p, render.Options{BaseURL: "/"})
+	}
+	return plan, pages
+}
+
+func BenchmarkRender(b *testing.B) {
+	s := loadBench(b)
+	for b.Loop() {
+		renderAll(b, s)
+	}
+}
+
+func BenchmarkMinify(b *testing.B) {
+	plan, pages := renderAll(b, loadBench(b))
+	m := newMinifier()
+	for b.Loop() {
+		for i, p := range plan {
+			if _, err := minifyFile(m, p.Path, pages[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func BenchmarkWrite(b *testing.B) {
+	plan, pages := renderAll(b, loadBench(b))
+	out := filepath.Join(benchSite(b), "public")
+	paths := make([]string, len(plan))
+	for i, p := range plan {
+		paths[i] = p.Path
+	}
+	for b.Loop() {
+		st, err := newStage(out)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := st.mkdirs(paths); err != nil {
+			b.Fatal(err)
+		}
+		for i, p := range plan {
+			if err := st.write(output{p.Path, pages[i]}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := st.commit(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuild is a whole build, minified, on all cores.
+func BenchmarkBuild(b *testing.B) {
+	src := benchSite(b)
+	out := filepath.Join(src, "public")
+	for b.Loop() {
+		if _, err := Run(Config{Source: src, Out: out, Layouts: casebook.Layouts, Assets: casebook.Assets, Minify: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
