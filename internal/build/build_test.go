@@ -288,3 +288,47 @@ func TestEscaping(t *testing.T) {
 		t.Fatal("the evil text appears on no page at all: the test proves nothing")
 	}
 }
+
+// TestSiteOverrides gives the site its own 404 layout, partial and
+// stylesheet, and checks that they replace the defaults file by file while
+// the other defaults stay.
+func TestSiteOverrides(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "site")
+	copyTree(t, "testdata/site", src)
+	files := map[string]string{
+		"layouts/404.html":        `{{define "main"}}<h1>Lost in the cases</h1>{{end}}`,
+		"assets/css/main.css":     "body{color:#123456}",
+		"assets/img/logo.svg":     `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><title>logo</title></svg>`,
+		"layouts/partials/x.html": `unused`,
+	}
+	for name, data := range files {
+		p := filepath.Join(src, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(data), 0o644)
+	}
+	out := filepath.Join(dir, "public")
+	mustBuild(t, config(src, out))
+	tree := readTree(t, out)
+	if !bytes.Contains(tree["404.html"], []byte("Lost in the cases")) {
+		t.Errorf("404.html does not use the site's layout:\n%s", tree["404.html"])
+	}
+	if !bytes.Contains(tree["index.html"], []byte("Fixture cases")) {
+		t.Errorf("index.html lost the default home layout")
+	}
+	if _, ok := tree["assets/img/logo.svg"]; !ok {
+		t.Errorf("the site's own asset was not copied")
+	}
+	found := false
+	for name, data := range tree {
+		if strings.HasPrefix(name, "assets/css/main.") && strings.HasSuffix(name, ".css") {
+			found = true
+			if string(data) != "body{color:#123456}" {
+				t.Errorf("%s: got %q, want the site's stylesheet, minified", name, data)
+			}
+		}
+	}
+	if !found {
+		t.Error("no stylesheet in the output")
+	}
+}
