@@ -31,7 +31,7 @@ func largeSite(n int) *site.Site {
 			Title:       fmt.Sprintf("Case number %d", i),
 			Summary:     "One or two sentences shown in lists, cards, feeds and search results.",
 			ApproachIDs: []string{[]string{"twinning", "city-to-city"}[i%2]},
-			Partners: []*site.Partner{
+			PartnerRefs: []site.PartnerRef{
 				{Name: fmt.Sprintf("Town %d", i%100), Country: "BE", Type: "municipality"},
 				{Name: fmt.Sprintf("City %d", i%100), Country: countries[i%len(countries)], Type: "municipality"},
 			},

@@ -147,8 +147,8 @@ func TestEscaping(t *testing.T) {
 	s := testSite(func(cases []*site.Case) {
 		c := cases[0]
 		c.Title, c.Summary = evil, evil
-		c.Partners[0].Name = evil
-		c.Partners[0].Type = evil
+		c.PartnerRefs[0].Name = evil
+		c.PartnerRefs[0].Type = evil
 		c.Themes = append(c.Themes, evil)
 		c.Budget.Sources = []string{evil}
 		c.Links = []site.Link{{Title: evil, URL: "javascript:alert(1)"}, {Title: "x", URL: evil}}

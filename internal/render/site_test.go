@@ -62,7 +62,7 @@ func testSite(change func(cases []*site.Case)) *site.Site {
 		{
 			Slug: "dogbo", Title: "Roeselare and Dogbo", Summary: "Every birth registered.",
 			ApproachIDs: []string{"city-to-city"},
-			Partners: []*site.Partner{
+			PartnerRefs: []site.PartnerRef{
 				{Name: "Roeselare", Country: "BE", Type: "municipality"},
 				{Name: "Dogbo", Country: "BJ", Type: "municipality"},
 			},
@@ -76,7 +76,7 @@ func testSite(change func(cases []*site.Case)) *site.Site {
 		{
 			Slug: "ostend", Title: "Ostend and Ostende", Summary: "Two towns, one name.",
 			ApproachIDs: []string{"twinning"},
-			Partners: []*site.Partner{
+			PartnerRefs: []site.PartnerRef{
 				{Name: "Ostend", Country: "BE", Type: "municipality"},
 				{Name: "Ostende", Country: "AR", Type: "municipality"},
 			},
@@ -87,7 +87,7 @@ func testSite(change func(cases []*site.Case)) *site.Site {
 		{
 			Slug: "youth", Title: "Youth exchange", Summary: "Young people meet.",
 			ApproachIDs: []string{"twinning", "city-to-city"},
-			Partners: []*site.Partner{
+			PartnerRefs: []site.PartnerRef{
 				{Name: "Roeselare", Country: "BE", Type: "municipality"},
 				{Name: "Youth NGO", Country: "BJ", Type: "ngo"},
 			},
