@@ -69,7 +69,12 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string) (*site.Case, caseRefs
 		}
 	}
 	for i, n := range d.list(f.values["themes"], "themes") {
-		if t := d.str(n, fmt.Sprintf("themes[%d]", i)); t != "" {
+		t := d.str(n, fmt.Sprintf("themes[%d]", i))
+		if t != "" && site.Slugify(t) == "" {
+			d.errorf(n, "themes[%d]: theme %q has no letter or digit that a URL can use: expected a name such as \"water\"", i, t)
+			continue
+		}
+		if t != "" {
 			c.Themes = append(c.Themes, t)
 			refs.themes = append(refs.themes, n)
 		}

@@ -180,6 +180,10 @@ func TestLoadProblems(t *testing.T) {
 			[]string{`content/site.yaml: error: missing: expected the site's settings (title, baseURL, language, features)`}},
 		{"ReservedPageSlug", map[string]string{"content/pages/cases.md": "---\ntitle: Cases\n---\n"},
 			[]string{`content/pages/cases.md:1: error: page slug "cases" is taken by casebook's own pages: choose another file name or set slug`}},
+		{"CaseSlugPage", map[string]string{"content/cases/page.md": goodCase},
+			[]string{`content/cases/page.md:1: error: case slug "page" is taken by the catalogue's numbered pages (/cases/page/2/): choose another file name or set slug`}},
+		{"ThemeWithoutLetters", map[string]string{"content/cases/x.md": caseWith("themes: [birth registration]", "themes: [\"日本\"]")},
+			[]string{`content/cases/x.md:13:10: error: themes[0]: theme "日本" has no letter or digit that a URL can use: expected a name such as "water"`}},
 		{"AllAtOnce", map[string]string{
 			"content/cases/a.md": caseWith("sdgs: [16]", "sdgs: [99]"),
 			"content/cases/b.md": caseWith("country: BJ", "country: ZZ"),

@@ -5,13 +5,6 @@ import (
 	"github.com/casebook/casebook/internal/site"
 )
 
-// ReservedSlugs are the top-level URL segments that casebook's own pages
-// use; a free page cannot take them.
-var ReservedSlugs = []string{
-	"approaches", "assets", "cases", "catalogue", "countries", "matrix",
-	"partners", "sdgs", "search", "themes", "404", "feed", "sitemap",
-}
-
 // assemble checks what spans files (duplicates, references between files)
 // and links the decoded files into a Site. It returns nil when any file had
 // an error.
@@ -36,6 +29,8 @@ func assemble(cfg site.Config, files []*file, opts Options, problems *problem.Li
 		switch {
 		case f.approach != nil && claim("approach", f.approach.ID, f.path, "approach id"):
 			approaches = append(approaches, f.approach)
+		case f.kase != nil && f.kase.Slug == site.CasePagesSlug:
+			problems.Errorf(f.path, 1, 0, "case slug %q is taken by the catalogue's numbered pages (/cases/page/2/): choose another file name or set slug", f.kase.Slug)
 		case f.kase != nil && claim("case", f.kase.Slug, f.path, "case slug"):
 			if !f.kase.Draft || opts.Drafts {
 				cases = append(cases, f.kase)
@@ -43,7 +38,7 @@ func assemble(cfg site.Config, files []*file, opts Options, problems *problem.Li
 		case f.partner != nil && claim("partner", f.partner.Slug, f.path, "partner slug"):
 			partners = append(partners, f.partner)
 		case f.page != nil && claim("page", f.page.Slug, f.path, "page slug"):
-			if contains(ReservedSlugs, f.page.Slug) {
+			if site.Reserved(f.page.Slug) {
 				problems.Errorf(f.path, 1, 0, "page slug %q is taken by casebook's own pages: choose another file name or set slug", f.page.Slug)
 				continue
 			}

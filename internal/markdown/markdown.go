@@ -12,6 +12,11 @@
 // destination, also when the scheme is hidden behind character references
 // (javascript&colon;) or white space.
 //
+// # Headings
+//
+// A page's title is its only h1. When a body has level-1 headings, every
+// heading of the body moves one level down.
+//
 // # Links
 //
 // Every link and image destination that is not an absolute URL or a
@@ -58,7 +63,10 @@ func New(unsafe bool) *Renderer {
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(&linkTransformer{unsafe: unsafe}, 100)),
+			parser.WithASTTransformers(
+				util.Prioritized(&linkTransformer{unsafe: unsafe}, 100),
+				util.Prioritized(headingShifter{}, 200),
+			),
 		),
 		goldmark.WithRendererOptions(opts...),
 	)

@@ -1,0 +1,29 @@
+package markdown
+
+import (
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// headingShifter moves every heading of a body one level down when the body
+// has a level-1 heading: the page's title is its only h1, so "# Results"
+// becomes an h2 and the levels under it keep their order.
+type headingShifter struct{}
+
+func (headingShifter) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	var headings []*ast.Heading
+	shift := false
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok {
+			headings = append(headings, h)
+			shift = shift || h.Level == 1
+		}
+	}
+	if !shift {
+		return
+	}
+	for _, h := range headings {
+		h.Level = min(h.Level+1, 6)
+	}
+}

@@ -1,0 +1,98 @@
+package markdown_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/casebook/casebook/internal/markdown"
+)
+
+func render(t *testing.T, unsafe bool, body string) string {
+	t.Helper()
+	html, problems := markdown.New(unsafe).Render(markdown.Source{Body: []byte(body), Path: "content/cases/a.md", BodyLine: 1}, nil)
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	return string(html)
+}
+
+func TestSyntax(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"Table", "| a | b |\n|---|--:|\n| 1 | 2 |\n", `<td style="text-align:right">2</td>`},
+		{"Strikethrough", "~~gone~~", "<del>gone</del>"},
+		{"Autolink", "see www.example.org", `<a href="http://www.example.org">www.example.org</a>`},
+		{"TaskList", "- [x] done\n", `<input checked="" disabled="" type="checkbox"> done`},
+		{"Footnote", "text[^1]\n\n[^1]: note\n", `<a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a>`},
+		{"Typographer", `"quoted" -- dash`, "&ldquo;quoted&rdquo; &ndash; dash"},
+		{"HeadingID", "## What they did\n", `<h2 id="what-they-did">What they did</h2>`},
+		{"HeadingShift", "# Results\n\n## Details\n", `<h2 id="results">Results</h2>` + "\n" + `<h3 id="details">Details</h3>`},
+		{"NoShiftWithoutH1", "### Deep\n", `<h3 id="deep">Deep</h3>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := render(t, false, tt.in); !strings.Contains(got, tt.want) {
+				t.Fatalf("got %s, want it to contain %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSafety(t *testing.T) {
+	tests := []struct {
+		name, in string
+	}{
+		{"RawHTML", "<script>alert(1)</script>"},
+		{"InlineHTML", "a <img src=x onerror=alert(1)> b"},
+		{"JavaScript", "[x](javascript:alert(1))"},
+		{"JavaScriptUpper", "[x](JAVASCRIPT:alert(1))"},
+		{"NamedEntity", "[x](javascript&colon;alert(1))"},
+		{"NumericEntity", "[x](java&#115;cript:alert(1))"},
+		{"HexEntity", "[x](&#x6A;avascript:alert(1))"},
+		{"Percent", "[x](java%73cript:alert(1))"},
+		{"VBScript", "[x](vbscript:msgbox(1))"},
+		{"Data", "[x](data:text/html;base64,PHNjcmlwdD4=)"},
+		{"DataImage", "![x](data:image/png;base64,AAAA)"},
+		{"Autolink", "<javascript:alert(1)>"},
+		{"Reference", "[x][r]\n\n[r]: javascript:alert(1)\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := strings.ToLower(render(t, false, tt.in))
+			for _, bad := range []string{"<script", "onerror", `href="javascript`, `href="vbscript`, `href="data`, `src="data`, "&colon;", "&#115;", "&#x6a;"} {
+				if strings.Contains(got, bad) {
+					t.Fatalf("%q is live in %s", bad, got)
+				}
+			}
+		})
+	}
+	t.Run("Unsafe", func(t *testing.T) {
+		if got := render(t, true, "<b>bold</b>"); !strings.Contains(got, "<b>bold</b>") {
+			t.Fatalf("unsafe mode dropped raw HTML: %s", got)
+		}
+	})
+}
+
+func TestResolver(t *testing.T) {
+	body := "Intro.\n\nSee [b](b.md#top), [ext](https://example.org/), [frag](#here)\nand [gone](../cases/gone.md).\n"
+	var asked []string
+	resolve := func(dest string) (string, error) {
+		asked = append(asked, dest)
+		if strings.Contains(dest, "gone") {
+			return "", errors.New(`link target "../cases/gone.md" does not exist: no case "gone"`)
+		}
+		return "/base/cases/b/#top", nil
+	}
+	html, problems := markdown.New(false).Render(markdown.Source{Body: []byte(body), Path: "content/cases/a.md", BodyLine: 20}, resolve)
+	if got, want := strings.Join(asked, " "), "b.md#top ../cases/gone.md"; got != want {
+		t.Fatalf("resolver asked for %q, want %q (absolute URLs and fragments are not site links)", got, want)
+	}
+	if !strings.Contains(string(html), `<a href="/base/cases/b/#top">b</a>`) {
+		t.Fatalf("link not rewritten: %s", html)
+	}
+	if got, want := problems.Error(), `content/cases/a.md:23:5: error: link target "../cases/gone.md" does not exist: no case "gone"`; got != want {
+		t.Fatalf("got problem %q, want %q", got, want)
+	}
+}
