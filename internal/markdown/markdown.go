@@ -84,6 +84,11 @@ type Source struct {
 // be nil to leave them as they are). Problems are the links that did not
 // resolve.
 func (r *Renderer) Render(src Source, resolve Resolver) (template.HTML, problem.List) {
+	if line, what := tooDeep(src.Body); line > 0 {
+		var problems problem.List
+		problems.Errorf(src.Path, src.BodyLine+line-1, 0, "%s", nestingError(what))
+		return "", problems
+	}
 	ctx := parser.NewContext()
 	state := &linkState{resolve: resolve, src: src}
 	ctx.Set(stateKey, state)

@@ -96,3 +96,27 @@ func TestResolver(t *testing.T) {
 		t.Fatalf("got problem %q, want %q", got, want)
 	}
 }
+
+// TestNesting checks that bodies nested deep enough to make goldmark slow
+// are refused quickly, with the line, and that ordinary nesting renders.
+func TestNesting(t *testing.T) {
+	tests := []struct {
+		name, body, want string
+	}{
+		{"Quotes", "ok\n\n" + strings.Repeat(">", 100000) + " x\n", "content/cases/a.md:12: error: quotes or lists nest more than 64 deep here"},
+		{"Lists", strings.Repeat("- ", 100000) + "x\n", "content/cases/a.md:10: error: quotes or lists nest more than 64 deep here"},
+		{"Brackets", strings.Repeat("[", 100000) + strings.Repeat("]", 100000), "content/cases/a.md:10: error: brackets nest more than 64 deep here"},
+		{"BracketsOverLines", strings.Repeat("[a\n", 100000), "content/cases/a.md:74: error: brackets nest more than 64 deep here"},
+		{"Fine", "> > quote in quote\n\n- a\n  - b\n\n[[x]](y) " + strings.Repeat("[a] ", 10000), ""},
+		{"LongRules", "Title\n" + strings.Repeat("-", 200) + "\n\n" + strings.Repeat("*", 200) + "\n\n" + strings.Repeat(">", 60) + " deep but allowed\n", ""},
+	}
+	r := markdown.New(false)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, problems := r.Render(markdown.Source{Body: []byte(tt.body), Path: "content/cases/a.md", BodyLine: 10}, nil)
+			if got := problems.Error(); !strings.HasPrefix(got, tt.want) || (tt.want == "") != (got == "") {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

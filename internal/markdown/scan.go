@@ -31,6 +31,9 @@ type Outline struct {
 func (r *Renderer) Scan(body []byte) Outline {
 	// A context without link state: the link transformer leaves the AST
 	// as it was parsed.
+	if line, _ := tooDeep(body); line > 0 {
+		return Outline{} // Render reports it
+	}
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
 	var o Outline
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
