@@ -179,7 +179,7 @@ func (b *binding) cached(partial string, item any) (template.HTML, error) {
 	var buf strings.Builder
 	// Any page kind's templates hold the partials; two goroutines may
 	// render the same fragment, to the same result.
-	if err := b.layouts[KindCases].ExecuteTemplate(&buf, partial, item); err != nil {
+	if err := b.layouts[KindHome].ExecuteTemplate(&buf, partial, item); err != nil {
 		return "", err
 	}
 	h, _ := b.fragments.LoadOrStore(key, template.HTML(buf.String()))

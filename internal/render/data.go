@@ -35,6 +35,8 @@ type Data struct {
 
 	// Recent holds, on the home page, the newest cases.
 	Recent []*site.Case
+	// Catalogue is set on the pages of the catalogue.
+	Catalogue *CatalogueData
 }
 
 // Frame is what surrounds the main content of a page: the stylesheet and
@@ -63,7 +65,7 @@ const RecentCount = 6
 var indexTitles = map[string]string{
 	KindApproaches: "Approaches",
 	KindMatrix:     "Features matrix",
-	KindCases:      "Cases",
+	KindCatalogue:  "Cases",
 	KindPartners:   "Partners",
 	KindCountries:  "Countries",
 	KindSDGs:       "Sustainable Development Goals",
@@ -118,6 +120,8 @@ func (b *binding) data(p Page) (*Data, problem.List) {
 	case KindTheme:
 		d.Title = p.theme.Name
 		d.Description = fmt.Sprintf("Cases on the theme %s.", p.theme.Name)
+	case KindCatalogue:
+		d.Title, d.Catalogue = catalogueTitle(p.cat), b.catalogueData(p.cat)
 	case KindPage:
 		d.Title, d.Description = p.page.Title, or(p.page.Summary, d.Description)
 		body, src = p.page.Body, p.page.Source
@@ -143,7 +147,7 @@ type navItem struct {
 var navItems = []navItem{
 	{"Approaches", "approaches/", KindApproaches, KindApproach},
 	{"Matrix", "matrix/", KindMatrix, ""},
-	{"Cases", "cases/", KindCases, KindCase},
+	{"Cases", "cases/", KindCatalogue, KindCase},
 	{"Partners", "partners/", KindPartners, KindPartner},
 	{"Countries", "countries/", KindCountries, KindCountry},
 	{"SDGs", "sdgs/", KindSDGs, KindSDG},

@@ -13,7 +13,7 @@ const (
 	KindApproaches = "approaches"
 	KindApproach   = "approach"
 	KindMatrix     = "matrix"
-	KindCases      = "cases"
+	KindCases      = "cases" // no longer planned: /cases/ is the catalogue (KindCatalogue)
 	KindCase       = "case"
 	KindPartners   = "partners"
 	KindPartner    = "partner"
@@ -31,23 +31,10 @@ const (
 
 // htmlKinds are the kinds that have a layout, in the order of the plan.
 var htmlKinds = []string{
-	KindHome, KindApproaches, KindApproach, KindMatrix, KindCases, KindCase,
+	KindHome, KindApproaches, KindApproach, KindMatrix, KindCatalogue, KindCase,
 	KindPartners, KindPartner, KindCountries, KindCountry, KindSDGs, KindSDG,
 	KindThemes, KindTheme, KindPage, KindNotFound,
 }
-
-// sections are the first URL segments that the site's own pages use. A free
-// page whose slug is one of them would be written over a section's index,
-// so Pages leaves it out; package content should reject such a slug.
-var sections = map[string]bool{
-	"approaches": true, "matrix": true, "cases": true, "partners": true,
-	"countries": true, "sdgs": true, "themes": true, "assets": true,
-	"_casebook": true,
-}
-
-// ReservedSlug reports whether a free page cannot have the given slug,
-// because a section of the site (or its assets) lives at that URL.
-func ReservedSlug(slug string) bool { return sections[slug] }
 
 // Page is one output file of a site: where it goes and what it shows.
 type Page struct {
@@ -62,6 +49,7 @@ type Page struct {
 	sdg      *site.SDG
 	theme    *site.Theme
 	page     *site.Page
+	cat      *cataloguePage
 }
 
 // URLPath returns the page's URL relative to the site's root: "" for the
@@ -75,7 +63,7 @@ func (p Page) URLPath() string {
 }
 
 // Pages returns every output page of the site, in a fixed order: home,
-// approaches, matrix, cases, partners, countries, SDGs, themes (each index
+// approaches, matrix, catalogue (its pages, then its data), cases, partners, countries, SDGs, themes (each index
 // before its items), free pages, 404, sitemap and, when some case has a
 // date, the feed.
 func (r *Renderer) Pages(s *site.Site) []Page {
@@ -90,7 +78,8 @@ func (r *Renderer) Pages(s *site.Site) []Page {
 		p.approach = a
 		ps = append(ps, p)
 	}
-	ps = append(ps, dir(KindMatrix, "matrix/"), dir(KindCases, "cases/"))
+	ps = append(ps, dir(KindMatrix, "matrix/"))
+	ps = append(ps, r.cataloguePages(s)...)
 	for _, c := range s.Cases {
 		p := dir(KindCase, casePath(c))
 		p.kase = c
@@ -121,8 +110,8 @@ func (r *Renderer) Pages(s *site.Site) []Page {
 		ps = append(ps, p)
 	}
 	for _, pg := range s.Pages {
-		if ReservedSlug(pg.Slug) {
-			continue
+		if site.Reserved(pg.Slug) {
+			continue // content rejects these; a page must not replace a section
 		}
 		p := dir(KindPage, pagePath(pg))
 		p.page = pg

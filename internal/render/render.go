@@ -9,7 +9,8 @@
 //	/                       home: the site's description, approaches, recent cases
 //	/approaches/            /approaches/<id>/
 //	/matrix/                the features matrix
-//	/cases/                 /cases/<slug>/
+//	/cases/                 the catalogue, page 1; /cases/page/<n>/; /cases/<slug>/
+//	/search/*.json          the catalogue's data, hashed names (see catalogue.go)
 //	/partners/              /partners/<slug>/
 //	/countries/             /countries/<code in lower case>/
 //	/sdgs/                  /sdgs/<number>/ (only the goals that cases use)
@@ -28,15 +29,19 @@
 //
 // The layouts folder holds html/template files: base.html, the skeleton of
 // every page; one file per page kind, named after the kind (case.html,
-// cases.html, home.html, 404.html, ...), which defines "main" and may
+// catalogue.html, home.html, 404.html, ...), which defines "main" and may
 // redefine "title" and "head"; and partials/*.html, which any layout can call
 // by file name: {{template "partials/rating.html" .}}. Each page kind is
 // parsed once, with base.html and the partials, in New; a site overrides a
-// file by giving one of the same name. Every layout receives a *Data.
+// file by giving one of the same name. Every page layout receives a *Data;
+// the head, header and footer partials receive the page's *Frame.
 //
 // Besides the functions of html/template, layouts can call url, absURL,
-// asset, href and country (see binding.funcs), and years, ratingText,
-// ratings, partnerType, latlon and plural (see funcs.go).
+// asset, href, country and cached (see binding.funcs), and years,
+// ratingText, ratings, partnerType, latlon, plural and name (see funcs.go).
+// cached renders a partial once per build for each item it is given: the
+// case cards, fact-box links and page frame that thousands of pages share,
+// which is what keeps a large build fast.
 //
 // # Links in Markdown
 //
@@ -82,6 +87,9 @@ type Renderer struct {
 
 	mu   sync.Mutex              // serializes making bindings
 	last atomic.Pointer[binding] // the binding of the latest site and options
+
+	catMu sync.Mutex                // serializes building catalogues
+	cat   atomic.Pointer[catalogue] // the catalogue of the latest site
 }
 
 // New parses the layouts: base.html, the partials and one file per page
@@ -160,6 +168,8 @@ func (r *Renderer) Render(s *site.Site, p Page, opts Options) ([]byte, problem.L
 		return b.sitemap(r.Pages(s)), nil
 	case KindFeed:
 		return b.feedXML(), nil
+	case KindCatalogueData:
+		return r.catalogueOf(s).files[p.Path], nil
 	}
 	t, ok := b.layouts[p.Kind]
 	if !ok {

@@ -25,7 +25,7 @@ func (b *binding) sitemap(pages []Page) []byte {
 	set := sitemapURLSet{URLs: make([]sitemapURL, 0, len(pages))}
 	for _, p := range pages {
 		switch p.Kind {
-		case KindNotFound, KindSitemap, KindFeed:
+		case KindNotFound, KindSitemap, KindFeed, KindCatalogueData:
 			continue
 		}
 		u := sitemapURL{Loc: b.abs + p.URLPath()}

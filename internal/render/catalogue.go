@@ -1,0 +1,132 @@
+package render
+
+import (
+	"strconv"
+
+	"github.com/casebook/casebook/internal/search"
+	"github.com/casebook/casebook/internal/site"
+)
+
+// The catalogue is the index of cases: every case as a card, in numbered
+// pages, at /cases/, /cases/page/2/, ... (which is why content refuses the
+// case slug "page"). Without JavaScript it is just that, and links to the
+// pages of approaches, SDGs, countries and themes; assets/js/catalogue.js
+// turns it into a faceted search over the data that package search builds
+// from the same site, written under /search/ with hashed names.
+const (
+	KindCatalogue     = "catalogue"      // /cases/ and /cases/page/<n>/, by catalogue.html
+	KindCatalogueData = "catalogue-data" // /search/*.json, written as search built them
+)
+
+// CataloguePageSize is how many cards a catalogue page shows, with or
+// without JavaScript.
+const CataloguePageSize = 24
+
+// catalogueDir is where the catalogue's data goes, relative to the root.
+const catalogueDir = "search/"
+
+// catalogue is the catalogue's data for one site, built once per site:
+// its files by output path.
+type catalogue struct {
+	site  *site.Site
+	index *search.Index
+	files map[string][]byte
+}
+
+// cataloguePage is what a page of the catalogue shows.
+type cataloguePage struct {
+	number, pages int
+	data          string // the catalogue file's path
+}
+
+// CatalogueData is what catalogue.html receives in Data.Catalogue.
+type CatalogueData struct {
+	Cases         []*site.Case // the cases of this page, by title
+	Total         int          // the number of cases in the catalogue
+	First, Last   int          // the numbers of the first and last case shown, from 1
+	Number, Pages int          // this page's number, from 1, and how many there are
+	Prev, Next    string       // URLs of the neighbouring pages, or ""
+	Links         []PageLink   // every page, for the numbered links
+	Data          string       // the URL of the catalogue's data, for the script
+	PageSize      int
+}
+
+// PageLink is a link to one page of a paged list.
+type PageLink struct {
+	Number  int
+	URL     string
+	Current bool
+}
+
+// catalogueOf returns the catalogue of s, building it the first time.
+func (r *Renderer) catalogueOf(s *site.Site) *catalogue {
+	if c := r.cat.Load(); c != nil && c.site == s {
+		return c
+	}
+	r.catMu.Lock()
+	defer r.catMu.Unlock()
+	if c := r.cat.Load(); c != nil && c.site == s {
+		return c
+	}
+	ix := search.Build(s)
+	c := &catalogue{site: s, index: ix, files: make(map[string][]byte, len(ix.Files)+1)}
+	c.files[catalogueDir+ix.Catalogue.Name] = ix.Catalogue.Data
+	for _, f := range ix.Files {
+		c.files[catalogueDir+f.Name] = f.Data
+	}
+	r.cat.Store(c)
+	return c
+}
+
+// cataloguePages returns the pages of the catalogue and then its data
+// files, the catalogue file first and the others by name order of search.
+func (r *Renderer) cataloguePages(s *site.Site) []Page {
+	c := r.catalogueOf(s)
+	data := catalogueDir + c.index.Catalogue.Name
+	n := max(1, (len(s.Cases)+CataloguePageSize-1)/CataloguePageSize)
+	ps := make([]Page, 0, n+1+len(c.index.Files))
+	for i := 1; i <= n; i++ {
+		ps = append(ps, Page{Path: cataloguePath(i) + "index.html", Kind: KindCatalogue,
+			cat: &cataloguePage{number: i, pages: n, data: data}})
+	}
+	ps = append(ps, Page{Path: data, Kind: KindCatalogueData})
+	for _, f := range c.index.Files {
+		ps = append(ps, Page{Path: catalogueDir + f.Name, Kind: KindCatalogueData})
+	}
+	return ps
+}
+
+// cataloguePath returns the URL path of page n of the catalogue.
+func cataloguePath(n int) string {
+	if n == 1 {
+		return "cases/"
+	}
+	return "cases/page/" + strconv.Itoa(n) + "/"
+}
+
+// catalogueData returns the layout data of a page of the catalogue.
+func (b *binding) catalogueData(p *cataloguePage) *CatalogueData {
+	cases := b.site.Cases
+	d := &CatalogueData{Total: len(cases), Number: p.number, Pages: p.pages, Data: b.base + p.data, PageSize: CataloguePageSize}
+	first := (p.number - 1) * CataloguePageSize
+	d.Cases = cases[min(first, len(cases)):min(first+CataloguePageSize, len(cases))]
+	d.First, d.Last = first+1, first+len(d.Cases)
+	if p.number > 1 {
+		d.Prev = b.base + cataloguePath(p.number-1)
+	}
+	if p.number < p.pages {
+		d.Next = b.base + cataloguePath(p.number+1)
+	}
+	for i := 1; i <= p.pages; i++ {
+		d.Links = append(d.Links, PageLink{Number: i, URL: b.base + cataloguePath(i), Current: i == p.number})
+	}
+	return d
+}
+
+// catalogueTitle is the heading of page n of the catalogue, for <title>.
+func catalogueTitle(p *cataloguePage) string {
+	if p.number == 1 {
+		return "Cases"
+	}
+	return "Cases, page " + strconv.Itoa(p.number) + " of " + strconv.Itoa(p.pages)
+}

@@ -1,0 +1,93 @@
+package render_test
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/casebook/casebook/internal/render"
+	"github.com/casebook/casebook/internal/site"
+)
+
+// TestCataloguePages checks the catalogue without JavaScript: every case
+// on numbered pages of CataloguePageSize, linked in both directions, and
+// the data files listed after the pages, under search/ with hashed names.
+func TestCataloguePages(t *testing.T) {
+	r := newRenderer(t)
+	s := testSite(nil)
+	extra := make([]*site.Case, 0, 50)
+	for i := range 50 {
+		extra = append(extra, &site.Case{Slug: fmt.Sprintf("case-%02d", i), Title: fmt.Sprintf("Case %02d", i),
+			ApproachIDs: []string{"twinning"}, PartnerRefs: []site.PartnerRef{{Name: "Ostend", Country: "BE", Type: "municipality"}}})
+	}
+	s = site.New(s.Config, s.Approaches, append(s.Cases, extra...), nil, s.Pages)
+	var html, data []string
+	for _, p := range r.Pages(s) {
+		switch p.Kind {
+		case render.KindCatalogue:
+			html = append(html, p.Path)
+		case render.KindCatalogueData:
+			data = append(data, p.Path)
+		}
+	}
+	if got, want := strings.Join(html, " "), "cases/index.html cases/page/2/index.html cases/page/3/index.html"; got != want {
+		t.Errorf("pages: got %s, want %s", got, want)
+	}
+	if len(data) < 3 || !regexp.MustCompile(`^search/catalogue\.[0-9a-f]{10}\.json$`).MatchString(data[0]) {
+		t.Fatalf("data files: %v", data)
+	}
+	seen := map[string]int{}
+	cardLink := regexp.MustCompile(`<h3 class="card-title"><a href="/dashboard/cases/([^/]+)/">`)
+	for i, path := range html {
+		out := renderPage(t, r, s, path)
+		for _, m := range cardLink.FindAllStringSubmatch(out, -1) {
+			seen[m[1]]++
+		}
+		for _, want := range []string{
+			`data-src="/dashboard/` + data[0] + `"`,
+			`<a href="/dashboard/approaches/twinning/">Twinning</a>`,
+			`<a href="/dashboard/themes/">Theme</a>`,
+			fmt.Sprintf(`<a href="/dashboard/%s" aria-current="page">`, strings.TrimSuffix(path, "index.html")),
+		} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s lacks %s", path, want)
+			}
+		}
+		if has := strings.Contains(out, `rel="prev"`); has != (i > 0) {
+			t.Errorf("%s: prev link %v", path, has)
+		}
+		if has := strings.Contains(out, `rel="next"`); has != (i < len(html)-1) {
+			t.Errorf("%s: next link %v", path, has)
+		}
+	}
+	if got, want := len(seen), len(s.Cases); got != want {
+		t.Errorf("the pages show %d cases, want %d", got, want)
+	}
+	for slug, n := range seen {
+		if n != 1 {
+			t.Errorf("case %s is on %d pages", slug, n)
+		}
+	}
+	out := renderPage(t, r, s, "cases/page/3/index.html")
+	if !strings.Contains(out, "<title>Cases, page 3 of 3 – ") || !strings.Contains(out, "; showing 49 to 53, by title.") {
+		t.Errorf("page 3: wrong title or status")
+	}
+}
+
+// TestFacetPagesLinkCatalogue checks that the pages of approaches, SDGs,
+// countries and themes link to the catalogue filtered by them.
+func TestFacetPagesLinkCatalogue(t *testing.T) {
+	r := newRenderer(t)
+	s := testSite(nil)
+	for path, want := range map[string]string{
+		"approaches/twinning/index.html": `href="/dashboard/cases/?approach=twinning"`,
+		"sdgs/16/index.html":             `href="/dashboard/cases/?sdg=16"`,
+		"countries/bj/index.html":        `href="/dashboard/cases/?country=bj"`,
+		"themes/water/index.html":        `href="/dashboard/cases/?theme=water"`,
+	} {
+		if out := renderPage(t, r, s, path); !strings.Contains(out, want) {
+			t.Errorf("%s lacks %s", path, want)
+		}
+	}
+}

@@ -1,0 +1,322 @@
+package search_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	casebook "github.com/casebook/casebook"
+	"github.com/casebook/casebook/internal/browsertest"
+	"github.com/casebook/casebook/internal/build"
+	"github.com/casebook/casebook/internal/content"
+	"github.com/casebook/casebook/internal/search"
+	"github.com/casebook/casebook/internal/site"
+)
+
+// catalogue is a built site served under /dashboard/, open in Chromium.
+type catalogue struct {
+	ctx  context.Context
+	url  string // the catalogue: http://127.0.0.1:port/dashboard/cases/
+	out  string // the built site
+	site *site.Site
+
+	mu      sync.Mutex
+	console []string // errors and exceptions
+}
+
+// openCatalogue builds the site in source under a sub-path base URL,
+// serves it and starts Chromium, collecting console errors.
+func openCatalogue(t testing.TB, source string) *catalogue {
+	t.Helper()
+	ctx := browsertest.New(t)
+	parent := ""
+	if info, err := os.Stat("/dev/shm"); err == nil && info.IsDir() {
+		parent = "/dev/shm"
+	}
+	dir, err := os.MkdirTemp(parent, "casebook-catalogue-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	out := filepath.Join(dir, "public")
+	mux := http.NewServeMux()
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	cfg := build.Config{Source: source, Out: out, BaseURL: srv.URL + "/dashboard/", Minify: true,
+		Layouts: casebook.Layouts, Assets: casebook.Assets}
+	if res, err := build.Run(cfg); err != nil {
+		t.Fatalf("build: %v\n%v", err, res.Problems)
+	}
+	mux.Handle("/dashboard/", http.StripPrefix("/dashboard", http.FileServer(http.Dir(out))))
+	// The browser asks the host's root for an icon, which the site, under
+	// a sub-path, cannot answer.
+	mux.HandleFunc("/favicon.ico", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
+	s, problems := content.Load(os.DirFS(source), content.Options{})
+	if s == nil {
+		t.Fatal(problems)
+	}
+	c := &catalogue{ctx: ctx, url: srv.URL + "/dashboard/cases/", out: out, site: s}
+	messages := chromedp.Console(ctx)
+	go func() {
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.IsException() || m.Type == chromedp.ConsoleWarning {
+				c.mu.Lock()
+				c.console = append(c.console, m.String()+" at "+m.URL)
+				c.mu.Unlock()
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		time.Sleep(50 * time.Millisecond) // the last messages in flight
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		for _, m := range c.console {
+			t.Errorf("console: %s", m)
+		}
+	})
+	return c
+}
+
+// waitReady is a script that resolves when the catalogue has rendered
+// after loading, and counts its updates in window.__updates.
+const waitReady = `new Promise(resolve => {
+	const root = document.getElementById("catalogue_root");
+	const done = () => {
+		if (window.__updates === undefined) {
+			window.__updates = 0;
+			root.addEventListener("catalogue:updated", e => { window.__updates++; window.__q = e.detail.q; });
+		}
+		resolve(true);
+	};
+	if (root.classList.contains("catalogue-ready") && !root.hasAttribute("aria-busy")) done();
+	else root.addEventListener("catalogue:updated", done, {once: true});
+})`
+
+// open navigates to the catalogue with a query string and waits until it
+// is ready.
+func (c *catalogue) open(t testing.TB, query string) {
+	t.Helper()
+	if err := chromedp.Do(c.ctx, chromedp.Navigate(c.url+query)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(c.ctx, chromedp.Evaluate[bool](waitReady, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// act runs actions and waits for the catalogue's next update.
+func (c *catalogue) act(t testing.TB, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	n, err := chromedp.Run(c.ctx, chromedp.Evaluate[int](`window.__updates`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(c.ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+	wait := fmt.Sprintf(`new Promise(resolve => {
+		const check = () => window.__updates > %d && !document.getElementById("catalogue_root").hasAttribute("aria-busy") ? resolve(true) : setTimeout(check, 5);
+		check();
+	})`, n)
+	if _, err := chromedp.Run(c.ctx, chromedp.Evaluate[bool](wait, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// settle waits until the catalogue has shown the results of query: the
+// keys typed one at a time each start an update.
+func (c *catalogue) settle(t testing.TB, query string) {
+	t.Helper()
+	wait := fmt.Sprintf(`new Promise(resolve => {
+		const check = () => window.__q === %q && !document.getElementById("catalogue_root").hasAttribute("aria-busy") ? resolve(true) : setTimeout(check, 5);
+		check();
+	})`, query)
+	if _, err := chromedp.Run(c.ctx, chromedp.Evaluate[bool](wait, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// view is what the page shows.
+type view struct {
+	URL     string
+	Status  string
+	Slugs   []string            // of the cards, in order
+	Checked map[string][]string // facet -> checked values
+	Counts  map[string][]int    // facet -> the count of each value, in order
+	Off     map[string][]bool   // facet -> disabled
+	Marks   []string
+	Query   string
+	Focus   string // the focused element's tag and id
+}
+
+const readView = `(() => {
+	const v = {URL: location.pathname + location.search, Status: document.getElementById("catalogue_status").textContent,
+		Slugs: [], Checked: {}, Counts: {}, Off: {}, Marks: [], Query: document.getElementById("catalogue_q").value,
+		Focus: document.activeElement.tagName + "#" + document.activeElement.id};
+	for (const a of document.querySelectorAll("#catalogue_list .card-title a")) v.Slugs.push(a.getAttribute("href").split("/").slice(-2)[0]);
+	for (const fs of document.querySelectorAll("fieldset.facet")) {
+		const id = fs.querySelector("input").name;
+		v.Checked[id] = []; v.Counts[id] = []; v.Off[id] = [];
+		for (const input of fs.querySelectorAll("input")) {
+			if (input.checked) v.Checked[id].push(input.value);
+			v.Counts[id].push(+input.parentElement.querySelector(".facet-count").textContent.replace(/[()]/g, ""));
+			v.Off[id].push(input.disabled);
+		}
+	}
+	for (const m of document.querySelectorAll("#catalogue_list mark")) v.Marks.push(m.textContent);
+	return v;
+})()`
+
+func (c *catalogue) view(t testing.TB) view {
+	t.Helper()
+	v, err := chromedp.Run(c.ctx, chromedp.Evaluate[view](readView))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// check compares the page with what search.Filter says of the selection.
+func (c *catalogue) check(t *testing.T, v view, sel map[string][]string) {
+	t.Helper()
+	facets := search.Facets(c.site)
+	cases, counts := search.Filter(len(c.site.Cases), facets, search.Selection{Values: sel})
+	for f, fc := range facets {
+		if got, want := v.Counts[fc.ID], counts[f]; !slices.Equal(got, want) {
+			t.Errorf("counts of %s: got %v, want %v", fc.ID, got, want)
+		}
+		for k, off := range v.Off[fc.ID] {
+			want := counts[f][k] == 0 && !slices.Contains(sel[fc.ID], fc.Values[k].ID)
+			if off != want {
+				t.Errorf("%s=%s: disabled %v, want %v", fc.ID, fc.Values[k].ID, off, want)
+			}
+		}
+		if got, want := v.Checked[fc.ID], sel[fc.ID]; len(got)+len(want) > 0 && !slices.Equal(got, want) {
+			t.Errorf("checked %s: got %v, want %v", fc.ID, got, want)
+		}
+	}
+	var want []string
+	for _, i := range cases[:min(len(cases), 24)] {
+		want = append(want, c.site.Cases[i].Slug)
+	}
+	if !slices.Equal(v.Slugs, want) {
+		t.Errorf("cards: got %v, want %v", v.Slugs, want)
+	}
+	if !strings.HasPrefix(v.Status, fmt.Sprint(len(cases), " case")) {
+		t.Errorf("status %q does not start with the count %d", v.Status, len(cases))
+	}
+}
+
+func click(sel string) chromedp.Action[chromedp.Void] { return chromedp.Click(sel) }
+
+// TestCatalogueFacets clicks facets in the sample site's catalogue, served
+// under a sub-path, and checks the list, the counts and the URL against
+// search.Filter; then the back button and a shared URL.
+func TestCatalogueFacets(t *testing.T) {
+	c := openCatalogue(t, "../..")
+	c.open(t, "")
+	v := c.view(t)
+	c.check(t, v, nil)
+	if v.URL != "/dashboard/cases/" {
+		t.Errorf("the URL changed on load: %s", v.URL)
+	}
+
+	c.act(t, click(`input[name=approach][value=twinning]`))
+	v = c.view(t)
+	sel := map[string][]string{"approach": {"twinning"}}
+	c.check(t, v, sel)
+	if got, want := v.URL, "/dashboard/cases/?approach=twinning"; got != want {
+		t.Errorf("URL: got %s, want %s", got, want)
+	}
+	if !strings.HasPrefix(v.Focus, "INPUT") {
+		t.Errorf("focus moved to %s", v.Focus)
+	}
+
+	c.act(t, click(`input[name=approach][value=city-to-city-partnership]`))
+	sel = map[string][]string{"approach": {"city-to-city-partnership", "twinning"}}
+	v = c.view(t)
+	c.check(t, v, sel)
+	wide := len(v.Slugs)
+
+	c.act(t, click(`input[name=country][value=bj]`))
+	sel["country"] = []string{"bj"}
+	v = c.view(t)
+	c.check(t, v, sel)
+	if len(v.Slugs) >= wide {
+		t.Errorf("a country narrowed %d cases to %d", wide, len(v.Slugs))
+	}
+	if got, want := v.URL, "/dashboard/cases/?approach=city-to-city-partnership,twinning&country=bj"; got != want {
+		t.Errorf("URL: got %s, want %s", got, want)
+	}
+	shared := strings.TrimPrefix(v.URL, "/dashboard/cases/")
+
+	c.act(t, chromedp.NavigateBack())
+	v = c.view(t)
+	delete(sel, "country")
+	c.check(t, v, sel)
+
+	c.open(t, shared)
+	v = c.view(t)
+	sel["country"] = []string{"bj"}
+	c.check(t, v, sel)
+}
+
+// TestCatalogueSearch types queries and checks what they find, with and
+// without accents and capitals, and that the matches are marked.
+func TestCatalogueSearch(t *testing.T) {
+	c := openCatalogue(t, "../..")
+	for _, tc := range []struct {
+		query string
+		first string   // the slug of the best match
+		has   []string // slugs among the results
+		mark  string
+	}{
+		{"Santo Tomas", "mol-santo-tomas", nil, "Tomás"},
+		{"santo tomás", "mol-santo-tomas", nil, "Tomás"},
+		{"SANTO TOMAS", "mol-santo-tomas", nil, "Tomás"},
+		{"tambacounda", "", []string{"sint-niklaas-dwagulu-dekkente"}, ""},
+		{"Tambacounda", "", []string{"sint-niklaas-dwagulu-dekkente"}, ""},
+		{"dogbo", "roeselare-dogbo", nil, "Dogbo"},
+	} {
+		t.Run(tc.query, func(t *testing.T) {
+			c.open(t, "")
+			c.act(t, chromedp.SendKeys("#catalogue_q", tc.query))
+			c.settle(t, tc.query)
+			v := c.view(t)
+			if v.Query != tc.query {
+				t.Fatalf("the search box holds %q", v.Query)
+			}
+			if tc.first != "" && (len(v.Slugs) == 0 || v.Slugs[0] != tc.first) {
+				t.Errorf("got %v, want %s first", v.Slugs, tc.first)
+			}
+			for _, slug := range tc.has {
+				if !slices.Contains(v.Slugs, slug) {
+					t.Errorf("got %v, want %s among them", v.Slugs, slug)
+				}
+			}
+			if tc.mark != "" && !slices.Contains(v.Marks, tc.mark) {
+				t.Errorf("marks %q lack %q", v.Marks, tc.mark)
+			}
+			if got, want := v.URL, "/dashboard/cases/?q="+url.QueryEscape(tc.query); got != want {
+				t.Errorf("URL: got %s, want %s", got, want)
+			}
+			if v.Focus != "INPUT#catalogue_q" {
+				t.Errorf("focus moved to %s", v.Focus)
+			}
+		})
+	}
+}

@@ -1,0 +1,106 @@
+// Package search builds, from the site model, the data that the catalogue
+// page filters and searches in the browser: the facets with the cases of
+// each value, the sort orders, the cards, and a full-text index split into
+// shards. It reads nothing but the *site.Site that the pages are rendered
+// from, so the catalogue can never disagree with them. Package render
+// writes the files; assets/js/catalogue.js reads them.
+//
+// # Files
+//
+// Build returns one catalogue file and many small files that the catalogue
+// file names. Every name carries a hash of its content, so that all of them
+// can be cached forever and a rebuild that changes nothing changes no name.
+// Lists of case numbers are indexes into site.Cases (which is in title
+// order); ascending lists are written as deltas: [3,1,4] means 3, 4, 8.
+//
+//	catalogue.<hash>.json
+//	  {"cases": N,
+//	   "facets": [{"id": "approach", "label": "Approach",
+//	               "values": [["twinning", "Twinning", [deltas]], ...]}, ...],
+//	               (an SDG's value has its colour after the deltas)
+//	   "sort": {"newest": [case numbers], "budget": [case numbers]},
+//	   "cards": {"size": 32, "files": ["cards-0.<hash>.json", ...]},
+//	   "terms": {"ab": "terms-ab.<hash>.json", ...}}
+//
+//	cards-<n>.<hash>.json    the cards of cases n*size to (n+1)*size-1:
+//	  [[slug, title, summary, [approach value numbers],
+//	    [[partner name, country value number, type value number], ...],
+//	    [SDG numbers], budget text or "", start year or 0, end year or 0], ...]
+//
+//	terms-<key>.<hash>.json  the terms that begin with key:
+//	  {"term": [(delta << 5) | fields, ...], ...}
+//
+// # Facets
+//
+// Facets are approach, SDG, country, partner type, theme, budget band and
+// start decade, in that order; within each, values come in the order of the
+// site's own lists. A value no case has is left out. Budget bands are chosen
+// from the data (see bands.go); cases without a budget, or whose start year
+// is unknown, get the value "none". Within a facet the chosen values combine
+// with OR, across facets with AND; a value's count is the number of cases
+// that have it among those that the other facets and the search leave
+// (Filter is the reference; the browser does the same).
+//
+// # Full text
+//
+// The title, partner names, themes, summary and body of each case are
+// folded (site.Fold: lower case, no accents) and cut into terms: runs of
+// letters and digits, two to MaxTermLen runes long. Each posting records in
+// which fields a case has the term, as bits that rank title over partner
+// over theme over summary over body hits. A term goes into the shard of its
+// first two runes; a shard larger than MaxShardSize is split by the next
+// rune, and so on, terms exactly as long as the key staying behind. A query
+// term is looked up in the shard of the longest key it begins with, and
+// matches every term there that it begins (so, in a split shard, only
+// itself).
+package search
+
+import (
+	"github.com/casebook/casebook/internal/site"
+)
+
+// File is one file of the catalogue's data.
+type File struct {
+	Name string // "catalogue.1a2b3c4d5e.json"; no folders
+	Data []byte
+}
+
+// Index is what Build makes of a site.
+type Index struct {
+	Catalogue File    // the file the catalogue page loads first
+	Files     []File  // the cards and term shards that Catalogue names
+	Facets    []Facet // the facets, as Catalogue holds them
+}
+
+// Field bits of a posting, from the lowest rank to the highest: a title
+// hit outranks any mix of lower fields.
+const (
+	FieldBody = 1 << iota
+	FieldSummary
+	FieldTheme
+	FieldPartner
+	FieldTitle
+)
+
+const (
+	// CardsPerFile is how many cards each cards file holds.
+	CardsPerFile = 16
+	// MaxShardSize is the size, in bytes, above which a term shard is
+	// split by one more rune.
+	MaxShardSize = 48 << 10
+	// MaxTermLen is the length in runes of the longest term indexed.
+	MaxTermLen = 40
+)
+
+// Build makes the catalogue's data for s.
+func Build(s *site.Site) *Index {
+	ix := &Index{Facets: Facets(s)}
+	cards := cardFiles(s, ix.Facets)
+	shards := termShards(s)
+	ix.Files = cards
+	for _, sh := range shards {
+		ix.Files = append(ix.Files, sh.file)
+	}
+	ix.Catalogue = catalogueFile(s, ix.Facets, cards, shards)
+	return ix
+}

@@ -1,0 +1,247 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/casebook/casebook/internal/site"
+)
+
+// testSite has four cases; their titles put them in the order a, b, c, d.
+func testSite() *site.Site {
+	cases := []*site.Case{
+		{Slug: "a", Title: "A: Mol and Santo Tomás", Summary: "Youth exchange.", ApproachIDs: []string{"twinning"},
+			PartnerRefs: []site.PartnerRef{{Name: "Mol", Country: "BE", Type: "municipality"}, {Name: "Santo Tomás", Country: "NI", Type: "municipality"}},
+			SDGs:        []int{4}, Themes: []string{"youth"}, Start: 1998, Budget: &site.Budget{Amount: 5000, Currency: "EUR", Period: "year"},
+			Body: []byte("Young people from [both towns](https://example.org/tambacounda) travel.\n")},
+		{Slug: "b", Title: "B: Sint-Niklaas", Summary: "Schools.", ApproachIDs: []string{"youth-work"},
+			PartnerRefs: []site.PartnerRef{{Name: "Sint-Niklaas", Country: "BE", Type: "municipality"}, {Name: "AJE", Country: "SN", Type: "ngo"}},
+			SDGs:        []int{4, 13}, Start: 2015, Budget: &site.Budget{Amount: 50000, Currency: "EUR", Period: "total"},
+			Body: []byte("Pupils visit Tambacounda, in Senegal.\n")},
+		{Slug: "c", Title: "C: Water in Dogbo", Summary: "Wells.", ApproachIDs: []string{"twinning", "youth-work"},
+			PartnerRefs: []site.PartnerRef{{Name: "Roeselare", Country: "BE", Type: "municipality"}, {Name: "Dogbo", Country: "BJ", Type: "municipality"}},
+			SDGs:        []int{6}, Themes: []string{"water"}, Start: 2011, Budget: &site.Budget{Min: 20000, Max: 40000, IsRange: true, Currency: "EUR"},
+			Body: []byte("Santo is a name, not a town here.\n")},
+		{Slug: "d", Title: "D: Francs", ApproachIDs: []string{"youth-work"},
+			PartnerRefs: []site.PartnerRef{{Name: "Genève", Country: "CH", Type: "municipality"}},
+			Budget:      &site.Budget{Amount: 100, Currency: "CHF"}},
+	}
+	approaches := []*site.Approach{{ID: "twinning", Title: "Twinning", Order: 1}, {ID: "youth-work", Title: "Youth work", Order: 2}}
+	return site.New(site.Config{Title: "T", BaseURL: "https://example.org/"}, approaches, cases, nil, nil)
+}
+
+func valueIDs(f Facet) string {
+	var parts []string
+	for _, v := range f.Values {
+		parts = append(parts, fmt.Sprintf("%s%v", v.ID, v.Cases))
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestFacets(t *testing.T) {
+	facets := Facets(testSite())
+	want := map[string]string{
+		"approach": "twinning[0 2] youth-work[1 2 3]",
+		"sdg":      "4[0 1] 6[2] 13[1]",
+		"country":  "be[0 1 2] bj[2] ni[0] sn[1] ch[3]",
+		"type":     "municipality[0 1 2 3] ngo[1]",
+		"theme":    "water[2] youth[0]",
+		"budget":   "any[0 1 2] other-currency[3]", // too few for bands
+		"decade":   "1990[0] 2010[1 2] none[3]",
+	}
+	var ids []string
+	for _, f := range facets {
+		ids = append(ids, f.ID)
+		if got := valueIDs(f); got != want[f.ID] {
+			t.Errorf("%s: got %s, want %s", f.ID, got, want[f.ID])
+		}
+	}
+	if got, want := strings.Join(ids, " "), "approach sdg country type theme budget decade"; got != want {
+		t.Errorf("facets: got %s, want %s", got, want)
+	}
+}
+
+func TestBandLimits(t *testing.T) {
+	for _, tc := range []struct {
+		values []float64
+		want   []float64
+	}{
+		{nil, nil},
+		{[]float64{1, 2, 3}, nil},
+		{[]float64{1000, 2000, 4000, 9000, 12000, 30000, 60000, 90000, 200000, 400000}, []float64{5000, 10000, 50000, 200000}},
+		{[]float64{5, 5, 5, 5, 5, 5}, nil}, // one value: one band
+	} {
+		if got := bandLimits(tc.values); !slices.Equal(got, tc.want) {
+			t.Errorf("bandLimits(%v): got %v, want %v", tc.values, got, tc.want)
+		}
+	}
+	for v, want := range map[float64]float64{40000: 50000, 12000: 10000, 230000: 250000, 1600: 2000, 0: 0} {
+		if got := roundLimit(v); got != want {
+			t.Errorf("roundLimit(%v): got %v, want %v", v, got, want)
+		}
+	}
+}
+
+func TestFilter(t *testing.T) {
+	s := testSite()
+	facets := Facets(s)
+	for _, tc := range []struct {
+		name    string
+		sel     Selection
+		cases   []int
+		counts0 []int // of the approach facet
+		counts2 []int // of the country facet
+	}{
+		{"Nothing", Selection{}, []int{0, 1, 2, 3}, []int{2, 3}, []int{3, 1, 1, 1, 1}},
+		{"OrWithin", Selection{Values: map[string][]string{"approach": {"twinning", "youth-work"}}}, []int{0, 1, 2, 3}, []int{2, 3}, []int{3, 1, 1, 1, 1}},
+		{"AndAcross", Selection{Values: map[string][]string{"approach": {"twinning"}, "country": {"bj", "sn"}}}, []int{2}, []int{1, 2}, []int{2, 1, 1, 0, 0}},
+		{"WithQuery", Selection{Values: map[string][]string{"country": {"be"}}, Matches: []int{1, 3}}, []int{1}, []int{0, 1}, []int{1, 0, 0, 1, 1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cases, counts := Filter(len(s.Cases), facets, tc.sel)
+			if !slices.Equal(cases, tc.cases) {
+				t.Errorf("cases: got %v, want %v", cases, tc.cases)
+			}
+			if !slices.Equal(counts[0], tc.counts0) {
+				t.Errorf("approach counts: got %v, want %v", counts[0], tc.counts0)
+			}
+			if !slices.Equal(counts[2], tc.counts2) {
+				t.Errorf("country counts: got %v, want %v", counts[2], tc.counts2)
+			}
+		})
+	}
+}
+
+func TestTerms(t *testing.T) {
+	for in, want := range map[string]string{
+		"Santo Tomás":                "santo tomas",
+		"SANTO TOMÁS, Nicaragua!":    "santo tomas nicaragua",
+		"l'eau à Genève (2010–2023)": "eau geneve 2010 2023",
+		"Ἀθῆναι ΣΟΦΊΑ":               "αθηναι σοφια",
+		"a b c x1":                   "x1",
+	} {
+		if got := strings.Join(Terms(in), " "); got != want {
+			t.Errorf("Terms(%q): got %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestIndexerFolds checks that the indexer's fast path gives the terms of
+// Terms.
+func TestIndexerFolds(t *testing.T) {
+	text := "Mol, Santo Tomás: l'ÉCOLE à Genève; x Ab-cd 2010 ÆON ﬁne"
+	x := indexer{ids: map[string]int{}}
+	x.add(text, FieldBody)
+	got := slices.Clone(x.terms)
+	want := slices.Compact(Terms(text))
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, slices.Compact(want)) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestSearchRanking(t *testing.T) {
+	ps := invert(testSite())
+	for _, tc := range []struct {
+		query string
+		want  []int
+	}{
+		{"Santo Tomas", []int{0}}, // both terms: only a; c has "santo" alone
+		{"santo", []int{0, 2}},    // title over body
+		{"tambacounda", []int{1}}, // a body word; a's link destination is not text
+		{"TAMBACOUNDA", []int{1}}, // case does not matter
+		{"sint", []int{1}},        // title
+		{"dogbo water", []int{2}}, // title and partner
+		{"mol youth", []int{0}},   // partner and theme
+		{"nothing here", []int{}}, // no case
+		{"youth", []int{0}},       // a theme, and a summary
+		{"wa", []int{2}},          // a prefix
+	} {
+		if got := ps.search(tc.query); !slices.Equal(got, tc.want) {
+			t.Errorf("search(%q): got %v, want %v", tc.query, got, tc.want)
+		}
+	}
+}
+
+// TestShards checks that a large shard is split by the next rune, that a
+// term as long as its key stays behind, and that every term is in exactly
+// one shard, the one of the longest key it begins with.
+func TestShards(t *testing.T) {
+	terms := []string{"ta", "tab", "tam", "tamb", "tan", "to", "zé"}
+	enc := map[string][]byte{}
+	for _, term := range terms {
+		enc[term] = make([]byte, MaxShardSize/3)
+	}
+	var got []string
+	for _, sh := range cutAll(terms, enc) {
+		got = append(got, sh.key+":"+strings.Join(sh.terms, ","))
+	}
+	want := []string{"ta:ta", "tab:tab", "tam:tam,tamb", "tan:tan", "to:to", "zé:zé"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	if got, want := fileKey("zé"), "z_e9_"; got != want {
+		t.Errorf("fileKey: got %q, want %q", got, want)
+	}
+}
+
+// TestBuild checks that the catalogue file is valid JSON naming every
+// other file, and that names change with content only.
+func TestBuild(t *testing.T) {
+	ix := Build(testSite())
+	var cat struct {
+		Cases  int
+		Facets []struct {
+			ID     string
+			Values [][]any
+		}
+		Sort  map[string][]int
+		Cards struct {
+			Size  int
+			Files []string
+		}
+		Terms map[string]string
+	}
+	if err := json.Unmarshal(ix.Catalogue.Data, &cat); err != nil {
+		t.Fatalf("%s: %v", ix.Catalogue.Data, err)
+	}
+	named := map[string]bool{}
+	for _, f := range cat.Cards.Files {
+		named[f] = true
+	}
+	for _, f := range cat.Terms {
+		named[f] = true
+	}
+	for _, f := range ix.Files {
+		if !named[f.Name] {
+			t.Errorf("%s is not named in the catalogue file", f.Name)
+		}
+		if !json.Valid(f.Data) {
+			t.Errorf("%s: invalid JSON: %s", f.Name, f.Data)
+		}
+		delete(named, f.Name)
+	}
+	if len(named) > 0 {
+		t.Errorf("named but not built: %v", named)
+	}
+	if got, want := cat.Sort["budget"], []int{0, 2, 1, 3}; !slices.Equal(got, want) {
+		t.Errorf("budget order: got %v, want %v", got, want)
+	}
+	if got, want := cat.Cases, 4; got != want {
+		t.Errorf("cases: got %d, want %d", got, want)
+	}
+	if again := Build(testSite()); again.Catalogue.Name != ix.Catalogue.Name {
+		t.Errorf("two builds of the same site: %s, then %s", ix.Catalogue.Name, again.Catalogue.Name)
+	}
+	var cards [][]any
+	if err := json.Unmarshal(ix.Files[0].Data, &cards); err != nil || len(cards) != 4 {
+		t.Fatalf("cards: %v, %s", err, ix.Files[0].Data)
+	}
+	if got, want := fmt.Sprint(cards[2]), "[c C: Water in Dogbo Wells. [0 1] [[Roeselare 0 0] [Dogbo 1 0]] [6] EUR 20,000–40,000 2011 0]"; got != want {
+		t.Errorf("card: got %s, want %s", got, want)
+	}
+}

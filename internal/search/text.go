@@ -1,0 +1,85 @@
+package search
+
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/casebook/casebook/internal/site"
+)
+
+// Terms returns the terms of s, in order, repeats included: the runs of
+// letters and digits of its folded form (site.Fold) that are two to
+// MaxTermLen runes long. The catalogue's script cuts queries the same way:
+// NFD, marks (Mn) removed, lower case, runs of \p{L} and \p{Nd}.
+func Terms(s string) []string {
+	var terms []string
+	eachTerm(site.Fold(s), func(t string) { terms = append(terms, t) })
+	return terms
+}
+
+// eachTerm calls f with each term of folded, a string already folded.
+func eachTerm(folded string, f func(string)) {
+	start, runes := -1, 0
+	end := func(i int) {
+		if start >= 0 && runes >= 2 && runes <= MaxTermLen {
+			f(folded[start:i])
+		}
+		start, runes = -1, 0
+	}
+	for i, r := range folded {
+		if r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9') || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if start < 0 {
+				start = i
+			}
+			runes++
+			continue
+		}
+		end(i)
+	}
+	end(len(folded))
+}
+
+// plainText returns the words of a Markdown body, without what readers do
+// not read as text: link and image destinations, URLs, HTML tags and
+// reference definitions. Markup characters can stay, since terms are made
+// of letters and digits only.
+func plainText(md []byte) []byte {
+	out := make([]byte, 0, len(md))
+	for line := range bytes.Lines(md) {
+		if t := bytes.TrimLeft(line, " \t"); len(t) > 0 && t[0] == '[' {
+			if i := bytes.Index(t, []byte("]:")); i > 0 {
+				continue // [ref]: https://...
+			}
+		}
+		for i := 0; i < len(line); i++ {
+			c := line[i]
+			switch {
+			case c == ']' && i+1 < len(line) && line[i+1] == '(':
+				if j := bytes.IndexByte(line[i:], ')'); j > 0 {
+					i += j
+					out = append(out, ' ')
+					continue
+				}
+			case c == '<' && i+1 < len(line) && (isASCIILetter(line[i+1]) || line[i+1] == '/'):
+				if j := bytes.IndexByte(line[i:], '>'); j > 0 {
+					i += j
+					out = append(out, ' ')
+					continue
+				}
+			case c == 'h' && (bytes.HasPrefix(line[i:], []byte("https://")) || bytes.HasPrefix(line[i:], []byte("http://"))):
+				j := bytes.IndexAny(line[i:], " \t\n)>")
+				if j < 0 {
+					j = len(line) - i
+				}
+				i += j - 1
+				out = append(out, ' ')
+				continue
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
