@@ -56,6 +56,7 @@ type PageLink struct {
 	Number  int
 	URL     string
 	Current bool
+	Gap     bool // pages left out here; Number and URL are empty
 }
 
 // catalogueOf returns the catalogue of s, building it the first time.
@@ -117,10 +118,32 @@ func (b *binding) catalogueData(p *cataloguePage) *CatalogueData {
 	if p.number < p.pages {
 		d.Next = b.base + cataloguePath(p.number+1)
 	}
-	for i := 1; i <= p.pages; i++ {
+	for _, i := range pageWindow(p.number, p.pages) {
+		if i == 0 {
+			d.Links = append(d.Links, PageLink{Gap: true})
+			continue
+		}
 		d.Links = append(d.Links, PageLink{Number: i, URL: b.base + cataloguePath(i), Current: i == p.number})
 	}
 	return d
+}
+
+// pageWindow returns the page numbers to link from page n of pages: all of
+// them when there are at most 9, else the first, the last and those within
+// two of n, with 0 for each gap. It is what js/catalogue.js shows, and keeps
+// every page's size independent of the number of pages.
+func pageWindow(n, pages int) []int {
+	var w []int
+	for i := 1; i <= pages; i++ {
+		if pages > 9 && i > 1 && i < pages && max(i-n, n-i) > 2 {
+			if i == 2 || i == pages-1 {
+				w = append(w, 0)
+			}
+			continue
+		}
+		w = append(w, i)
+	}
+	return w
 }
 
 // catalogueTitle is the heading of page n of the catalogue, for <title>.

@@ -1,9 +1,11 @@
 package search
 
 import (
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/casebook/casebook/internal/site"
@@ -13,10 +15,36 @@ import (
 // by case number.
 type postings map[string][]int
 
-// invert indexes the text of every case.
+// invert indexes the text of every case. The cases are cut into one run
+// per core, each indexed on its own goroutine; the runs' lists are then
+// joined in case order, so the result does not depend on the cut.
 func invert(s *site.Site) postings {
-	x := indexer{ids: make(map[string]int)}
-	for i, c := range s.Cases {
+	runs := max(1, min(runtime.GOMAXPROCS(0), len(s.Cases)/256))
+	parts := make([]*indexer, runs)
+	var wg sync.WaitGroup
+	for r := range runs {
+		lo, hi := r*len(s.Cases)/runs, (r+1)*len(s.Cases)/runs
+		parts[r] = &indexer{ids: make(map[string]int)}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			parts[r].cases(s.Cases, lo, hi)
+		}()
+	}
+	wg.Wait()
+	ps := make(postings, len(parts[0].terms))
+	for _, x := range parts {
+		for id, t := range x.terms {
+			ps[t] = append(ps[t], x.lists[id]...)
+		}
+	}
+	return ps
+}
+
+// cases indexes cases[lo:hi], numbering them by their place in cases.
+func (x *indexer) cases(cases []*site.Case, lo, hi int) {
+	for i := lo; i < hi; i++ {
+		c := cases[i]
 		x.add(c.Title, FieldTitle)
 		for _, p := range c.Partners {
 			x.add(p.Name, FieldPartner)
@@ -32,11 +60,6 @@ func invert(s *site.Site) postings {
 		}
 		x.touched = x.touched[:0]
 	}
-	ps := make(postings, len(x.terms))
-	for id, t := range x.terms {
-		ps[t] = x.lists[id]
-	}
-	return ps
 }
 
 // indexer collects the terms of one case after another. Terms are numbered

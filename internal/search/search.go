@@ -95,8 +95,14 @@ const (
 // Build makes the catalogue's data for s.
 func Build(s *site.Site) *Index {
 	ix := &Index{Facets: Facets(s)}
-	cards := cardFiles(s, ix.Facets)
+	var cards []File
+	done := make(chan struct{})
+	go func() { // cards and terms are independent: build them side by side
+		defer close(done)
+		cards = cardFiles(s, ix.Facets)
+	}()
 	shards := termShards(s)
+	<-done
 	ix.Files = cards
 	for _, sh := range shards {
 		ix.Files = append(ix.Files, sh.file)
