@@ -48,10 +48,13 @@ browser-deps:
 	@.ci/browser-deps
 
 ## bench: whole builds of synthetic sites (medians, peak memory, stages,
-## 1,000 vs 10,000 cases, one 100,000), then every Go benchmark
+## 1,000 vs 10,000 cases, one 100,000), then every Go benchmark, then the
+## serve benchmarks again with more edits (median write-to-reload times)
 bench: $(BIN)
 	$(GO) run ./cmd/casebook-bench -bin $(BIN) -sizes 1000,10000 -runs 5 -big 100000
 	$(GO) test -run '^$$' -bench . -benchtime 5x ./...
+	@echo "casebook serve: median time from a file write to the reload event, 10,000 cases (targets: body < 50 ms, approaches < 150 ms)"
+	$(GO) test -run '^$$' -bench 'BenchmarkEdit' -benchtime 21x ./internal/serve/
 
 clean:
 	rm -rf bin $(OUT) .$(OUT).tmp-*

@@ -27,6 +27,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the site into an output folder", runBuild},
+		{"serve", "serve the site locally, rebuilding and reloading on every change", runServe},
 		{"gen", "write a synthetic site for tests and benchmarks", runGen},
 		{"check", "validate the content, layouts and links without writing a site", runCheck},
 		{"new", "write a new case, approach or partner file from a template", runNew},

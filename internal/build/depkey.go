@@ -1,0 +1,454 @@
+package build
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/maphash"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/casebook/casebook/internal/render"
+	"github.com/casebook/casebook/internal/site"
+)
+
+// A page's dependency key is a hash of everything its layout reads: the
+// item it shows, the items it lists (by what their links and cards show),
+// and what all pages share (the settings, the asset manifest, whether
+// there is a feed). A Session renders again only the pages whose key
+// changed. What each kind reads follows the layouts:
+//
+//	case                the case, its body, the names and slugs of its terms,
+//	                    the cards of its related cases
+//	approach, partner,  the item (its body too), the cards of its cases;
+//	country, sdg, theme a country also its partners
+//	page                the free page
+//	everything else     the whole structure: every card and term (home,
+//	                    indexes, matrix, 404, sitemap, feed)
+//	catalogue           the whole structure and the names of the catalogue's
+//	                    data files, which are hashes of their content
+//	catalogue-data      (rendered every time: the renderer has it ready)
+//
+// A kind that keys does not know is rendered on every update. A layout that
+// starts showing more of an item must be matched here; the test that
+// compares incremental and full builds over random edits catches a miss.
+//
+// Markdown bodies can link to other content files: a body that mentions
+// ".md" also depends on the map of content files to pages.
+
+// keyer computes dependency keys for one linked site. Hashes of items that
+// only change when their file is read again are cached by pointer across
+// sites in versions.
+type keyer struct {
+	seed     maphash.Seed
+	versions map[any]uint64 // *site.Case (meta), *site.Approach, *site.Page, partner files -> hash
+	bodies   map[*site.Case]uint64
+
+	s         *site.Site
+	global    uint64
+	structure uint64
+	catalogue uint64 // the names of the catalogue's data files
+	sources   uint64
+	cards     map[*site.Case]uint64
+	countries map[string]*site.Country
+	themes    map[string]*site.Theme
+	goals     map[string]*site.SDG
+}
+
+type hasher struct{ maphash.Hash }
+
+func (h *hasher) str(s string) { h.WriteString(s); h.WriteByte(0) }
+func (h *hasher) u64(n uint64) { h.Write(binary.LittleEndian.AppendUint64(nil, n)) }
+func (h *hasher) int(n int)    { h.u64(uint64(n)) }
+
+func (k *keyer) newHash() *hasher {
+	h := &hasher{}
+	h.SetSeed(k.seed)
+	return h
+}
+
+// link readies k for site s, built with the render options opts.
+func (k *keyer) link(s *site.Site, opts render.Options, pagesOf []render.Page) {
+	k.s = s
+	k.cards = make(map[*site.Case]uint64, len(s.Cases))
+	k.countries = make(map[string]*site.Country, len(s.Countries))
+	k.themes = make(map[string]*site.Theme, len(s.Themes))
+	k.goals = make(map[string]*site.SDG, len(s.SDGs))
+	for _, c := range s.Countries {
+		k.countries[c.Slug()] = c
+	}
+	for _, t := range s.Themes {
+		k.themes[t.Slug] = t
+	}
+	for _, g := range s.SDGs {
+		k.goals[strconv.Itoa(g.Number)] = g
+	}
+	k.prune()
+	k.global = k.globalKey(opts)
+	k.structure = k.structureKey(pagesOf)
+	k.sources = k.sourcesKey()
+}
+
+// prune forgets the versions of items that are no longer in the site.
+func (k *keyer) prune() {
+	live := make(map[any]bool, len(k.s.Cases)+len(k.s.Approaches)+len(k.s.Pages)+len(k.s.Partners))
+	for _, c := range k.s.Cases {
+		live[c] = true
+	}
+	for _, a := range k.s.Approaches {
+		live[a] = true
+	}
+	for _, p := range k.s.Pages {
+		live[p] = true
+	}
+	for _, p := range k.s.Partners {
+		live[p] = true
+	}
+	for x := range k.versions {
+		if !live[x] {
+			delete(k.versions, x)
+		}
+	}
+	for c := range k.bodies {
+		if !live[c] {
+			delete(k.bodies, c)
+		}
+	}
+}
+
+func (k *keyer) globalKey(opts render.Options) uint64 {
+	h := k.newHash()
+	hashValue(h, reflect.ValueOf(k.s.Config))
+	h.str(opts.BaseURL)
+	h.str(strconv.FormatBool(opts.LiveReload))
+	names := make([]string, 0, len(opts.Assets))
+	for logical, out := range opts.Assets {
+		names = append(names, logical+"\x00"+out)
+	}
+	slices.Sort(names)
+	h.str(strings.Join(names, "\x01"))
+	about := k.s.Page("about") != nil
+	feed := slices.ContainsFunc(k.s.Cases, func(c *site.Case) bool { return !c.Date.IsZero() })
+	h.str(strconv.FormatBool(about) + strconv.FormatBool(feed))
+	return h.Sum64()
+}
+
+// structureKey hashes every card, term and page of the site, in order:
+// what index pages, the home page and the XML files show.
+func (k *keyer) structureKey(pagesOf []render.Page) uint64 {
+	h, data := k.newHash(), k.newHash()
+	for _, p := range pagesOf {
+		if p.Kind == render.KindCatalogueData {
+			data.str(p.Path) // hashed by content: they change with any body
+		} else {
+			h.str(p.Path)
+		}
+	}
+	k.catalogue = data.Sum64()
+	for _, a := range k.s.Approaches {
+		h.u64(k.version(a))
+		h.int(len(a.Cases))
+	}
+	for _, c := range k.s.Cases {
+		h.u64(k.card(c))
+	}
+	for _, p := range k.s.Partners {
+		h.u64(k.partner(p))
+		h.int(len(p.Cases))
+	}
+	for _, c := range k.s.Countries {
+		h.str(c.Code)
+		h.int(len(c.Partners))
+		h.int(len(c.Cases))
+	}
+	for _, g := range k.s.SDGs {
+		h.int(g.Number)
+		h.int(len(g.Cases))
+	}
+	for _, t := range k.s.Themes {
+		h.str(t.Slug + "\x00" + t.Name)
+		h.int(len(t.Cases))
+	}
+	for _, p := range k.s.Pages {
+		h.u64(k.version(p))
+	}
+	return h.Sum64()
+}
+
+// sourcesKey hashes the content files that are pages, which links in
+// Markdown bodies resolve to.
+func (k *keyer) sourcesKey() uint64 {
+	h := k.newHash()
+	for _, a := range k.s.Approaches {
+		h.str(a.Source.Path + "\x00" + a.ID)
+	}
+	for _, c := range k.s.Cases {
+		h.str(c.Source.Path + "\x00" + c.Slug)
+	}
+	for _, p := range k.s.Partners {
+		h.str(p.Source.Path + "\x00" + p.Slug)
+	}
+	for _, p := range k.s.Pages {
+		h.str(p.Source.Path + "\x00" + p.Slug)
+	}
+	return h.Sum64()
+}
+
+// version returns the hash of an item's own fields, read from its file.
+func (k *keyer) version(item any) uint64 {
+	if v, ok := k.versions[item]; ok {
+		return v
+	}
+	h := k.newHash()
+	hashValue(h, reflect.ValueOf(item).Elem())
+	v := h.Sum64()
+	k.versions[item] = v
+	return v
+}
+
+// partner hashes what a link to a partner shows. Partners without a file
+// are made anew by every link, so only partner files are cached.
+func (k *keyer) partner(p *site.Partner) uint64 {
+	h := k.newHash()
+	if p.Source.Path != "" {
+		h.u64(k.version(p))
+	} else {
+		hashValue(h, reflect.ValueOf(*p))
+	}
+	h.str(p.Slug)
+	return h.Sum64()
+}
+
+// card hashes what a case shows where it is listed: its own fields but
+// the body, and the names and slugs of its terms.
+func (k *keyer) card(c *site.Case) uint64 {
+	if v, ok := k.cards[c]; ok {
+		return v
+	}
+	h := k.newHash()
+	h.u64(k.version(c))
+	for _, a := range c.Approaches {
+		h.str(a.ID + "\x00" + a.Title)
+	}
+	for _, p := range c.Partners {
+		h.u64(k.partner(p))
+	}
+	for _, co := range c.Countries {
+		h.str(co.Code + "\x00" + co.Name)
+	}
+	for _, g := range c.Goals {
+		h.int(g.Number)
+	}
+	for _, t := range c.ThemeTerms {
+		h.str(t.Slug + "\x00" + t.Name)
+	}
+	v := h.Sum64()
+	k.cards[c] = v
+	return v
+}
+
+func (k *keyer) body(h *hasher, body []byte) {
+	h.Write(body)
+	if bytes.Contains(body, []byte(".md")) {
+		h.u64(k.sources)
+	}
+}
+
+func (k *keyer) cases(h *hasher, cs []*site.Case) {
+	h.int(len(cs))
+	for _, c := range cs {
+		h.u64(k.card(c))
+	}
+}
+
+// key returns the dependency key of page p; ok is false for a kind that
+// keyer does not know, which must be rendered every time.
+func (k *keyer) key(p render.Page) (key uint64, ok bool) {
+	h := k.newHash()
+	h.u64(k.global)
+	h.str(p.Kind)
+	h.str(p.Path)
+	switch p.Kind {
+	case render.KindCase, render.KindApproach, render.KindPartner, render.KindCountry,
+		render.KindSDG, render.KindTheme, render.KindPage:
+		if !k.itemKey(h, p.Kind, itemSlug(p)) {
+			return 0, false
+		}
+	case render.KindHome, render.KindApproaches, render.KindMatrix, render.KindCases,
+		render.KindPartners, render.KindCountries, render.KindSDGs, render.KindThemes,
+		render.KindNotFound, render.KindSitemap, render.KindFeed:
+		h.u64(k.structure)
+	case render.KindCatalogue:
+		h.u64(k.structure)
+		h.u64(k.catalogue)
+	default:
+		return 0, false
+	}
+	return h.Sum64(), true
+}
+
+// itemKey hashes into h what the page of one item reads; it returns false
+// when the site has no such item.
+func (k *keyer) itemKey(h *hasher, kind, slug string) bool {
+	switch kind {
+	case render.KindCase:
+		c := k.s.Case(slug)
+		if c == nil {
+			return false
+		}
+		h.u64(k.card(c))
+		h.u64(k.caseBody(c))
+		k.body(h, c.Body)
+		k.cases(h, c.Related)
+	case render.KindApproach:
+		a := k.s.Approach(slug)
+		if a == nil {
+			return false
+		}
+		h.u64(k.version(a))
+		k.body(h, a.Body)
+		k.cases(h, a.Cases)
+	case render.KindPartner:
+		pa := k.s.Partner(slug)
+		if pa == nil {
+			return false
+		}
+		h.u64(k.partner(pa))
+		k.body(h, pa.Body)
+		k.cases(h, pa.Cases)
+	case render.KindCountry:
+		co := k.countries[slug]
+		if co == nil {
+			return false
+		}
+		h.str(co.Code + "\x00" + co.Name)
+		for _, pa := range co.Partners {
+			h.u64(k.partner(pa))
+		}
+		k.cases(h, co.Cases)
+	case render.KindSDG:
+		g := k.goals[slug]
+		if g == nil {
+			return false
+		}
+		h.int(g.Number)
+		k.cases(h, g.Cases)
+	case render.KindTheme:
+		t := k.themes[slug]
+		if t == nil {
+			return false
+		}
+		h.str(t.Slug + "\x00" + t.Name)
+		k.cases(h, t.Cases)
+	case render.KindPage:
+		pg := k.s.Page(slug)
+		if pg == nil {
+			return false
+		}
+		h.u64(k.version(pg))
+		k.body(h, pg.Body)
+	}
+	return true
+}
+
+// itemSlug returns the last folder of a page's path: the id, slug, code or
+// number of the item it shows ("cases/x/index.html" -> "x").
+func itemSlug(p render.Page) string {
+	dir := strings.TrimSuffix(p.Path, "/index.html")
+	return dir[strings.LastIndexByte(dir, '/')+1:]
+}
+
+// caseBody hashes what a case's own page shows beyond its card.
+func (k *keyer) caseBody(c *site.Case) uint64 {
+	if v, ok := k.bodies[c]; ok {
+		return v
+	}
+	h := k.newHash()
+	h.Write(c.Body)
+	h.int(c.Source.BodyLine)
+	v := h.Sum64()
+	k.bodies[c] = v
+	return v
+}
+
+// derived are the fields that site.New sets: links to other items, which
+// keys hash by what those items show, never by following them.
+var derived = map[string]bool{
+	"Approaches": true, "Partners": true, "Countries": true, "Goals": true,
+	"ThemeTerms": true, "Related": true, "Cases": true,
+}
+
+var timeType = reflect.TypeFor[time.Time]()
+
+// hashValue hashes the exported fields of v, recursively, but the derived
+// ones, and a case's body, which keyer.caseBody hashes.
+func hashValue(h *hasher, v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		h.str(v.String())
+	case reflect.Bool:
+		h.str(strconv.FormatBool(v.Bool()))
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		h.u64(uint64(v.Int()))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		h.u64(v.Uint())
+	case reflect.Float32, reflect.Float64:
+		h.str(strconv.FormatFloat(v.Float(), 'g', -1, 64))
+	case reflect.Pointer, reflect.Interface:
+		h.str(strconv.FormatBool(v.IsNil()))
+		if !v.IsNil() {
+			hashValue(h, v.Elem())
+		}
+	case reflect.Slice, reflect.Array:
+		h.int(v.Len())
+		if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
+			h.Write(v.Bytes())
+			return
+		}
+		for i := range v.Len() {
+			hashValue(h, v.Index(i))
+		}
+	case reflect.Map:
+		hashMap(h, v)
+	case reflect.Struct:
+		hashStruct(h, v)
+	}
+}
+
+func hashMap(h *hasher, v reflect.Value) {
+	keys := v.MapKeys()
+	slices.SortFunc(keys, func(a, b reflect.Value) int {
+		return strings.Compare(fmtKey(a), fmtKey(b))
+	})
+	h.int(len(keys))
+	for _, key := range keys {
+		hashValue(h, key)
+		hashValue(h, v.MapIndex(key))
+	}
+}
+
+func fmtKey(v reflect.Value) string {
+	if v.Kind() == reflect.String {
+		return v.String()
+	}
+	return strconv.FormatInt(v.Int(), 10)
+}
+
+func hashStruct(h *hasher, v reflect.Value) {
+	if v.Type() == timeType {
+		t := v.Interface().(time.Time)
+		h.str(t.Format(time.RFC3339Nano) + t.Location().String())
+		return
+	}
+	isCase := v.Type() == reflect.TypeFor[site.Case]()
+	for i := range v.NumField() {
+		f := v.Type().Field(i)
+		if !f.IsExported() || derived[f.Name] || isCase && f.Name == "Body" {
+			continue
+		}
+		h.str(f.Name)
+		hashValue(h, v.Field(i))
+	}
+}

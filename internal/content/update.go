@@ -1,0 +1,133 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/casebook/casebook/internal/problem"
+	"github.com/casebook/casebook/internal/site"
+)
+
+// Update returns the content of the site after the files at paths changed:
+// paths (slash-separated, relative to the site folder) name files that
+// were written, created or removed, or folders that appeared or went away.
+// Only those files are read and decoded again; the others keep their
+// decoded values, which are shared with f. When site.yaml is among them,
+// or a folder changed, Update reads what it must again: everything for
+// site.yaml, the list of files for a folder. The problems are those Read
+// would report for the same files. Like Read, Update returns nil when
+// site.yaml cannot be read.
+func (f *Files) Update(fsys fs.FS, paths []string) (*Files, problem.List) {
+	if slices.Contains(paths, ConfigFile) {
+		return Read(fsys, f.opts)
+	}
+	var problems problem.List
+	cfg, ok := loadConfig(fsys, &problems)
+	if !ok {
+		return nil, problems
+	}
+	byPath := make(map[string]*file, len(f.files))
+	for _, old := range f.files {
+		byPath[old.path] = old
+	}
+	var stale []*file
+	if needsListing(paths) {
+		listed, err := listFiles(fsys)
+		if err != nil {
+			problems.Errorf(Dir, 0, 0, "%v", err)
+			return nil, problems
+		}
+		next := make(map[string]*file, len(listed))
+		for _, l := range listed {
+			if old, ok := byPath[l.path]; ok {
+				l = old
+			} else {
+				stale = append(stale, l)
+			}
+			next[l.path] = l
+		}
+		byPath = next
+	}
+	for _, p := range paths {
+		k, ok := contentKind(p)
+		if !ok {
+			continue
+		}
+		if _, err := fs.Stat(fsys, p); errors.Is(err, fs.ErrNotExist) {
+			delete(byPath, p)
+			continue
+		}
+		nf := &file{path: p, kind: k}
+		byPath[p] = nf
+		stale = append(stale, nf)
+	}
+	decodeAll(fsys, uniqueFiles(stale, byPath), cfg.Features)
+	files := make([]*file, 0, len(byPath))
+	for _, x := range byPath {
+		files = append(files, x)
+	}
+	slices.SortFunc(files, func(a, b *file) int { return strings.Compare(a.path, b.path) })
+	for _, x := range files {
+		problems = append(problems, x.problems...)
+	}
+	return &Files{config: cfg, files: files, opts: f.opts}, problems
+}
+
+// uniqueFiles returns the files of stale that are still in byPath, each
+// once.
+func uniqueFiles(stale []*file, byPath map[string]*file) []*file {
+	var out []*file
+	for _, s := range stale {
+		if byPath[s.path] == s && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// needsListing reports whether some path is not a content file of its own,
+// such as a folder that was created, removed or renamed, so that the list
+// of files must be read again.
+func needsListing(paths []string) bool {
+	for _, p := range paths {
+		if _, ok := contentKind(p); !ok && (p == Dir || strings.HasPrefix(p, Dir+"/")) {
+			return true
+		}
+	}
+	return false
+}
+
+// contentKind returns the kind of the content file at p, and false when
+// Read would not read a file at p.
+func contentKind(p string) (kind, bool) {
+	if !strings.HasSuffix(p, ".md") {
+		return 0, false
+	}
+	for k, dir := range kindDirs {
+		rest, ok := strings.CutPrefix(p, dir+"/")
+		if !ok {
+			continue
+		}
+		for _, name := range strings.Split(rest, "/") {
+			if skipped(name) {
+				return 0, false
+			}
+		}
+		return kind(k), path.Clean(p) == p
+	}
+	return 0, false
+}
+
+// CaseAt returns the case decoded from the file at p (nil when the file is
+// not a case or could not be decoded) and the problems of decoding it. ok
+// is false when f has no file at p.
+func (f *Files) CaseAt(p string) (c *site.Case, problems problem.List, ok bool) {
+	i, found := slices.BinarySearchFunc(f.files, p, func(x *file, p string) int { return strings.Compare(x.path, p) })
+	if !found {
+		return nil, nil, false
+	}
+	return f.files[i].kase, f.files[i].problems, true
+}

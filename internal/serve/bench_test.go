@@ -1,0 +1,115 @@
+package serve_test
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	casebook "github.com/casebook/casebook"
+	"github.com/casebook/casebook/internal/gen"
+	"github.com/casebook/casebook/internal/serve"
+)
+
+var approachesLine = regexp.MustCompile(`(?m)^approaches: .*$`)
+
+// benchCases is the size of the benchmark's synthetic site.
+const benchCases = 10000
+
+// BenchmarkEditBody measures, on a site of 10,000 cases, the time from
+// writing one case's body to the reload event of the server's stream:
+// watcher, batch, rebuild and event together. Target: a median under 50ms.
+func BenchmarkEditBody(b *testing.B) {
+	benchEdit(b, func(doc string, i int) string { return doc + fmt.Sprintf("\nOne more sentence, %d.\n", i) })
+}
+
+// BenchmarkEditApproaches is BenchmarkEditBody for an edit that changes a
+// case's approaches. Target: a median under 150ms.
+func BenchmarkEditApproaches(b *testing.B) {
+	benchEdit(b, func(doc string, i int) string {
+		ids := []string{"twinning", "indirect-cooperation", "international-networks"}
+		line := "approaches: [" + ids[i%len(ids)] + "]"
+		if strings.Contains(doc, line+"\n") {
+			line = "approaches: [" + ids[(i+1)%len(ids)] + "]"
+		}
+		return approachesLine.ReplaceAllLiteralString(doc, line)
+	})
+}
+
+func benchEdit(b *testing.B, edit func(doc string, i int) string) {
+	parent := ""
+	if info, err := os.Stat("/dev/shm"); err == nil && info.IsDir() {
+		parent = "/dev/shm" // tmpfs: writing 10,000 files to a slow disk takes long
+	}
+	dir, err := os.MkdirTemp(parent, "casebook-bench-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	if err := gen.Write(dir, gen.Options{Cases: benchCases, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	var log strings.Builder
+	srv, err := serve.New(serve.Config{Source: dir, Bind: "127.0.0.1", Layouts: casebook.Layouts, Assets: casebook.Assets, Log: &log})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() { done <- srv.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	events := subscribe(b, ctx, srv.URL())
+	names, _ := filepath.Glob(filepath.Join(dir, "content/cases/*.md"))
+	times := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := range b.N {
+		name := names[(i*7919)%len(names)]
+		doc, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		next := []byte(edit(string(doc), i))
+		start := time.Now()
+		if err := os.WriteFile(name, next, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		select {
+		case <-events:
+		case <-time.After(time.Minute):
+			b.Fatalf("no reload event within a minute; the server said:\n%s", log.String())
+		}
+		times = append(times, time.Since(start))
+	}
+	b.StopTimer()
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+	b.ReportMetric(0, "ns/op")
+}
+
+// subscribe reads the server's event stream and sends on the channel at
+// each reload event.
+func subscribe(b *testing.B, ctx context.Context, base string) <-chan struct{} {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, base+"_casebook/events", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	reloads := make(chan struct{}, 16)
+	go func() {
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if sc.Text() == "event: reload" {
+				reloads <- struct{}{}
+			}
+		}
+	}()
+	return reloads
+}

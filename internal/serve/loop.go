@@ -1,0 +1,247 @@
+package serve
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"maps"
+	"net/http"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/casebook/casebook/internal/build"
+)
+
+// Run serves the site and follows changes until ctx is done.
+func (s *Server) Run(ctx context.Context) error {
+	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(s.ln) }()
+	err := s.loop(ctx, served)
+	close(s.done) // ends the event streams, so that Shutdown need not wait
+	sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	hs.Shutdown(sctx)
+	s.watcher.close()
+	return err
+}
+
+func newState() *state {
+	st := &state{pending: make(map[string]bool), timer: time.NewTimer(time.Hour), clients: make(map[*client]bool)}
+	st.timer.Stop()
+	return st
+}
+
+// state is what the event loop owns besides the Server's fields.
+type state struct {
+	pending  map[string]bool
+	first    time.Time // of the pending batch
+	timer    *time.Timer
+	clients  map[*client]bool
+	problems []string // of the failed last rebuild; nil when it succeeded
+	manifest map[string]string
+	print    uint64 // fingerprint of the tree, when polling
+}
+
+// loop is the server's one event loop: see the package comment.
+func (s *Server) loop(ctx context.Context, served <-chan error) error {
+	st := s.st
+	poll := time.NewTicker(pollInterval)
+	defer poll.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case err := <-served:
+			return err
+		case ev, ok := <-s.watcher.fs.Events:
+			if ok {
+				s.add(st, s.watcher.paths(ev))
+			}
+		case err, ok := <-s.watcher.fs.Errors:
+			if ok {
+				s.watchError(st, err)
+			}
+		case <-st.timer.C:
+			s.drain(st)
+			paths := slices.Sorted(maps.Keys(st.pending))
+			clear(st.pending)
+			st.first = time.Time{}
+			s.rebuild(st, paths)
+		case <-poll.C:
+			s.poll(st)
+		case c := <-s.register:
+			st.clients[c] = true
+			if st.problems != nil {
+				c.send(problemsEvent(st.problems))
+			}
+		case c := <-s.unregister:
+			delete(st.clients, c)
+		}
+	}
+}
+
+// add puts paths into the batch and sets when it is rebuilt.
+func (s *Server) add(st *state, paths []string) {
+	if len(paths) == 0 {
+		return
+	}
+	now := time.Now()
+	if st.first.IsZero() {
+		st.first = now
+	}
+	for _, p := range paths {
+		st.pending[p] = true
+	}
+	st.timer.Reset(max(0, min(s.cfg.Quiet, st.first.Add(MaxWait).Sub(now))))
+}
+
+// drain takes the events that are already queued into the batch, so that
+// a burst that outlasted the quiet time still gives few rebuilds.
+func (s *Server) drain(st *state) {
+	for {
+		select {
+		case ev := <-s.watcher.fs.Events:
+			for _, p := range s.watcher.paths(ev) {
+				st.pending[p] = true
+			}
+		default:
+			return
+		}
+	}
+}
+
+func (s *Server) watchError(st *state, err error) {
+	if errors.Is(err, fsnotify.ErrEventOverflow) {
+		s.printf("too many changes at once for the watcher (it overflowed): rescanning everything")
+		s.watcher.rewatch()
+		st.timer.Stop()
+		clear(st.pending)
+		st.first = time.Time{}
+		s.rebuild(st, nil)
+		return
+	}
+	s.printf("watcher: %v", err)
+}
+
+// poll rebuilds everything when the tree changed, while the watcher cannot
+// watch every folder.
+func (s *Server) poll(st *state) {
+	if !s.watcher.polling {
+		return
+	}
+	if fp := s.watcher.fingerprint(); fp != st.print {
+		first := st.print == 0
+		st.print = fp
+		if !first {
+			s.rebuild(st, nil)
+		}
+	}
+}
+
+// rebuild follows the changes at paths (everything when paths is nil),
+// publishes the new site and tells the browsers.
+func (s *Server) rebuild(st *state, paths []string) {
+	start := time.Now()
+	var ch build.Change
+	var err error
+	if paths == nil {
+		ch, err = s.session.Full()
+	} else {
+		ch, err = s.session.Update(paths)
+	}
+	r := Rebuild{Paths: paths, Took: time.Since(start)}
+	if err != nil {
+		r.Problems = problemLines(ch, err)
+		st.problems = r.Problems
+		s.broadcast(st, problemsEvent(r.Problems))
+	} else {
+		r.Rendered, r.Written, r.Removed = ch.Rendered, len(ch.Written), len(ch.Removed)
+		s.publish(ch)
+		s.announce(st, paths, ch)
+	}
+	r.Took = time.Since(start)
+	s.report(r)
+	if s.cfg.OnRebuild != nil {
+		s.cfg.OnRebuild(r)
+	}
+}
+
+// publish makes a new snapshot with the changes of ch.
+func (s *Server) publish(ch build.Change) {
+	old := s.snapshot.Load()
+	if old.built && len(ch.Written) == 0 && len(ch.Removed) == 0 {
+		return
+	}
+	files := maps.Clone(old.files)
+	maps.Copy(files, ch.Written)
+	for _, p := range ch.Removed {
+		delete(files, p)
+	}
+	s.snapshot.Store(&snapshot{files: files, built: true})
+}
+
+// announce tells the browsers about a successful rebuild.
+func (s *Server) announce(st *state, paths []string, ch build.Change) {
+	failed := st.problems != nil
+	st.problems = nil
+	old := st.manifest
+	st.manifest = ch.Manifest
+	switch {
+	case len(ch.Written) == 0 && len(ch.Removed) == 0:
+		if failed {
+			s.broadcast(st, event{name: "ok", data: "{}"})
+		}
+	case cssOnly(paths):
+		if swaps, ok := cssSwaps(old, ch.Manifest); ok {
+			s.broadcast(st, event{name: "css", data: swaps})
+			return
+		}
+		fallthrough
+	default:
+		s.broadcast(st, event{name: "reload", data: "{}"})
+	}
+}
+
+// cssOnly reports whether every path is a stylesheet in assets/.
+func cssOnly(paths []string) bool {
+	for _, p := range paths {
+		if !strings.HasPrefix(p, "assets/") || path.Ext(p) != ".css" {
+			return false
+		}
+	}
+	return len(paths) > 0
+}
+
+// cssSwaps returns, as JSON, the stylesheet URLs that changed between two
+// manifests; ok is false when a stylesheet came or went.
+func cssSwaps(old, cur map[string]string) (string, bool) {
+	type swap struct {
+		From string `json:"from"`
+		To   string `json:"to"`
+	}
+	var swaps []swap
+	for logical, to := range cur {
+		if path.Ext(logical) != ".css" {
+			continue
+		}
+		from, ok := old[logical]
+		if !ok {
+			return "", false
+		}
+		if from != to {
+			swaps = append(swaps, swap{"/" + from, "/" + to})
+		}
+	}
+	for logical := range old {
+		if _, ok := cur[logical]; !ok && path.Ext(logical) == ".css" {
+			return "", false
+		}
+	}
+	b, _ := json.Marshal(swaps)
+	return string(b), true
+}

@@ -1,0 +1,177 @@
+package serve_test
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	casebook "github.com/casebook/casebook"
+	"github.com/casebook/casebook/internal/build"
+)
+
+func TestWatch(t *testing.T) {
+	h := start(t, 12)
+
+	t.Run("NewNestedFolders", func(t *testing.T) {
+		if err := os.MkdirAll(h.path("content/cases/a/b/c"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		h.write("content/cases/a/b/c/nested-case.md", newCase("A nested case"))
+		for r := h.next("mkdir and write"); !strings.Contains(strings.Join(r.Paths, " "), "nested-case.md"); r = h.next("write") {
+		}
+		h.wantPage("/cases/nested-case/", 200, "A nested case")
+		h.write("content/cases/a/b/c/nested-case.md", newCase("A nested case, edited"))
+		h.next("second write")
+		h.wantPage("/cases/nested-case/", 200, "A nested case, edited")
+	})
+
+	t.Run("DeleteFolder", func(t *testing.T) {
+		if err := os.RemoveAll(h.path("content/cases/a")); err != nil {
+			t.Fatal(err)
+		}
+		h.next("rm -r")
+		h.drain()
+		h.wantPage("/cases/nested-case/", 404, "")
+	})
+
+	t.Run("DeleteAndRename", func(t *testing.T) {
+		rel, slug := h.someCase()
+		h.rename(rel, "content/cases/renamed-case.md")
+		h.next("rename")
+		h.wantPage("/cases/"+slug+"/", 404, "")
+		h.wantPage("/cases/renamed-case/", 200, "")
+		h.remove("content/cases/renamed-case.md")
+		h.next("delete")
+		h.wantPage("/cases/renamed-case/", 404, "")
+	})
+
+	saves := []struct {
+		name string
+		save func(rel, data string)
+	}{
+		{"Vim", func(rel, data string) {
+			h.write("content/cases/4913", "")
+			h.remove("content/cases/4913")
+			h.rename(rel, rel+"~")
+			h.write("content/cases/."+filepath.Base(rel)+".swp", "swap")
+			h.write(rel, data)
+			h.remove(rel + "~")
+		}},
+		{"JetBrains", func(rel, data string) {
+			h.write(rel+"___jb_tmp___", data)
+			h.rename(rel, rel+"___jb_old___")
+			h.rename(rel+"___jb_tmp___", rel)
+			h.remove(rel + "___jb_old___")
+		}},
+		{"VSCode", func(rel, data string) {
+			tmp := filepath.Dir(rel) + "/." + filepath.Base(rel) + ".tmp"
+			h.write(tmp, data)
+			h.rename(tmp, rel)
+		}},
+	}
+	for _, s := range saves {
+		t.Run("AtomicSave"+s.name, func(t *testing.T) {
+			rel, slug := h.someCase()
+			for i := range 2 {
+				text := fmt.Sprintf("Saved by %s, save %d.", s.name, i)
+				s.save(rel, h.read(rel)+"\n"+text+"\n")
+				h.next(s.name + " save")
+				h.none(s.name + " save")
+				h.wantPage("/cases/"+slug+"/", 200, text)
+			}
+		})
+	}
+
+	t.Run("TemporaryFilesIgnored", func(t *testing.T) {
+		for _, name := range []string{".x.md.swp", ".x.md.swx", "4913", "x.md~", ".#x.md", "x.md___jb_tmp___", "x.md___jb_old___"} {
+			h.write("content/cases/"+name, "---\ntitle: [\n---\n")
+			h.remove("content/cases/" + name)
+		}
+		h.none("temporary files")
+	})
+
+	t.Run("BrokenThenFixed", func(t *testing.T) {
+		rel, slug := h.someCase()
+		good := h.read(rel)
+		h.write(rel, strings.Replace(good, "approaches: [", "approaches: [no-such-approach, ", 1))
+		r := h.next("break")
+		if len(r.Problems) == 0 || !strings.HasPrefix(r.Problems[0], rel+":") {
+			t.Fatalf("got problems %q, want one at %s:line:col", r.Problems, rel)
+		}
+		h.wantPage("/cases/"+slug+"/", 200, "") // the last good site
+		h.write(rel, good+"\nFixed again.\n")
+		if r := h.next("fix"); r.Problems != nil {
+			t.Fatalf("got problems %q after the fix", r.Problems)
+		}
+		h.wantPage("/cases/"+slug+"/", 200, "Fixed again.")
+	})
+
+	t.Run("Burst", func(t *testing.T) {
+		model := newCase("Burst")
+		for i := range 1000 {
+			h.write(fmt.Sprintf("content/cases/burst-%04d.md", i), strings.Replace(model, "Burst", fmt.Sprintf("Burst %d", i), -1))
+		}
+		n := 0
+		for deadline := time.After(30 * time.Second); ; {
+			select {
+			case r := <-h.rebuilds:
+				n++
+				t.Logf("rebuild %d: %d paths, %d rendered, problems %q", n, len(r.Paths), r.Rendered, r.Problems)
+				continue
+			case <-time.After(5 * time.Second): // a rebuild under -race can take seconds
+			case <-deadline:
+				t.Fatal("rebuilds did not stop")
+			}
+			break
+		}
+		if n < 1 || n > 2 {
+			t.Errorf("got %d rebuilds for 1,000 files, want 1 or 2", n)
+		}
+		h.wantPage("/cases/burst-0999/", 200, "Burst 999")
+		h.equalsFullBuild()
+	})
+}
+
+// drain discards rebuilds until none comes for a while.
+func (h *harness) drain() {
+	for {
+		select {
+		case <-h.rebuilds:
+		case <-time.After(300 * time.Millisecond):
+			return
+		}
+	}
+}
+
+// equalsFullBuild checks that every page of a full build is served with
+// the same bytes.
+func (h *harness) equalsFullBuild() {
+	h.t.Helper()
+	out := filepath.Join(h.t.TempDir(), "public")
+	port := strings.TrimSuffix(h.srv.URL()[strings.LastIndexByte(h.srv.URL(), ':')+1:], "/")
+	_, err := build.Run(build.Config{Source: h.dir, Out: out, Minify: true, BaseURL: "http://localhost:" + port + "/",
+		Layouts: casebook.Layouts, Assets: casebook.Assets})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	filepath.WalkDir(out, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || e.Name() == ".casebook" || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		want, _ := os.ReadFile(p)
+		rel, _ := filepath.Rel(out, p)
+		url := "/" + strings.TrimSuffix(filepath.ToSlash(rel), "index.html")
+		_, got := h.get(url)
+		// Pages built by serve load the live reload script; nothing else differs.
+		got = strings.Replace(got, `<script src="/_casebook/reload.js" defer></script>`, "", 1)
+		if url != "/404.html" && !bytes.Equal([]byte(got), want) {
+			h.t.Errorf("GET %s differs from a full build", url)
+		}
+		return nil
+	})
+}
