@@ -181,9 +181,34 @@ func yamlError(err error, kind string, raw []byte) error {
 	}
 	line, _ := strconv.Atoi(m[1])
 	if parserProblems[m[2]] {
-		line++
+		line = failingLine(raw, max(line+1, 1), m[2])
 	}
 	return &posError{line: max(line, 1), msg: fmt.Sprintf("malformed %s front matter: %s", what, m[2])}
+}
+
+// failingLine finds the line of a parser error. yaml.v3 reports where the
+// enclosing list or mapping starts; the fault is on that line or after it,
+// on the first line k at which the text up to k fails with the same
+// message. Front matter is short, so trying each such prefix is cheap; long
+// text keeps the line yaml.v3 gave.
+func failingLine(raw []byte, from int, msg string) int {
+	lines := bytes.SplitAfter(raw, []byte{'\n'})
+	if len(lines) > 400 {
+		return from
+	}
+	end := 0
+	for k, l := range lines {
+		end += len(l)
+		if k+1 < from {
+			continue
+		}
+		var n yaml.Node
+		err := yaml.Unmarshal(raw[:end], &n)
+		if m := yamlLine.FindStringSubmatch(fmt.Sprint(err)); err != nil && m != nil && m[2] == msg {
+			return k + 1
+		}
+	}
+	return from
 }
 
 var unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
