@@ -3,7 +3,6 @@ package build
 import (
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 
 	casebook "github.com/casebook/casebook"
@@ -19,39 +18,9 @@ import (
 // stage. make bench prints whole builds at 1,000 and 10,000 cases.
 const benchCases = 1000
 
-var (
-	benchOnce sync.Once
-	benchDir  string
-	benchErr  error
-)
-
-// benchSite generates the synthetic site once per test binary, in memory
-// when /dev/shm exists.
-func benchSite(b *testing.B) string {
-	b.Helper()
-	benchOnce.Do(func() {
-		parent := ""
-		if info, err := os.Stat("/dev/shm"); err == nil && info.IsDir() {
-			parent = "/dev/shm"
-		}
-		benchDir, benchErr = os.MkdirTemp(parent, "casebook-bench-")
-		if benchErr == nil {
-			benchErr = gen.Write(benchDir, gen.Options{Cases: benchCases, Seed: 1})
-		}
-	})
-	if benchErr != nil {
-		b.Fatal(benchErr)
-	}
-	return benchDir
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if benchDir != "" {
-		os.RemoveAll(benchDir)
-	}
-	os.Exit(code)
-}
+// benchSite generates the synthetic site for one benchmark (in memory when
+// the system has /dev/shm); it is removed when the benchmark ends.
+func benchSite(b *testing.B) string { return gen.TempSite(b, benchCases) }
 
 func loadBench(b *testing.B) *site.Site {
 	s, problems := content.Load(os.DirFS(benchSite(b)), content.Options{})

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -19,39 +18,9 @@ import (
 // run on: the size the targets are set for.
 const benchCases = 10000
 
-var (
-	benchOnce sync.Once
-	benchDir  string
-	benchErr  error
-)
-
-// benchSite generates the synthetic site once per test binary, in memory
-// when /dev/shm exists.
-func benchSite(b *testing.B) string {
-	b.Helper()
-	benchOnce.Do(func() {
-		parent := ""
-		if info, err := os.Stat("/dev/shm"); err == nil && info.IsDir() {
-			parent = "/dev/shm"
-		}
-		benchDir, benchErr = os.MkdirTemp(parent, "casebook-search-bench-")
-		if benchErr == nil {
-			benchErr = gen.Write(benchDir, gen.Options{Cases: benchCases, Seed: 1})
-		}
-	})
-	if benchErr != nil {
-		b.Fatal(benchErr)
-	}
-	return benchDir
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if benchDir != "" {
-		os.RemoveAll(benchDir)
-	}
-	os.Exit(code)
-}
+// benchSite generates the synthetic site for one benchmark (in memory when
+// the system has /dev/shm); it is removed when the benchmark ends.
+func benchSite(b *testing.B) string { return gen.TempSite(b, benchCases) }
 
 // timeClick clicks the n-th enabled facet value of the approach, SDG and
 // partner type facets, and resolves to the milliseconds until the list is

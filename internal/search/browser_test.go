@@ -20,6 +20,7 @@ import (
 	"github.com/casebook/casebook/internal/browsertest"
 	"github.com/casebook/casebook/internal/build"
 	"github.com/casebook/casebook/internal/content"
+	"github.com/casebook/casebook/internal/gen"
 	"github.com/casebook/casebook/internal/search"
 	"github.com/casebook/casebook/internal/site"
 )
@@ -40,15 +41,7 @@ type catalogue struct {
 func openCatalogue(t testing.TB, source string) *catalogue {
 	t.Helper()
 	ctx := browsertest.New(t)
-	parent := ""
-	if info, err := os.Stat("/dev/shm"); err == nil && info.IsDir() {
-		parent = "/dev/shm"
-	}
-	dir, err := os.MkdirTemp(parent, "casebook-catalogue-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
+	dir := gen.TempDir(t, "casebook-catalogue-")
 	out := filepath.Join(dir, "public")
 	mux := http.NewServeMux()
 	srv := httptest.NewServer(mux)

@@ -44,18 +44,7 @@ func BenchmarkEditApproaches(b *testing.B) {
 }
 
 func benchEdit(b *testing.B, edit func(doc string, i int) string) {
-	parent := ""
-	if info, err := os.Stat("/dev/shm"); err == nil && info.IsDir() {
-		parent = "/dev/shm" // tmpfs: writing 10,000 files to a slow disk takes long
-	}
-	dir, err := os.MkdirTemp(parent, "casebook-bench-")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer os.RemoveAll(dir)
-	if err := gen.Write(dir, gen.Options{Cases: benchCases, Seed: 1}); err != nil {
-		b.Fatal(err)
-	}
+	dir := gen.TempSite(b, benchCases)
 	var log strings.Builder
 	srv, err := serve.New(serve.Config{Source: dir, Bind: "127.0.0.1", Layouts: casebook.Layouts, Assets: casebook.Assets, Log: &log})
 	if err != nil {

@@ -1,0 +1,34 @@
+package gen
+
+import (
+	"os"
+	"testing"
+)
+
+// TempDir returns a new temporary folder that tb removes when it ends. It
+// is in memory (/dev/shm) where the system has one: benchmarks and browser
+// tests write thousands of files, which some disks create slowly, and they
+// measure casebook, not the disk.
+func TempDir(tb testing.TB, prefix string) string {
+	tb.Helper()
+	parent := ""
+	if info, err := os.Stat("/dev/shm"); err == nil && info.IsDir() {
+		parent = "/dev/shm"
+	}
+	dir, err := os.MkdirTemp(parent, prefix)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}
+
+// TempSite writes a site of n cases (seed 1) into a TempDir.
+func TempSite(tb testing.TB, n int) string {
+	tb.Helper()
+	dir := TempDir(tb, "casebook-site-")
+	if err := Write(dir, Options{Cases: n, Seed: 1}); err != nil {
+		tb.Fatal(err)
+	}
+	return dir
+}
