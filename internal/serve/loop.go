@@ -97,7 +97,11 @@ func (s *Server) add(st *state, paths []string) {
 	for _, p := range paths {
 		st.pending[p] = true
 	}
-	st.timer.Reset(max(0, min(s.cfg.Quiet, st.first.Add(MaxWait).Sub(now))))
+	quiet, wait := s.cfg.Quiet, MaxWait
+	if len(st.pending) >= burstPaths {
+		quiet, wait = max(quiet, burstQuiet), burstMaxWait
+	}
+	st.timer.Reset(max(0, min(quiet, st.first.Add(wait).Sub(now))))
 }
 
 // drain takes the events that are already queued into the batch, so that

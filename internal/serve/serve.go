@@ -68,6 +68,14 @@ import (
 const (
 	DefaultQuiet = 10 * time.Millisecond
 	MaxWait      = 500 * time.Millisecond
+	// burstQuiet and burstMaxWait replace the quiet time and MaxWait once
+	// a batch holds burstPaths paths: a git checkout or a copy of many
+	// files comes in with gaps longer than an editor's save and can take
+	// more than MaxWait, and waiting a little longer for it gives one
+	// rebuild instead of several.
+	burstQuiet   = 150 * time.Millisecond
+	burstMaxWait = 2 * time.Second
+	burstPaths   = 16
 	pollInterval = 2 * time.Second
 )
 
