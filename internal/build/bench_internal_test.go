@@ -92,11 +92,11 @@ func BenchmarkWrite(b *testing.B) {
 		paths[i] = p.Path
 	}
 	for b.Loop() {
-		st, err := newStage(out)
+		st, err := newStage(out, 2)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := st.mkdirs(paths); err != nil {
+		if err := st.mkdirs(paths, 2); err != nil {
 			b.Fatal(err)
 		}
 		for i, p := range plan {

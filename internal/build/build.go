@@ -134,7 +134,7 @@ func Run(cfg Config) (Result, error) {
 	}
 	res.Stages.Assets = time.Since(t)
 
-	st, err := newStage(out)
+	st, err := newStage(out, workers)
 	if err != nil {
 		return res, err
 	}

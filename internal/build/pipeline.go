@@ -41,7 +41,7 @@ func (p *pipeline) run(assets []output) (int, problem.List, error) {
 	for _, a := range assets {
 		paths = append(paths, a.path)
 	}
-	if err := p.stage.mkdirs(paths); err != nil {
+	if err := p.stage.mkdirs(paths, p.workers); err != nil {
 		return 0, nil, err
 	}
 	for _, a := range assets {

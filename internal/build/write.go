@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // output is one file of the built site.
@@ -18,10 +19,11 @@ type output struct {
 // half of each, and a failed build leaves the output as it was.
 type stage struct {
 	dir, out string
+	workers  int
 }
 
 // newStage creates a folder beside out.
-func newStage(out string) (*stage, error) {
+func newStage(out string, workers int) (*stage, error) {
 	parent, base := filepath.Dir(out), filepath.Base(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -31,7 +33,7 @@ func newStage(out string) (*stage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot create a folder beside %s: %w", out, err)
 	}
-	st := &stage{dir: dir, out: out}
+	st := &stage{dir: dir, out: out, workers: workers}
 	// The marker goes in first, so that removeStale recognises the folder
 	// even if this build is killed half-way.
 	if err := os.Chmod(dir, 0o755); err != nil {
@@ -47,20 +49,52 @@ func newStage(out string) (*stage, error) {
 
 const markerText = "This folder was written by casebook build, which replaces it whole on every build.\n"
 
-// mkdirs creates the folders that the files at paths need.
-func (st *stage) mkdirs(paths []string) error {
-	made := make(map[string]bool)
+// mkdirs creates the folders that the files at paths need, with one
+// goroutine per worker: a large site has a folder per page.
+func (st *stage) mkdirs(paths []string, workers int) error {
+	seen := make(map[string]bool)
+	var dirs []string
 	for _, p := range paths {
 		d := filepath.Dir(filepath.Join(st.dir, filepath.FromSlash(p)))
-		if made[d] {
-			continue
+		if !seen[d] {
+			seen[d] = true
+			dirs = append(dirs, d)
 		}
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return err
-		}
-		made[d] = true
 	}
-	return nil
+	return parallel(dirs, workers, func(d string) error { return os.MkdirAll(d, 0o755) })
+}
+
+// parallel calls f for every item on workers goroutines and returns the
+// first error.
+func parallel(items []string, workers int, f func(string) error) error {
+	next := make(chan string)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range max(workers, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range next {
+				if err := f(it); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		}()
+	}
+	for _, it := range items {
+		next <- it
+	}
+	close(next)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
+	}
 }
 
 // write writes one file; its folder must exist. Safe for concurrent use.
@@ -88,7 +122,34 @@ func (st *stage) commit() error {
 		}
 		return fmt.Errorf("cannot put the new site in place: %w", err)
 	}
-	return os.RemoveAll(old)
+	return removeTree(old, st.workers)
+}
+
+// removeTree removes dir and everything in it, spreading the folders two
+// levels down over workers goroutines: a site's output is a folder per
+// page, and removing them one by one is a quarter of a second at 10,000
+// cases.
+func removeTree(dir string, workers int) error {
+	var items []string
+	top, err := os.ReadDir(dir)
+	if err != nil {
+		return os.RemoveAll(dir)
+	}
+	for _, e := range top {
+		p := filepath.Join(dir, e.Name())
+		sub, err := os.ReadDir(p)
+		if !e.IsDir() || err != nil {
+			items = append(items, p)
+			continue
+		}
+		for _, c := range sub {
+			items = append(items, filepath.Join(p, c.Name()))
+		}
+	}
+	if err := parallel(items, workers, os.RemoveAll); err != nil {
+		return err
+	}
+	return os.RemoveAll(dir)
 }
 
 // removeStale removes the stage folders of builds that were killed before

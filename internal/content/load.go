@@ -197,7 +197,9 @@ func skipped(name string) bool {
 func decodeAll(fsys fs.FS, files []*file, features []site.Feature) {
 	work := make(chan *file)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+	// More readers than cores: reading waits on the disk, decoding does
+	// not, and the two overlap.
+	for range min(4*runtime.GOMAXPROCS(0), max(len(files), 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
