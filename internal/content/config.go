@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 
@@ -42,7 +43,7 @@ func (d *decoder) decodeConfig(root *yaml.Node) site.Config {
 	}
 	seen := make(map[string]bool)
 	for i, item := range d.list(d.required(f, "features", what, "a list of the matrix's features, each with id and label"), "features") {
-		field := "features[" + itoa(i) + "]"
+		field := fmt.Sprintf("features[%d]", i)
 		ff := d.mapping(item, field, []string{"id", "label"})
 		idNode := d.required(ff, "id", field, "a feature id such as \"reciprocity\"")
 		id := d.str(idNode, field+".id")
@@ -69,19 +70,19 @@ func (d *decoder) decodeConfig(root *yaml.Node) site.Config {
 func NormalizeBaseURL(s string) (string, error) {
 	u, err := url.Parse(s)
 	if err != nil || s == "" {
-		return "", errorf("expected an absolute URL such as \"https://example.org/dashboard/\" or a path such as \"/\", found %q", s)
+		return "", fmt.Errorf("expected an absolute URL such as \"https://example.org/dashboard/\" or a path such as \"/\", found %q", s)
 	}
 	switch {
 	case u.Scheme == "http" || u.Scheme == "https":
 		if u.Host == "" {
-			return "", errorf("expected a host after %s://, found %q", u.Scheme, s)
+			return "", fmt.Errorf("expected a host after %s://, found %q", u.Scheme, s)
 		}
 	case u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/"):
 	default:
-		return "", errorf("expected an absolute http(s) URL such as \"https://example.org/dashboard/\" or a path such as \"/\", found %q", s)
+		return "", fmt.Errorf("expected an absolute http(s) URL such as \"https://example.org/dashboard/\" or a path such as \"/\", found %q", s)
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
-		return "", errorf("a base URL cannot have a query or fragment, found %q", s)
+		return "", fmt.Errorf("a base URL cannot have a query or fragment, found %q", s)
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
