@@ -283,6 +283,8 @@ func (k *keyer) key(p render.Page) (key uint64, ok bool) {
 	case render.KindCatalogue:
 		h.u64(k.structure)
 		h.u64(k.catalogue)
+	case render.KindCatalogueData:
+		// Named by a hash of their content: the path already is the key.
 	default:
 		return 0, false
 	}
