@@ -109,22 +109,45 @@ func newFlagSet(name, synopsis, about string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parse parses args, printing help to stdout for --help (exit status 0) and
-// errors with the usage to stderr (exit status 2).
+// parse parses args, which must all be flags, printing help to stdout for
+// --help (exit status 0) and errors with the usage to stderr (exit status 2).
 func parse(fs *flag.FlagSet, args []string, stdout io.Writer) error {
-	err := fs.Parse(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(stdout)
-		fs.Usage()
-		return flag.ErrHelp
-	}
+	rest, err := parseFlags(fs, args, stdout)
 	if err != nil {
-		return errUsage
+		return err
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "casebook %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+	if len(rest) > 0 {
+		fmt.Fprintf(fs.Output(), "casebook %s: unexpected argument %q\n", fs.Name(), rest[0])
 		fs.Usage()
 		return errUsage
 	}
 	return nil
+}
+
+// parseFlags parses args like parse, but allows arguments that are not
+// flags, before, between and after the flags, and returns them.
+func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) ([]string, error) {
+	// Asked for help, the flag package would print the usage to the
+	// error output itself; help goes to stdout, once.
+	stderr := fs.Output()
+	var rest []string
+	for {
+		fs.SetOutput(io.Discard)
+		err := fs.Parse(args)
+		fs.SetOutput(stderr)
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return nil, flag.ErrHelp
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "casebook %s: %v\n", fs.Name(), err)
+			fs.Usage()
+			return nil, errUsage
+		}
+		if fs.NArg() == 0 {
+			return rest, nil
+		}
+		rest, args = append(rest, fs.Arg(0)), fs.Args()[1:]
+	}
 }

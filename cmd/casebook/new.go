@@ -21,21 +21,12 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	var source string
 	flags.StringVar(&source, "source", ".", "the site `folder`, holding content/")
 	// Flags may come before or after the kind and title.
-	var positional []string
-	for {
-		if err := flags.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				flags.SetOutput(stdout)
-				flags.Usage()
-				return nil
-			}
-			return errUsage
-		}
-		args = flags.Args()
-		if len(args) == 0 {
-			break
-		}
-		positional, args = append(positional, args[0]), args[1:]
+	positional, err := parseFlags(flags, args, stdout)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
 	}
 	if len(positional) != 2 || !slices.Contains(check.ScaffoldKinds, positional[0]) {
 		fmt.Fprintf(stderr, "casebook new: expected a kind (%s) and a title\n", strings.Join(check.ScaffoldKinds, ", "))
