@@ -110,12 +110,8 @@ func Run(cfg Config) (Result, error) {
 	if s == nil {
 		return res, ErrProblems
 	}
-	if cfg.BaseURL != "" {
-		base, err := content.NormalizeBaseURL(cfg.BaseURL)
-		if err != nil {
-			return res, fmt.Errorf("--base-url: %v", err)
-		}
-		s.Config.BaseURL = base
+	if err := overrideBaseURL(s, cfg.BaseURL); err != nil {
+		return res, err
 	}
 
 	t = time.Now()
@@ -123,15 +119,11 @@ func Run(cfg Config) (Result, error) {
 	if cfg.Minify {
 		m = newMinifier()
 	}
-	assets, manifest, err := buildAssets(overlay.New(srcFS, "assets", cfg.Assets), m)
+	assets, manifest, r, err := prepare(srcFS, cfg, m, s.Config.UnsafeHTML)
 	if err != nil {
 		return res, err
 	}
 	res.Files = len(assets)
-	r, err := render.New(overlay.New(srcFS, "layouts", cfg.Layouts), markdown.New(s.Config.UnsafeHTML))
-	if err != nil {
-		return res, err
-	}
 	res.Stages.Assets = time.Since(t)
 
 	st, err := newStage(out, workers)
@@ -162,6 +154,33 @@ func Run(cfg Config) (Result, error) {
 	res.Stages.Commit = time.Since(t)
 	res.Stages.Total = time.Since(start)
 	return res, nil
+}
+
+// overrideBaseURL gives s the base URL of --base-url, when it is set.
+func overrideBaseURL(s *site.Site, baseURL string) error {
+	if baseURL == "" {
+		return nil
+	}
+	base, err := content.NormalizeBaseURL(baseURL)
+	if err != nil {
+		return fmt.Errorf("--base-url: %v", err)
+	}
+	s.Config.BaseURL = base
+	return nil
+}
+
+// prepare builds the assets (the site's over the defaults) and parses the
+// layouts (likewise), for a build or a session.
+func prepare(srcFS fs.FS, cfg Config, m *minify.M, unsafe bool) ([]output, map[string]string, *render.Renderer, error) {
+	assets, manifest, err := buildAssets(overlay.New(srcFS, "assets", cfg.Assets), m)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	r, err := render.New(overlay.New(srcFS, "layouts", cfg.Layouts), markdown.New(unsafe))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return assets, manifest, r, nil
 }
 
 // Summary is the one line a build ends with.

@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"fmt"
 	"hash/maphash"
 	"io/fs"
 	"os"
@@ -14,8 +13,6 @@ import (
 	"github.com/tdewolff/minify/v2"
 
 	"github.com/casebook/casebook/internal/content"
-	"github.com/casebook/casebook/internal/markdown"
-	"github.com/casebook/casebook/internal/overlay"
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/render"
 	"github.com/casebook/casebook/internal/site"
@@ -148,12 +145,8 @@ func (s *Session) rebuild(files *content.Files, problems problem.List, full bool
 	if st == nil {
 		return ch, ErrProblems
 	}
-	if s.cfg.BaseURL != "" {
-		base, err := content.NormalizeBaseURL(s.cfg.BaseURL)
-		if err != nil {
-			return ch, fmt.Errorf("--base-url: %v", err)
-		}
-		st.Config.BaseURL = base
+	if err := overrideBaseURL(st, s.cfg.BaseURL); err != nil {
+		return ch, err
 	}
 	if full || s.renderer == nil || s.unsafe != st.Config.UnsafeHTML {
 		if err := s.prepare(st.Config.UnsafeHTML); err != nil {
@@ -194,11 +187,7 @@ func (s *Session) renderSite(st *site.Site, contentProblems problem.List, full b
 
 // prepare builds the assets and parses the layouts again.
 func (s *Session) prepare(unsafe bool) error {
-	assets, manifest, err := buildAssets(overlay.New(s.fsys, "assets", s.cfg.Assets), s.minifier)
-	if err != nil {
-		return err
-	}
-	r, err := render.New(overlay.New(s.fsys, "layouts", s.cfg.Layouts), markdown.New(unsafe))
+	assets, manifest, r, err := prepare(s.fsys, s.cfg, s.minifier, unsafe)
 	if err != nil {
 		return err
 	}
