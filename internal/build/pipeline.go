@@ -1,9 +1,7 @@
 package build
 
 import (
-	"errors"
 	"slices"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -50,28 +48,13 @@ func (p *pipeline) run(assets []output) (int, problem.List, error) {
 		}
 	}
 	problemsOf := make([]problem.List, len(plan))
-	errs := make([]error, p.workers)
-	next := make(chan int)
-	var wg sync.WaitGroup
 	p.progress.set("rendering pages", 0, len(plan))
-	for w := range p.workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if errs[w] != nil {
-					continue // drain: one failure stops this worker's writes
-				}
-				problemsOf[i], errs[w] = p.page(plan[i])
-				p.progress.add(1)
-			}
-		}()
-	}
-	for i := range plan {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	err := parallel(len(plan), p.workers, func(i int) error {
+		defer p.progress.add(1)
+		var err error
+		problemsOf[i], err = p.page(plan[i])
+		return err
+	})
 	var problems problem.List
 	for _, ps := range problemsOf {
 		problems = append(problems, ps...)
@@ -79,7 +62,7 @@ func (p *pipeline) run(assets []output) (int, problem.List, error) {
 	// The same broken link reached from two pages is one problem.
 	problems.Sort()
 	problems = slices.Compact(problems)
-	return len(plan), problems, errors.Join(errs...)
+	return len(plan), problems, err
 }
 
 // page renders, minifies and writes one page.

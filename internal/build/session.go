@@ -8,7 +8,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/tdewolff/minify/v2"
 
@@ -216,30 +215,16 @@ func (s *Session) dirty(plan []render.Page, full bool) ([]int, []uint64) {
 func (s *Session) renderPages(st *site.Site, opts render.Options, plan []render.Page, dirty []int) ([][]byte, []problem.List, error) {
 	out := make([][]byte, len(dirty))
 	probs := make([]problem.List, len(dirty))
-	errs := make([]error, len(dirty))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(dirty), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range next {
-				p := plan[dirty[j]]
-				data, ps := s.renderer.Render(st, p, opts)
-				probs[j] = ps
-				out[j], errs[j] = minifyFile(s.minifier, p.Path, data)
-			}
-		}()
-	}
-	for j := range dirty {
-		next <- j
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, nil, err
-		}
+	err := parallel(len(dirty), runtime.GOMAXPROCS(0), func(j int) error {
+		p := plan[dirty[j]]
+		data, ps := s.renderer.Render(st, p, opts)
+		probs[j] = ps
+		var err error
+		out[j], err = minifyFile(s.minifier, p.Path, data)
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	return out, probs, nil
 }

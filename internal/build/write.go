@@ -61,21 +61,22 @@ func (st *stage) mkdirs(paths []string, workers int) error {
 			dirs = append(dirs, d)
 		}
 	}
-	return parallel(dirs, workers, func(d string) error { return os.MkdirAll(d, 0o755) })
+	return parallel(len(dirs), workers, func(i int) error { return os.MkdirAll(dirs[i], 0o755) })
 }
 
-// parallel calls f for every item on workers goroutines and returns the
-// first error.
-func parallel(items []string, workers int, f func(string) error) error {
-	next := make(chan string)
+// parallel calls f(i) for every i from 0 to n-1 on workers goroutines and
+// returns the first error; the calls after an error still run. It is the
+// one worker pool of the package: pages, folders and removals use it.
+func parallel(n, workers int, f func(i int) error) error {
+	next := make(chan int)
 	errs := make(chan error, 1)
 	var wg sync.WaitGroup
-	for range max(workers, 1) {
+	for range max(min(workers, n), 1) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for it := range next {
-				if err := f(it); err != nil {
+			for i := range next {
+				if err := f(i); err != nil {
 					select {
 					case errs <- err:
 					default:
@@ -84,8 +85,8 @@ func parallel(items []string, workers int, f func(string) error) error {
 			}
 		}()
 	}
-	for _, it := range items {
-		next <- it
+	for i := range n {
+		next <- i
 	}
 	close(next)
 	wg.Wait()
@@ -146,7 +147,7 @@ func removeTree(dir string, workers int) error {
 			items = append(items, filepath.Join(p, c.Name()))
 		}
 	}
-	if err := parallel(items, workers, os.RemoveAll); err != nil {
+	if err := parallel(len(items), workers, func(i int) error { return os.RemoveAll(items[i]) }); err != nil {
 		return err
 	}
 	return os.RemoveAll(dir)
