@@ -87,16 +87,9 @@ func BenchmarkMinify(b *testing.B) {
 func BenchmarkWrite(b *testing.B) {
 	plan, pages := renderAll(b, loadBench(b))
 	out := filepath.Join(benchSite(b), "public")
-	paths := make([]string, len(plan))
-	for i, p := range plan {
-		paths[i] = p.Path
-	}
 	for b.Loop() {
 		st, err := newStage(out, 2)
 		if err != nil {
-			b.Fatal(err)
-		}
-		if err := st.mkdirs(paths, 2); err != nil {
 			b.Fatal(err)
 		}
 		for i, p := range plan {

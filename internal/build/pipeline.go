@@ -32,16 +32,6 @@ type pipeline struct {
 // that stopped it.
 func (p *pipeline) run(assets []output) (int, problem.List, error) {
 	plan := p.renderer.Pages(p.site)
-	paths := make([]string, 0, len(plan)+len(assets))
-	for _, pg := range plan {
-		paths = append(paths, pg.Path)
-	}
-	for _, a := range assets {
-		paths = append(paths, a.path)
-	}
-	if err := p.stage.mkdirs(paths, p.workers); err != nil {
-		return 0, nil, err
-	}
 	for _, a := range assets {
 		if err := p.stage.write(a); err != nil {
 			return 0, nil, err

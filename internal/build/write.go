@@ -1,7 +1,9 @@
 package build
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,6 +22,7 @@ type output struct {
 type stage struct {
 	dir, out string
 	workers  int
+	dirs     sync.Map // folders made so far
 }
 
 // newStage creates a folder beside out.
@@ -48,21 +51,6 @@ func newStage(out string, workers int) (*stage, error) {
 }
 
 const markerText = "This folder was written by casebook build, which replaces it whole on every build.\n"
-
-// mkdirs creates the folders that the files at paths need, with one
-// goroutine per worker: a large site has a folder per page.
-func (st *stage) mkdirs(paths []string, workers int) error {
-	seen := make(map[string]bool)
-	var dirs []string
-	for _, p := range paths {
-		d := filepath.Dir(filepath.Join(st.dir, filepath.FromSlash(p)))
-		if !seen[d] {
-			seen[d] = true
-			dirs = append(dirs, d)
-		}
-	}
-	return parallel(len(dirs), workers, func(i int) error { return os.MkdirAll(dirs[i], 0o755) })
-}
 
 // parallel calls f(i) for every i from 0 to n-1 on workers goroutines and
 // returns the first error; the calls after an error still run. It is the
@@ -98,9 +86,26 @@ func parallel(n, workers int, f func(i int) error) error {
 	}
 }
 
-// write writes one file; its folder must exist. Safe for concurrent use.
+// write writes one file, creating its folder when it is the first file
+// there. Safe for concurrent use: the render workers write as they go, so
+// a site's thousands of folders are made alongside its pages.
 func (st *stage) write(f output) error {
-	return os.WriteFile(filepath.Join(st.dir, filepath.FromSlash(f.path)), f.data, 0o644)
+	name := filepath.Join(st.dir, filepath.FromSlash(f.path))
+	dir := filepath.Dir(name)
+	if _, made := st.dirs.LoadOrStore(dir, true); !made {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	err := os.WriteFile(name, f.data, 0o644)
+	if errors.Is(err, fs.ErrNotExist) {
+		// Another worker is still making the folder it claimed.
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		err = os.WriteFile(name, f.data, 0o644)
+	}
+	return err
 }
 
 // discard removes the stage folder.
