@@ -31,14 +31,35 @@ type pipeline struct {
 // the number of pages, their problems (broken links), and the first error
 // that stopped it.
 func (p *pipeline) run(assets []output) (int, problem.List, error) {
-	plan := p.renderer.Pages(p.site)
 	for _, a := range assets {
 		if err := p.stage.write(a); err != nil {
 			return 0, nil, err
 		}
 	}
+	// The catalogue's search index takes a while to build; the pages that
+	// do not need it are rendered meanwhile.
+	now, later := p.renderer.PagesInTwo(p.site)
+	rest := make(chan []render.Page, 1)
+	go func() { rest <- later() }()
+	p.progress.set("rendering pages", 0, len(now))
+	problems, err := p.pages(now)
+	if err != nil {
+		<-rest
+		return 0, problems, err
+	}
+	plan := <-rest
+	p.progress.set("rendering the catalogue", 0, len(plan))
+	more, err := p.pages(plan)
+	problems = append(problems, more...)
+	// The same broken link reached from two pages is one problem.
+	problems.Sort()
+	problems = slices.Compact(problems)
+	return len(now) + len(plan), problems, err
+}
+
+// pages renders, minifies and writes the pages of plan on the workers.
+func (p *pipeline) pages(plan []render.Page) (problem.List, error) {
 	problemsOf := make([]problem.List, len(plan))
-	p.progress.set("rendering pages", 0, len(plan))
 	err := parallel(len(plan), p.workers, func(i int) error {
 		defer p.progress.add(1)
 		var err error
@@ -49,10 +70,7 @@ func (p *pipeline) run(assets []output) (int, problem.List, error) {
 	for _, ps := range problemsOf {
 		problems = append(problems, ps...)
 	}
-	// The same broken link reached from two pages is one problem.
-	problems.Sort()
-	problems = slices.Compact(problems)
-	return len(plan), problems, err
+	return problems, err
 }
 
 // page renders, minifies and writes one page.

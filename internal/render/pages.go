@@ -66,7 +66,26 @@ func (p Page) URLPath() string {
 // approaches, matrix, catalogue (its pages, then its data), cases, partners, countries, SDGs, themes (each index
 // before its items), free pages, 404, sitemap and, when some case has a
 // date, the feed.
-func (r *Renderer) Pages(s *site.Site) []Page {
+func (r *Renderer) Pages(s *site.Site) []Page { return r.pages(s, true) }
+
+// PagesInTwo returns the pages of Pages in two parts, for a caller that
+// renders while the catalogue's search index is built: the pages that do
+// not need the index, and a function that builds it and returns the others
+// (the catalogue's pages and data, and the sitemap, which lists them).
+func (r *Renderer) PagesInTwo(s *site.Site) (now []Page, later func() []Page) {
+	var sitemap []Page
+	for _, p := range r.pages(s, false) {
+		if p.Kind == KindSitemap {
+			sitemap = append(sitemap, p)
+		} else {
+			now = append(now, p)
+		}
+	}
+	return now, func() []Page { return append(r.cataloguePages(s), sitemap...) }
+}
+
+// pages plans the site, leaving out the catalogue unless withCatalogue.
+func (r *Renderer) pages(s *site.Site, withCatalogue bool) []Page {
 	n := 16 + len(s.Approaches) + len(s.Cases) + len(s.Partners) + len(s.Countries) +
 		len(s.SDGs) + len(s.Themes) + len(s.Pages)
 	ps := make([]Page, 0, n)
@@ -79,7 +98,9 @@ func (r *Renderer) Pages(s *site.Site) []Page {
 		ps = append(ps, p)
 	}
 	ps = append(ps, dir(KindMatrix, "matrix/"))
-	ps = append(ps, r.cataloguePages(s)...)
+	if withCatalogue {
+		ps = append(ps, r.cataloguePages(s)...)
+	}
 	for _, c := range s.Cases {
 		p := dir(KindCase, casePath(c))
 		p.kase = c

@@ -374,3 +374,30 @@ func renderKind(t *testing.T, r *render.Renderer, s *site.Site, kind string) str
 	t.Fatalf("no page of kind %s", kind)
 	return ""
 }
+
+// TestPagesInTwo checks that the two parts of PagesInTwo are the pages of
+// Pages, each once, and that the first part needs no search index.
+func TestPagesInTwo(t *testing.T) {
+	r := newRenderer(t)
+	s := testSite(nil)
+	now, later := r.PagesInTwo(s)
+	seen := make(map[string]int)
+	for _, p := range now {
+		if p.Kind == render.KindCatalogue || p.Kind == render.KindCatalogueData || p.Kind == render.KindSitemap {
+			t.Errorf("%s (%s) is in the first part", p.Path, p.Kind)
+		}
+		seen[p.Path]++
+	}
+	for _, p := range later() {
+		seen[p.Path]++
+	}
+	all := r.Pages(s)
+	if got, want := len(seen), len(all); got != want {
+		t.Fatalf("got %d distinct pages, want %d", got, want)
+	}
+	for _, p := range all {
+		if seen[p.Path] != 1 {
+			t.Errorf("%s: in the two parts %d times, want once", p.Path, seen[p.Path])
+		}
+	}
+}
