@@ -1,10 +1,8 @@
 package check
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -126,44 +124,31 @@ func (l *linker) link(from *doc, link markdown.Link) (problem.Severity, string) 
 	if dest == "" || markdown.Dangerous(dest) {
 		return problem.Error, ""
 	}
-	u, err := url.Parse(dest)
+	t, err := markdown.Locate(from.src.Path, dest)
 	if err != nil {
-		return problem.Error, fmt.Sprintf("link target %q is not a valid URL: %v", dest, errText(err))
+		return problem.Error, err.Error()
 	}
-	if u.Scheme != "" || u.Host != "" {
-		if u.Scheme == "http" || u.Scheme == "https" {
+	switch t.Kind {
+	case markdown.External:
+		if t.URL.Scheme == "http" || t.URL.Scheme == "https" {
 			l.external = append(l.external, externalLink{dest, from.src.Path, from.src.BodyLine + link.Line - 1, link.Col})
 		}
 		return problem.Error, ""
-	}
-	if u.Path == "" {
-		if frag := u.Fragment; frag != "" && !slices.Contains(l.scan(from.src.Path).Anchors, frag) {
-			return problem.Error, fmt.Sprintf("link target %q does not exist: no heading with id %q in this file%s", dest, frag, problem.Suggest(frag, l.scan(from.src.Path).Anchors))
+	case markdown.Fragment:
+		anchors := l.scan(from.src.Path).Anchors
+		if frag := t.URL.Fragment; frag != "" && !slices.Contains(anchors, frag) {
+			return problem.Error, fmt.Sprintf("link target %q does not exist: no heading with id %q in this file%s", dest, frag, problem.Suggest(frag, anchors))
+		}
+		return problem.Error, ""
+	case markdown.File:
+		return l.contentLink(from, dest, t.URL.Path, t.File, t.URL.Fragment)
+	case markdown.Asset:
+		if !exists(l.assets, t.Path) {
+			return problem.Error, fmt.Sprintf("link target %q does not exist: no file %q in assets/%s", dest, t.Path, problem.Suggest(t.Path, l.assetNames()))
 		}
 		return problem.Error, ""
 	}
-	var target string
-	if strings.HasPrefix(u.Path, "/") {
-		target = strings.TrimPrefix(u.Path, "/")
-	} else {
-		file := path.Join(path.Dir(from.src.Path), u.Path)
-		switch {
-		case file == ".." || strings.HasPrefix(file, "../"):
-			return problem.Error, fmt.Sprintf("link target %q is outside the site folder", dest)
-		case path.Ext(file) == ".md":
-			return l.contentLink(from, dest, u.Path, file, u.Fragment)
-		}
-		target = strings.TrimPrefix(file, "content/")
-		if target == "content" || target == "." {
-			target = ""
-		}
-	}
-	if logical, ok := strings.CutPrefix(target, "assets/"); ok {
-		if !exists(l.assets, logical) {
-			return problem.Error, fmt.Sprintf("link target %q does not exist: no file %q in assets/%s", dest, logical, problem.Suggest(logical, l.assetNames()))
-		}
-		return problem.Error, ""
-	}
+	target := t.Path
 	if link.Image {
 		return problem.Error, fmt.Sprintf("image %q does not exist: images belong in the site's assets/ folder, linked as \"/assets/...\"", dest)
 	}
@@ -233,13 +218,4 @@ func (l *linker) assetNames() []string {
 		return nil
 	})
 	return names
-}
-
-// errText returns the reason of a url.Parse error without the repeated URL.
-func errText(err error) string {
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		return ue.Err.Error()
-	}
-	return err.Error()
 }

@@ -120,3 +120,39 @@ func TestNesting(t *testing.T) {
 		})
 	}
 }
+
+func TestLocate(t *testing.T) {
+	const from = "content/cases/a.md"
+	tests := []struct {
+		dest       string
+		kind       markdown.TargetKind
+		file, path string
+		err        string
+	}{
+		{"https://example.org/x", markdown.External, "", "", ""},
+		{"#top", markdown.Fragment, "", "", ""},
+		{"b.md#top", markdown.File, "content/cases/b.md", "", ""},
+		{"../approaches/twinning.md", markdown.File, "content/approaches/twinning.md", "", ""},
+		{"../cases/", markdown.SitePath, "", "cases/", ""},
+		{"/matrix/", markdown.SitePath, "", "matrix/", ""},
+		{"..", markdown.SitePath, "", "", ""},
+		{"../../assets/img/map.png", markdown.Asset, "", "img/map.png", ""},
+		{"/assets/img/map.png", markdown.Asset, "", "img/map.png", ""},
+		{"../../../etc/passwd", 0, "", "", `link target "../../../etc/passwd" is outside the site folder`},
+		{"%zz", 0, "", "", `link target "%zz" is not a valid URL: invalid URL escape "%zz"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.dest, func(t *testing.T) {
+			got, err := markdown.Locate(from, tt.dest)
+			if tt.err != "" {
+				if err == nil || err.Error() != tt.err {
+					t.Fatalf("got error %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil || got.Kind != tt.kind || got.File != tt.file || got.Path != tt.path {
+				t.Fatalf("got %+v, %v; want kind %d, file %q, path %q", got, err, tt.kind, tt.file, tt.path)
+			}
+		})
+	}
+}

@@ -25,53 +25,31 @@ func (b *binding) resolver(from string) markdown.Resolver {
 }
 
 // resolve maps a link destination in the content file at from to a URL
-// under the base path.
-//
-// A destination that starts with "/" is a path from the site's root, such
-// as "/cases/b/" or "/assets/img/x.png". Any other is relative to the
-// content file: "b.md", "../approaches/twinning.md#budget",
-// "../../assets/img/x.png". A relative destination that names a Markdown
-// file must name a case, approach, partner or free page of the site, and
-// becomes the URL of its page; other relative destinations follow the
-// layout of content/, which mirrors the site's URLs ("../cases/" is the
-// index of cases). Paths under assets/ become the URL of the asset, with
-// its fingerprint when the build gave it one. Query and fragment are kept.
+// under the base path (see markdown.Locate for what a destination means).
+// A Markdown file must be a case, approach, partner or free page of the
+// site, and becomes the URL of its page; an asset gets its fingerprinted
+// path when the build gave it one. Query and fragment are kept.
 func (b *binding) resolve(from, dest string) (string, error) {
-	u, err := url.Parse(dest)
+	t, err := markdown.Locate(from, dest)
 	if err != nil {
-		return "", fmt.Errorf("link target %q is not a valid URL: %v", dest, err)
-	}
-	if u.Path == "" {
-		return dest, nil
+		return "", err
 	}
 	var target string
-	if strings.HasPrefix(u.Path, "/") {
-		target = strings.TrimPrefix(u.Path, "/")
-	} else {
-		file := path.Join(path.Dir(from), u.Path)
-		switch {
-		case file == ".." || strings.HasPrefix(file, "../"):
-			return "", fmt.Errorf("link target %q is outside the site folder", dest)
-		case path.Ext(file) == ".md":
-			p, ok := b.sources[file]
-			if !ok {
-				return "", missing(dest, file)
-			}
-			target = p
-		default:
-			target = strings.TrimPrefix(file, "content/")
-			if target == "content" || target == "." {
-				target = ""
-			}
-			if strings.HasSuffix(u.Path, "/") && target != "" {
-				target += "/"
-			}
+	switch t.Kind {
+	case markdown.External, markdown.Fragment:
+		return dest, nil
+	case markdown.File:
+		p, ok := b.sources[t.File]
+		if !ok {
+			return "", missing(dest, t.File)
 		}
+		target = p
+	case markdown.Asset:
+		target = b.assetPath(t.Path)
+	case markdown.SitePath:
+		target = t.Path
 	}
-	if logical, ok := strings.CutPrefix(target, "assets/"); ok {
-		target = b.assetPath(logical)
-	}
-	out := url.URL{Path: b.base + target, RawQuery: u.RawQuery, Fragment: u.Fragment, RawFragment: u.RawFragment}
+	out := url.URL{Path: b.base + target, RawQuery: t.URL.RawQuery, Fragment: t.URL.Fragment, RawFragment: t.URL.RawFragment}
 	return out.String(), nil
 }
 
