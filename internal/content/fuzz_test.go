@@ -51,7 +51,9 @@ func FuzzLoad(f *testing.F) {
 		}
 		// A problem may point just past the last line: the end of the
 		// file, where a parser found something missing.
-		lines := bytes.Count(data, []byte{'\n'}) + 2
+		// Lines end in LF, CR LF or CR alone.
+		lines := bytes.Count(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte{'\n'}) +
+			bytes.Count(bytes.ReplaceAll(data, []byte("\r\n"), nil), []byte{'\r'}) + 2
 		for _, pr := range problems {
 			if pr.Path != p {
 				continue

@@ -286,7 +286,10 @@ func clean(p string, data []byte, problems *problem.List) ([]byte, bool) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if bytes.IndexByte(data, '\r') >= 0 {
+		// Windows ends lines with CR LF, old Macs with CR alone; YAML
+		// counts both as line breaks, and so must every position.
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
 	return data, true
 }
