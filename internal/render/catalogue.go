@@ -69,7 +69,7 @@ func (r *Renderer) catalogueOf(s *site.Site) *catalogue {
 	if c := r.cat.Load(); c != nil && c.site == s {
 		return c
 	}
-	ix := search.Build(s)
+	ix := r.index.Build(s)
 	c := &catalogue{site: s, index: ix, files: make(map[string][]byte, len(ix.Files)+1)}
 	c.files[catalogueDir+ix.Catalogue.Name] = ix.Catalogue.Data
 	for _, f := range ix.Files {

@@ -62,6 +62,7 @@ import (
 
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/problem"
+	"github.com/casebook/casebook/internal/search"
 	"github.com/casebook/casebook/internal/site"
 )
 
@@ -90,6 +91,7 @@ type Renderer struct {
 
 	catMu sync.Mutex                // serializes building catalogues
 	cat   atomic.Pointer[catalogue] // the catalogue of the latest site
+	index search.Indexer            // builds them, keeping what it can from one to the next
 }
 
 // New parses the layouts: base.html, the partials and one file per page
@@ -126,6 +128,13 @@ func New(layouts fs.FS, md *markdown.Renderer) (*Renderer, error) {
 	}
 	return r, nil
 }
+
+// StableNames has r name the catalogue's data files without content
+// hashes, "search/catalogue.json" rather than
+// "search/catalogue.1a2b3c4d5e.json" (see search.Indexer.Stable): casebook
+// serve's choice, where a changed name would change every page of the
+// catalogue. Call it before rendering.
+func (r *Renderer) StableNames() { r.index.Stable = true }
 
 func parseFile(t *template.Template, fsys fs.FS, name string) error {
 	b, err := fs.ReadFile(fsys, name)

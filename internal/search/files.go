@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/casebook/casebook/internal/site"
 )
@@ -15,8 +16,74 @@ const (
 	facetType     = 3
 )
 
-// cardFiles returns the cards of the cases, CardsPerFile to a file.
-func cardFiles(s *site.Site, facets []Facet) []File {
+// cardIndex makes the cards files, keeping each case's card from one site
+// to the next: a card is encoded again only when what it shows changed,
+// and a file is put together again only when one of its cards did.
+type cardIndex struct {
+	cards  map[string]*card // by slug
+	ids    [3][]string      // of the approach, country and type values, which cards refer to by position
+	files  []File
+	in     [][]*card // the cards of each file
+	stable bool      // the last update changed no card, no case's date and no case's place
+}
+
+// card is the encoded card of a case and what it was encoded from.
+type card struct {
+	slug, title, summary string
+	approaches           []string
+	partners             []site.PartnerRef
+	goals                []int
+	budget               *site.Budget
+	start, end           int
+	date                 time.Time
+	data                 []byte
+}
+
+// shows reports whether k is the card of c as it is now.
+func (k *card) shows(c *site.Case) bool {
+	if k.slug != c.Slug || k.title != c.Title || k.summary != c.Summary || k.start != c.Start || k.end != c.End ||
+		!k.date.Equal(c.Date) || !sameBudget(k.budget, c.Budget) ||
+		len(k.approaches) != len(c.Approaches) || len(k.partners) != len(c.Partners) || len(k.goals) != len(c.Goals) {
+		return false
+	}
+	for i, a := range c.Approaches {
+		if k.approaches[i] != a.ID {
+			return false
+		}
+	}
+	for i, p := range c.Partners {
+		if q := k.partners[i]; q.Name != p.Name || q.Country != p.Country || q.Type != p.Type {
+			return false
+		}
+	}
+	for i, g := range c.Goals {
+		if k.goals[i] != g.Number {
+			return false
+		}
+	}
+	return true
+}
+
+func sameBudget(a, b *site.Budget) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Amount == b.Amount && a.Min == b.Min && a.Max == b.Max && a.IsRange == b.IsRange &&
+		a.Currency == b.Currency && a.Period == b.Period
+}
+
+// update returns the cards of the cases of s, CardsPerFile to a file.
+func (x *cardIndex) update(s *site.Site, facets []Facet, name func(string, []byte) File) []File {
+	var ids [3][]string
+	for k, f := range []int{facetApproach, facetCountry, facetType} {
+		for _, v := range facets[f].Values {
+			ids[k] = append(ids[k], v.ID)
+		}
+	}
+	if x.cards == nil || !slices.Equal(ids[0], x.ids[0]) || !slices.Equal(ids[1], x.ids[1]) || !slices.Equal(ids[2], x.ids[2]) {
+		x.cards = make(map[string]*card, len(s.Cases)) // every position may have moved
+	}
+	x.ids = ids
 	pos := func(f int) map[string]int {
 		m := make(map[string]int, len(facets[f].Values))
 		for i, v := range facets[f].Values {
@@ -24,20 +91,61 @@ func cardFiles(s *site.Site, facets []Facet) []File {
 		}
 		return m
 	}
-	approaches, countries, types := pos(facetApproach), pos(facetCountry), pos(facetType)
-	var files []File
+	var approaches, countries, types map[string]int
+	cards := make(map[string]*card, len(s.Cases))
+	files := make([]File, 0, (len(s.Cases)+CardsPerFile-1)/CardsPerFile)
+	in := make([][]*card, 0, cap(files))
+	stable := true
 	for first := 0; first < len(s.Cases); first += CardsPerFile {
-		b := []byte{'['}
+		n := len(files)
+		ks := make([]*card, 0, CardsPerFile)
+		same := n < len(x.in)
 		for i, c := range s.Cases[first:min(first+CardsPerFile, len(s.Cases))] {
-			if i > 0 {
-				b = append(b, ',')
+			k := x.cards[c.Slug]
+			if k == nil || !k.shows(c) {
+				if approaches == nil {
+					approaches, countries, types = pos(facetApproach), pos(facetCountry), pos(facetType)
+				}
+				k = newCard(c, approaches, countries, types)
 			}
-			b = appendCard(b, c, approaches, countries, types)
+			cards[c.Slug] = k
+			ks = append(ks, k)
+			same = same && i < len(x.in[n]) && x.in[n][i] == k
 		}
-		b = append(b, ']')
-		files = append(files, hashed("cards-"+strconv.Itoa(len(files)), b))
+		if same && len(ks) == len(x.in[n]) {
+			files = append(files, x.files[n])
+		} else {
+			b := []byte{'['}
+			for i, k := range ks {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = append(b, k.data...)
+			}
+			b = append(b, ']')
+			files = append(files, name("cards-"+strconv.Itoa(n), b))
+			stable = false
+		}
+		in = append(in, ks)
 	}
+	x.cards, x.files, x.in, x.stable = cards, files, in, stable && len(files) == len(x.files)
 	return files
+}
+
+// newCard encodes the card of c.
+func newCard(c *site.Case, approaches, countries, types map[string]int) *card {
+	k := &card{slug: c.Slug, title: c.Title, summary: c.Summary, start: c.Start, end: c.End, date: c.Date, budget: c.Budget,
+		data: appendCard(nil, c, approaches, countries, types)}
+	for _, a := range c.Approaches {
+		k.approaches = append(k.approaches, a.ID)
+	}
+	for _, p := range c.Partners {
+		k.partners = append(k.partners, site.PartnerRef{Name: p.Name, Country: p.Country, Type: p.Type})
+	}
+	for _, g := range c.Goals {
+		k.goals = append(k.goals, g.Number)
+	}
+	return k
 }
 
 func appendCard(b []byte, c *site.Case, approaches, countries, types map[string]int) []byte {
@@ -95,8 +203,8 @@ func lookup(m map[string]int, k string) int {
 	return -1
 }
 
-// catalogueFile writes the file that names all others.
-func catalogueFile(s *site.Site, facets []Facet, cards []File, shards []shard) File {
+// catalogueData writes the file that names all others.
+func catalogueData(s *site.Site, facets []Facet, sorts [2][]int, cards []File, shards []shard) []byte {
 	b := []byte(`{"cases":`)
 	b = strconv.AppendInt(b, int64(len(s.Cases)), 10)
 	b = append(b, `,"facets":[`...)
@@ -128,9 +236,9 @@ func catalogueFile(s *site.Site, facets []Facet, cards []File, shards []shard) F
 		b = append(b, "]}"...)
 	}
 	b = append(b, `],"sort":{"newest":`...)
-	b = appendInts(b, newest(s))
+	b = appendInts(b, sorts[0])
 	b = append(b, `,"budget":`...)
-	b = appendInts(b, byBudget(s))
+	b = appendInts(b, sorts[1])
 	b = append(b, `},"cards":{"size":`...)
 	b = strconv.AppendInt(b, CardsPerFile, 10)
 	b = append(b, `,"files":[`...)
@@ -149,8 +257,7 @@ func catalogueFile(s *site.Site, facets []Facet, cards []File, shards []shard) F
 		b = append(b, ':')
 		b = appendString(b, f.file.Name)
 	}
-	b = append(b, "}}"...)
-	return hashed("catalogue", b)
+	return append(b, "}}"...)
 }
 
 // newest returns the case numbers newest first, as the home page orders

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"runtime"
 	"slices"
 	"strconv"
@@ -11,254 +12,359 @@ import (
 	"github.com/casebook/casebook/internal/site"
 )
 
-// postings maps each term to its postings: (case number << 5) | fields,
-// by case number.
-type postings map[string][]int
+// The full-text index is kept from one Build to the next: the terms of
+// every case (caseText), a posting list per term, the encoded form of each
+// list, and the shards of each group of terms (those that share their
+// first two runes). A build reads again only the cases whose text changed;
+// when the cases are in the same order as before, it changes only the
+// postings of those cases and encodes again only the lists and groups they
+// touched, so that an edit of one body costs about as much as that body.
+// When the order changed (a case added, removed or retitled), every case
+// number may have moved, and the lists are made again from the kept terms.
 
-// invert indexes the text of every case. The cases are cut into one run
-// per core, each indexed on its own goroutine; the runs' lists are then
-// joined in case order, so the result does not depend on the cut.
-func invert(s *site.Site) postings {
-	runs := max(1, min(runtime.GOMAXPROCS(0), len(s.Cases)/256))
-	parts := make([]*indexer, runs)
-	var wg sync.WaitGroup
-	for r := range runs {
-		lo, hi := r*len(s.Cases)/runs, (r+1)*len(s.Cases)/runs
-		parts[r] = &indexer{ids: make(map[string]int)}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			parts[r].cases(s.Cases, lo, hi)
-		}()
-	}
-	wg.Wait()
-	ps := make(postings, len(parts[0].terms))
-	for _, x := range parts {
-		for id, t := range x.terms {
-			ps[t] = append(ps[t], x.lists[id]...)
-		}
-	}
-	return ps
+// textIndex is the full-text part of an Indexer.
+type textIndex struct {
+	ids     map[string]uint32 // term -> id
+	terms   []string          // by id
+	lists   [][]uint32        // postings by id: case<<5 | fields, by case
+	enc     [][]byte          // `"term":[...]` by id; nil when stale
+	scratch []uint8           // by id, zero between uses
+
+	texts  []*caseText       // of the last site, by case number
+	groups map[string]*group // by key
+	keys   []string          // of the groups, sorted
 }
 
-// cases indexes cases[lo:hi], numbering them by their place in cases.
-func (x *indexer) cases(cases []*site.Case, lo, hi int) {
-	for i := lo; i < hi; i++ {
-		c := cases[i]
-		x.add(c.Title, FieldTitle)
-		for _, p := range c.Partners {
-			x.add(p.Name, FieldPartner)
-		}
-		for _, t := range c.Themes {
-			x.add(t, FieldTheme)
-		}
-		x.add(c.Summary, FieldSummary)
-		x.add(string(plainText(c.Body)), FieldBody)
-		for _, id := range x.touched {
-			x.lists[id] = append(x.lists[id], i<<5|int(x.fields[id]))
-			x.fields[id] = 0
-		}
-		x.touched = x.touched[:0]
-	}
+// caseText is what the index holds of one case: the text it was cut from,
+// to see whether it changed, and its terms.
+type caseText struct {
+	slug, title, summary string
+	partners, themes     []string
+	body                 []byte
+	terms                []uint32 // id<<5 | fields, one per distinct term
 }
 
-// indexer collects the terms of one case after another. Terms are numbered
-// as they are first seen; fields holds the current case's field bits of
-// each term, touched the terms it has.
-type indexer struct {
-	ids     map[string]int
-	terms   []string
-	lists   [][]int
-	fields  []uint8
-	touched []int
-	buf     []byte
-}
-
-// add records the terms of text in field. It gives the same terms as
-// eachTerm(site.Fold(text)), faster: folding ASCII is lowering it, and
-// ASCII characters other than letters and digits end terms before and
-// after folding, so only the words that hold other characters are folded.
-func (x *indexer) add(text string, field int) {
-	start, ascii := -1, true
-	for i := 0; i <= len(text); i++ {
-		if i < len(text) {
-			c := text[i]
-			if c >= utf8.RuneSelf {
-				ascii = false
-			}
-			if c >= utf8.RuneSelf || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-				if start < 0 {
-					start = i
-				}
-				continue
-			}
-		}
-		if start < 0 {
-			continue
-		}
-		word := text[start:i]
-		switch {
-		case !ascii:
-			eachTerm(site.Fold(word), func(t string) { x.term(t, field) })
-		case len(word) >= 2 && len(word) <= MaxTermLen:
-			x.buf = append(x.buf[:0], word...)
-			for k, c := range x.buf {
-				if 'A' <= c && c <= 'Z' {
-					x.buf[k] = c + 'a' - 'A'
-				}
-			}
-			x.termBytes(x.buf, field)
-		}
-		start, ascii = -1, true
-	}
-}
-
-func (x *indexer) termBytes(t []byte, field int) {
-	if id, ok := x.ids[string(t)]; ok {
-		x.mark(id, field)
-		return
-	}
-	x.term(string(t), field)
-}
-
-func (x *indexer) term(t string, field int) {
-	id, ok := x.ids[t]
-	if !ok {
-		id = len(x.terms)
-		t = strings.Clone(t)
-		x.ids[t] = id
-		x.terms = append(x.terms, t)
-		x.lists = append(x.lists, nil)
-		x.fields = append(x.fields, 0)
-	}
-	x.mark(id, field)
-}
-
-func (x *indexer) mark(id, field int) {
-	if x.fields[id] == 0 {
-		x.touched = append(x.touched, id)
-	}
-	x.fields[id] |= uint8(field)
-}
-
-// search returns the cases that match every term of query, best first, as
-// the catalogue's script ranks them: by the sum over the query's terms of
-// the best field bits of the terms they begin, then by case number. It
-// searches ps itself, not the shards; it is the reference for tests.
-func (ps postings) search(query string) []int {
-	score := map[int]int{}
-	for n, q := range Terms(query) {
-		best := map[int]int{}
-		for t, l := range ps {
-			if !strings.HasPrefix(t, q) {
-				continue
-			}
-			for _, p := range l {
-				best[p>>5] = max(best[p>>5], p&31)
-			}
-		}
-		for i, sc := range score {
-			if _, ok := best[i]; !ok {
-				delete(score, i)
-			} else {
-				score[i] = sc + best[i]
-			}
-		}
-		if n == 0 {
-			score = best
-		}
-	}
-	out := make([]int, 0, len(score))
-	for i := range score {
-		out = append(out, i)
-	}
-	slices.SortFunc(out, func(a, b int) int {
-		if score[a] != score[b] {
-			return score[b] - score[a]
-		}
-		return a - b
-	})
-	return out
+// group is the terms that begin with one key, and their shards.
+type group struct {
+	key    string
+	ids    []uint32 // sorted by term
+	shards []shard  // nil when stale
 }
 
 type shard struct {
-	key   string
-	terms []string // sorted
-	file  File
+	key  string
+	file File
 }
 
-// termShards cuts the index of s into shards and writes them.
-func termShards(s *site.Site) []shard {
-	ps := invert(s)
-	terms := make([]string, 0, len(ps))
-	for t := range ps {
-		terms = append(terms, t)
+// same reports whether c has the text t was cut from.
+func (t *caseText) same(c *site.Case) bool {
+	if t.slug != c.Slug || t.title != c.Title || t.summary != c.Summary ||
+		len(t.partners) != len(c.Partners) || !slices.Equal(t.themes, c.Themes) || !bytes.Equal(t.body, c.Body) {
+		return false
 	}
-	slices.Sort(terms)
-	enc := make(map[string][]byte, len(terms))
-	for _, t := range terms {
-		b := appendString(nil, t)
-		b = append(b, ':')
-		enc[t] = appendDeltaPostings(b, ps[t])
+	for i, p := range c.Partners {
+		if t.partners[i] != p.Name {
+			return false
+		}
 	}
-	shards := cutAll(terms, enc)
-	for k, sh := range shards {
+	return true
+}
+
+// update brings the index up to the cases of s and returns its shards, in
+// key order, named by name.
+func (x *textIndex) update(s *site.Site, name func(string, []byte) File) []shard {
+	if x.ids == nil {
+		x.ids = make(map[string]uint32)
+		x.groups = make(map[string]*group)
+	}
+	texts, changed := x.read(s.Cases)
+	if sameOrder(x.texts, texts) {
+		for _, i := range changed {
+			x.move(i, x.texts[i], texts[i])
+		}
+	} else {
+		x.relist(texts)
+	}
+	x.texts = texts
+	return x.shards(name)
+}
+
+// read returns the text of every case, cutting again only the cases whose
+// text is not that of the case of the same slug last time; changed are
+// their numbers.
+func (x *textIndex) read(cases []*site.Case) (texts []*caseText, changed []int) {
+	last := make(map[string]*caseText, len(x.texts))
+	for _, t := range x.texts {
+		last[t.slug] = t
+	}
+	texts = make([]*caseText, len(cases))
+	for i, c := range cases {
+		if t := last[c.Slug]; t != nil && t.same(c) {
+			texts[i] = t
+		} else {
+			changed = append(changed, i)
+		}
+	}
+	// Cut the changed cases into runs, one per core when there are many.
+	runs := max(1, min(runtime.GOMAXPROCS(0), len(changed)/256))
+	cutters := make([]*cutter, runs)
+	var wg sync.WaitGroup
+	for r := range runs {
+		part := changed[r*len(changed)/runs : (r+1)*len(changed)/runs]
+		cutters[r] = &cutter{ids: make(map[string]int)}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, i := range part {
+				texts[i] = cutters[r].text(cases[i])
+			}
+		}()
+	}
+	wg.Wait()
+	// Number the runs' terms in the index.
+	for r, cu := range cutters {
+		global := make([]uint32, len(cu.terms))
+		for local, t := range cu.terms {
+			global[local] = x.id(t)
+		}
+		for _, i := range changed[r*len(changed)/runs : (r+1)*len(changed)/runs] {
+			for k, t := range texts[i].terms {
+				texts[i].terms[k] = global[t>>5]<<5 | t&31
+			}
+		}
+	}
+	return texts, changed
+}
+
+// id returns the id of term t, numbering it if it is new.
+func (x *textIndex) id(t string) uint32 {
+	if id, ok := x.ids[t]; ok {
+		return id
+	}
+	id := uint32(len(x.terms))
+	x.ids[t] = id
+	x.terms = append(x.terms, t)
+	x.lists = append(x.lists, nil)
+	x.enc = append(x.enc, nil)
+	x.scratch = append(x.scratch, 0)
+	return id
+}
+
+func sameOrder(a, b []*caseText) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].slug != b[i].slug {
+			return false
+		}
+	}
+	return true
+}
+
+// move changes the postings of case i from the terms of old to those of
+// now.
+func (x *textIndex) move(i int, old, now *caseText) {
+	const kept = 0xff // not a set of field bits
+	for _, t := range old.terms {
+		x.scratch[t>>5] = uint8(t & 31)
+	}
+	for _, t := range now.terms {
+		id, f := t>>5, uint8(t&31)
+		if x.scratch[id] != f {
+			x.post(id, i, f)
+		}
+		x.scratch[id] = kept
+	}
+	for _, t := range old.terms {
+		if x.scratch[t>>5] != kept {
+			x.post(t>>5, i, 0)
+		}
+		x.scratch[t>>5] = 0
+	}
+	for _, t := range now.terms {
+		x.scratch[t>>5] = 0
+	}
+}
+
+// post sets the fields of case i in the list of term id; no fields remove
+// the posting.
+func (x *textIndex) post(id uint32, i int, fields uint8) {
+	l := x.lists[id]
+	k, found := slices.BinarySearchFunc(l, uint32(i), func(p, i uint32) int { return int(p>>5) - int(i) })
+	switch {
+	case found && fields == 0:
+		l = slices.Delete(l, k, k+1)
+	case found:
+		l[k] = uint32(i)<<5 | uint32(fields)
+	case fields != 0:
+		l = slices.Insert(l, k, uint32(i)<<5|uint32(fields))
+	}
+	was := len(x.lists[id]) > 0
+	x.lists[id] = l
+	x.enc[id] = nil
+	switch {
+	case !was && len(l) > 0:
+		x.join(id)
+	case was && len(l) == 0:
+		x.leave(id)
+	}
+	if g := x.groups[groupKey(x.terms[id])]; g != nil {
+		g.shards = nil
+	}
+}
+
+// join puts term id into its group.
+func (x *textIndex) join(id uint32) {
+	key := groupKey(x.terms[id])
+	g := x.groups[key]
+	if g == nil {
+		g = &group{key: key}
+		x.groups[key] = g
+		k, _ := slices.BinarySearch(x.keys, key)
+		x.keys = slices.Insert(x.keys, k, key)
+	}
+	k, _ := slices.BinarySearchFunc(g.ids, x.terms[id], func(a uint32, t string) int { return strings.Compare(x.terms[a], t) })
+	g.ids = slices.Insert(g.ids, k, id)
+}
+
+// leave takes term id out of its group, and the group out when it is empty.
+func (x *textIndex) leave(id uint32) {
+	key := groupKey(x.terms[id])
+	g := x.groups[key]
+	g.ids = slices.DeleteFunc(g.ids, func(a uint32) bool { return a == id })
+	if len(g.ids) == 0 {
+		delete(x.groups, key)
+		k, _ := slices.BinarySearch(x.keys, key)
+		x.keys = slices.Delete(x.keys, k, k+1)
+	}
+}
+
+// relist makes every posting list again from texts.
+func (x *textIndex) relist(texts []*caseText) {
+	for id := range x.lists {
+		x.lists[id] = x.lists[id][:0]
+		x.enc[id] = nil
+	}
+	for i, t := range texts {
+		for _, p := range t.terms {
+			x.lists[p>>5] = append(x.lists[p>>5], uint32(i)<<5|p&31)
+		}
+	}
+	var live []uint32
+	for id, l := range x.lists {
+		if len(l) > 0 {
+			live = append(live, uint32(id))
+		}
+	}
+	slices.SortFunc(live, func(a, b uint32) int { return strings.Compare(x.terms[a], x.terms[b]) })
+	clear(x.groups)
+	x.keys = x.keys[:0]
+	for len(live) > 0 {
+		key := groupKey(x.terms[live[0]])
+		n := 1
+		for n < len(live) && strings.HasPrefix(x.terms[live[n]], key) {
+			n++
+		}
+		x.groups[key] = &group{key: key, ids: live[:n:n]}
+		x.keys = append(x.keys, key)
+		live = live[n:]
+	}
+}
+
+// shards encodes the stale lists, cuts the stale groups and returns every
+// shard in key order.
+func (x *textIndex) shards(name func(string, []byte) File) []shard {
+	var stale []*group
+	for _, key := range x.keys {
+		if g := x.groups[key]; g.shards == nil {
+			stale = append(stale, g)
+		}
+	}
+	// Groups are independent: encode and cut them on every core.
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(stale)/8))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := w; k < len(stale); k += workers {
+				x.cutGroup(stale[k], name)
+			}
+		}()
+	}
+	wg.Wait()
+	var out []shard
+	for _, key := range x.keys {
+		out = append(out, x.groups[key].shards...)
+	}
+	return out
+}
+
+// cutGroup encodes the stale lists of g and cuts it into shards.
+func (x *textIndex) cutGroup(g *group, name func(string, []byte) File) {
+	terms := make([]string, len(g.ids))
+	sizes := make([]int, len(g.ids))
+	for k, id := range g.ids {
+		if x.enc[id] == nil {
+			b := appendString(nil, x.terms[id])
+			b = append(b, ':')
+			x.enc[id] = appendDeltaPostings(b, x.lists[id])
+		}
+		terms[k], sizes[k] = x.terms[id], len(x.enc[id])
+	}
+	g.shards = g.shards[:0]
+	for _, sp := range cut(nil, g.key, terms, sizes, 0) {
 		b := []byte{'{'}
-		for i, t := range sh.terms {
-			if i > 0 {
+		for k, id := range g.ids[sp.lo:sp.hi] {
+			if k > 0 {
 				b = append(b, ',')
 			}
-			b = append(b, enc[t]...)
+			b = append(b, x.enc[id]...)
 		}
 		b = append(b, '}')
-		shards[k].file = hashed("terms-"+fileKey(sh.key), b)
+		g.shards = append(g.shards, shard{key: sp.key, file: name("terms-"+fileKey(sp.key), b)})
 	}
-	return shards
 }
 
+// groupKey returns the key of the group of term t: its first two runes.
+func groupKey(t string) string { return prefix(t, 2) }
+
 // appendDeltaPostings writes postings with the case numbers as deltas.
-func appendDeltaPostings(b []byte, l []int) []byte {
+func appendDeltaPostings(b []byte, l []uint32) []byte {
 	b = append(b, '[')
-	prev := 0
+	prev := uint32(0)
 	for i, p := range l {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = strconv.AppendInt(b, int64((p>>5-prev)<<5|p&31), 10)
+		b = strconv.AppendUint(b, uint64((p>>5-prev)<<5|p&31), 10)
 		prev = p >> 5
 	}
 	return append(b, ']')
 }
 
-// cutAll groups sorted terms by their first two runes and cuts each group.
-func cutAll(terms []string, enc map[string][]byte) []shard {
-	var out []shard
-	for len(terms) > 0 {
-		key := prefix(terms[0], 2)
-		n := 1
-		for n < len(terms) && strings.HasPrefix(terms[n], key) {
-			n++
-		}
-		out = cut(out, key, terms[:n], enc)
-		terms = terms[n:]
-	}
-	return out
+// span is one shard as a range of a group's terms.
+type span struct {
+	key    string
+	lo, hi int
 }
 
-// cut appends the shard of key, which holds terms (all beginning with
-// key), split by the next rune while it is larger than MaxShardSize. A
-// term as long as the key stays in the key's own shard.
-func cut(out []shard, key string, terms []string, enc map[string][]byte) []shard {
+// cut appends the shards of key, which holds terms[lo:] (sorted, all
+// beginning with key, of the given encoded sizes), split by the next rune
+// while a shard is larger than MaxShardSize. A term as long as the key
+// stays in the key's own shard.
+func cut(out []span, key string, terms []string, sizes []int, lo int) []span {
 	size := 0
-	for _, t := range terms {
-		size += len(enc[t]) + 1
+	for _, n := range sizes {
+		size += n + 1
 	}
 	if size <= MaxShardSize || len(terms) == 1 {
-		return append(out, shard{key: key, terms: terms})
+		return append(out, span{key, lo, lo + len(terms)})
 	}
 	if terms[0] == key {
-		out = append(out, shard{key: key, terms: terms[:1]})
-		terms = terms[1:]
+		out = append(out, span{key, lo, lo + 1})
+		terms, sizes, lo = terms[1:], sizes[1:], lo+1
 	}
 	n := utf8.RuneCountInString(key) + 1
 	for len(terms) > 0 {
@@ -267,8 +373,8 @@ func cut(out []shard, key string, terms []string, enc map[string][]byte) []shard
 		for k < len(terms) && strings.HasPrefix(terms[k], sub) {
 			k++
 		}
-		out = cut(out, sub, terms[:k], enc)
-		terms = terms[k:]
+		out = cut(out, sub, terms[:k], sizes[:k], lo)
+		terms, sizes, lo = terms[k:], sizes[k:], lo+k
 	}
 	return out
 }
@@ -298,4 +404,144 @@ func fileKey(key string) string {
 		b.WriteByte('_')
 	}
 	return b.String()
+}
+
+// cutter cuts the text of cases into terms, numbering the terms as it first
+// sees them.
+type cutter struct {
+	ids     map[string]int
+	terms   []string
+	fields  []uint8 // of the current case, by id
+	touched []uint32
+	buf     []byte
+}
+
+// text returns the text of c and its terms, numbered by cu.
+func (cu *cutter) text(c *site.Case) *caseText {
+	t := &caseText{slug: c.Slug, title: c.Title, summary: c.Summary, themes: c.Themes, body: c.Body,
+		partners: make([]string, len(c.Partners))}
+	cu.add(c.Title, FieldTitle)
+	for i, p := range c.Partners {
+		t.partners[i] = p.Name
+		cu.add(p.Name, FieldPartner)
+	}
+	for _, th := range c.Themes {
+		cu.add(th, FieldTheme)
+	}
+	cu.add(c.Summary, FieldSummary)
+	cu.add(string(plainText(c.Body)), FieldBody)
+	t.terms = make([]uint32, len(cu.touched))
+	for k, id := range cu.touched {
+		t.terms[k] = id<<5 | uint32(cu.fields[id])
+		cu.fields[id] = 0
+	}
+	cu.touched = cu.touched[:0]
+	return t
+}
+
+// add records the terms of text in field. It gives the same terms as
+// eachTerm(site.Fold(text)), faster: folding ASCII is lowering it, and
+// ASCII characters other than letters and digits end terms before and
+// after folding, so only the words that hold other characters are folded.
+func (cu *cutter) add(text string, field int) {
+	start, ascii := -1, true
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) {
+			c := text[i]
+			if c >= utf8.RuneSelf {
+				ascii = false
+			}
+			if c >= utf8.RuneSelf || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		word := text[start:i]
+		switch {
+		case !ascii:
+			eachTerm(site.Fold(word), func(t string) { cu.term(t, field) })
+		case len(word) >= 2 && len(word) <= MaxTermLen:
+			cu.buf = append(cu.buf[:0], word...)
+			for k, c := range cu.buf {
+				if 'A' <= c && c <= 'Z' {
+					cu.buf[k] = c + 'a' - 'A'
+				}
+			}
+			cu.termBytes(cu.buf, field)
+		}
+		start, ascii = -1, true
+	}
+}
+
+func (cu *cutter) termBytes(t []byte, field int) {
+	if id, ok := cu.ids[string(t)]; ok {
+		cu.mark(id, field)
+		return
+	}
+	cu.term(string(t), field)
+}
+
+func (cu *cutter) term(t string, field int) {
+	id, ok := cu.ids[t]
+	if !ok {
+		id = len(cu.terms)
+		t = strings.Clone(t)
+		cu.ids[t] = id
+		cu.terms = append(cu.terms, t)
+		cu.fields = append(cu.fields, 0)
+	}
+	cu.mark(id, field)
+}
+
+func (cu *cutter) mark(id, field int) {
+	if cu.fields[id] == 0 {
+		cu.touched = append(cu.touched, uint32(id))
+	}
+	cu.fields[id] |= uint8(field)
+}
+
+// search returns the cases that match every term of query, best first, as
+// the catalogue's script ranks them: by the sum over the query's terms of
+// the best field bits of the terms they begin, then by case number. It
+// searches the posting lists, not the shards; it is the reference for
+// tests.
+func (x *textIndex) search(query string) []int {
+	score := map[int]int{}
+	for n, q := range Terms(query) {
+		best := map[int]int{}
+		for id, l := range x.lists {
+			if !strings.HasPrefix(x.terms[id], q) {
+				continue
+			}
+			for _, p := range l {
+				best[int(p>>5)] = max(best[int(p>>5)], int(p&31))
+			}
+		}
+		for i, sc := range score {
+			if _, ok := best[i]; !ok {
+				delete(score, i)
+			} else {
+				score[i] = sc + best[i]
+			}
+		}
+		if n == 0 {
+			score = best
+		}
+	}
+	out := make([]int, 0, len(score))
+	for i := range score {
+		out = append(out, i)
+	}
+	slices.SortFunc(out, func(a, b int) int {
+		if score[a] != score[b] {
+			return score[b] - score[a]
+		}
+		return a - b
+	})
+	return out
 }

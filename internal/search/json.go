@@ -22,6 +22,15 @@ func hashed(prefix string, data []byte) File {
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	for i := 0; i < len(s); {
+		// Copy the run of bytes that need no escaping at once.
+		j := i
+		for j < len(s) && s[j] >= 0x20 && s[j] < utf8.RuneSelf && s[j] != '"' && s[j] != '\\' && s[j] != '<' && s[j] != '>' {
+			j++
+		}
+		b = append(b, s[i:j]...)
+		if i = j; i == len(s) {
+			break
+		}
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
@@ -38,12 +47,10 @@ func appendString(b []byte, s string) []byte {
 			b = append(b, '\\', c)
 		case c == '\n':
 			b = append(b, '\\', 'n')
-		case c < 0x20 || c == '<' || c == '>':
+		default: // a control character, < or >
 			// < and > escaped, so that no "</script" can ever appear.
 			b = append(b, `\u00`...)
 			b = append(b, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&0xf])
-		default:
-			b = append(b, c)
 		}
 		i++
 	}

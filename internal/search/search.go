@@ -9,7 +9,8 @@
 //
 // Build returns one catalogue file and many small files that the catalogue
 // file names. Every name carries a hash of its content, so that all of them
-// can be cached forever and a rebuild that changes nothing changes no name.
+// can be cached forever and a rebuild that changes nothing changes no name;
+// an Indexer set to Stable leaves the hashes out, for casebook serve.
 // Lists of case numbers are indexes into site.Cases (which is in title
 // order); ascending lists are written as deltas: [3,1,4] means 3, 4, 8.
 //
@@ -56,6 +57,8 @@
 package search
 
 import (
+	"slices"
+
 	"github.com/casebook/casebook/internal/site"
 )
 
@@ -93,20 +96,70 @@ const (
 )
 
 // Build makes the catalogue's data for s.
-func Build(s *site.Site) *Index {
+func Build(s *site.Site) *Index { return new(Indexer).Build(s) }
+
+// Indexer makes the catalogue's data of one site after another, keeping
+// what it derived from the last site so that a site that differs from it
+// by a few cases costs about as much as those cases (see textIndex and
+// cardIndex). casebook serve keeps one for as long as it runs. An Indexer
+// is not safe for concurrent use.
+type Indexer struct {
+	// Stable, set before the first Build, names the files without content
+	// hashes: catalogue.json, cards-0.json, terms-ab.json. casebook serve
+	// sets it: its server sends every file uncached, and a change to the
+	// index then changes only the files it touched, not every page that
+	// names the catalogue file.
+	Stable bool
+
+	text  textIndex
+	cards cardIndex
+	last  *Index
+	sorts [2][]int // newest and budget orders of the last site
+}
+
+// Build makes the catalogue's data for s.
+func (x *Indexer) Build(s *site.Site) *Index {
 	ix := &Index{Facets: Facets(s)}
 	var cards []File
 	done := make(chan struct{})
 	go func() { // cards and terms are independent: build them side by side
 		defer close(done)
-		cards = cardFiles(s, ix.Facets)
+		cards = x.cards.update(s, ix.Facets, x.name)
 	}()
-	shards := termShards(s)
+	shards := x.text.update(s, x.name)
 	<-done
-	ix.Files = cards
+	ix.Files = make([]File, 0, len(cards)+len(shards))
+	ix.Files = append(ix.Files, cards...)
 	for _, sh := range shards {
 		ix.Files = append(ix.Files, sh.file)
 	}
-	ix.Catalogue = catalogueFile(s, ix.Facets, cards, shards)
+	// The catalogue file changes with the facets, the sort orders and the
+	// names of the other files; when the cards are as they were (so are
+	// the sort orders, which read only what cards show), it often does not.
+	if !x.cards.stable || x.sorts[0] == nil {
+		x.sorts = [2][]int{newest(s), byBudget(s)}
+	}
+	if last := x.last; last != nil && x.cards.stable && slices.EqualFunc(last.Facets, ix.Facets, sameFacet) &&
+		slices.EqualFunc(last.Files, ix.Files, func(a, b File) bool { return a.Name == b.Name }) {
+		ix.Catalogue = last.Catalogue
+	} else {
+		ix.Catalogue = x.name("catalogue", catalogueData(s, ix.Facets, x.sorts, cards, shards))
+	}
+	x.last = ix
 	return ix
+}
+
+func sameFacet(a, b Facet) bool {
+	return a.ID == b.ID && a.Label == b.Label && slices.EqualFunc(a.Values, b.Values, func(v, w Value) bool {
+		return v.ID == w.ID && v.Label == w.Label && v.Colour == w.Colour && slices.Equal(v.Cases, w.Cases)
+	})
+}
+
+// name returns the file of data, named prefix.json when x is Stable, else
+// prefix.<hash>.json.
+func (x *Indexer) name(prefix string, data []byte) File {
+	if x.Stable {
+		return File{Name: prefix + ".json", Data: data}
+	}
+	return hashed(prefix, data)
 }

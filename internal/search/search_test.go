@@ -133,9 +133,9 @@ func TestTerms(t *testing.T) {
 // Terms.
 func TestIndexerFolds(t *testing.T) {
 	text := "Mol, Santo Tomás: l'ÉCOLE à Genève; x Ab-cd 2010 ÆON ﬁne"
-	x := indexer{ids: map[string]int{}}
-	x.add(text, FieldBody)
-	got := slices.Clone(x.terms)
+	cu := cutter{ids: map[string]int{}}
+	cu.add(text, FieldBody)
+	got := slices.Clone(cu.terms)
 	want := slices.Compact(Terms(text))
 	slices.Sort(got)
 	slices.Sort(want)
@@ -145,7 +145,8 @@ func TestIndexerFolds(t *testing.T) {
 }
 
 func TestSearchRanking(t *testing.T) {
-	ps := invert(testSite())
+	var ps textIndex
+	ps.update(testSite(), hashed)
 	for _, tc := range []struct {
 		query string
 		want  []int
@@ -172,13 +173,16 @@ func TestSearchRanking(t *testing.T) {
 // one shard, the one of the longest key it begins with.
 func TestShards(t *testing.T) {
 	terms := []string{"ta", "tab", "tam", "tamb", "tan", "to", "zé"}
-	enc := map[string][]byte{}
-	for _, term := range terms {
-		enc[term] = make([]byte, MaxShardSize/3)
+	sizes := make([]int, len(terms))
+	for i := range sizes {
+		sizes[i] = MaxShardSize / 3
 	}
 	var got []string
-	for _, sh := range cutAll(terms, enc) {
-		got = append(got, sh.key+":"+strings.Join(sh.terms, ","))
+	for _, group := range [][2]int{{0, 5}, {5, 6}, {6, 7}} { // the groups ta, to and zé
+		lo, hi := group[0], group[1]
+		for _, sp := range cut(nil, groupKey(terms[lo]), terms[lo:hi], sizes[lo:hi], lo) {
+			got = append(got, sp.key+":"+strings.Join(terms[sp.lo:sp.hi], ","))
+		}
 	}
 	want := []string{"ta:ta", "tab:tab", "tam:tam,tamb", "tan:tan", "to:to", "zé:zé"}
 	if !slices.Equal(got, want) {
