@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/casebook/casebook/internal/render"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
@@ -43,6 +44,15 @@ func newMinifier() *minify.M {
 	m.AddFunc("application/json", json.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
 	return m
+}
+
+// minifyPage minifies a rendered page. The catalogue's data is left as
+// package search wrote it, which is already compact.
+func minifyPage(m *minify.M, p render.Page, data []byte) ([]byte, error) {
+	if p.Kind == render.KindCatalogueData {
+		return data, nil
+	}
+	return minifyFile(m, p.Path, data)
 }
 
 // minifyFile minifies data by the extension of name; other files, and all

@@ -77,7 +77,7 @@ func BenchmarkMinify(b *testing.B) {
 	m := newMinifier()
 	for b.Loop() {
 		for i, p := range plan {
-			if _, err := minifyFile(m, p.Path, pages[i]); err != nil {
+			if _, err := minifyPage(m, p, pages[i]); err != nil {
 				b.Fatal(err)
 			}
 		}

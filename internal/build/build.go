@@ -47,6 +47,9 @@ type Config struct {
 	Drafts  bool   // include draft cases
 	Minify  bool
 	Workers int // render and write concurrency; 0 means one per core
+	// StableNames names the catalogue's data files without content hashes
+	// (see render.Renderer.StableNames), as casebook serve does.
+	StableNames bool
 
 	// Layouts and Assets are the embedded defaults; the site's own
 	// layouts/ and assets/ override them file by file.
@@ -179,6 +182,9 @@ func prepare(srcFS fs.FS, cfg Config, m *minify.M, unsafe bool) ([]output, map[s
 	r, err := render.New(overlay.New(srcFS, "layouts", cfg.Layouts), markdown.New(unsafe))
 	if err != nil {
 		return nil, nil, nil, err
+	}
+	if cfg.StableNames {
+		r.StableNames()
 	}
 	return assets, manifest, r, nil
 }

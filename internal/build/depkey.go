@@ -27,9 +27,10 @@ import (
 //	page                the free page
 //	everything else     the whole structure: every card and term (home,
 //	                    indexes, matrix, 404, sitemap, feed)
-//	catalogue           the whole structure and the names of the catalogue's
-//	                    data files, which are hashes of their content
-//	catalogue-data      (rendered every time: the renderer has it ready)
+//	catalogue           the cards of its cases, their number, the approaches,
+//	                    the number of SDGs, countries, partners and themes,
+//	                    and the name of the catalogue's data file
+//	catalogue-data      (not rendered: written as package search built it)
 //
 // A kind that keys does not know is rendered on every update. A layout that
 // starts showing more of an item must be matched here; the test that
@@ -49,7 +50,7 @@ type keyer struct {
 	s         *site.Site
 	global    uint64
 	structure uint64
-	catalogue uint64 // the names of the catalogue's data files
+	catalogue uint64 // what every page of the catalogue shows
 	sources   uint64
 	cards     map[*site.Case]uint64
 	countries map[string]*site.Country
@@ -138,15 +139,13 @@ func (k *keyer) globalKey(opts render.Options) uint64 {
 // structureKey hashes every card, term and page of the site, in order:
 // what index pages, the home page and the XML files show.
 func (k *keyer) structureKey(pagesOf []render.Page) uint64 {
-	h, data := k.newHash(), k.newHash()
+	h := k.newHash()
 	for _, p := range pagesOf {
-		if p.Kind == render.KindCatalogueData {
-			data.str(p.Path) // hashed by content: they change with any body
-		} else {
+		if p.Kind != render.KindCatalogueData {
 			h.str(p.Path)
 		}
 	}
-	k.catalogue = data.Sum64()
+	k.catalogue = k.catalogueKey(pagesOf)
 	for _, a := range k.s.Approaches {
 		h.u64(k.version(a))
 		h.int(len(a.Cases))
@@ -174,6 +173,26 @@ func (k *keyer) structureKey(pagesOf []render.Page) uint64 {
 	for _, p := range k.s.Pages {
 		h.u64(k.version(p))
 	}
+	return h.Sum64()
+}
+
+// catalogueKey hashes what every page of the catalogue shows beyond its
+// cards: the name of the data file (the first of the catalogue's data, named
+// by a hash of its content unless names are stable), the number of cases
+// and the links to the facet pages.
+func (k *keyer) catalogueKey(pagesOf []render.Page) uint64 {
+	h := k.newHash()
+	if i := slices.IndexFunc(pagesOf, func(p render.Page) bool { return p.Kind == render.KindCatalogueData }); i >= 0 {
+		h.str(pagesOf[i].Path)
+	}
+	h.int(len(k.s.Cases))
+	for _, a := range k.s.Approaches {
+		h.str(a.ID + "\x00" + a.Title)
+	}
+	h.int(len(k.s.SDGs))
+	h.int(len(k.s.Countries))
+	h.int(len(k.s.Partners))
+	h.int(len(k.s.Themes))
 	return h.Sum64()
 }
 
@@ -281,10 +300,10 @@ func (k *keyer) key(p render.Page) (key uint64, ok bool) {
 		render.KindNotFound, render.KindSitemap, render.KindFeed:
 		h.u64(k.structure)
 	case render.KindCatalogue:
-		h.u64(k.structure)
 		h.u64(k.catalogue)
-	case render.KindCatalogueData:
-		// Named by a hash of their content: the path already is the key.
+		n := cataloguePage(p.Path)
+		first := min((n-1)*render.CataloguePageSize, len(k.s.Cases))
+		k.cases(h, k.s.Cases[first:min(first+render.CataloguePageSize, len(k.s.Cases))])
 	default:
 		return 0, false
 	}
@@ -353,6 +372,16 @@ func (k *keyer) itemKey(h *hasher, kind, slug string) bool {
 		k.body(h, pg.Body)
 	}
 	return true
+}
+
+// cataloguePage returns the number of the catalogue's page at path:
+// "cases/index.html" is 1, "cases/page/7/index.html" 7.
+func cataloguePage(path string) int {
+	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(path, "cases/page/"), "/index.html"))
+	if err != nil {
+		return 1
+	}
+	return n
 }
 
 // itemSlug returns the last folder of a page's path: the id, slug, code or

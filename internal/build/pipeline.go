@@ -78,7 +78,7 @@ func (p *pipeline) page(pg render.Page) (problem.List, error) {
 	t := time.Now()
 	data, problems := p.renderer.Render(p.site, pg, p.opts)
 	t = p.lap(&p.render, t)
-	data, err := minifyFile(p.minifier, pg.Path, data)
+	data, err := minifyPage(p.minifier, pg, data)
 	if err != nil {
 		return problems, err
 	}

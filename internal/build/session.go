@@ -175,7 +175,7 @@ func (s *Session) renderSite(st *site.Site, contentProblems problem.List, full b
 	if ch.Problems.HasErrors() {
 		return ch, ErrProblems
 	}
-	s.commit(&ch, plan, dirty, rendered, keys, pageProblems)
+	s.commit(&ch, st, opts, plan, dirty, rendered, keys, pageProblems)
 	s.site, s.content, s.ok = st, contentProblems, true
 	s.linked = make(map[string]*site.Case, len(st.Cases))
 	for _, c := range st.Cases {
@@ -200,6 +200,9 @@ func (s *Session) dirty(plan []render.Page, full bool) ([]int, []uint64) {
 	keys := make([]uint64, len(plan))
 	var dirty []int
 	for i, p := range plan {
+		if p.Kind == render.KindCatalogueData {
+			continue // not rendered: see commit
+		}
 		k, ok := s.keys.key(p)
 		keys[i] = k
 		old, seen := s.pageKeys[p.Path]
@@ -220,7 +223,7 @@ func (s *Session) renderPages(st *site.Site, opts render.Options, plan []render.
 		data, ps := s.renderer.Render(st, p, opts)
 		probs[j] = ps
 		var err error
-		out[j], err = minifyFile(s.minifier, p.Path, data)
+		out[j], err = minifyPage(s.minifier, p, data)
 		return err
 	})
 	if err != nil {
@@ -247,9 +250,9 @@ func (s *Session) allPageProblems(plan []render.Page, dirty []int, fresh []probl
 	return slices.Compact(all)
 }
 
-// commit makes the rendered pages the session's output and records in ch
-// what changed.
-func (s *Session) commit(ch *Change, plan []render.Page, dirty []int, rendered [][]byte, keys []uint64, probs []problem.List) {
+// commit makes the rendered pages and the catalogue's data the session's
+// output and records in ch what changed.
+func (s *Session) commit(ch *Change, st *site.Site, opts render.Options, plan []render.Page, dirty []int, rendered [][]byte, keys []uint64, probs []problem.List) {
 	ch.Written = make(map[string][]byte)
 	ch.Manifest = s.manifest
 	keep := make(map[string]bool, len(plan)+len(s.assets))
@@ -268,6 +271,13 @@ func (s *Session) commit(ch *Change, plan []render.Page, dirty []int, rendered [
 		s.problems[plan[i].Path] = probs[j]
 	}
 	for i, p := range plan {
+		if p.Kind == render.KindCatalogueData {
+			// As the index built it: the same bytes as last time when they
+			// did not change, so that comparing them is cheap.
+			data, _ := s.renderer.Render(st, p, opts)
+			put(p.Path, data)
+			continue
+		}
 		keep[p.Path] = true
 		s.pageKeys[p.Path] = keys[i]
 	}

@@ -26,32 +26,38 @@ type edit struct {
 	do   func(t *testing.T, dir string, r *rand.Rand) []string
 }
 
+var amountLine = regexp.MustCompile(`(?m)^  amount: \d+$`)
+
 var approachIDs = []string{"city-to-city-partnership", "twinning", "indirect-cooperation", "international-networks"}
 
 func TestSessionEqualsFullBuild(t *testing.T) {
-	dir := t.TempDir()
-	if err := gen.Write(dir, gen.Options{Cases: 60, Seed: 7}); err != nil {
-		t.Fatal(err)
-	}
-	cfg := build.Config{Source: dir, Minify: true, Layouts: casebook.Layouts, Assets: casebook.Assets}
-	sess := build.NewSession(cfg, false)
-	if _, err := sess.Full(); err != nil {
-		t.Fatal(err)
-	}
-	r := rand.New(rand.NewPCG(1, 2))
-	edits := sessionEdits()
-	for step := range 60 {
-		e := edits[r.IntN(len(edits))]
-		if step%7 == 6 {
-			e = breakAndFix(sess)
-		}
-		paths := e.do(t, dir, r)
-		ch, err := sess.Update(paths)
-		if err != nil {
-			t.Fatalf("step %d %s: %v %v", step, e.name, err, ch.Problems)
-		}
-		t.Logf("step %d %s %v: %d rendered, %d written, %d removed", step, e.name, paths, ch.Rendered, len(ch.Written), len(ch.Removed))
-		compareWithRun(t, fmt.Sprintf("step %d %s", step, e.name), cfg, sess.Output())
+	for _, stable := range []bool{true, false} {
+		t.Run(fmt.Sprintf("stable names %v", stable), func(t *testing.T) {
+			dir := t.TempDir()
+			if err := gen.Write(dir, gen.Options{Cases: 60, Seed: 7}); err != nil {
+				t.Fatal(err)
+			}
+			cfg := build.Config{Source: dir, Minify: true, StableNames: stable, Layouts: casebook.Layouts, Assets: casebook.Assets}
+			sess := build.NewSession(cfg, false)
+			if _, err := sess.Full(); err != nil {
+				t.Fatal(err)
+			}
+			r := rand.New(rand.NewPCG(1, 2))
+			edits := sessionEdits()
+			for step := range 60 {
+				e := edits[r.IntN(len(edits))]
+				if step%7 == 6 {
+					e = breakAndFix(sess)
+				}
+				paths := e.do(t, dir, r)
+				ch, err := sess.Update(paths)
+				if err != nil {
+					t.Fatalf("step %d %s: %v %v", step, e.name, err, ch.Problems)
+				}
+				t.Logf("step %d %s %v: %d rendered, %d written, %d removed", step, e.name, paths, ch.Rendered, len(ch.Written), len(ch.Removed))
+				compareWithRun(t, fmt.Sprintf("step %d %s", step, e.name), cfg, sess.Output())
+			}
+		})
 	}
 }
 
@@ -206,6 +212,12 @@ func sessionEdits() []edit {
 		field("date", "date", func(r *rand.Rand) string {
 			return fmt.Sprintf("20%02d-0%d-1%d", 10+r.IntN(15), 1+r.IntN(9), r.IntN(10))
 		}),
+		field("start", "start", func(r *rand.Rand) string { return fmt.Sprint(1990 + r.IntN(15)) }),
+		{"budget", func(t *testing.T, dir string, r *rand.Rand) []string {
+			return rewrite(t, dir, r, func(doc string, r *rand.Rand) string {
+				return amountLine.ReplaceAllLiteralString(doc, fmt.Sprintf("  amount: %d", 1000*(1+r.IntN(900))))
+			})
+		}},
 		{"partner", func(t *testing.T, dir string, r *rand.Rand) []string {
 			return rewrite(t, dir, r, func(doc string, r *rand.Rand) string {
 				p := fmt.Sprintf("partners:\n  - name: \"Partner %d\"\n    country: %s\n    type: ngo\n", r.IntN(4), []string{"FR", "BE", "SN"}[r.IntN(3)])

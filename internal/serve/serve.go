@@ -159,7 +159,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.snapshot.Store(&snapshot{files: map[string][]byte{}})
 	s.session = build.NewSession(build.Config{
-		Source: root, Drafts: cfg.Drafts, Minify: true,
+		Source: root, Drafts: cfg.Drafts, Minify: true, StableNames: true,
 		BaseURL: fmt.Sprintf("http://localhost:%d/", port),
 		Layouts: cfg.Layouts, Assets: cfg.Assets,
 	}, true)

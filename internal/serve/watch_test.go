@@ -155,7 +155,7 @@ func (h *harness) equalsFullBuild() {
 	out := filepath.Join(h.t.TempDir(), "public")
 	port := strings.TrimSuffix(h.srv.URL()[strings.LastIndexByte(h.srv.URL(), ':')+1:], "/")
 	_, err := build.Run(build.Config{Source: h.dir, Out: out, Minify: true, BaseURL: "http://localhost:" + port + "/",
-		Layouts: casebook.Layouts, Assets: casebook.Assets})
+		StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets}) // as serve builds
 	if err != nil {
 		h.t.Fatal(err)
 	}

@@ -1,0 +1,74 @@
+package build_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	casebook "github.com/casebook/casebook"
+	"github.com/casebook/casebook/internal/build"
+	"github.com/casebook/casebook/internal/gen"
+)
+
+// sessionBenchCases is the size of the site of the session benchmarks: the
+// size at which casebook serve has its latency targets.
+const sessionBenchCases = 10000
+
+var approachesLine = regexp.MustCompile(`(?m)^approaches: .*$`)
+
+// BenchmarkSessionEditBody measures Session.Update after one case's body
+// changed, on a site of 10,000 cases: the rebuild part of casebook serve's
+// latency, without the watcher. See also internal/serve's BenchmarkEdit*.
+func BenchmarkSessionEditBody(b *testing.B) {
+	benchSession(b, func(doc string, i int) string { return doc + fmt.Sprintf("\nOne more sentence, %d.\n", i) })
+}
+
+// BenchmarkSessionEditApproaches is BenchmarkSessionEditBody for an edit
+// that changes a case's approaches.
+func BenchmarkSessionEditApproaches(b *testing.B) {
+	benchSession(b, func(doc string, i int) string {
+		ids := []string{"twinning", "indirect-cooperation", "international-networks"}
+		line := "approaches: [" + ids[i%len(ids)] + "]"
+		if strings.Contains(doc, line+"\n") {
+			line = "approaches: [" + ids[(i+1)%len(ids)] + "]"
+		}
+		return approachesLine.ReplaceAllLiteralString(doc, line)
+	})
+}
+
+func benchSession(b *testing.B, edit func(doc string, i int) string) {
+	dir := gen.TempSite(b, sessionBenchCases)
+	cfg := build.Config{Source: dir, Minify: true, StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets}
+	sess := build.NewSession(cfg, true) // as casebook serve has it
+	if _, err := sess.Full(); err != nil {
+		b.Fatal(err)
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "content/cases/*.md"))
+	times := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := range b.N {
+		name := names[(i*7919)%len(names)]
+		doc, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(edit(string(doc), i)), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		rel, _ := filepath.Rel(dir, name)
+		start := time.Now()
+		if ch, err := sess.Update([]string{filepath.ToSlash(rel)}); err != nil {
+			b.Fatal(err, ch.Problems)
+		}
+		times = append(times, time.Since(start))
+	}
+	b.StopTimer()
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+	b.ReportMetric(0, "ns/op")
+}
