@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/casebook/casebook/internal/content"
+	"github.com/casebook/casebook/internal/render"
 	"github.com/casebook/casebook/internal/site"
 )
 
@@ -42,6 +43,58 @@ func (s *Session) bodiesOnly(files *content.Files, paths []string) (ch Change, o
 	// holds the bodies) by the site's pointer.
 	st := *s.site
 	s.ok = false
-	ch, err = s.renderSite(&st, s.content, false)
+	ch, err = s.renderBodies(&st, linked)
 	return ch, true, err
+}
+
+// renderBodies renders what depends on the bodies of cases, which are all
+// that changed in st since the last build: their own pages and the
+// catalogue's data. No other page reads a case's body (see keyer), so the
+// other pages keep their output and keys, and the site is not keyed again.
+// When the catalogue's data file got a new name (names with content
+// hashes), every catalogue page names it: then the whole site is keyed.
+func (s *Session) renderBodies(st *site.Site, cases []*site.Case) (Change, error) {
+	opts := render.Options{BaseURL: st.Config.BaseURL, Assets: s.manifest, LiveReload: s.live}
+	// The plan is the last one with the catalogue's part planned again.
+	catalogue := s.renderer.CataloguePages(st)
+	if catalogueData(catalogue) != catalogueData(s.plan) {
+		return s.renderSite(st, s.content, false)
+	}
+	first := slices.IndexFunc(s.plan, func(p render.Page) bool { return p.Kind == render.KindCatalogue })
+	if first < 0 {
+		return s.renderSite(st, s.content, false)
+	}
+	end := first
+	for end < len(s.plan) && (s.plan[end].Kind == render.KindCatalogue || s.plan[end].Kind == render.KindCatalogueData) {
+		end++
+	}
+	plan := slices.Concat(s.plan[:first], catalogue, s.plan[end:])
+	s.keys.s = st
+	changed := make(map[*site.Case]bool, len(cases))
+	for _, c := range cases {
+		changed[c] = true
+	}
+	var dirty []int
+	keys := make([]uint64, len(plan))
+	for i, p := range plan {
+		if p.Kind == render.KindCatalogueData {
+			continue
+		}
+		keys[i] = s.pageKeys[p.Path]
+		if p.Kind == render.KindCase && changed[p.Case()] {
+			dirty = append(dirty, i)
+			keys[i], _ = s.keys.key(p)
+		}
+	}
+	return s.renderPlan(st, opts, s.content, plan, dirty, keys)
+}
+
+// catalogueData returns the path of the catalogue's data file in plan.
+func catalogueData(plan []render.Page) string {
+	for _, p := range plan {
+		if p.Kind == render.KindCatalogueData {
+			return p.Path
+		}
+	}
+	return ""
 }

@@ -41,6 +41,7 @@ type Session struct {
 	// The last good build: its site, where each case came from and its
 	// content problems. ok is false after a failed call.
 	site     *site.Site
+	plan     []render.Page
 	linked   map[string]*site.Case
 	content  problem.List
 	ok       bool
@@ -160,11 +161,25 @@ func (s *Session) rebuild(files *content.Files, problems problem.List, full bool
 // and, when the site has no errors, makes them the session's output.
 // contentProblems are those of reading and linking the content.
 func (s *Session) renderSite(st *site.Site, contentProblems problem.List, full bool) (Change, error) {
-	ch := Change{Problems: slices.Clone(contentProblems)}
 	opts := render.Options{BaseURL: st.Config.BaseURL, Assets: s.manifest, LiveReload: s.live}
 	plan := s.renderer.Pages(st)
 	s.keys.link(st, opts, plan)
 	dirty, keys := s.dirty(plan, full)
+	ch, err := s.renderPlan(st, opts, contentProblems, plan, dirty, keys)
+	if err == nil {
+		s.linked = make(map[string]*site.Case, len(st.Cases))
+		for _, c := range st.Cases {
+			s.linked[c.Source.Path] = c
+		}
+	}
+	return ch, err
+}
+
+// renderPlan renders the pages of plan at the indexes dirty and, when the
+// site has no errors, makes plan the session's output, with keys as the
+// pages' keys.
+func (s *Session) renderPlan(st *site.Site, opts render.Options, contentProblems problem.List, plan []render.Page, dirty []int, keys []uint64) (Change, error) {
+	ch := Change{Problems: slices.Clone(contentProblems)}
 	rendered, pageProblems, err := s.renderPages(st, opts, plan, dirty)
 	if err != nil {
 		return ch, err
@@ -176,11 +191,7 @@ func (s *Session) renderSite(st *site.Site, contentProblems problem.List, full b
 		return ch, ErrProblems
 	}
 	s.commit(&ch, st, opts, plan, dirty, rendered, keys, pageProblems)
-	s.site, s.content, s.ok = st, contentProblems, true
-	s.linked = make(map[string]*site.Case, len(st.Cases))
-	for _, c := range st.Cases {
-		s.linked[c.Source.Path] = c
-	}
+	s.site, s.plan, s.content, s.ok = st, plan, contentProblems, true
 	return ch, nil
 }
 

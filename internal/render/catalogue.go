@@ -79,9 +79,10 @@ func (r *Renderer) catalogueOf(s *site.Site) *catalogue {
 	return c
 }
 
-// cataloguePages returns the pages of the catalogue and then its data
-// files, the catalogue file first and the others by name order of search.
-func (r *Renderer) cataloguePages(s *site.Site) []Page {
+// CataloguePages returns the pages of the catalogue and then its data
+// files, the catalogue file first and the others in search's order: the
+// part of Pages that the catalogue's search index plans.
+func (r *Renderer) CataloguePages(s *site.Site) []Page {
 	c := r.catalogueOf(s)
 	data := catalogueDir + c.index.Catalogue.Name
 	n := max(1, (len(s.Cases)+CataloguePageSize-1)/CataloguePageSize)

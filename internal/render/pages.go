@@ -52,6 +52,9 @@ type Page struct {
 	cat      *cataloguePage
 }
 
+// Case returns the case that a case's page shows, or nil.
+func (p Page) Case() *site.Case { return p.kase }
+
 // URLPath returns the page's URL relative to the site's root: "" for the
 // home page, "cases/x/" for a case, "404.html" for the 404 page.
 func (p Page) URLPath() string {
@@ -81,7 +84,7 @@ func (r *Renderer) PagesInTwo(s *site.Site) (now []Page, later func() []Page) {
 			now = append(now, p)
 		}
 	}
-	return now, func() []Page { return append(r.cataloguePages(s), sitemap...) }
+	return now, func() []Page { return append(r.CataloguePages(s), sitemap...) }
 }
 
 // pages plans the site, leaving out the catalogue unless withCatalogue.
@@ -99,7 +102,7 @@ func (r *Renderer) pages(s *site.Site, withCatalogue bool) []Page {
 	}
 	ps = append(ps, dir(KindMatrix, "matrix/"))
 	if withCatalogue {
-		ps = append(ps, r.cataloguePages(s)...)
+		ps = append(ps, r.CataloguePages(s)...)
 	}
 	for _, c := range s.Cases {
 		p := dir(KindCase, casePath(c))

@@ -20,29 +20,46 @@ const (
 // to the next: a card is encoded again only when what it shows changed,
 // and a file is put together again only when one of its cards did.
 type cardIndex struct {
-	cards  map[string]*card // by slug
-	ids    [3][]string      // of the approach, country and type values, which cards refer to by position
-	files  []File
-	in     [][]*card // the cards of each file
-	stable bool      // the last update changed no card, no case's date and no case's place
+	cards map[string]*card // by slug
+	ids   [3][]string      // of the approach, country and type values, which cards refer to by position
+	files []File
+	in    [][]*card // the cards of each file
 }
 
-// card is the encoded card of a case and what it was encoded from.
+// card is the encoded card of a case and what it was encoded from, with
+// the rest of what the facets and sort orders read of a case: its date and
+// themes.
 type card struct {
 	slug, title, summary string
 	approaches           []string
 	partners             []site.PartnerRef
 	goals                []int
+	themes               []string
 	budget               *site.Budget
 	start, end           int
 	date                 time.Time
 	data                 []byte
 }
 
+// same reports whether every case of s has the card it had in the last
+// update, in the same place.
+func (x *cardIndex) same(s *site.Site) bool {
+	n := 0
+	for _, in := range x.in {
+		for _, k := range in {
+			if n >= len(s.Cases) || !k.shows(s.Cases[n]) {
+				return false
+			}
+			n++
+		}
+	}
+	return n == len(s.Cases)
+}
+
 // shows reports whether k is the card of c as it is now.
 func (k *card) shows(c *site.Case) bool {
 	if k.slug != c.Slug || k.title != c.Title || k.summary != c.Summary || k.start != c.Start || k.end != c.End ||
-		!k.date.Equal(c.Date) || !sameBudget(k.budget, c.Budget) ||
+		!k.date.Equal(c.Date) || !sameBudget(k.budget, c.Budget) || !slices.Equal(k.themes, c.Themes) ||
 		len(k.approaches) != len(c.Approaches) || len(k.partners) != len(c.Partners) || len(k.goals) != len(c.Goals) {
 		return false
 	}
@@ -95,7 +112,6 @@ func (x *cardIndex) update(s *site.Site, facets []Facet, name func(string, []byt
 	cards := make(map[string]*card, len(s.Cases))
 	files := make([]File, 0, (len(s.Cases)+CardsPerFile-1)/CardsPerFile)
 	in := make([][]*card, 0, cap(files))
-	stable := true
 	for first := 0; first < len(s.Cases); first += CardsPerFile {
 		n := len(files)
 		ks := make([]*card, 0, CardsPerFile)
@@ -124,17 +140,16 @@ func (x *cardIndex) update(s *site.Site, facets []Facet, name func(string, []byt
 			}
 			b = append(b, ']')
 			files = append(files, name("cards-"+strconv.Itoa(n), b))
-			stable = false
 		}
 		in = append(in, ks)
 	}
-	x.cards, x.files, x.in, x.stable = cards, files, in, stable && len(files) == len(x.files)
+	x.cards, x.files, x.in = cards, files, in
 	return files
 }
 
 // newCard encodes the card of c.
 func newCard(c *site.Case, approaches, countries, types map[string]int) *card {
-	k := &card{slug: c.Slug, title: c.Title, summary: c.Summary, start: c.Start, end: c.End, date: c.Date, budget: c.Budget,
+	k := &card{slug: c.Slug, title: c.Title, summary: c.Summary, themes: c.Themes, start: c.Start, end: c.End, date: c.Date, budget: c.Budget,
 		data: appendCard(nil, c, approaches, countries, types)}
 	for _, a := range c.Approaches {
 		k.approaches = append(k.approaches, a.ID)

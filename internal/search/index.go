@@ -93,13 +93,22 @@ func (x *textIndex) update(s *site.Site, name func(string, []byte) File) []shard
 // text is not that of the case of the same slug last time; changed are
 // their numbers.
 func (x *textIndex) read(cases []*site.Case) (texts []*caseText, changed []int) {
-	last := make(map[string]*caseText, len(x.texts))
-	for _, t := range x.texts {
-		last[t.slug] = t
-	}
+	var last map[string]*caseText // made when a case is not in its old place
 	texts = make([]*caseText, len(cases))
 	for i, c := range cases {
-		if t := last[c.Slug]; t != nil && t.same(c) {
+		var t *caseText
+		if i < len(x.texts) && x.texts[i].slug == c.Slug {
+			t = x.texts[i]
+		} else {
+			if last == nil {
+				last = make(map[string]*caseText, len(x.texts))
+				for _, t := range x.texts {
+					last[t.slug] = t
+				}
+			}
+			t = last[c.Slug]
+		}
+		if t != nil && t.same(c) {
 			texts[i] = t
 		} else {
 			changed = append(changed, i)

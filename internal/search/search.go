@@ -73,6 +73,8 @@ type Index struct {
 	Catalogue File    // the file the catalogue page loads first
 	Files     []File  // the cards and term shards that Catalogue names
 	Facets    []Facet // the facets, as Catalogue holds them
+
+	sorts [2][]int // the newest and budget orders in Catalogue
 }
 
 // Field bits of a posting, from the lowest rank to the highest: a title
@@ -111,42 +113,62 @@ type Indexer struct {
 	// names the catalogue file.
 	Stable bool
 
-	text  textIndex
-	cards cardIndex
-	last  *Index
-	sorts [2][]int // newest and budget orders of the last site
+	text   textIndex
+	cards  cardIndex
+	last   *Index
+	sorts  [2][]int // the newest and budget orders of the last site
+	labels []string // the approaches' and themes' ids and names in the last site
 }
 
 // Build makes the catalogue's data for s.
 func (x *Indexer) Build(s *site.Site) *Index {
-	ix := &Index{Facets: Facets(s)}
+	ix := &Index{}
 	var cards []File
-	done := make(chan struct{})
-	go func() { // cards and terms are independent: build them side by side
-		defer close(done)
-		cards = x.cards.update(s, ix.Facets, x.name)
-	}()
-	shards := x.text.update(s, x.name)
-	<-done
+	var shards []shard
+	labels := labelsOf(s)
+	if last := x.last; last != nil && slices.Equal(labels, x.labels) && x.cards.same(s) {
+		// Nothing that the facets, the cards or the sort orders read has
+		// changed: only the text can have.
+		ix.Facets, cards = last.Facets, x.cards.files
+		shards = x.text.update(s, x.name)
+	} else {
+		ix.Facets = Facets(s)
+		done := make(chan struct{})
+		go func() { // cards and terms are independent: build them side by side
+			defer close(done)
+			cards = x.cards.update(s, ix.Facets, x.name)
+		}()
+		shards = x.text.update(s, x.name)
+		<-done
+		x.sorts = [2][]int{newest(s), byBudget(s)}
+	}
 	ix.Files = make([]File, 0, len(cards)+len(shards))
 	ix.Files = append(ix.Files, cards...)
 	for _, sh := range shards {
 		ix.Files = append(ix.Files, sh.file)
 	}
-	// The catalogue file changes with the facets, the sort orders and the
-	// names of the other files; when the cards are as they were (so are
-	// the sort orders, which read only what cards show), it often does not.
-	if !x.cards.stable || x.sorts[0] == nil {
-		x.sorts = [2][]int{newest(s), byBudget(s)}
-	}
-	if last := x.last; last != nil && x.cards.stable && slices.EqualFunc(last.Facets, ix.Facets, sameFacet) &&
-		slices.EqualFunc(last.Files, ix.Files, func(a, b File) bool { return a.Name == b.Name }) {
-		ix.Catalogue = last.Catalogue
+	if last := x.last; last != nil && slices.EqualFunc(last.Facets, ix.Facets, sameFacet) && slices.Equal(last.sorts[0], x.sorts[0]) &&
+		slices.Equal(last.sorts[1], x.sorts[1]) && slices.EqualFunc(last.Files, ix.Files, func(a, b File) bool { return a.Name == b.Name }) {
+		ix.Catalogue = last.Catalogue // names the same files, in the same order
 	} else {
 		ix.Catalogue = x.name("catalogue", catalogueData(s, ix.Facets, x.sorts, cards, shards))
 	}
-	x.last = ix
+	ix.sorts = x.sorts
+	x.last, x.labels = ix, labels
 	return ix
+}
+
+// labelsOf returns the ids and names of the approaches and themes of s:
+// what the facets show of them beyond their cases.
+func labelsOf(s *site.Site) []string {
+	labels := make([]string, 0, 2*(len(s.Approaches)+len(s.Themes)))
+	for _, a := range s.Approaches {
+		labels = append(labels, a.ID, a.Title)
+	}
+	for _, t := range s.Themes {
+		labels = append(labels, t.Slug, t.Name)
+	}
+	return labels
 }
 
 func sameFacet(a, b Facet) bool {
