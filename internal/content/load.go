@@ -117,7 +117,13 @@ func Read(fsys fs.FS, opts Options) (*Files, problem.List) {
 // Site checks what spans files and links the files into a Site, adding to
 // problems, which are those of Read. It returns nil when there is an error.
 func (f *Files) Site(problems problem.List) (*site.Site, problem.List) {
-	s := assemble(f.config, f.files, f.opts, &problems)
+	return f.Relink(nil, problems)
+}
+
+// Relink is Site for a caller that linked an earlier version of the files
+// into prev (nil: none): see site.Relink.
+func (f *Files) Relink(prev *site.Site, problems problem.List) (*site.Site, problem.List) {
+	s := assemble(prev, f.config, f.files, f.opts, &problems)
 	problems.Sort()
 	if problems.HasErrors() {
 		return nil, problems

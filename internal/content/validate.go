@@ -7,8 +7,9 @@ import (
 
 // assemble checks what spans files (duplicates, references between files)
 // and links the decoded files into a Site. It returns nil when any file had
-// an error.
-func assemble(cfg site.Config, files []*file, opts Options, problems *problem.List) *site.Site {
+// an error. prev, when not nil, is a site that the files were linked into
+// before (see site.Relink).
+func assemble(prev *site.Site, cfg site.Config, files []*file, opts Options, problems *problem.List) *site.Site {
 	var (
 		approaches []*site.Approach
 		cases      []*site.Case
@@ -49,6 +50,9 @@ func assemble(cfg site.Config, files []*file, opts Options, problems *problem.Li
 	if problems.HasErrors() {
 		return nil
 	}
+	if prev != nil {
+		return site.Relink(prev, cfg, approaches, cases, partners, pages)
+	}
 	return site.New(cfg, approaches, cases, partners, pages)
 }
 
@@ -69,11 +73,12 @@ func checkReferences(files []*file, approaches []*site.Approach, partnerFiles []
 		types[p.Key()], typeFrom[p.Key()] = p.Type, p.Source.Path
 	}
 	themes := make(map[string]string) // slug -> first spelling
+	slugs := make(map[string]string)  // name -> slug
 	for _, f := range files {
 		if f.kase == nil {
 			continue
 		}
-		d := &decoder{path: f.path, metaLine: f.refs.metaLine, problems: problems}
+		d := decoder{path: f.path, metaLine: f.refs.metaLine, problems: problems}
 		for i, id := range f.kase.ApproachIDs {
 			if !contains(ids, id) {
 				d.errorf(f.refs.approaches[i], "approaches[%d]: unknown approach %q: expected one of the ids in content/approaches%s", i, id, problem.Suggest(id, ids))
@@ -89,7 +94,11 @@ func checkReferences(files []*file, approaches []*site.Approach, partnerFiles []
 			}
 		}
 		for i, name := range f.kase.Themes {
-			slug := site.Slugify(name)
+			slug, ok := slugs[name]
+			if !ok {
+				slug = site.Slugify(name)
+				slugs[name] = slug
+			}
 			if first, ok := themes[slug]; !ok {
 				themes[slug] = name
 			} else if first != name {

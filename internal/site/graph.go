@@ -13,8 +13,23 @@ import (
 // out; package content reports them before New is called.
 //
 // New sets only the derived fields of its arguments, clearing them first, so
-// that a caller may link the same items again after changing some of them.
+// that a caller may link the same items again after changing some of them
+// (or replacing them with new values: an item's own fields never change
+// once it is linked).
 func New(cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Partner, pages []*Page) *Site {
+	return link(nil, cfg, approaches, cases, partnerFiles, pages)
+}
+
+// Relink is New for items of which some were linked before into prev, a
+// site of the same settings: of the cases that were in prev, those whose
+// ranking cannot have changed keep their related cases (see relate). That
+// is most of the time of linking a large site again after an edit of a few
+// cases, which is what casebook serve does.
+func Relink(prev *Site, cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Partner, pages []*Page) *Site {
+	return link(prev.ranking, cfg, approaches, cases, partnerFiles, pages)
+}
+
+func link(prev *ranking, cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Partner, pages []*Page) *Site {
 	s := &Site{
 		Config:        cfg,
 		Approaches:    approaches,
@@ -45,7 +60,8 @@ func New(cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Part
 	}
 	s.linkPartners(partnerFiles)
 	s.linkTerms()
-	s.relate(MaxRelated)
+	s.relate(MaxRelated, prev)
+	s.ranking = rankingOf(s)
 	return s
 }
 
@@ -102,6 +118,7 @@ func (s *Site) linkTerms() {
 	countries := make(map[string]*Country)
 	goals := make(map[int]*SDG)
 	themes := make(map[string]*Theme)
+	slugs := make(map[string]string) // of theme names, which cases repeat
 	for _, p := range s.Partners {
 		co := countries[p.Country]
 		if co == nil {
@@ -141,7 +158,11 @@ func (s *Site) linkTerms() {
 			g.Cases = append(g.Cases, c)
 		}
 		for _, name := range c.Themes {
-			slug := Slugify(name)
+			slug, ok := slugs[name]
+			if !ok {
+				slug = Slugify(name)
+				slugs[name] = slug
+			}
 			t := themes[slug]
 			if t == nil {
 				t = &Theme{Slug: slug, Name: name}

@@ -1,7 +1,11 @@
 package site
 
 import (
+	"hash/maphash"
+	"runtime"
 	"slices"
+	"strconv"
+	"sync"
 )
 
 // MaxRelated is how many related cases each case links to.
@@ -27,41 +31,167 @@ const (
 const maxPostings = 256
 
 // relate sets the Related cases of every case: the n that share the most with
-// it by weighted count (see Shared), ties broken by slug.
-func (s *Site) relate(n int) {
-	score := make([]int32, len(s.Cases))
-	var touched []int32
-	for i, c := range s.Cases {
-		touched = touched[:0]
-		add := func(list []*Case, weight int32) {
-			for _, other := range list[:min(len(list), maxPostings)] {
-				j := int32(other.index)
-				if j == int32(i) {
-					continue
-				}
-				if score[j] == 0 {
-					touched = append(touched, j)
-				}
-				score[j] += weight
+// it by weighted count (see Shared), ties broken by slug. With the ranking
+// of an earlier link of the same items (see Relink), a case whose ranking
+// cannot have changed keeps its related cases: one whose own fields are as
+// before and none of whose terms has a different head (the first
+// maxPostings cases of its list, which are all a case's ranking reads of
+// its terms).
+func (s *Site) relate(n int, prev *ranking) {
+	todo := s.Cases
+	if prev != nil {
+		todo = prev.changed(s)
+	}
+	// Cases rank independently: on every core, each with its own scores.
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(todo)/512))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			score := make([]int32, len(s.Cases))
+			var touched []int32
+			for _, c := range todo[w*len(todo)/workers : (w+1)*len(todo)/workers] {
+				c.Related, touched = s.rank(c, n, score, touched[:0])
 			}
-		}
-		for _, p := range c.Partners {
-			add(p.Cases, weightPartner)
-		}
-		for _, a := range c.Approaches {
-			add(a.Cases, weightApproach)
-		}
-		for _, g := range c.Goals {
-			add(g.Cases, weightSDG)
-		}
-		for _, t := range c.ThemeTerms {
-			add(t.Cases, weightTheme)
-		}
-		c.Related = s.best(touched, score, n)
-		for _, j := range touched {
-			score[j] = 0
+		}()
+	}
+	wg.Wait()
+}
+
+// rank returns the n cases most related to c. score must be all zeros, and
+// is again on return; touched is scratch space, returned for reuse.
+func (s *Site) rank(c *Case, n int, score []int32, touched []int32) ([]*Case, []int32) {
+	add := func(list []*Case, weight int32) {
+		for _, other := range list[:min(len(list), maxPostings)] {
+			j := int32(other.index)
+			if j == int32(c.index) {
+				continue
+			}
+			if score[j] == 0 {
+				touched = append(touched, j)
+			}
+			score[j] += weight
 		}
 	}
+	for _, p := range c.Partners {
+		add(p.Cases, weightPartner)
+	}
+	for _, a := range c.Approaches {
+		add(a.Cases, weightApproach)
+	}
+	for _, g := range c.Goals {
+		add(g.Cases, weightSDG)
+	}
+	for _, t := range c.ThemeTerms {
+		add(t.Cases, weightTheme)
+	}
+	related := s.best(touched, score, n)
+	for _, j := range touched {
+		score[j] = 0
+	}
+	return related, touched
+}
+
+// ranking is what the related cases of a linked site were ranked from: the
+// head of each term's list, and each case's related cases. Relink takes it
+// from the previous site before linking its items again.
+type ranking struct {
+	terms   map[termKey]rankedTerm
+	related map[*Case][]*Case
+}
+
+type rankedTerm struct {
+	head  uint64  // a hash of the slugs of the first maxPostings cases
+	cases []*Case // all of them
+}
+
+// termKey identifies a term across links: an approach by id, a partner by
+// name and country, an SDG by number, a theme by slug.
+type termKey struct {
+	kind byte
+	a, b string
+}
+
+var headSeed = maphash.MakeSeed()
+
+// eachTerm calls f with every term of s and its list of cases.
+func (s *Site) eachTerm(f func(termKey, []*Case)) {
+	for _, a := range s.Approaches {
+		f(termKey{'a', a.ID, ""}, a.Cases)
+	}
+	for _, p := range s.Partners {
+		f(termKey{'p', p.Name, p.Country}, p.Cases)
+	}
+	for _, g := range s.SDGs {
+		f(termKey{'g', strconv.Itoa(g.Number), ""}, g.Cases)
+	}
+	for _, t := range s.Themes {
+		f(termKey{'t', t.Slug, ""}, t.Cases)
+	}
+}
+
+func head(cases []*Case) uint64 {
+	var h maphash.Hash
+	h.SetSeed(headSeed)
+	for _, c := range cases[:min(len(cases), maxPostings)] {
+		h.WriteString(c.Slug)
+		h.WriteByte(0)
+	}
+	return h.Sum64()
+}
+
+// rankingOf returns what the related cases of s were ranked from.
+func rankingOf(s *Site) *ranking {
+	r := &ranking{terms: make(map[termKey]rankedTerm), related: make(map[*Case][]*Case, len(s.Cases))}
+	s.eachTerm(func(k termKey, cases []*Case) { r.terms[k] = rankedTerm{head(cases), cases} })
+	for _, c := range s.Cases {
+		r.related[c] = c.Related
+	}
+	return r
+}
+
+// changed gives the unchanged cases of s their related cases of r, and
+// returns the others: the cases that were not in the last site (read
+// again, or new), the cases of the terms whose head changed or that are
+// new, and the cases of the terms that are gone.
+func (r *ranking) changed(s *Site) []*Case {
+	redo := make([]bool, len(s.Cases))
+	mark := func(cases []*Case) {
+		for _, c := range cases {
+			if s.caseBySlug[c.Slug] == c {
+				redo[c.index] = true
+			}
+		}
+	}
+	seen := make(map[termKey]bool, len(r.terms))
+	s.eachTerm(func(k termKey, cases []*Case) {
+		seen[k] = true
+		if old, ok := r.terms[k]; !ok || old.head != head(cases) {
+			mark(cases)
+		}
+	})
+	for k, old := range r.terms {
+		if !seen[k] {
+			mark(old.cases)
+		}
+	}
+	var todo []*Case
+	for i, c := range s.Cases {
+		old, ok := r.related[c]
+		if redo[i] || !ok {
+			todo = append(todo, c)
+			continue
+		}
+		c.Related = make([]*Case, len(old))
+		for k, o := range old {
+			if c.Related[k] = s.caseBySlug[o.Slug]; c.Related[k] == nil {
+				todo = append(todo, c) // cannot be: its head would have changed
+				break
+			}
+		}
+	}
+	return todo
 }
 
 // best returns the n cases with the highest scores among candidates,

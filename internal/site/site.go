@@ -40,6 +40,7 @@ type Site struct {
 	caseBySlug    map[string]*Case
 	partnerBySlug map[string]*Partner
 	pageBySlug    map[string]*Page
+	ranking       *ranking // what the related cases were ranked from, for Relink
 }
 
 // Config holds the settings of site.yaml.

@@ -155,3 +155,19 @@ func TestBudgetString(t *testing.T) {
 		}
 	}
 }
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"Santo Tomás":    "santo tomas",
+		"santo tomas":    "santo tomas", // ASCII without capitals: itself
+		"KeMoPoDi 2024!": "kemopodi 2024!",
+		"ÉCOLE à Genève": "ecole a geneve",
+		"Ærø":            "ærø", // no ASCII base: lowered, kept
+		"tab\tand\nnew":  "tab\tand\nnew",
+		"":               "",
+	} {
+		if got := site.Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

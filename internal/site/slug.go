@@ -12,6 +12,7 @@ import (
 // ASCII base are dropped.
 func Slugify(name string) string {
 	var b strings.Builder
+	b.Grow(len(name))
 	hyphen := false
 	for _, r := range Fold(name) {
 		switch {
@@ -31,6 +32,9 @@ func Slugify(name string) string {
 // Fold returns s in lower case without accents, for matching that ignores
 // both: "Santo Tomás" -> "santo tomas".
 func Fold(s string) string {
+	if f, ok := foldASCII(s); ok {
+		return f
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFD.String(s) {
@@ -40,6 +44,24 @@ func Fold(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// foldASCII folds s when it is ASCII, where folding is lowering; ok is
+// false when it is not. A string with no upper-case letter is its own
+// fold, and costs nothing: most names and titles are folded to sort them.
+func foldASCII(s string) (folded string, ok bool) {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return "", false
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return s, true
+	}
+	return lower(s), true
 }
 
 // ValidSlug reports whether s is a non-empty run of lower-case ASCII letters,
