@@ -21,8 +21,8 @@ import (
 // changed. What each kind reads follows the layouts:
 //
 //	case                the case, its body, the names and slugs of its terms,
-//	                    the cards of its related cases
-//	approach, partner,  the item (its body too), the cards of its cases;
+//	                    the listings of its related cases
+//	approach, partner,  the item (its body too), the listings of its cases;
 //	country, sdg, theme a country also its partners
 //	page                the free page
 //	everything else     the whole structure: every card and term (home,
@@ -32,9 +32,15 @@ import (
 //	                    and the name of the catalogue's data file
 //	catalogue-data      (not rendered: written as package search built it)
 //
-// A kind that keys does not know is rendered on every update. A layout that
-// starts showing more of an item must be matched here; the test that
-// compares incremental and full builds over random edits catches a miss.
+// A case's card is what the catalogue shows of it (all its fields but the
+// body, and its terms); its listing what partials/case-card.html shows
+// (title, summary, years, countries).
+//
+// A kind that keys does not know is rendered on every update. A default
+// layout that starts showing more of an item must be matched here; the
+// test that compares incremental and full builds over random edits
+// catches a miss. Keys follow the default layouts only: a site with
+// layouts of its own renders every page on every update (see Session).
 //
 // Markdown bodies can link to other content files: a body that mentions
 // ".md" also depends on the map of content files to pages.
@@ -45,7 +51,7 @@ import (
 type keyer struct {
 	seed     maphash.Seed
 	versions map[any]uint64 // *site.Case (meta), *site.Approach, *site.Page, partner files -> hash
-	bodies   map[*site.Case]uint64
+	bodies   map[*site.Case]bodyKey
 
 	s         *site.Site
 	global    uint64
@@ -53,6 +59,12 @@ type keyer struct {
 	catalogue uint64 // what every page of the catalogue shows
 	sources   uint64
 	cards     map[*site.Case]uint64
+	listings  map[*site.Case]uint64
+	last      struct { // the site, global key and cards of the last link
+		site   *site.Site
+		global uint64
+		cards  map[*site.Case]uint64
+	}
 	countries map[string]*site.Country
 	themes    map[string]*site.Theme
 	goals     map[string]*site.SDG
@@ -72,8 +84,10 @@ func (k *keyer) newHash() *hasher {
 
 // link readies k for site s, built with the render options opts.
 func (k *keyer) link(s *site.Site, opts render.Options, pagesOf []render.Page) {
+	k.last.site, k.last.global, k.last.cards = k.s, k.global, k.cards
 	k.s = s
 	k.cards = make(map[*site.Case]uint64, len(s.Cases))
+	k.listings = make(map[*site.Case]uint64, len(s.Cases))
 	k.countries = make(map[string]*site.Country, len(s.Countries))
 	k.themes = make(map[string]*site.Theme, len(s.Themes))
 	k.goals = make(map[string]*site.SDG, len(s.SDGs))
@@ -117,6 +131,18 @@ func (k *keyer) prune() {
 			delete(k.bodies, c)
 		}
 	}
+}
+
+// sameCard reports whether item is a case that shows the same where it is
+// listed as it did in the last link: the same card, under the same global
+// key.
+func (k *keyer) sameCard(item any) bool {
+	c, ok := item.(*site.Case)
+	if !ok || k.global != k.last.global {
+		return false
+	}
+	last, ok := k.last.cards[c]
+	return ok && last == k.card(c)
 }
 
 func (k *keyer) globalKey(opts render.Options) uint64 {
@@ -167,7 +193,8 @@ func (k *keyer) structureKey(pagesOf []render.Page) uint64 {
 		h.int(len(g.Cases))
 	}
 	for _, t := range k.s.Themes {
-		h.str(t.Slug + "\x00" + t.Name)
+		h.str(t.Slug)
+		h.str(t.Name)
 		h.int(len(t.Cases))
 	}
 	for _, p := range k.s.Pages {
@@ -187,7 +214,8 @@ func (k *keyer) catalogueKey(pagesOf []render.Page) uint64 {
 	}
 	h.int(len(k.s.Cases))
 	for _, a := range k.s.Approaches {
-		h.str(a.ID + "\x00" + a.Title)
+		h.str(a.ID)
+		h.str(a.Title)
 	}
 	h.int(len(k.s.SDGs))
 	h.int(len(k.s.Countries))
@@ -201,16 +229,20 @@ func (k *keyer) catalogueKey(pagesOf []render.Page) uint64 {
 func (k *keyer) sourcesKey() uint64 {
 	h := k.newHash()
 	for _, a := range k.s.Approaches {
-		h.str(a.Source.Path + "\x00" + a.ID)
+		h.str(a.Source.Path)
+		h.str(a.ID)
 	}
 	for _, c := range k.s.Cases {
-		h.str(c.Source.Path + "\x00" + c.Slug)
+		h.str(c.Source.Path)
+		h.str(c.Slug)
 	}
 	for _, p := range k.s.Partners {
-		h.str(p.Source.Path + "\x00" + p.Slug)
+		h.str(p.Source.Path)
+		h.str(p.Slug)
 	}
 	for _, p := range k.s.Pages {
-		h.str(p.Source.Path + "\x00" + p.Slug)
+		h.str(p.Source.Path)
+		h.str(p.Slug)
 	}
 	return h.Sum64()
 }
@@ -228,12 +260,18 @@ func (k *keyer) version(item any) uint64 {
 }
 
 // partner hashes what a link to a partner shows. Partners without a file
-// are made anew by every link, so only partner files are cached.
+// are made anew by every link, so only partner files are cached; the
+// others have nothing but what the cases that name them say.
 func (k *keyer) partner(p *site.Partner) uint64 {
 	h := k.newHash()
-	if p.Source.Path != "" {
+	switch {
+	case p.Source.Path != "":
 		h.u64(k.version(p))
-	} else {
+	case p.Website == "" && p.Location == nil && p.Body == nil:
+		h.str(p.Name) // all that a case says of a partner
+		h.str(p.Country)
+		h.str(p.Type)
+	default:
 		hashValue(h, reflect.ValueOf(*p))
 	}
 	h.str(p.Slug)
@@ -249,19 +287,22 @@ func (k *keyer) card(c *site.Case) uint64 {
 	h := k.newHash()
 	h.u64(k.version(c))
 	for _, a := range c.Approaches {
-		h.str(a.ID + "\x00" + a.Title)
+		h.str(a.ID)
+		h.str(a.Title)
 	}
 	for _, p := range c.Partners {
 		h.u64(k.partner(p))
 	}
 	for _, co := range c.Countries {
-		h.str(co.Code + "\x00" + co.Name)
+		h.str(co.Code)
+		h.str(co.Name)
 	}
 	for _, g := range c.Goals {
 		h.int(g.Number)
 	}
 	for _, t := range c.ThemeTerms {
-		h.str(t.Slug + "\x00" + t.Name)
+		h.str(t.Slug)
+		h.str(t.Name)
 	}
 	v := h.Sum64()
 	k.cards[c] = v
@@ -275,11 +316,34 @@ func (k *keyer) body(h *hasher, body []byte) {
 	}
 }
 
+// cases hashes a list of cases as partials/case-list.html shows them.
 func (k *keyer) cases(h *hasher, cs []*site.Case) {
 	h.int(len(cs))
 	for _, c := range cs {
-		h.u64(k.card(c))
+		h.u64(k.listing(c))
 	}
+}
+
+// listing hashes what partials/case-card.html shows of a case: less than
+// its card in the catalogue, so that a change to a case's approaches, say,
+// does not render again every page that lists it.
+func (k *keyer) listing(c *site.Case) uint64 {
+	if v, ok := k.listings[c]; ok {
+		return v
+	}
+	h := k.newHash()
+	h.str(c.Slug)
+	h.str(c.Title)
+	h.str(c.Summary)
+	h.int(c.Start)
+	h.int(c.End)
+	for _, co := range c.Countries {
+		h.str(co.Code)
+		h.str(co.Name)
+	}
+	v := h.Sum64()
+	k.listings[c] = v
+	return v
 }
 
 // key returns the dependency key of page p; ok is false for a kind that
@@ -303,7 +367,9 @@ func (k *keyer) key(p render.Page) (key uint64, ok bool) {
 		h.u64(k.catalogue)
 		n := cataloguePage(p.Path)
 		first := min((n-1)*render.CataloguePageSize, len(k.s.Cases))
-		k.cases(h, k.s.Cases[first:min(first+render.CataloguePageSize, len(k.s.Cases))])
+		for _, c := range k.s.Cases[first:min(first+render.CataloguePageSize, len(k.s.Cases))] {
+			h.u64(k.card(c))
+		}
 	default:
 		return 0, false
 	}
@@ -320,8 +386,11 @@ func (k *keyer) itemKey(h *hasher, kind, slug string) bool {
 			return false
 		}
 		h.u64(k.card(c))
-		h.u64(k.caseBody(c))
-		k.body(h, c.Body)
+		body := k.caseBody(c)
+		h.u64(body.hash)
+		if body.links {
+			h.u64(k.sources)
+		}
 		k.cases(h, c.Related)
 	case render.KindApproach:
 		a := k.s.Approach(slug)
@@ -344,7 +413,8 @@ func (k *keyer) itemKey(h *hasher, kind, slug string) bool {
 		if co == nil {
 			return false
 		}
-		h.str(co.Code + "\x00" + co.Name)
+		h.str(co.Code)
+		h.str(co.Name)
 		for _, pa := range co.Partners {
 			h.u64(k.partner(pa))
 		}
@@ -361,7 +431,8 @@ func (k *keyer) itemKey(h *hasher, kind, slug string) bool {
 		if t == nil {
 			return false
 		}
-		h.str(t.Slug + "\x00" + t.Name)
+		h.str(t.Slug)
+		h.str(t.Name)
 		k.cases(h, t.Cases)
 	case render.KindPage:
 		pg := k.s.Page(slug)
@@ -391,15 +462,22 @@ func itemSlug(p render.Page) string {
 	return dir[strings.LastIndexByte(dir, '/')+1:]
 }
 
-// caseBody hashes what a case's own page shows beyond its card.
-func (k *keyer) caseBody(c *site.Case) uint64 {
+// bodyKey is what a case's own page shows beyond its card: a hash of its
+// body, and whether the body can link to other content files.
+type bodyKey struct {
+	hash  uint64
+	links bool
+}
+
+// caseBody returns the bodyKey of c.
+func (k *keyer) caseBody(c *site.Case) bodyKey {
 	if v, ok := k.bodies[c]; ok {
 		return v
 	}
 	h := k.newHash()
 	h.Write(c.Body)
 	h.int(c.Source.BodyLine)
-	v := h.Sum64()
+	v := bodyKey{h.Sum64(), bytes.Contains(c.Body, []byte(".md"))}
 	k.bodies[c] = v
 	return v
 }

@@ -34,9 +34,13 @@ type Session struct {
 	files    *content.Files
 	renderer *render.Renderer
 	unsafe   bool // the renderer's Markdown setting
-	minifier *minify.M
-	assets   []output
-	manifest map[string]string
+	// ownLayouts is set when the site has layouts of its own: then every
+	// update renders every page, since dependency keys follow the
+	// default layouts (see keyer).
+	ownLayouts bool
+	minifier   *minify.M
+	assets     []output
+	manifest   map[string]string
 
 	// The last good build: its site, where each case came from and its
 	// content problems. ok is false after a failed call.
@@ -76,7 +80,7 @@ func NewSession(cfg Config, liveReload bool) *Session {
 	}
 	return &Session{
 		cfg: cfg, live: liveReload, fsys: fsys, minifier: m,
-		keys:     keyer{seed: maphash.MakeSeed(), versions: make(map[any]uint64), bodies: make(map[*site.Case]uint64)},
+		keys:     keyer{seed: maphash.MakeSeed(), versions: make(map[any]uint64), bodies: make(map[*site.Case]bodyKey)},
 		out:      make(map[string][]byte),
 		pageKeys: make(map[string]uint64),
 		problems: make(map[string]problem.List),
@@ -110,6 +114,7 @@ func (s *Session) Update(paths []string) (Change, error) {
 			full = true
 		}
 	}
+	full = full || s.ownLayouts // see keyer
 	files, problems := s.files, problem.List(nil)
 	if len(changed) > 0 {
 		files, problems = s.files.Update(s.fsys, changed)
@@ -140,7 +145,12 @@ func (s *Session) rebuild(files *content.Files, problems problem.List, full bool
 		return ch, ErrProblems
 	}
 	s.files = files
-	st, problems := files.Site(problems)
+	var st *site.Site
+	if s.site != nil {
+		st, problems = files.Relink(s.site, problems)
+	} else {
+		st, problems = files.Site(problems)
+	}
 	ch.Problems = problems
 	if st == nil {
 		return ch, ErrProblems
@@ -164,6 +174,9 @@ func (s *Session) renderSite(st *site.Site, contentProblems problem.List, full b
 	opts := render.Options{BaseURL: st.Config.BaseURL, Assets: s.manifest, LiveReload: s.live}
 	plan := s.renderer.Pages(st)
 	s.keys.link(st, opts, plan)
+	if !full && s.keys.last.site == s.site {
+		s.renderer.Carry(s.site, st, opts, s.keys.sameCard)
+	}
 	dirty, keys := s.dirty(plan, full)
 	ch, err := s.renderPlan(st, opts, contentProblems, plan, dirty, keys)
 	if err == nil {
@@ -202,6 +215,10 @@ func (s *Session) prepare(unsafe bool) error {
 		return err
 	}
 	s.assets, s.manifest, s.renderer, s.unsafe = assets, manifest, r, unsafe
+	s.ownLayouts = false
+	if entries, err := fs.ReadDir(s.fsys, "layouts"); err == nil && len(entries) > 0 {
+		s.ownLayouts = true
+	}
 	return nil
 }
 

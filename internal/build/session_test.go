@@ -61,6 +61,43 @@ func TestSessionEqualsFullBuild(t *testing.T) {
 	}
 }
 
+// TestSessionOwnLayouts checks a site whose case card shows more than the
+// default one: dependency keys follow the default layouts, so such a site
+// must still get every page right after an edit of what only its layouts
+// show (here a case's approaches, on every page that lists the case).
+func TestSessionOwnLayouts(t *testing.T) {
+	dir := t.TempDir()
+	if err := gen.Write(dir, gen.Options{Cases: 30, Seed: 2}); err != nil {
+		t.Fatal(err)
+	}
+	card, err := fs.ReadFile(casebook.Layouts, "partials/case-card.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	card = bytes.Replace(card, []byte("</li>"), []byte(`<p>{{range .Approaches}}{{.Title}} {{end}}</p></li>`), 1)
+	if err := os.MkdirAll(filepath.Join(dir, "layouts/partials"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "layouts/partials/case-card.html"), card, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := build.Config{Source: dir, Minify: true, StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets}
+	sess := build.NewSession(cfg, false)
+	if _, err := sess.Full(); err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for step := range 5 {
+		paths := rewrite(t, dir, r, func(doc string, r *rand.Rand) string {
+			return setField(doc, "approaches", "["+approachIDs[r.IntN(len(approachIDs))]+"]")
+		})
+		if ch, err := sess.Update(paths); err != nil {
+			t.Fatal(err, ch.Problems)
+		}
+		compareWithRun(t, fmt.Sprintf("step %d", step), cfg, sess.Output())
+	}
+}
+
 // breakAndFix breaks a case, checks that the session fails and keeps its
 // output, then fixes it again.
 func breakAndFix(sess *build.Session) edit {

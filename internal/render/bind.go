@@ -33,6 +33,8 @@ type binding struct {
 	frames     map[string]*Frame             // by page kind
 	aboutFrame *Frame                        // the about page's: its menu differs
 	fragments  sync.Map                      // fragmentKey -> template.HTML; see binding.cached
+	carried    *binding                      // an older binding whose fragments of items keep accepts are valid here
+	keep       func(item any) bool
 }
 
 // matches reports whether b was made for site s and options opts.
@@ -55,6 +57,24 @@ func (r *Renderer) bind(s *site.Site, opts Options) *binding {
 	b := r.newBinding(s, opts)
 	r.last.Store(b)
 	return b
+}
+
+// Carry lets the binding of site to use the fragments (see
+// binding.cached) that the latest binding, of site from, rendered for the
+// items that keep accepts, both with opts. A caller that knows which items
+// look the same in both sites, as casebook serve's session does, spares
+// rendering them again: a card listed on many pages is otherwise rendered
+// once per site. It does nothing when the latest binding is not of from
+// with opts. keep is called while pages are rendered, from many
+// goroutines.
+func (r *Renderer) Carry(from, to *site.Site, opts Options, keep func(item any) bool) {
+	old := r.last.Load()
+	if old == nil || !old.matches(from, opts) {
+		return
+	}
+	b := r.bind(to, opts)
+	b.carried, b.keep = old, keep
+	old.carried, old.keep = nil, nil // one site back is enough
 }
 
 func (r *Renderer) newBinding(s *site.Site, opts Options) *binding {
@@ -175,6 +195,12 @@ func (b *binding) cached(partial string, item any) (template.HTML, error) {
 	key := fragmentKey{partial, item}
 	if h, ok := b.fragments.Load(key); ok {
 		return h.(template.HTML), nil
+	}
+	if b.carried != nil && b.keep(item) {
+		if h, ok := b.carried.fragments.Load(key); ok {
+			b.fragments.Store(key, h)
+			return h.(template.HTML), nil
+		}
 	}
 	var buf strings.Builder
 	// Any page kind's templates hold the partials; two goroutines may
