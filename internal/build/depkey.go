@@ -25,8 +25,9 @@ import (
 //	approach, partner,  the item (its body too), the listings of its cases;
 //	country, sdg, theme a country also its partners
 //	page                the free page
-//	everything else     the whole structure: every card and term (home,
-//	                    indexes, matrix, 404, sitemap, feed)
+//	home, indexes,      what each shows of the site (see indexKeys)
+//	matrix, 404,
+//	sitemap, feed
 //	catalogue           the cards of its cases, their number, the approaches,
 //	                    the number of SDGs, countries, partners and themes,
 //	                    and the name of the catalogue's data file
@@ -55,11 +56,12 @@ type keyer struct {
 
 	s         *site.Site
 	global    uint64
-	structure uint64
-	catalogue uint64 // what every page of the catalogue shows
+	indexes   map[string]uint64 // by page kind
+	catalogue uint64            // what every page of the catalogue shows
 	sources   uint64
 	cards     map[*site.Case]uint64
 	listings  map[*site.Case]uint64
+	partners  map[*site.Partner]uint64
 	last      struct { // the site, global key and cards of the last link
 		site   *site.Site
 		global uint64
@@ -88,6 +90,7 @@ func (k *keyer) link(s *site.Site, opts render.Options, pagesOf []render.Page) {
 	k.s = s
 	k.cards = make(map[*site.Case]uint64, len(s.Cases))
 	k.listings = make(map[*site.Case]uint64, len(s.Cases))
+	k.partners = make(map[*site.Partner]uint64, len(s.Partners))
 	k.countries = make(map[string]*site.Country, len(s.Countries))
 	k.themes = make(map[string]*site.Theme, len(s.Themes))
 	k.goals = make(map[string]*site.SDG, len(s.SDGs))
@@ -102,13 +105,19 @@ func (k *keyer) link(s *site.Site, opts render.Options, pagesOf []render.Page) {
 	}
 	k.prune()
 	k.global = k.globalKey(opts)
-	k.structure = k.structureKey(pagesOf)
+	k.indexKeys(pagesOf)
 	k.sources = k.sourcesKey()
 }
 
-// prune forgets the versions of items that are no longer in the site.
+// prune forgets the versions of items that are no longer in the site, once
+// there are as many of them as of items: they cost memory, not
+// correctness, since a version is looked up by the item's pointer.
 func (k *keyer) prune() {
-	live := make(map[any]bool, len(k.s.Cases)+len(k.s.Approaches)+len(k.s.Pages)+len(k.s.Partners))
+	items := len(k.s.Cases) + len(k.s.Approaches) + len(k.s.Pages) + len(k.s.Partners)
+	if len(k.versions)+len(k.bodies) < 2*items+64 {
+		return
+	}
+	live := make(map[any]bool, items)
 	for _, c := range k.s.Cases {
 		live[c] = true
 	}
@@ -162,46 +171,82 @@ func (k *keyer) globalKey(opts render.Options) uint64 {
 	return h.Sum64()
 }
 
-// structureKey hashes every card, term and page of the site, in order:
-// what index pages, the home page and the XML files show.
-func (k *keyer) structureKey(pagesOf []render.Page) uint64 {
-	h := k.newHash()
+// indexKeys hashes what the index pages, the home page and the XML files
+// show, each kind apart, so that an edit renders again only the indexes
+// that show what it changed: the approaches (and the matrix) their
+// approaches and how many cases each has, the partners, countries, SDGs
+// and themes indexes theirs, the home page and the feed the listings and
+// dates of the cases, the sitemap every page's path and the cases' dates.
+// It also hashes every case's card, which the catalogue's pages and
+// sameCard read.
+func (k *keyer) indexKeys(pagesOf []render.Page) {
+	sitemap := k.newHash()
 	for _, p := range pagesOf {
-		if p.Kind != render.KindCatalogueData {
-			h.str(p.Path)
+		if p.Kind == render.KindCatalogueData {
+			continue
+		}
+		sitemap.str(p.Path)
+		if c := p.Case(); c != nil {
+			sitemap.int(dateKey(c.Date))
 		}
 	}
-	k.catalogue = k.catalogueKey(pagesOf)
+	approaches := k.newHash()
 	for _, a := range k.s.Approaches {
-		h.u64(k.version(a))
-		h.int(len(a.Cases))
+		approaches.u64(k.version(a))
+		approaches.int(len(a.Cases))
 	}
+	cases := k.newHash()
 	for _, c := range k.s.Cases {
-		h.u64(k.card(c))
+		k.card(c)
+		cases.u64(k.listing(c))
+		cases.int(dateKey(c.Date))
+		cases.int(c.Start)
 	}
+	partners := k.newHash()
 	for _, p := range k.s.Partners {
-		h.u64(k.partner(p))
-		h.int(len(p.Cases))
+		partners.u64(k.partner(p))
+		partners.int(len(p.Cases))
 	}
+	countries := k.newHash()
 	for _, c := range k.s.Countries {
-		h.str(c.Code)
-		h.int(len(c.Partners))
-		h.int(len(c.Cases))
+		countries.str(c.Code)
+		countries.str(c.Name)
+		countries.int(len(c.Cases))
 	}
+	goals := k.newHash()
 	for _, g := range k.s.SDGs {
-		h.int(g.Number)
-		h.int(len(g.Cases))
+		goals.int(g.Number)
+		goals.int(len(g.Cases))
 	}
+	themes := k.newHash()
 	for _, t := range k.s.Themes {
-		h.str(t.Slug)
-		h.str(t.Name)
-		h.int(len(t.Cases))
+		themes.str(t.Slug)
+		themes.str(t.Name)
+		themes.int(len(t.Cases))
 	}
-	for _, p := range k.s.Pages {
-		h.u64(k.version(p))
+	k.catalogue = k.catalogueKey(pagesOf)
+	home := k.newHash()
+	home.u64(approaches.Sum64())
+	home.u64(cases.Sum64())
+	for _, n := range []int{len(k.s.Partners), len(k.s.Countries), len(k.s.SDGs), len(k.s.Themes)} {
+		home.int(n)
 	}
-	return h.Sum64()
+	k.indexes = map[string]uint64{
+		render.KindHome:       home.Sum64(),
+		render.KindApproaches: approaches.Sum64(),
+		render.KindMatrix:     approaches.Sum64(),
+		render.KindPartners:   partners.Sum64(),
+		render.KindCountries:  countries.Sum64(),
+		render.KindSDGs:       goals.Sum64(),
+		render.KindThemes:     themes.Sum64(),
+		render.KindNotFound:   0, // the global key is all it shows
+		render.KindSitemap:    sitemap.Sum64(),
+		render.KindFeed:       cases.Sum64(),
+	}
 }
+
+// dateKey is a date as the sitemap and the feed show it: its day.
+func dateKey(t time.Time) int { return t.Year()*10000 + int(t.Month())*100 + t.Day() }
 
 // catalogueKey hashes what every page of the catalogue shows beyond its
 // cards: the name of the data file (the first of the catalogue's data, named
@@ -260,9 +305,11 @@ func (k *keyer) version(item any) uint64 {
 }
 
 // partner hashes what a link to a partner shows. Partners without a file
-// are made anew by every link, so only partner files are cached; the
-// others have nothing but what the cases that name them say.
+// are made anew by every link: their hashes are kept for one link only.
 func (k *keyer) partner(p *site.Partner) uint64 {
+	if v, ok := k.partners[p]; ok {
+		return v
+	}
 	h := k.newHash()
 	switch {
 	case p.Source.Path != "":
@@ -275,7 +322,9 @@ func (k *keyer) partner(p *site.Partner) uint64 {
 		hashValue(h, reflect.ValueOf(*p))
 	}
 	h.str(p.Slug)
-	return h.Sum64()
+	v := h.Sum64()
+	k.partners[p] = v
+	return v
 }
 
 // card hashes what a case shows where it is listed: its own fields but
@@ -359,10 +408,10 @@ func (k *keyer) key(p render.Page) (key uint64, ok bool) {
 		if !k.itemKey(h, p.Kind, itemSlug(p)) {
 			return 0, false
 		}
-	case render.KindHome, render.KindApproaches, render.KindMatrix, render.KindCases,
+	case render.KindHome, render.KindApproaches, render.KindMatrix,
 		render.KindPartners, render.KindCountries, render.KindSDGs, render.KindThemes,
 		render.KindNotFound, render.KindSitemap, render.KindFeed:
-		h.u64(k.structure)
+		h.u64(k.indexes[p.Kind])
 	case render.KindCatalogue:
 		h.u64(k.catalogue)
 		n := cataloguePage(p.Path)

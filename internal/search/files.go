@@ -24,6 +24,9 @@ type cardIndex struct {
 	ids   [3][]string      // of the approach, country and type values, which cards refer to by position
 	files []File
 	in    [][]*card // the cards of each file
+	// reorder is set when the last update changed what the sort orders
+	// read: the order of the cases, or a case's date, start or budget.
+	reorder bool
 }
 
 // card is the encoded card of a case and what it was encoded from, with
@@ -109,6 +112,7 @@ func (x *cardIndex) update(s *site.Site, facets []Facet, name func(string, []byt
 		return m
 	}
 	var approaches, countries, types map[string]int
+	x.reorder = len(s.Cases) != len(x.cards)
 	cards := make(map[string]*card, len(s.Cases))
 	files := make([]File, 0, (len(s.Cases)+CardsPerFile-1)/CardsPerFile)
 	in := make([][]*card, 0, cap(files))
@@ -118,6 +122,10 @@ func (x *cardIndex) update(s *site.Site, facets []Facet, name func(string, []byt
 		same := n < len(x.in)
 		for i, c := range s.Cases[first:min(first+CardsPerFile, len(s.Cases))] {
 			k := x.cards[c.Slug]
+			if k == nil || n >= len(x.in) || i >= len(x.in[n]) || x.in[n][i].slug != c.Slug ||
+				!k.date.Equal(c.Date) || k.start != c.Start || !sameBudget(k.budget, c.Budget) {
+				x.reorder = true
+			}
 			if k == nil || !k.shows(c) {
 				if approaches == nil {
 					approaches, countries, types = pos(facetApproach), pos(facetCountry), pos(facetType)

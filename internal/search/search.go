@@ -140,7 +140,9 @@ func (x *Indexer) Build(s *site.Site) *Index {
 		}()
 		shards = x.text.update(s, x.name)
 		<-done
-		x.sorts = [2][]int{newest(s), byBudget(s)}
+		if x.cards.reorder || x.sorts[0] == nil {
+			x.sorts = [2][]int{newest(s), byBudget(s)}
+		}
 	}
 	ix.Files = make([]File, 0, len(cards)+len(shards))
 	ix.Files = append(ix.Files, cards...)
