@@ -214,6 +214,7 @@ func (s *Session) prepare(unsafe bool) error {
 	if err != nil {
 		return err
 	}
+	r.FollowEdits()
 	s.assets, s.manifest, s.renderer, s.unsafe = assets, manifest, r, unsafe
 	s.ownLayouts = false
 	if entries, err := fs.ReadDir(s.fsys, "layouts"); err == nil && len(entries) > 0 {

@@ -69,7 +69,11 @@ func (r *Renderer) catalogueOf(s *site.Site) *catalogue {
 	if c := r.cat.Load(); c != nil && c.site == s {
 		return c
 	}
-	ix := r.index.Build(s)
+	x := r.index
+	if x == nil {
+		x = &search.Indexer{Stable: r.stable} // for this site only
+	}
+	ix := x.Build(s)
 	c := &catalogue{site: s, index: ix, files: make(map[string][]byte, len(ix.Files)+1)}
 	c.files[catalogueDir+ix.Catalogue.Name] = ix.Catalogue.Data
 	for _, f := range ix.Files {

@@ -89,9 +89,10 @@ type Renderer struct {
 	mu   sync.Mutex              // serializes making bindings
 	last atomic.Pointer[binding] // the binding of the latest site and options
 
-	catMu sync.Mutex                // serializes building catalogues
-	cat   atomic.Pointer[catalogue] // the catalogue of the latest site
-	index search.Indexer            // builds them, keeping what it can from one to the next
+	stable bool                      // see StableNames
+	catMu  sync.Mutex                // serializes building catalogues
+	cat    atomic.Pointer[catalogue] // the catalogue of the latest site
+	index  *search.Indexer           // when following edits: builds them, keeping what it can from one to the next
 }
 
 // New parses the layouts: base.html, the partials and one file per page
@@ -134,7 +135,14 @@ func New(layouts fs.FS, md *markdown.Renderer) (*Renderer, error) {
 // "search/catalogue.1a2b3c4d5e.json" (see search.Indexer.Stable): casebook
 // serve's choice, where a changed name would change every page of the
 // catalogue. Call it before rendering.
-func (r *Renderer) StableNames() { r.index.Stable = true }
+func (r *Renderer) StableNames() { r.stable = true }
+
+// FollowEdits has r keep what it derives from one site (the catalogue's
+// search index) for the next, for a caller that renders one site after
+// another, each a few edits from the last: casebook serve's session. A
+// single build does not call it, and does not hold that memory. Call it
+// before rendering.
+func (r *Renderer) FollowEdits() { r.index = &search.Indexer{Stable: r.stable} }
 
 func parseFile(t *template.Template, fsys fs.FS, name string) error {
 	b, err := fs.ReadFile(fsys, name)
