@@ -58,13 +58,18 @@ func minifyPage(m *minify.M, p render.Page, data []byte) ([]byte, error) {
 // minifyFile minifies data by the extension of name; other files, and all
 // files when m is nil, come back unchanged.
 func minifyFile(m *minify.M, name string, data []byte) ([]byte, error) {
+	var out bytes.Buffer
+	return minifyTo(&out, m, name, data)
+}
+
+// minifyTo is minifyFile, writing into out when it minifies.
+func minifyTo(out *bytes.Buffer, m *minify.M, name string, data []byte) ([]byte, error) {
 	mediaType, ok := mediaTypes[path.Ext(name)]
 	if m == nil || !ok {
 		return data, nil
 	}
-	var out bytes.Buffer
 	out.Grow(len(data))
-	if err := m.Minify(mediaType, &out, bytes.NewReader(data)); err != nil {
+	if err := m.Minify(mediaType, out, bytes.NewReader(data)); err != nil {
 		return nil, fmt.Errorf("%s: cannot minify: %w", name, err)
 	}
 	return out.Bytes(), nil

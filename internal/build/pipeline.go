@@ -1,7 +1,9 @@
 package build
 
 import (
+	"bytes"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -73,12 +75,31 @@ func (p *pipeline) pages(plan []render.Page) (problem.List, error) {
 	return problems, err
 }
 
+// buffers holds the buffers that pages are rendered and minified into,
+// each used for one page at a time: a build of thousands of pages would
+// otherwise leave two buffers per page to the garbage collector.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // page renders, minifies and writes one page.
 func (p *pipeline) page(pg render.Page) (problem.List, error) {
 	t := time.Now()
-	data, problems := p.renderer.Render(p.site, pg, p.opts)
+	if pg.Kind == render.KindCatalogueData { // written as search made it
+		data, problems := p.renderer.Render(p.site, pg, p.opts)
+		t = p.lap(&p.render, t)
+		err := p.stage.write(output{pg.Path, data})
+		p.lap(&p.write, t)
+		return problems, err
+	}
+	page, out := buffers.Get().(*bytes.Buffer), buffers.Get().(*bytes.Buffer)
+	defer func() {
+		page.Reset()
+		out.Reset()
+		buffers.Put(page)
+		buffers.Put(out)
+	}()
+	problems := p.renderer.RenderTo(page, p.site, pg, p.opts)
 	t = p.lap(&p.render, t)
-	data, err := minifyPage(p.minifier, pg, data)
+	data, err := minifyTo(out, p.minifier, pg.Path, page.Bytes())
 	if err != nil {
 		return problems, err
 	}

@@ -93,8 +93,12 @@ func (st *stage) write(f output) error {
 	name := filepath.Join(st.dir, filepath.FromSlash(f.path))
 	dir := filepath.Dir(name)
 	if _, made := st.dirs.LoadOrStore(dir, true); !made {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
+		// Most folders are one level below one that exists: one mkdir
+		// call, where MkdirAll makes three.
+		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
 		}
 	}
 	err := os.WriteFile(name, f.data, 0o644)

@@ -179,25 +179,50 @@ const pageSize = 12 << 10
 // in the latter case there is no output. Render is safe to call from many
 // goroutines; s must not change while pages are rendered.
 func (r *Renderer) Render(s *site.Site, p Page, opts Options) ([]byte, problem.List) {
-	b := r.bind(s, opts)
 	switch p.Kind {
 	case KindSitemap:
-		return b.sitemap(r.Pages(s)), nil
+		return r.bind(s, opts).sitemap(r.Pages(s)), nil
 	case KindFeed:
-		return b.feedXML(), nil
+		return r.bind(s, opts).feedXML(), nil
 	case KindCatalogueData:
 		return r.catalogueOf(s).files[p.Path], nil
 	}
+	var buf bytes.Buffer
+	buf.Grow(pageSize)
+	probs, err := r.execute(&buf, s, p, opts)
+	if err != nil {
+		return nil, probs
+	}
+	return buf.Bytes(), probs
+}
+
+// RenderTo is Render, appending the page to buf, for a caller that reuses
+// its buffers: the build, which renders thousands of pages and would
+// otherwise leave as many buffers to the garbage collector. On a layout
+// that failed to execute, buf may hold part of the page.
+func (r *Renderer) RenderTo(buf *bytes.Buffer, s *site.Site, p Page, opts Options) problem.List {
+	switch p.Kind {
+	case KindSitemap, KindFeed, KindCatalogueData:
+		data, probs := r.Render(s, p, opts)
+		buf.Write(data)
+		return probs
+	}
+	probs, _ := r.execute(buf, s, p, opts)
+	return probs
+}
+
+// execute renders a page of a kind that has a layout into buf. The error,
+// also among the problems, is the layout's.
+func (r *Renderer) execute(buf *bytes.Buffer, s *site.Site, p Page, opts Options) (problem.List, error) {
+	b := r.bind(s, opts)
 	t, ok := b.layouts[p.Kind]
 	if !ok {
 		panic(fmt.Sprintf("render: page %q has unknown kind %q", p.Path, p.Kind))
 	}
 	d, probs := b.data(p)
-	var buf bytes.Buffer
-	buf.Grow(pageSize)
-	if err := t.Execute(&buf, d); err != nil {
+	err := t.Execute(buf, d)
+	if err != nil {
 		probs.Errorf("layouts/"+p.Kind+".html", 0, 0, "rendering %s: %v", p.Path, err)
-		return nil, probs
 	}
-	return buf.Bytes(), probs
+	return probs, err
 }
