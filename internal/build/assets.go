@@ -69,7 +69,9 @@ func minifyTo(out *bytes.Buffer, m *minify.M, name string, data []byte) ([]byte,
 		return data, nil
 	}
 	out.Grow(len(data))
-	if err := m.Minify(mediaType, out, bytes.NewReader(data)); err != nil {
+	// The minifier reads a bytes.Buffer in place, where it would copy what
+	// any other reader holds: a page's worth of garbage per page.
+	if err := m.Minify(mediaType, out, bytes.NewBuffer(data)); err != nil {
 		return nil, fmt.Errorf("%s: cannot minify: %w", name, err)
 	}
 	return out.Bytes(), nil

@@ -29,6 +29,7 @@ package markdown
 import (
 	"bytes"
 	"html/template"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -92,13 +93,21 @@ func (r *Renderer) Render(src Source, resolve Resolver) (template.HTML, problem.
 	ctx := parser.NewContext()
 	state := &linkState{resolve: resolve, src: src}
 	ctx.Set(stateKey, state)
-	var buf bytes.Buffer
+	buf := buffers.Get().(*bytes.Buffer)
+	defer func() {
+		buf.Reset()
+		buffers.Put(buf)
+	}()
 	buf.Grow(len(src.Body) * 3 / 2)
 	doc := r.md.Parser().Parse(text.NewReader(src.Body), parser.WithContext(ctx))
-	if err := r.md.Renderer().Render(&buf, src.Body, doc); err != nil {
+	if err := r.md.Renderer().Render(buf, src.Body, doc); err != nil {
 		// goldmark's renderers fail only when the writer does; a
 		// bytes.Buffer does not.
 		panic(err)
 	}
 	return template.HTML(buf.String()), state.problems
 }
+
+// buffers holds the buffers that bodies are rendered into before they are
+// copied into their HTML string: one per body would be garbage.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
