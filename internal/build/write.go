@@ -156,10 +156,21 @@ func removeTree(dir string, workers int) error {
 			items = append(items, filepath.Join(p, c.Name()))
 		}
 	}
-	if err := parallel(len(items), workers, func(i int) error { return os.RemoveAll(items[i]) }); err != nil {
+	if err := parallel(len(items), workers, func(i int) error { return removePage(items[i]) }); err != nil {
 		return err
 	}
 	return os.RemoveAll(dir)
+}
+
+// removePage removes p, a file or folder of an output tree. Most folders
+// are a page's, holding its index.html and nothing else: removing the
+// file and then the folder takes three system calls where RemoveAll takes
+// eight.
+func removePage(p string) error {
+	if os.Remove(filepath.Join(p, "index.html")) == nil && os.Remove(p) == nil {
+		return nil
+	}
+	return os.RemoveAll(p)
 }
 
 // removeStale removes the stage folders of builds that were killed before

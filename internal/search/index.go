@@ -423,6 +423,7 @@ type cutter struct {
 	fields  []uint8 // of the current case, by id
 	touched []uint32
 	buf     []byte
+	plain   []byte // the plain text of the current body
 }
 
 // text returns the text of c and its terms, numbered by cu.
@@ -438,7 +439,8 @@ func (cu *cutter) text(c *site.Case) *caseText {
 		cu.add(th, FieldTheme)
 	}
 	cu.add(c.Summary, FieldSummary)
-	cu.add(string(plainText(c.Body)), FieldBody)
+	cu.plain = appendPlainText(cu.plain[:0], c.Body)
+	addText(cu, cu.plain, FieldBody)
 	t.terms = make([]uint32, len(cu.touched))
 	for k, id := range cu.touched {
 		t.terms[k] = id<<5 | uint32(cu.fields[id])
@@ -452,7 +454,11 @@ func (cu *cutter) text(c *site.Case) *caseText {
 // eachTerm(site.Fold(text)), faster: folding ASCII is lowering it, and
 // ASCII characters other than letters and digits end terms before and
 // after folding, so only the words that hold other characters are folded.
-func (cu *cutter) add(text string, field int) {
+func (cu *cutter) add(text string, field int) { addText(cu, text, field) }
+
+// addText is cutter.add for text as a string or as bytes, which spares
+// copying a body to a string.
+func addText[T ~string | ~[]byte](cu *cutter, text T, field int) {
 	start, ascii := -1, true
 	for i := 0; i <= len(text); i++ {
 		if i < len(text) {
@@ -473,7 +479,7 @@ func (cu *cutter) add(text string, field int) {
 		word := text[start:i]
 		switch {
 		case !ascii:
-			eachTerm(site.Fold(word), func(t string) { cu.term(t, field) })
+			eachTerm(site.Fold(string(word)), func(t string) { cu.term(t, field) })
 		case len(word) >= 2 && len(word) <= MaxTermLen:
 			cu.buf = append(cu.buf[:0], word...)
 			for k, c := range cu.buf {

@@ -44,8 +44,10 @@ func eachTerm(folded string, f func(string)) {
 // not read as text: link and image destinations, URLs, HTML tags and
 // reference definitions. Markup characters can stay, since terms are made
 // of letters and digits only.
-func plainText(md []byte) []byte {
-	out := make([]byte, 0, len(md))
+func plainText(md []byte) []byte { return appendPlainText(nil, md) }
+
+// appendPlainText appends the plain text of md (see plainText) to out.
+func appendPlainText(out, md []byte) []byte {
 	for line := range bytes.Lines(md) {
 		if t := bytes.TrimLeft(line, " \t"); len(t) > 0 && t[0] == '[' {
 			if i := bytes.Index(t, []byte("]:")); i > 0 {
