@@ -69,6 +69,8 @@ func (s *Session) renderBodies(st *site.Site, cases []*site.Case) (Change, error
 		end++
 	}
 	plan := slices.Concat(s.plan[:first], catalogue, s.plan[end:])
+	// Cards do not show bodies: every fragment of the last site holds.
+	s.renderer.Carry(s.site, st, opts, func(any) bool { return true })
 	s.keys.s = st
 	changed := make(map[*site.Case]bool, len(cases))
 	for _, c := range cases {

@@ -33,8 +33,7 @@ type binding struct {
 	frames     map[string]*Frame             // by page kind
 	aboutFrame *Frame                        // the about page's: its menu differs
 	fragments  sync.Map                      // fragmentKey -> template.HTML; see binding.cached
-	carried    *binding                      // an older binding whose fragments of items keep accepts are valid here
-	keep       func(item any) bool
+	inherited  map[fragmentKey]template.HTML // fragments of the last site that are valid here; see Carry
 }
 
 // matches reports whether b was made for site s and options opts.
@@ -59,22 +58,31 @@ func (r *Renderer) bind(s *site.Site, opts Options) *binding {
 	return b
 }
 
-// Carry lets the binding of site to use the fragments (see
-// binding.cached) that the latest binding, of site from, rendered for the
-// items that keep accepts, both with opts. A caller that knows which items
-// look the same in both sites, as casebook serve's session does, spares
-// rendering them again: a card listed on many pages is otherwise rendered
-// once per site. It does nothing when the latest binding is not of from
-// with opts. keep is called while pages are rendered, from many
-// goroutines.
+// Carry gives the binding of site to the fragments (see binding.cached)
+// that the latest binding, of site from, holds for the items that keep
+// accepts, both with opts. A caller that knows which items look the same
+// in both sites, as casebook serve's session does, spares rendering them
+// again: a card listed on many pages is otherwise rendered once per site.
+// It does nothing when the latest binding is not of from with opts. Call
+// it before rendering to.
 func (r *Renderer) Carry(from, to *site.Site, opts Options, keep func(item any) bool) {
 	old := r.last.Load()
 	if old == nil || !old.matches(from, opts) {
 		return
 	}
 	b := r.bind(to, opts)
-	b.carried, b.keep = old, keep
-	old.carried, old.keep = nil, nil // one site back is enough
+	b.inherited = make(map[fragmentKey]template.HTML, len(old.inherited))
+	for k, h := range old.inherited {
+		if keep(k.item) {
+			b.inherited[k] = h
+		}
+	}
+	old.fragments.Range(func(k, h any) bool {
+		if keep(k.(fragmentKey).item) {
+			b.inherited[k.(fragmentKey)] = h.(template.HTML)
+		}
+		return true
+	})
 }
 
 func (r *Renderer) newBinding(s *site.Site, opts Options) *binding {
@@ -196,11 +204,8 @@ func (b *binding) cached(partial string, item any) (template.HTML, error) {
 	if h, ok := b.fragments.Load(key); ok {
 		return h.(template.HTML), nil
 	}
-	if b.carried != nil && b.keep(item) {
-		if h, ok := b.carried.fragments.Load(key); ok {
-			b.fragments.Store(key, h)
-			return h.(template.HTML), nil
-		}
+	if h, ok := b.inherited[key]; ok {
+		return h, nil
 	}
 	var buf strings.Builder
 	// Any page kind's templates hold the partials; two goroutines may
