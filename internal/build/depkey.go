@@ -334,6 +334,7 @@ func (k *keyer) card(c *site.Case) uint64 {
 		return v
 	}
 	h := k.newHash()
+	h.u64(k.listing(c)) // a card shows at least what a listing does
 	h.u64(k.version(c))
 	for _, a := range c.Approaches {
 		h.str(a.ID)
@@ -341,10 +342,6 @@ func (k *keyer) card(c *site.Case) uint64 {
 	}
 	for _, p := range c.Partners {
 		h.u64(k.partner(p))
-	}
-	for _, co := range c.Countries {
-		h.str(co.Code)
-		h.str(co.Name)
 	}
 	for _, g := range c.Goals {
 		h.int(g.Number)

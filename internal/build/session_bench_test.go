@@ -1,12 +1,9 @@
 package build_test
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -19,27 +16,14 @@ import (
 // size at which casebook serve has its latency targets.
 const sessionBenchCases = 10000
 
-var approachesLine = regexp.MustCompile(`(?m)^approaches: .*$`)
-
 // BenchmarkSessionEditBody measures Session.Update after one case's body
 // changed, on a site of 10,000 cases: the rebuild part of casebook serve's
 // latency, without the watcher. See also internal/serve's BenchmarkEdit*.
-func BenchmarkSessionEditBody(b *testing.B) {
-	benchSession(b, func(doc string, i int) string { return doc + fmt.Sprintf("\nOne more sentence, %d.\n", i) })
-}
+func BenchmarkSessionEditBody(b *testing.B) { benchSession(b, gen.EditBody) }
 
 // BenchmarkSessionEditApproaches is BenchmarkSessionEditBody for an edit
 // that changes a case's approaches.
-func BenchmarkSessionEditApproaches(b *testing.B) {
-	benchSession(b, func(doc string, i int) string {
-		ids := []string{"twinning", "indirect-cooperation", "international-networks"}
-		line := "approaches: [" + ids[i%len(ids)] + "]"
-		if strings.Contains(doc, line+"\n") {
-			line = "approaches: [" + ids[(i+1)%len(ids)] + "]"
-		}
-		return approachesLine.ReplaceAllLiteralString(doc, line)
-	})
-}
+func BenchmarkSessionEditApproaches(b *testing.B) { benchSession(b, gen.EditApproaches) }
 
 func benchSession(b *testing.B, edit func(doc string, i int) string) {
 	dir := gen.TempSite(b, sessionBenchCases)

@@ -294,3 +294,18 @@ func BenchmarkGen10000(b *testing.B) {
 		}
 	}
 }
+
+// TestEdits checks that the benchmarks' edits change a case file each time.
+func TestEdits(t *testing.T) {
+	doc := "---\ntitle: \"A\"\napproaches: [twinning]\n---\nBody.\n"
+	for i := range 4 {
+		if got := gen.EditApproaches(doc, i); got == doc || !strings.Contains(got, "\napproaches: [") {
+			t.Errorf("EditApproaches(doc, %d) = %q", i, got)
+		} else {
+			doc = got
+		}
+		if got := gen.EditBody(doc, i); !strings.HasPrefix(got, doc) || got == doc {
+			t.Errorf("EditBody(doc, %d) = %q", i, got)
+		}
+	}
+}

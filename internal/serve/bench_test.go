@@ -3,11 +3,9 @@ package serve_test
 import (
 	"bufio"
 	"context"
-	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -18,30 +16,17 @@ import (
 	"github.com/casebook/casebook/internal/serve"
 )
 
-var approachesLine = regexp.MustCompile(`(?m)^approaches: .*$`)
-
 // benchCases is the size of the benchmark's synthetic site.
 const benchCases = 10000
 
 // BenchmarkEditBody measures, on a site of 10,000 cases, the time from
 // writing one case's body to the reload event of the server's stream:
 // watcher, batch, rebuild and event together. Target: a median under 50ms.
-func BenchmarkEditBody(b *testing.B) {
-	benchEdit(b, func(doc string, i int) string { return doc + fmt.Sprintf("\nOne more sentence, %d.\n", i) })
-}
+func BenchmarkEditBody(b *testing.B) { benchEdit(b, gen.EditBody) }
 
 // BenchmarkEditApproaches is BenchmarkEditBody for an edit that changes a
 // case's approaches. Target: a median under 150ms.
-func BenchmarkEditApproaches(b *testing.B) {
-	benchEdit(b, func(doc string, i int) string {
-		ids := []string{"twinning", "indirect-cooperation", "international-networks"}
-		line := "approaches: [" + ids[i%len(ids)] + "]"
-		if strings.Contains(doc, line+"\n") {
-			line = "approaches: [" + ids[(i+1)%len(ids)] + "]"
-		}
-		return approachesLine.ReplaceAllLiteralString(doc, line)
-	})
-}
+func BenchmarkEditApproaches(b *testing.B) { benchEdit(b, gen.EditApproaches) }
 
 func benchEdit(b *testing.B, edit func(doc string, i int) string) {
 	dir := gen.TempSite(b, benchCases)
