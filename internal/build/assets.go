@@ -46,13 +46,14 @@ func newMinifier() *minify.M {
 	return m
 }
 
-// minifyPage minifies a rendered page. The catalogue's data is left as
-// package search wrote it, which is already compact.
-func minifyPage(m *minify.M, p render.Page, data []byte) ([]byte, error) {
+// minifyPage minifies a rendered page into out, as minifyTo does. The
+// catalogue's data is left as package search wrote it, which is already
+// compact.
+func minifyPage(out *bytes.Buffer, m *minify.M, p render.Page, data []byte) ([]byte, error) {
 	if p.Kind == render.KindCatalogueData {
 		return data, nil
 	}
-	return minifyFile(m, p.Path, data)
+	return minifyTo(out, m, p.Path, data)
 }
 
 // minifyFile minifies data by the extension of name; other files, and all
@@ -62,7 +63,8 @@ func minifyFile(m *minify.M, name string, data []byte) ([]byte, error) {
 	return minifyTo(&out, m, name, data)
 }
 
-// minifyTo is minifyFile, writing into out when it minifies.
+// minifyTo is minifyFile, writing into out when it minifies; the result
+// is data itself when it does not.
 func minifyTo(out *bytes.Buffer, m *minify.M, name string, data []byte) ([]byte, error) {
 	mediaType, ok := mediaTypes[path.Ext(name)]
 	if m == nil || !ok {

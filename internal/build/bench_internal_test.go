@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -77,7 +78,7 @@ func BenchmarkMinify(b *testing.B) {
 	m := newMinifier()
 	for b.Loop() {
 		for i, p := range plan {
-			if _, err := minifyPage(m, p, pages[i]); err != nil {
+			if _, err := minifyPage(new(bytes.Buffer), m, p, pages[i]); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -83,13 +83,6 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // page renders, minifies and writes one page.
 func (p *pipeline) page(pg render.Page) (problem.List, error) {
 	t := time.Now()
-	if pg.Kind == render.KindCatalogueData { // written as search made it
-		data, problems := p.renderer.Render(p.site, pg, p.opts)
-		t = p.lap(&p.render, t)
-		err := p.stage.write(output{pg.Path, data})
-		p.lap(&p.write, t)
-		return problems, err
-	}
 	page, out := buffers.Get().(*bytes.Buffer), buffers.Get().(*bytes.Buffer)
 	defer func() {
 		page.Reset()
@@ -99,7 +92,7 @@ func (p *pipeline) page(pg render.Page) (problem.List, error) {
 	}()
 	problems := p.renderer.RenderTo(page, p.site, pg, p.opts)
 	t = p.lap(&p.render, t)
-	data, err := minifyTo(out, p.minifier, pg.Path, page.Bytes())
+	data, err := minifyPage(out, p.minifier, pg, page.Bytes())
 	if err != nil {
 		return problems, err
 	}

@@ -252,7 +252,7 @@ func (s *Session) renderPages(st *site.Site, opts render.Options, plan []render.
 		data, ps := s.renderer.Render(st, p, opts)
 		probs[j] = ps
 		var err error
-		out[j], err = minifyPage(s.minifier, p, data)
+		out[j], err = minifyPage(new(bytes.Buffer), s.minifier, p, data)
 		return err
 	})
 	if err != nil {

@@ -129,18 +129,8 @@ func compareWithRun(t *testing.T, what string, cfg build.Config, got map[string]
 	if _, err := build.Run(cfg); err != nil {
 		t.Fatalf("%s: full build: %v", what, err)
 	}
-	want := make(map[string][]byte)
-	err := filepath.WalkDir(cfg.Out, func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() || e.Name() == ".casebook" {
-			return err
-		}
-		rel, _ := filepath.Rel(cfg.Out, p)
-		want[filepath.ToSlash(rel)], err = os.ReadFile(p)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := readTree(t, cfg.Out)
+	delete(want, ".casebook") // the build's marker
 	for p, w := range want {
 		if g, ok := got[p]; !ok {
 			t.Errorf("%s: %s is missing from the session's output", what, p)

@@ -73,8 +73,6 @@ type Index struct {
 	Catalogue File    // the file the catalogue page loads first
 	Files     []File  // the cards and term shards that Catalogue names
 	Facets    []Facet // the facets, as Catalogue holds them
-
-	sorts [2][]int // the newest and budget orders in Catalogue
 }
 
 // Field bits of a posting, from the lowest rank to the highest: a title
@@ -125,6 +123,7 @@ func (x *Indexer) Build(s *site.Site) *Index {
 	ix := &Index{}
 	var cards []File
 	var shards []shard
+	resorted := false // whether the sort orders changed since the last site
 	labels := labelsOf(s)
 	if last := x.last; last != nil && slices.Equal(labels, x.labels) && x.cards.same(s) {
 		// Nothing that the facets, the cards or the sort orders read has
@@ -141,7 +140,9 @@ func (x *Indexer) Build(s *site.Site) *Index {
 		shards = x.text.update(s, x.name)
 		<-done
 		if x.cards.reorder || x.sorts[0] == nil {
-			x.sorts = [2][]int{newest(s), byBudget(s)}
+			sorts := [2][]int{newest(s), byBudget(s)}
+			resorted = !slices.Equal(sorts[0], x.sorts[0]) || !slices.Equal(sorts[1], x.sorts[1])
+			x.sorts = sorts
 		}
 	}
 	ix.Files = make([]File, 0, len(cards)+len(shards))
@@ -149,13 +150,12 @@ func (x *Indexer) Build(s *site.Site) *Index {
 	for _, sh := range shards {
 		ix.Files = append(ix.Files, sh.file)
 	}
-	if last := x.last; last != nil && slices.EqualFunc(last.Facets, ix.Facets, sameFacet) && slices.Equal(last.sorts[0], x.sorts[0]) &&
-		slices.Equal(last.sorts[1], x.sorts[1]) && slices.EqualFunc(last.Files, ix.Files, func(a, b File) bool { return a.Name == b.Name }) {
+	if last := x.last; last != nil && !resorted && slices.EqualFunc(last.Facets, ix.Facets, sameFacet) &&
+		slices.EqualFunc(last.Files, ix.Files, func(a, b File) bool { return a.Name == b.Name }) {
 		ix.Catalogue = last.Catalogue // names the same files, in the same order
 	} else {
 		ix.Catalogue = x.name("catalogue", catalogueData(s, ix.Facets, x.sorts, cards, shards))
 	}
-	ix.sorts = x.sorts
 	x.last, x.labels = ix, labels
 	return ix
 }
