@@ -8,14 +8,14 @@ import (
 	"os"
 
 	casebook "github.com/casebook/casebook"
-	"github.com/casebook/casebook/internal/build"
+	"github.com/casebook/casebook/internal/pipeline"
 	"github.com/casebook/casebook/internal/problem"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("build", "build [flags]",
 		"Build the site in --source into --out. The previous output stays as it was\nunless the whole build succeeds.", stderr)
-	cfg := build.Config{Layouts: casebook.Layouts, Assets: casebook.Assets}
+	cfg := pipeline.Config{Layouts: casebook.Layouts, Assets: casebook.Assets}
 	var quiet, noMinify, timings bool
 	var prof profiles
 	fs.StringVar(&cfg.Source, "source", ".", "the site `folder`, holding content/")
@@ -42,12 +42,12 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	res, err := build.Run(cfg)
+	res, err := pipeline.Run(cfg)
 	if perr := stop(); perr != nil && err == nil {
 		err = perr
 	}
 	report(stderr, res.Problems)
-	if errors.Is(err, build.ErrProblems) {
+	if errors.Is(err, pipeline.ErrProblems) {
 		fmt.Fprintf(stderr, "build failed: %s; %s was not changed\n", count(res.Problems.Errors(), "error"), cfg.Out)
 		return errFailed
 	}
@@ -66,7 +66,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 
 // printTimings prints one stage a line, in a form that is easy to read and
 // to parse (make bench does).
-func printTimings(w io.Writer, res build.Result) {
+func printTimings(w io.Writer, res pipeline.Result) {
 	st := res.Stages
 	fmt.Fprintf(w, "pages    %d\n", res.Pages)
 	for _, s := range []struct {

@@ -18,7 +18,7 @@ import (
 
 	casebook "github.com/casebook/casebook"
 	"github.com/casebook/casebook/internal/browsertest"
-	"github.com/casebook/casebook/internal/build"
+	"github.com/casebook/casebook/internal/pipeline"
 	"github.com/casebook/casebook/internal/content"
 	"github.com/casebook/casebook/internal/gen"
 	"github.com/casebook/casebook/internal/search"
@@ -46,9 +46,9 @@ func openCatalogue(t testing.TB, source string) *catalogue {
 	mux := http.NewServeMux()
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
-	cfg := build.Config{Source: source, Out: out, BaseURL: srv.URL + "/dashboard/", Minify: true,
+	cfg := pipeline.Config{Source: source, Out: out, BaseURL: srv.URL + "/dashboard/", Minify: true,
 		Layouts: casebook.Layouts, Assets: casebook.Assets}
-	if res, err := build.Run(cfg); err != nil {
+	if res, err := pipeline.Run(cfg); err != nil {
 		t.Fatalf("build: %v\n%v", err, res.Problems)
 	}
 	mux.Handle("/dashboard/", http.StripPrefix("/dashboard", http.FileServer(http.Dir(out))))

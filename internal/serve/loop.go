@@ -13,7 +13,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
-	"github.com/casebook/casebook/internal/build"
+	"github.com/casebook/casebook/internal/pipeline"
 )
 
 // Run serves the site and follows changes until ctx is done.
@@ -151,7 +151,7 @@ func (s *Server) poll(st *state) {
 // publishes the new site and tells the browsers.
 func (s *Server) rebuild(st *state, paths []string) {
 	start := time.Now()
-	var ch build.Change
+	var ch pipeline.Change
 	var err error
 	if paths == nil {
 		ch, err = s.session.Full()
@@ -176,7 +176,7 @@ func (s *Server) rebuild(st *state, paths []string) {
 }
 
 // publish makes a new snapshot with the changes of ch.
-func (s *Server) publish(ch build.Change) {
+func (s *Server) publish(ch pipeline.Change) {
 	old := s.snapshot.Load()
 	if old.built && len(ch.Written) == 0 && len(ch.Removed) == 0 {
 		return
@@ -190,7 +190,7 @@ func (s *Server) publish(ch build.Change) {
 }
 
 // announce tells the browsers about a successful rebuild.
-func (s *Server) announce(st *state, paths []string, ch build.Change) {
+func (s *Server) announce(st *state, paths []string, ch pipeline.Change) {
 	failed := st.problems != nil
 	st.problems = nil
 	old := st.manifest

@@ -6,15 +6,15 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/casebook/casebook/internal/build"
+	"github.com/casebook/casebook/internal/pipeline"
 )
 
 // problemLines returns the errors of a failed rebuild as
 // "path:line:col: message", or the error itself when it is not about the
 // content (a layout that does not parse, say).
-func problemLines(ch build.Change, err error) []string {
+func problemLines(ch pipeline.Change, err error) []string {
 	var lines []string
-	if errors.Is(err, build.ErrProblems) {
+	if errors.Is(err, pipeline.ErrProblems) {
 		for _, p := range ch.Problems.Errors() {
 			lines = append(lines, p.Position()+": "+p.Message)
 		}

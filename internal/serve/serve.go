@@ -18,7 +18,7 @@
 //
 // # Rebuilding
 //
-// A build.Session keeps the site in memory and renders only the pages
+// A pipeline.Session keeps the site in memory and renders only the pages
 // whose inputs changed; after every rebuild the output is what casebook
 // build would write. Each rebuild prints one line: what changed, how many
 // pages were rendered, how long it took.
@@ -61,7 +61,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/casebook/casebook/internal/build"
+	"github.com/casebook/casebook/internal/pipeline"
 )
 
 // Defaults of Config.
@@ -86,7 +86,7 @@ type Config struct {
 	Port   int    // 0 picks a free port
 	Drafts bool
 
-	// Layouts and Assets are the embedded defaults (see build.Config).
+	// Layouts and Assets are the embedded defaults (see pipeline.Config).
 	Layouts, Assets fs.FS
 
 	// Quiet is how long the batch waits for more events; 0 means
@@ -114,7 +114,7 @@ type Server struct {
 	cfg      Config
 	ln       net.Listener
 	url      string
-	session  *build.Session
+	session  *pipeline.Session
 	watcher  *watcher
 	snapshot atomic.Pointer[snapshot]
 	st       *state // the event loop's; New uses it before the loop starts
@@ -158,7 +158,7 @@ func New(cfg Config) (*Server, error) {
 		done:       make(chan struct{}),
 	}
 	s.snapshot.Store(&snapshot{files: map[string][]byte{}})
-	s.session = build.NewSession(build.Config{
+	s.session = pipeline.NewSession(pipeline.Config{
 		Source: root, Drafts: cfg.Drafts, Minify: true, StableNames: true,
 		BaseURL: fmt.Sprintf("http://localhost:%d/", port),
 		Layouts: cfg.Layouts, Assets: cfg.Assets,

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	casebook "github.com/casebook/casebook"
-	"github.com/casebook/casebook/internal/build"
+	"github.com/casebook/casebook/internal/pipeline"
 )
 
 func TestWatch(t *testing.T) {
@@ -154,7 +154,7 @@ func (h *harness) equalsFullBuild() {
 	h.t.Helper()
 	out := filepath.Join(h.t.TempDir(), "public")
 	port := strings.TrimSuffix(h.srv.URL()[strings.LastIndexByte(h.srv.URL(), ':')+1:], "/")
-	_, err := build.Run(build.Config{Source: h.dir, Out: out, Minify: true, BaseURL: "http://localhost:" + port + "/",
+	_, err := pipeline.Run(pipeline.Config{Source: h.dir, Out: out, Minify: true, BaseURL: "http://localhost:" + port + "/",
 		StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets}) // as serve builds
 	if err != nil {
 		h.t.Fatal(err)

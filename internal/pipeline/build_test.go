@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"bytes"
@@ -13,14 +13,14 @@ import (
 	"testing"
 
 	casebook "github.com/casebook/casebook"
-	"github.com/casebook/casebook/internal/build"
+	"github.com/casebook/casebook/internal/pipeline"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // config returns a build of source into out with the embedded defaults.
-func config(source, out string) build.Config {
-	return build.Config{Source: source, Out: out, Layouts: casebook.Layouts, Assets: casebook.Assets, Minify: true}
+func config(source, out string) pipeline.Config {
+	return pipeline.Config{Source: source, Out: out, Layouts: casebook.Layouts, Assets: casebook.Assets, Minify: true}
 }
 
 // readTree returns every file under dir by slash path.
@@ -56,9 +56,9 @@ func copyTree(t *testing.T, src, dst string) {
 	}
 }
 
-func mustBuild(t *testing.T, cfg build.Config) build.Result {
+func mustBuild(t *testing.T, cfg pipeline.Config) pipeline.Result {
 	t.Helper()
-	res, err := build.Run(cfg)
+	res, err := pipeline.Run(cfg)
 	if err != nil {
 		t.Fatalf("build: %v\n%v", err, res.Problems)
 	}
@@ -179,8 +179,8 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 	broken := filepath.Join(src, "content/cases/ostend-ostende.md")
 	data, _ := os.ReadFile(broken)
 	os.WriteFile(broken, bytes.Replace(data, []byte("sdgs: [17]"), []byte("sdgs: [18]"), 1), 0o644)
-	res, err := build.Run(config(src, out))
-	if !errors.Is(err, build.ErrProblems) {
+	res, err := pipeline.Run(config(src, out))
+	if !errors.Is(err, pipeline.ErrProblems) {
 		t.Fatalf("got error %v, want ErrProblems", err)
 	}
 	if got, want := res.Problems.Error(), "content/cases/ostend-ostende.md:12:8: error: sdgs[0]: expected an SDG number from 1 to 17, found 18"; got != want {
@@ -267,7 +267,7 @@ func TestRefusals(t *testing.T) {
 			copyTree(t, "testdata/site", filepath.Join(dir, "site"))
 			source, out := tt.prepare(dir)
 			before := readTree(t, dir)
-			_, err := build.Run(config(source, out))
+			_, err := pipeline.Run(config(source, out))
 			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "nothing was changed") {
 				t.Fatalf("got error %v, want one saying %q", err, tt.want)
 			}

@@ -1,4 +1,4 @@
-// Package build turns a site folder into a static site: it loads and
+// Package pipeline turns a site folder into a static site: it loads and
 // validates the content, renders every page, minifies and fingerprints, and
 // writes the result. It is the only package that writes to disk.
 //
@@ -16,7 +16,7 @@
 // Two builds of the same input give byte-identical output: every list in
 // the model is sorted, pages are collected by index rather than by finishing
 // order, and nothing depends on the clock.
-package build
+package pipeline
 
 import (
 	"errors"

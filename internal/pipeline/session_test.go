@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"bytes"
@@ -15,7 +15,7 @@ import (
 	"testing"
 
 	casebook "github.com/casebook/casebook"
-	"github.com/casebook/casebook/internal/build"
+	"github.com/casebook/casebook/internal/pipeline"
 	"github.com/casebook/casebook/internal/gen"
 )
 
@@ -37,8 +37,8 @@ func TestSessionEqualsFullBuild(t *testing.T) {
 			if err := gen.Write(dir, gen.Options{Cases: 60, Seed: 7}); err != nil {
 				t.Fatal(err)
 			}
-			cfg := build.Config{Source: dir, Minify: true, StableNames: stable, Layouts: casebook.Layouts, Assets: casebook.Assets}
-			sess := build.NewSession(cfg, false)
+			cfg := pipeline.Config{Source: dir, Minify: true, StableNames: stable, Layouts: casebook.Layouts, Assets: casebook.Assets}
+			sess := pipeline.NewSession(cfg, false)
 			if _, err := sess.Full(); err != nil {
 				t.Fatal(err)
 			}
@@ -81,8 +81,8 @@ func TestSessionOwnLayouts(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "layouts/partials/case-card.html"), card, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cfg := build.Config{Source: dir, Minify: true, StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets}
-	sess := build.NewSession(cfg, false)
+	cfg := pipeline.Config{Source: dir, Minify: true, StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets}
+	sess := pipeline.NewSession(cfg, false)
 	if _, err := sess.Full(); err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestSessionOwnLayouts(t *testing.T) {
 
 // breakAndFix breaks a case, checks that the session fails and keeps its
 // output, then fixes it again.
-func breakAndFix(sess *build.Session) edit {
+func breakAndFix(sess *pipeline.Session) edit {
 	return edit{"break and fix", func(t *testing.T, dir string, r *rand.Rand) []string {
 		t.Helper()
 		before := maps.Clone(sess.Output())
@@ -110,8 +110,8 @@ func breakAndFix(sess *build.Session) edit {
 			return strings.Replace(doc, "approaches: [", "approaches: [no-such-approach, ", 1)
 		})
 		ch, err := sess.Update(paths)
-		if !errors.Is(err, build.ErrProblems) || len(ch.Problems.Errors()) == 0 {
-			t.Fatalf("broken %s: got %v, %v, want build.ErrProblems", paths[0], err, ch.Problems)
+		if !errors.Is(err, pipeline.ErrProblems) || len(ch.Problems.Errors()) == 0 {
+			t.Fatalf("broken %s: got %v, %v, want pipeline.ErrProblems", paths[0], err, ch.Problems)
 		}
 		if !maps.EqualFunc(before, sess.Output(), bytes.Equal) {
 			t.Fatalf("broken %s: the session's output changed", paths[0])
@@ -123,10 +123,10 @@ func breakAndFix(sess *build.Session) edit {
 	}}
 }
 
-func compareWithRun(t *testing.T, what string, cfg build.Config, got map[string][]byte) {
+func compareWithRun(t *testing.T, what string, cfg pipeline.Config, got map[string][]byte) {
 	t.Helper()
 	cfg.Out = filepath.Join(t.TempDir(), "public")
-	if _, err := build.Run(cfg); err != nil {
+	if _, err := pipeline.Run(cfg); err != nil {
 		t.Fatalf("%s: full build: %v", what, err)
 	}
 	want := readTree(t, cfg.Out)

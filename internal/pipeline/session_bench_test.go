@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"os"
@@ -8,7 +8,7 @@ import (
 	"time"
 
 	casebook "github.com/casebook/casebook"
-	"github.com/casebook/casebook/internal/build"
+	"github.com/casebook/casebook/internal/pipeline"
 	"github.com/casebook/casebook/internal/gen"
 )
 
@@ -27,8 +27,8 @@ func BenchmarkSessionEditApproaches(b *testing.B) { benchSession(b, gen.EditAppr
 
 func benchSession(b *testing.B, edit func(doc string, i int) string) {
 	dir := gen.TempSite(b, sessionBenchCases)
-	cfg := build.Config{Source: dir, Minify: true, StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets}
-	sess := build.NewSession(cfg, true) // as casebook serve has it
+	cfg := pipeline.Config{Source: dir, Minify: true, StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets}
+	sess := pipeline.NewSession(cfg, true) // as casebook serve has it
 	if _, err := sess.Full(); err != nil {
 		b.Fatal(err)
 	}
