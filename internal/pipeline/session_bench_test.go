@@ -8,8 +8,8 @@ import (
 	"time"
 
 	casebook "github.com/casebook/casebook"
-	"github.com/casebook/casebook/internal/pipeline"
 	"github.com/casebook/casebook/internal/gen"
+	"github.com/casebook/casebook/internal/pipeline"
 )
 
 // sessionBenchCases is the size of the site of the session benchmarks: the

@@ -15,8 +15,8 @@ import (
 	"testing"
 
 	casebook "github.com/casebook/casebook"
-	"github.com/casebook/casebook/internal/pipeline"
 	"github.com/casebook/casebook/internal/gen"
+	"github.com/casebook/casebook/internal/pipeline"
 )
 
 // edit changes the site in dir and returns the paths it touched, relative

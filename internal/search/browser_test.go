@@ -18,9 +18,9 @@ import (
 
 	casebook "github.com/casebook/casebook"
 	"github.com/casebook/casebook/internal/browsertest"
-	"github.com/casebook/casebook/internal/pipeline"
 	"github.com/casebook/casebook/internal/content"
 	"github.com/casebook/casebook/internal/gen"
+	"github.com/casebook/casebook/internal/pipeline"
 	"github.com/casebook/casebook/internal/search"
 	"github.com/casebook/casebook/internal/site"
 )
