@@ -22,6 +22,7 @@ package content
 import (
 	"bytes"
 	"errors"
+	"hash/maphash"
 	"io/fs"
 	"path"
 	"runtime"
@@ -240,7 +241,7 @@ func decodeFile(fsys fs.FS, f *file, features []site.Feature) {
 	if !site.ValidSlug(slug) && f.kind != kindCase && f.kind != kindPage {
 		d.errorf(nil, "file name %q is not a valid id: expected lower-case letters, digits and hyphens, such as %q", slug+".md", site.Slugify(slug)+".md")
 	}
-	src := site.Source{Path: f.path, BodyLine: doc.bodyLine}
+	src := site.Source{Path: f.path, BodyLine: doc.bodyLine, Version: maphash.Bytes(versionSeed, data)}
 	switch f.kind {
 	case kindApproach:
 		f.approach = d.decodeApproach(doc.meta, slug, features)
@@ -256,6 +257,10 @@ func decodeFile(fsys fs.FS, f *file, features []site.Feature) {
 		f.page.Body, f.page.Source = doc.body, src
 	}
 }
+
+// versionSeed seeds the hash of a file's bytes in site.Source.Version: the
+// same for every file of a process.
+var versionSeed = maphash.MakeSeed()
 
 // readFile reads a content file and checks that it is text.
 func readFile(fsys fs.FS, p string, problems *problem.List) ([]byte, bool) {

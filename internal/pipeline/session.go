@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"bytes"
-	"hash/maphash"
 	"io/fs"
 	"os"
 	"runtime"
@@ -12,18 +11,22 @@ import (
 	"github.com/tdewolff/minify/v2"
 
 	"github.com/casebook/casebook/internal/content"
+	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/render"
 	"github.com/casebook/casebook/internal/site"
+	"github.com/casebook/casebook/internal/view"
 )
 
 // Session is a build that stays in memory and follows changes to the site
 // folder: casebook serve keeps one for as long as it runs. Full builds
 // everything; Update reads again only the files that changed and renders
-// only the pages whose inputs changed (see keyer), so that after every
-// successful call the output is byte for byte what Run would write for the
-// same files. A failed call changes no output: the session keeps the last
-// good site and compares the next call with it.
+// only the pages that read something that changed, as recorded while they
+// were rendered (see package deps), so that after every successful call
+// the output is byte for byte what Run would write for the same files.
+// That holds for the default layouts and for a site's own alike: what a
+// page reads is recorded, not declared. A failed call changes no output:
+// the session keeps the last good site and compares the next call with it.
 //
 // A Session is not safe for concurrent use.
 type Session struct {
@@ -34,24 +37,19 @@ type Session struct {
 	files    *content.Files
 	renderer *render.Renderer
 	unsafe   bool // the renderer's Markdown setting
-	// ownLayouts is set when the site has layouts of its own: then every
-	// update renders every page, since dependency keys follow the
-	// default layouts (see keyer).
-	ownLayouts bool
-	minifier   *minify.M
-	assets     []output
-	manifest   map[string]string
+	minifier *minify.M
+	assets   []output
+	manifest map[string]string
 
-	// The last good build: its site, where each case came from and its
-	// content problems. ok is false after a failed call.
+	// The last good build: its site, plan and content problems, what each
+	// page read, the output and each page's problems. ok is false after a
+	// failed call.
 	site     *site.Site
 	plan     []render.Page
-	linked   map[string]*site.Case
 	content  problem.List
 	ok       bool
-	keys     keyer
-	out      map[string][]byte // the last good output, by path
-	pageKeys map[string]uint64
+	graph    *deps.Graph
+	out      map[string][]byte        // by path
 	problems map[string]problem.List // of each page, from when it was rendered
 }
 
@@ -80,9 +78,8 @@ func NewSession(cfg Config, liveReload bool) *Session {
 	}
 	return &Session{
 		cfg: cfg, live: liveReload, fsys: fsys, minifier: m,
-		keys:     keyer{seed: maphash.MakeSeed(), versions: make(map[any]uint64), bodies: make(map[*site.Case]bodyKey)},
+		graph:    deps.NewGraph(),
 		out:      make(map[string][]byte),
-		pageKeys: make(map[string]uint64),
 		problems: make(map[string]problem.List),
 	}
 }
@@ -94,63 +91,43 @@ func (s *Session) Output() map[string][]byte { return s.out }
 // Full reads and renders the whole site.
 func (s *Session) Full() (Change, error) {
 	files, problems := content.Read(s.fsys, content.Options{Drafts: s.cfg.Drafts})
+	s.graph = deps.NewGraph()
 	return s.rebuild(files, problems, true)
 }
 
 // Update follows changes to the files at paths (slash-separated, relative
 // to the site folder; files or folders, written, created or removed). A
-// change outside content/ (a layout, an asset) renders every page again,
-// as does one to content/site.yaml.
+// change under layouts/ or assets/ parses the layouts and builds the
+// assets again; the pages that read what changed are rendered again, as
+// after any other change.
 func (s *Session) Update(paths []string) (Change, error) {
 	if s.files == nil {
 		return s.Full()
 	}
-	full := false
+	reprepare := false
 	var changed []string
 	for _, p := range paths {
 		if p == content.Dir || strings.HasPrefix(p, content.Dir+"/") {
 			changed = append(changed, p)
 		} else {
-			full = true
+			reprepare = true
 		}
 	}
-	full = full || s.ownLayouts // see keyer
-	files, problems := s.files, problem.List(nil)
-	if len(changed) > 0 {
-		files, problems = s.files.Update(s.fsys, changed)
-		if !full && files != nil {
-			if ch, ok, err := s.bodiesOnly(files, changed); ok {
-				return ch, err
-			}
-		}
-	} else {
-		problems = s.lastContentProblems()
-	}
-	return s.rebuild(files, problems, full || slices.Contains(changed, content.ConfigFile))
+	files, problems := s.files.Update(s.fsys, changed)
+	return s.rebuild(files, problems, reprepare)
 }
 
-// lastContentProblems returns the problems of decoding the current files,
-// for a rebuild that reads none of them again.
-func (s *Session) lastContentProblems() problem.List {
-	_, problems := s.files.Update(s.fsys, nil)
-	return problems
-}
-
-// rebuild links files and renders the pages that need it: all of them
-// when full.
-func (s *Session) rebuild(files *content.Files, problems problem.List, full bool) (Change, error) {
+// rebuild links files and renders the pages that read something that
+// changed since the last good build, or every page when there is none.
+// With reprepare, the layouts are parsed and the assets built again.
+func (s *Session) rebuild(files *content.Files, problems problem.List, reprepare bool) (Change, error) {
 	s.ok = false
 	ch := Change{Problems: problems}
 	if files == nil {
 		return ch, ErrProblems
 	}
 	s.files = files
-	var st *site.Site
-	if s.site != nil {
-		st, problems = files.Relink(s.site, problems)
-	} else {
-		st, problems = files.Site(problems)
-	}
+	st, problems := files.Relink(s.site, problems)
 	ch.Problems = problems
 	if st == nil {
 		return ch, ErrProblems
@@ -158,42 +135,43 @@ func (s *Session) rebuild(files *content.Files, problems problem.List, full bool
 	if err := overrideBaseURL(st, s.cfg.BaseURL); err != nil {
 		return ch, err
 	}
-	if full || s.renderer == nil || s.unsafe != st.Config.UnsafeHTML {
+	if reprepare || s.renderer == nil || s.unsafe != st.Config.UnsafeHTML {
 		if err := s.prepare(st.Config.UnsafeHTML); err != nil {
 			return ch, err
 		}
-		full = true
 	}
-	return s.renderSite(st, ch.Problems, full)
+	return s.renderSite(st, ch.Problems)
 }
 
-// renderSite renders the pages of st that need it (all of them when full)
-// and, when the site has no errors, makes them the session's output.
-// contentProblems are those of reading and linking the content.
-func (s *Session) renderSite(st *site.Site, contentProblems problem.List, full bool) (Change, error) {
+// prepare builds the assets and parses the layouts again. The new
+// renderer keeps the last one's search index, which follows the content,
+// not the layouts.
+func (s *Session) prepare(unsafe bool) error {
+	assets, manifest, r, err := prepare(s.fsys, s.cfg, s.minifier, unsafe)
+	if err != nil {
+		return err
+	}
+	r.FollowEdits(s.renderer)
+	s.assets, s.manifest, s.renderer, s.unsafe = assets, manifest, r, unsafe
+	return nil
+}
+
+// renderSite renders the pages of st that read something that changed
+// since the last good build and, when the site has no errors, makes them
+// the session's output. contentProblems are those of reading and linking
+// the content.
+func (s *Session) renderSite(st *site.Site, contentProblems problem.List) (Change, error) {
 	opts := render.Options{BaseURL: st.Config.BaseURL, Assets: s.manifest, LiveReload: s.live}
 	plan := s.renderer.Pages(st)
-	s.keys.link(st, opts, plan)
-	if !full && s.keys.last.site == s.site {
-		s.renderer.Carry(s.site, st, opts, s.keys.sameCard)
+	now := s.renderer.Versions(st, opts)
+	var changed map[deps.Dep]bool
+	if s.site != nil {
+		changed = s.graph.Changed(now, unchangedOwnFields(s.site, st))
+		s.renderer.Carry(s.site, st, opts, deps.Unaffected(changed))
 	}
-	dirty, keys := s.dirty(plan, full)
-	ch, err := s.renderPlan(st, opts, contentProblems, plan, dirty, keys)
-	if err == nil {
-		s.linked = make(map[string]*site.Case, len(st.Cases))
-		for _, c := range st.Cases {
-			s.linked[c.Source.Path] = c
-		}
-	}
-	return ch, err
-}
-
-// renderPlan renders the pages of plan at the indexes dirty and, when the
-// site has no errors, makes plan the session's output, with keys as the
-// pages' keys.
-func (s *Session) renderPlan(st *site.Site, opts render.Options, contentProblems problem.List, plan []render.Page, dirty []int, keys []uint64) (Change, error) {
+	dirty := s.dirty(plan, changed)
 	ch := Change{Problems: slices.Clone(contentProblems)}
-	rendered, pageProblems, err := s.renderPages(st, opts, plan, dirty)
+	rendered, pageProblems, sets, err := s.renderPages(st, opts, plan, dirty)
 	if err != nil {
 		return ch, err
 	}
@@ -203,62 +181,82 @@ func (s *Session) renderPlan(st *site.Site, opts render.Options, contentProblems
 	if ch.Problems.HasErrors() {
 		return ch, ErrProblems
 	}
-	s.commit(&ch, st, opts, plan, dirty, rendered, keys, pageProblems)
+	s.graph.Update(changed, now)
+	s.commit(&ch, st, opts, plan, dirty, rendered, sets, pageProblems, now)
 	s.site, s.plan, s.content, s.ok = st, plan, contentProblems, true
 	return ch, nil
 }
 
-// prepare builds the assets and parses the layouts again.
-func (s *Session) prepare(unsafe bool) error {
-	assets, manifest, r, err := prepare(s.fsys, s.cfg, s.minifier, unsafe)
-	if err != nil {
-		return err
+// unchangedOwnFields returns the test that spares computing the versions
+// of the own fields of items read from files that did not change (see
+// view.Own): most of the model after an edit of a few files.
+func unchangedOwnFields(old, now *site.Site) func(deps.Dep) bool {
+	return func(d deps.Dep) bool {
+		if !view.Own(d) {
+			return false
+		}
+		a, okA := view.Lookup(old, d.Item)
+		b, okB := view.Lookup(now, d.Item)
+		if !okA || !okB {
+			return false
+		}
+		sa, sb := sourceOf(a), sourceOf(b)
+		return sa.Path != "" && sa == sb
 	}
-	r.FollowEdits()
-	s.assets, s.manifest, s.renderer, s.unsafe = assets, manifest, r, unsafe
-	s.ownLayouts = false
-	if entries, err := fs.ReadDir(s.fsys, "layouts"); err == nil && len(entries) > 0 {
-		s.ownLayouts = true
-	}
-	return nil
 }
 
-// dirty returns the indexes in plan of the pages to render, and the key of
-// every page.
-func (s *Session) dirty(plan []render.Page, full bool) ([]int, []uint64) {
-	keys := make([]uint64, len(plan))
+func sourceOf(item any) site.Source {
+	switch v := item.(type) {
+	case *site.Approach:
+		return v.Source
+	case *site.Case:
+		return v.Source
+	case *site.Partner:
+		return v.Source
+	case *site.Page:
+		return v.Source
+	}
+	return site.Source{}
+}
+
+// dirty returns the indexes in plan of the pages to render: those that
+// read a Dep in changed, and those that are new. With changed nil, every
+// page is.
+func (s *Session) dirty(plan []render.Page, changed map[deps.Dep]bool) []int {
+	var touched map[string]bool
+	if changed != nil {
+		touched = s.graph.Dirty(changed)
+	}
 	var dirty []int
 	for i, p := range plan {
 		if p.Kind == render.KindCatalogueData {
 			continue // not rendered: see commit
 		}
-		k, ok := s.keys.key(p)
-		keys[i] = k
-		old, seen := s.pageKeys[p.Path]
-		if full || !ok || !seen || old != k {
+		if changed == nil || touched[p.Path] || !s.graph.Has(p.Path) {
 			dirty = append(dirty, i)
 		}
 	}
-	return dirty, keys
+	return dirty
 }
 
 // renderPages renders and minifies the pages of plan at the indexes dirty,
-// on every core.
-func (s *Session) renderPages(st *site.Site, opts render.Options, plan []render.Page, dirty []int) ([][]byte, []problem.List, error) {
+// on every core, with what each read.
+func (s *Session) renderPages(st *site.Site, opts render.Options, plan []render.Page, dirty []int) ([][]byte, []problem.List, []*deps.Set, error) {
 	out := make([][]byte, len(dirty))
 	probs := make([]problem.List, len(dirty))
+	sets := make([]*deps.Set, len(dirty))
 	err := parallel(len(dirty), runtime.GOMAXPROCS(0), func(j int) error {
 		p := plan[dirty[j]]
-		data, ps := s.renderer.Render(st, p, opts)
-		probs[j] = ps
+		data, ps, set := s.renderer.RenderRecorded(st, p, opts)
+		probs[j], sets[j] = ps, set
 		var err error
 		out[j], err = minifyPage(new(bytes.Buffer), s.minifier, p, data)
 		return err
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return out, probs, nil
+	return out, probs, sets, nil
 }
 
 // allPageProblems returns the problems of every page of plan: the new ones
@@ -280,8 +278,8 @@ func (s *Session) allPageProblems(plan []render.Page, dirty []int, fresh []probl
 }
 
 // commit makes the rendered pages and the catalogue's data the session's
-// output and records in ch what changed.
-func (s *Session) commit(ch *Change, st *site.Site, opts render.Options, plan []render.Page, dirty []int, rendered [][]byte, keys []uint64, probs []problem.List) {
+// output, records what the pages read, and records in ch what changed.
+func (s *Session) commit(ch *Change, st *site.Site, opts render.Options, plan []render.Page, dirty []int, rendered [][]byte, sets []*deps.Set, probs []problem.List, now deps.Version) {
 	ch.Written = make(map[string][]byte)
 	ch.Manifest = s.manifest
 	keep := make(map[string]bool, len(plan)+len(s.assets))
@@ -298,8 +296,9 @@ func (s *Session) commit(ch *Change, st *site.Site, opts render.Options, plan []
 	for j, i := range dirty {
 		put(plan[i].Path, rendered[j])
 		s.problems[plan[i].Path] = probs[j]
+		s.graph.Put(plan[i].Path, sets[j], now)
 	}
-	for i, p := range plan {
+	for _, p := range plan {
 		if p.Kind == render.KindCatalogueData {
 			// As the index built it: the same bytes as last time when they
 			// did not change, so that comparing them is cheap.
@@ -308,15 +307,15 @@ func (s *Session) commit(ch *Change, st *site.Site, opts render.Options, plan []
 			continue
 		}
 		keep[p.Path] = true
-		s.pageKeys[p.Path] = keys[i]
 	}
 	for path := range s.out {
 		if !keep[path] {
 			delete(s.out, path)
-			delete(s.pageKeys, path)
 			delete(s.problems, path)
+			s.graph.Remove(path)
 			ch.Removed = append(ch.Removed, path)
 		}
 	}
 	slices.Sort(ch.Removed)
+	s.graph.Prune()
 }

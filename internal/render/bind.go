@@ -2,22 +2,23 @@ package render
 
 import (
 	"fmt"
-	"html/template"
 	"maps"
 	"net/url"
 	"strings"
 	"sync"
 
+	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/site"
 )
 
 // binding is the renderer made ready for one site and one set of options:
-// the layouts with their URL functions bound, and the indexes that links
-// need. A build renders all its pages with one binding; the Renderer keeps
+// the indexes that links need, the frames, and the fragments rendered so
+// far. A build renders all its pages with one binding; the Renderer keeps
 // the latest, so a binding is made once per build (or per rebuild in serve
 // mode), never per page.
 type binding struct {
+	r    *Renderer
 	site *site.Site
 	opts Options
 	md   *markdown.Renderer
@@ -27,13 +28,11 @@ type binding struct {
 	lang string
 	feed string // the feed's URL, or ""
 
-	layouts    map[string]*template.Template // by kind; clones of the Renderer's
-	sources    map[string]string             // content file path -> URL path of its page
-	countries  map[string]*site.Country      // by code
-	frames     map[string]*Frame             // by page kind
-	aboutFrame *Frame                        // the about page's: its menu differs
-	fragments  sync.Map                      // fragmentKey -> template.HTML; see binding.cached
-	inherited  map[fragmentKey]template.HTML // fragments of the last site that are valid here; see Carry
+	sources    map[string]string // content file path -> URL path of its page
+	frames     map[string]*Frame // by page kind
+	aboutFrame *Frame            // the about page's: its menu differs
+	fragments  sync.Map          // fragmentKey -> *fragment; see execCtx.cached
+	inherited  map[fragmentKey]*fragment
 }
 
 // matches reports whether b was made for site s and options opts.
@@ -58,57 +57,62 @@ func (r *Renderer) bind(s *site.Site, opts Options) *binding {
 	return b
 }
 
-// Carry gives the binding of site to the fragments (see binding.cached)
-// that the latest binding, of site from, holds for the items that keep
-// accepts, both with opts. A caller that knows which items look the same
-// in both sites, as casebook serve's session does, spares rendering them
-// again: a card listed on many pages is otherwise rendered once per site.
-// It does nothing when the latest binding is not of from with opts. Call
-// it before rendering to.
-func (r *Renderer) Carry(from, to *site.Site, opts Options, keep func(item any) bool) {
+// Carry gives the binding of site to the fragments (see execCtx.cached)
+// that the latest binding, of site from, holds and that valid accepts:
+// those that read nothing that changed between the two sites, as casebook
+// serve's session knows from the sets the fragments recorded. It spares
+// rendering them again: a card listed on many pages is otherwise rendered
+// once per site. It does nothing when the latest binding is not of from
+// with opts. Call it before rendering to.
+func (r *Renderer) Carry(from, to *site.Site, opts Options, valid func(*deps.Set) bool) {
 	old := r.last.Load()
 	if old == nil || !old.matches(from, opts) {
 		return
 	}
 	b := r.bind(to, opts)
-	b.inherited = make(map[fragmentKey]template.HTML, len(old.inherited))
-	for k, h := range old.inherited {
-		if keep(k.item) {
-			b.inherited[k] = h
+	b.inherited = make(map[fragmentKey]*fragment, len(old.inherited))
+	keep := func(k fragmentKey, f *fragment) {
+		if f.set != nil && valid(f.set) {
+			b.inherited[k] = f
 		}
 	}
-	old.fragments.Range(func(k, h any) bool {
-		if keep(k.(fragmentKey).item) {
-			b.inherited[k.(fragmentKey)] = h.(template.HTML)
-		}
+	for k, f := range old.inherited {
+		keep(k, f)
+	}
+	old.fragments.Range(func(k, f any) bool {
+		keep(k.(fragmentKey), f.(*fragment))
 		return true
 	})
+}
+
+// fragment returns the fragment of key rendered for b, or nil.
+func (b *binding) fragment(key fragmentKey) *fragment {
+	if f, ok := b.fragments.Load(key); ok {
+		return f.(*fragment)
+	}
+	return b.inherited[key]
+}
+
+// storeFragment stores f as the fragment of key unless another goroutine
+// stored one first, and returns the stored one.
+func (b *binding) storeFragment(key fragmentKey, f *fragment) *fragment {
+	got, _ := b.fragments.LoadOrStore(key, f)
+	return got.(*fragment)
 }
 
 func (r *Renderer) newBinding(s *site.Site, opts Options) *binding {
 	opts.Assets = maps.Clone(opts.Assets) // the caller may reuse its map
 	b := &binding{
-		site:      s,
-		opts:      opts,
-		md:        r.md,
-		lang:      or(s.Config.Language, "en"),
-		layouts:   make(map[string]*template.Template, len(r.layouts)),
-		sources:   make(map[string]string, len(s.Approaches)+len(s.Cases)+len(s.Pages)),
-		countries: make(map[string]*site.Country, len(s.Countries)),
+		r:       r,
+		site:    s,
+		opts:    opts,
+		md:      r.md,
+		lang:    or(s.Config.Language, "en"),
+		sources: make(map[string]string, len(s.Approaches)+len(s.Cases)+len(s.Pages)),
 	}
 	b.abs, b.base = baseURL(or(opts.BaseURL, s.Config.BaseURL))
 	if hasFeed(s) {
 		b.feed = b.base + "feed.xml"
-	}
-	funcs := b.funcs()
-	for kind, t := range r.layouts {
-		c, err := t.Clone()
-		if err != nil {
-			// The Renderer's templates are never executed, so they
-			// can always be cloned.
-			panic(err)
-		}
-		b.layouts[kind] = c.Funcs(funcs)
 	}
 	b.index()
 	b.frames = make(map[string]*Frame, len(htmlKinds))
@@ -135,8 +139,7 @@ func baseURL(raw string) (abs, base string) {
 	return raw, base
 }
 
-// index records which page each content file becomes, for Markdown links,
-// and each country by code.
+// index records which page each content file becomes, for Markdown links.
 func (b *binding) index() {
 	s := b.site
 	for _, a := range s.Approaches {
@@ -151,70 +154,12 @@ func (b *binding) index() {
 	for _, p := range s.Pages {
 		b.source(p.Source, pagePath(p))
 	}
-	for _, c := range s.Countries {
-		b.countries[c.Code] = c
-	}
 }
 
 func (b *binding) source(src site.Source, urlPath string) {
 	if src.Path != "" {
 		b.sources[src.Path] = urlPath
 	}
-}
-
-// funcs returns the template functions that depend on the site and the
-// options:
-//
-//	url "cases/"            the URL under the base path: "/dashboard/cases/"
-//	absURL "cases/"         the absolute URL: "https://example.org/dashboard/cases/"
-//	asset "css/main.css"    the URL of an asset, fingerprinted when the build did so
-//	href .Case              the URL of an item's page (approach, case, partner,
-//	                        country, SDG, theme or free page)
-//	country "BE"            the site's *site.Country for a code, or nil
-//	cached "partials/x.html" .Case
-//	                        the partial rendered with the item as dot, once per build
-//	name .Case              an item's name: the title of an approach, case or page,
-//	                        the name of a partner, country or theme, "Goal 6: Clean
-//	                        water and sanitation" for an SDG
-func (b *binding) funcs() template.FuncMap {
-	return template.FuncMap{
-		"url":     b.url,
-		"absURL":  func(p string) string { return b.abs + strings.TrimPrefix(p, "/") },
-		"asset":   func(logical string) string { return b.base + b.assetPath(logical) },
-		"href":    b.href,
-		"country": func(code string) *site.Country { return b.countries[code] },
-		"cached":  b.cached,
-	}
-}
-
-type fragmentKey struct {
-	partial string
-	item    any
-}
-
-// cached returns the partial rendered with item as its dot, rendering it
-// only the first time in a build. A case, a partner or a theme stands in
-// the lists and fact boxes of thousands of pages of a large site, and
-// rendering them once is most of what keeps a build fast. The partial must
-// depend on nothing but its dot (and the functions), and the item must be
-// comparable: a pointer into the site, or a *Frame. The HTML is
-// html/template's own output, escaped like any other.
-func (b *binding) cached(partial string, item any) (template.HTML, error) {
-	key := fragmentKey{partial, item}
-	if h, ok := b.fragments.Load(key); ok {
-		return h.(template.HTML), nil
-	}
-	if h, ok := b.inherited[key]; ok {
-		return h, nil
-	}
-	var buf strings.Builder
-	// Any page kind's templates hold the partials; two goroutines may
-	// render the same fragment, to the same result.
-	if err := b.layouts[KindHome].ExecuteTemplate(&buf, partial, item); err != nil {
-		return "", err
-	}
-	h, _ := b.fragments.LoadOrStore(key, template.HTML(buf.String()))
-	return h.(template.HTML), nil
 }
 
 // url returns p, a path relative to the site's root, under the base path.
@@ -236,10 +181,11 @@ func (b *binding) assetPath(logical string) string {
 	return "assets/" + logical
 }
 
-// href returns the URL of an item's page.
+// href returns the URL of an item's page; item is a view of a model item
+// or the item itself.
 func (b *binding) href(item any) (string, error) {
 	var p string
-	switch v := item.(type) {
+	switch v := modelOf(item).(type) {
 	case *site.Approach:
 		if v != nil {
 			p = approachPath(v)

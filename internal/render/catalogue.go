@@ -3,8 +3,10 @@ package render
 import (
 	"strconv"
 
+	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/search"
 	"github.com/casebook/casebook/internal/site"
+	"github.com/casebook/casebook/internal/view"
 )
 
 // The catalogue is the index of cases: every case as a card, in numbered
@@ -41,7 +43,7 @@ type cataloguePage struct {
 
 // CatalogueData is what catalogue.html receives in Data.Catalogue.
 type CatalogueData struct {
-	Cases         []*site.Case // the cases of this page, by title
+	Cases         []*view.Case // the cases of this page, by title
 	Total         int          // the number of cases in the catalogue
 	First, Last   int          // the numbers of the first and last case shown, from 1
 	Number, Pages int          // this page's number, from 1, and how many there are
@@ -111,11 +113,12 @@ func cataloguePath(n int) string {
 }
 
 // catalogueData returns the layout data of a page of the catalogue.
-func (b *binding) catalogueData(p *cataloguePage) *CatalogueData {
+func (b *binding) catalogueData(p *cataloguePage, rec *deps.Recorder) *CatalogueData {
 	cases := b.site.Cases
 	d := &CatalogueData{Total: len(cases), Number: p.number, Pages: p.pages, Data: b.base + p.data, PageSize: CataloguePageSize}
 	first := (p.number - 1) * CataloguePageSize
-	d.Cases = cases[min(first, len(cases)):min(first+CataloguePageSize, len(cases))]
+	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: "catalogue:" + strconv.Itoa(p.number)}})
+	d.Cases = view.OfCases(cases[min(first, len(cases)):min(first+CataloguePageSize, len(cases))], rec)
 	d.First, d.Last = first+1, first+len(d.Cases)
 	if p.number > 1 {
 		d.Prev = b.base + cataloguePath(p.number-1)

@@ -4,16 +4,18 @@ import (
 	"fmt"
 	"html/template"
 
+	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/site"
+	"github.com/casebook/casebook/internal/view"
 )
 
 // Data is what every page layout receives as its dot. The fields common to
 // all pages are always set; of the item fields, only the one the page's kind
 // shows (Case on a case page, Partner on a partner page, ...) is not nil.
 type Data struct {
-	Site        *site.Site
+	Site        *view.Site
 	Kind        string // the page's kind: "case", "cases", "home", ...
 	Path        string // the page's URL relative to the site's root: "", "cases/x/", "404.html"
 	Lang        string // the site's language, "en" when site.yaml gives none
@@ -25,16 +27,16 @@ type Data struct {
 	// Body is the item's Markdown body as HTML, its site links resolved.
 	Body template.HTML
 
-	Approach *site.Approach
-	Case     *site.Case
-	Partner  *site.Partner
-	Country  *site.Country
-	SDG      *site.SDG
-	Theme    *site.Theme
-	Page     *site.Page // a free page
+	Approach *view.Approach
+	Case     *view.Case
+	Partner  *view.Partner
+	Country  *view.Country
+	SDG      *view.SDG
+	Theme    *view.Theme
+	Page     *view.Page // a free page
 
 	// Recent holds, on the home page, the newest cases.
-	Recent []*site.Case
+	Recent []*view.Case
 	// Catalogue is set on the pages of the catalogue.
 	Catalogue *CatalogueData
 }
@@ -44,12 +46,18 @@ type Data struct {
 // pages of a kind (the about page has its own, for the menu), so base.html
 // renders its parts once per kind: {{cached "partials/header.html" .Frame}}.
 type Frame struct {
-	Site       *site.Site
+	Site       *view.Site
 	Kind       string    // the kind of the pages it surrounds
 	Feed       string    // the URL of the Atom feed; empty when no case has a date
 	LiveReload bool      // serve mode: load the live reload script
 	Nav        []NavLink // the main menu
+
+	id string // "frame:" and the kind, or "frame:about"
 }
+
+// Item returns the frame's identity for cached and for the Recorder: a
+// value that the renderer computes (see binding.computed).
+func (f *Frame) Item() deps.Item { return deps.Item{Kind: deps.KindComputed, ID: f.id} }
 
 // NavLink is one entry of the main menu.
 type NavLink struct {
@@ -73,68 +81,88 @@ var indexTitles = map[string]string{
 	KindNotFound:   "Page not found",
 }
 
-// data returns the layout data of page p, rendering its item's Markdown.
-func (b *binding) data(p Page) (*Data, problem.List) {
-	s := b.site
+// data returns the layout data of page p, rendering its item's Markdown,
+// with every part of the model it reads recording into rec.
+func (b *binding) data(p Page, rec *deps.Recorder) (*Data, problem.List) {
+	sv := view.OfSite(b.site, rec)
+	cfg := sv.Config()
+	rec.Read(baseDep)
 	d := &Data{
-		Site:        s,
+		Site:        sv,
 		Kind:        p.Kind,
 		Path:        p.URLPath(),
-		Lang:        b.lang,
+		Lang:        or(cfg.Language(), "en"),
 		Title:       indexTitles[p.Kind],
-		Description: s.Config.Description,
-		Frame:       b.frames[p.Kind],
-		Approach:    p.approach,
-		Case:        p.kase,
-		Partner:     p.partner,
-		Country:     p.country,
-		SDG:         p.sdg,
-		Theme:       p.theme,
-		Page:        p.page,
+		Description: cfg.Description(),
+		Frame:       b.frameOf(p, rec),
+		Approach:    view.OfApproach(p.approach, rec),
+		Case:        view.OfCase(p.kase, rec),
+		Partner:     view.OfPartner(p.partner, rec),
+		Country:     view.OfCountry(p.country, rec),
+		SDG:         view.OfSDG(p.sdg, rec),
+		Theme:       view.OfTheme(p.theme, rec),
+		Page:        view.OfPage(p.page, rec),
 	}
 	if p.Kind != KindNotFound {
 		d.Canonical = b.abs + d.Path
 	}
+	var item deps.Item
 	var src site.Source
 	var body []byte
 	switch p.Kind {
 	case KindHome:
-		d.Title = s.Config.Title
-		d.Recent = s.RecentCases(RecentCount)
+		d.Title = cfg.Title()
+		d.Recent = sv.Recent(RecentCount)
 	case KindApproach:
-		d.Title, d.Description = p.approach.Title, or(p.approach.Summary, d.Description)
-		body, src = p.approach.Body, p.approach.Source
+		d.Title, d.Description = d.Approach.Title(), or(d.Approach.Summary(), d.Description)
+		item, body, src = d.Approach.Item(), p.approach.Body, p.approach.Source
 	case KindCase:
-		d.Title, d.Description = p.kase.Title, or(p.kase.Summary, d.Description)
-		body, src = p.kase.Body, p.kase.Source
+		d.Title, d.Description = d.Case.Title(), or(d.Case.Summary(), d.Description)
+		item, body, src = d.Case.Item(), p.kase.Body, p.kase.Source
 	case KindPartner:
-		d.Title = p.partner.Name
-		d.Description = fmt.Sprintf("%s, a partner in %s, and its cases.", p.partner.Name, countryName(p.partner.Country))
-		body, src = p.partner.Body, p.partner.Source
+		d.Title = d.Partner.Name()
+		d.Description = fmt.Sprintf("%s, a partner in %s, and its cases.", d.Title, countryName(d.Partner.Country()))
+		item, body, src = d.Partner.Item(), p.partner.Body, p.partner.Source
 	case KindCountry:
-		d.Title = p.country.Name
-		d.Description = fmt.Sprintf("Partners and cases in %s.", p.country.Name)
+		d.Title = d.Country.Name()
+		d.Description = fmt.Sprintf("Partners and cases in %s.", d.Title)
 	case KindSDG:
-		d.Title = fmt.Sprintf("Goal %d: %s", p.sdg.Number, p.sdg.Name)
-		d.Description = fmt.Sprintf("Cases that contribute to Sustainable Development Goal %d, %s.", p.sdg.Number, p.sdg.Name)
+		n, name := d.SDG.Number(), d.SDG.Name()
+		d.Title = fmt.Sprintf("Goal %d: %s", n, name)
+		d.Description = fmt.Sprintf("Cases that contribute to Sustainable Development Goal %d, %s.", n, name)
 	case KindTheme:
-		d.Title = p.theme.Name
-		d.Description = fmt.Sprintf("Cases on the theme %s.", p.theme.Name)
+		d.Title = d.Theme.Name()
+		d.Description = fmt.Sprintf("Cases on the theme %s.", d.Title)
 	case KindCatalogue:
-		d.Title, d.Catalogue = catalogueTitle(p.cat), b.catalogueData(p.cat)
+		d.Title, d.Catalogue = catalogueTitle(p.cat), b.catalogueData(p.cat, rec)
 	case KindPage:
-		d.Title, d.Description = p.page.Title, or(p.page.Summary, d.Description)
-		body, src = p.page.Body, p.page.Source
+		d.Title, d.Description = d.Page.Title(), or(d.Page.Summary(), d.Description)
+		item, body, src = d.Page.Item(), p.page.Body, p.page.Source
 	}
-	if p.page != nil && p.page.Slug == aboutSlug {
-		d.Frame = b.aboutFrame
+	if item.Kind == deps.KindSite {
+		return d, nil // a page with no item of its own, so no body
 	}
+	// The body as HTML, and where it is: the lines of its problems.
+	rec.Read(deps.Dep{Item: item, Field: "Body"})
+	rec.Read(deps.Dep{Item: item, Field: "Source"})
 	if len(body) == 0 {
 		return d, nil
 	}
-	html, probs := b.md.Render(markdown.Source{Body: body, Path: src.Path, BodyLine: src.BodyLine}, b.resolver(src.Path))
+	html, probs := b.md.Render(markdown.Source{Body: body, Path: src.Path, BodyLine: src.BodyLine}, b.resolver(src.Path, rec))
 	d.Body = html
 	return d, probs
+}
+
+// frameOf returns the frame of page p, its site recording into rec.
+func (b *binding) frameOf(p Page, rec *deps.Recorder) *Frame {
+	f := b.frames[p.Kind]
+	if p.page != nil && p.page.Slug == aboutSlug {
+		f = b.aboutFrame
+	}
+	rec.Read(deps.Dep{Item: f.Item()})
+	c := *f
+	c.Site = view.OfSite(b.site, rec)
+	return &c
 }
 
 // navItem is an entry of the main menu: the kind of its index page and the
@@ -160,8 +188,9 @@ const aboutSlug = "about"
 // frame returns the frame of the pages of a kind, or of the about page.
 func (b *binding) frame(kind string, about bool) *Frame {
 	f := &Frame{
-		Site:       b.site,
+		Site:       view.OfSite(b.site, nil),
 		Kind:       kind,
+		id:         "frame:" + kind,
 		Feed:       b.feed,
 		LiveReload: b.opts.LiveReload,
 		Nav:        make([]NavLink, 0, len(navItems)+1),
@@ -180,6 +209,7 @@ func (b *binding) frame(kind string, about bool) *Frame {
 		l := NavLink{Label: "About", URL: b.base + pagePath(p)}
 		if about {
 			l.Current = "page"
+			f.id = "frame:about"
 		}
 		f.Nav = append(f.Nav, l)
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/casebook/casebook/internal/site"
+	"github.com/casebook/casebook/internal/view"
 )
 
 // staticFuncs are the template functions that do not depend on the site or
@@ -24,7 +25,7 @@ var staticFuncs = template.FuncMap{
 }
 
 // boundFuncs are the names of the template functions that depend on the
-// site and the build's options (see binding.funcs). Templates are parsed
+// site and the build's options (see execCtx.funcs). Templates are parsed
 // with stand-ins, which every binding replaces.
 var boundFuncs = []string{"url", "absURL", "asset", "href", "country", "cached"}
 
@@ -40,18 +41,22 @@ func standIns() template.FuncMap {
 
 // years returns the years a case ran: "2010–2023", "since 2010",
 // "until 2023", "2019" when it began and ended in the same year, or "".
-func years(c *site.Case) string {
-	switch {
-	case c == nil || c.Start == 0 && c.End == 0:
+func years(c *view.Case) string {
+	if c == nil {
 		return ""
-	case c.End == 0:
-		return "since " + strconv.Itoa(c.Start)
-	case c.Start == 0:
-		return "until " + strconv.Itoa(c.End)
-	case c.Start == c.End:
-		return strconv.Itoa(c.Start)
 	}
-	return strconv.Itoa(c.Start) + "–" + strconv.Itoa(c.End)
+	start, end := c.Start(), c.End()
+	switch {
+	case start == 0 && end == 0:
+		return ""
+	case end == 0:
+		return "since " + strconv.Itoa(start)
+	case start == 0:
+		return "until " + strconv.Itoa(end)
+	case start == end:
+		return strconv.Itoa(start)
+	}
+	return strconv.Itoa(start) + "–" + strconv.Itoa(end)
 }
 
 // name returns an item's name for readers: the title of an approach, case
@@ -59,20 +64,20 @@ func years(c *site.Case) string {
 // water and sanitation" for an SDG.
 func name(item any) (string, error) {
 	switch v := item.(type) {
-	case *site.Approach:
-		return v.Title, nil
-	case *site.Case:
-		return v.Title, nil
-	case *site.Page:
-		return v.Title, nil
-	case *site.Partner:
-		return v.Name, nil
-	case *site.Country:
-		return v.Name, nil
-	case *site.Theme:
-		return v.Name, nil
-	case *site.SDG:
-		return fmt.Sprintf("Goal %d: %s", v.Number, v.Name), nil
+	case *view.Approach:
+		return v.Title(), nil
+	case *view.Case:
+		return v.Title(), nil
+	case *view.Page:
+		return v.Title(), nil
+	case *view.Partner:
+		return v.Name(), nil
+	case *view.Country:
+		return v.Name(), nil
+	case *view.Theme:
+		return v.Name(), nil
+	case *view.SDG:
+		return fmt.Sprintf("Goal %d: %s", v.Number(), v.Name()), nil
 	}
 	return "", fmt.Errorf("name: %T has no name", item)
 }

@@ -60,6 +60,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/search"
@@ -85,6 +86,9 @@ type Options struct {
 type Renderer struct {
 	md      *markdown.Renderer
 	layouts map[string]*template.Template // by page kind; parsed, never executed
+	ctxs    ctxPool                       // copies of layouts to execute
+	tmpl    templates                     // every file's version and what it can execute
+	reachMu sync.Mutex                    // guards tmpl.reach
 
 	mu   sync.Mutex              // serializes making bindings
 	last atomic.Pointer[binding] // the binding of the latest site and options
@@ -99,8 +103,9 @@ type Renderer struct {
 // kind, each once. The error names the file at fault, also for templates
 // that html/template cannot escape.
 func New(layouts fs.FS, md *markdown.Renderer) (*Renderer, error) {
+	r := &Renderer{md: md, layouts: make(map[string]*template.Template, len(htmlKinds)), tmpl: newTemplates()}
 	root := template.New("base.html").Funcs(staticFuncs).Funcs(standIns())
-	if err := parseFile(root, layouts, "base.html"); err != nil {
+	if err := r.tmpl.parseFile(root, layouts, "base.html"); err != nil {
 		return nil, err
 	}
 	partials, err := fs.Glob(layouts, "partials/*.html")
@@ -108,18 +113,17 @@ func New(layouts fs.FS, md *markdown.Renderer) (*Renderer, error) {
 		return nil, fmt.Errorf("layouts/partials: %w", err)
 	}
 	for _, name := range partials {
-		if err := parseFile(root.New(name), layouts, name); err != nil {
+		if err := r.tmpl.parseFile(root.New(name), layouts, name); err != nil {
 			return nil, err
 		}
 	}
-	r := &Renderer{md: md, layouts: make(map[string]*template.Template, len(htmlKinds))}
 	for _, kind := range htmlKinds {
 		t, err := root.Clone()
 		if err != nil {
 			return nil, err
 		}
 		name := kind + ".html"
-		if err := parseFile(t.New(name), layouts, name); err != nil {
+		if err := r.tmpl.parseFile(t.New(name), layouts, name); err != nil {
 			return nil, err
 		}
 		if err := checkEscaping(t, name); err != nil {
@@ -142,17 +146,16 @@ func (r *Renderer) StableNames() { r.stable = true }
 // another, each a few edits from the last: casebook serve's session. A
 // single build does not call it, and does not hold that memory. Call it
 // before rendering.
-func (r *Renderer) FollowEdits() { r.index = &search.Indexer{Stable: r.stable} }
-
-func parseFile(t *template.Template, fsys fs.FS, name string) error {
-	b, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return fmt.Errorf("layouts/%s: %w", name, err)
+//
+// With last, a renderer of an earlier version of the same site's layouts,
+// r takes over its index instead of starting one: the index follows the
+// content, which the layouts do not change.
+func (r *Renderer) FollowEdits(last *Renderer) {
+	if last != nil && last.index != nil && last.stable == r.stable {
+		r.index = last.index
+		return
 	}
-	if _, err := t.Parse(string(b)); err != nil {
-		return fmt.Errorf("layouts/%s: %w", name, err)
-	}
-	return nil
+	r.index = &search.Indexer{Stable: r.stable}
 }
 
 // checkEscaping runs html/template's escaper over a page kind's templates,
@@ -179,21 +182,33 @@ const pageSize = 12 << 10
 // in the latter case there is no output. Render is safe to call from many
 // goroutines; s must not change while pages are rendered.
 func (r *Renderer) Render(s *site.Site, p Page, opts Options) ([]byte, problem.List) {
+	data, probs, _ := r.render(s, p, opts, nil)
+	return data, probs
+}
+
+// RenderRecorded is Render for a caller that follows what each page reads
+// (casebook serve's session): it also returns what the page read (see
+// package deps). The versions of what it read come from Versions.
+func (r *Renderer) RenderRecorded(s *site.Site, p Page, opts Options) ([]byte, problem.List, *deps.Set) {
+	return r.render(s, p, opts, deps.NewRecorder())
+}
+
+func (r *Renderer) render(s *site.Site, p Page, opts Options, rec *deps.Recorder) ([]byte, problem.List, *deps.Set) {
 	switch p.Kind {
 	case KindSitemap:
-		return r.bind(s, opts).sitemap(r.Pages(s)), nil
+		return r.bind(s, opts).sitemap(r.Pages(s), rec), nil, rec.Set()
 	case KindFeed:
-		return r.bind(s, opts).feedXML(), nil
+		return r.bind(s, opts).feedXML(rec), nil, rec.Set()
 	case KindCatalogueData:
-		return r.catalogueOf(s).files[p.Path], nil
+		return r.catalogueOf(s).files[p.Path], nil, nil
 	}
 	var buf bytes.Buffer
 	buf.Grow(pageSize)
-	probs, err := r.execute(&buf, s, p, opts)
+	probs, err := r.execute(&buf, s, p, opts, rec)
 	if err != nil {
-		return nil, probs
+		return nil, probs, rec.Set()
 	}
-	return buf.Bytes(), probs
+	return buf.Bytes(), probs, rec.Set()
 }
 
 // RenderTo is Render, appending the page to buf, for a caller that reuses
@@ -207,20 +222,22 @@ func (r *Renderer) RenderTo(buf *bytes.Buffer, s *site.Site, p Page, opts Option
 		buf.Write(data)
 		return probs
 	}
-	probs, _ := r.execute(buf, s, p, opts)
+	probs, _ := r.execute(buf, s, p, opts, nil)
 	return probs
 }
 
 // execute renders a page of a kind that has a layout into buf. The error,
 // also among the problems, is the layout's.
-func (r *Renderer) execute(buf *bytes.Buffer, s *site.Site, p Page, opts Options) (problem.List, error) {
+func (r *Renderer) execute(buf *bytes.Buffer, s *site.Site, p Page, opts Options, rec *deps.Recorder) (problem.List, error) {
 	b := r.bind(s, opts)
-	t, ok := b.layouts[p.Kind]
-	if !ok {
+	if _, ok := r.layouts[p.Kind]; !ok {
 		panic(fmt.Sprintf("render: page %q has unknown kind %q", p.Path, p.Kind))
 	}
-	d, probs := b.data(p)
-	err := t.Execute(buf, d)
+	r.readTemplates(rec, p.Kind+".html")
+	d, probs := b.data(p, rec)
+	c := r.getCtx(b, rec)
+	err := c.layouts[p.Kind].Execute(buf, d)
+	r.putCtx(c)
 	if err != nil {
 		probs.Errorf("layouts/"+p.Kind+".html", 0, 0, "rendering %s: %v", p.Path, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/markdown"
 )
 
@@ -20,8 +21,10 @@ var contentKinds = map[string]string{
 
 // resolver returns the Markdown resolver for links in the content file at
 // from (a path relative to the site folder, such as "content/cases/a.md").
-func (b *binding) resolver(from string) markdown.Resolver {
-	return func(dest string) (string, error) { return b.resolve(from, dest) }
+// What each link reads goes into rec: the page of the file it names, or
+// the asset.
+func (b *binding) resolver(from string, rec *deps.Recorder) markdown.Resolver {
+	return func(dest string) (string, error) { return b.resolve(from, dest, rec) }
 }
 
 // resolve maps a link destination in the content file at from to a URL
@@ -29,7 +32,7 @@ func (b *binding) resolver(from string) markdown.Resolver {
 // A Markdown file must be a case, approach, partner or free page of the
 // site, and becomes the URL of its page; an asset gets its fingerprinted
 // path when the build gave it one. Query and fragment are kept.
-func (b *binding) resolve(from, dest string) (string, error) {
+func (b *binding) resolve(from, dest string, rec *deps.Recorder) (string, error) {
 	t, err := markdown.Locate(from, dest)
 	if err != nil {
 		return "", err
@@ -39,16 +42,19 @@ func (b *binding) resolve(from, dest string) (string, error) {
 	case markdown.External, markdown.Fragment:
 		return dest, nil
 	case markdown.File:
+		rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: sourcePrefix + t.File}})
 		p, ok := b.sources[t.File]
 		if !ok {
 			return "", missing(dest, t.File)
 		}
 		target = p
 	case markdown.Asset:
+		rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindAsset, ID: strings.TrimPrefix(t.Path, "/")}})
 		target = b.assetPath(t.Path)
 	case markdown.SitePath:
 		target = t.Path
 	}
+	rec.Read(baseDep)
 	out := url.URL{Path: b.base + target, RawQuery: t.URL.RawQuery, Fragment: t.URL.Fragment, RawFragment: t.URL.RawFragment}
 	return out.String(), nil
 }

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/xml"
 	"time"
+
+	"github.com/casebook/casebook/internal/deps"
+	"github.com/casebook/casebook/internal/view"
 )
 
 // FeedLimit is how many cases the Atom feed holds, newest first.
@@ -21,7 +24,11 @@ type sitemapURL struct {
 
 // sitemap returns sitemap.xml: the absolute URL of every HTML page but the
 // 404 page, with the date of each case that has one.
-func (b *binding) sitemap(pages []Page) []byte {
+// What it reads goes into rec: the lists of items, which decide the
+// pages, and the date of each case.
+func (b *binding) sitemap(pages []Page, rec *deps.Recorder) []byte {
+	rec.Read(baseDep)
+	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: "plan"}})
 	set := sitemapURLSet{URLs: make([]sitemapURL, 0, len(pages))}
 	for _, p := range pages {
 		switch p.Kind {
@@ -29,8 +36,8 @@ func (b *binding) sitemap(pages []Page) []byte {
 			continue
 		}
 		u := sitemapURL{Loc: b.abs + p.URLPath()}
-		if p.kase != nil && !p.kase.Date.IsZero() {
-			u.LastMod = p.kase.Date.Format(time.DateOnly)
+		if c := view.OfCase(p.kase, rec); c != nil && !c.Date().IsZero() {
+			u.LastMod = c.Date().Format(time.DateOnly)
 		}
 		set.URLs = append(set.URLs, u)
 	}
@@ -67,29 +74,32 @@ type atomEntry struct {
 }
 
 // feedXML returns feed.xml: an Atom feed of the newest cases that have a date.
-func (b *binding) feedXML() []byte {
-	s := b.site
+// What it reads goes into rec.
+func (b *binding) feedXML(rec *deps.Recorder) []byte {
+	sv := view.OfSite(b.site, rec)
+	cfg := sv.Config()
+	rec.Read(baseDep)
 	f := atomFeed{
-		Title:    s.Config.Title,
-		Subtitle: s.Config.Description,
+		Title:    cfg.Title(),
+		Subtitle: cfg.Description(),
 		ID:       b.abs,
 		Links: []atomLink{
 			{Rel: "self", Type: "application/atom+xml", Href: b.abs + "feed.xml"},
 			{Rel: "alternate", Type: "text/html", Href: b.abs},
 		},
-		Author: atomPerson{Name: s.Config.Title},
+		Author: atomPerson{Name: cfg.Title()},
 	}
-	for _, c := range s.RecentCases(len(s.Cases)) {
-		if c.Date.IsZero() || len(f.Entries) == FeedLimit {
-			break // RecentCases puts the dated cases first
+	for _, c := range sv.Recent(FeedLimit) {
+		if c.Date().IsZero() {
+			break // Recent puts the dated cases first
 		}
-		u := b.abs + casePath(c)
+		u := b.abs + casePath(c.Model())
 		f.Entries = append(f.Entries, atomEntry{
-			Title:   c.Title,
+			Title:   c.Title(),
 			ID:      u,
 			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: u},
-			Updated: atomTime(c.Date),
-			Summary: c.Summary,
+			Updated: atomTime(c.Date()),
+			Summary: c.Summary(),
 		})
 	}
 	if len(f.Entries) > 0 {

@@ -12,10 +12,10 @@ import (
 // SDGs, themes and related cases. References that do not resolve are left
 // out; package content reports them before New is called.
 //
-// New sets only the derived fields of its arguments, clearing them first, so
-// that a caller may link the same items again after changing some of them
-// (or replacing them with new values: an item's own fields never change
-// once it is linked).
+// New never changes its arguments: the site holds copies of the items
+// with their derived fields set, so that the same decoded items can be
+// linked again into the next version of the site while the last one is
+// still rendered or cached (a site is a value: see package deps).
 func New(cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Partner, pages []*Page) *Site {
 	return link(nil, cfg, approaches, cases, partnerFiles, pages)
 }
@@ -30,6 +30,7 @@ func Relink(prev *Site, cfg Config, approaches []*Approach, cases []*Case, partn
 }
 
 func link(prev *ranking, cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Partner, pages []*Page) *Site {
+	approaches, cases, partnerFiles, pages = copies(approaches), copies(cases), copies(partnerFiles), copies(pages)
 	s := &Site{
 		Config:        cfg,
 		Approaches:    approaches,
@@ -175,6 +176,7 @@ func (s *Site) linkTerms() {
 			t.Cases = append(t.Cases, c)
 		}
 	}
+	s.countryByCode, s.sdgByNumber, s.themeBySlug = countries, goals, themes
 	s.Countries = sortedValues(countries, func(a, b *Country) int {
 		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Code, b.Code))
 	})
@@ -184,6 +186,19 @@ func (s *Site) linkTerms() {
 	s.SDGs = sortedValues(goals, func(a, b *SDG) int { return cmp.Compare(a.Number, b.Number) })
 	s.Themes = sortedValues(themes, func(a, b *Theme) int { return strings.Compare(a.Slug, b.Slug) })
 	sortByFolded(s.Themes, func(t *Theme) string { return t.Name }, func(a, b *Theme) int { return strings.Compare(a.Slug, b.Slug) })
+}
+
+// copies returns a new list of shallow copies of the items of xs: the
+// copies share the items' own fields (strings, bodies, lists of values),
+// which nothing changes, and get derived fields of their own.
+func copies[T any](xs []*T) []*T {
+	out := make([]*T, len(xs))
+	block := make([]T, len(xs)) // one allocation for all the copies
+	for i, x := range xs {
+		block[i] = *x
+		out[i] = &block[i]
+	}
+	return out
 }
 
 func clearDerived(approaches []*Approach, cases []*Case, partners []*Partner) {

@@ -94,16 +94,23 @@ func (s *Site) rank(c *Case, n int, score []int32, touched []int32) ([]*Case, []
 }
 
 // ranking is what the related cases of a linked site were ranked from: the
-// head of each term's list, and each case's related cases. Relink takes it
-// from the previous site before linking its items again.
+// head of each term's list, and each case's terms and related cases, by
+// slug. Relink takes it from the previous site: the items of the new site
+// are new values (see New), so the ranking knows cases by what they hold,
+// not by their pointers.
 type ranking struct {
 	terms   map[termKey]rankedTerm
-	related map[*Case][]*Case
+	related map[string]rankedCase // by slug
 }
 
 type rankedTerm struct {
-	head  uint64  // a hash of the slugs of the first maxPostings cases
-	cases []*Case // all of them
+	head  uint64   // a hash of the slugs of the first maxPostings cases
+	cases []string // the slugs of all of them
+}
+
+type rankedCase struct {
+	terms   uint64   // a hash of the case's own terms (see termsOf)
+	related []string // the slugs of its related cases
 }
 
 // termKey identifies a term across links: an approach by id, a partner by
@@ -141,25 +148,59 @@ func head(cases []*Case) uint64 {
 	return h.Sum64()
 }
 
+// termsOf returns a hash of the terms of c, in their order: what its
+// ranking reads of the case itself.
+func termsOf(c *Case) uint64 {
+	var h maphash.Hash
+	h.SetSeed(headSeed)
+	for _, p := range c.Partners {
+		h.WriteString(p.Name)
+		h.WriteByte(0)
+		h.WriteString(p.Country)
+		h.WriteByte(1)
+	}
+	for _, a := range c.Approaches {
+		h.WriteString(a.ID)
+		h.WriteByte(2)
+	}
+	for _, g := range c.Goals {
+		h.WriteString(strconv.Itoa(g.Number))
+		h.WriteByte(3)
+	}
+	for _, t := range c.ThemeTerms {
+		h.WriteString(t.Slug)
+		h.WriteByte(4)
+	}
+	return h.Sum64()
+}
+
+func slugs(cases []*Case) []string {
+	out := make([]string, len(cases))
+	for i, c := range cases {
+		out[i] = c.Slug
+	}
+	return out
+}
+
 // rankingOf returns what the related cases of s were ranked from.
 func rankingOf(s *Site) *ranking {
-	r := &ranking{terms: make(map[termKey]rankedTerm), related: make(map[*Case][]*Case, len(s.Cases))}
-	s.eachTerm(func(k termKey, cases []*Case) { r.terms[k] = rankedTerm{head(cases), cases} })
+	r := &ranking{terms: make(map[termKey]rankedTerm), related: make(map[string]rankedCase, len(s.Cases))}
+	s.eachTerm(func(k termKey, cases []*Case) { r.terms[k] = rankedTerm{head(cases), slugs(cases)} })
 	for _, c := range s.Cases {
-		r.related[c] = c.Related
+		r.related[c.Slug] = rankedCase{termsOf(c), slugs(c.Related)}
 	}
 	return r
 }
 
 // changed gives the unchanged cases of s their related cases of r, and
-// returns the others: the cases that were not in the last site (read
-// again, or new), the cases of the terms whose head changed or that are
-// new, and the cases of the terms that are gone.
+// returns the others: the cases that are new or whose terms changed, the
+// cases of the terms whose head changed or that are new, and the cases of
+// the terms that are gone.
 func (r *ranking) changed(s *Site) []*Case {
 	redo := make([]bool, len(s.Cases))
-	mark := func(cases []*Case) {
-		for _, c := range cases {
-			if s.caseBySlug[c.Slug] == c {
+	mark := func(slugs []string) {
+		for _, slug := range slugs {
+			if c := s.caseBySlug[slug]; c != nil {
 				redo[c.index] = true
 			}
 		}
@@ -168,7 +209,7 @@ func (r *ranking) changed(s *Site) []*Case {
 	s.eachTerm(func(k termKey, cases []*Case) {
 		seen[k] = true
 		if old, ok := r.terms[k]; !ok || old.head != head(cases) {
-			mark(cases)
+			mark(slugs(cases))
 		}
 	})
 	for k, old := range r.terms {
@@ -178,14 +219,14 @@ func (r *ranking) changed(s *Site) []*Case {
 	}
 	var todo []*Case
 	for i, c := range s.Cases {
-		old, ok := r.related[c]
-		if redo[i] || !ok {
+		old, ok := r.related[c.Slug]
+		if redo[i] || !ok || old.terms != termsOf(c) {
 			todo = append(todo, c)
 			continue
 		}
-		c.Related = make([]*Case, len(old))
-		for k, o := range old {
-			if c.Related[k] = s.caseBySlug[o.Slug]; c.Related[k] == nil {
+		c.Related = make([]*Case, len(old.related))
+		for k, slug := range old.related {
+			if c.Related[k] = s.caseBySlug[slug]; c.Related[k] == nil {
 				todo = append(todo, c) // cannot be: its head would have changed
 				break
 			}

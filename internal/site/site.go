@@ -40,6 +40,9 @@ type Site struct {
 	caseBySlug    map[string]*Case
 	partnerBySlug map[string]*Partner
 	pageBySlug    map[string]*Page
+	countryByCode map[string]*Country
+	sdgByNumber   map[int]*SDG
+	themeBySlug   map[string]*Theme
 	ranking       *ranking // what the related cases were ranked from, for Relink
 }
 
@@ -66,6 +69,10 @@ type Feature struct {
 type Source struct {
 	Path     string // slash-separated, relative to the site folder, e.g. "content/cases/x.md"
 	BodyLine int    // the line of the file on which the Markdown body starts
+	// Version is a hash of the file's bytes: two items with the same path
+	// and version were decoded from the same text, so their own fields
+	// (all but the derived ones) are equal.
+	Version uint64
 }
 
 // Approach is a form of international cooperation, a row of the matrix.
@@ -198,6 +205,16 @@ func (s *Site) Partner(slug string) *Partner { return s.partnerBySlug[slug] }
 
 // Page returns the free page with the given slug, or nil.
 func (s *Site) Page(slug string) *Page { return s.pageBySlug[slug] }
+
+// Country returns the country with the given ISO code (upper case), or nil.
+func (s *Site) Country(code string) *Country { return s.countryByCode[code] }
+
+// SDG returns the goal with the given number when some case addresses it,
+// or nil.
+func (s *Site) SDG(n int) *SDG { return s.sdgByNumber[n] }
+
+// Theme returns the theme with the given slug, or nil.
+func (s *Site) Theme(slug string) *Theme { return s.themeBySlug[slug] }
 
 // RecentCases returns up to n cases, newest first: by date, then start year,
 // then slug.

@@ -107,8 +107,11 @@ func TestPartnersAndTerms(t *testing.T) {
 	if want := []string{"mol:1", "mol-nl:1", "santo-tomas:2"}; !slices.Equal(got, want) {
 		t.Fatalf("partners: got %v, want %v", got, want)
 	}
-	if s.Partner("mol") != file {
+	if p := s.Partner("mol"); p == nil || p.Type != file.Type || len(p.Cases) != 1 {
 		t.Fatal("the partner file does not stand for its partner")
+	}
+	if file.Cases != nil {
+		t.Fatal("New changed the partner file it was given: a site holds copies")
 	}
 	var countries []string
 	for _, c := range s.Countries {

@@ -1,0 +1,167 @@
+// Package deps records what each output of a build reads, so that after a
+// change exactly the outputs that read something that changed are made
+// again.
+//
+// # Recording
+//
+// Layouts never see the model itself: package view hands them views of its
+// items whose methods record each field they return (a Dep: an item and a
+// field) into the Recorder of the page being rendered. Go code that reads
+// the model for a page (titles, descriptions, a body's links) records the
+// same way, and the renderer records the templates a page can execute and
+// the assets it names. Nothing lists by hand what a layout reads: a layout
+// that starts to show a field records it the first time it is rendered.
+//
+// A partial rendered once and shared by many pages (a case's card) records
+// into a Set of its own, which each page that shows it includes: a page
+// depends on what it read and on what the fragments it showed read.
+//
+// # Versions
+//
+// A Dep has a version in each site: a hash of the value it names (see
+// view.Version), which changes exactly when the value does. Sites are
+// values (see package site), so the versions of an old site stay valid
+// while a new one is made. Changed compares them.
+package deps
+
+import "slices"
+
+// Kind is the kind of thing a Dep names.
+type Kind uint8
+
+// The kinds of items. The model's kinds are identified by their ids in the
+// site; templates by file name within layouts/ ("partials/facts.html");
+// assets by path within assets/; values computed by the renderer by a name
+// of the renderer's choosing.
+const (
+	KindSite Kind = iota // the settings and the site's lists of items; ID ""
+	KindApproach
+	KindCase
+	KindPartner
+	KindPage
+	KindCountry
+	KindSDG
+	KindTheme
+	KindTemplate
+	KindAsset
+	KindComputed
+)
+
+var kindNames = [...]string{"site", "approach", "case", "partner", "page", "country", "sdg", "theme", "template", "asset", "computed"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "kind?"
+}
+
+// Item identifies one thing across versions of a site: an approach by id,
+// a case by slug, a template by name.
+type Item struct {
+	Kind Kind
+	ID   string
+}
+
+// Dep is one thing an output read: a field of an item, or the whole item
+// (Field "") for templates, assets and computed values.
+type Dep struct {
+	Item  Item
+	Field string
+}
+
+func (d Dep) String() string {
+	s := d.Item.Kind.String() + ":" + d.Item.ID
+	if d.Field != "" {
+		s += "." + d.Field
+	}
+	return s
+}
+
+// Recorder collects what one output, or one shared fragment, reads. A nil
+// Recorder records nothing: a one-off build renders through the same code
+// without paying for recording. A Recorder is used by one goroutine.
+type Recorder struct {
+	reads map[Dep]struct{}
+	sets  []*Set
+}
+
+// NewRecorder returns an empty Recorder.
+func NewRecorder() *Recorder { return &Recorder{reads: make(map[Dep]struct{})} }
+
+// Read records that the output read d.
+func (r *Recorder) Read(d Dep) {
+	if r != nil {
+		r.reads[d] = struct{}{}
+	}
+}
+
+// Include records that the output shows a fragment that read s.
+func (r *Recorder) Include(s *Set) {
+	if r != nil && s != nil {
+		r.sets = append(r.sets, s)
+	}
+}
+
+// Set returns what r recorded, sorted; nil for a nil Recorder.
+func (r *Recorder) Set() *Set {
+	if r == nil {
+		return nil
+	}
+	s := &Set{Deps: make([]Dep, 0, len(r.reads))}
+	for d := range r.reads {
+		s.Deps = append(s.Deps, d)
+	}
+	slices.SortFunc(s.Deps, compare)
+	seen := make(map[*Set]bool, len(r.sets))
+	for _, x := range r.sets {
+		if !seen[x] {
+			seen[x] = true
+			s.Sets = append(s.Sets, x)
+		}
+	}
+	return s
+}
+
+// Set is what an output or a fragment read: its own reads and the sets of
+// the fragments it included. A Set does not change once made.
+type Set struct {
+	Deps []Dep
+	Sets []*Set
+}
+
+// Each calls f with every Dep of s and of the sets it includes, each set
+// visited once.
+func (s *Set) Each(f func(Dep)) {
+	s.each(f, make(map[*Set]bool))
+}
+
+func (s *Set) each(f func(Dep), seen map[*Set]bool) {
+	if s == nil || seen[s] {
+		return
+	}
+	seen[s] = true
+	for _, d := range s.Deps {
+		f(d)
+	}
+	for _, x := range s.Sets {
+		x.each(f, seen)
+	}
+}
+
+func compare(a, b Dep) int {
+	switch {
+	case a.Item.Kind != b.Item.Kind:
+		return int(a.Item.Kind) - int(b.Item.Kind)
+	case a.Item.ID != b.Item.ID:
+		if a.Item.ID < b.Item.ID {
+			return -1
+		}
+		return 1
+	case a.Field < b.Field:
+		return -1
+	case a.Field > b.Field:
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,615 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"math/rand/v2"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	casebook "github.com/casebook/casebook"
+	"github.com/casebook/casebook/internal/gen"
+	"github.com/casebook/casebook/internal/pipeline"
+)
+
+// The incremental tests apply random series of edits to a site and, after
+// each, compare what a Session made of it with a full build of the same
+// files, byte for byte. The edits cover every front-matter field of every
+// kind of file, bodies, adding, deleting and renaming every kind of file,
+// assets, and layouts, among them layouts that start to read a field they
+// did not read before. The seeds are fixed: a failure names its seed and
+// step, and happens again.
+
+// sampleSite copies the project's sample content into a new folder; with
+// ownLayouts, also a copy of the default layouts into its layouts/.
+func sampleSite(t testing.TB, ownLayouts bool) string {
+	t.Helper()
+	dir := t.TempDir()
+	copyFS(t, os.DirFS("../../content"), filepath.Join(dir, "content"))
+	if ownLayouts {
+		copyFS(t, casebook.Layouts, filepath.Join(dir, "layouts"))
+	}
+	return dir
+}
+
+func copyFS(t testing.TB, from fs.FS, to string) {
+	t.Helper()
+	err := fs.WalkDir(from, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, p), 0o755)
+		}
+		b, err := fs.ReadFile(from, p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, p), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestIncremental(t *testing.T) {
+	steps := 120
+	if testing.Short() {
+		steps = 30
+	}
+	for _, tc := range []struct {
+		name  string
+		steps int
+		site  func(t testing.TB) string
+	}{
+		{"sample", steps, func(t testing.TB) string { return sampleSite(t, false) }},
+		{"sample with its own layouts", steps, func(t testing.TB) string { return sampleSite(t, true) }},
+		{"generated", steps / 3, func(t testing.TB) string {
+			dir := t.TempDir()
+			if err := gen.Write(dir, gen.Options{Cases: 300, Seed: 11}); err != nil {
+				t.Fatal(err)
+			}
+			return dir
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			runIncremental(t, tc.site(t), 1, tc.steps, true)
+		})
+	}
+}
+
+// FuzzIncremental runs the random edits of TestIncremental with seeds the
+// fuzzer chooses, on the sample site with and without its own layouts.
+func FuzzIncremental(f *testing.F) {
+	f.Add(uint64(1), false)
+	f.Add(uint64(2), true)
+	f.Fuzz(func(t *testing.T, seed uint64, own bool) {
+		runIncremental(t, sampleSite(t, own), seed, 12, false)
+	})
+}
+
+// runIncremental applies steps random edits to the site in dir and
+// compares the session's output with a fresh build after each. With
+// stable, it alternates the catalogue's naming mode by seed.
+func runIncremental(t *testing.T, dir string, seed uint64, steps int, logSteps bool) {
+	cfg := pipeline.Config{Source: dir, Minify: true, StableNames: seed%2 == 1, Layouts: casebook.Layouts, Assets: casebook.Assets}
+	sess := pipeline.NewSession(cfg, false)
+	if ch, err := sess.Full(); err != nil {
+		t.Fatal(err, ch.Problems)
+	}
+	r := rand.New(rand.NewPCG(seed, 99))
+	m := &mutator{t: t, dir: dir, r: r}
+	edits := m.edits()
+	for step := range steps {
+		e := edits[r.IntN(len(edits))]
+		paths := e.do()
+		if len(paths) == 0 {
+			continue // the edit found nothing to do on this site
+		}
+		what := fmt.Sprintf("seed %d step %d %s %v", seed, step, e.name, paths)
+		ch, err := sess.Update(paths)
+		if err != nil {
+			t.Fatalf("%s: %v %v", what, err, ch.Problems.Errors())
+		}
+		if logSteps {
+			t.Logf("%s: %d rendered, %d written, %d removed", what, ch.Rendered, len(ch.Written), len(ch.Removed))
+		}
+		// A fresh session is a full build in memory; every tenth step,
+		// and the last, the output is also compared with what Run writes.
+		if step%10 == 9 || step == steps-1 {
+			compareWithRun(t, what, cfg, sess.Output())
+		} else {
+			compareWithFresh(t, what, cfg, sess.Output())
+		}
+		if t.Failed() {
+			t.FailNow()
+		}
+		if step%15 == 14 {
+			m.breakAndFix(sess, what)
+		}
+	}
+}
+
+func compareWithFresh(t *testing.T, what string, cfg pipeline.Config, got map[string][]byte) {
+	t.Helper()
+	fresh := pipeline.NewSession(cfg, false)
+	if ch, err := fresh.Full(); err != nil {
+		t.Fatalf("%s: full build: %v %v", what, err, ch.Problems.Errors())
+	}
+	want := fresh.Output()
+	for p, w := range want {
+		if g, ok := got[p]; !ok {
+			t.Errorf("%s: %s is missing from the session's output", what, p)
+		} else if !bytes.Equal(g, w) {
+			t.Errorf("%s: %s differs from a full build:\n%s", what, p, diffAt(g, w))
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			t.Errorf("%s: %s is in the session's output but not in a full build", what, p)
+		}
+	}
+}
+
+// mutator makes random edits of a site folder. Each edit returns the paths
+// it changed, relative to the folder, and leaves the site valid.
+type mutator struct {
+	t   *testing.T
+	dir string
+	r   *rand.Rand
+	n   int // a counter for new names
+}
+
+type randomEdit struct {
+	name string
+	do   func() []string
+}
+
+func (m *mutator) next() int { m.n++; return m.n }
+
+func (m *mutator) read(rel string) string {
+	b, err := os.ReadFile(filepath.Join(m.dir, rel))
+	if err != nil {
+		m.t.Fatal(err)
+	}
+	return string(b)
+}
+
+func (m *mutator) write(rel, doc string) []string {
+	p := filepath.Join(m.dir, rel)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		m.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(doc), 0o644); err != nil {
+		m.t.Fatal(err)
+	}
+	return []string{rel}
+}
+
+func (m *mutator) remove(rel string) []string {
+	if err := os.Remove(filepath.Join(m.dir, rel)); err != nil {
+		m.t.Fatal(err)
+	}
+	return []string{rel}
+}
+
+// files returns the content files of a folder of content/, relative to
+// the site folder.
+func (m *mutator) files(folder string) []string {
+	names, err := filepath.Glob(filepath.Join(m.dir, "content", folder, "*.md"))
+	if err != nil {
+		m.t.Fatal(err)
+	}
+	var out []string
+	for _, n := range names {
+		rel, _ := filepath.Rel(m.dir, n)
+		out = append(out, filepath.ToSlash(rel))
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (m *mutator) pick(xs []string) string {
+	if len(xs) == 0 {
+		return ""
+	}
+	return xs[m.r.IntN(len(xs))]
+}
+
+// linked reports whether some content file names the file rel in a link
+// or a case uses it (an approach by id): then it cannot go away.
+func (m *mutator) linked(rel string) bool {
+	base := path.Base(rel)
+	id := strings.TrimSuffix(base, ".md")
+	for _, folder := range []string{"cases", "approaches", "partners", "pages"} {
+		for _, f := range m.files(folder) {
+			if f == rel {
+				continue
+			}
+			doc := m.read(f)
+			if strings.Contains(doc, base) || strings.HasPrefix(rel, "content/approaches/") && regexp.MustCompile(`\b`+regexp.QuoteMeta(id)+`\b`).MatchString(frontMatter(doc)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func frontMatter(doc string) string {
+	parts := strings.SplitN(doc, "---", 3)
+	if len(parts) < 3 {
+		return ""
+	}
+	return parts[1]
+}
+
+// set replaces a top-level front-matter field, with the lines indented
+// under it, by key: value, or adds it after the opening line.
+func set(doc, key, value string) string {
+	lines := strings.Split(doc, "\n")
+	end := slices.Index(lines[1:], "---") + 1
+	for i := 1; i < end; i++ {
+		if strings.HasPrefix(lines[i], key+":") {
+			j := i + 1
+			for j < end && (strings.HasPrefix(lines[j], " ") || strings.HasPrefix(lines[j], "-")) {
+				j++
+			}
+			lines = slices.Replace(lines, i, j, key+": "+value)
+			return strings.Join(lines, "\n")
+		}
+	}
+	lines = slices.Insert(lines, 1, key+": "+value)
+	return strings.Join(lines, "\n")
+}
+
+// field is an edit that sets a field of a random file of a folder.
+func (m *mutator) field(folder, key string, value func() string) randomEdit {
+	return randomEdit{folder + " " + key, func() []string {
+		f := m.pick(m.files(folder))
+		if f == "" {
+			return nil
+		}
+		return m.write(f, set(m.read(f), key, value()))
+	}}
+}
+
+func (m *mutator) edits() []randomEdit {
+	r := m.r
+	word := func() string { return []string{"water", "schools", "youth", "climate", "health", "culture"}[r.IntN(6)] }
+	approachIDs := func() []string {
+		var ids []string
+		for _, f := range m.files("approaches") {
+			ids = append(ids, strings.TrimSuffix(path.Base(f), ".md"))
+		}
+		return ids
+	}
+	var es []randomEdit
+	// Every field of a case.
+	es = append(es,
+		m.field("cases", "title", func() string { return fmt.Sprintf("%q", fmt.Sprintf("Case about %s %d", word(), r.IntN(50))) }),
+		m.field("cases", "summary", func() string { return fmt.Sprintf("A summary on %s, %d.", word(), r.IntN(50)) }),
+		m.field("cases", "approaches", func() string {
+			ids := approachIDs()
+			return "[" + m.pick(ids) + ", " + m.pick(ids) + "]"
+		}),
+		m.field("cases", "partners", func() string {
+			pool := []string{"{name: Roeselare, country: BE, type: municipality}", "{name: Dogbo, country: BJ, type: municipality}",
+				fmt.Sprintf("{name: Partner %d, country: %s, type: ngo}", r.IntN(5), m.pick([]string{"FR", "SN", "BE", "CD"})),
+				fmt.Sprintf("{name: Town %d, country: NI, type: school}", r.IntN(5))}
+			return "[" + m.pick(pool) + ", " + m.pick(pool[2:]) + "]"
+		}),
+		m.field("cases", "sdgs", func() string { return fmt.Sprintf("[%d, %d]", 1+r.IntN(17), 1+r.IntN(17)) }),
+		m.field("cases", "themes", func() string { return fmt.Sprintf("[%s, theme %d]", word(), r.IntN(6)) }),
+		m.field("cases", "budget", func() string {
+			switch r.IntN(3) {
+			case 0:
+				return fmt.Sprintf("{amount: %d, currency: EUR, period: total}", 1000*(1+r.IntN(500)))
+			case 1:
+				return fmt.Sprintf("{min: %d, max: %d, currency: USD, period: year, sources: [grant %d]}", 1000, 2000+r.IntN(9000), r.IntN(3))
+			}
+			return fmt.Sprintf("{amount: %d, currency: EUR, period: year}", 500*(1+r.IntN(99)))
+		}),
+		m.field("cases", "start", func() string { return fmt.Sprint(1995 + r.IntN(15)) }),
+		m.field("cases", "end", func() string { return fmt.Sprint(2011 + r.IntN(14)) }),
+		m.field("cases", "date", func() string { return fmt.Sprintf("20%02d-0%d-1%d", 10+r.IntN(15), 1+r.IntN(9), r.IntN(10)) }),
+		m.field("cases", "links", func() string {
+			return fmt.Sprintf("[{title: Report %d, url: \"https://example.org/r%d\"}]", r.IntN(9), r.IntN(9))
+		}),
+		randomEdit{"case draft", func() []string {
+			f := m.pick(m.files("cases"))
+			if m.linked(f) {
+				return nil
+			}
+			return m.write(f, set(m.read(f), "draft", fmt.Sprint(r.IntN(2) == 0)))
+		}},
+		randomEdit{"case body", func() []string {
+			f := m.pick(m.files("cases"))
+			return m.write(f, m.read(f)+fmt.Sprintf("\nAnother sentence on %s, %d.\n", word(), r.IntN(100)))
+		}},
+		randomEdit{"case body heading", func() []string {
+			f := m.pick(m.files("cases"))
+			return m.write(f, m.read(f)+fmt.Sprintf("\n## More on %s %d\n\nText.\n", word(), r.IntN(100)))
+		}},
+		randomEdit{"body link", func() []string {
+			folder := m.pick([]string{"cases", "approaches", "pages", "partners"})
+			target := m.pick(m.files(m.pick([]string{"cases", "approaches", "pages"})))
+			f := m.pick(m.files(folder))
+			if f == "" || target == "" {
+				return nil
+			}
+			rel, _ := filepath.Rel(path.Dir(f), target)
+			return m.write(f, m.read(f)+"\nSee [this one]("+filepath.ToSlash(rel)+").\n")
+		}},
+	)
+	// Approaches, partners, pages and the settings.
+	es = append(es,
+		m.field("approaches", "title", func() string { return fmt.Sprintf("%q", fmt.Sprintf("Approach %s %d", word(), r.IntN(50))) }),
+		m.field("approaches", "summary", func() string { return fmt.Sprintf("Summary of an approach, %d.", r.IntN(50)) }),
+		m.field("approaches", "order", func() string { return fmt.Sprint(r.IntN(12)) }),
+		randomEdit{"approach rating", func() []string {
+			f := m.pick(m.files("approaches"))
+			doc := regexp.MustCompile(`(?m)^(  [a-z-]+): [0-3]$`).ReplaceAllStringFunc(m.read(f), func(line string) string {
+				if r.IntN(3) > 0 {
+					return line
+				}
+				return line[:len(line)-1] + fmt.Sprint(r.IntN(4))
+			})
+			return m.write(f, doc)
+		}},
+		randomEdit{"approach body", func() []string {
+			f := m.pick(m.files("approaches"))
+			return m.write(f, m.read(f)+fmt.Sprintf("\n## Budget %d\n\nText.\n", r.IntN(100)))
+		}},
+		m.field("partners", "type", func() string { return m.pick([]string{"municipality", "ngo", "school", "association"}) }),
+		m.field("partners", "website", func() string { return fmt.Sprintf("\"https://p%d.example.org/\"", r.IntN(9)) }),
+		m.field("partners", "location", func() string { return fmt.Sprintf("{lat: %d.5, lon: %d.25}", r.IntN(80), r.IntN(170)) }),
+		randomEdit{"partner body", func() []string {
+			f := m.pick(m.files("partners"))
+			return m.write(f, m.read(f)+fmt.Sprintf("\nMore about it, %d.\n", r.IntN(100)))
+		}},
+		m.field("pages", "title", func() string { return fmt.Sprintf("%q", fmt.Sprintf("Page %d", r.IntN(50))) }),
+		m.field("pages", "summary", func() string { return fmt.Sprintf("What the page holds, %d.", r.IntN(50)) }),
+		randomEdit{"page body", func() []string {
+			f := m.pick(m.files("pages"))
+			return m.write(f, m.read(f)+fmt.Sprintf("\n## Section %d\n\nText.\n", r.IntN(100)))
+		}},
+		randomEdit{"site.yaml", func() []string {
+			doc := m.read("content/site.yaml")
+			switch r.IntN(3) {
+			case 0:
+				doc = regexp.MustCompile(`(?m)^title: .*$`).ReplaceAllString(doc, fmt.Sprintf("title: Site %d", r.IntN(50)))
+			case 1:
+				doc = regexp.MustCompile(`(?m)^description: .*$`).ReplaceAllString(doc, fmt.Sprintf("description: What the site is, %d.", r.IntN(50)))
+			default:
+				doc = regexp.MustCompile(`(?m)^(    label: Reciprocity).*$`).ReplaceAllString(doc, fmt.Sprintf("${1} %d", r.IntN(50)))
+			}
+			return m.write("content/site.yaml", doc)
+		}},
+	)
+	es = append(es, m.fileEdits()...)
+	es = append(es, m.assetEdits()...)
+	return append(es, m.layoutEdits()...)
+}
+
+// fileEdits add, delete and rename files of every kind.
+func (m *mutator) fileEdits() []randomEdit {
+	var es []randomEdit
+	for _, folder := range []string{"cases", "approaches", "partners", "pages"} {
+		es = append(es,
+			randomEdit{"add " + folder, func() []string {
+				src := m.pick(m.files(folder))
+				if src == "" {
+					return nil
+				}
+				n := m.next()
+				doc := m.read(src)
+				rel := fmt.Sprintf("content/%s/new-%d.md", folder, n)
+				switch folder {
+				case "cases", "approaches", "pages":
+					doc = set(doc, "title", fmt.Sprintf("%q", fmt.Sprintf("New %d", n)))
+				case "partners":
+					// A file for a partner that no case names yet.
+					doc = set(set(doc, "name", fmt.Sprintf("%q", fmt.Sprintf("New partner %d", n))), "country", "FR")
+				}
+				return m.write(rel, doc)
+			}},
+			randomEdit{"delete " + folder, func() []string {
+				f := m.pick(m.files(folder))
+				if f == "" || m.linked(f) || len(m.files(folder)) < 2 {
+					return nil
+				}
+				return m.remove(f)
+			}},
+			randomEdit{"rename " + folder, func() []string {
+				f := m.pick(m.files(folder))
+				if f == "" || m.linked(f) {
+					return nil
+				}
+				to := fmt.Sprintf("content/%s/renamed-%d.md", folder, m.next())
+				if err := os.Rename(filepath.Join(m.dir, f), filepath.Join(m.dir, to)); err != nil {
+					m.t.Fatal(err)
+				}
+				return []string{f, to}
+			}},
+		)
+	}
+	return es
+}
+
+func (m *mutator) assetEdits() []randomEdit {
+	r := m.r
+	asset := func(name string) randomEdit {
+		return randomEdit{"asset " + name, func() []string {
+			rel := "assets/" + name
+			var b []byte
+			if old, err := os.ReadFile(filepath.Join(m.dir, rel)); err == nil {
+				b = old
+			} else if b, err = fs.ReadFile(casebook.Assets, name); err != nil {
+				m.t.Fatal(err)
+			}
+			line := fmt.Sprintf("\nbody{margin:%dpx}\n", r.IntN(100))
+			if strings.HasSuffix(name, ".js") {
+				line = fmt.Sprintf("\nwindow.casebookStep=%d;\n", r.IntN(100))
+			}
+			return m.write(rel, string(b)+line)
+		}}
+	}
+	return []randomEdit{
+		asset("css/main.css"), asset("css/catalogue.css"), asset("js/main.js"),
+		{"add or remove an image", func() []string {
+			rel := "assets/img/dot.svg"
+			if _, err := os.Stat(filepath.Join(m.dir, rel)); err == nil {
+				return m.remove(rel)
+			}
+			return m.write(rel, fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="4"></svg>`, 1+r.IntN(9)))
+		}},
+	}
+}
+
+// layoutEdits change layouts in place (a site with its own) or add and
+// remove overrides of the defaults, among them changes that make a layout
+// read a field it did not read before.
+func (m *mutator) layoutEdits() []randomEdit {
+	// change toggles a layout between old and new: in place in a site
+	// with its own layouts, else by adding an override of the default
+	// that has new, and removing it again.
+	change := func(name, file, old, new string) randomEdit {
+		return randomEdit{"layout " + name, func() []string {
+			rel := "layouts/" + file
+			if !m.ownLayouts() {
+				if _, err := os.Stat(filepath.Join(m.dir, rel)); err == nil {
+					return m.remove(rel)
+				}
+			}
+			b, err := os.ReadFile(filepath.Join(m.dir, rel))
+			if err != nil {
+				if b, err = fs.ReadFile(casebook.Layouts, file); err != nil {
+					m.t.Fatal(err)
+				}
+			}
+			doc := string(b)
+			switch {
+			case strings.Contains(doc, new):
+				doc = strings.Replace(doc, new, old, 1)
+			case strings.Contains(doc, old):
+				doc = strings.Replace(doc, old, new, 1)
+			default:
+				m.t.Fatalf("layouts/%s has neither %q nor %q", file, old, new)
+			}
+			return m.write(rel, doc)
+		}}
+	}
+	approachLink := `<li>{{cached "partials/link.html" .}}</li>`
+	caseList := `{{template "partials/case-list.html" .Cases}}`
+	return []randomEdit{
+		change("facts: approach summary", "partials/facts.html", approachLink, approachLink[:len(approachLink)-5]+` {{.Summary}}</li>`),
+		change("partner: case budgets", "partner.html", caseList, caseList+`{{range .Cases}}{{with .Budget}}<p>{{.String}}</p>{{end}}{{end}}`),
+		change("case card: approaches", "partials/case-card.html", "</li>", `<p>{{range .Approaches}}{{.Title}} {{end}}</p></li>`),
+		change("home: pages", "home.html", `<h2 id="browse_heading">Browse</h2>`, `<h2 id="browse_heading">Browse</h2><p>{{range .Site.Pages}}{{.Title}} {{end}}</p>`),
+		change("header: site description", "partials/header.html", `</header>`, `<p>{{.Site.Config.Description}}</p></header>`),
+	}
+}
+
+// ownLayouts reports whether the site started with its own copy of the
+// layouts, which it then keeps.
+func (m *mutator) ownLayouts() bool {
+	_, err := os.Stat(filepath.Join(m.dir, "layouts/base.html"))
+	return err == nil
+}
+
+// breakAndFix breaks a case, checks that the session fails and keeps its
+// output, then restores the case and checks that the session follows.
+func (m *mutator) breakAndFix(sess *pipeline.Session, what string) {
+	t := m.t
+	t.Helper()
+	before := maps.Clone(sess.Output())
+	f := m.pick(m.files("cases"))
+	good := m.read(f)
+	m.write(f, set(good, "approaches", "[no-such-approach]"))
+	ch, err := sess.Update([]string{f})
+	if !errors.Is(err, pipeline.ErrProblems) || len(ch.Problems.Errors()) == 0 {
+		t.Fatalf("%s: broken %s: got %v, %v, want pipeline.ErrProblems", what, f, err, ch.Problems)
+	}
+	if !maps.EqualFunc(before, sess.Output(), bytes.Equal) {
+		t.Fatalf("%s: broken %s: the session's output changed", what, f)
+	}
+	m.write(f, good)
+	if ch, err := sess.Update([]string{f}); err != nil {
+		t.Fatalf("%s: fixed %s: %v %v", what, f, err, ch.Problems.Errors())
+	}
+	if !maps.EqualFunc(before, sess.Output(), bytes.Equal) {
+		t.Fatalf("%s: fixed %s: the output is not what it was", what, f)
+	}
+}
+
+// TestIncrementalRendersWhatChanged checks that the session renders the
+// pages that read what changed, and not the others: a case's body is read
+// by its own page only; an approach's summary by no case page until a
+// layout starts showing it, and then by the pages of that approach's cases.
+func TestIncrementalRendersWhatChanged(t *testing.T) {
+	dir := sampleSite(t, false)
+	cfg := pipeline.Config{Source: dir, Minify: true, StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets}
+	sess := pipeline.NewSession(cfg, false)
+	if ch, err := sess.Full(); err != nil {
+		t.Fatal(err, ch.Problems)
+	}
+	m := &mutator{t: t, dir: dir, r: rand.New(rand.NewPCG(5, 6))}
+	update := func(paths []string) pipeline.Change {
+		t.Helper()
+		ch, err := sess.Update(paths)
+		if err != nil {
+			t.Fatal(err, ch.Problems)
+		}
+		return ch
+	}
+	casePages := func(ch pipeline.Change) []string {
+		var out []string
+		for p := range ch.Written {
+			if strings.HasPrefix(p, "cases/") && strings.HasSuffix(p, "/index.html") && !strings.HasPrefix(p, "cases/page/") && p != "cases/index.html" {
+				out = append(out, p)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+
+	ch := update(m.write("content/cases/roeselare-dogbo.md", m.read("content/cases/roeselare-dogbo.md")+"\nOne more line.\n"))
+	if got, want := ch.Rendered, 1; got != want {
+		t.Errorf("body edit: rendered %d pages, want %d (the case's own)", got, want)
+	}
+
+	twinning := "content/approaches/twinning.md"
+	ch = update(m.write(twinning, set(m.read(twinning), "summary", "A new summary.")))
+	if got := casePages(ch); len(got) > 0 {
+		t.Errorf("approach summary, default layouts: case pages changed: %v", got)
+	}
+
+	facts := "layouts/partials/facts.html"
+	b, _ := fs.ReadFile(casebook.Layouts, "partials/facts.html")
+	link := `<li>{{cached "partials/link.html" .}}</li>`
+	ch = update(m.write(facts, strings.Replace(string(b), link, `<li>{{cached "partials/link.html" .}} {{.Summary}}</li>`, 1)))
+	if ch.Rendered < len(m.files("cases")) {
+		t.Errorf("facts.html edit: rendered %d pages, want at least every case page (%d)", ch.Rendered, len(m.files("cases")))
+	}
+
+	ch = update(m.write(twinning, set(m.read(twinning), "summary", "Yet another summary.")))
+	var want []string
+	for _, f := range m.files("cases") {
+		if regexp.MustCompile(`approaches: \[[^\]]*\btwinning\b`).MatchString(m.read(f)) {
+			want = append(want, "cases/"+strings.TrimSuffix(path.Base(f), ".md")+"/index.html")
+		}
+	}
+	if got := casePages(ch); !slices.Equal(got, want) || len(want) == 0 {
+		t.Errorf("approach summary, facts showing it: case pages written %v, want %v", got, want)
+	}
+	compareWithRun(t, "end", cfg, sess.Output())
+}

@@ -1,0 +1,201 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+	"sync"
+
+	"github.com/casebook/casebook/internal/deps"
+	"github.com/casebook/casebook/internal/view"
+)
+
+// execCtx is one goroutine's copy of the layouts, with the template
+// functions bound to it: while a page renders, ctx holds the page's
+// binding (its site and options) and the Recorder of what the page reads,
+// so that functions such as asset and cached record into the page being
+// rendered. The copies are made once per Renderer and reused from page to
+// page and from site to site: html/template escapes a template the first
+// time it runs, which is not something to do per page, nor per site.
+type execCtx struct {
+	layouts map[string]*template.Template // by kind
+	b       *binding
+	rec     *deps.Recorder
+}
+
+// ctxPool is the Renderer's free execution contexts.
+type ctxPool struct {
+	mu   sync.Mutex
+	free []*execCtx
+}
+
+// get returns a free context of r, making one when there is none.
+func (r *Renderer) getCtx(b *binding, rec *deps.Recorder) *execCtx {
+	r.ctxs.mu.Lock()
+	var c *execCtx
+	if n := len(r.ctxs.free); n > 0 {
+		c, r.ctxs.free = r.ctxs.free[n-1], r.ctxs.free[:n-1]
+	}
+	r.ctxs.mu.Unlock()
+	if c == nil {
+		c = r.newCtx()
+	}
+	c.b, c.rec = b, rec
+	return c
+}
+
+func (r *Renderer) putCtx(c *execCtx) {
+	c.b, c.rec = nil, nil
+	r.ctxs.mu.Lock()
+	r.ctxs.free = append(r.ctxs.free, c)
+	r.ctxs.mu.Unlock()
+}
+
+func (r *Renderer) newCtx() *execCtx {
+	c := &execCtx{layouts: make(map[string]*template.Template, len(r.layouts))}
+	funcs := c.funcs()
+	for kind, t := range r.layouts {
+		cl, err := t.Clone()
+		if err != nil {
+			// The Renderer's templates are never executed, so they can
+			// always be cloned.
+			panic(err)
+		}
+		c.layouts[kind] = cl.Funcs(funcs)
+	}
+	return c
+}
+
+// funcs returns the template functions that depend on the site and the
+// options:
+//
+//	url "cases/"            the URL under the base path: "/dashboard/cases/"
+//	absURL "cases/"         the absolute URL: "https://example.org/dashboard/cases/"
+//	asset "css/main.css"    the URL of an asset, fingerprinted when the build did so
+//	href .Case              the URL of an item's page (approach, case, partner,
+//	                        country, SDG, theme or free page)
+//	country "BE"            the site's country for a code, or nil
+//	cached "partials/x.html" .Case
+//	                        the partial rendered with the item as dot, once per build
+func (c *execCtx) funcs() template.FuncMap {
+	return template.FuncMap{
+		"url": func(p string) string { c.readBase(); return c.b.url(p) },
+		"absURL": func(p string) string {
+			c.readBase()
+			return c.b.abs + strings.TrimPrefix(p, "/")
+		},
+		"asset":   c.asset,
+		"href":    c.href,
+		"country": c.country,
+		"cached":  c.cached,
+	}
+}
+
+func (c *execCtx) readBase() { c.rec.Read(baseDep) }
+
+func (c *execCtx) asset(logical string) string {
+	logical = strings.TrimPrefix(logical, "/")
+	c.readBase()
+	c.rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindAsset, ID: logical}})
+	return c.b.base + c.b.assetPath(logical)
+}
+
+func (c *execCtx) href(item any) (string, error) {
+	c.readBase()
+	return c.b.href(item)
+}
+
+func (c *execCtx) country(code string) *view.Country {
+	co := c.b.site.Country(code)
+	c.rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindCountry, ID: code}}) // whether there is one
+	return view.OfCountry(co, c.rec)
+}
+
+// cacheable is what cached accepts as its item: a view of a model item, or
+// a page's Frame.
+type cacheable interface {
+	Item() deps.Item
+}
+
+type fragmentKey struct {
+	partial string
+	item    deps.Item
+}
+
+// fragment is a partial rendered once for one item, and what it read.
+type fragment struct {
+	html template.HTML
+	set  *deps.Set
+}
+
+// cached returns the partial rendered with item as its dot, rendering it
+// only the first time for a site (or not at all when the session carried
+// it over from the last site: see Carry). A case, a partner or a theme
+// stands in the lists and fact boxes of thousands of pages of a large
+// site, and rendering them once is most of what keeps a build fast. The
+// fragment records what it reads into a Set of its own, which every page
+// that shows it includes. The HTML is html/template's own output, escaped
+// like any other.
+func (c *execCtx) cached(partial string, item cacheable) (template.HTML, error) {
+	key := fragmentKey{partial, item.Item()}
+	if f := c.b.fragment(key); f != nil {
+		c.rec.Include(f.set)
+		return f.html, nil
+	}
+	var rec *deps.Recorder
+	if c.rec != nil {
+		rec = deps.NewRecorder()
+		rec.Read(deps.Dep{Item: key.item})
+		c.b.r.readTemplates(rec, partial)
+	}
+	saved := c.rec
+	c.rec = rec
+	var buf bytes.Buffer
+	// Any page kind's templates hold the partials; two goroutines may
+	// render the same fragment, to the same result.
+	err := c.layouts[KindHome].ExecuteTemplate(&buf, partial, rebind(item, rec))
+	c.rec = saved
+	if err != nil {
+		return "", err
+	}
+	f := c.b.storeFragment(key, &fragment{template.HTML(buf.String()), rec.Set()})
+	c.rec.Include(f.set)
+	return f.html, nil
+}
+
+// rebind returns item recording into rec.
+func rebind(item cacheable, rec *deps.Recorder) any {
+	switch v := item.(type) {
+	case view.Viewer:
+		return view.With(v, rec)
+	case *Frame:
+		f := *v
+		f.Site = view.OfSite(v.Site.Model(), rec)
+		return &f
+	}
+	return item
+}
+
+// baseDep is the base URL and the serve mode, which every URL reads.
+var baseDep = deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: "base"}}
+
+// modelOf returns the model item behind a view, or item itself.
+func modelOf(item any) any {
+	switch v := item.(type) {
+	case *view.Approach:
+		return v.Model()
+	case *view.Case:
+		return v.Model()
+	case *view.Partner:
+		return v.Model()
+	case *view.Page:
+		return v.Model()
+	case *view.Country:
+		return v.Model()
+	case *view.SDG:
+		return v.Model()
+	case *view.Theme:
+		return v.Model()
+	}
+	return item
+}

@@ -1,0 +1,183 @@
+package render
+
+import (
+	"fmt"
+	"hash/maphash"
+	"html/template"
+	"io/fs"
+	"strings"
+	"text/template/parse"
+
+	"github.com/casebook/casebook/internal/deps"
+)
+
+// templates knows of each layout file its version (a hash of its text)
+// and the files it can execute: those it calls with {{template}}, or with
+// cached and a constant name. A page depends on every file its kind's
+// layout can execute, so that an edit of a partial renders again the pages
+// that show it, and only those.
+type templates struct {
+	version map[string]uint64   // by file name within layouts/
+	defines map[string][]string // the templates each file defines
+	calls   map[string][]string // the templates each file calls; "*" for any partial
+	reach   map[string][]string // the files a page or partial can execute, made by reachable
+}
+
+func newTemplates() templates {
+	return templates{version: map[string]uint64{}, defines: map[string][]string{}, calls: map[string][]string{}}
+}
+
+var templateSeed = maphash.MakeSeed()
+
+// parseFile parses the layout file name of fsys into t and notes its
+// version and what it calls.
+func (ts *templates) parseFile(t *template.Template, fsys fs.FS, name string) error {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return fmt.Errorf("layouts/%s: %w", name, err)
+	}
+	if _, err := t.Parse(string(b)); err != nil {
+		return fmt.Errorf("layouts/%s: %w", name, err)
+	}
+	ts.version[name] = maphash.Bytes(templateSeed, b)
+	trees := make(map[string]*parse.Tree)
+	p := parse.New(name)
+	p.Mode = parse.SkipFuncCheck
+	if _, err := p.Parse(string(b), "", "", trees); err != nil {
+		return fmt.Errorf("layouts/%s: %w", name, err) // cannot be: t parsed it
+	}
+	for def, tree := range trees {
+		ts.defines[name] = append(ts.defines[name], def)
+		if tree.Root != nil {
+			calls(tree.Root, func(called string) { ts.calls[name] = append(ts.calls[name], called) })
+		}
+	}
+	return nil
+}
+
+// reachable returns the files that the page layout or partial start can
+// execute, start included; a page layout also runs base.html.
+func (ts *templates) reachable(start string) []string {
+	page := !strings.HasPrefix(start, "partials/")
+	owner := make(map[string]string) // defined template -> file
+	for file, defs := range ts.defines {
+		if strings.HasPrefix(file, "partials/") {
+			for _, d := range defs {
+				owner[d] = file
+			}
+		}
+	}
+	for _, file := range []string{"base.html", start} {
+		if page || file == start {
+			for _, d := range ts.defines[file] {
+				owner[d] = file
+			}
+		}
+	}
+	seen := map[string]bool{}
+	var out []string
+	var visit func(file string)
+	visit = func(file string) {
+		if _, known := ts.version[file]; seen[file] || !known {
+			return
+		}
+		seen[file] = true
+		out = append(out, file)
+		for _, called := range ts.calls[file] {
+			if called == "*" {
+				for f := range ts.version {
+					if strings.HasPrefix(f, "partials/") {
+						visit(f)
+					}
+				}
+				continue
+			}
+			if f, ok := owner[called]; ok {
+				visit(f)
+			} else if _, isFile := ts.version[called]; isFile {
+				visit(called)
+			}
+		}
+	}
+	if page {
+		visit("base.html")
+	}
+	visit(start)
+	return out
+}
+
+// calls walks a template's tree and reports each template it calls.
+func calls(n parse.Node, f func(string)) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				calls(c, f)
+			}
+		}
+	case *parse.ActionNode:
+		calls(n.Pipe, f)
+	case *parse.IfNode:
+		calls(&n.BranchNode, f)
+	case *parse.RangeNode:
+		calls(&n.BranchNode, f)
+	case *parse.WithNode:
+		calls(&n.BranchNode, f)
+	case *parse.BranchNode:
+		calls(n.Pipe, f)
+		calls(n.List, f)
+		if n.ElseList != nil {
+			calls(n.ElseList, f)
+		}
+	case *parse.TemplateNode:
+		f(n.Name)
+		calls(n.Pipe, f)
+	case *parse.PipeNode:
+		if n != nil {
+			for _, c := range n.Cmds {
+				calls(c, f)
+			}
+		}
+	case *parse.CommandNode:
+		if id, ok := n.Args[0].(*parse.IdentifierNode); ok && id.Ident == "cached" {
+			if len(n.Args) > 1 {
+				if s, ok := n.Args[1].(*parse.StringNode); ok {
+					f(s.Text)
+				} else {
+					f("*") // a name computed at run time: any partial
+				}
+			}
+		}
+		for _, a := range n.Args {
+			calls(a, f)
+		}
+	case *parse.ChainNode:
+		calls(n.Node, f)
+	}
+}
+
+// readTemplates records into rec every layout file that start can execute.
+func (r *Renderer) readTemplates(rec *deps.Recorder, start string) {
+	if rec == nil {
+		return
+	}
+	for _, file := range r.reachable(start) {
+		rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindTemplate, ID: file}})
+	}
+}
+
+// reachable is templates.reachable, made once per start: the templates
+// do not change after New.
+func (r *Renderer) reachable(start string) []string {
+	r.reachMu.Lock()
+	defer r.reachMu.Unlock()
+	if r.tmpl.reach == nil {
+		r.tmpl.reach = make(map[string][]string)
+	}
+	files, ok := r.tmpl.reach[start]
+	if !ok {
+		files = r.tmpl.reachable(start)
+		r.tmpl.reach[start] = files
+	}
+	return files
+}

@@ -1,0 +1,109 @@
+package render
+
+import (
+	"hash/maphash"
+	"strconv"
+	"strings"
+
+	"github.com/casebook/casebook/internal/deps"
+	"github.com/casebook/casebook/internal/site"
+	"github.com/casebook/casebook/internal/view"
+)
+
+// sourcePrefix starts the ids of the computed values that Markdown links
+// read: the URL of the page of a content file.
+const sourcePrefix = "source:"
+
+// Versions returns the version of every Dep that a page of s rendered with
+// opts can read: the model's (see view.Version), each layout file's, each
+// asset's and each value the renderer computes (the frames, the base URL,
+// the pages of content files, the catalogue's pages, the plan). A session
+// compares them between two sites to find what changed.
+func (r *Renderer) Versions(s *site.Site, opts Options) deps.Version {
+	b := r.bind(s, opts)
+	model := view.Version(s)
+	return func(d deps.Dep) (uint64, bool) {
+		switch d.Item.Kind {
+		case deps.KindTemplate:
+			v, ok := r.tmpl.version[d.Item.ID]
+			return v, ok
+		case deps.KindAsset:
+			return hashStrings(b.assetPath(d.Item.ID)), true
+		case deps.KindComputed:
+			return b.computed(d.Item.ID)
+		}
+		return model(d)
+	}
+}
+
+// computed returns the version of a value the renderer computes.
+func (b *binding) computed(id string) (uint64, bool) {
+	switch {
+	case id == "base":
+		return hashStrings(b.abs, b.base, strconv.FormatBool(b.opts.LiveReload)), true
+	case id == "plan":
+		var parts []string
+		for _, p := range b.r.Pages(b.site) {
+			parts = append(parts, p.Path)
+		}
+		return hashStrings(parts...), true
+	case strings.HasPrefix(id, "frame:"):
+		return b.frameVersion(strings.TrimPrefix(id, "frame:"))
+	case strings.HasPrefix(id, sourcePrefix):
+		u, ok := b.sources[strings.TrimPrefix(id, sourcePrefix)]
+		return hashStrings(u), ok
+	case strings.HasPrefix(id, "catalogue:"):
+		n, err := strconv.Atoi(strings.TrimPrefix(id, "catalogue:"))
+		if err != nil {
+			return 0, false
+		}
+		return b.catalogueVersion(n)
+	}
+	return 0, false
+}
+
+// frameVersion returns the version of the frame of a kind, or of the
+// about page's for "about".
+func (b *binding) frameVersion(kind string) (uint64, bool) {
+	f, ok := b.frames[kind]
+	if kind == "about" {
+		f, ok = b.aboutFrame, b.site.Page(aboutSlug) != nil
+	}
+	if !ok {
+		return 0, false
+	}
+	parts := []string{f.Kind, f.Feed, strconv.FormatBool(f.LiveReload)}
+	for _, l := range f.Nav {
+		parts = append(parts, l.Label, l.URL, l.Current)
+	}
+	return hashStrings(parts...), true
+}
+
+// catalogueVersion returns the version of what page n of the catalogue
+// shows besides its cards: its place among the pages, the data file it
+// names and which cases it lists.
+func (b *binding) catalogueVersion(n int) (uint64, bool) {
+	pages := max(1, (len(b.site.Cases)+CataloguePageSize-1)/CataloguePageSize)
+	if n < 1 || n > pages {
+		return 0, false
+	}
+	data := catalogueDir + b.r.catalogueOf(b.site).index.Catalogue.Name
+	d := b.catalogueData(&cataloguePage{number: n, pages: pages, data: data}, nil)
+	parts := []string{strconv.Itoa(d.Total), strconv.Itoa(d.Pages), d.Data}
+	for _, c := range d.Cases {
+		parts = append(parts, c.Model().Slug)
+	}
+	return hashStrings(parts...), true
+}
+
+var versionSeed = maphash.MakeSeed()
+
+func hashStrings(parts ...string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(versionSeed)
+	for _, p := range parts {
+		h.WriteString(p)
+		h.WriteByte(0)
+	}
+	return h.Sum64()
+}

@@ -1,0 +1,189 @@
+package view
+
+import (
+	"encoding/binary"
+	"hash/maphash"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/casebook/casebook/internal/deps"
+	"github.com/casebook/casebook/internal/site"
+)
+
+var seed = maphash.MakeSeed()
+
+// Version returns the versions of the model's Deps in s: a hash of the
+// value each names. ok is false for an item that s does not have, and for
+// a Dep that is not of the model (templates, assets, computed values).
+func Version(s *site.Site) deps.Version {
+	return func(d deps.Dep) (uint64, bool) {
+		var h maphash.Hash
+		h.SetSeed(seed)
+		v, ok := lookup(s, d.Item)
+		if !ok {
+			return 0, false
+		}
+		if d.Field == "" {
+			return 1, true // whether the item exists: it does
+		}
+		if ss, isSite := v.(*site.Site); isSite {
+			if !hashList(&h, ss, d.Field) && !hashField(&h, &ss.Config, d.Field) {
+				return 0, false
+			}
+			return h.Sum64(), true
+		}
+		if !hashField(&h, v, d.Field) {
+			return 0, false
+		}
+		return h.Sum64(), true
+	}
+}
+
+// Lookup returns the item of s that it identifies, as a *site.Case,
+// *site.Approach, ...; ok is false when s has no such item.
+func Lookup(s *site.Site, it deps.Item) (v any, ok bool) { return lookup(s, it) }
+
+func lookup(s *site.Site, it deps.Item) (any, bool) {
+	var v any
+	switch it.Kind {
+	case deps.KindSite:
+		return s, true
+	case deps.KindApproach:
+		v = s.Approach(it.ID)
+	case deps.KindCase:
+		v = s.Case(it.ID)
+	case deps.KindPartner:
+		v = s.Partner(it.ID)
+	case deps.KindPage:
+		v = s.Page(it.ID)
+	case deps.KindCountry:
+		v = s.Country(it.ID)
+	case deps.KindSDG:
+		n, err := strconv.Atoi(it.ID)
+		if err != nil {
+			return nil, false
+		}
+		v = s.SDG(n)
+	case deps.KindTheme:
+		v = s.Theme(it.ID)
+	default:
+		return nil, false
+	}
+	return v, !reflect.ValueOf(v).IsNil()
+}
+
+// hashList writes the ids of one of the site's lists into h.
+func hashList(h *maphash.Hash, s *site.Site, field string) bool {
+	ids := func(n int, id func(int) string) {
+		for i := range n {
+			h.WriteString(id(i))
+			h.WriteByte(0)
+		}
+	}
+	switch field {
+	case "Approaches":
+		ids(len(s.Approaches), func(i int) string { return s.Approaches[i].ID })
+	case "Cases":
+		ids(len(s.Cases), func(i int) string { return s.Cases[i].Slug })
+	case "Partners":
+		ids(len(s.Partners), func(i int) string { return s.Partners[i].Slug })
+	case "Pages":
+		ids(len(s.Pages), func(i int) string { return s.Pages[i].Slug })
+	case "Countries":
+		ids(len(s.Countries), func(i int) string { return s.Countries[i].Code })
+	case "SDGs":
+		ids(len(s.SDGs), func(i int) string { return strconv.Itoa(s.SDGs[i].Number) })
+	case "Themes":
+		ids(len(s.Themes), func(i int) string { return s.Themes[i].Slug })
+	case "Recent":
+		// Recent(n) is a prefix of this list for any n a layout asks for.
+		recent := s.RecentCases(recentCount)
+		ids(len(recent), func(i int) string { return recent[i].Slug })
+	default:
+		return false
+	}
+	return true
+}
+
+// hashValue writes a field's value into h: every exported part of it, in
+// a form that tells apart values that print alike ("a","b" from "a,b").
+func hashValue(h *maphash.Hash, v any) {
+	hashReflect(h, reflect.ValueOf(v))
+}
+
+func hashReflect(h *maphash.Hash, v reflect.Value) {
+	var buf [8]byte
+	u64 := func(n uint64) { binary.LittleEndian.PutUint64(buf[:], n); h.Write(buf[:]) }
+	if !v.IsValid() {
+		h.WriteByte(0)
+		return
+	}
+	switch x := v.Interface().(type) {
+	case time.Time:
+		b, _ := x.MarshalBinary()
+		h.Write(b)
+		return
+	case site.Source:
+		// Where the item is, not which version of the file it came from:
+		// what a page shows of it (the lines of its problems).
+		h.WriteString(x.Path)
+		u64(uint64(x.BodyLine))
+		return
+	}
+	switch v.Kind() {
+	case reflect.String:
+		u64(uint64(v.Len()))
+		h.WriteString(v.String())
+	case reflect.Bool:
+		if v.Bool() {
+			h.WriteByte(1)
+		} else {
+			h.WriteByte(0)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		u64(uint64(v.Int()))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		u64(v.Uint())
+	case reflect.Float32, reflect.Float64:
+		u64(math.Float64bits(v.Float()))
+	case reflect.Pointer:
+		if v.IsNil() {
+			h.WriteByte(0)
+			return
+		}
+		h.WriteByte(1)
+		hashReflect(h, v.Elem())
+	case reflect.Slice, reflect.Array:
+		u64(uint64(v.Len()))
+		for i := range v.Len() {
+			hashReflect(h, v.Index(i))
+		}
+	case reflect.Map:
+		keys := v.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int {
+			if a.String() < b.String() {
+				return -1
+			}
+			if a.String() > b.String() {
+				return 1
+			}
+			return 0
+		})
+		u64(uint64(len(keys)))
+		for _, k := range keys {
+			hashReflect(h, k)
+			hashReflect(h, v.MapIndex(k))
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				hashReflect(h, v.Field(i))
+			}
+		}
+	default:
+		panic("view: cannot hash a " + v.Type().String()) // a new kind of field in the model
+	}
+}

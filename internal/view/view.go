@@ -1,0 +1,131 @@
+// Package view gives layouts the model through views that record what
+// they read (see package deps). Each item type of package site has a view
+// type of the same name (views_gen.go, written by viewgen from the model
+// itself, so that a new field is a new method without anybody listing
+// it); a method returns the field of the same name, lists of items as
+// lists of views, and records a Dep on the field. Version returns the
+// version of such a Dep in a site.
+//
+// Bodies and sources have no methods: the renderer renders a body itself
+// and records it (see render's Data.Body).
+package view
+
+//go:generate go run ./viewgen
+
+import (
+	"github.com/casebook/casebook/internal/deps"
+	"github.com/casebook/casebook/internal/site"
+)
+
+// Site is a view of a whole site: its settings and its lists of items.
+type Site struct {
+	v *site.Site
+	r *deps.Recorder
+}
+
+// OfSite returns a view of s that records into r.
+func OfSite(s *site.Site, r *deps.Recorder) *Site { return &Site{s, r} }
+
+// Model returns the viewed site.
+func (x *Site) Model() *site.Site { return x.v }
+
+func (x *Site) read(list string) {
+	x.r.Read(deps.Dep{Item: deps.Item{Kind: deps.KindSite}, Field: list})
+}
+
+// Config returns the site's settings, from site.yaml.
+func (x *Site) Config() *Config { return OfConfig(&x.v.Config, x.r) }
+
+// Approaches returns every approach, in the model's order.
+func (x *Site) Approaches() []*Approach {
+	x.read("Approaches")
+	return listApproach(x.v.Approaches, x.r)
+}
+
+// Cases returns every case, in the model's order.
+func (x *Site) Cases() []*Case { x.read("Cases"); return listCase(x.v.Cases, x.r) }
+
+// Partners returns every partner, in the model's order.
+func (x *Site) Partners() []*Partner { x.read("Partners"); return listPartner(x.v.Partners, x.r) }
+
+// Pages returns every free page, in the model's order.
+func (x *Site) Pages() []*Page { x.read("Pages"); return listPage(x.v.Pages, x.r) }
+
+// Countries returns every country of a partner, in the model's order.
+func (x *Site) Countries() []*Country { x.read("Countries"); return listCountry(x.v.Countries, x.r) }
+
+// SDGs returns the goals that some case addresses, in the model's order.
+func (x *Site) SDGs() []*SDG { x.read("SDGs"); return listSDG(x.v.SDGs, x.r) }
+
+// Themes returns every theme, in the model's order.
+func (x *Site) Themes() []*Theme { x.read("Themes"); return listTheme(x.v.Themes, x.r) }
+
+// Recent returns up to n cases, newest first (see site.RecentCases).
+func (x *Site) Recent(n int) []*Case {
+	x.read("Recent")
+	return listCase(x.v.RecentCases(n), x.r)
+}
+
+// recentCount is how many recent cases the version of "Recent" covers:
+// more than any layout asks for.
+const recentCount = 64
+
+// Slug returns the country's URL segment: its code in lower case.
+func (x *Country) Slug() string { x.read("Code"); return x.v.Slug() }
+
+// Of returns the view of a model item (*site.Case, *site.Approach, ...)
+// recording into r, or the value itself when it is not an item.
+func Of(v any, r *deps.Recorder) any {
+	switch v := v.(type) {
+	case *site.Approach:
+		return OfApproach(v, r)
+	case *site.Case:
+		return OfCase(v, r)
+	case *site.Partner:
+		return OfPartner(v, r)
+	case *site.Page:
+		return OfPage(v, r)
+	case *site.Country:
+		return OfCountry(v, r)
+	case *site.SDG:
+		return OfSDG(v, r)
+	case *site.Theme:
+		return OfTheme(v, r)
+	}
+	return v
+}
+
+// Viewer is a view of an item.
+type Viewer interface {
+	Item() deps.Item
+	// with returns a view of the same item recording into r.
+	with(r *deps.Recorder) Viewer
+}
+
+// With returns a view of the same item as v, recording into r: a shared
+// fragment's reads go to the fragment's own recorder.
+func With(v Viewer, r *deps.Recorder) Viewer { return v.with(r) }
+
+func (x *Approach) with(r *deps.Recorder) Viewer { return &Approach{x.v, r} }
+func (x *Case) with(r *deps.Recorder) Viewer     { return &Case{x.v, r} }
+func (x *Partner) with(r *deps.Recorder) Viewer  { return &Partner{x.v, r} }
+func (x *Page) with(r *deps.Recorder) Viewer     { return &Page{x.v, r} }
+func (x *Country) with(r *deps.Recorder) Viewer  { return &Country{x.v, r} }
+func (x *SDG) with(r *deps.Recorder) Viewer      { return &SDG{x.v, r} }
+func (x *Theme) with(r *deps.Recorder) Viewer    { return &Theme{x.v, r} }
+func (x *Config) with(r *deps.Recorder) Viewer   { return &Config{x.v, r} }
+
+// OfCases returns views of cs that record into r.
+func OfCases(cs []*site.Case, r *deps.Recorder) []*Case { return listCase(cs, r) }
+
+// Own reports whether d is an own field of an item that is read from a
+// file (an approach, case, partner or page): a field decoded from the
+// file, not one that linking derives from other items. Two items of the
+// same file version have the same own fields.
+func Own(d deps.Dep) bool {
+	switch d.Item.Kind {
+	case deps.KindApproach, deps.KindCase, deps.KindPartner, deps.KindPage:
+		return d.Field != "" && !links[d.Item.Kind][d.Field]
+	}
+	return false
+}
