@@ -39,10 +39,12 @@ test: browser-deps
 test-go:
 	$(GO) test -count=1 ./...
 
-## fuzz: run each fuzz target for FUZZTIME (loading a content file, rendering Markdown)
+## fuzz: run each fuzz target for FUZZTIME (loading a content file, rendering
+## Markdown, random edits followed by serve's incremental rebuild)
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./internal/content/
 	$(GO) test -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) ./internal/markdown/
+	$(GO) test -run '^$$' -fuzz '^FuzzIncremental$$' -fuzztime $(FUZZTIME) ./internal/pipeline/
 
 browser-deps:
 	@.ci/browser-deps

@@ -241,7 +241,8 @@ func decodeFile(fsys fs.FS, f *file, features []site.Feature) {
 	if !site.ValidSlug(slug) && f.kind != kindCase && f.kind != kindPage {
 		d.errorf(nil, "file name %q is not a valid id: expected lower-case letters, digits and hyphens, such as %q", slug+".md", site.Slugify(slug)+".md")
 	}
-	src := site.Source{Path: f.path, BodyLine: doc.bodyLine, Version: maphash.Bytes(versionSeed, data)}
+	src := site.Source{Path: f.path, BodyLine: doc.bodyLine,
+		Version: maphash.Bytes(versionSeed, data), Meta: maphash.Bytes(versionSeed, data[:len(data)-len(doc.body)])}
 	switch f.kind {
 	case kindApproach:
 		f.approach = d.decodeApproach(doc.meta, slug, features)

@@ -121,6 +121,28 @@ func contentKind(p string) (kind, bool) {
 	return 0, false
 }
 
+// Decoded returns the item decoded from the file at p: a *site.Approach,
+// *site.Case, *site.Partner or *site.Page. ok is false when f has no such
+// file or it could not be decoded. The item is shared: do not change it.
+func (f *Files) Decoded(p string) (item any, ok bool) {
+	i, found := slices.BinarySearchFunc(f.files, p, func(x *file, p string) int { return strings.Compare(x.path, p) })
+	if !found {
+		return nil, false
+	}
+	x := f.files[i]
+	switch {
+	case x.approach != nil:
+		return x.approach, true
+	case x.kase != nil:
+		return x.kase, true
+	case x.partner != nil:
+		return x.partner, true
+	case x.page != nil:
+		return x.page, true
+	}
+	return nil, false
+}
+
 // CaseAt returns the case decoded from the file at p (nil when the file is
 // not a case or could not be decoded) and the problems of decoding it. ok
 // is false when f has no file at p.

@@ -128,6 +128,14 @@ func (r *Recorder) Set() *Set {
 type Set struct {
 	Deps []Dep
 	Sets []*Set
+
+	// Set by the Graph that holds the set: the numbers of Deps, and a
+	// mark of whether the set read something that changed, valid for one
+	// walk (epoch).
+	ids      []int32
+	numbered bool
+	epoch    uint32
+	hit      bool
 }
 
 // Each calls f with every Dep of s and of the sets it includes, each set

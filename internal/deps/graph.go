@@ -3,9 +3,19 @@ package deps
 // Graph is what every output of a site read, by output path, and the
 // version each of those Deps had when they were read. casebook serve keeps
 // one from each successful build to the next.
+//
+// Deps are numbered as they are first seen, and each Set learns the
+// numbers of its Deps once: after an edit, finding the outputs that read
+// something that changed is a walk over small integers, not a hash of
+// every Dep of every page.
 type Graph struct {
-	outputs  map[string]*Set
-	versions map[Dep]version
+	outputs map[string]*Set
+	ids     map[Dep]int32
+	deps    []Dep
+	ver     []version
+	byItem  map[Item][]int32 // the Deps of each item, by number
+	epoch   uint32           // of the last Dirty, for the marks in Sets
+	pruned  int              // len(deps) after the last prune
 }
 
 // version is a Dep's version in a site; ok is false when the site did not
@@ -18,7 +28,7 @@ type version struct {
 
 // NewGraph returns an empty Graph.
 func NewGraph() *Graph {
-	return &Graph{outputs: make(map[string]*Set), versions: make(map[Dep]version)}
+	return &Graph{outputs: make(map[string]*Set), ids: make(map[Dep]int32), byItem: make(map[Item][]int32)}
 }
 
 // Has reports whether g holds the reads of the output at path.
@@ -31,114 +41,175 @@ func (g *Graph) Len() int { return len(g.outputs) }
 // item is not in the site (then every output that read it changed).
 type Version func(Dep) (v uint64, ok bool)
 
-// Changed returns the Deps read by some output of g whose version now
-// differs from the one recorded. unchanged may say of a Dep that it cannot
-// have changed without computing its version (an own field of an item
-// whose file was not read again); it may be nil.
-func (g *Graph) Changed(now Version, unchanged func(Dep) bool) map[Dep]bool {
-	changed := make(map[Dep]bool)
-	for d, old := range g.versions {
-		if unchanged != nil && unchanged(d) {
-			continue
+// Fields says which fields of an item may have changed: nil for none, a
+// function that answers for each field otherwise.
+type Fields func(field string) bool
+
+// All is Fields for an item every field of which may have changed.
+func All(string) bool { return true }
+
+// Changed is the set of Deps whose version changed, by number in a Graph.
+type Changed struct {
+	marks []bool
+	n     int
+}
+
+// Len returns the number of Deps that changed.
+func (c *Changed) Len() int { return c.n }
+
+// Changed returns the Deps read by some output of g whose version in now
+// differs from the one recorded. scope says of each item which of its
+// fields may have changed at all, sparing the versions of the others (the
+// own fields of an item whose file was not read again); nil: all of them.
+func (g *Graph) Changed(now Version, scope func(Item) Fields) *Changed {
+	c := &Changed{marks: make([]bool, len(g.deps))}
+	for it, ids := range g.byItem {
+		fields := Fields(All)
+		if scope != nil {
+			if fields = scope(it); fields == nil {
+				continue
+			}
 		}
-		if v, ok := now(d); (version{v, ok}) != old {
-			changed[d] = true
+		for _, id := range ids {
+			d := g.deps[id]
+			if !fields(d.Field) {
+				continue
+			}
+			if v, ok := now(d); (version{v, ok}) != g.ver[id] {
+				c.marks[id] = true
+				c.n++
+			}
 		}
 	}
-	return changed
+	return c
 }
 
 // Dirty returns, of the outputs of g, those that read a Dep in changed,
 // directly or through a fragment.
-func (g *Graph) Dirty(changed map[Dep]bool) map[string]bool {
+func (g *Graph) Dirty(changed *Changed) map[string]bool {
 	dirty := make(map[string]bool)
-	if len(changed) == 0 {
+	if changed == nil || changed.n == 0 {
 		return dirty
 	}
-	memo := make(map[*Set]bool)
+	g.epoch++
 	for path, s := range g.outputs {
-		if touched(s, changed, memo) {
+		if g.touched(s, changed) {
 			dirty[path] = true
 		}
 	}
 	return dirty
 }
 
-// Unaffected returns a test of whether a Set read nothing in changed; it
-// remembers its answers, and is used by one goroutine.
-func Unaffected(changed map[Dep]bool) func(*Set) bool {
-	memo := make(map[*Set]bool)
-	return func(s *Set) bool { return !touched(s, changed, memo) }
+// Unaffected returns a test of whether a Set read nothing in changed. It
+// is used by one goroutine, between Changed and the next Dirty.
+func (g *Graph) Unaffected(changed *Changed) func(*Set) bool {
+	g.epoch++
+	return func(s *Set) bool {
+		if s.ids == nil && len(s.Deps) > 0 {
+			return false // never put in g: its Deps have no versions here
+		}
+		return !g.touched(s, changed)
+	}
 }
 
-func touched(s *Set, changed map[Dep]bool, memo map[*Set]bool) bool {
+func (g *Graph) touched(s *Set, changed *Changed) bool {
 	if s == nil {
 		return false
 	}
-	if t, ok := memo[s]; ok {
-		return t
+	if s.epoch == g.epoch {
+		return s.hit
 	}
-	memo[s] = false // a set never includes itself; this only guards
-	t := false
-	for _, d := range s.Deps {
-		if changed[d] {
-			t = true
-			break
+	s.epoch, s.hit = g.epoch, false
+	for _, id := range s.ids {
+		if int(id) < len(changed.marks) && changed.marks[id] {
+			s.hit = true
+			return true
 		}
 	}
 	for _, x := range s.Sets {
-		if t {
-			break
+		if g.touched(x, changed) {
+			s.hit = true
+			return true
 		}
-		t = touched(x, changed, memo)
 	}
-	memo[s] = t
-	return t
+	return false
 }
 
-// Put records that the output at path read s, each Dep at its version in
-// now. A Dep that other outputs read keeps one version: the caller renders
-// every output of one site with the same versions.
+// Put records that the output at path read s, each Dep that g does not
+// know yet at its version in now.
 func (g *Graph) Put(path string, s *Set, now Version) {
 	g.outputs[path] = s
-	s.Each(func(d Dep) {
-		if _, ok := g.versions[d]; ok {
-			return
+	g.number(s, now)
+}
+
+// number gives the Deps of s and of the sets it includes their numbers.
+func (g *Graph) number(s *Set, now Version) {
+	if s == nil || s.ids != nil || s.numbered {
+		return
+	}
+	s.numbered = true
+	s.ids = make([]int32, len(s.Deps))
+	for i, d := range s.Deps {
+		id, ok := g.ids[d]
+		if !ok {
+			id = int32(len(g.deps))
+			g.ids[d] = id
+			g.deps = append(g.deps, d)
+			v, found := now(d)
+			g.ver = append(g.ver, version{v, found})
+			g.byItem[d.Item] = append(g.byItem[d.Item], id)
 		}
-		v, ok := now(d)
-		g.versions[d] = version{v, ok}
-	})
+		s.ids[i] = id
+	}
+	for _, x := range s.Sets {
+		g.number(x, now)
+	}
 }
 
 // Update brings the versions of the Deps in changed up to now, after the
 // outputs that read them were made again.
-func (g *Graph) Update(changed map[Dep]bool, now Version) {
-	for d := range changed {
-		v, ok := now(d)
-		g.versions[d] = version{v, ok}
+func (g *Graph) Update(changed *Changed, now Version) {
+	if changed == nil {
+		return
+	}
+	for id, m := range changed.marks {
+		if m {
+			v, ok := now(g.deps[id])
+			g.ver[id] = version{v, ok}
+		}
 	}
 }
 
 // Remove forgets the output at path.
 func (g *Graph) Remove(path string) { delete(g.outputs, path) }
 
-// Prune forgets the versions of Deps that no output reads any more, once
-// they are many: they cost memory and time in Changed, not correctness.
-func (g *Graph) Prune() {
-	if len(g.versions) < 1024 {
+// Prune starts g again from the outputs it holds, forgetting the Deps
+// that none of them reads any more, once the Deps have doubled since the
+// last prune: they cost memory and time in Changed, not correctness.
+func (g *Graph) Prune(now Version) {
+	if len(g.deps) < 2*g.pruned+1024 {
 		return
 	}
-	live := make(map[Dep]bool, len(g.versions))
+	outputs, epoch := g.outputs, g.epoch
+	*g = *NewGraph()
+	g.epoch = epoch
+	var walk func(s *Set)
 	seen := make(map[*Set]bool)
-	for _, s := range g.outputs {
-		s.each(func(d Dep) { live[d] = true }, seen)
-	}
-	if len(live)*2 > len(g.versions) {
-		return
-	}
-	for d := range g.versions {
-		if !live[d] {
-			delete(g.versions, d)
+	walk = func(s *Set) {
+		if s == nil || seen[s] {
+			return
+		}
+		seen[s] = true
+		s.ids, s.numbered = nil, false
+		for _, x := range s.Sets {
+			walk(x)
 		}
 	}
+	for _, s := range outputs {
+		walk(s)
+	}
+	for path, s := range outputs {
+		g.Put(path, s, now)
+	}
+	g.pruned = len(g.deps)
 }

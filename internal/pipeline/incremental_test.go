@@ -18,6 +18,7 @@ import (
 	casebook "github.com/casebook/casebook"
 	"github.com/casebook/casebook/internal/gen"
 	"github.com/casebook/casebook/internal/pipeline"
+	"github.com/casebook/casebook/internal/problem"
 )
 
 // The incremental tests apply random series of edits to a site and, after
@@ -128,7 +129,7 @@ func runIncremental(t *testing.T, dir string, seed uint64, steps int, logSteps b
 		if step%10 == 9 || step == steps-1 {
 			compareWithRun(t, what, cfg, sess.Output())
 		} else {
-			compareWithFresh(t, what, cfg, sess.Output())
+			compareWithFresh(t, what, cfg, sess.Output(), ch.Problems)
 		}
 		if t.Failed() {
 			t.FailNow()
@@ -139,11 +140,15 @@ func runIncremental(t *testing.T, dir string, seed uint64, steps int, logSteps b
 	}
 }
 
-func compareWithFresh(t *testing.T, what string, cfg pipeline.Config, got map[string][]byte) {
+func compareWithFresh(t *testing.T, what string, cfg pipeline.Config, got map[string][]byte, problems problem.List) {
 	t.Helper()
 	fresh := pipeline.NewSession(cfg, false)
-	if ch, err := fresh.Full(); err != nil {
+	ch, err := fresh.Full()
+	if err != nil {
 		t.Fatalf("%s: full build: %v %v", what, err, ch.Problems.Errors())
+	}
+	if g, w := fmt.Sprint(problems), fmt.Sprint(ch.Problems); g != w {
+		t.Errorf("%s: problems:\n%s\nwant (a full build's):\n%s", what, g, w)
 	}
 	want := fresh.Output()
 	for p, w := range want {

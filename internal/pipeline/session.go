@@ -44,13 +44,17 @@ type Session struct {
 	// The last good build: its site, plan and content problems, what each
 	// page read, the output and each page's problems. ok is false after a
 	// failed call.
-	site     *site.Site
-	plan     []render.Page
-	content  problem.List
-	ok       bool
-	graph    *deps.Graph
-	out      map[string][]byte        // by path
-	problems map[string]problem.List // of each page, from when it was rendered
+	site    *site.Site
+	plan    []render.Page
+	content problem.List
+	ok      bool
+	// linkProblems are the problems of linking the last site that reading
+	// its files did not report: the same for a site that differs in
+	// bodies only.
+	linkProblems problem.List
+	graph        *deps.Graph
+	out          map[string][]byte       // by path
+	problems     map[string]problem.List // of each page, from when it was rendered
 }
 
 // Change is what one call of a Session did to the output.
@@ -92,7 +96,7 @@ func (s *Session) Output() map[string][]byte { return s.out }
 func (s *Session) Full() (Change, error) {
 	files, problems := content.Read(s.fsys, content.Options{Drafts: s.cfg.Drafts})
 	s.graph = deps.NewGraph()
-	return s.rebuild(files, problems, true)
+	return s.rebuild(files, nil, problems, true)
 }
 
 // Update follows changes to the files at paths (slash-separated, relative
@@ -114,24 +118,37 @@ func (s *Session) Update(paths []string) (Change, error) {
 		}
 	}
 	files, problems := s.files.Update(s.fsys, changed)
-	return s.rebuild(files, problems, reprepare)
+	return s.rebuild(files, changed, problems, reprepare)
 }
 
 // rebuild links files and renders the pages that read something that
 // changed since the last good build, or every page when there is none.
 // With reprepare, the layouts are parsed and the assets built again.
-func (s *Session) rebuild(files *content.Files, problems problem.List, reprepare bool) (Change, error) {
+func (s *Session) rebuild(files *content.Files, paths []string, problems problem.List, reprepare bool) (Change, error) {
 	s.ok = false
 	ch := Change{Problems: problems}
 	if files == nil {
 		return ch, ErrProblems
 	}
 	s.files = files
-	st, problems := files.Relink(s.site, problems)
-	ch.Problems = problems
-	if st == nil {
-		return ch, ErrProblems
+	var st *site.Site
+	if bodies, ok := s.bodyEdits(files, paths); ok && !reprepare {
+		// The graph is the same, and so are the problems of linking it.
+		problems = append(problems, s.linkProblems...)
+		if problems.Sort(); problems.HasErrors() {
+			ch.Problems = problems
+			return ch, ErrProblems
+		}
+		st = s.site.WithBodies(bodies)
+	} else {
+		read := slices.Clone(problems)
+		if st, problems = files.Relink(s.site, problems); st == nil {
+			ch.Problems = problems
+			return ch, ErrProblems
+		}
+		s.linkProblems = without(problems, read)
 	}
+	ch.Problems = problems
 	if err := overrideBaseURL(st, s.cfg.BaseURL); err != nil {
 		return ch, err
 	}
@@ -141,6 +158,64 @@ func (s *Session) rebuild(files *content.Files, problems problem.List, reprepare
 		}
 	}
 	return s.renderSite(st, ch.Problems)
+}
+
+// without returns the problems of all that are not in some (counting
+// each occurrence).
+func without(all, some problem.List) problem.List {
+	count := make(map[problem.Problem]int, len(some))
+	for _, p := range some {
+		count[p]++
+	}
+	var out problem.List
+	for _, p := range all {
+		if count[p] > 0 {
+			count[p]--
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// bodyEdits returns the new bodies of the files at paths when each is the
+// file of an item of the last good site whose front matter is as it was:
+// then linking would make the same graph, and site.WithBodies makes the
+// new site at a fraction of the cost.
+func (s *Session) bodyEdits(files *content.Files, paths []string) (map[string]site.Body, bool) {
+	if s.site == nil || len(paths) == 0 {
+		return nil, false
+	}
+	old := make(map[string]site.Source)
+	eachFileItem(s.site, func(_ deps.Item, src site.Source) { old[src.Path] = src })
+	bodies := make(map[string]site.Body, len(paths))
+	for _, p := range paths {
+		item, ok := files.Decoded(p)
+		if !ok {
+			return nil, false
+		}
+		src := sourceOf(item)
+		was, had := old[p]
+		if !had || was.Meta != src.Meta || was.BodyLine != src.BodyLine {
+			return nil, false
+		}
+		bodies[p] = site.Body{Body: bodyOf(item), Source: src}
+	}
+	return bodies, true
+}
+
+func bodyOf(item any) []byte {
+	switch v := item.(type) {
+	case *site.Approach:
+		return v.Body
+	case *site.Case:
+		return v.Body
+	case *site.Partner:
+		return v.Body
+	case *site.Page:
+		return v.Body
+	}
+	return nil
 }
 
 // prepare builds the assets and parses the layouts again. The new
@@ -164,10 +239,10 @@ func (s *Session) renderSite(st *site.Site, contentProblems problem.List) (Chang
 	opts := render.Options{BaseURL: st.Config.BaseURL, Assets: s.manifest, LiveReload: s.live}
 	plan := s.renderer.Pages(st)
 	now := s.renderer.Versions(st, opts)
-	var changed map[deps.Dep]bool
+	var changed *deps.Changed
 	if s.site != nil {
-		changed = s.graph.Changed(now, unchangedOwnFields(s.site, st))
-		s.renderer.Carry(s.site, st, opts, deps.Unaffected(changed))
+		changed = s.graph.Changed(now, scope(s.site, st))
+		s.renderer.Carry(s.site, st, opts, s.graph.Unaffected(changed))
 	}
 	dirty := s.dirty(plan, changed)
 	ch := Change{Problems: slices.Clone(contentProblems)}
@@ -187,21 +262,77 @@ func (s *Session) renderSite(st *site.Site, contentProblems problem.List) (Chang
 	return ch, nil
 }
 
-// unchangedOwnFields returns the test that spares computing the versions
-// of the own fields of items read from files that did not change (see
-// view.Own): most of the model after an edit of a few files.
-func unchangedOwnFields(old, now *site.Site) func(deps.Dep) bool {
-	return func(d deps.Dep) bool {
-		if !view.Own(d) {
-			return false
+// scope says which fields of each item can differ between the sites old
+// and now, sparing the versions of the others: own fields of items read
+// from files that are as they were (same path, same bytes) are equal (see
+// view.Own), and when the files that changed changed only in their bodies,
+// linking made the same graph, so only those files' items and the values
+// the renderer computes (such as the catalogue's data file names) can
+// differ.
+func scope(old, now *site.Site) func(deps.Item) deps.Fields {
+	changedFiles := make(map[deps.Item]bool)
+	bodiesOnly := fileItems(old) == fileItems(now)
+	eachFileItem(now, func(it deps.Item, src site.Source) {
+		v, ok := view.Lookup(old, it)
+		if !ok {
+			bodiesOnly = false
+			return
 		}
-		a, okA := view.Lookup(old, d.Item)
-		b, okB := view.Lookup(now, d.Item)
-		if !okA || !okB {
-			return false
+		if was := sourceOf(v); was != src {
+			changedFiles[it] = true
+			if was.Path != src.Path || was.Meta != src.Meta || was.BodyLine != src.BodyLine {
+				bodiesOnly = false
+			}
 		}
-		sa, sb := sourceOf(a), sourceOf(b)
-		return sa.Path != "" && sa == sb
+	})
+	links := func(it deps.Item) deps.Fields {
+		return func(field string) bool { return !view.Own(deps.Dep{Item: it, Field: field}) }
+	}
+	return func(it deps.Item) deps.Fields {
+		switch it.Kind {
+		case deps.KindComputed, deps.KindTemplate, deps.KindAsset:
+			return deps.All
+		case deps.KindApproach, deps.KindCase, deps.KindPartner, deps.KindPage:
+			if changedFiles[it] {
+				return deps.All
+			}
+			if v, ok := view.Lookup(now, it); !ok || sourceOf(v).Path == "" {
+				return deps.All // gone, or a partner without a file
+			}
+			if bodiesOnly {
+				return nil
+			}
+			return links(it)
+		}
+		if bodiesOnly {
+			return nil // countries, goals, themes and the site's lists
+		}
+		return deps.All
+	}
+}
+
+// fileItems counts the items of s that are read from files.
+func fileItems(s *site.Site) int {
+	n := 0
+	eachFileItem(s, func(deps.Item, site.Source) { n++ })
+	return n
+}
+
+// eachFileItem calls f with every item of s that is read from a file.
+func eachFileItem(s *site.Site, f func(deps.Item, site.Source)) {
+	for _, a := range s.Approaches {
+		f(deps.Item{Kind: deps.KindApproach, ID: a.ID}, a.Source)
+	}
+	for _, c := range s.Cases {
+		f(deps.Item{Kind: deps.KindCase, ID: c.Slug}, c.Source)
+	}
+	for _, p := range s.Partners {
+		if p.Source.Path != "" {
+			f(deps.Item{Kind: deps.KindPartner, ID: p.Slug}, p.Source)
+		}
+	}
+	for _, p := range s.Pages {
+		f(deps.Item{Kind: deps.KindPage, ID: p.Slug}, p.Source)
 	}
 }
 
@@ -222,7 +353,7 @@ func sourceOf(item any) site.Source {
 // dirty returns the indexes in plan of the pages to render: those that
 // read a Dep in changed, and those that are new. With changed nil, every
 // page is.
-func (s *Session) dirty(plan []render.Page, changed map[deps.Dep]bool) []int {
+func (s *Session) dirty(plan []render.Page, changed *deps.Changed) []int {
 	var touched map[string]bool
 	if changed != nil {
 		touched = s.graph.Dirty(changed)
@@ -317,5 +448,5 @@ func (s *Session) commit(ch *Change, st *site.Site, opts render.Options, plan []
 		}
 	}
 	slices.Sort(ch.Removed)
-	s.graph.Prune()
+	s.graph.Prune(now)
 }

@@ -73,6 +73,9 @@ type Source struct {
 	// and version were decoded from the same text, so their own fields
 	// (all but the derived ones) are equal.
 	Version uint64
+	// Meta is a hash of the front matter's bytes: two versions of a file
+	// with the same Meta differ in their bodies only.
+	Meta uint64
 }
 
 // Approach is a form of international cooperation, a row of the matrix.

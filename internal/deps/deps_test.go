@@ -1,0 +1,90 @@
+package deps_test
+
+import (
+	"testing"
+
+	"github.com/casebook/casebook/internal/deps"
+)
+
+func dep(id, field string) deps.Dep {
+	return deps.Dep{Item: deps.Item{Kind: deps.KindCase, ID: id}, Field: field}
+}
+
+// TestGraph follows two pages and a fragment they share through a change.
+func TestGraph(t *testing.T) {
+	versions := map[deps.Dep]uint64{dep("a", "Title"): 1, dep("b", "Title"): 1, dep("c", "Title"): 1}
+	now := func(d deps.Dep) (uint64, bool) { v, ok := versions[d]; return v, ok }
+
+	card := deps.NewRecorder()
+	card.Read(dep("c", "Title"))
+	cardSet := card.Set()
+	pageA, pageB := deps.NewRecorder(), deps.NewRecorder()
+	pageA.Read(dep("a", "Title"))
+	pageA.Include(cardSet)
+	pageB.Read(dep("b", "Title"))
+
+	g := deps.NewGraph()
+	g.Put("a.html", pageA.Set(), now)
+	g.Put("b.html", pageB.Set(), now)
+
+	for _, tc := range []struct {
+		name   string
+		change deps.Dep
+		remove bool
+		dirty  []string
+	}{
+		{"own field", dep("b", "Title"), false, []string{"b.html"}},
+		{"through a fragment", dep("c", "Title"), false, []string{"a.html"}},
+		{"item gone", dep("a", "Title"), true, []string{"a.html"}},
+		{"nothing read it", dep("z", "Title"), false, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			old, had := versions[tc.change]
+			if tc.remove {
+				delete(versions, tc.change)
+			} else {
+				versions[tc.change] = old + 1
+			}
+			defer func() {
+				if had {
+					versions[tc.change] = old
+				} else {
+					delete(versions, tc.change)
+				}
+			}()
+			dirty := g.Dirty(g.Changed(now, nil))
+			if got, want := len(dirty), len(tc.dirty); got != want {
+				t.Fatalf("dirty %v, want %v", dirty, tc.dirty)
+			}
+			for _, p := range tc.dirty {
+				if !dirty[p] {
+					t.Fatalf("dirty %v, want %v", dirty, tc.dirty)
+				}
+			}
+		})
+	}
+}
+
+// TestMissingIsAVersion: a page that looked for an item that was not there
+// must be made again when it appears.
+func TestMissingIsAVersion(t *testing.T) {
+	present := false
+	now := func(d deps.Dep) (uint64, bool) { return 1, present }
+	rec := deps.NewRecorder()
+	rec.Read(dep("later", ""))
+	g := deps.NewGraph()
+	g.Put("p.html", rec.Set(), now)
+	present = true
+	if dirty := g.Dirty(g.Changed(now, nil)); !dirty["p.html"] {
+		t.Fatalf("dirty %v, want p.html", dirty)
+	}
+}
+
+func TestNilRecorder(t *testing.T) {
+	var r *deps.Recorder
+	r.Read(dep("a", "Title"))
+	r.Include(&deps.Set{})
+	if r.Set() != nil {
+		t.Fatal("a nil recorder recorded")
+	}
+}

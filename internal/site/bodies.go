@@ -1,0 +1,103 @@
+package site
+
+// WithBodies returns a new site like s in which the items read from the
+// files at the paths of bodies (approaches, cases, partners and pages)
+// have the given bodies and sources. It is linking again for the most
+// common edit, of a body and nothing else: the front matter, and so the
+// graph, stays as it was, and what costs time in linking (resolving,
+// sorting, ranking related cases) is not done again. s is not changed: the
+// new site holds copies of all its items, linked to each other as in s.
+func (s *Site) WithBodies(bodies map[string]Body) *Site {
+	n := s.clone()
+	set := func(src *Source, body *[]byte) {
+		if b, ok := bodies[src.Path]; ok && src.Path != "" {
+			*src, *body = b.Source, b.Body
+		}
+	}
+	for _, a := range n.Approaches {
+		set(&a.Source, &a.Body)
+	}
+	for _, c := range n.Cases {
+		set(&c.Source, &c.Body)
+	}
+	for _, p := range n.Partners {
+		set(&p.Source, &p.Body)
+	}
+	for _, p := range n.Pages {
+		set(&p.Source, &p.Body)
+	}
+	return n
+}
+
+// Body is the Markdown body of an item and where it was read from.
+type Body struct {
+	Body   []byte
+	Source Source
+}
+
+// clone returns a copy of s whose items are copies of the items of s,
+// linked to each other the same way.
+func (s *Site) clone() *Site {
+	n := &Site{Config: s.Config, ranking: s.ranking}
+	n.Cases = copies(s.Cases) // in the same order, so that index maps them
+	n.Approaches, n.approachByID = cloneAll(s.Approaches, func(a *Approach) string { return a.ID })
+	n.Partners, n.partnerBySlug = cloneAll(s.Partners, func(p *Partner) string { return p.Slug })
+	n.Pages, n.pageBySlug = cloneAll(s.Pages, func(p *Page) string { return p.Slug })
+	n.Countries, n.countryByCode = cloneAll(s.Countries, func(c *Country) string { return c.Code })
+	n.Themes, n.themeBySlug = cloneAll(s.Themes, func(t *Theme) string { return t.Slug })
+	n.SDGs = copies(s.SDGs)
+	n.sdgByNumber = make(map[int]*SDG, len(n.SDGs))
+	for _, g := range n.SDGs {
+		n.sdgByNumber[g.Number] = g
+	}
+	n.caseBySlug = make(map[string]*Case, len(n.Cases))
+	for _, c := range n.Cases {
+		n.caseBySlug[c.Slug] = c
+	}
+	kase := func(cs []*Case) []*Case { return remap(cs, func(c *Case) *Case { return n.Cases[c.index] }) }
+	for _, c := range n.Cases {
+		c.Approaches = remap(c.Approaches, func(a *Approach) *Approach { return n.approachByID[a.ID] })
+		c.Partners = remap(c.Partners, func(p *Partner) *Partner { return n.partnerBySlug[p.Slug] })
+		c.Countries = remap(c.Countries, func(co *Country) *Country { return n.countryByCode[co.Code] })
+		c.Goals = remap(c.Goals, func(g *SDG) *SDG { return n.sdgByNumber[g.Number] })
+		c.ThemeTerms = remap(c.ThemeTerms, func(t *Theme) *Theme { return n.themeBySlug[t.Slug] })
+		c.Related = kase(c.Related)
+	}
+	for _, a := range n.Approaches {
+		a.Cases = kase(a.Cases)
+	}
+	for _, p := range n.Partners {
+		p.Cases = kase(p.Cases)
+	}
+	for _, co := range n.Countries {
+		co.Cases = kase(co.Cases)
+		co.Partners = remap(co.Partners, func(p *Partner) *Partner { return n.partnerBySlug[p.Slug] })
+	}
+	for _, g := range n.SDGs {
+		g.Cases = kase(g.Cases)
+	}
+	for _, t := range n.Themes {
+		t.Cases = kase(t.Cases)
+	}
+	return n
+}
+
+func cloneAll[T any](xs []*T, id func(*T) string) ([]*T, map[string]*T) {
+	out := copies(xs)
+	by := make(map[string]*T, len(out))
+	for _, x := range out {
+		by[id(x)] = x
+	}
+	return out, by
+}
+
+func remap[T any](xs []*T, f func(*T) *T) []*T {
+	if xs == nil {
+		return nil
+	}
+	out := make([]*T, len(xs))
+	for i, x := range xs {
+		out[i] = f(x)
+	}
+	return out
+}
