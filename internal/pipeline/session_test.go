@@ -41,4 +41,3 @@ func diffAt(got, want []byte) string {
 	from := max(0, i-80)
 	return fmt.Sprintf("got  ...%s\nwant ...%s", got[from:min(len(got), i+80)], want[from:min(len(want), i+80)])
 }
-
