@@ -55,8 +55,11 @@ browser-deps:
 bench: $(BIN)
 	$(GO) run ./cmd/casebook-bench -bin $(BIN) -sizes 1000,10000 -runs 5 -big 100000
 	$(GO) test -run '^$$' -bench . -benchtime 5x ./...
-	@echo "casebook serve: median time from a file write to the reload event, 10,000 cases (targets: body < 50 ms, approaches < 150 ms)"
+	@echo "casebook serve: median time from a file write to the reload event, 10,000 cases (targets: body < 50 ms, approaches < 150 ms), on tmpfs"
 	$(GO) test -run '^$$' -bench 'BenchmarkEdit' -benchtime 21x ./internal/serve/
+	@echo "the same with the site on the disk that holds the checkout"
+	CASEBOOK_TMPDIR=$(CURDIR)/.bench-tmp $(GO) test -run '^$$' -bench 'BenchmarkEdit' -benchtime 21x ./internal/serve/
+	@rm -rf .bench-tmp
 
 clean:
 	rm -rf bin $(OUT) .$(OUT).tmp-*

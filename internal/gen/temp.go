@@ -5,15 +5,21 @@ import (
 	"testing"
 )
 
-// TempDir returns a new temporary folder that tb removes when it ends. It
-// is in memory (/dev/shm) where the system has one: benchmarks and browser
-// tests write thousands of files, which some disks create slowly, and they
-// measure casebook, not the disk.
+// TempDir returns a new temporary folder that tb removes when it ends.
+// It is in the folder that the environment variable CASEBOOK_TMPDIR names,
+// when set (make bench measures on the disk that holds the checkout that
+// way), else in memory (/dev/shm) where the system has one: browser tests
+// write thousands of files, which some disks create slowly.
 func TempDir(tb testing.TB, prefix string) string {
 	tb.Helper()
-	parent := ""
-	if info, err := os.Stat("/dev/shm"); err == nil && info.IsDir() {
+	parent := os.Getenv("CASEBOOK_TMPDIR")
+	if info, err := os.Stat("/dev/shm"); parent == "" && err == nil && info.IsDir() {
 		parent = "/dev/shm"
+	}
+	if parent != "" {
+		if err := os.MkdirAll(parent, 0o755); err != nil {
+			tb.Fatal(err)
+		}
 	}
 	dir, err := os.MkdirTemp(parent, prefix)
 	if err != nil {

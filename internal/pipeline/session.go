@@ -290,7 +290,12 @@ func scope(old, now *site.Site) func(deps.Item) deps.Fields {
 	}
 	return func(it deps.Item) deps.Fields {
 		switch it.Kind {
-		case deps.KindComputed, deps.KindTemplate, deps.KindAsset:
+		case deps.KindComputed:
+			if bodiesOnly && strings.HasPrefix(it.ID, render.SourcePrefix) {
+				return nil // which page each file is: the same items, the same pages
+			}
+			return deps.All
+		case deps.KindTemplate, deps.KindAsset:
 			return deps.All
 		case deps.KindApproach, deps.KindCase, deps.KindPartner, deps.KindPage:
 			if changedFiles[it] {

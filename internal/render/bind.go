@@ -28,11 +28,13 @@ type binding struct {
 	lang string
 	feed string // the feed's URL, or ""
 
-	sources    map[string]string // content file path -> URL path of its page
-	frames     map[string]*Frame // by page kind
-	aboutFrame *Frame            // the about page's: its menu differs
-	fragments  sync.Map          // fragmentKey -> *fragment; see execCtx.cached
-	inherited  map[fragmentKey]*fragment
+	sources     map[string]string // content file path -> URL path of its page
+	frames      map[string]*Frame // by page kind
+	aboutFrame  *Frame            // the about page's: its menu differs
+	fragments   sync.Map          // fragmentKey -> *fragment; see execCtx.cached
+	planOnce    sync.Once         // the version of the plan, for the sitemap
+	planVersion uint64
+	inherited   map[fragmentKey]*fragment
 }
 
 // matches reports whether b was made for site s and options opts.

@@ -42,7 +42,7 @@ func (b *binding) resolve(from, dest string, rec *deps.Recorder) (string, error)
 	case markdown.External, markdown.Fragment:
 		return dest, nil
 	case markdown.File:
-		rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: sourcePrefix + t.File}})
+		rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: SourcePrefix + t.File}})
 		p, ok := b.sources[t.File]
 		if !ok {
 			return "", missing(dest, t.File)

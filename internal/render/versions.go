@@ -10,9 +10,9 @@ import (
 	"github.com/casebook/casebook/internal/view"
 )
 
-// sourcePrefix starts the ids of the computed values that Markdown links
+// SourcePrefix starts the ids of the computed values that Markdown links
 // read: the URL of the page of a content file.
-const sourcePrefix = "source:"
+const SourcePrefix = "source:"
 
 // Versions returns the version of every Dep that a page of s rendered with
 // opts can read: the model's (see view.Version), each layout file's, each
@@ -42,15 +42,20 @@ func (b *binding) computed(id string) (uint64, bool) {
 	case id == "base":
 		return hashStrings(b.abs, b.base, strconv.FormatBool(b.opts.LiveReload)), true
 	case id == "plan":
-		var parts []string
-		for _, p := range b.r.Pages(b.site) {
-			parts = append(parts, p.Path)
-		}
-		return hashStrings(parts...), true
+		b.planOnce.Do(func() {
+			var h maphash.Hash
+			h.SetSeed(versionSeed)
+			for _, p := range b.r.Pages(b.site) {
+				h.WriteString(p.Path)
+				h.WriteByte(0)
+			}
+			b.planVersion = h.Sum64()
+		})
+		return b.planVersion, true
 	case strings.HasPrefix(id, "frame:"):
 		return b.frameVersion(strings.TrimPrefix(id, "frame:"))
-	case strings.HasPrefix(id, sourcePrefix):
-		u, ok := b.sources[strings.TrimPrefix(id, sourcePrefix)]
+	case strings.HasPrefix(id, SourcePrefix):
+		u, ok := b.sources[strings.TrimPrefix(id, SourcePrefix)]
 		return hashStrings(u), ok
 	case strings.HasPrefix(id, "catalogue:"):
 		n, err := strconv.Atoi(strings.TrimPrefix(id, "catalogue:"))

@@ -3,6 +3,8 @@ package serve_test
 import (
 	"bufio"
 	"context"
+	"fmt"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -22,14 +24,25 @@ const benchCases = 10000
 // BenchmarkEditBody measures, on a site of 10,000 cases, the time from
 // writing one case's body to the reload event of the server's stream:
 // watcher, batch, rebuild and event together. Target: a median under 50ms.
-func BenchmarkEditBody(b *testing.B) { benchEdit(b, gen.EditBody) }
+func BenchmarkEditBody(b *testing.B) { benchEdit(b, gen.EditBody, false) }
 
 // BenchmarkEditApproaches is BenchmarkEditBody for an edit that changes a
 // case's approaches. Target: a median under 150ms.
-func BenchmarkEditApproaches(b *testing.B) { benchEdit(b, gen.EditApproaches) }
+func BenchmarkEditApproaches(b *testing.B) { benchEdit(b, gen.EditApproaches, false) }
 
-func benchEdit(b *testing.B, edit func(doc string, i int) string) {
+// BenchmarkEditBodyOwnLayouts is BenchmarkEditBody for a site with its own
+// copy of the default layouts, which gets the same incremental rebuilds.
+func BenchmarkEditBodyOwnLayouts(b *testing.B) { benchEdit(b, gen.EditBody, true) }
+
+// BenchmarkEditApproachesOwnLayouts is BenchmarkEditApproaches for a site
+// with its own copy of the default layouts.
+func BenchmarkEditApproachesOwnLayouts(b *testing.B) { benchEdit(b, gen.EditApproaches, true) }
+
+func benchEdit(b *testing.B, edit func(doc string, i int) string, ownLayouts bool) {
 	dir := gen.TempSite(b, benchCases)
+	if ownLayouts {
+		copyLayouts(b, filepath.Join(dir, "layouts"))
+	}
 	var log strings.Builder
 	srv, err := serve.New(serve.Config{Source: dir, Bind: "127.0.0.1", Layouts: casebook.Layouts, Assets: casebook.Assets, Log: &log})
 	if err != nil {
@@ -64,7 +77,44 @@ func benchEdit(b *testing.B, edit func(doc string, i int) string) {
 	b.StopTimer()
 	slices.Sort(times)
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+	b.ReportMetric(peakMB(), "peak-MB")
 	b.ReportMetric(0, "ns/op")
+}
+
+// peakMB returns the process's peak resident memory (VmHWM), in MB, or 0
+// where /proc does not tell it.
+func peakMB() float64 {
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(status), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			var kb float64
+			fmt.Sscanf(strings.TrimSpace(rest), "%f", &kb)
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
+func copyLayouts(b *testing.B, to string) {
+	err := fs.WalkDir(casebook.Layouts, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, p), 0o755)
+		}
+		data, err := fs.ReadFile(casebook.Layouts, p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, p), data, 0o644)
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
 }
 
 // subscribe reads the server's event stream and sends on the channel at
