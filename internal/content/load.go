@@ -30,6 +30,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/site"
 )
@@ -68,6 +70,8 @@ type file struct {
 	path     string
 	kind     kind
 	problems problem.List
+	metaLine int        // the file line of the front matter's first line
+	slugNode *yaml.Node // the slug field of a case or page; nil when not set
 
 	approach *site.Approach
 	kase     *site.Case
@@ -222,6 +226,9 @@ func decodeAll(fsys fs.FS, files []*file, features []site.Feature) {
 }
 
 func decodeFile(fsys fs.FS, f *file, features []site.Feature) {
+	// The file name is checked first, so that a file wrong in both its name
+	// and its content hears of both.
+	slug := (&decoder{path: f.path, problems: &f.problems}).fileSlug(path.Base(f.path), f.kind)
 	data, ok := readFile(fsys, f.path, &f.problems)
 	if !ok {
 		return
@@ -236,10 +243,7 @@ func decodeFile(fsys fs.FS, f *file, features []site.Feature) {
 		d.errorf(nil, "empty front matter: expected the fields of a %s", [...]string{"approach", "case", "partner", "page"}[f.kind])
 		return
 	}
-	slug := strings.TrimSuffix(path.Base(f.path), ".md")
-	if !site.ValidSlug(slug) && f.kind != kindCase && f.kind != kindPage {
-		d.errorf(nil, "file name %q is not a valid id: expected lower-case letters, digits and hyphens, such as %q", slug+".md", site.Slugify(slug)+".md")
-	}
+	f.metaLine = doc.metaLine
 	src := site.Source{Path: f.path, BodyLine: doc.bodyLine}
 	switch f.kind {
 	case kindApproach:
@@ -248,11 +252,12 @@ func decodeFile(fsys fs.FS, f *file, features []site.Feature) {
 	case kindCase:
 		f.kase, f.refs = d.decodeCase(doc.meta, slug)
 		f.kase.Body, f.kase.Source = doc.body, src
+		f.slugNode = f.refs.slug
 	case kindPartner:
 		f.partner = d.decodePartner(doc.meta, slug)
 		f.partner.Body, f.partner.Source = doc.body, src
 	case kindPage:
-		f.page = d.decodePage(doc.meta, slug)
+		f.page, f.slugNode = d.decodePage(doc.meta, slug)
 		f.page.Body, f.page.Source = doc.body, src
 	}
 }
