@@ -248,7 +248,7 @@ func (d *decoder) slug(n *yaml.Node, field string) string {
 		return ""
 	}
 	if s != "" && len(s) > site.MaxSlugLen {
-		d.errorf(n, "%s: slug is %d bytes long: expected at most %d, such as %q", field, len(s), site.MaxSlugLen, suggestSlug(s))
+		d.errorf(n, "%s: expected a slug of at most %d bytes, found one of %d; shorten it, such as to %q", field, site.MaxSlugLen, len(s), suggestSlug(s))
 		return ""
 	}
 	return s

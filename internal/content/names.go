@@ -75,7 +75,11 @@ func (c *claims) claim(f *file, kind, slug, url string) bool {
 	if f.slugNode == nil && first.slugNode != nil {
 		at, other = first, f
 	}
-	c.atSlug(at, "duplicate %s slug %q: %s and %s would both be published at %s", kind, slug, other.path, at.path, url)
+	note := ""
+	if at.path != other.path && norm.NFC.String(at.path) == norm.NFC.String(other.path) {
+		note = " (the names differ only in how their accents are encoded, NFC and NFD)"
+	}
+	c.atSlug(at, "duplicate %s slug %q: %s and %s would both be published at %s%s", kind, slug, other.path, at.path, url, note)
 	return false
 }
 
