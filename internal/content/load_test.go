@@ -96,10 +96,14 @@ func TestLoadValid(t *testing.T) {
 
 func TestLoadFormats(t *testing.T) {
 	for name, file := range map[string]string{
-		"toml": "+++\ntitle = \"T\"\nsummary = \"S\"\napproaches = [\"twinning\"]\n[[partners]]\nname = \"A\"\ncountry = \"BE\"\ntype = \"ngo\"\n+++\nBody\n",
-		"json": "{\n  \"title\": \"T\",\n  \"summary\": \"S\",\n  \"approaches\": [\"twinning\"],\n  \"partners\": [{\"name\": \"A\", \"country\": \"BE\", \"type\": \"ngo\"}]\n}\n\nBody\n",
-		"bom":  "\uFEFF---\ntitle: T\nsummary: S\napproaches: [twinning]\npartners: [{name: A, country: BE, type: ngo}]\n---\nBody\n",
-		"crlf": "---\r\ntitle: T\r\nsummary: S\r\napproaches: [twinning]\r\npartners: [{name: A, country: BE, type: ngo}]\r\n---\r\nBody\r\n",
+		"toml":              "+++\ntitle = \"T\"\nsummary = \"S\"\napproaches = [\"twinning\"]\n[[partners]]\nname = \"A\"\ncountry = \"BE\"\ntype = \"ngo\"\n+++\nBody\n",
+		"json":              "{\n  \"title\": \"T\",\n  \"summary\": \"S\",\n  \"approaches\": [\"twinning\"],\n  \"partners\": [{\"name\": \"A\", \"country\": \"BE\", \"type\": \"ngo\"}]\n}\n\nBody\n",
+		"json-one-line":     "{\"title\": \"T\", \"summary\": \"S\", \"approaches\": [\"twinning\"], \"partners\": [{\"name\": \"A\", \"country\": \"BE\", \"type\": \"ngo\"}]}\n\nBody\n",
+		"json-one-line-eof": "\n{\"title\": \"T\", \"summary\": \"S\", \"approaches\": \"twinning\", \"partners\": [{\"name\": \"A\", \"country\": \"BE\", \"type\": \"ngo\"}]}\n\nBody",
+		"json-delimited":    ";;;\n{\"title\": \"T\", \"summary\": \"S\", \"approaches\": [\"twinning\"], \"partners\": [{\"name\": \"A\", \"country\": \"BE\", \"type\": \"ngo\"}]}\n;;;\nBody\n",
+		"json-dashes":       "---json\n{\"title\": \"T\", \"summary\": \"S\", \"approaches\": [\"twinning\"], \"partners\": [{\"name\": \"A\", \"country\": \"BE\", \"type\": \"ngo\"}]}\n---\nBody\n",
+		"bom":               "\uFEFF---\ntitle: T\nsummary: S\napproaches: [twinning]\npartners: [{name: A, country: BE, type: ngo}]\n---\nBody\n",
+		"crlf":              "---\r\ntitle: T\r\nsummary: S\r\napproaches: [twinning]\r\npartners: [{name: A, country: BE, type: ngo}]\r\n---\r\nBody\r\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			s, problems := content.Load(fixture(map[string]string{"content/cases/x.md": file}), content.Options{})
