@@ -143,8 +143,8 @@ func firstLine(data []byte) string {
 }
 
 // parseMeta decodes front matter text into a yaml.Node. JSON is YAML, so
-// both keep their positions; TOML is decoded and converted, and its nodes
-// carry no positions.
+// both keep their positions; TOML is decoded, converted, and given the
+// positions of its text (see placeTOML).
 func parseMeta(raw []byte, kind string) (*yaml.Node, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, nil
@@ -168,7 +168,7 @@ func parseMeta(raw []byte, kind string) (*yaml.Node, error) {
 		if err := n.Encode(v); err != nil {
 			return nil, fmt.Errorf("malformed TOML front matter: %v", err)
 		}
-		clearPositions(&n)
+		placeTOML(&n, raw)
 		return &n, nil
 	}
 	var n yaml.Node
@@ -283,11 +283,4 @@ func indentTab(raw []byte) (line, col int) {
 		}
 	}
 	return 0, 0
-}
-
-func clearPositions(n *yaml.Node) {
-	n.Line, n.Column = 0, 0
-	for _, c := range n.Content {
-		clearPositions(c)
-	}
 }
