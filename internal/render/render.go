@@ -56,6 +56,9 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"regexp"
+	"strconv"
+	"unicode/utf8"
 	"io/fs"
 	"sync"
 	"sync/atomic"
@@ -150,9 +153,48 @@ func parseFile(t *template.Template, fsys fs.FS, name string) error {
 		return fmt.Errorf("layouts/%s: %w", name, err)
 	}
 	if _, err := t.Parse(string(b)); err != nil {
-		return fmt.Errorf("layouts/%s: %w", name, err)
+		return parseError(name, b, err)
 	}
 	return nil
+}
+
+// templateError matches text/template's parse errors, "template:
+// NAME:LINE: MESSAGE".
+var templateError = regexp.MustCompile(`(?s)^template: [^:]*:(\d+): (.*)$`)
+
+// parseError turns a parse error of layout name, whose text is src, into
+// "layouts/NAME:LINE:COL: MESSAGE". The parser gives no column: it is that
+// of the first quoted token of the message ("}" in `unexpected "}" in
+// operand`) found in an action on that line, or else of the line's first
+// action, or 1.
+func parseError(name string, src []byte, err error) error {
+	m := templateError.FindStringSubmatch(err.Error())
+	if m == nil {
+		return fmt.Errorf("layouts/%s: %w", name, err)
+	}
+	line, _ := strconv.Atoi(m[1])
+	return fmt.Errorf("layouts/%s:%d:%d: %s", name, line, errorColumn(src, line, m[2]), m[2])
+}
+
+var quotedToken = regexp.MustCompile(`"([^"]+)"`)
+
+func errorColumn(src []byte, line int, msg string) int {
+	lines := bytes.Split(src, []byte{'\n'})
+	if line < 1 || line > len(lines) {
+		return 1
+	}
+	text := lines[line-1]
+	action := bytes.Index(text, []byte("{{"))
+	if action < 0 {
+		return 1
+	}
+	at := action
+	if q := quotedToken.FindStringSubmatch(msg); q != nil {
+		if i := bytes.Index(text[action:], []byte(q[1])); i >= 0 {
+			at = action + i
+		}
+	}
+	return utf8.RuneCount(text[:at]) + 1
 }
 
 // checkEscaping runs html/template's escaper over a page kind's templates,
