@@ -56,12 +56,12 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"io/fs"
 	"regexp"
 	"strconv"
-	"unicode/utf8"
-	"io/fs"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/problem"
@@ -164,8 +164,8 @@ var templateError = regexp.MustCompile(`(?s)^template: [^:]*:(\d+): (.*)$`)
 
 // parseError turns a parse error of layout name, whose text is src, into
 // "layouts/NAME:LINE:COL: MESSAGE". The parser gives no column: it is that
-// of the first quoted token of the message ("}" in `unexpected "}" in
-// operand`) found in an action on that line, or else of the line's first
+// of the message's first quoted token ("}" in `unexpected "}" in operand`)
+// where it first appears from the line's first action on, or else of that
 // action, or 1.
 func parseError(name string, src []byte, err error) error {
 	m := templateError.FindStringSubmatch(err.Error())
@@ -176,7 +176,7 @@ func parseError(name string, src []byte, err error) error {
 	return fmt.Errorf("layouts/%s:%d:%d: %s", name, line, errorColumn(src, line, m[2]), m[2])
 }
 
-var quotedToken = regexp.MustCompile(`"([^"]+)"`)
+var quotedToken = regexp.MustCompile(`"([^"]+)"|'([^']+)'`)
 
 func errorColumn(src []byte, line int, msg string) int {
 	lines := bytes.Split(src, []byte{'\n'})
@@ -190,7 +190,7 @@ func errorColumn(src []byte, line int, msg string) int {
 	}
 	at := action
 	if q := quotedToken.FindStringSubmatch(msg); q != nil {
-		if i := bytes.Index(text[action:], []byte(q[1])); i >= 0 {
+		if i := bytes.Index(text[action:], []byte(q[1]+q[2])); i >= 0 {
 			at = action + i
 		}
 	}
