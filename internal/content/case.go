@@ -72,15 +72,13 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string) (*site.Case, caseRefs
 		}
 	}
 	for i, n := range d.list(f.values["themes"], "themes") {
-		t := d.str(n, fmt.Sprintf("themes[%d]", i))
+		field := fmt.Sprintf("themes[%d]", i)
+		t := d.str(n, field)
 		if t != "" && site.Slugify(t) == "" {
-			d.errorf(n, "themes[%d]: theme %q has no letter or digit that a URL can use: expected a name such as \"water\"", i, t)
+			d.errorf(n, "%s: theme %q has no letter or digit that a URL can use: expected a name such as \"water\"", field, t)
 			continue
 		}
-		if t != "" && !d.slugFits(n, fmt.Sprintf("themes[%d]", i), "theme", t) {
-			continue
-		}
-		if t != "" {
+		if t != "" && d.slugFits(n, field, "theme", t) {
 			c.Themes = append(c.Themes, t)
 			refs.themes = append(refs.themes, n)
 		}
@@ -97,7 +95,14 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string) (*site.Case, caseRefs
 	if n := f.values["draft"]; n != nil {
 		c.Draft = d.boolean(n, "draft")
 	}
-	for i, n := range d.list(f.values["links"], "links") {
+	c.Links = d.links(f.values["links"])
+	return c, refs
+}
+
+// links reads a case's external links.
+func (d *decoder) links(n *yaml.Node) []site.Link {
+	var links []site.Link
+	for i, n := range d.list(n, "links") {
 		field := fmt.Sprintf("links[%d]", i)
 		lf := d.mapping(n, field, []string{"title", "url"})
 		l := site.Link{
@@ -105,10 +110,10 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string) (*site.Case, caseRefs
 			URL:   d.externalURL(d.required(lf, "url", field, "an absolute http(s) URL"), field+".url"),
 		}
 		if l.Title != "" && l.URL != "" {
-			c.Links = append(c.Links, l)
+			links = append(links, l)
 		}
 	}
-	return c, refs
+	return links
 }
 
 // partnerRef reads one entry of a case's partners.
