@@ -258,13 +258,13 @@ func (s *tomlScan) value(path string) {
 	case '{':
 		s.advance(1)
 		for {
-			s.space(false)
+			s.space(true) // TOML 1.1 lets an inline table span lines
 			if s.peek() == '}' || s.i >= len(s.src) {
 				s.advance(1)
 				return
 			}
 			s.keyValue(path)
-			s.space(false)
+			s.space(true)
 			if s.peek() == ',' {
 				s.advance(1)
 			}
