@@ -6,7 +6,9 @@
 // The site folder holds content/site.yaml and Markdown files with front
 // matter in content/approaches, content/cases, content/partners and
 // content/pages (see docs/content-model.md). A file's name without ".md" is
-// its id or slug unless front matter sets slug. Files whose names start with
+// its id or slug unless front matter sets slug, and must be a slug either
+// way (see fileSlug); two files published at one URL, or a page at the URL
+// of casebook's own output, are errors naming both. Files whose names start with
 // "." or "_", or end in "~", are skipped, as are other files in those
 // folders; package check reports the latter.
 //
