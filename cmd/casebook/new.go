@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/casebook/casebook/internal/check"
 )
@@ -48,6 +49,9 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("%s already exists: choose another title, or edit that file", file)
+	}
+	if errors.Is(err, syscall.ENAMETOOLONG) {
+		return fmt.Errorf("%s: the path is too long for the file system: choose a shorter --source folder", file)
 	}
 	if err != nil {
 		return err

@@ -6,9 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net"
+	"net/netip"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	casebook "github.com/casebook/casebook"
@@ -29,7 +30,13 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		}
 		return err
 	}
-	if !loopback(cfg.Bind) {
+	host, local, err := bindHost(cfg.Bind)
+	if err != nil {
+		fmt.Fprintf(stderr, "casebook serve: %v\n", err)
+		return errUsage
+	}
+	cfg.Bind = host
+	if !local {
 		fmt.Fprintf(stderr, "warning: --bind %s is not a loopback address: anyone who can reach this machine can read the site", cfg.Bind)
 		if cfg.Drafts {
 			fmt.Fprint(stderr, ", drafts included")
@@ -46,12 +53,46 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	return srv.Run(ctx)
 }
 
-// loopback reports whether the address is only reachable from this
-// machine.
-func loopback(bind string) bool {
-	if bind == "localhost" {
-		return true
+// bindHost checks the address of --bind and returns it as net.Listen
+// takes it: an IPv6 address without the brackets a URL puts around it
+// ("[::1]" -> "::1"). local reports whether only this machine can reach it:
+// a loopback address or localhost. "" listens on every interface.
+func bindHost(bind string) (host string, local bool, err error) {
+	host = bind
+	if strings.HasPrefix(host, "[") && strings.HasSuffix(host, "]") {
+		host = host[1 : len(host)-1]
+		if addr, err := netip.ParseAddr(host); err == nil && addr.Is6() {
+			return host, addr.Unmap().IsLoopback(), nil
+		}
+		return "", false, fmt.Errorf("--bind %q: expected an IPv6 address between the brackets, such as [::1]", bind)
 	}
-	ip := net.ParseIP(bind)
-	return ip != nil && ip.IsLoopback()
+	if addr, err := netip.ParseAddr(host); err == nil {
+		return host, addr.Unmap().IsLoopback(), nil
+	}
+	if host == "" {
+		return "", false, nil
+	}
+	if !hostName(host) {
+		return "", false, fmt.Errorf("--bind %q: expected an IP address such as 127.0.0.1 or ::1, or a host name such as localhost", bind)
+	}
+	return host, strings.EqualFold(strings.TrimSuffix(host, "."), "localhost"), nil
+}
+
+// hostName reports whether s is a DNS host name: labels of letters,
+// digits and hyphens, separated by dots.
+func hostName(s string) bool {
+	if len(s) > 253 {
+		return false
+	}
+	for _, label := range strings.Split(strings.TrimSuffix(s, "."), ".") {
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		for i := 0; i < len(label); i++ {
+			if c := label[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-') {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -200,7 +200,7 @@ func TestLoadProblems(t *testing.T) {
 			`content/cases/a.md:10:6: error: end: the cooperation cannot end (2001) before it starts (2010)`,
 		}},
 		{"NegativeBudget", withLines("budget:\n  amount: -5\n"), []string{
-			`content/cases/a.md:10:11: error: budget.amount: expected an amount of zero or more, found -5`,
+			`content/cases/a.md:10:11: error: budget.amount: expected an amount from 0 to 1,000,000,000,000,000, found -5`,
 		}},
 		{"BudgetNotANumber", withLines("budget:\n  amount: 30k\n"), []string{
 			`content/cases/a.md:10:11: error: budget.amount: expected a number such as 30000 (no currency sign, no thousands separator), found "30k"`,

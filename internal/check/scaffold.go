@@ -24,7 +24,8 @@ func Scaffold(kind, title string, t Terms) (file string, data []byte, err error)
 	if title == "" || strings.ContainsAny(title, "\r\n") {
 		return "", nil, fmt.Errorf("title %q: expected a title on one line", title)
 	}
-	slug := site.Slugify(title)
+	// A long title makes a short enough file name: a slug has a limit.
+	slug := site.TruncateSlug(site.Slugify(title), site.MaxSlugLen)
 	if slug == "" {
 		return "", nil, fmt.Errorf("title %q has no letters or digits to make a file name of", title)
 	}

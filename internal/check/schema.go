@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/casebook/casebook/internal/content"
 	"github.com/casebook/casebook/internal/site"
 )
 
@@ -59,8 +60,9 @@ func caseSchema(t Terms) obj {
 	currencies := site.CurrencyCodes()
 	slices.Sort(currencies)
 	approach := obj{"type": "string", "enum": nonNil(t.Approaches), "description": "an approach id: a file name in content/approaches"}
-	year := obj{"type": "integer", "minimum": 1900, "maximum": 2100}
-	amount := obj{"type": "number", "minimum": 0, "description": "a number such as 30000, without currency sign or thousands separator"}
+	year := obj{"type": "integer", "minimum": content.MinYear, "maximum": content.MaxYear}
+	amount := obj{"type": "number", "minimum": 0, "maximum": int64(site.MaxAmount),
+		"description": "a number such as 30000, without currency sign or thousands separator, at most 10^15"}
 	partner := object("a partner of the case; name and country identify it", []string{"name", "country", "type"}, obj{
 		"name":    text("the partner's name, spelled the same in every case"),
 		"country": obj{"type": "string", "enum": countries, "description": "an ISO 3166-1 alpha-2 country code such as BE"},
@@ -82,7 +84,7 @@ func caseSchema(t Terms) obj {
 	s := object("The front matter of a casebook case study (content/cases/<slug>.md).",
 		[]string{"title", "summary", "approaches", "partners"}, obj{
 			"title":      text("the case's title"),
-			"slug":       obj{"type": "string", "pattern": slugPattern, "description": "the URL segment, instead of the file name"},
+			"slug":       obj{"type": "string", "pattern": slugPattern, "maxLength": site.MaxSlugLen, "description": "the URL segment, instead of the file name"},
 			"summary":    text("one or two sentences shown in lists, cards, feeds and search results"),
 			"approaches": oneOrMore(approach, "the case's approaches"),
 			"partners":   obj{"type": "array", "items": partner, "minItems": 1},
@@ -91,7 +93,7 @@ func caseSchema(t Terms) obj {
 			"budget":     budget,
 			"start":      withDesc(year, "the year the cooperation began"),
 			"end":        withDesc(year, "the year it ended; omit while it goes on"),
-			"date":       obj{"type": "string", "pattern": `^\d{4}-\d{2}-\d{2}`, "description": "publication date, such as 2023-08-01"},
+			"date":       obj{"type": "string", "pattern": datePattern, "description": "publication date, such as 2023-08-01, from 1900 to 2100"},
 			"draft":      obj{"type": "boolean"},
 			"links":      obj{"type": "array", "items": link},
 		})
@@ -110,7 +112,7 @@ func approachSchema(t Terms) obj {
 	s := object("The front matter of a casebook approach (content/approaches/<id>.md).",
 		[]string{"title", "order", "ratings"}, obj{
 			"title":   text("the approach's name"),
-			"order":   obj{"type": "integer", "description": "its position in menus and in the matrix"},
+			"order":   obj{"type": "integer", "minimum": 0, "maximum": content.MaxOrder, "description": "its position in menus and in the matrix"},
 			"summary": text("a sentence or two for lists"),
 			"ratings": object("a rating from 0 to 3 for each feature in site.yaml", nonNil(ids), ratings),
 		})
@@ -119,6 +121,9 @@ func approachSchema(t Terms) obj {
 }
 
 const slugPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
+
+// datePattern allows the years content.MinYear to content.MaxYear.
+const datePattern = `^(19\d\d|20\d\d|2100)-\d{2}-\d{2}`
 
 func withDesc(o obj, desc string) obj {
 	c := make(obj, len(o)+1)

@@ -58,6 +58,17 @@ func TestSchema(t *testing.T) {
 		{"CaseUnknownKey", caseSchema, goodCase + "strat: 2010\n", `unknown property "strat"`},
 		{"CaseMissingTitle", caseSchema, strings.Replace(goodCase, "title: Roeselare and Dogbo\n", "", 1), `missing "title"`},
 		{"CaseBudgetBoth", caseSchema, strings.Replace(goodCase, "min: 30000", "amount: 1\n  min: 30000", 1), "budget: matches 2 of oneOf"},
+		{"CaseEmptyApproaches", caseSchema, strings.Replace(goodCase, "[twinning]", "[]", 1), "approaches: no alternative matches"},
+		{"CaseEmptyPartners", caseSchema, strings.Replace(goodCase, "partners:\n", "partners: []\nx:\n", 1), "partners: too few items"},
+		{"CaseBudgetAtMax", caseSchema, strings.Replace(goodCase, "max: 40000", "max: 1000000000000000", 1), ""},
+		{"CaseBudgetTooLarge", caseSchema, strings.Replace(goodCase, "max: 40000", "max: 1.0e16", 1), "budget.max: 1e+16 is above 1e+15"},
+		{"CaseBudgetNegative", caseSchema, strings.Replace(goodCase, "min: 30000", "min: -1", 1), "budget.min: -1 is below 0"},
+		{"CaseYearTooEarly", caseSchema, strings.Replace(goodCase, "start: 2010", "start: 1899", 1), "start: 1899 is below 1900"},
+		{"CaseYearTooLate", caseSchema, strings.Replace(goodCase, "end: 2023", "end: 2101", 1), "end: 2101 is above 2100"},
+		{"CaseDateYear", caseSchema, strings.Replace(goodCase, "2023-08-01", "0001-08-01", 1), `date: "0001-08-01" does not match ^(19\d\d|20\d\d|2100)-\d{2}-\d{2}`},
+		{"CaseSlugTooLong", caseSchema, goodCase + "slug: " + strings.Repeat("a", 201) + "\n", "slug: too long"},
+		{"ApproachOrderNegative", approachSchema, "title: T\norder: -1\nratings:\n  reciprocity: 3\n  budget: 0\n", "order: -1 is below 0"},
+		{"ApproachOrderTooLarge", approachSchema, "title: T\norder: 10000\nratings:\n  reciprocity: 3\n  budget: 0\n", "order: 10000 is above 9999"},
 		{"Approach", approachSchema, "title: T\norder: 1\nratings:\n  reciprocity: 3\n  budget: 0\n", ""},
 		{"ApproachRating", approachSchema, "title: T\norder: 1\nratings:\n  reciprocity: 4\n  budget: 0\n", "ratings.reciprocity: 4 is above 3"},
 		{"ApproachMissingRating", approachSchema, "title: T\norder: 1\nratings:\n  reciprocity: 3\n", `ratings: missing "budget"`},
@@ -136,6 +147,9 @@ func validate(root, s map[string]any, v any, at string) []string {
 		}
 		if m, ok := s["minLength"].(float64); ok && len(str) < int(m) {
 			fail("too short")
+		}
+		if m, ok := s["maxLength"].(float64); ok && len(str) > int(m) {
+			fail("too long")
 		}
 	}
 	if list, ok := v.([]any); ok {

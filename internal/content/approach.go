@@ -10,6 +10,9 @@ import (
 	"github.com/casebook/casebook/internal/site"
 )
 
+// MaxOrder is the largest order an approach may have.
+const MaxOrder = 9999
+
 var approachKeys = []string{"title", "order", "summary", "ratings"}
 
 // decodeApproach reads an approach's front matter. Ratings are checked
@@ -19,7 +22,7 @@ func (d *decoder) decodeApproach(root *yaml.Node, id string, features []site.Fea
 	a := &site.Approach{ID: id, Ratings: make(map[string]site.Rating)}
 	f := d.mapping(root, what, approachKeys)
 	a.Title = d.str(d.required(f, "title", what, "the approach's name"), "title")
-	a.Order, _ = d.integer(d.required(f, "order", what, "its position in menus and in the matrix, such as 1"), "order")
+	a.Order, _ = d.integerIn(d.required(f, "order", what, "its position in menus and in the matrix, such as 1"), "order", "a position", 0, MaxOrder)
 	if n := f.values["summary"]; n != nil {
 		a.Summary = d.str(n, "summary")
 	}
@@ -66,7 +69,11 @@ func (d *decoder) decodePartner(root *yaml.Node, slug string) *site.Partner {
 	const what = "partner"
 	p := &site.Partner{Slug: slug}
 	f := d.mapping(root, what, partnerKeys)
-	p.Name = d.str(d.required(f, "name", what, "the partner's name, spelled as in the cases"), "name")
+	nameNode := d.required(f, "name", what, "the partner's name, spelled as in the cases")
+	p.Name = d.str(nameNode, "name")
+	if p.Name != "" && !d.slugFits(nameNode, "name", "partner name", p.Name) {
+		p.Name = ""
+	}
 	p.Country = d.country(d.required(f, "country", what, "an ISO 3166-1 alpha-2 country code such as \"BE\""), "country")
 	p.Type = d.partnerType(d.required(f, "type", what, "one of "+quoteList(site.PartnerTypes)), "type")
 	if n := f.values["website"]; n != nil {
@@ -74,14 +81,10 @@ func (d *decoder) decodePartner(root *yaml.Node, slug string) *site.Partner {
 	}
 	if n := f.values["location"]; n != nil && n.Tag != "!!null" {
 		lf := d.mapping(n, "location", []string{"lat", "lon"})
-		lat, okLat := d.number(d.required(lf, "lat", "location", "a latitude from -90 to 90"), "location.lat")
-		lon, okLon := d.number(d.required(lf, "lon", "location", "a longitude from -180 to 180"), "location.lon")
-		switch {
-		case okLat && (lat < -90 || lat > 90):
-			d.errorf(lf.values["lat"], "location.lat: expected a latitude from -90 to 90, found %v", lat)
-		case okLon && (lon < -180 || lon > 180):
-			d.errorf(lf.values["lon"], "location.lon: expected a longitude from -180 to 180, found %v", lon)
-		case okLat && okLon:
+		// Both are checked, so that a location wrong twice says so once.
+		lat, okLat := d.numberIn(d.required(lf, "lat", "location", "a latitude from -90 to 90"), "location.lat", "a latitude", -90, 90)
+		lon, okLon := d.numberIn(d.required(lf, "lon", "location", "a longitude from -180 to 180"), "location.lon", "a longitude", -180, 180)
+		if okLat && okLon {
 			p.Location = &site.Location{Lat: lat, Lon: lon}
 		}
 	}
@@ -90,8 +93,9 @@ func (d *decoder) decodePartner(root *yaml.Node, slug string) *site.Partner {
 
 var pageKeys = []string{"title", "slug", "summary"}
 
-// decodePage reads a free page's front matter.
-func (d *decoder) decodePage(root *yaml.Node, slug string) *site.Page {
+// decodePage reads a free page's front matter, and returns its slug's node
+// too, when it sets one.
+func (d *decoder) decodePage(root *yaml.Node, slug string) (*site.Page, *yaml.Node) {
 	const what = "page"
 	p := &site.Page{Slug: slug}
 	f := d.mapping(root, what, pageKeys)
@@ -99,10 +103,11 @@ func (d *decoder) decodePage(root *yaml.Node, slug string) *site.Page {
 	if n := f.values["summary"]; n != nil {
 		p.Summary = d.str(n, "summary")
 	}
-	if n := f.values["slug"]; n != nil {
-		if s := d.slug(n, "slug"); s != "" {
+	slugNode := f.values["slug"]
+	if slugNode != nil {
+		if s := d.slug(slugNode, "slug"); s != "" {
 			p.Slug = s
 		}
 	}
-	return p
+	return p, slugNode
 }

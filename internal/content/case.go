@@ -12,6 +12,12 @@ import (
 	"github.com/casebook/casebook/internal/site"
 )
 
+// The years a case's start, end and date may have.
+const (
+	MinYear = 1900
+	MaxYear = 2100
+)
+
 var caseKeys = []string{
 	"title", "slug", "summary", "approaches", "partners", "sdgs", "themes",
 	"budget", "start", "end", "date", "draft", "links",
@@ -43,13 +49,14 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string) (*site.Case, caseRefs
 			c.Slug = s
 		}
 	}
-	for i, n := range d.list(d.required(f, "approaches", what, "a list of approach ids such as [twinning]"), "approaches") {
+	approaches := d.required(f, "approaches", what, "a list of approach ids such as [twinning]")
+	for i, n := range d.requiredList(approaches, "approaches", "one or more approach ids such as [twinning]") {
 		if id := d.str(n, fmt.Sprintf("approaches[%d]", i)); id != "" {
 			c.ApproachIDs = append(c.ApproachIDs, id)
 			refs.approaches = append(refs.approaches, n)
 		}
 	}
-	partners := d.list(d.required(f, "partners", what, "a list of partners, each with name, country and type"), "partners")
+	partners := d.requiredList(d.required(f, "partners", what, "a list of partners, each with name, country and type"), "partners", "one or more partners, each with name, country and type")
 	for i, n := range partners {
 		p, countryNode := d.partnerRef(n, fmt.Sprintf("partners[%d]", i))
 		if p != nil {
@@ -60,21 +67,18 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string) (*site.Case, caseRefs
 	}
 	for i, n := range d.list(f.values["sdgs"], "sdgs") {
 		field := fmt.Sprintf("sdgs[%d]", i)
-		if v, ok := d.integer(n, field); ok {
-			if !site.ValidSDG(v) {
-				d.errorf(n, "%s: expected an SDG number from 1 to 17, found %d", field, v)
-				continue
-			}
+		if v, ok := d.integerIn(n, field, "an SDG number", 1, site.NumSDGs); ok {
 			c.SDGs = append(c.SDGs, v)
 		}
 	}
 	for i, n := range d.list(f.values["themes"], "themes") {
-		t := d.str(n, fmt.Sprintf("themes[%d]", i))
+		field := fmt.Sprintf("themes[%d]", i)
+		t := d.str(n, field)
 		if t != "" && site.Slugify(t) == "" {
-			d.errorf(n, "themes[%d]: theme %q has no letter or digit that a URL can use: expected a name such as \"water\"", i, t)
+			d.errorf(n, "%s: theme %q has no letter or digit that a URL can use: expected a name such as \"water\"", field, t)
 			continue
 		}
-		if t != "" {
+		if t != "" && d.slugFits(n, field, "theme", t) {
 			c.Themes = append(c.Themes, t)
 			refs.themes = append(refs.themes, n)
 		}
@@ -91,7 +95,14 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string) (*site.Case, caseRefs
 	if n := f.values["draft"]; n != nil {
 		c.Draft = d.boolean(n, "draft")
 	}
-	for i, n := range d.list(f.values["links"], "links") {
+	c.Links = d.links(f.values["links"])
+	return c, refs
+}
+
+// links reads a case's external links.
+func (d *decoder) links(n *yaml.Node) []site.Link {
+	var links []site.Link
+	for i, n := range d.list(n, "links") {
 		field := fmt.Sprintf("links[%d]", i)
 		lf := d.mapping(n, field, []string{"title", "url"})
 		l := site.Link{
@@ -99,10 +110,10 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string) (*site.Case, caseRefs
 			URL:   d.externalURL(d.required(lf, "url", field, "an absolute http(s) URL"), field+".url"),
 		}
 		if l.Title != "" && l.URL != "" {
-			c.Links = append(c.Links, l)
+			links = append(links, l)
 		}
 	}
-	return c, refs
+	return links
 }
 
 // partnerRef reads one entry of a case's partners.
@@ -114,7 +125,11 @@ func (d *decoder) partnerRef(n *yaml.Node, field string) (*site.PartnerRef, *yam
 		}
 		return nil, nil
 	}
-	p := &site.PartnerRef{Name: d.str(d.required(f, "name", field, "the partner's name"), field+".name")}
+	nameNode := d.required(f, "name", field, "the partner's name")
+	p := &site.PartnerRef{Name: d.str(nameNode, field+".name")}
+	if p.Name != "" && !d.slugFits(nameNode, field+".name", "partner name", p.Name) {
+		p.Name = ""
+	}
 	countryNode := d.required(f, "country", field, "an ISO 3166-1 alpha-2 country code such as \"BE\"")
 	p.Country = d.country(countryNode, field+".country")
 	p.Type = d.partnerType(d.required(f, "type", field, "one of "+quoteList(site.PartnerTypes)), field+".type")
@@ -157,14 +172,13 @@ func (d *decoder) budget(n *yaml.Node) *site.Budget {
 		d.errorf(amount, "budget: give either amount or min and max, not both")
 		return nil
 	case amount != nil:
-		b.Amount, ok = d.number(amount, "budget.amount")
-		ok = ok && d.nonNegative(amount, "budget.amount", b.Amount)
+		b.Amount, ok = d.amount(amount, "budget.amount")
 	case hasMin != nil && hasMax != nil:
 		var okMin, okMax bool
 		b.IsRange = true
-		b.Min, okMin = d.number(hasMin, "budget.min")
-		b.Max, okMax = d.number(hasMax, "budget.max")
-		ok = okMin && okMax && d.nonNegative(hasMin, "budget.min", b.Min) && d.nonNegative(hasMax, "budget.max", b.Max)
+		b.Min, okMin = d.amount(hasMin, "budget.min")
+		b.Max, okMax = d.amount(hasMax, "budget.max")
+		ok = okMin && okMax
 		if ok && b.Max < b.Min {
 			d.errorf(hasMax, "budget.max: the range ends (%s) below where it starts (%s)", site.FormatAmount(b.Max), site.FormatAmount(b.Min))
 			ok = false
@@ -194,24 +208,17 @@ func (d *decoder) budget(n *yaml.Node) *site.Budget {
 	return b
 }
 
-func (d *decoder) nonNegative(n *yaml.Node, field string, v float64) bool {
-	if v < 0 {
-		d.errorf(n, "%s: expected an amount of zero or more, found %s", field, n.Value)
-		return false
-	}
-	return true
+// amount reads an amount of money, from 0 to site.MaxAmount.
+func (d *decoder) amount(n *yaml.Node, field string) (float64, bool) {
+	return d.numberIn(n, field, "an amount", 0, site.MaxAmount)
 }
 
-// year reads a year between 1900 and 2100.
+// year reads a year from MinYear to MaxYear.
 func (d *decoder) year(n *yaml.Node, field string) int {
 	if n == nil || n.Tag == "!!null" {
 		return 0
 	}
-	y, ok := d.integer(n, field)
-	if ok && (y < 1900 || y > 2100) {
-		d.errorf(n, "%s: expected a year such as 2015, found %d", field, y)
-		return 0
-	}
+	y, _ := d.integerIn(n, field, "a year", MinYear, MaxYear)
 	return y
 }
 
@@ -223,9 +230,15 @@ func (d *decoder) date(n *yaml.Node, field string) time.Time {
 	}
 	if n.Kind == yaml.ScalarNode {
 		for _, layout := range []string{"2006-01-02", time.RFC3339} {
-			if t, err := time.Parse(layout, n.Value); err == nil {
-				return t.UTC()
+			t, err := time.Parse(layout, n.Value)
+			if err != nil {
+				continue
 			}
+			if y := t.UTC().Year(); y < MinYear || y > MaxYear {
+				d.errorf(n, "%s: expected a date from %d to %d, found %s", field, MinYear, MaxYear, n.Value)
+				return time.Time{}
+			}
+			return t.UTC()
 		}
 	}
 	d.errorf(n, "%s: expected a date such as 2023-08-01, found %s", field, describe(n))
@@ -236,10 +249,31 @@ func (d *decoder) date(n *yaml.Node, field string) time.Time {
 func (d *decoder) slug(n *yaml.Node, field string) string {
 	s := d.str(n, field)
 	if s != "" && !site.ValidSlug(s) {
-		d.errorf(n, "%s: %q is not a valid slug: expected lower-case letters, digits and hyphens, such as %q", field, s, site.Slugify(s))
+		d.errorf(n, "%s: %q is not a valid slug: expected lower-case letters, digits and hyphens, such as %q", field, s, suggestSlug(s))
+		return ""
+	}
+	if s != "" && len(s) > site.MaxSlugLen {
+		d.errorf(n, "%s: expected a slug of at most %d bytes, found one of %d; shorten it, such as to %q", field, site.MaxSlugLen, len(s), suggestSlug(s))
 		return ""
 	}
 	return s
+}
+
+// slugFits reports whether the slug of a name that becomes a folder of
+// the output (a theme, a partner) fits in a file name, and records an
+// error at n when it does not.
+func (d *decoder) slugFits(n *yaml.Node, field, what, name string) bool {
+	if slug := site.Slugify(name); len(slug) > site.MaxSlugLen {
+		d.errorf(n, "%s: %s is too long for a file name: its slug would be %d bytes, expected at most %d; shorten it", field, what, len(slug), site.MaxSlugLen)
+		return false
+	}
+	return true
+}
+
+// suggestSlug makes s into a slug to suggest, or "" when it has no letter
+// or digit to make one of.
+func suggestSlug(s string) string {
+	return site.TruncateSlug(site.Slugify(s), site.MaxSlugLen)
 }
 
 // externalURL reads an absolute http(s) URL.

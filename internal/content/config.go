@@ -42,7 +42,8 @@ func (d *decoder) decodeConfig(root *yaml.Node) site.Config {
 		}
 	}
 	seen := make(map[string]bool)
-	for i, item := range d.list(d.required(f, "features", what, "a list of the matrix's features, each with id and label"), "features") {
+	features := d.required(f, "features", what, "a list of the matrix's features, each with id and label")
+	for i, item := range d.requiredList(features, "features", "one or more features, each with id and label") {
 		field := fmt.Sprintf("features[%d]", i)
 		ff := d.mapping(item, field, []string{"id", "label"})
 		idNode := d.required(ff, "id", field, "a feature id such as \"reciprocity\"")

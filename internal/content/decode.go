@@ -9,6 +9,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/casebook/casebook/internal/problem"
+	"github.com/casebook/casebook/internal/site"
 )
 
 // decoder reads typed values out of a front matter node and records what it
@@ -163,6 +164,45 @@ func (d *decoder) list(n *yaml.Node, field string) []*yaml.Node {
 	}
 	d.errorf(n, "%s: expected a list, found %s", field, describe(n))
 	return nil
+}
+
+// requiredList reads a list that must hold at least one item; an empty
+// list is an error at its line.
+func (d *decoder) requiredList(n *yaml.Node, field, expected string) []*yaml.Node {
+	items := d.list(n, field)
+	if r := resolve(n); r != nil && r.Kind == yaml.SequenceNode && len(items) == 0 {
+		d.errorf(r, "%s: expected %s, found an empty list", field, expected)
+	}
+	return items
+}
+
+// integerIn reads a whole number from lo to hi; what names the range in
+// the message, such as "an SDG number".
+func (d *decoder) integerIn(n *yaml.Node, field, what string, lo, hi int) (int, bool) {
+	v, ok := d.integer(n, field)
+	if ok && (v < lo || v > hi) {
+		d.errorf(n, "%s: expected %s from %d to %d, found %d", field, what, lo, hi, v)
+		return 0, false
+	}
+	return v, ok
+}
+
+// numberIn reads a finite number from lo to hi; what names the range in the
+// message, such as "a latitude".
+func (d *decoder) numberIn(n *yaml.Node, field, what string, lo, hi float64) (float64, bool) {
+	v, ok := d.number(n, field)
+	if ok && (v < lo || v > hi) {
+		d.errorf(n, "%s: expected %s from %s to %s, found %s", field, what, formatBound(lo), formatBound(hi), resolve(n).Value)
+		return 0, false
+	}
+	return v, ok
+}
+
+func formatBound(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) >= 10000 {
+		return site.FormatAmount(v)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 // strings reads a list of strings.

@@ -21,11 +21,11 @@ type document struct {
 	bodyLine int // the file line on which the body starts
 }
 
-// formats are the front matter formats casebook accepts: YAML between ---
-// lines, TOML between +++ lines, JSON between ;;; lines or as a bare object,
-// and the ---yaml/---toml/---json spellings. Each only captures its text;
-// parse decodes it, so that every format comes out as a yaml.Node with
-// positions.
+// formats are the front matter formats casebook accepts between delimiter
+// lines: YAML between --- lines, TOML between +++ lines, JSON between ;;;
+// lines, and the ---yaml/---toml/---json spellings. (JSON as a bare object
+// is cut by bareJSON.) Each only captures its text; parse decodes it, so
+// that every format comes out as a yaml.Node with positions.
 func formats(raw *[]byte, kind *string) []*frontmatter.Format {
 	capture := func(k string) frontmatter.UnmarshalFunc {
 		return func(data []byte, _ any) error {
@@ -33,8 +33,6 @@ func formats(raw *[]byte, kind *string) []*frontmatter.Format {
 			return nil
 		}
 	}
-	json := frontmatter.NewFormat("{", "}", capture("json"))
-	json.UnmarshalDelims, json.RequiresNewLine = true, true
 	return []*frontmatter.Format{
 		frontmatter.NewFormat("---", "---", capture("yaml")),
 		frontmatter.NewFormat("---yaml", "---", capture("yaml")),
@@ -42,8 +40,43 @@ func formats(raw *[]byte, kind *string) []*frontmatter.Format {
 		frontmatter.NewFormat("---toml", "---", capture("toml")),
 		frontmatter.NewFormat(";;;", ";;;", capture("json")),
 		frontmatter.NewFormat("---json", "---", capture("json")),
-		json,
 	}
+}
+
+// bareJSON cuts front matter written as a bare JSON object: from a first
+// line that starts with "{" to the first line that ends with "}" and is
+// followed by an empty line or the end of the file. The object may take
+// one line or many. ok is false when data does not start with "{"; err
+// says when the object is not closed.
+func bareJSON(data []byte) (raw, body []byte, ok bool, err error) {
+	start := len(data) - len(bytes.TrimLeft(data, " \t\n"))
+	if start == len(data) || data[start] != '{' {
+		return nil, nil, false, nil
+	}
+	start = bytes.LastIndexByte(data[:start], '\n') + 1 // from the start of its line
+	for i := start; i < len(data); {
+		end := len(data)
+		if j := bytes.IndexByte(data[i:], '\n'); j >= 0 {
+			end = i + j + 1
+		}
+		line := bytes.TrimSpace(data[i:end])
+		next, rest := nextLine(data, end)
+		if bytes.HasSuffix(line, []byte("}")) && len(bytes.TrimSpace(next)) == 0 {
+			return data[start:end], data[rest:], true, nil
+		}
+		i = end
+	}
+	return nil, nil, true, &posError{line: bytes.Count(data[:start], []byte{'\n'}) + 1, col: 1,
+		msg: "front matter is not closed: expected the JSON object to end with a line ending in } and then an empty line"}
+}
+
+// nextLine returns the line of data that starts at i, and where the line
+// after it starts.
+func nextLine(data []byte, i int) (line []byte, rest int) {
+	if j := bytes.IndexByte(data[i:], '\n'); j >= 0 {
+		return data[i : i+j], i + j + 1
+	}
+	return data[i:], len(data)
 }
 
 // MaxFrontMatterSize is the largest front matter (or site.yaml) parsed.
@@ -64,9 +97,14 @@ func (e *posError) Error() string { return e.msg }
 // split cuts data into front matter and body and decodes the front matter.
 // data must already be valid UTF-8 without a byte order mark.
 func split(data []byte) (*document, error) {
-	var raw []byte
-	var kind string
-	body, err := frontmatter.MustParse(bytes.NewReader(data), nil, formats(&raw, &kind)...)
+	raw, body, bare, err := bareJSON(data)
+	kind := "json"
+	if err != nil {
+		return nil, err
+	}
+	if !bare {
+		body, err = frontmatter.MustParse(bytes.NewReader(data), nil, formats(&raw, &kind)...)
+	}
 	if errors.Is(err, frontmatter.ErrNotFound) {
 		if opener := firstLine(data); opener == "---" || opener == "+++" || opener == ";;;" {
 			return nil, &posError{line: 1, col: 1, msg: fmt.Sprintf("front matter is not closed: expected a closing %s line after the fields", opener)}
@@ -105,8 +143,8 @@ func firstLine(data []byte) string {
 }
 
 // parseMeta decodes front matter text into a yaml.Node. JSON is YAML, so
-// both keep their positions; TOML is decoded and converted, and its nodes
-// carry no positions.
+// both keep their positions; TOML is decoded, converted, and given the
+// positions of its text (see placeTOML).
 func parseMeta(raw []byte, kind string) (*yaml.Node, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, nil
@@ -130,7 +168,7 @@ func parseMeta(raw []byte, kind string) (*yaml.Node, error) {
 		if err := n.Encode(v); err != nil {
 			return nil, fmt.Errorf("malformed TOML front matter: %v", err)
 		}
-		clearPositions(&n)
+		placeTOML(&n, raw)
 		return &n, nil
 	}
 	var n yaml.Node
@@ -245,11 +283,4 @@ func indentTab(raw []byte) (line, col int) {
 		}
 	}
 	return 0, 0
-}
-
-func clearPositions(n *yaml.Node) {
-	n.Line, n.Column = 0, 0
-	for _, c := range n.Content {
-		clearPositions(c)
-	}
 }

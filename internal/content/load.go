@@ -6,7 +6,9 @@
 // The site folder holds content/site.yaml and Markdown files with front
 // matter in content/approaches, content/cases, content/partners and
 // content/pages (see docs/content-model.md). A file's name without ".md" is
-// its id or slug unless front matter sets slug. Files whose names start with
+// its id or slug unless front matter sets slug, and must be a slug either
+// way (see fileSlug); two files published at one URL, or a page at the URL
+// of casebook's own output, are errors naming both. Files whose names start with
 // "." or "_", or end in "~", are skipped, as are other files in those
 // folders; package check reports the latter.
 //
@@ -30,6 +32,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/site"
@@ -69,6 +73,8 @@ type file struct {
 	path     string
 	kind     kind
 	problems problem.List
+	metaLine int        // the file line of the front matter's first line
+	slugNode *yaml.Node // the slug field of a case or page; nil when not set
 
 	approach *site.Approach
 	kase     *site.Case
@@ -223,6 +229,9 @@ func decodeAll(fsys fs.FS, files []*file, features []site.Feature) {
 }
 
 func decodeFile(fsys fs.FS, f *file, features []site.Feature) {
+	// The file name is checked first, so that a file wrong in both its name
+	// and its content hears of both.
+	slug := (&decoder{path: f.path, problems: &f.problems}).fileSlug(path.Base(f.path), f.kind)
 	data, ok := readFile(fsys, f.path, &f.problems)
 	if !ok {
 		return
@@ -237,10 +246,7 @@ func decodeFile(fsys fs.FS, f *file, features []site.Feature) {
 		d.errorf(nil, "empty front matter: expected the fields of a %s", [...]string{"approach", "case", "partner", "page"}[f.kind])
 		return
 	}
-	slug := strings.TrimSuffix(path.Base(f.path), ".md")
-	if !site.ValidSlug(slug) && f.kind != kindCase && f.kind != kindPage {
-		d.errorf(nil, "file name %q is not a valid id: expected lower-case letters, digits and hyphens, such as %q", slug+".md", site.Slugify(slug)+".md")
-	}
+	f.metaLine = doc.metaLine
 	src := site.Source{Path: f.path, BodyLine: doc.bodyLine,
 		Version: maphash.Bytes(versionSeed, data), Meta: maphash.Bytes(versionSeed, data[:len(data)-len(doc.body)])}
 	switch f.kind {
@@ -250,11 +256,12 @@ func decodeFile(fsys fs.FS, f *file, features []site.Feature) {
 	case kindCase:
 		f.kase, f.refs = d.decodeCase(doc.meta, slug)
 		f.kase.Body, f.kase.Source = doc.body, src
+		f.slugNode = f.refs.slug
 	case kindPartner:
 		f.partner = d.decodePartner(doc.meta, slug)
 		f.partner.Body, f.partner.Source = doc.body, src
 	case kindPage:
-		f.page = d.decodePage(doc.meta, slug)
+		f.page, f.slugNode = d.decodePage(doc.meta, slug)
 		f.page.Body, f.page.Source = doc.body, src
 	}
 }

@@ -96,10 +96,14 @@ func TestLoadValid(t *testing.T) {
 
 func TestLoadFormats(t *testing.T) {
 	for name, file := range map[string]string{
-		"toml": "+++\ntitle = \"T\"\nsummary = \"S\"\napproaches = [\"twinning\"]\n[[partners]]\nname = \"A\"\ncountry = \"BE\"\ntype = \"ngo\"\n+++\nBody\n",
-		"json": "{\n  \"title\": \"T\",\n  \"summary\": \"S\",\n  \"approaches\": [\"twinning\"],\n  \"partners\": [{\"name\": \"A\", \"country\": \"BE\", \"type\": \"ngo\"}]\n}\n\nBody\n",
-		"bom":  "\uFEFF---\ntitle: T\nsummary: S\napproaches: [twinning]\npartners: [{name: A, country: BE, type: ngo}]\n---\nBody\n",
-		"crlf": "---\r\ntitle: T\r\nsummary: S\r\napproaches: [twinning]\r\npartners: [{name: A, country: BE, type: ngo}]\r\n---\r\nBody\r\n",
+		"toml":              "+++\ntitle = \"T\"\nsummary = \"S\"\napproaches = [\"twinning\"]\n[[partners]]\nname = \"A\"\ncountry = \"BE\"\ntype = \"ngo\"\n+++\nBody\n",
+		"json":              "{\n  \"title\": \"T\",\n  \"summary\": \"S\",\n  \"approaches\": [\"twinning\"],\n  \"partners\": [{\"name\": \"A\", \"country\": \"BE\", \"type\": \"ngo\"}]\n}\n\nBody\n",
+		"json-one-line":     "{\"title\": \"T\", \"summary\": \"S\", \"approaches\": [\"twinning\"], \"partners\": [{\"name\": \"A\", \"country\": \"BE\", \"type\": \"ngo\"}]}\n\nBody\n",
+		"json-one-line-eof": "\n{\"title\": \"T\", \"summary\": \"S\", \"approaches\": \"twinning\", \"partners\": [{\"name\": \"A\", \"country\": \"BE\", \"type\": \"ngo\"}]}\n\nBody",
+		"json-delimited":    ";;;\n{\"title\": \"T\", \"summary\": \"S\", \"approaches\": [\"twinning\"], \"partners\": [{\"name\": \"A\", \"country\": \"BE\", \"type\": \"ngo\"}]}\n;;;\nBody\n",
+		"json-dashes":       "---json\n{\"title\": \"T\", \"summary\": \"S\", \"approaches\": [\"twinning\"], \"partners\": [{\"name\": \"A\", \"country\": \"BE\", \"type\": \"ngo\"}]}\n---\nBody\n",
+		"bom":               "\uFEFF---\ntitle: T\nsummary: S\napproaches: [twinning]\npartners: [{name: A, country: BE, type: ngo}]\n---\nBody\n",
+		"crlf":              "---\r\ntitle: T\r\nsummary: S\r\napproaches: [twinning]\r\npartners: [{name: A, country: BE, type: ngo}]\r\n---\r\nBody\r\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			s, problems := content.Load(fixture(map[string]string{"content/cases/x.md": file}), content.Options{})
@@ -145,7 +149,7 @@ func TestLoadProblems(t *testing.T) {
 		{"UnknownCurrency", map[string]string{"content/cases/x.md": caseWith("currency: EUR", "currency: EUX")},
 			[]string{`content/cases/x.md:17:13: error: budget.currency: unknown currency code "EUX": expected an ISO 4217 code such as "EUR"; did you mean "EUR"?`}},
 		{"DuplicateSlug", map[string]string{"content/cases/x.md": goodCase, "content/cases/y.md": caseWith("title: Roeselare and Dogbo\n", "title: Other\nslug: x\n")},
-			[]string{`content/cases/y.md:1: error: duplicate case slug "x": content/cases/x.md already uses it`}},
+			[]string{`content/cases/y.md:3:7: error: duplicate case slug "x": content/cases/x.md and content/cases/y.md would both be published at /cases/x/`}},
 		{"RatingOutOfRange", map[string]string{"content/approaches/twinning.md": strings.Replace(twinning, "budget: 1", "budget: 4", 1)},
 			[]string{`content/approaches/twinning.md:6:11: error: ratings.budget: expected a rating from 0 to 3 (shown as -, +, ++, +++), found 4`}},
 		{"RatingUnknownFeature", map[string]string{"content/approaches/twinning.md": strings.Replace(twinning, "budget: 1", "budget: 1\n  reciprocty: 1", 1)},
@@ -163,7 +167,7 @@ func TestLoadProblems(t *testing.T) {
 		{"EndBeforeStart", map[string]string{"content/cases/x.md": caseWith("end: 2023", "end: 2001")},
 			[]string{`content/cases/x.md:20:6: error: end: the cooperation cannot end (2001) before it starts (2010)`}},
 		{"NegativeBudget", map[string]string{"content/cases/x.md": caseWith("min: 30000", "min: -5")},
-			[]string{`content/cases/x.md:15:8: error: budget.min: expected an amount of zero or more, found -5`}},
+			[]string{`content/cases/x.md:15:8: error: budget.min: expected an amount from 0 to 1,000,000,000,000,000, found -5`}},
 		{"BudgetNotANumber", map[string]string{"content/cases/x.md": caseWith("min: 30000", "min: 30.000 euro")},
 			[]string{`content/cases/x.md:15:8: error: budget.min: expected a number such as 30000 (no currency sign, no thousands separator), found "30.000 euro"`}},
 		{"UnknownPartnerType", map[string]string{"content/cases/x.md": caseWith("type: municipality\n  - name: Dogbo", "type: city\n  - name: Dogbo")},
@@ -179,9 +183,9 @@ func TestLoadProblems(t *testing.T) {
 		{"MissingSiteYAML", map[string]string{"content/site.yaml": ""},
 			[]string{`content/site.yaml: error: missing: expected the site's settings (title, baseURL, language, features)`}},
 		{"ReservedPageSlug", map[string]string{"content/pages/cases.md": "---\ntitle: Cases\n---\n"},
-			[]string{`content/pages/cases.md:1: error: page slug "cases" is taken by casebook's own pages: choose another file name or set slug`}},
+			[]string{`content/pages/cases.md: error: page slug "cases" clashes with casebook's own /cases/: choose another file name or set slug`}},
 		{"CaseSlugPage", map[string]string{"content/cases/page.md": goodCase},
-			[]string{`content/cases/page.md:1: error: case slug "page" is taken by the catalogue's numbered pages (/cases/page/2/): choose another file name or set slug`}},
+			[]string{`content/cases/page.md: error: case slug "page" is taken by the catalogue's numbered pages (/cases/page/2/): choose another file name or set slug`}},
 		{"ThemeWithoutLetters", map[string]string{"content/cases/x.md": caseWith("themes: [birth registration]", "themes: [\"日本\"]")},
 			[]string{`content/cases/x.md:13:10: error: themes[0]: theme "日本" has no letter or digit that a URL can use: expected a name such as "water"`}},
 		{"AllAtOnce", map[string]string{

@@ -1,6 +1,10 @@
 package content
 
 import (
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/site"
 )
@@ -16,37 +20,27 @@ func assemble(prev *site.Site, cfg site.Config, files []*file, opts Options, pro
 		partners   []*site.Partner
 		pages      []*site.Page
 	)
-	seen := make(map[[2]string]string) // kind and slug -> first file
-	claim := func(kind, slug, p, what string) bool {
-		key := [2]string{kind, slug}
-		if first, dup := seen[key]; dup {
-			problems.Errorf(p, 1, 0, "duplicate %s %q: %s already uses it", what, slug, first)
-			return false
-		}
-		seen[key] = p
-		return true
-	}
+	c := newClaims(problems)
 	for _, f := range files {
 		switch {
-		case f.approach != nil && claim("approach", f.approach.ID, f.path, "approach id"):
+		case f.approach != nil && c.claim(f, "approach", f.approach.ID, "/approaches/"+f.approach.ID+"/"):
 			approaches = append(approaches, f.approach)
 		case f.kase != nil && f.kase.Slug == site.CasePagesSlug:
-			problems.Errorf(f.path, 1, 0, "case slug %q is taken by the catalogue's numbered pages (/cases/page/2/): choose another file name or set slug", f.kase.Slug)
-		case f.kase != nil && claim("case", f.kase.Slug, f.path, "case slug"):
+			c.atSlug(f, "case slug %q is taken by the catalogue's numbered pages (/cases/page/2/): choose another file name or set slug", f.kase.Slug)
+		case f.kase != nil && c.claim(f, "case", f.kase.Slug, "/cases/"+f.kase.Slug+"/"):
 			if !f.kase.Draft || opts.Drafts {
 				cases = append(cases, f.kase)
 			}
-		case f.partner != nil && claim("partner", f.partner.Slug, f.path, "partner slug"):
+		case f.partner != nil && c.claim(f, "partner", f.partner.Slug, "/partners/"+f.partner.Slug+"/"):
 			partners = append(partners, f.partner)
-		case f.page != nil && claim("page", f.page.Slug, f.path, "page slug"):
-			if site.Reserved(f.page.Slug) {
-				problems.Errorf(f.path, 1, 0, "page slug %q is taken by casebook's own pages: choose another file name or set slug", f.page.Slug)
-				continue
-			}
+		case f.page != nil && site.Reserved(f.page.Slug):
+			c.atSlug(f, "page slug %q clashes with casebook's own %s: choose another file name or set slug", f.page.Slug, site.Clash(f.page.Slug))
+		case f.page != nil && c.claim(f, "page", f.page.Slug, "/"+f.page.Slug+"/"):
 			pages = append(pages, f.page)
 		}
 	}
 	checkReferences(files, approaches, partners, problems)
+	checkPartnerURLs(files, partners, problems)
 	if problems.HasErrors() {
 		return nil
 	}
@@ -104,6 +98,57 @@ func checkReferences(files []*file, approaches []*site.Approach, partnerFiles []
 			} else if first != name {
 				d.warnf(f.refs.themes[i], "themes[%d]: theme %q is spelled %q elsewhere; use one spelling", i, name, first)
 			}
+		}
+	}
+}
+
+// checkPartnerURLs reports partners that cases name, with no partner file,
+// whose URL a partner file has. Such a partner's slug is its name made into
+// a slug, with the country code added when two of them share it or a
+// partner file has it (as site.New derives it); were that taken by a
+// partner file too, site.New would add a number, and the URL would depend
+// on which files exist. Two such partners that differ only in spelling are
+// left to that numbering, and to check's warning about near spellings;
+// names without a letter or digit for a slug have no better URL either.
+func checkPartnerURLs(files []*file, partnerFiles []*site.Partner, problems *problem.List) {
+	type derived struct {
+		ref  site.PartnerRef
+		file *file
+		node *yaml.Node
+		base string
+	}
+	fileOf := make(map[string]string) // slug -> partner file
+	known := make(map[site.PartnerKey]bool)
+	for _, p := range partnerFiles {
+		fileOf[p.Slug], known[p.Key()] = p.Source.Path, true
+	}
+	var refs []derived
+	bases := make(map[string]int) // base slug -> partners that share it
+	for _, f := range files {
+		if f.kase == nil {
+			continue
+		}
+		for i, ref := range f.kase.PartnerRefs {
+			if known[ref.Key()] {
+				continue
+			}
+			known[ref.Key()] = true
+			base := site.Slugify(ref.Name)
+			refs = append(refs, derived{ref, f, value(f.refs.partners[i], "name"), base})
+			bases[base]++
+		}
+	}
+	for _, r := range refs {
+		if r.base == "" {
+			continue
+		}
+		slug := r.base
+		if bases[r.base] > 1 || fileOf[r.base] != "" {
+			slug += "-" + strings.ToLower(r.ref.Country)
+		}
+		if file := fileOf[slug]; file != "" {
+			d := decoder{path: r.file.path, metaLine: r.file.refs.metaLine, problems: problems}
+			d.errorf(r.node, "partner %q (%s) would be published at /partners/%s/, which %s already has: spell the name as that file does, or add a partner file for this partner", r.ref.Name, r.ref.Country, slug, file)
 		}
 	}
 }

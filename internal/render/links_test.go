@@ -143,8 +143,8 @@ func TestNewErrors(t *testing.T) {
 		replace map[string]string
 		want    string // the error starts with it
 	}{
-		{"Syntax", map[string]string{"case.html": `{{define "main"}}{{.Title}{{end}}`}, "layouts/case.html: template: case.html:1:"},
-		{"UnknownFunction", map[string]string{"partials/rating.html": `{{nope .}}`}, `layouts/partials/rating.html: template: partials/rating.html:1: function "nope" not defined`},
+		{"Syntax", map[string]string{"case.html": `{{define "main"}}{{.Title}{{end}}`}, "layouts/case.html:1:16: bad character U+007D '}'"},
+		{"UnknownFunction", map[string]string{"partials/rating.html": `{{nope .}}`}, `layouts/partials/rating.html:1:3: function "nope" not defined`},
 		{"Escaping", map[string]string{"theme.html": `{{define "main"}}<a href="{{.Path}}>{{end}}`}, "layouts/theme.html: html/template:"},
 		{"Missing", map[string]string{"sdgs.html": ""}, "layouts/sdgs.html: open sdgs.html:"},
 	}

@@ -57,8 +57,11 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"regexp"
+	"strconv"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/markdown"
@@ -156,6 +159,45 @@ func (r *Renderer) FollowEdits(last *Renderer) {
 		return
 	}
 	r.index = &search.Indexer{Stable: r.stable}
+}
+
+// templateError matches text/template's parse errors, "template:
+// NAME:LINE: MESSAGE".
+var templateError = regexp.MustCompile(`(?s)^template: [^:]*:(\d+): (.*)$`)
+
+// parseError turns a parse error of layout name, whose text is src, into
+// "layouts/NAME:LINE:COL: MESSAGE". The parser gives no column: it is that
+// of the message's first quoted token ("}" in `unexpected "}" in operand`)
+// where it first appears from the line's first action on, or else of that
+// action, or 1.
+func parseError(name string, src []byte, err error) error {
+	m := templateError.FindStringSubmatch(err.Error())
+	if m == nil {
+		return fmt.Errorf("layouts/%s: %w", name, err)
+	}
+	line, _ := strconv.Atoi(m[1])
+	return fmt.Errorf("layouts/%s:%d:%d: %s", name, line, errorColumn(src, line, m[2]), m[2])
+}
+
+var quotedToken = regexp.MustCompile(`"([^"]+)"|'([^']+)'`)
+
+func errorColumn(src []byte, line int, msg string) int {
+	lines := bytes.Split(src, []byte{'\n'})
+	if line < 1 || line > len(lines) {
+		return 1
+	}
+	text := lines[line-1]
+	action := bytes.Index(text, []byte("{{"))
+	if action < 0 {
+		return 1
+	}
+	at := action
+	if q := quotedToken.FindStringSubmatch(msg); q != nil {
+		if i := bytes.Index(text[action:], []byte(q[1]+q[2])); i >= 0 {
+			at = action + i
+		}
+	}
+	return utf8.RuneCount(text[:at]) + 1
 }
 
 // checkEscaping runs html/template's escaper over a page kind's templates,

@@ -37,7 +37,7 @@ func (ts *templates) parseFile(t *template.Template, fsys fs.FS, name string) er
 		return fmt.Errorf("layouts/%s: %w", name, err)
 	}
 	if _, err := t.Parse(string(b)); err != nil {
-		return fmt.Errorf("layouts/%s: %w", name, err)
+		return parseError(name, b, err)
 	}
 	ts.version[name] = maphash.Bytes(templateSeed, b)
 	trees := make(map[string]*parse.Tree)

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -46,35 +47,74 @@ func (b *Budget) String() string {
 	return s.String()
 }
 
+// MaxAmount is the largest amount of money a budget may give: 10^15,
+// more than any cooperation has cost, and small enough that every amount
+// up to it is exact to the cent in a float64.
+const MaxAmount = 1e15
+
 // FormatAmount writes a number with thousands separators and at most two
-// decimals: 30000 -> "30,000", 2250.5 -> "2,250.50".
+// decimals: 30000 -> "30,000", 2250.5 -> "2,250.50". It starts from the
+// shortest decimal that reads back as v (what the editor wrote, for any
+// amount up to MaxAmount), rounds it to the cent half away from zero, and
+// never overflows: any finite number comes out in full, NaN and the
+// infinities as "NaN", "∞" and "-∞".
 func FormatAmount(v float64) string {
-	neg := v < 0
-	if neg {
-		v = -v
+	switch {
+	case math.IsNaN(v):
+		return "NaN"
+	case math.IsInf(v, 1):
+		return "∞"
+	case math.IsInf(v, -1):
+		return "-∞"
 	}
-	whole := int64(v)
-	cents := int64((v-float64(whole))*100 + 0.5)
-	if cents == 100 {
-		whole, cents = whole+1, 0
+	// Rounding the decimal text, not the float, keeps 0.125 from becoming
+	// 0.12 and spares every conversion to an integer type.
+	digits := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
+	whole, frac, _ := strings.Cut(digits, ".")
+	cents, carry := roundCents(frac)
+	if carry {
+		whole = addOne(whole)
 	}
-	digits := strconv.FormatInt(whole, 10)
 	var s strings.Builder
-	if neg {
+	if v < 0 && (whole != "0" || cents != "00") {
 		s.WriteByte('-')
 	}
-	for i, d := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
+	for i := range len(whole) {
+		if i > 0 && (len(whole)-i)%3 == 0 {
 			s.WriteByte(',')
 		}
-		s.WriteRune(d)
+		s.WriteByte(whole[i])
 	}
-	if cents > 0 {
+	if cents != "00" {
 		s.WriteByte('.')
-		if cents < 10 {
-			s.WriteByte('0')
-		}
-		s.WriteString(strconv.FormatInt(cents, 10))
+		s.WriteString(cents)
 	}
 	return s.String()
+}
+
+// roundCents rounds the decimal digits frac to two, half up, and reports
+// whether rounding carried into the whole part.
+func roundCents(frac string) (cents string, carry bool) {
+	frac += "000"
+	c := int(frac[0]-'0')*10 + int(frac[1]-'0')
+	if frac[2] >= '5' {
+		c++
+	}
+	if c == 100 {
+		return "00", true
+	}
+	return string([]byte{byte('0' + c/10), byte('0' + c%10)}), false
+}
+
+// addOne adds one to a string of decimal digits.
+func addOne(digits string) string {
+	b := []byte(digits)
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] < '9' {
+			b[i]++
+			return string(b)
+		}
+		b[i] = '0'
+	}
+	return "1" + string(b)
 }

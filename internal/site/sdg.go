@@ -81,19 +81,3 @@ func keys(m map[string]string) []string {
 	}
 	return ks
 }
-
-// reserved are the first URL segments of casebook's own pages and files.
-var reserved = map[string]bool{
-	"approaches": true, "assets": true, "cases": true, "catalogue": true,
-	"countries": true, "matrix": true, "partners": true, "sdgs": true,
-	"search": true, "themes": true, "404": true, "feed": true, "sitemap": true,
-	"_casebook": true,
-}
-
-// Reserved reports whether a free page cannot have the given slug, because
-// a section of the site, an asset or a file of casebook's lives at that URL.
-func Reserved(slug string) bool { return reserved[slug] }
-
-// CasePagesSlug is the slug under /cases/ of the catalogue's numbered pages
-// (/cases/page/2/), which no case can take.
-const CasePagesSlug = "page"

@@ -81,3 +81,59 @@ func ValidSlug(s string) bool {
 	}
 	return true
 }
+
+// MaxSlugLen is the longest slug, in bytes. A slug is a folder of the
+// output; file systems allow names of up to 255 bytes, and casebook adds to
+// some slugs (a partner's "-be", "-2"), so a slug keeps well below that.
+const MaxSlugLen = 200
+
+// TruncateSlug shortens a valid slug to at most n bytes, cutting at a
+// hyphen where there is one, so that the slug stays valid.
+func TruncateSlug(slug string, n int) string {
+	if len(slug) <= n {
+		return slug
+	}
+	slug = slug[:n]
+	if i := strings.LastIndexByte(slug, '-'); i > 0 {
+		return slug[:i]
+	}
+	return strings.TrimSuffix(slug, "-")
+}
+
+// reserved are the first URL segments of casebook's own pages and files,
+// and the output each one clashes with.
+var reserved = map[string]string{
+	"approaches": "/approaches/", "assets": "/assets/", "cases": "/cases/",
+	"catalogue": "/cases/", "countries": "/countries/", "matrix": "/matrix/",
+	"partners": "/partners/", "sdgs": "/sdgs/", "search": "/search/",
+	"themes": "/themes/", "404": "/404.html", "feed": "/feed.xml",
+	"sitemap": "/sitemap.xml", "index": "/index.html", "_casebook": "/_casebook/",
+}
+
+// generated are the files casebook writes at the root of the output.
+var generated = []string{"index.html", "404.html", "sitemap.xml", "feed.xml"}
+
+// Reserved reports whether a free page cannot have the given slug, because
+// a section of the site, an asset or a file of casebook's lives at that URL.
+func Reserved(slug string) bool { return reserved[slug] != "" }
+
+// Clash returns casebook's own output that a free page named name (a slug,
+// or a file name without ".md" such as "404.html") would clash with, such as
+// "/cases/" or "/404.html", or "" when there is none. Case does not matter:
+// some file systems ignore it.
+func Clash(name string) string {
+	name = Fold(name)
+	for _, g := range generated {
+		if name == g {
+			return "/" + g
+		}
+	}
+	if out := reserved[name]; out != "" {
+		return out
+	}
+	return reserved[Slugify(name)]
+}
+
+// CasePagesSlug is the slug under /cases/ of the catalogue's numbered pages
+// (/cases/page/2/), which no case can take.
+const CasePagesSlug = "page"
