@@ -36,12 +36,19 @@
 // file by giving one of the same name. Every page layout receives a *Data;
 // the head, header and footer partials receive the page's *Frame.
 //
+// Layouts see the model through package view: .Case is a *view.Case,
+// whose methods (.Title, .Approaches, ...) return the fields of the case
+// and record that the page read them (see package deps), so that casebook
+// serve renders again exactly the pages that read what an edit changed.
+//
 // Besides the functions of html/template, layouts can call url, absURL,
-// asset, href, country and cached (see binding.funcs), and years,
+// asset, href, country and cached (see execCtx.funcs), and years,
 // ratingText, ratings, partnerType, latlon, plural and name (see funcs.go).
-// cached renders a partial once per build for each item it is given: the
+// cached renders a partial once per site for each item it is given: the
 // case cards, fact-box links and page frame that thousands of pages share,
-// which is what keeps a large build fast.
+// which is what keeps a large build fast. The files a page can execute
+// (its layout, base.html and the partials they call) are found in the
+// templates' parse trees and recorded with the page (see templates.go).
 //
 // # Links in Markdown
 //
