@@ -276,6 +276,15 @@ func set(doc, key, value string) string {
 	return strings.Join(lines, "\n")
 }
 
+// setYAML replaces the line of a top-level key of a YAML file, or adds it.
+func setYAML(doc, key, value string) string {
+	re := regexp.MustCompile(`(?m)^` + key + `:.*$`)
+	if re.MatchString(doc) {
+		return re.ReplaceAllLiteralString(doc, key+": "+value)
+	}
+	return key + ": " + value + "\n" + doc
+}
+
 // field is an edit that sets a field of a random file of a folder.
 func (m *mutator) field(folder, key string, value func() string) randomEdit {
 	return randomEdit{folder + " " + key, func() []string {
@@ -374,6 +383,15 @@ func (m *mutator) edits() []randomEdit {
 			f := m.pick(m.files("approaches"))
 			return m.write(f, m.read(f)+fmt.Sprintf("\n## Budget %d\n\nText.\n", r.IntN(100)))
 		}},
+		m.field("partners", "name", func() string { return fmt.Sprintf("%q", fmt.Sprintf("Renamed partner %d", m.next())) }),
+		m.field("partners", "country", func() string { return m.pick([]string{"BE", "FR", "SN", "NI"}) }),
+		randomEdit{"case slug", func() []string {
+			f := m.pick(m.files("cases"))
+			if m.linked(f) {
+				return nil
+			}
+			return m.write(f, set(m.read(f), "slug", fmt.Sprintf("slugged-%d", m.next())))
+		}},
 		m.field("partners", "type", func() string { return m.pick([]string{"municipality", "ngo", "school", "association"}) }),
 		m.field("partners", "website", func() string { return fmt.Sprintf("\"https://p%d.example.org/\"", r.IntN(9)) }),
 		m.field("partners", "location", func() string { return fmt.Sprintf("{lat: %d.5, lon: %d.25}", r.IntN(80), r.IntN(170)) }),
@@ -394,8 +412,20 @@ func (m *mutator) edits() []randomEdit {
 				doc = regexp.MustCompile(`(?m)^title: .*$`).ReplaceAllString(doc, fmt.Sprintf("title: Site %d", r.IntN(50)))
 			case 1:
 				doc = regexp.MustCompile(`(?m)^description: .*$`).ReplaceAllString(doc, fmt.Sprintf("description: What the site is, %d.", r.IntN(50)))
-			default:
+			case 2:
 				doc = regexp.MustCompile(`(?m)^(    label: Reciprocity).*$`).ReplaceAllString(doc, fmt.Sprintf("${1} %d", r.IntN(50)))
+			}
+			return m.write("content/site.yaml", doc)
+		}},
+		randomEdit{"site.yaml settings", func() []string {
+			doc := m.read("content/site.yaml")
+			switch r.IntN(3) {
+			case 0:
+				doc = setYAML(doc, "language", m.pick([]string{"en", "nl", "fr"}))
+			case 1:
+				doc = setYAML(doc, "baseURL", m.pick([]string{"https://example.org/dashboard/", "https://cases.example.net/", "http://localhost/x/y/"}))
+			default:
+				doc = setYAML(doc, "unsafeHTML", fmt.Sprint(r.IntN(2) == 0))
 			}
 			return m.write("content/site.yaml", doc)
 		}},
