@@ -13,6 +13,7 @@ import (
 
 	casebook "github.com/casebook/casebook"
 	"github.com/casebook/casebook/internal/gen"
+	"github.com/casebook/casebook/internal/gen/gentest"
 	"github.com/casebook/casebook/internal/serve"
 )
 
@@ -29,7 +30,7 @@ func BenchmarkEditBody(b *testing.B) { benchEdit(b, gen.EditBody) }
 func BenchmarkEditApproaches(b *testing.B) { benchEdit(b, gen.EditApproaches) }
 
 func benchEdit(b *testing.B, edit func(doc string, i int) string) {
-	dir := gen.TempSite(b, benchCases)
+	dir := gentest.TempSite(b, benchCases)
 	var log strings.Builder
 	srv, err := serve.New(serve.Config{Source: dir, Bind: "127.0.0.1", Layouts: casebook.Layouts, Assets: casebook.Assets, Log: &log})
 	if err != nil {
