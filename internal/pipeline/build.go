@@ -116,7 +116,7 @@ func Run(cfg Config) (Result, error) {
 	}
 	var st *stage
 	if cfg.DryRun {
-		p.stage = discard{}
+		p.stage = new(dryStage)
 	} else if st, err = newStage(res.Out, p.workers); err != nil {
 		return res, err
 	} else {

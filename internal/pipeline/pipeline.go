@@ -36,11 +36,6 @@ type sink interface {
 	write(output) error
 }
 
-// discard is the sink of a dry run.
-type discard struct{}
-
-func (discard) write(output) error { return nil }
-
 // run writes the pages and the assets into the stage folder. It returns
 // the number of pages, their problems (broken links), and the first error
 // that stopped it.
