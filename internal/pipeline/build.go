@@ -114,12 +114,12 @@ func Run(cfg Config) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	var st *stage
-	if cfg.DryRun {
-		p.stage = new(dryStage)
-	} else if st, err = newStage(res.Out, p.workers); err != nil {
-		return res, err
-	} else {
+	var st *stage // nil in a dry run
+	p.stage = new(dryStage)
+	if !cfg.DryRun {
+		if st, err = newStage(res.Out, p.workers); err != nil {
+			return res, err
+		}
 		p.stage = st
 	}
 	pages, problems, err := p.run(assets)

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -36,6 +37,29 @@ func TestDryStage(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Fatalf("got error %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestLayoutProblem checks that an error of render.New becomes a problem
+// at the file, line and column it starts with.
+func TestLayoutProblem(t *testing.T) {
+	tests := []struct {
+		err  string
+		want string
+	}{
+		{`layouts/case.html: template: case.html:1: unexpected "}" in operand`, `layouts/case.html: error: template: case.html:1: unexpected "}" in operand`},
+		{`layouts/case.html:3:5: unexpected "}"`, `layouts/case.html:3:5: error: unexpected "}"`},
+		{`layouts/base.html:7: no such template`, `layouts/base.html:7: error: no such template`},
+		{`layouts/partials: syntax error in pattern`, `layouts/partials: error: syntax error in pattern`},
+		{`no layouts at all`, `layouts: error: no layouts at all`},
+		{`assets/x: not a layout`, `layouts: error: assets/x: not a layout`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.err, func(t *testing.T) {
+			if got := layoutProblem(errors.New(tt.err)).String(); got != tt.want {
+				t.Fatalf("got %q, want %q", got, tt.want)
 			}
 		})
 	}
