@@ -29,8 +29,9 @@ serve: $(BIN)
 check: $(BIN)
 	$(BIN) check --source $(SOURCE)
 
-## test: gofmt, vet and every test, browser tests included
+## test: tidy requirements, gofmt, vet and every test, browser tests included
 test: browser-deps
+	$(GO) mod tidy -diff
 	@unformatted=$$(gofmt -l cmd internal *.go); if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...

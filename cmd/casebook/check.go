@@ -18,15 +18,16 @@ import (
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("check", "check [flags]",
-		"Load and validate the site in --source without writing anything: the content,\n"+
-			"the layouts, every link and image, and partners spelled two ways. Prints every\n"+
-			"problem; exits 1 on an error (or, with --strict, a warning).", stderr)
+		"Run every step of casebook build on the site in --source, writing nothing, and\n"+
+			"check more: every link and image, draft cases, partners spelled two ways. Prints\n"+
+			"every problem; exits 1 on an error (or, with --strict, a warning).", stderr)
 	var source, format string
 	var strict bool
 	cfg := check.Config{Layouts: casebook.Layouts, Assets: casebook.Assets}
 	fs.StringVar(&source, "source", ".", "the site `folder`, holding content/")
 	fs.StringVar(&format, "format", "text", "how to print problems: "+strings.Join(check.Formats, ", "))
 	fs.BoolVar(&strict, "strict", false, "fail on warnings too")
+	fs.BoolVar(&cfg.Drafts, "drafts", false, "build with the cases marked draft: true, as build --drafts does")
 	fs.BoolVar(&cfg.External, "external", false, "also fetch every external http(s) link")
 	fs.DurationVar(&cfg.Timeout, "timeout", check.DefaultTimeout, "how long to wait for each external link")
 	if err := parse(fs, args, stdout); err != nil {

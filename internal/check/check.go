@@ -1,11 +1,16 @@
-// Package check validates a casebook site without building it, for editors
-// and CI. It reports everything content.Load reports and what only shows
-// once the whole site is known.
+// Package check validates a casebook site without writing it, for editors
+// and CI. It runs the whole build (package pipeline, in a dry run: the
+// content, the real layouts, every page rendered and minified), so that it
+// refuses what casebook build refuses, with the same messages, and adds
+// what only shows once the whole site is known.
 //
 // # Checks
 //
-//   - the content, as package content loads it (drafts included), and the
-//     layouts, as package render parses them;
+//   - everything casebook build checks, with the same flags (drafts left
+//     out unless Drafts): the content, the layouts (the site's over the
+//     defaults) parsed and executed for every page, the assets and pages
+//     minified;
+//   - the content of draft cases, which the build skips;
 //   - every link and image in the Markdown bodies of cases, approaches,
 //     partners and pages: a .md target must be a loaded file, a #fragment
 //     a heading (or footnote) of its target, a path under assets/ a file of
@@ -29,14 +34,17 @@ package check
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/casebook/casebook/internal/content"
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/overlay"
+	"github.com/casebook/casebook/internal/pipeline"
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/render"
 )
@@ -54,6 +62,9 @@ type Config struct {
 	External bool
 	Timeout  time.Duration
 	Client   *http.Client
+
+	// Drafts has the build include draft cases, as build --drafts does.
+	Drafts bool
 }
 
 // DefaultTimeout bounds each external request.
@@ -61,17 +72,15 @@ const DefaultTimeout = 10 * time.Second
 
 // Run checks the site in cfg.Source.
 func Run(ctx context.Context, cfg Config) problem.List {
-	s, problems := content.Load(cfg.Source, content.Options{Drafts: true})
+	problems := build(cfg)
+	s, loaded := content.Load(cfg.Source, content.Options{Drafts: true})
+	problems = append(problems, loaded...)
 	problems = append(problems, strayFiles(cfg.Source)...)
 	if s != nil {
-		layouts := overlay.New(cfg.Source, "layouts", cfg.Layouts)
 		md := markdown.New(s.Config.UnsafeHTML)
-		r, err := render.New(layouts, md)
-		if err != nil {
-			problems.Errorf("layouts", 0, 0, "%v", err)
-		}
 		var pages []render.Page
-		if r != nil {
+		// The build has reported what is wrong with the layouts.
+		if r, err := render.New(overlay.New(cfg.Source, "layouts", cfg.Layouts), md); err == nil {
 			pages = r.Pages(s)
 		}
 		l := newLinker(s, md, pages, overlay.New(cfg.Source, "assets", cfg.Assets), cfg.Source)
@@ -81,6 +90,51 @@ func Run(ctx context.Context, cfg Config) problem.List {
 			problems = append(problems, checkExternal(ctx, cfg, l.external)...)
 		}
 	}
+	return merge(problems)
+}
+
+// build runs casebook build on the site without writing it, and returns
+// its problems.
+func build(cfg Config) problem.List {
+	res, err := pipeline.Run(pipeline.Config{
+		FS: cfg.Source, DryRun: true, Drafts: cfg.Drafts, Minify: true,
+		Layouts: cfg.Layouts, Assets: cfg.Assets,
+	})
+	problems := res.Problems
+	if err != nil && !errors.Is(err, pipeline.ErrProblems) {
+		problems.Errorf(".", 0, 0, "%v", err)
+	}
+	return problems
+}
+
+// merge sorts problems and leaves out the repeats: what both the build and
+// check's own loading report, and a build's message that one of check's
+// says again at the same place with a hint added ("...; did you mean
+// ...?").
+func merge(problems problem.List) problem.List {
 	problems.Sort()
-	return slices.Compact(problems)
+	var out problem.List
+	for len(problems) > 0 {
+		n := 1 // problems[:n] are at one place
+		for n < len(problems) && samePlace(problems[n], problems[0]) {
+			n++
+		}
+		here := problems[:n]
+		for i, p := range here {
+			if !slices.Contains(here[:i], p) && !slices.ContainsFunc(here, func(q problem.Problem) bool { return extends(q, p) }) {
+				out = append(out, p)
+			}
+		}
+		problems = problems[n:]
+	}
+	return out
+}
+
+func samePlace(p, q problem.Problem) bool {
+	return p.Path == q.Path && p.Line == q.Line && p.Col == q.Col
+}
+
+// extends reports whether q says what p says, at the same place, and more.
+func extends(q, p problem.Problem) bool {
+	return samePlace(p, q) && p.Severity == q.Severity && strings.HasPrefix(q.Message, p.Message+"; ")
 }

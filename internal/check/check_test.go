@@ -120,7 +120,9 @@ func TestLinks(t *testing.T) {
 		{"ImageBesideCase", "![map](map.png)\n", `content/cases/a.md:10:1: error: image "map.png" does not exist: images belong in the site's assets/ folder, linked as "/assets/..."`},
 		{"External", "[x](https://example.invalid/) <https://example.invalid/y> info@example.org\n", ""},
 		{"Mailto", "[x](mailto:a@example.org)\n", ""},
-		{"Draft", "[d](d.md)\n", `content/cases/a.md:10:1: warning: link target "d.md" is a draft: the link breaks in a build without --drafts`},
+		// The build without --drafts fails on it, and check says why.
+		{"Draft", "[d](d.md)\n", `content/cases/a.md:10:1: error: link target "d.md" does not exist: no case "d"
+content/cases/a.md:10:1: warning: link target "d.md" is a draft: the link breaks in a build without --drafts`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -130,7 +132,7 @@ func TestLinks(t *testing.T) {
 			})
 			var want []string
 			if tt.want != "" {
-				want = []string{tt.want}
+				want = strings.Split(tt.want, "\n")
 			}
 			assertProblems(t, run(t, fsys, check.Config{}), want)
 		})
@@ -219,12 +221,49 @@ func TestLoadProblems(t *testing.T) {
 	})
 }
 
+// TestLayouts checks that check runs the site's layouts as the build
+// does: parsed, executed for every page, and the pages minified.
 func TestLayouts(t *testing.T) {
-	fsys := fixture(map[string]string{"layouts/case.html": "{{ define \"main\" }}{{ .Nope }\n"})
-	got := run(t, fsys, check.Config{})
-	if len(got) != 1 || !strings.HasPrefix(got[0], "layouts: error: ") || !strings.Contains(got[0], "case.html") {
-		t.Fatalf("got %q, want one error about layouts/case.html", got)
+	tests := []struct {
+		name string
+		file string
+		want []string
+	}{
+		{"Parse", "{{ define \"main\" }}{{ .Nope }\n", []string{
+			`layouts/case.html:1:18: error: unexpected "}" in operand`,
+		}},
+		{"MissingPartial", "{{ define \"main\" }}{{ template \"partials/nope.html\" . }}{{ end }}\n", []string{
+			`layouts/case.html: error: html/template:case.html:1:31: no such template "partials/nope.html"`,
+		}},
+		{"Execute", "{{ define \"main\" }}{{ index .Nothing 99 }}{{ end }}\n", []string{
+			`layouts/case.html: error: rendering cases/a/index.html: template: case.html:1:28: executing "main" at <.Nothing>: can't evaluate field Nothing in type *render.Data`,
+			`layouts/case.html: error: rendering cases/b/index.html: template: case.html:1:28: executing "main" at <.Nothing>: can't evaluate field Nothing in type *render.Data`,
+		}},
+		{"Minify", "{{ define \"main\" }}<script>var x = = 1;</script>{{ end }}\n", []string{
+			`layouts/case.html: error: cannot minify cases/a/index.html: unexpected = in expression, in "var x = = 1;"`,
+			`layouts/case.html: error: cannot minify cases/b/index.html: unexpected = in expression, in "var x = = 1;"`,
+		}},
 	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fixture(map[string]string{
+				"content/cases/a.md": caseFile("Roeselare", "BE", "A.\n"),
+				"layouts/case.html":  tt.file,
+			})
+			assertProblems(t, run(t, fsys, check.Config{}), tt.want)
+		})
+	}
+}
+
+func TestDrafts(t *testing.T) {
+	fsys := fixture(map[string]string{
+		"content/cases/d.md": strings.Replace(caseFile("Dogbo", "BJ", "D.\n"), "title:", "draft: true\ntitle:", 1),
+		"layouts/case.html":  "{{ define \"main\" }}{{ if .Case.Draft }}{{ index .Nothing 99 }}{{ end }}{{ end }}\n",
+	})
+	assertProblems(t, run(t, fsys, check.Config{}), nil)
+	assertProblems(t, run(t, fsys, check.Config{Drafts: true}), []string{
+		`layouts/case.html: error: rendering cases/d/index.html: template: case.html:1:48: executing "main" at <.Nothing>: can't evaluate field Nothing in type *render.Data`,
+	})
 }
 
 func TestExternal(t *testing.T) {

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
 	"strings"
 
-	"github.com/casebook/casebook/internal/render"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
@@ -18,6 +18,10 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+	"github.com/tdewolff/parse/v2"
+
+	"github.com/casebook/casebook/internal/problem"
+	"github.com/casebook/casebook/internal/render"
 )
 
 // Media types by file extension, for the minifier.
@@ -48,12 +52,32 @@ func newMinifier() *minify.M {
 
 // minifyPage minifies a rendered page into out, as minifyTo does. The
 // catalogue's data is left as package search wrote it, which is already
-// compact.
+// compact. When the minifier refuses the page, the error is a
+// problem.List that blames the page's layout: it is what wrote, say, a
+// script that does not parse.
 func minifyPage(out *bytes.Buffer, m *minify.M, p render.Page, data []byte) ([]byte, error) {
 	if p.Kind == render.KindCatalogueData {
 		return data, nil
 	}
-	return minifyTo(out, m, p.Path, data)
+	data, err := minifyTo(out, m, p.Path, data)
+	var perr *parse.Error
+	if err != nil && errors.As(err, &perr) && p.Kind != render.KindSitemap && p.Kind != render.KindFeed {
+		var problems problem.List
+		problems.Errorf("layouts/"+p.Kind+".html", 0, 0, "cannot minify %s: %s, in %q", p.Path, perr.Message, contextLine(perr.Context))
+		return nil, problems
+	}
+	return data, err
+}
+
+// contextLine returns the line of source that a parse.Error's context
+// shows ("    3: var x = = 1;\n        ^"), without its number: the
+// minifier numbers the lines of a page's script, not of the page.
+func contextLine(context string) string {
+	line, _, _ := strings.Cut(context, "\n")
+	if _, text, ok := strings.Cut(line, ": "); ok {
+		return strings.TrimSpace(text)
+	}
+	return strings.TrimSpace(line)
 }
 
 // minifyFile minifies data by the extension of name; other files, and all
@@ -82,9 +106,11 @@ func minifyTo(out *bytes.Buffer, m *minify.M, name string, data []byte) ([]byte,
 // buildAssets minifies every file of assets and gives CSS and JS a content
 // hash in their names. It returns the files to write and the manifest from
 // logical names ("css/main.css") to output paths
-// ("assets/css/main.1a2b3c4d5e.css").
+// ("assets/css/main.1a2b3c4d5e.css"). The files that the minifier refuses
+// are reported together, as a problem.List.
 func buildAssets(assets fs.FS, m *minify.M) ([]output, map[string]string, error) {
 	var files []output
+	var problems problem.List
 	manifest := make(map[string]string)
 	err := fs.WalkDir(assets, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
@@ -98,7 +124,12 @@ func buildAssets(assets fs.FS, m *minify.M) ([]output, map[string]string, error)
 			return err
 		}
 		if data, err = minifyFile(m, p, data); err != nil {
-			return fmt.Errorf("assets/%w", err)
+			var perr *parse.Error
+			if !errors.As(err, &perr) {
+				return fmt.Errorf("assets/%w", err)
+			}
+			problems.Errorf("assets/"+p, perr.Line, perr.Column, "cannot minify: %s", perr.Message)
+			return nil
 		}
 		outPath := "assets/" + p
 		if ext := path.Ext(p); fingerprinted[ext] {
@@ -109,6 +140,9 @@ func buildAssets(assets fs.FS, m *minify.M) ([]output, map[string]string, error)
 		files = append(files, output{outPath, data})
 		return nil
 	})
+	if err == nil && len(problems) > 0 {
+		err = problems
+	}
 	return files, manifest, err
 }
 

@@ -8,7 +8,7 @@ import (
 
 	casebook "github.com/casebook/casebook"
 	"github.com/casebook/casebook/internal/content"
-	"github.com/casebook/casebook/internal/gen"
+	"github.com/casebook/casebook/internal/gen/gentest"
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/render"
 	"github.com/casebook/casebook/internal/site"
@@ -21,7 +21,7 @@ const benchCases = 1000
 
 // benchSite generates the synthetic site for one benchmark (in memory when
 // the system has /dev/shm); it is removed when the benchmark ends.
-func benchSite(b *testing.B) string { return gen.TempSite(b, benchCases) }
+func benchSite(b *testing.B) string { return gentest.TempSite(b, benchCases) }
 
 func loadBench(b *testing.B) *site.Site {
 	s, problems := content.Load(os.DirFS(benchSite(b)), content.Options{})

@@ -27,6 +27,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -53,6 +54,14 @@ type Config struct {
 	// (see render.Renderer.StableNames), as casebook serve does.
 	StableNames bool
 
+	// FS, when not nil, is the site folder to read instead of Source.
+	FS fs.FS
+
+	// DryRun runs every step of the build, rendering and minifying every
+	// page, and writes nothing: Out is neither judged nor touched. It is
+	// casebook check's build, which so refuses what a build refuses.
+	DryRun bool
+
 	// Layouts and Assets are the embedded defaults; the site's own
 	// layouts/ and assets/ override them file by file.
 	Layouts, Assets fs.FS
@@ -68,7 +77,7 @@ type Result struct {
 	Files    int // asset files copied
 	Problems problem.List
 	Stages   Stages
-	Out      string // the absolute output folder
+	Out      string // the absolute output folder; "" in a dry run
 }
 
 // Stages are the times of the parts of a build. Load, Model, Assets and
@@ -85,24 +94,71 @@ type Stages struct {
 // the Result.
 var ErrProblems = errors.New("the content has errors")
 
-// Run builds the site described by cfg.
+// Run builds the site described by cfg and, unless cfg.DryRun, puts it in
+// cfg.Out. Whatever the site is to blame for (its content, layouts and
+// assets) is a problem in the Result, with ErrProblems; any other error
+// (a refused output folder, a full disk) is returned as it is.
 func Run(cfg Config) (Result, error) {
 	start := time.Now()
 	var res Result
-	out, err := checkOutput(cfg.Source, cfg.Out)
-	if err != nil {
-		return res, err
-	}
-	res.Out = out
-	workers := cfg.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	if !cfg.DryRun {
+		out, err := checkOutput(cfg.Source, cfg.Out)
+		if err != nil {
+			return res, err
+		}
+		res.Out = out
 	}
 	progress := newProgress(cfg.Progress)
 	defer progress.stop()
+	p, assets, err := load(cfg, &res, progress)
+	if err != nil {
+		return res, err
+	}
+	var st *stage // nil in a dry run
+	p.stage = new(dryStage)
+	if !cfg.DryRun {
+		if st, err = newStage(res.Out, p.workers); err != nil {
+			return res, err
+		}
+		p.stage = st
+	}
+	pages, problems, err := p.run(assets)
+	res.Problems = append(res.Problems, problems...)
+	res.Problems.Sort()
+	res.Stages.Render, res.Stages.Minify, res.Stages.Write = p.times()
+	if err == nil && res.Problems.HasErrors() {
+		err = ErrProblems
+	}
+	if err != nil {
+		if st != nil {
+			st.discard()
+		}
+		return res, err
+	}
+	res.Pages = pages
+	if st != nil {
+		t := time.Now()
+		progress.set("replacing "+cfg.Out, 0, 0)
+		if err := st.commit(); err != nil {
+			st.discard()
+			return res, err
+		}
+		res.Stages.Commit = time.Since(t)
+	}
+	res.Stages.Total = time.Since(start)
+	return res, nil
+}
 
+// load reads and links the content, builds the assets and parses the
+// layouts, timing each into res. It returns the pipeline that renders
+// the pages, without its stage, and the assets to write.
+func load(cfg Config, res *Result, progress *progress) (*pipeline, []output, error) {
+	start := time.Now()
 	progress.set("loading content", 0, 0)
-	srcFS := os.DirFS(cfg.Source)
+	srcFS := cfg.FS
+	if srcFS == nil {
+		srcFS = os.DirFS(cfg.Source)
+	}
 	restore := collectLess()
 	files, problems := content.Read(srcFS, content.Options{Drafts: cfg.Drafts})
 	restore()
@@ -115,10 +171,10 @@ func Run(cfg Config) (Result, error) {
 	res.Problems = problems
 	res.Stages.Model = time.Since(t)
 	if s == nil {
-		return res, ErrProblems
+		return nil, nil, ErrProblems
 	}
 	if err := overrideBaseURL(s, cfg.BaseURL); err != nil {
-		return res, err
+		return nil, nil, err
 	}
 
 	t = time.Now()
@@ -127,40 +183,22 @@ func Run(cfg Config) (Result, error) {
 		m = newMinifier()
 	}
 	assets, manifest, r, err := prepare(srcFS, cfg, m, s.Config.UnsafeHTML)
+	if l := (problem.List)(nil); errors.As(err, &l) {
+		res.Problems = append(res.Problems, l...)
+		res.Problems.Sort()
+		return nil, nil, ErrProblems
+	}
 	if err != nil {
-		return res, err
+		return nil, nil, err
 	}
 	res.Files = len(assets)
 	res.Stages.Assets = time.Since(t)
-
-	st, err := newStage(out, workers)
-	if err != nil {
-		return res, err
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
 	}
-	p := &pipeline{site: s, renderer: r, opts: render.Options{BaseURL: s.Config.BaseURL, Assets: manifest},
-		minifier: m, stage: st, workers: workers, progress: progress}
-	pages, problems, err := p.run(assets)
-	res.Problems = append(res.Problems, problems...)
-	res.Problems.Sort()
-	res.Stages.Render, res.Stages.Minify, res.Stages.Write = p.times()
-	if err == nil && res.Problems.HasErrors() {
-		err = ErrProblems
-	}
-	if err != nil {
-		st.discard()
-		return res, err
-	}
-	res.Pages = pages
-
-	t = time.Now()
-	progress.set("replacing "+cfg.Out, 0, 0)
-	if err := st.commit(); err != nil {
-		st.discard()
-		return res, err
-	}
-	res.Stages.Commit = time.Since(t)
-	res.Stages.Total = time.Since(start)
-	return res, nil
+	return &pipeline{site: s, renderer: r, opts: render.Options{BaseURL: s.Config.BaseURL, Assets: manifest},
+		minifier: m, workers: workers, progress: progress}, assets, nil
 }
 
 // loading counts the builds that are loading content, and keeps the
@@ -207,20 +245,53 @@ func overrideBaseURL(s *site.Site, baseURL string) error {
 }
 
 // prepare builds the assets (the site's over the defaults) and parses the
-// layouts (likewise), for a build or a session.
+// layouts (likewise), for a build or a session. What is wrong with the
+// site's assets and layouts, all of it, comes as a problem.List error.
 func prepare(srcFS fs.FS, cfg Config, m *minify.M, unsafe bool) ([]output, map[string]string, *render.Renderer, error) {
+	var problems problem.List
 	assets, manifest, err := buildAssets(overlay.New(srcFS, "assets", cfg.Assets), m)
-	if err != nil {
+	if l := (problem.List)(nil); errors.As(err, &l) {
+		problems = append(problems, l...)
+	} else if err != nil {
 		return nil, nil, nil, err
 	}
 	r, err := render.New(overlay.New(srcFS, "layouts", cfg.Layouts), markdown.New(unsafe))
 	if err != nil {
-		return nil, nil, nil, err
+		problems = append(problems, layoutProblem(err))
+	}
+	if len(problems) > 0 {
+		problems.Sort()
+		return nil, nil, nil, problems
 	}
 	if cfg.StableNames {
 		r.StableNames()
 	}
 	return assets, manifest, r, nil
+}
+
+// layoutProblem turns an error of render.New, which starts with the file
+// at fault ("layouts/case.html: template: ..." or
+// "layouts/case.html:3:5: ..."), into a problem at that file.
+func layoutProblem(err error) problem.Problem {
+	msg := err.Error()
+	p := problem.Problem{Path: "layouts", Severity: problem.Error, Message: msg}
+	head, rest, ok := strings.Cut(msg, ": ")
+	if !ok || !strings.HasPrefix(head, "layouts/") || strings.ContainsAny(head, " \t\n") {
+		return p
+	}
+	p.Path, p.Message = head, rest
+	if name, pos, ok := strings.Cut(head, ":"); ok {
+		line, col, _ := strings.Cut(pos, ":")
+		l, lerr := strconv.Atoi(line)
+		c, cerr := strconv.Atoi(col)
+		if lerr == nil && l > 0 {
+			p.Path, p.Line = name, l
+			if cerr == nil && c > 0 {
+				p.Col = c
+			}
+		}
+	}
+	return p
 }
 
 // Summary is the one line a build ends with.

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"errors"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -22,11 +23,17 @@ type pipeline struct {
 	renderer *render.Renderer
 	opts     render.Options
 	minifier *minify.M // nil: no minifying
-	stage    *stage
+	stage    sink
 	workers  int
 	progress *progress
 
 	render, minify, write atomic.Int64 // nanoseconds, summed over workers
+}
+
+// sink takes the files of a built site: a stage folder, or, in a dry run,
+// nothing.
+type sink interface {
+	write(output) error
 }
 
 // run writes the pages and the assets into the stage folder. It returns
@@ -93,6 +100,9 @@ func (p *pipeline) page(pg render.Page) (problem.List, error) {
 	problems := p.renderer.RenderTo(page, p.site, pg, p.opts)
 	t = p.lap(&p.render, t)
 	data, err := minifyPage(out, p.minifier, pg, page.Bytes())
+	if l := (problem.List)(nil); errors.As(err, &l) {
+		return append(problems, l...), nil // the layout's fault: reported with the others
+	}
 	if err != nil {
 		return problems, err
 	}

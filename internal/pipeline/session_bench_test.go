@@ -9,6 +9,7 @@ import (
 
 	casebook "github.com/casebook/casebook"
 	"github.com/casebook/casebook/internal/gen"
+	"github.com/casebook/casebook/internal/gen/gentest"
 	"github.com/casebook/casebook/internal/pipeline"
 )
 
@@ -26,7 +27,7 @@ func BenchmarkSessionEditBody(b *testing.B) { benchSession(b, gen.EditBody) }
 func BenchmarkSessionEditApproaches(b *testing.B) { benchSession(b, gen.EditApproaches) }
 
 func benchSession(b *testing.B, edit func(doc string, i int) string) {
-	dir := gen.TempSite(b, sessionBenchCases)
+	dir := gentest.TempSite(b, sessionBenchCases)
 	cfg := pipeline.Config{Source: dir, Minify: true, StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets}
 	sess := pipeline.NewSession(cfg, true) // as casebook serve has it
 	if _, err := sess.Full(); err != nil {

@@ -11,7 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/casebook/casebook/internal/gen"
+	"github.com/casebook/casebook/internal/gen/gentest"
 )
 
 // benchCases is the size of the synthetic site the catalogue benchmarks
@@ -20,7 +20,7 @@ const benchCases = 10000
 
 // benchSite generates the synthetic site for one benchmark (in memory when
 // the system has /dev/shm); it is removed when the benchmark ends.
-func benchSite(b *testing.B) string { return gen.TempSite(b, benchCases) }
+func benchSite(b *testing.B) string { return gentest.TempSite(b, benchCases) }
 
 // timeClick clicks the n-th enabled facet value of the approach, SDG and
 // partner type facets, and resolves to the milliseconds until the list is

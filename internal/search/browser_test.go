@@ -19,7 +19,7 @@ import (
 	casebook "github.com/casebook/casebook"
 	"github.com/casebook/casebook/internal/browsertest"
 	"github.com/casebook/casebook/internal/content"
-	"github.com/casebook/casebook/internal/gen"
+	"github.com/casebook/casebook/internal/gen/gentest"
 	"github.com/casebook/casebook/internal/pipeline"
 	"github.com/casebook/casebook/internal/search"
 	"github.com/casebook/casebook/internal/site"
@@ -41,7 +41,7 @@ type catalogue struct {
 func openCatalogue(t testing.TB, source string) *catalogue {
 	t.Helper()
 	ctx := browsertest.New(t)
-	dir := gen.TempDir(t, "casebook-catalogue-")
+	dir := gentest.TempDir(t, "casebook-catalogue-")
 	out := filepath.Join(dir, "public")
 	mux := http.NewServeMux()
 	srv := httptest.NewServer(mux)

@@ -15,6 +15,7 @@ import (
 
 	casebook "github.com/casebook/casebook"
 	"github.com/casebook/casebook/internal/gen"
+	"github.com/casebook/casebook/internal/gen/gentest"
 	"github.com/casebook/casebook/internal/serve"
 )
 
@@ -39,7 +40,7 @@ func BenchmarkEditBodyOwnLayouts(b *testing.B) { benchEdit(b, gen.EditBody, true
 func BenchmarkEditApproachesOwnLayouts(b *testing.B) { benchEdit(b, gen.EditApproaches, true) }
 
 func benchEdit(b *testing.B, edit func(doc string, i int) string, ownLayouts bool) {
-	dir := gen.TempSite(b, benchCases)
+	dir := gentest.TempSite(b, benchCases)
 	if ownLayouts {
 		copyLayouts(b, filepath.Join(dir, "layouts"))
 	}

@@ -7,17 +7,25 @@ import (
 	"time"
 
 	"github.com/casebook/casebook/internal/pipeline"
+	"github.com/casebook/casebook/internal/problem"
 )
 
 // problemLines returns the errors of a failed rebuild as
-// "path:line:col: message", or the error itself when it is not about the
-// content (a layout that does not parse, say).
+// "path:line:col: message": those of the content, or those of the
+// layouts and assets (a layout that does not parse, say), which come as
+// a problem.List error; or else the error itself.
 func problemLines(ch pipeline.Change, err error) []string {
 	var lines []string
-	if errors.Is(err, pipeline.ErrProblems) {
-		for _, p := range ch.Problems.Errors() {
-			lines = append(lines, p.Position()+": "+p.Message)
-		}
+	problems := ch.Problems
+	var l problem.List
+	switch {
+	case errors.As(err, &l):
+		problems = l
+	case !errors.Is(err, pipeline.ErrProblems):
+		problems = nil
+	}
+	for _, p := range problems.Errors() {
+		lines = append(lines, p.Position()+": "+p.Message)
 	}
 	if len(lines) == 0 {
 		lines = append(lines, err.Error())

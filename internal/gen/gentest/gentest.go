@@ -1,8 +1,13 @@
-package gen
+// Package gentest gives tests and benchmarks synthetic sites in temporary
+// folders. It is apart from package gen because it needs package testing,
+// which must not be linked into the casebook binary (gen is).
+package gentest
 
 import (
 	"os"
 	"testing"
+
+	"github.com/casebook/casebook/internal/gen"
 )
 
 // TempDir returns a new temporary folder that tb removes when it ends.
@@ -33,7 +38,7 @@ func TempDir(tb testing.TB, prefix string) string {
 func TempSite(tb testing.TB, n int) string {
 	tb.Helper()
 	dir := TempDir(tb, "casebook-site-")
-	if err := Write(dir, Options{Cases: n, Seed: 1}); err != nil {
+	if err := gen.Write(dir, gen.Options{Cases: n, Seed: 1}); err != nil {
 		tb.Fatal(err)
 	}
 	return dir
