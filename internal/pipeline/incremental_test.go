@@ -332,8 +332,11 @@ func (m *mutator) edits() []randomEdit {
 			}
 			return fmt.Sprintf("{amount: %d, currency: EUR, period: year}", 500*(1+r.IntN(99)))
 		}),
-		m.field("cases", "start", func() string { return fmt.Sprint(1995 + r.IntN(15)) }),
-		m.field("cases", "end", func() string { return fmt.Sprint(2011 + r.IntN(14)) }),
+		randomEdit{"case start and end", func() []string {
+			f := m.pick(m.files("cases"))
+			start := 1995 + r.IntN(15)
+			return m.write(f, set(set(m.read(f), "start", fmt.Sprint(start)), "end", fmt.Sprint(start+r.IntN(12))))
+		}},
 		m.field("cases", "date", func() string { return fmt.Sprintf("20%02d-0%d-1%d", 10+r.IntN(15), 1+r.IntN(9), r.IntN(10)) }),
 		m.field("cases", "links", func() string {
 			return fmt.Sprintf("[{title: Report %d, url: \"https://example.org/r%d\"}]", r.IntN(9), r.IntN(9))
