@@ -26,12 +26,23 @@ var caseKeys = []string{
 // caseRefs keeps the nodes of a case's references to other files, so that
 // validation across files can point at them.
 type caseRefs struct {
-	metaLine   int
-	slug       *yaml.Node
-	approaches []*yaml.Node
-	partners   []*yaml.Node // each partner's mapping
-	countries  []*yaml.Node
-	themes     []*yaml.Node
+	metaLine     int
+	slug         *yaml.Node
+	approaches   []*yaml.Node
+	partners     []*yaml.Node // each partner's mapping, without its fields
+	partnerNames []*yaml.Node // each partner's name
+	countries    []*yaml.Node
+	themes       []*yaml.Node
+}
+
+// light returns a copy of n with its position and value but not its
+// children: the nodes a file keeps for later messages, so that the rest of
+// its front matter's tree, much larger than the decoded values, can go.
+func light(n *yaml.Node) *yaml.Node {
+	if n == nil {
+		return nil
+	}
+	return &yaml.Node{Kind: n.Kind, Tag: n.Tag, Value: n.Value, Line: n.Line, Column: n.Column}
 }
 
 // decodeCase reads a case's front matter. Checks that need other files
@@ -44,7 +55,7 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string) (*site.Case, caseRefs
 	c.Title = d.str(d.required(f, "title", what, "the case's title"), "title")
 	c.Summary = d.str(d.required(f, "summary", what, "one or two sentences for lists and search results"), "summary")
 	if n := f.values["slug"]; n != nil {
-		refs.slug = n
+		refs.slug = light(n)
 		if s := d.slug(n, "slug"); s != "" {
 			c.Slug = s
 		}
@@ -53,7 +64,7 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string) (*site.Case, caseRefs
 	for i, n := range d.requiredList(approaches, "approaches", "one or more approach ids such as [twinning]") {
 		if id := d.str(n, fmt.Sprintf("approaches[%d]", i)); id != "" {
 			c.ApproachIDs = append(c.ApproachIDs, id)
-			refs.approaches = append(refs.approaches, n)
+			refs.approaches = append(refs.approaches, light(n))
 		}
 	}
 	partners := d.requiredList(d.required(f, "partners", what, "a list of partners, each with name, country and type"), "partners", "one or more partners, each with name, country and type")
@@ -61,8 +72,9 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string) (*site.Case, caseRefs
 		p, countryNode := d.partnerRef(n, fmt.Sprintf("partners[%d]", i))
 		if p != nil {
 			c.PartnerRefs = append(c.PartnerRefs, *p)
-			refs.partners = append(refs.partners, n)
-			refs.countries = append(refs.countries, countryNode)
+			refs.partners = append(refs.partners, light(n))
+			refs.partnerNames = append(refs.partnerNames, light(value(n, "name")))
+			refs.countries = append(refs.countries, light(countryNode))
 		}
 	}
 	for i, n := range d.list(f.values["sdgs"], "sdgs") {
@@ -80,7 +92,7 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string) (*site.Case, caseRefs
 		}
 		if t != "" && d.slugFits(n, field, "theme", t) {
 			c.Themes = append(c.Themes, t)
-			refs.themes = append(refs.themes, n)
+			refs.themes = append(refs.themes, light(n))
 		}
 	}
 	if n := f.values["budget"]; n != nil && n.Tag != "!!null" {

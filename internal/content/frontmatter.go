@@ -114,6 +114,12 @@ func split(data []byte) (*document, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The body is the tail of the file: keep that, not the parser's copy,
+	// which sits in a buffer up to twice its size for as long as the
+	// content is kept (casebook serve keeps it).
+	if n := len(body); n <= len(data) && bytes.Equal(data[len(data)-n:], body) {
+		body = data[len(data)-n : len(data) : len(data)]
+	}
 	doc := &document{body: body}
 	// The front matter text follows its opening line; for the bare JSON
 	// object it includes that line.

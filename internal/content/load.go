@@ -262,6 +262,7 @@ func decodeFile(fsys fs.FS, f *file, features []site.Feature) {
 		f.partner.Body, f.partner.Source = doc.body, src
 	case kindPage:
 		f.page, f.slugNode = d.decodePage(doc.meta, slug)
+		f.slugNode = light(f.slugNode)
 		f.page.Body, f.page.Source = doc.body, src
 	}
 }

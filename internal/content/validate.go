@@ -134,7 +134,7 @@ func checkPartnerURLs(files []*file, partnerFiles []*site.Partner, problems *pro
 			}
 			known[ref.Key()] = true
 			base := site.Slugify(ref.Name)
-			refs = append(refs, derived{ref, f, value(f.refs.partners[i], "name"), base})
+			refs = append(refs, derived{ref, f, f.refs.partnerNames[i], base})
 			bases[base]++
 		}
 	}

@@ -124,7 +124,8 @@ func (r *Recorder) Set() *Set {
 }
 
 // Set is what an output or a fragment read: its own reads and the sets of
-// the fragments it included. A Set does not change once made.
+// the fragments it included. Once a Graph holds it, the Graph keeps its
+// Deps as numbers, and Deps is nil.
 type Set struct {
 	Deps []Dep
 	Sets []*Set

@@ -149,6 +149,7 @@ func (g *Graph) number(s *Set, now Version) {
 	}
 	s.numbered = true
 	s.ids = make([]int32, len(s.Deps))
+	defer func() { s.Deps = nil }() // the numbers say it, in a tenth of the memory
 	for i, d := range s.Deps {
 		id, ok := g.ids[d]
 		if !ok {
@@ -190,7 +191,7 @@ func (g *Graph) Prune(now Version) {
 	if len(g.deps) < 2*g.pruned+1024 {
 		return
 	}
-	outputs, epoch := g.outputs, g.epoch
+	outputs, epoch, old := g.outputs, g.epoch, g.deps
 	*g = *NewGraph()
 	g.epoch = epoch
 	var walk func(s *Set)
@@ -200,6 +201,12 @@ func (g *Graph) Prune(now Version) {
 			return
 		}
 		seen[s] = true
+		if s.numbered {
+			s.Deps = make([]Dep, len(s.ids))
+			for i, id := range s.ids {
+				s.Deps[i] = old[id]
+			}
+		}
 		s.ids, s.numbered = nil, false
 		for _, x := range s.Sets {
 			walk(x)

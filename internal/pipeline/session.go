@@ -295,8 +295,8 @@ func scope(old, now *site.Site) func(deps.Item) deps.Fields {
 				return nil // which page each file is: the same items, the same pages
 			}
 			return deps.All
-		case deps.KindTemplate, deps.KindAsset:
-			return deps.All
+		case deps.KindTemplate, deps.KindAsset, deps.KindSite:
+			return deps.All // few, and the settings are no item of a file
 		case deps.KindApproach, deps.KindCase, deps.KindPartner, deps.KindPage:
 			if changedFiles[it] {
 				return deps.All
@@ -310,7 +310,7 @@ func scope(old, now *site.Site) func(deps.Item) deps.Fields {
 			return links(it)
 		}
 		if bodiesOnly {
-			return nil // countries, goals, themes and the site's lists
+			return nil // countries, goals and themes
 		}
 		return deps.All
 	}
@@ -385,8 +385,9 @@ func (s *Session) renderPages(st *site.Site, opts render.Options, plan []render.
 		p := plan[dirty[j]]
 		data, ps, set := s.renderer.RenderRecorded(st, p, opts)
 		probs[j], sets[j] = ps, set
-		var err error
-		out[j], err = minifyPage(new(bytes.Buffer), s.minifier, p, data)
+		page, err := minifyPage(new(bytes.Buffer), s.minifier, p, data)
+		// Kept until the next edit: no more memory than its bytes.
+		out[j] = bytes.Clone(page)
 		return err
 	})
 	if err != nil {

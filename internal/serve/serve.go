@@ -57,6 +57,7 @@ import (
 	"io/fs"
 	"net"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -121,6 +122,8 @@ type Server struct {
 
 	register, unregister chan *client
 	done                 chan struct{} // closed when the server stops
+
+	gcPercent int // the garbage collector's target before New, which Run restores
 }
 
 // snapshot is the site as served: files by output path, never changed
@@ -157,6 +160,7 @@ func New(cfg Config) (*Server, error) {
 		unregister: make(chan *client),
 		done:       make(chan struct{}),
 	}
+	s.gcPercent = debug.SetGCPercent(gcPercent)
 	s.snapshot.Store(&snapshot{files: map[string][]byte{}})
 	s.session = pipeline.NewSession(pipeline.Config{
 		Source: root, Drafts: cfg.Drafts, Minify: true, StableNames: true,
@@ -164,6 +168,7 @@ func New(cfg Config) (*Server, error) {
 		Layouts: cfg.Layouts, Assets: cfg.Assets,
 	}, true)
 	if s.watcher, err = newWatcher(root, s.printf); err != nil {
+		debug.SetGCPercent(s.gcPercent)
 		ln.Close()
 		return nil, fmt.Errorf("cannot watch %s: %w", root, err)
 	}
