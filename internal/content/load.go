@@ -97,7 +97,7 @@ type Files struct {
 // core. It returns nil when site.yaml cannot be read, since nothing else can
 // be decoded without its features.
 func Read(fsys fs.FS, opts Options) (*Files, problem.List) {
-	var problems problem.List
+	problems := OutsideLinks(fsys)
 	cfg, ok := loadConfig(fsys, &problems)
 	if !ok {
 		return nil, problems
@@ -132,6 +132,9 @@ func (f *Files) Relink(prev *site.Site, problems problem.List) (*site.Site, prob
 }
 
 func loadConfig(fsys fs.FS, problems *problem.List) (site.Config, bool) {
+	if CheckLink(fsys, ConfigFile) != nil {
+		return site.Config{}, false // OutsideLinks reported it
+	}
 	data, err := fs.ReadFile(fsys, ConfigFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		if _, derr := fs.Stat(fsys, Dir); derr != nil {
@@ -160,10 +163,15 @@ func loadConfig(fsys fs.FS, problems *problem.List) (site.Config, bool) {
 	return cfg, !(*problems)[before:].HasErrors()
 }
 
-// listFiles returns the content files, sorted by path.
+// listFiles returns the content files, sorted by path. Symbolic links
+// that lead outside the site folder are left out: OutsideLinks reports
+// them.
 func listFiles(fsys fs.FS) ([]*file, error) {
 	var files []*file
 	for k, dir := range kindDirs {
+		if CheckLink(fsys, dir) != nil {
+			continue
+		}
 		err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
 			if errors.Is(err, fs.ErrNotExist) && p == dir {
 				return fs.SkipDir // every folder is optional
@@ -176,6 +184,9 @@ func listFiles(fsys fs.FS) ([]*file, error) {
 				if e.IsDir() {
 					return fs.SkipDir
 				}
+				return nil
+			}
+			if e.Type()&fs.ModeSymlink != 0 && CheckLink(fsys, p) != nil {
 				return nil
 			}
 			if !e.IsDir() && strings.HasSuffix(name, ".md") {
@@ -257,8 +268,15 @@ func decodeFile(fsys fs.FS, f *file, features []site.Feature) {
 	}
 }
 
-// readFile reads a content file and checks that it is text.
+// readFile reads a content file and checks that it is text. A file
+// reached through a symbolic link that leads outside the site folder is
+// an error at the link, and is not read.
 func readFile(fsys fs.FS, p string, problems *problem.List) ([]byte, bool) {
+	var le *LinkError
+	if errors.As(CheckLink(fsys, p), &le) {
+		problems.Errorf(le.Link, 0, 0, "%s", le.Message())
+		return nil, false
+	}
 	info, err := fs.Stat(fsys, p)
 	if err == nil && info.Size() > MaxFileSize {
 		problems.Errorf(p, 0, 0, "file is %d bytes: expected a content file under %d MB", info.Size(), MaxFileSize>>20)

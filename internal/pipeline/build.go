@@ -121,7 +121,8 @@ func Run(cfg Config) (Result, error) {
 	defer progress.stop()
 
 	progress.set("loading content", 0, 0)
-	srcFS := os.DirFS(cfg.Source)
+	srcFS, closeSource := openSource(cfg.Source)
+	defer closeSource()
 	restore := collectLess()
 	files, problems := content.Read(srcFS, content.Options{Drafts: cfg.Drafts})
 	restore()
@@ -251,9 +252,26 @@ func overrideBaseURL(s *site.Site, baseURL string) error {
 	return nil
 }
 
+// openSource opens the site folder so that no symbolic link can take a
+// read outside it, through an os.Root, as a session does; content.Read
+// reports such links with their targets. When the folder cannot be
+// opened, content.Read says what is wrong with it.
+func openSource(dir string) (fs.FS, func()) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return os.DirFS(dir), func() {}
+	}
+	return root.FS(), func() { root.Close() }
+}
+
 // prepare builds the assets (the site's over the defaults) and parses the
 // layouts (likewise), for a build or a session.
 func prepare(srcFS fs.FS, cfg Config, m *minify.M, unsafe bool) ([]output, map[string]string, *render.Renderer, error) {
+	// content.Read has checked the links of a build; a session comes here
+	// again when a layout or an asset changes.
+	if problems := content.OutsideLinks(srcFS, "layouts", "assets"); len(problems) > 0 {
+		return nil, nil, nil, problems
+	}
 	assets, manifest, err := buildAssets(overlay.New(srcFS, "assets", cfg.Assets), m)
 	if err != nil {
 		return nil, nil, nil, err
