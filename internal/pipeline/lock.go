@@ -41,7 +41,7 @@ func lockOutput(out string, wait time.Duration, log io.Writer) (*outputLock, err
 	path := lockPath(out)
 	deadline := time.Now().Add(wait)
 	told := false
-	for {
+	for polls := 0; ; polls++ {
 		l, err := tryLock(path)
 		if err != nil {
 			return nil, fmt.Errorf("cannot lock %s: %w", out, err)
@@ -54,10 +54,14 @@ func lockOutput(out string, wait time.Duration, log io.Writer) (*outputLock, err
 		if left <= 0 {
 			return nil, fmt.Errorf("%s is being written by %s; waited %s: try again when it is done, or wait longer with --wait", out, holder, wait)
 		}
-		if !told && log != nil {
-			fmt.Fprintf(log, "waiting for %s to finish writing %s\n", holder, out)
+		// A holder that has just taken the lock has yet to write who it
+		// is: give it a few polls.
+		if !told && (holder != unknownHolder || polls >= 4) {
+			if log != nil {
+				fmt.Fprintf(log, "waiting for %s to finish writing %s\n", holder, out)
+			}
+			told = true
 		}
-		told = true
 		time.Sleep(min(pollEvery, left))
 	}
 }
@@ -101,13 +105,15 @@ func (l *outputLock) writeHolder() {
 	l.f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"+cmd+"\n"), 0)
 }
 
+const unknownHolder = "another build"
+
 // readHolder describes the holder of the lock at path from what it wrote
 // there.
 func readHolder(path string) string {
 	data, _ := os.ReadFile(path)
 	pid, cmd, _ := strings.Cut(strings.TrimSpace(string(data)), "\n")
 	if _, err := strconv.Atoi(pid); err != nil {
-		return "another build"
+		return unknownHolder
 	}
 	return fmt.Sprintf("the build with pid %s (%s)", pid, cmd)
 }

@@ -185,6 +185,19 @@ func removeTree(dir string, workers int) error {
 	if err := parallel(len(items), workers, func(i int) error { return removePage(items[i]) }); err != nil {
 		return err
 	}
+	// Left are the emptied folders and the marker, which goes last: a
+	// build killed before then leaves a folder that cleanUp recognises.
+	rest, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range rest {
+		if e.Name() != marker {
+			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+				return err
+			}
+		}
+	}
 	return os.RemoveAll(dir)
 }
 
