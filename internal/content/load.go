@@ -10,6 +10,15 @@
 // "." or "_", or end in "~", are skipped, as are other files in those
 // folders; package check reports the latter.
 //
+// # The site folder is the boundary
+//
+// Nothing outside the site folder is read. Read reports every symbolic
+// link in content/, layouts/ or assets/ that leads outside it (see
+// CheckLink and OutsideLinks) as an error at the link, naming its target,
+// and leaves out what it leads to; links that stay inside are followed.
+// Callers read the site through an os.Root as well, so that no link is
+// followed out of it between the check and the read.
+//
 // # Problems
 //
 // Load never stops at the first problem: every file is read and every
