@@ -332,9 +332,9 @@ func TestBuildWaits(t *testing.T) {
 	tests := []struct {
 		wait, want string
 	}{
-		{"0", "casebook: " + out + " is being written by the build with pid 4242 (casebook build --out public); waited 0s: try again when it is done, or wait longer with --wait\n"},
-		{"300ms", "waiting for the build with pid 4242 (casebook build --out public) to finish writing " + out + "\n" +
-			"casebook: " + out + " is being written by the build with pid 4242 (casebook build --out public); waited 300ms: try again when it is done, or wait longer with --wait\n"},
+		{"0", "casebook: public is being written by the build with pid 4242 (casebook build --out public); waited 0s: try again when it is done, or wait longer with --wait\n"},
+		{"300ms", "waiting for the build with pid 4242 (casebook build --out public) to finish writing public\n" +
+			"casebook: public is being written by the build with pid 4242 (casebook build --out public); waited 300ms: try again when it is done, or wait longer with --wait\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.wait, func(t *testing.T) {

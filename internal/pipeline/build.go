@@ -194,7 +194,7 @@ func takeOutput(cfg Config) (string, func(), error) {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return "", nil, err
 	}
-	lock, err := lockOutput(out, cfg.Wait, cfg.Log)
+	lock, err := lockOutput(out, cfg.Out, cfg.Wait, cfg.Log)
 	if err != nil {
 		return "", nil, err
 	}

@@ -242,7 +242,7 @@ func TestLockHolder(t *testing.T) {
 	dir := t.TempDir()
 	copyDir(t, "testdata/site", filepath.Join(dir, "site"))
 	out := filepath.Join(dir, "public")
-	lock, err := lockOutput(out, 0, nil)
+	lock, err := lockOutput(out, out, 0, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -36,15 +36,16 @@ const pollEvery = 50 * time.Millisecond
 // lockOutput takes the lock of the output folder out, whose parent must
 // exist. When another build holds it, lockOutput writes a line saying so
 // to log (when not nil) and tries again until wait has passed; then it
-// fails with an error that names the holder.
-func lockOutput(out string, wait time.Duration, log io.Writer) (*outputLock, error) {
+// fails with an error that names the holder. Messages call the folder
+// name, as the user gave it.
+func lockOutput(out, name string, wait time.Duration, log io.Writer) (*outputLock, error) {
 	path := lockPath(out)
 	deadline := time.Now().Add(wait)
 	told := false
 	for polls := 0; ; polls++ {
 		l, err := tryLock(path)
 		if err != nil {
-			return nil, fmt.Errorf("cannot lock %s: %w", out, err)
+			return nil, fmt.Errorf("cannot lock %s: %w", name, err)
 		}
 		if l != nil {
 			return l, nil
@@ -52,13 +53,13 @@ func lockOutput(out string, wait time.Duration, log io.Writer) (*outputLock, err
 		holder := readHolder(path)
 		left := time.Until(deadline)
 		if left <= 0 {
-			return nil, fmt.Errorf("%s is being written by %s; waited %s: try again when it is done, or wait longer with --wait", out, holder, wait)
+			return nil, fmt.Errorf("%s is being written by %s; waited %s: try again when it is done, or wait longer with --wait", name, holder, wait)
 		}
 		// A holder that has just taken the lock has yet to write who it
 		// is: give it a few polls.
 		if !told && (holder != unknownHolder || polls >= 4) {
 			if log != nil {
-				fmt.Fprintf(log, "waiting for %s to finish writing %s\n", holder, out)
+				fmt.Fprintf(log, "waiting for %s to finish writing %s\n", holder, name)
 			}
 			told = true
 		}
