@@ -281,19 +281,32 @@ func decodeFile(fsys fs.FS, f *file, features []site.Feature) {
 // reached through a symbolic link that leads outside the site folder is
 // an error at the link, and is not read.
 func readFile(fsys fs.FS, p string, problems *problem.List) ([]byte, bool) {
-	var le *LinkError
-	if errors.As(CheckLink(fsys, p), &le) {
-		problems.Errorf(le.Link, 0, 0, "%s", le.Message())
-		return nil, false
+	outside := func(err error) bool {
+		var le *LinkError
+		if errors.As(err, &le) {
+			problems.Errorf(le.Link, 0, 0, "%s", le.Message())
+		}
+		return le != nil
 	}
-	info, err := fs.Stat(fsys, p)
+	// Lstat costs what Stat does; only a link needs the whole path judged.
+	info, err := fs.Lstat(fsys, p)
+	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		if outside(CheckLink(fsys, p)) {
+			return nil, false
+		}
+		info, err = fs.Stat(fsys, p)
+	}
 	if err == nil && info.Size() > MaxFileSize {
 		problems.Errorf(p, 0, 0, "file is %d bytes: expected a content file under %d MB", info.Size(), MaxFileSize>>20)
 		return nil, false
 	}
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		problems.Errorf(p, 0, 0, "cannot read: %v", err)
+		// A folder on the way may be a link that leads outside, which
+		// an os.Root refuses to follow.
+		if !outside(CheckLink(fsys, p)) {
+			problems.Errorf(p, 0, 0, "cannot read: %v", err)
+		}
 		return nil, false
 	}
 	return clean(p, data, problems)
