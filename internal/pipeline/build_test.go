@@ -445,3 +445,31 @@ func TestOutsideLinks(t *testing.T) {
 		})
 	}
 }
+
+// TestSessionOutsideLink adds an asset link that leads outside the site
+// folder while a session (casebook serve's) runs: the update that follows
+// fails naming the link, as a build would.
+func TestSessionOutsideLink(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "site")
+	copyTree(t, "testdata/site", src)
+	os.WriteFile(filepath.Join(dir, "secret"), []byte("secret"), 0o600)
+	sess := pipeline.NewSession(config(src, ""), false)
+	if _, err := sess.Full(); err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(src, "assets/img"), 0o755)
+	if err := os.Symlink("../../../secret", filepath.Join(src, "assets/img/s.png")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := sess.Update([]string{"assets/img/s.png"})
+	want := `assets/img/s.png: error: symbolic link to "../../../secret", which leads outside the site folder`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("got error %v, want one saying %q", err, want)
+	}
+	for name := range sess.Output() {
+		if strings.HasPrefix(name, "assets/img/s") {
+			t.Fatalf("%s is in the output", name)
+		}
+	}
+}
