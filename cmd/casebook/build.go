@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	casebook "github.com/casebook/casebook"
 	"github.com/casebook/casebook/internal/pipeline"
@@ -14,7 +15,7 @@ import (
 
 func runBuild(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("build", "build [flags]",
-		"Build the site in --source into --out. The previous output stays as it was\nunless the whole build succeeds.", stderr)
+		"Build the site in --source into --out. The previous output stays as it was\nunless the whole build succeeds. Builds into one folder take turns.", stderr)
 	cfg := pipeline.Config{Layouts: casebook.Layouts, Assets: casebook.Assets}
 	var quiet, noMinify, timings bool
 	var prof profiles
@@ -26,6 +27,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	fs.BoolVar(&quiet, "quiet", false, "print only problems")
 	fs.IntVar(&cfg.Workers, "workers", 0, "how many pages to render at once (default: one per core)")
 	fs.BoolVar(&timings, "timings", false, "print the time of each stage of the build")
+	fs.DurationVar(&cfg.Wait, "wait", 10*time.Minute, "how long to wait for another build writing into --out to finish (`duration`); 0 fails at once")
 	fs.StringVar(&prof.cpu, "cpuprofile", "", "write a CPU profile to `file` (read it with go tool pprof)")
 	fs.StringVar(&prof.mem, "memprofile", "", "write a memory profile to `file` at the end of the build")
 	if err := parse(fs, args, stdout); err != nil {
@@ -35,6 +37,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	cfg.Minify = !noMinify
+	cfg.Log = stderr
 	if !quiet {
 		cfg.Progress = stderr
 	}

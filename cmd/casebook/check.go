@@ -44,7 +44,14 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "casebook check: --source %q: expected a folder\n", source)
 		return errUsage
 	}
-	cfg.Source = os.DirFS(source)
+	// Through an os.Root, as build and serve read it, no symbolic link
+	// can take check outside the site folder.
+	root, err := os.OpenRoot(source)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	cfg.Source = root.FS()
 	cfg.Client = newHTTPClient(cfg.Timeout)
 	problems := check.Run(context.Background(), cfg)
 	if err := check.Write(stdout, problems, format); err != nil {

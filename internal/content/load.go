@@ -12,6 +12,15 @@
 // "." or "_", or end in "~", are skipped, as are other files in those
 // folders; package check reports the latter.
 //
+// # The site folder is the boundary
+//
+// Nothing outside the site folder is read. Read reports every symbolic
+// link in content/, layouts/ or assets/ that leads outside it (see
+// CheckLink and OutsideLinks) as an error at the link, naming its target,
+// and leaves out what it leads to; links that stay inside are followed.
+// Callers read the site through an os.Root as well, so that no link is
+// followed out of it between the check and the read.
+//
 // # Problems
 //
 // Load never stops at the first problem: every file is read and every
@@ -104,7 +113,7 @@ type Files struct {
 // core. It returns nil when site.yaml cannot be read, since nothing else can
 // be decoded without its features.
 func Read(fsys fs.FS, opts Options) (*Files, problem.List) {
-	var problems problem.List
+	problems := OutsideLinks(fsys)
 	cfg, ok := loadConfig(fsys, &problems)
 	if !ok {
 		return nil, problems
@@ -139,6 +148,9 @@ func (f *Files) Relink(prev *site.Site, problems problem.List) (*site.Site, prob
 }
 
 func loadConfig(fsys fs.FS, problems *problem.List) (site.Config, bool) {
+	if CheckLink(fsys, ConfigFile) != nil {
+		return site.Config{}, false // OutsideLinks reported it
+	}
 	data, err := fs.ReadFile(fsys, ConfigFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		if _, derr := fs.Stat(fsys, Dir); derr != nil {
@@ -167,10 +179,15 @@ func loadConfig(fsys fs.FS, problems *problem.List) (site.Config, bool) {
 	return cfg, !(*problems)[before:].HasErrors()
 }
 
-// listFiles returns the content files, sorted by path.
+// listFiles returns the content files, sorted by path. Symbolic links
+// that lead outside the site folder are left out: OutsideLinks reports
+// them.
 func listFiles(fsys fs.FS) ([]*file, error) {
 	var files []*file
 	for k, dir := range kindDirs {
+		if CheckLink(fsys, dir) != nil {
+			continue
+		}
 		err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
 			if errors.Is(err, fs.ErrNotExist) && p == dir {
 				return fs.SkipDir // every folder is optional
@@ -183,6 +200,9 @@ func listFiles(fsys fs.FS) ([]*file, error) {
 				if e.IsDir() {
 					return fs.SkipDir
 				}
+				return nil
+			}
+			if e.Type()&fs.ModeSymlink != 0 && CheckLink(fsys, p) != nil {
 				return nil
 			}
 			if !e.IsDir() && strings.HasSuffix(name, ".md") {
@@ -271,16 +291,36 @@ func decodeFile(fsys fs.FS, f *file, features []site.Feature) {
 // same for every file of a process.
 var versionSeed = maphash.MakeSeed()
 
-// readFile reads a content file and checks that it is text.
+// readFile reads a content file and checks that it is text. A file
+// reached through a symbolic link that leads outside the site folder is
+// an error at the link, and is not read.
 func readFile(fsys fs.FS, p string, problems *problem.List) ([]byte, bool) {
-	info, err := fs.Stat(fsys, p)
+	outside := func(err error) bool {
+		var le *LinkError
+		if errors.As(err, &le) {
+			problems.Errorf(le.Link, 0, 0, "%s", le.Message())
+		}
+		return le != nil
+	}
+	// Lstat costs what Stat does; only a link needs the whole path judged.
+	info, err := fs.Lstat(fsys, p)
+	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		if outside(CheckLink(fsys, p)) {
+			return nil, false
+		}
+		info, err = fs.Stat(fsys, p)
+	}
 	if err == nil && info.Size() > MaxFileSize {
 		problems.Errorf(p, 0, 0, "file is %d bytes: expected a content file under %d MB", info.Size(), MaxFileSize>>20)
 		return nil, false
 	}
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		problems.Errorf(p, 0, 0, "cannot read: %v", err)
+		// A folder on the way may be a link that leads outside, which
+		// an os.Root refuses to follow.
+		if !outside(CheckLink(fsys, p)) {
+			problems.Errorf(p, 0, 0, "cannot read: %v", err)
+		}
 		return nil, false
 	}
 	return clean(p, data, problems)

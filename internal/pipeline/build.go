@@ -6,10 +6,22 @@
 //
 // Everything is built in memory first. Only when every page rendered
 // without an error does Run write, into a new folder beside the output
-// folder, which then takes the output folder's place in one rename. A
-// failed build leaves the previous output exactly as it was. Run refuses,
-// before reading anything, an output folder whose replacement could lose
-// somebody's files (see checkOutput).
+// folder, which then takes the output folder's place in one step (on Linux,
+// renameat2 with RENAME_EXCHANGE; elsewhere two renames, which the next
+// build repairs if a crash falls between them). A failed build leaves the
+// previous output exactly as it was, and a crash at any instant leaves the
+// old site or the new one; what it leaves beside the output is removed by
+// the next build. Run refuses, before reading anything, an output folder
+// whose replacement could lose somebody's files (see checkOutput).
+//
+// # One writer
+//
+// Builds into one output folder take turns: each holds a lock on a file
+// beside the folder (.public.lock beside public/) from before it looks at
+// the folder until its site is in place, and a second build waits up to
+// Config.Wait for it. So when Run returns no error, the folder holds
+// exactly what that build wrote. casebook serve builds in memory and
+// writes nothing, so it takes no lock.
 //
 // # Determinism
 //
@@ -69,6 +81,12 @@ type Config struct {
 	// Progress, when not nil, receives a line a second while a long build
 	// runs.
 	Progress io.Writer
+
+	// Wait is how long a build waits for another build that writes into
+	// Out to finish (see outputLock); 0 fails at once. Log, when not nil,
+	// receives a line saying whom the build waits for.
+	Wait time.Duration
+	Log  io.Writer
 }
 
 // Result tells what a build did.
@@ -102,10 +120,11 @@ func Run(cfg Config) (Result, error) {
 	start := time.Now()
 	var res Result
 	if !cfg.DryRun {
-		out, err := checkOutput(cfg.Source, cfg.Out)
+		out, unlock, err := takeOutput(cfg)
 		if err != nil {
 			return res, err
 		}
+		defer unlock()
 		res.Out = out
 	}
 	progress := newProgress(cfg.Progress)
@@ -157,7 +176,9 @@ func load(cfg Config, res *Result, progress *progress) (*pipeline, []output, err
 	progress.set("loading content", 0, 0)
 	srcFS := cfg.FS
 	if srcFS == nil {
-		srcFS = os.DirFS(cfg.Source)
+		var closeSource func()
+		srcFS, closeSource = openSource(cfg.Source)
+		defer closeSource()
 	}
 	restore := collectLess()
 	files, problems := content.Read(srcFS, content.Options{Drafts: cfg.Drafts})
@@ -199,6 +220,32 @@ func load(cfg Config, res *Result, progress *progress) (*pipeline, []output, err
 	}
 	return &pipeline{site: s, renderer: r, opts: render.Options{BaseURL: s.Config.BaseURL, Assets: manifest},
 		minifier: m, workers: workers, progress: progress}, assets, nil
+}
+
+// takeOutput checks the output folder, takes its lock and cleans up what
+// killed builds left beside it. It returns the output folder's absolute
+// path and the function that lets go of the lock.
+func takeOutput(cfg Config) (string, func(), error) {
+	out, err := checkOutput(cfg.Source, cfg.Out)
+	if err != nil {
+		return "", nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return "", nil, err
+	}
+	lock, err := lockOutput(out, cfg.Out, cfg.Wait, cfg.Log)
+	if err != nil {
+		return "", nil, err
+	}
+	// While this build waited, the folder may have changed hands.
+	if out, err = checkOutput(cfg.Source, cfg.Out); err == nil {
+		err = cleanUp(out, max(cfg.Workers, runtime.GOMAXPROCS(0)))
+	}
+	if err != nil {
+		lock.unlock()
+		return "", nil, err
+	}
+	return out, lock.unlock, nil
 }
 
 // loading counts the builds that are loading content, and keeps the
@@ -244,10 +291,27 @@ func overrideBaseURL(s *site.Site, baseURL string) error {
 	return nil
 }
 
+// openSource opens the site folder so that no symbolic link can take a
+// read outside it, through an os.Root, as a session does; content.Read
+// reports such links with their targets. When the folder cannot be
+// opened, content.Read says what is wrong with it.
+func openSource(dir string) (fs.FS, func()) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return os.DirFS(dir), func() {}
+	}
+	return root.FS(), func() { root.Close() }
+}
+
 // prepare builds the assets (the site's over the defaults) and parses the
 // layouts (likewise), for a build or a session. What is wrong with the
 // site's assets and layouts, all of it, comes as a problem.List error.
 func prepare(srcFS fs.FS, cfg Config, m *minify.M, unsafe bool) ([]output, map[string]string, *render.Renderer, error) {
+	// content.Read has checked the links of a build; a session comes here
+	// again when a layout or an asset changes.
+	if problems := content.OutsideLinks(srcFS, "layouts", "assets"); len(problems) > 0 {
+		return nil, nil, nil, problems
+	}
 	var problems problem.List
 	assets, manifest, err := buildAssets(overlay.New(srcFS, "assets", cfg.Assets), m)
 	if l := (problem.List)(nil); errors.As(err, &l) {

@@ -31,8 +31,13 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 		if err != nil || e.IsDir() {
 			return err
 		}
-		data, err := os.ReadFile(p)
 		rel, _ := filepath.Rel(dir, p)
+		if e.Type()&fs.ModeSymlink != 0 { // a link, not what it leads to
+			target, err := os.Readlink(p)
+			files[filepath.ToSlash(rel)] = []byte("link to " + target)
+			return err
+		}
+		data, err := os.ReadFile(p)
 		files[filepath.ToSlash(rel)] = data
 		return err
 	})
@@ -256,6 +261,28 @@ func TestRefusals(t *testing.T) {
 			os.WriteFile(filepath.Join(dir, "docs/notes.txt"), []byte("mine"), 0o644)
 			return filepath.Join(dir, "site"), filepath.Join(dir, "docs")
 		}, "it is not empty and casebook did not write it"},
+		{"ThroughLinkIntoContent", func(dir string) (string, string) {
+			os.Symlink("site/content", filepath.Join(dir, "c2"))
+			return filepath.Join(dir, "site"), filepath.Join(dir, "c2/x")
+		}, "(through a symbolic link, " + "DIR/site/content/x): it is inside the site's content/ folder"},
+		{"ThroughLinkIntoAssets", func(dir string) (string, string) {
+			os.MkdirAll(filepath.Join(dir, "site/assets"), 0o755)
+			os.Symlink("site/assets", filepath.Join(dir, "a2"))
+			return filepath.Join(dir, "site"), filepath.Join(dir, "a2/x/y")
+		}, "it is inside the site's assets/ folder"},
+		{"ThroughLinkToSource", func(dir string) (string, string) {
+			os.Symlink(".", filepath.Join(dir, "here"))
+			return filepath.Join(dir, "site"), filepath.Join(dir, "here/site")
+		}, "it is the source folder or a folder above it"},
+		{"ThroughLinkToProject", func(dir string) (string, string) {
+			os.MkdirAll(filepath.Join(dir, "proj/sub/.git"), 0o755)
+			os.Symlink("proj", filepath.Join(dir, "p"))
+			return filepath.Join(dir, "site"), filepath.Join(dir, "p/sub")
+		}, "it holds .git"},
+		{"Link", func(dir string) (string, string) {
+			os.Symlink("site", filepath.Join(dir, "l"))
+			return filepath.Join(dir, "site"), filepath.Join(dir, "l")
+		}, "it is a symbolic link"},
 		{"File", func(dir string) (string, string) {
 			os.WriteFile(filepath.Join(dir, "out"), []byte("mine"), 0o644)
 			return filepath.Join(dir, "site"), filepath.Join(dir, "out")
@@ -268,8 +295,9 @@ func TestRefusals(t *testing.T) {
 			source, out := tt.prepare(dir)
 			before := readTree(t, dir)
 			_, err := pipeline.Run(config(source, out))
-			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "nothing was changed") {
-				t.Fatalf("got error %v, want one saying %q", err, tt.want)
+			want := strings.ReplaceAll(tt.want, "DIR", dir)
+			if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "nothing was changed") {
+				t.Fatalf("got error %v, want one saying %q", err, want)
 			}
 			after := readTree(t, dir)
 			if len(after) != len(before) {
@@ -353,5 +381,95 @@ func TestSiteOverrides(t *testing.T) {
 	}
 	if !found {
 		t.Error("no stylesheet in the output")
+	}
+}
+
+// TestOutsideLinks adds to a built site a symbolic link that leads
+// outside the site folder, for each kind of link, and checks that the
+// build fails naming the link and its target, and leaves the output as it
+// was; and that a link inside the site folder is followed.
+func TestOutsideLinks(t *testing.T) {
+	tests := []struct {
+		link, target string
+		want         string // the problem; "" when the build succeeds
+	}{
+		{"assets/img/s.png", "OUT/secret", `assets/img/s.png: error: symbolic link to "OUT/secret", outside the site folder`},
+		{"assets/img/t.png", "../../../outside/secret", `assets/img/t.png: error: symbolic link to "../../../outside/secret", which leads outside the site folder`},
+		{"content/cases/x.md", "../../../outside/x.md", `content/cases/x.md: error: symbolic link to "../../../outside/x.md", which leads outside the site folder`},
+		{"content/cases/more", "OUT", `content/cases/more: error: symbolic link to "OUT", outside the site folder`},
+		{"layouts/case.html", "../../outside/secret", `layouts/case.html: error: symbolic link to "../../outside/secret", which leads outside the site folder`},
+		{"assets/img/about.txt", "../../content/pages/about.md", ""},
+	}
+	for _, tt := range tests {
+		t.Run(strings.ReplaceAll(tt.link, "/", "_"), func(t *testing.T) {
+			dir := t.TempDir()
+			src := filepath.Join(dir, "site")
+			copyTree(t, "testdata/site", src)
+			outside := filepath.Join(dir, "outside")
+			os.MkdirAll(outside, 0o755)
+			os.WriteFile(filepath.Join(outside, "secret"), []byte("secret"), 0o600)
+			data, _ := os.ReadFile(filepath.Join(src, "content/cases/duffel-floods.md"))
+			os.WriteFile(filepath.Join(outside, "x.md"), data, 0o644)
+			out := filepath.Join(dir, "public")
+			mustBuild(t, config(src, out))
+			before := readTree(t, out)
+
+			link := filepath.Join(src, filepath.FromSlash(tt.link))
+			os.MkdirAll(filepath.Dir(link), 0o755)
+			if err := os.Symlink(strings.ReplaceAll(tt.target, "OUT", outside), link); err != nil {
+				t.Fatal(err)
+			}
+			res, err := pipeline.Run(config(src, out))
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("a link inside the site: %v", err)
+				}
+				if got := readTree(t, out)["assets/img/about.txt"]; !bytes.Contains(got, []byte("title:")) {
+					t.Fatalf("the linked file was not copied: got %q", got)
+				}
+				return
+			}
+			want := strings.ReplaceAll(tt.want, "OUT", outside)
+			if !errors.Is(err, pipeline.ErrProblems) || !strings.Contains(res.Problems.Error(), want) {
+				t.Fatalf("got error %v, problems\n%v\nwant %q", err, res.Problems, want)
+			}
+			after := readTree(t, out)
+			if len(after) != len(before) {
+				t.Fatalf("a refused build changed the output: %d files before, %d after", len(before), len(after))
+			}
+			for name, data := range before {
+				if !bytes.Equal(after[name], data) {
+					t.Fatalf("%s changed in a refused build", name)
+				}
+			}
+		})
+	}
+}
+
+// TestSessionOutsideLink adds an asset link that leads outside the site
+// folder while a session (casebook serve's) runs: the update that follows
+// fails naming the link, as a build would.
+func TestSessionOutsideLink(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "site")
+	copyTree(t, "testdata/site", src)
+	os.WriteFile(filepath.Join(dir, "secret"), []byte("secret"), 0o600)
+	sess := pipeline.NewSession(config(src, ""), false)
+	if _, err := sess.Full(); err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(src, "assets/img"), 0o755)
+	if err := os.Symlink("../../../secret", filepath.Join(src, "assets/img/s.png")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := sess.Update([]string{"assets/img/s.png"})
+	want := `assets/img/s.png: error: symbolic link to "../../../secret", which leads outside the site folder`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("got error %v, want one saying %q", err, want)
+	}
+	for name := range sess.Output() {
+		if strings.HasPrefix(name, "assets/img/s") {
+			t.Fatalf("%s is in the output", name)
+		}
 	}
 }

@@ -17,7 +17,10 @@ const marker = ".casebook"
 // the root, the home folder, the source folder or a folder above it, a folder
 // inside the source's content, layouts or assets, a folder that holds a
 // project (content/, go.mod, .git), and an existing folder that casebook did
-// not write. It returns the cleaned absolute path of out.
+// not write. Each rule applies to out with the symbolic links of its
+// existing parents resolved: through a link, a folder beside the site can
+// be its content/ folder. It returns that resolved absolute path of out,
+// where the build writes.
 func checkOutput(source, out string) (string, error) {
 	absOut, err := filepath.Abs(out)
 	if err != nil {
@@ -28,9 +31,17 @@ func checkOutput(source, out string) (string, error) {
 		return "", err
 	}
 	absSrc = evalSymlinks(absSrc)
-	real := evalSymlinks(absOut)
+	// out itself, when a link, is refused below; its parents are followed.
+	real := filepath.Join(evalSymlinks(filepath.Dir(absOut)), filepath.Base(absOut))
+	if absOut == filepath.Dir(absOut) {
+		real = absOut
+	}
 	refuse := func(why string) (string, error) {
-		return "", fmt.Errorf("refusing to write the site to %s: %s; nothing was changed", out, why)
+		name := out
+		if real != absOut {
+			name += " (through a symbolic link, " + real + ")"
+		}
+		return "", fmt.Errorf("refusing to write the site to %s: %s; nothing was changed", name, why)
 	}
 	if real == filepath.Dir(real) {
 		return refuse("it is the root of the file system")
@@ -46,10 +57,10 @@ func checkOutput(source, out string) (string, error) {
 			return refuse("it is inside the site's " + dir + "/ folder")
 		}
 	}
-	info, err := os.Lstat(absOut)
+	info, err := os.Lstat(real)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return absOut, nil
+		return real, nil
 	case err != nil:
 		return "", err
 	case info.Mode()&fs.ModeSymlink != 0:
@@ -58,18 +69,18 @@ func checkOutput(source, out string) (string, error) {
 		return refuse("it is a file, not a folder")
 	}
 	for _, name := range []string{"content", "go.mod", ".git"} {
-		if _, err := os.Lstat(filepath.Join(absOut, name)); err == nil {
+		if _, err := os.Lstat(filepath.Join(real, name)); err == nil {
 			return refuse("it holds " + name + ", so it looks like a project, not build output")
 		}
 	}
-	entries, err := os.ReadDir(absOut)
+	entries, err := os.ReadDir(real)
 	if err != nil {
 		return "", err
 	}
-	if _, err := os.Lstat(filepath.Join(absOut, marker)); len(entries) > 0 && err != nil {
+	if _, err := os.Lstat(filepath.Join(real, marker)); len(entries) > 0 && err != nil {
 		return refuse("it is not empty and casebook did not write it (no " + marker + " file); empty or remove it, or choose another folder")
 	}
-	return absOut, nil
+	return real, nil
 }
 
 // within reports whether dir is parent or dir itself.
@@ -78,9 +89,21 @@ func within(dir, parent string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
+// evalSymlinks resolves the symbolic links of p, an absolute path, as
+// far as it exists: the folders that a build would create are appended
+// to the real path of the deepest one that exists.
 func evalSymlinks(p string) string {
-	if r, err := filepath.EvalSymlinks(p); err == nil {
-		return r
+	p = filepath.Clean(p)
+	var rest []string
+	for {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(append([]string{r}, rest...)...)
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return filepath.Join(append([]string{p}, rest...)...)
+		}
+		rest = append([]string{filepath.Base(p)}, rest...)
+		p = parent
 	}
-	return filepath.Clean(p)
 }

@@ -25,19 +25,15 @@ type stage struct {
 	dirs     sync.Map // folders made so far
 }
 
-// newStage creates a folder beside out.
+// newStage creates a folder beside out. The caller holds out's lock.
 func newStage(out string, workers int) (*stage, error) {
 	parent, base := filepath.Dir(out), filepath.Base(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	removeStale(parent, base)
 	dir, err := os.MkdirTemp(parent, "."+base+".tmp-")
 	if err != nil {
 		return nil, fmt.Errorf("cannot create a folder beside %s: %w", out, err)
 	}
 	st := &stage{dir: dir, out: out, workers: workers}
-	// The marker goes in first, so that removeStale recognises the folder
+	// The marker goes in first, so that cleanUp recognises the folder
 	// even if this build is killed half-way.
 	if err := os.Chmod(dir, 0o755); err != nil {
 		st.discard()
@@ -115,15 +111,39 @@ func (st *stage) write(f output) error {
 // discard removes the stage folder.
 func (st *stage) discard() { os.RemoveAll(st.dir) }
 
-// commit puts the stage folder in the place of the output folder. When the
-// output exists it is moved aside first and removed only after the new site
-// is in place.
+// errNoExchange is exchange's error where folders cannot be swapped in
+// one step.
+var errNoExchange = errors.New("cannot exchange folders here")
+
+// commit puts the stage folder in the place of the output folder, in one
+// step where the system can (see exchange): a crash at any instant leaves
+// the old site or the new one at out, never neither, and what a crash
+// leaves beside it is cleaned by the next build (see cleanUp). The first
+// build has nothing to swap with and renames its stage.
 func (st *stage) commit() error {
-	if _, err := os.Lstat(st.out); os.IsNotExist(err) {
+	err := exchange(st.dir, st.out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return os.Rename(st.dir, st.out)
+	case errors.Is(err, errNoExchange):
+		return st.commitInTwo()
+	case err != nil:
+		return fmt.Errorf("cannot put the new site in place of %s: %w", st.out, err)
 	}
-	old := st.dir + ".old"
+	// The stage folder now holds the previous site.
+	return removeTree(st.dir, st.workers)
+}
+
+// commitInTwo is commit in two renames, where folders cannot be swapped:
+// the output is moved aside, then the stage takes its place. A crash
+// between the two leaves no output folder; the next build puts the
+// previous one back before it does anything else (see cleanUp).
+func (st *stage) commitInTwo() error {
+	old := st.dir + oldSuffix
 	if err := os.Rename(st.out, old); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return os.Rename(st.dir, st.out)
+		}
 		return fmt.Errorf("cannot move the previous %s aside: %w", st.out, err)
 	}
 	if err := os.Rename(st.dir, st.out); err != nil {
@@ -134,6 +154,9 @@ func (st *stage) commit() error {
 	}
 	return removeTree(old, st.workers)
 }
+
+// oldSuffix names the previous output while commitInTwo moves it aside.
+const oldSuffix = ".old"
 
 // removeTree removes dir and everything in it, spreading the folders two
 // levels down over workers goroutines: a site's output is a folder per
@@ -146,6 +169,9 @@ func removeTree(dir string, workers int) error {
 		return os.RemoveAll(dir)
 	}
 	for _, e := range top {
+		if e.Name() == marker {
+			continue // last, with dir: a half-removed folder stays recognisable
+		}
 		p := filepath.Join(dir, e.Name())
 		sub, err := os.ReadDir(p)
 		if !e.IsDir() || err != nil {
@@ -158,6 +184,19 @@ func removeTree(dir string, workers int) error {
 	}
 	if err := parallel(len(items), workers, func(i int) error { return removePage(items[i]) }); err != nil {
 		return err
+	}
+	// Left are the emptied folders and the marker, which goes last: a
+	// build killed before then leaves a folder that cleanUp recognises.
+	rest, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range rest {
+		if e.Name() != marker {
+			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+				return err
+			}
+		}
 	}
 	return os.RemoveAll(dir)
 }
@@ -173,22 +212,43 @@ func removePage(p string) error {
 	return os.RemoveAll(p)
 }
 
-// removeStale removes the stage folders of builds that were killed before
-// they could clean up. Only folders named as newStage names them and holding
-// casebook's marker are touched.
-func removeStale(parent, base string) {
+// cleanUp repairs and removes what builds killed before they were done
+// left beside the output folder out. The caller holds out's lock.
+//
+// A build killed between the two renames of commitInTwo left no output
+// folder and the previous one moved aside: it is put back. Every other
+// folder named as newStage names them and holding casebook's marker (or
+// nothing at all) is a stage that was never committed or a previous site
+// that was swapped out: it is removed.
+func cleanUp(out string, workers int) error {
+	parent, base := filepath.Dir(out), filepath.Base(out)
 	entries, err := os.ReadDir(parent)
 	if err != nil {
-		return
+		return err
 	}
 	prefix := "." + base + ".tmp-"
+	_, err = os.Lstat(out)
+	missing := errors.Is(err, fs.ErrNotExist)
 	for _, e := range entries {
-		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+		name := e.Name()
+		if !e.IsDir() || !strings.HasPrefix(name, prefix) {
 			continue
 		}
-		p := filepath.Join(parent, e.Name())
-		if _, err := os.Lstat(filepath.Join(p, marker)); err == nil {
-			os.RemoveAll(p)
+		p := filepath.Join(parent, name)
+		if _, err := os.Lstat(filepath.Join(p, marker)); err != nil {
+			os.Remove(p) // only when empty: killed before its marker
+			continue
+		}
+		if missing && strings.HasSuffix(name, oldSuffix) {
+			if err := os.Rename(p, out); err != nil {
+				return fmt.Errorf("cannot put back the previous %s from %s: %w", out, p, err)
+			}
+			missing = false
+			continue
+		}
+		if err := removeTree(p, workers); err != nil {
+			return err
 		}
 	}
+	return nil
 }

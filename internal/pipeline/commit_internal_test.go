@@ -1,0 +1,340 @@
+package pipeline
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	casebook "github.com/casebook/casebook"
+)
+
+// siteTree returns every file under dir by slash path, or nil when dir
+// does not exist.
+func siteTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	files := make(map[string][]byte)
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// sameTree reports how got differs from want, or "" when it does not.
+func sameTree(got, want map[string][]byte) string {
+	if got == nil {
+		return "the folder is missing"
+	}
+	for name, data := range want {
+		g, ok := got[name]
+		if !ok {
+			return name + " is missing"
+		}
+		if !bytes.Equal(g, data) {
+			return name + " differs"
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			return name + " should not be there"
+		}
+	}
+	return ""
+}
+
+// copyDir copies the folder src to dst.
+func copyDir(t *testing.T, src, dst string) {
+	t.Helper()
+	for name, data := range siteTree(t, src) {
+		p := filepath.Join(dst, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// testSites makes, in dir, three sources: "a" (the fixture), "b" (the
+// fixture less a case) and "broken" (the fixture with an error), and
+// builds a and b into "built-a" and "built-b".
+func testSites(t *testing.T, dir string) {
+	t.Helper()
+	for _, name := range []string{"a", "b", "broken"} {
+		copyDir(t, "testdata/site", filepath.Join(dir, name))
+	}
+	if err := os.Remove(filepath.Join(dir, "b/content/cases/duffel-floods.md")); err != nil {
+		t.Fatal(err)
+	}
+	broken := filepath.Join(dir, "broken/content/cases/ostend-ostende.md")
+	data, _ := os.ReadFile(broken)
+	os.WriteFile(broken, bytes.Replace(data, []byte("sdgs: [17]"), []byte("sdgs: [18]"), 1), 0o644)
+	for _, name := range []string{"a", "b"} {
+		if _, err := Run(testConfig(filepath.Join(dir, name), filepath.Join(dir, "built-"+name))); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func testConfig(source, out string) Config {
+	return Config{Source: source, Out: out, Layouts: casebook.Layouts, Assets: casebook.Assets, Minify: true, Workers: 2}
+}
+
+// TestCrashStates puts beside public/ what a build killed at each step of
+// its commit leaves, then runs a failing build and a good one. Whatever
+// the step, public/ must hold one whole site, the failing build must
+// leave it so, and the next builds clean up.
+func TestCrashStates(t *testing.T) {
+	dir := t.TempDir()
+	testSites(t, dir)
+	builtA, builtB := filepath.Join(dir, "built-a"), filepath.Join(dir, "built-b")
+	stage := ".public.tmp-123"
+	// removeSome takes the folder of the case pages out of a built copy:
+	// a stage half written, or a previous site half removed.
+	removeSome := func(p string) {
+		if err := os.RemoveAll(filepath.Join(p, "cases")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		name  string
+		state func(parent string)
+		want  string // the built site public/ must then hold
+	}{
+		{"WhileWriting", func(parent string) {
+			copyDir(t, builtA, filepath.Join(parent, "public"))
+			copyDir(t, builtB, filepath.Join(parent, stage))
+			removeSome(filepath.Join(parent, stage))
+		}, builtA},
+		{"AfterExchange", func(parent string) {
+			copyDir(t, builtB, filepath.Join(parent, "public"))
+			copyDir(t, builtA, filepath.Join(parent, stage))
+		}, builtB},
+		{"WhileRemovingPrevious", func(parent string) {
+			copyDir(t, builtB, filepath.Join(parent, "public"))
+			copyDir(t, builtA, filepath.Join(parent, stage))
+			removeSome(filepath.Join(parent, stage))
+		}, builtB},
+		{"BetweenTwoRenames", func(parent string) {
+			copyDir(t, builtA, filepath.Join(parent, stage+oldSuffix))
+			copyDir(t, builtB, filepath.Join(parent, stage))
+		}, builtA},
+		{"AfterTwoRenames", func(parent string) {
+			copyDir(t, builtB, filepath.Join(parent, "public"))
+			copyDir(t, builtA, filepath.Join(parent, stage+oldSuffix))
+		}, builtB},
+		{"BeforeMarker", func(parent string) {
+			copyDir(t, builtA, filepath.Join(parent, "public"))
+			os.Mkdir(filepath.Join(parent, stage), 0o700)
+		}, builtA},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			parent := t.TempDir()
+			tt.state(parent)
+			out := filepath.Join(parent, "public")
+			if _, err := Run(testConfig(filepath.Join(dir, "broken"), out)); !errors.Is(err, ErrProblems) {
+				t.Fatalf("the failing build: got %v, want ErrProblems", err)
+			}
+			if d := sameTree(siteTree(t, out), siteTree(t, tt.want)); d != "" {
+				t.Fatalf("after the failing build: %s", d)
+			}
+			if got := leftovers(t, parent); len(got) > 0 {
+				t.Fatalf("the failing build left %v beside public/", got)
+			}
+			if _, err := Run(testConfig(filepath.Join(dir, "a"), out)); err != nil {
+				t.Fatal(err)
+			}
+			if d := sameTree(siteTree(t, out), siteTree(t, builtA)); d != "" {
+				t.Fatalf("after the good build: %s", d)
+			}
+		})
+	}
+}
+
+// leftovers returns the names in parent other than public.
+func leftovers(t *testing.T, parent string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		if e.Name() != "public" {
+			names = append(names, e.Name())
+		}
+	}
+	return names
+}
+
+// TestCommitInTwo checks the commit of systems that cannot exchange two
+// folders, which Linux runs only here.
+func TestCommitInTwo(t *testing.T) {
+	dir := t.TempDir()
+	testSites(t, dir)
+	for _, first := range []bool{true, false} {
+		parent := t.TempDir()
+		out := filepath.Join(parent, "public")
+		if !first {
+			copyDir(t, filepath.Join(dir, "built-a"), out)
+		}
+		st, err := newStage(out, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		copyDir(t, filepath.Join(dir, "built-b"), st.dir)
+		if err := st.commitInTwo(); err != nil {
+			t.Fatal(err)
+		}
+		if d := sameTree(siteTree(t, out), siteTree(t, filepath.Join(dir, "built-b"))); d != "" {
+			t.Fatalf("first build %v: %s", first, d)
+		}
+		if got := leftovers(t, parent); len(got) > 0 {
+			t.Fatalf("first build %v: left %v", first, got)
+		}
+	}
+}
+
+// TestExchange checks that two folders swap, where the system can.
+func TestExchange(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	os.MkdirAll(filepath.Join(a, "x"), 0o755)
+	os.MkdirAll(filepath.Join(b, "y"), 0o755)
+	err := exchange(a, b)
+	if errors.Is(err, errNoExchange) {
+		t.Skip("this system cannot exchange folders")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{filepath.Join(a, "y"), filepath.Join(b, "x")} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("after the exchange: %v", err)
+		}
+	}
+}
+
+// TestLockHolder holds the lock of an output folder and checks that a
+// build that may not wait fails naming the holder, and that one that may
+// says whom it waits for and builds when the lock is released.
+func TestLockHolder(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, "testdata/site", filepath.Join(dir, "site"))
+	out := filepath.Join(dir, "public")
+	lock, err := lockOutput(out, out, 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	holder := "the build with pid " + strconv.Itoa(os.Getpid()) + " ("
+	_, err = Run(testConfig(filepath.Join(dir, "site"), out))
+	if err == nil || !strings.Contains(err.Error(), out+" is being written by "+holder) {
+		t.Fatalf("got error %v, want one naming %q", err, holder)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("a build that did not get the lock wrote %s", out)
+	}
+
+	var log syncBuffer
+	cfg := testConfig(filepath.Join(dir, "site"), out)
+	cfg.Wait, cfg.Log = time.Minute, &log
+	done := make(chan error)
+	go func() {
+		_, err := Run(cfg)
+		done <- err
+	}()
+	for !strings.Contains(log.String(), "waiting for "+holder) {
+		select {
+		case err := <-done:
+			t.Fatalf("the build did not wait: %v, log %q", err, log.String())
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	lock.unlock()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, marker)); err != nil {
+		t.Fatalf("the build that waited wrote no site: %v", err)
+	}
+	if _, err := os.Stat(lockPath(out)); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("the lock file is still there: %v", err)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for a writer and a reader.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// TestConcurrentBuilds starts two builds into one folder at once, the
+// second a little later each round so that it starts at every stage of
+// the first, and requires the folder to equal a single build every time,
+// with nothing left beside it.
+func TestConcurrentBuilds(t *testing.T) {
+	dir := t.TempDir()
+	testSites(t, dir)
+	want := siteTree(t, filepath.Join(dir, "built-a"))
+	for round := range 10 {
+		parent := t.TempDir()
+		out := filepath.Join(parent, "public")
+		if round%2 == 1 {
+			copyDir(t, filepath.Join(dir, "built-b"), out) // a previous site to replace
+		}
+		var wg sync.WaitGroup
+		errs := make([]error, 2)
+		for i := range errs {
+			wg.Go(func() {
+				time.Sleep(time.Duration(i*round) * 20 * time.Millisecond)
+				cfg := testConfig(filepath.Join(dir, "a"), out)
+				cfg.Wait = time.Minute
+				_, errs[i] = Run(cfg)
+			})
+		}
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				t.Fatalf("round %d, build %d: %v", round, i, err)
+			}
+		}
+		if d := sameTree(siteTree(t, out), want); d != "" {
+			t.Fatalf("round %d: %s", round, d)
+		}
+		if got := leftovers(t, parent); len(got) > 0 {
+			t.Fatalf("round %d: left %v beside public/", round, got)
+		}
+	}
+}
