@@ -56,10 +56,10 @@ func TestSiteProblems(t *testing.T) {
 		}, []string{
 			`assets/js/bad.js:2:9: error: cannot minify: unexpected = in expression`,
 			`assets/js/worse.js:1:10: error: cannot minify: expected Identifier instead of ( in function declaration`,
-			`layouts/case.html: error: template: case.html:1: unexpected "}" in operand`,
+			`layouts/case.html:1:16: error: unexpected "}" in operand`,
 		}},
 		{"LayoutExecution", map[string]string{"layouts/page.html": main + "{{ .Page.Nope }}{{end}}"}, []string{
-			`layouts/page.html: error: rendering about/index.html: template: page.html:1:25: executing "main" at <.Page.Nope>: can't evaluate field Nope in type *site.Page`,
+			`layouts/page.html: error: rendering about/index.html: template: page.html:1:25: executing "main" at <.Page.Nope>: can't evaluate field Nope in type *view.Page`,
 		}},
 		{"PageScript", map[string]string{"layouts/page.html": main + "<script>f(;</script>{{end}}"}, []string{
 			`layouts/page.html: error: cannot minify about/index.html: unexpected ; in expression, in "f(;"`,
