@@ -82,12 +82,11 @@ func keys(m map[string]string) []string {
 	return ks
 }
 
-// reserved are the first URL segments of casebook's own pages and files.
+// reserved are the first URL segments of casebook's own pages and files;
+// init in kinds.go adds the sections of Kinds.
 var reserved = map[string]bool{
-	"approaches": true, "assets": true, "cases": true, "catalogue": true,
-	"countries": true, "matrix": true, "partners": true, "sdgs": true,
-	"search": true, "themes": true, "404": true, "feed": true, "sitemap": true,
-	"_casebook": true,
+	"assets": true, "catalogue": true, "search": true, "404": true,
+	"feed": true, "sitemap": true, "_casebook": true,
 }
 
 // Reserved reports whether a free page cannot have the given slug, because
