@@ -49,6 +49,20 @@ type CatalogueData struct {
 	Links         []PageLink   // every page, for the numbered links
 	Data          string       // the URL of the catalogue's data, for the script
 	PageSize      int
+	// Sample is the stand-in case that the card template is rendered
+	// with: no slug, and one of every part a card shows (see
+	// partials/catalogue-card.html).
+	Sample *site.Case
+}
+
+// cardSample is CatalogueData.Sample.
+var cardSample = &site.Case{
+	Summary:    " ",
+	Approaches: []*site.Approach{{}},
+	Partners:   []*site.Partner{{}},
+	Goals:      []*site.SDG{{}},
+	Budget:     &site.Budget{},
+	Start:      1,
 }
 
 // PageLink is a link to one page of a paged list.
@@ -113,7 +127,8 @@ func cataloguePath(n int) string {
 // catalogueData returns the layout data of a page of the catalogue.
 func (b *binding) catalogueData(p *cataloguePage) *CatalogueData {
 	cases := b.site.Cases
-	d := &CatalogueData{Total: len(cases), Number: p.number, Pages: p.pages, Data: b.base + p.data, PageSize: CataloguePageSize}
+	d := &CatalogueData{Total: len(cases), Number: p.number, Pages: p.pages, Data: b.base + p.data, PageSize: CataloguePageSize,
+		Sample: cardSample}
 	first := (p.number - 1) * CataloguePageSize
 	d.Cases = cases[min(first, len(cases)):min(first+CataloguePageSize, len(cases))]
 	d.First, d.Last = first+1, first+len(d.Cases)
