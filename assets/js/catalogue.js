@@ -362,7 +362,7 @@
   function render(order, shown, chunks, qs, pages) {
     var frag = document.createDocumentFragment();
     shown.forEach(function (i) {
-      frag.append(card(chunks[Math.floor(i / cardSize)][i % cardSize], qs));
+      frag.append(card(chunks[Math.floor(i / cardSize)][i % cardSize], qs, i));
     });
     listEl.replaceChildren(frag);
     var total = order.length, first = (state.page - 1) * pageSize + 1;
@@ -411,12 +411,12 @@
     pagesEl.append(ul);
   }
 
-  // card renders [slug, title, summary, approaches, partners, SDGs,
-  // budget, start, end], with the query's terms marked, into a clone of
+  // card renders case i, c = [slug, title, summary, approaches, partners,
+  // SDGs, budget, start, end], with the query's terms marked, into a clone of
   // the card template (partials/catalogue-card.html): each part is the
   // element of its data-slot, and is removed when the case has none. The
   // labels are those of the facets, by id.
-  function card(c, qs) {
+  function card(c, qs, i) {
     var li = cardTemplate.content.firstElementChild.cloneNode(true);
     function slot(name) { return li.querySelector('[data-slot="' + name + '"]'); }
     function fill(name, content) {
@@ -463,6 +463,16 @@
     fill("sdgs", ul);
     fill("budget", c[6] || null);
     fill("years", years(c[7], c[8]) || null);
+    // A part marked data-facet="<id>" shows the case's values of that
+    // facet, by their labels on cards, in the facet's order: a facet added
+    // to the site needs no code here.
+    for (var e of li.querySelectorAll("[data-facet]")) {
+      var f = facetByID[e.dataset.facet], labels = [];
+      if (f) f.values.forEach(function (v) { if (has(v.bits, i)) labels.push(v.short || v.label); });
+      if (labels.length) (e.querySelector("dd") || e).replaceChildren(labels.join(", "));
+      else e.remove();
+      e.removeAttribute("data-facet");
+    }
     for (var e of li.querySelectorAll("[data-slot], [data-singular]")) {
       e.removeAttribute("data-slot");
       e.removeAttribute("data-singular");

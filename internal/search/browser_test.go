@@ -3,6 +3,7 @@ package search_test
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -393,5 +394,71 @@ func TestCatalogueLabelsFromData(t *testing.T) {
 		if !strings.Contains(card, want) {
 			t.Errorf("the first card %q lacks %q", card, want)
 		}
+	}
+}
+
+// TestCatalogueFacetPart checks that a part of the card marked
+// data-facet="<id>", here a site's own card partial showing the themes,
+// is filled by the script with the labels of the case's values of that
+// facet, and left out of cards whose case has none (here, a part of a
+// facet the site does not have).
+func TestCatalogueFacetPart(t *testing.T) {
+	dir := t.TempDir()
+	abs, err := filepath.Abs("../../content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(abs, filepath.Join(dir, "content")); err != nil {
+		t.Fatal(err)
+	}
+	partial, err := fs.ReadFile(casebook.Layouts, "partials/catalogue-card.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	themes := `{{with .ThemeTerms}}<div{{if $slot}} data-facet="theme"{{end}}><dt>Themes</dt><dd>{{range $i, $t := .}}{{if $i}}, {{end}}{{$t.Name}}{{end}}</dd></div>{{end}}` +
+		`<div{{if $slot}} data-facet="nosuch"{{end}}><dt>Nothing</dt><dd>x</dd></div>` + "\n</dl>"
+	own := strings.Replace(string(partial), "</dl>", themes, 1)
+	if err := os.MkdirAll(filepath.Join(dir, "layouts", "partials"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "layouts", "partials", "catalogue-card.html"), []byte(own), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := openCatalogue(t, dir)
+	c.open(t, "?sort=newest")
+	const read = `[...document.querySelectorAll("#catalogue_list > li")].map(li => [
+		li.querySelector(".card-title a").getAttribute("href").split("/").slice(-2)[0],
+		[...li.querySelectorAll("dt")].filter(dt => dt.textContent === "Themes").map(dt => dt.nextElementSibling.textContent).join("|"),
+		String(li.querySelectorAll("[data-facet], [data-slot]").length + [...li.querySelectorAll("dt")].filter(dt => dt.textContent === "Nothing").length)])`
+	got, err := chromedp.Run(c.ctx, chromedp.Evaluate[[][3]string](read))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 {
+		t.Fatal("no cards")
+	}
+	withThemes := 0
+	for _, k := range got {
+		kase := c.site.Case(k[0])
+		if kase == nil {
+			t.Fatalf("card of an unknown case %q", k[0])
+		}
+		var want []string
+		for _, th := range kase.ThemeTerms {
+			want = append(want, th.Name)
+		}
+		slices.SortFunc(want, func(a, b string) int { return strings.Compare(site.Fold(a), site.Fold(b)) })
+		if got, want := k[1], strings.Join(want, ", "); got != want {
+			t.Errorf("%s: themes %q, want %q", k[0], got, want)
+		}
+		if k[2] != "0" {
+			t.Errorf("%s: %s parts still marked, or a part of no facet kept", k[0], k[2])
+		}
+		if len(want) > 0 {
+			withThemes++
+		}
+	}
+	if withThemes == 0 {
+		t.Errorf("no card has themes")
 	}
 }
