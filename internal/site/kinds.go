@@ -145,6 +145,21 @@ func URLPath(item any) (string, bool) {
 	return "", false
 }
 
+// Name returns the name of item for readers, as its page's heading gives
+// it (the title of an approach, case or page, the name of a partner,
+// country or theme, "Goal 6: Clean water and sanitation" for an SDG), and
+// false when no kind has pages of it.
+func Name(item any) (string, bool) {
+	for _, k := range Kinds {
+		if k.Pages != nil {
+			if _, name, ok := k.Pages.Slug(item); ok {
+				return name, true
+			}
+		}
+	}
+	return "", false
+}
+
 // Facets returns the kinds that are facets, in the order of the
 // catalogue's filters.
 func Facets() []*Kind {

@@ -7,25 +7,25 @@ import (
 	"github.com/casebook/casebook/internal/site"
 )
 
-// TestURLPath checks the page of every kind of item, and that other
-// values have none.
+// TestURLPath checks the page and the name of every kind of item, and
+// that other values have none.
 func TestURLPath(t *testing.T) {
 	cases := []*site.Case{newCase("dogbo", []string{"twinning"}, []string{"Dogbo/BJ"}, []int{6}, []string{"Birth registration"})}
 	s := site.New(site.Config{}, approaches("twinning"), cases, nil, []*site.Page{{Slug: "about", Title: "About"}})
 	for _, tc := range []struct {
-		item any
-		want string
-		kind string
+		item       any
+		want, kind string
+		name       string
 	}{
-		{s.Approaches[0], "approaches/twinning/", "approach"},
-		{s.Cases[0], "cases/dogbo/", "case"},
-		{s.Partners[0], "partners/dogbo/", "partner"},
-		{s.Countries[0], "countries/bj/", "country"},
-		{s.SDGs[0], "sdgs/6/", "sdg"},
-		{s.Themes[0], "themes/birth-registration/", "theme"},
-		{s.Pages[0], "about/", "page"},
-		{(*site.Case)(nil), "", ""},
-		{"dogbo", "", ""},
+		{s.Approaches[0], "approaches/twinning/", "approach", "twinning"},
+		{s.Cases[0], "cases/dogbo/", "case", "dogbo"},
+		{s.Partners[0], "partners/dogbo/", "partner", "Dogbo"},
+		{s.Countries[0], "countries/bj/", "country", "Benin"},
+		{s.SDGs[0], "sdgs/6/", "sdg", "Goal 6: Clean water and sanitation"},
+		{s.Themes[0], "themes/birth-registration/", "theme", "Birth registration"},
+		{s.Pages[0], "about/", "page", "About"},
+		{(*site.Case)(nil), "", "", ""},
+		{"dogbo", "", "", ""},
 	} {
 		t.Run(tc.want, func(t *testing.T) {
 			got, ok := site.URLPath(tc.item)
@@ -38,6 +38,9 @@ func TestURLPath(t *testing.T) {
 			}
 			if kind != tc.kind {
 				t.Errorf("KindOf(%v): got %q, want %q", tc.item, kind, tc.kind)
+			}
+			if name, ok := site.Name(tc.item); name != tc.name || ok != (tc.name != "") {
+				t.Errorf("Name(%v): got %q, %v, want %q", tc.item, name, ok, tc.name)
 			}
 		})
 	}
