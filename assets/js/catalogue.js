@@ -12,7 +12,10 @@
 (function () {
   "use strict";
   var root = document.getElementById("catalogue_root");
-  if (!root || !window.fetch || !("normalize" in String.prototype) || !("content" in document.createElement("template"))) return;
+  // The cards are clones of this template (see partials/catalogue-card.html);
+  // a site's own catalogue.html without it keeps the list as it is.
+  var cardTemplate = document.getElementById("catalogue_card");
+  if (!root || !cardTemplate || !("content" in cardTemplate) || !window.fetch || !("normalize" in String.prototype)) return;
 
   var base = root.dataset.base;
   var pageSize = +root.dataset.pageSize || 24;
@@ -32,7 +35,6 @@
   ];
   var MAX_TERM = 40;
 
-  var cardTemplate = document.getElementById("catalogue_card");
   var N, W, ALL, facets, facetByID, newest, byBudget, hasBudget, cardSize, cardFiles, termFiles, maxKey;
   var cardChunks = {}, shardCache = {}, lastSearch = {key: null};
   var state = {sel: {}, q: "", sort: "", page: 1};
