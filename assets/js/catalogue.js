@@ -419,7 +419,7 @@
   // element of its data-slot, and is removed when the case has none. The
   // labels are those of the facets, by id.
   function card(c, qs, i) {
-    var li = cardTemplate.content.firstElementChild.cloneNode(true);
+    var li = document.importNode(cardTemplate.content.firstElementChild, true);
     function slot(name) { return li.querySelector('[data-slot="' + name + '"]'); }
     function fill(name, content) {
       var e = slot(name);
