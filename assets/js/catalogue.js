@@ -12,7 +12,10 @@
 (function () {
   "use strict";
   var root = document.getElementById("catalogue_root");
-  if (!root || !window.fetch || !("normalize" in String.prototype)) return;
+  // The cards are clones of this template (see partials/catalogue-card.html);
+  // a site's own catalogue.html without it keeps the list as it is.
+  var cardTemplate = document.getElementById("catalogue_card");
+  if (!root || !cardTemplate || !("content" in cardTemplate) || !window.fetch || !("normalize" in String.prototype)) return;
 
   var base = root.dataset.base;
   var pageSize = +root.dataset.pageSize || 24;
@@ -32,7 +35,7 @@
   ];
   var MAX_TERM = 40;
 
-  var N, W, ALL, facets, newest, byBudget, hasBudget, cardSize, cardFiles, termFiles, maxKey;
+  var N, W, ALL, facets, facetByID, newest, byBudget, hasBudget, cardSize, cardFiles, termFiles, maxKey;
   var cardChunks = {}, shardCache = {}, lastSearch = {key: null};
   var state = {sel: {}, q: "", sort: "", page: 1};
   var seq = 0, typing = false, searchBox, sortBox;
@@ -355,13 +358,13 @@
     return order;
   }
 
-  // ---- rendering: the markup of partials/catalogue-card.html and
-  // partials/pagination.html.
+  // ---- rendering: cards cloned from the template of
+  // partials/catalogue-card.html, and the markup of partials/pagination.html.
 
   function render(order, shown, chunks, qs, pages) {
     var frag = document.createDocumentFragment();
     shown.forEach(function (i) {
-      frag.append(card(chunks[Math.floor(i / cardSize)][i % cardSize], qs));
+      frag.append(card(chunks[Math.floor(i / cardSize)][i % cardSize], qs, i));
     });
     listEl.replaceChildren(frag);
     var total = order.length, first = (state.page - 1) * pageSize + 1;
@@ -410,56 +413,73 @@
     pagesEl.append(ul);
   }
 
-  // card renders [slug, title, summary, approaches, partners, SDGs,
-  // budget, start, end], with the query's terms marked.
-  function card(c, qs) {
-    var li = el("li", {class: "card"});
-    var h = el("h3", {class: "card-title"}), a = el("a", {href: base + "cases/" + c[0] + "/"});
-    a.append(marked(c[1], qs));
-    h.append(a);
-    li.append(h);
-    if (c[2]) {
-      var p = el("p");
-      p.append(marked(c[2], qs));
-      li.append(p);
+  // card renders case i, c = [slug, title, summary, approaches, partners,
+  // SDGs, budget, start, end], with the query's terms marked, into a clone of
+  // the card template (partials/catalogue-card.html): each part is the
+  // element of its data-slot, and is removed when the case has none. The
+  // labels are those of the facets, by id.
+  function card(c, qs, i) {
+    var li = document.importNode(cardTemplate.content.firstElementChild, true);
+    function slot(name) { return li.querySelector('[data-slot="' + name + '"]'); }
+    function fill(name, content) {
+      var e = slot(name);
+      if (!e) return;
+      if (content == null) e.remove();
+      else (e.querySelector("dd") || e).replaceChildren(content);
     }
-    var dl = el("dl", {class: "card-facts"});
-    function fact(term, content) {
-      var div = el("div"), dd = el("dd");
-      dd.append(content);
-      div.append(el("dt", null, term), dd);
-      dl.append(div);
+    var a = slot("title");
+    a.href = base + "cases/" + c[0] + "/";
+    a.replaceChildren(marked(c[1], qs));
+    fill("summary", c[2] ? marked(c[2], qs) : null);
+    var approach = facetByID.approach, country = facetByID.country, sdg = facetByID.sdg;
+    var div = slot("approaches");
+    if (div && c[3].length) {
+      var dt = div.querySelector("dt");
+      dt.textContent = c[3].length === 1 ? dt.dataset.singular : dt.dataset.plural;
     }
-    var approach = facets[0], country = facets[2], sdg = facets[1];
-    if (c[3].length) {
-      fact(c[3].length === 1 ? "Approach" : "Approaches",
-        c[3].map(function (k) { return approach.values[k].label; }).join(", "));
-    }
+    fill("approaches", c[3].length ? c[3].map(function (k) { return approach.values[k].label; }).join(", ") : null);
+    var partners = null;
     if (c[4].length) {
-      var span = document.createDocumentFragment();
+      partners = document.createDocumentFragment();
       c[4].forEach(function (p, k) {
-        if (k) span.append(", ");
-        span.append(marked(p[0], qs));
-        if (p[1] >= 0) span.append(" (" + country.values[p[1]].label + ")");
+        if (k) partners.append(", ");
+        partners.append(marked(p[0], qs));
+        if (p[1] >= 0) partners.append(" (" + country.values[p[1]].label + ")");
       });
-      fact("Partners", span);
     }
-    if (c[5].length) {
-      var ul = el("ul", {class: "sdg-badges"});
+    fill("partners", partners);
+    var ul = null;
+    if (c[5].length && (div = slot("sdgs"))) {
+      ul = div.querySelector("ul");
+      var proto = ul.firstElementChild;
+      ul.replaceChildren();
       c[5].forEach(function (g) {
-        var v = sdg.byID[g], item = el("li"), sw = el("span", {class: "sdg-swatch"});
+        var v = sdg.byID[g], item = proto.cloneNode(true);
+        var sw = item.querySelector(".sdg-swatch"), name = item.querySelector(".visually-hidden");
         if (v && v.colour) sw.style.borderColor = v.colour;
-        // The value's label is "13. Climate action": the name follows
-        // the number.
-        item.append(sw, String(g), el("span", {class: "visually-hidden"}, " " + (v ? v.label.slice(v.label.indexOf(" ") + 1) : "")));
+        name.textContent = " " + (v ? v.short || v.label : "");
+        item.replaceChildren(sw, String(g), name);
         ul.append(item);
       });
-      fact("SDGs", ul);
     }
-    if (c[6]) fact("Budget", c[6]);
-    var y = years(c[7], c[8]);
-    if (y) fact("Years", y);
-    li.append(dl);
+    fill("sdgs", ul);
+    fill("budget", c[6] || null);
+    fill("years", years(c[7], c[8]) || null);
+    // A part marked data-facet="<id>" shows the case's values of that
+    // facet, by their labels on cards, in the facet's order: a facet added
+    // to the site needs no code here.
+    for (var e of li.querySelectorAll("[data-facet]")) {
+      var f = facetByID[e.dataset.facet], labels = [];
+      if (f) f.values.forEach(function (v) { if (has(v.bits, i)) labels.push(v.short || v.label); });
+      if (labels.length) (e.querySelector("dd") || e).replaceChildren(labels.join(", "));
+      else e.remove();
+      e.removeAttribute("data-facet");
+    }
+    for (var e of li.querySelectorAll("[data-slot], [data-singular]")) {
+      e.removeAttribute("data-slot");
+      e.removeAttribute("data-singular");
+      e.removeAttribute("data-plural");
+    }
     return li;
   }
   // years is render's years: "2010–2023", "since 2010", "until 2023".
@@ -514,15 +534,16 @@
     W = (N + 31) >>> 5;
     ALL = bitset();
     for (var i = 0; i < N; i++) ALL[i >>> 5] |= 1 << (i & 31);
+    facetByID = {};
     facets = data.facets.map(function (f) {
       var byID = {};
       var values = f.values.map(function (v) {
-        var x = {id: v[0], label: v[1], bits: fromDeltas(v[2]), total: 0, n: 0, colour: v[3]};
+        var x = {id: v[0], label: v[1], bits: fromDeltas(v[2]), total: 0, n: 0, colour: v[3], short: v[4]};
         for (var k = 0; k < v[2].length; k++) x.total++;
         byID[x.id] = x;
         return x;
       });
-      return {id: f.id, label: f.label, values: values, byID: byID};
+      return (facetByID[f.id] = {id: f.id, label: f.label, values: values, byID: byID});
     });
     newest = data.sort.newest;
     byBudget = data.sort.budget;

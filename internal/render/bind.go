@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"net/url"
+	"reflect"
 	"strings"
 	"sync"
 
@@ -184,43 +185,15 @@ func (b *binding) assetPath(logical string) string {
 }
 
 // href returns the URL of an item's page; item is a view of a model item
-// or the item itself.
+// or the item itself (see site.URLPath).
 func (b *binding) href(item any) (string, error) {
-	var p string
-	switch v := modelOf(item).(type) {
-	case *site.Approach:
-		if v != nil {
-			p = approachPath(v)
-		}
-	case *site.Case:
-		if v != nil {
-			p = casePath(v)
-		}
-	case *site.Partner:
-		if v != nil {
-			p = partnerPath(v)
-		}
-	case *site.Country:
-		if v != nil {
-			p = countryPath(v)
-		}
-	case *site.SDG:
-		if v != nil {
-			p = sdgPath(v)
-		}
-	case *site.Theme:
-		if v != nil {
-			p = themePath(v)
-		}
-	case *site.Page:
-		if v != nil {
-			p = pagePath(v)
-		}
-	default:
-		return "", fmt.Errorf("href: %T has no page", item)
-	}
-	if p == "" {
+	m := modelOf(item)
+	if v := reflect.ValueOf(m); v.Kind() == reflect.Pointer && v.IsNil() {
 		return "", fmt.Errorf("href: nil %T", item)
+	}
+	p, ok := site.URLPath(m)
+	if !ok {
+		return "", fmt.Errorf("href: %T has no page", item)
 	}
 	return b.base + p, nil
 }

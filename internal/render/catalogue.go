@@ -1,7 +1,9 @@
 package render
 
 import (
+	"reflect"
 	"strconv"
+	"time"
 
 	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/search"
@@ -51,6 +53,63 @@ type CatalogueData struct {
 	Links         []PageLink   // every page, for the numbered links
 	Data          string       // the URL of the catalogue's data, for the script
 	PageSize      int
+	// Sample is the stand-in case that the card template is rendered
+	// with: no slug, and one of every part a card shows (see
+	// partials/catalogue-card.html).
+	Sample *view.Case
+}
+
+// cardSample is CatalogueData.Sample: a case with no slug and every other
+// field set (see standIn), so that a card template shows every part,
+// including those of fields added later.
+var cardSample = func() *site.Case {
+	c := &site.Case{}
+	standIn(reflect.ValueOf(c).Elem())
+	c.Slug = ""
+	return c
+}()
+
+// standIn sets v, and what it points to or holds, to a value that a
+// template's "with" or "if" takes as given: a blank string, a 1, true, a
+// list of one zero item, a time of day one. Unexported fields stay zero;
+// lists of structs' pointers are not followed further, so cycles end.
+func standIn(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(" ")
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		v.SetInt(1)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		v.SetUint(1)
+	case reflect.Float32, reflect.Float64:
+		v.SetFloat(1)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		if v.Type().Elem().Kind() == reflect.Struct && v.Type().Elem() != reflect.TypeFor[site.Case]() {
+			standIn(v.Elem())
+		}
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+		if e := v.Index(0); e.Kind() != reflect.Pointer {
+			standIn(e)
+		} else {
+			e.Set(reflect.New(e.Type().Elem()))
+		}
+	case reflect.Map:
+		v.Set(reflect.MakeMap(v.Type()))
+	case reflect.Struct:
+		if v.Type() == reflect.TypeFor[time.Time]() {
+			v.Set(reflect.ValueOf(time.Unix(3600, 0).UTC()))
+			return
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				standIn(v.Field(i))
+			}
+		}
+	}
 }
 
 // PageLink is a link to one page of a paged list.
@@ -115,7 +174,8 @@ func cataloguePath(n int) string {
 // catalogueData returns the layout data of a page of the catalogue.
 func (b *binding) catalogueData(p *cataloguePage, rec *deps.Recorder) *CatalogueData {
 	cases := b.site.Cases
-	d := &CatalogueData{Total: len(cases), Number: p.number, Pages: p.pages, Data: b.base + p.data, PageSize: CataloguePageSize}
+	d := &CatalogueData{Total: len(cases), Number: p.number, Pages: p.pages, Data: b.base + p.data, PageSize: CataloguePageSize,
+		Sample: view.OfCase(cardSample, nil)} // made of nothing in the site: nothing to record
 	first := (p.number - 1) * CataloguePageSize
 	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: "catalogue:" + strconv.Itoa(p.number)}})
 	d.Cases = view.OfCases(cases[min(first, len(cases)):min(first+CataloguePageSize, len(cases))], rec)

@@ -91,3 +91,27 @@ func TestFacetPagesLinkCatalogue(t *testing.T) {
 		}
 	}
 }
+
+// TestCardTemplate checks the card template of the catalogue's pages: the
+// partial rendered with the stand-in case, every part marked for the
+// script, and no mark on the cards of real cases.
+func TestCardTemplate(t *testing.T) {
+	r := newRenderer(t)
+	out := renderPage(t, r, testSite(nil), "cases/index.html")
+	start, end := strings.Index(out, `<template id="catalogue_card">`), strings.Index(out, "</template>")
+	if start < 0 || end < start {
+		t.Fatalf("no card template in\n%s", out)
+	}
+	tmpl, rest := out[start:end], out[:start]+out[end:]
+	for _, slot := range []string{"title", "summary", "approaches", "partners", "sdgs", "budget", "years"} {
+		if !strings.Contains(tmpl, `data-slot="`+slot+`"`) {
+			t.Errorf("the card template lacks the part %s:\n%s", slot, tmpl)
+		}
+	}
+	if got, want := strings.Count(tmpl, `<li class="card">`), 1; got != want {
+		t.Errorf("the template holds %d cards, want %d", got, want)
+	}
+	if strings.Contains(rest, "data-slot") || strings.Count(rest, `<li class="card">`) != 3 {
+		t.Errorf("the cards outside the template: want 3, none marked:\n%s", rest)
+	}
+}

@@ -69,17 +69,17 @@ type NavLink struct {
 // RecentCount is how many recent cases the home page lists.
 const RecentCount = 6
 
-// Headings of the index pages and of the 404 page.
-var indexTitles = map[string]string{
-	KindApproaches: "Approaches",
-	KindMatrix:     "Features matrix",
-	KindCatalogue:  "Cases",
-	KindPartners:   "Partners",
-	KindCountries:  "Countries",
-	KindSDGs:       "Sustainable Development Goals",
-	KindThemes:     "Themes",
-	KindNotFound:   "Page not found",
-}
+// indexTitles are the headings of the index pages, from site.Kinds, and of
+// the 404 page.
+var indexTitles = func() map[string]string {
+	m := map[string]string{KindNotFound: "Page not found"}
+	for _, k := range site.Kinds {
+		if k.Index != "" {
+			m[k.Index] = k.Title
+		}
+	}
+	return m
+}()
 
 // data returns the layout data of page p, rendering its item's Markdown,
 // with every part of the model it reads recording into rec.
@@ -172,15 +172,21 @@ type navItem struct {
 	index, item string
 }
 
-var navItems = []navItem{
-	{"Approaches", "approaches/", KindApproaches, KindApproach},
-	{"Matrix", "matrix/", KindMatrix, ""},
-	{"Cases", "cases/", KindCatalogue, KindCase},
-	{"Partners", "partners/", KindPartners, KindPartner},
-	{"Countries", "countries/", KindCountries, KindCountry},
-	{"SDGs", "sdgs/", KindSDGs, KindSDG},
-	{"Themes", "themes/", KindThemes, KindTheme},
-}
+// navItems are the kinds of site.Kinds that have a label in the menu.
+var navItems = func() []navItem {
+	var items []navItem
+	for _, k := range site.Kinds {
+		if k.Menu == "" {
+			continue
+		}
+		it := navItem{label: k.Menu, path: k.Path, index: k.Index}
+		if k.Pages != nil {
+			it.item = k.ID
+		}
+		items = append(items, it)
+	}
+	return items
+}()
 
 // aboutSlug is the free page that, when it exists, ends the main menu.
 const aboutSlug = "about"

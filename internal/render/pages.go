@@ -1,7 +1,7 @@
 package render
 
 import (
-	"strconv"
+	"fmt"
 
 	"github.com/casebook/casebook/internal/site"
 )
@@ -29,11 +29,21 @@ const (
 	KindFeed       = "feed"
 )
 
-// htmlKinds are the kinds that have a layout, in the order of the plan.
-var htmlKinds = []string{
-	KindHome, KindApproaches, KindApproach, KindMatrix, KindCatalogue, KindCase,
-	KindPartners, KindPartner, KindCountries, KindCountry, KindSDGs, KindSDG,
-	KindThemes, KindTheme, KindPage, KindNotFound,
+// htmlKinds are the kinds that have a layout, in the order of the plan:
+// home, the index and item kinds of site.Kinds, 404.
+var htmlKinds = layoutKinds()
+
+func layoutKinds() []string {
+	kinds := []string{KindHome}
+	for _, k := range site.Kinds {
+		if k.Index != "" {
+			kinds = append(kinds, k.Index)
+		}
+		if k.Pages != nil {
+			kinds = append(kinds, k.ID)
+		}
+	}
+	return append(kinds, KindNotFound)
 }
 
 // Page is one output file of a site: where it goes and what it shows.
@@ -87,59 +97,34 @@ func (r *Renderer) PagesInTwo(s *site.Site) (now []Page, later func() []Page) {
 	return now, func() []Page { return append(r.CataloguePages(s), sitemap...) }
 }
 
-// pages plans the site, leaving out the catalogue unless withCatalogue.
+// pages plans the site, leaving out the catalogue unless withCatalogue:
+// the home page, then for each kind of site.Kinds its index page and the
+// pages of its items, then 404, the sitemap and the feed.
 func (r *Renderer) pages(s *site.Site, withCatalogue bool) []Page {
 	n := 16 + len(s.Approaches) + len(s.Cases) + len(s.Partners) + len(s.Countries) +
 		len(s.SDGs) + len(s.Themes) + len(s.Pages)
 	ps := make([]Page, 0, n)
 	dir := func(kind, urlPath string) Page { return Page{Path: urlPath + "index.html", Kind: kind} }
 
-	ps = append(ps, dir(KindHome, ""), dir(KindApproaches, "approaches/"))
-	for _, a := range s.Approaches {
-		p := dir(KindApproach, approachPath(a))
-		p.approach = a
-		ps = append(ps, p)
-	}
-	ps = append(ps, dir(KindMatrix, "matrix/"))
-	if withCatalogue {
-		ps = append(ps, r.CataloguePages(s)...)
-	}
-	for _, c := range s.Cases {
-		p := dir(KindCase, casePath(c))
-		p.kase = c
-		ps = append(ps, p)
-	}
-	ps = append(ps, dir(KindPartners, "partners/"))
-	for _, pa := range s.Partners {
-		p := dir(KindPartner, partnerPath(pa))
-		p.partner = pa
-		ps = append(ps, p)
-	}
-	ps = append(ps, dir(KindCountries, "countries/"))
-	for _, co := range s.Countries {
-		p := dir(KindCountry, countryPath(co))
-		p.country = co
-		ps = append(ps, p)
-	}
-	ps = append(ps, dir(KindSDGs, "sdgs/"))
-	for _, g := range s.SDGs {
-		p := dir(KindSDG, sdgPath(g))
-		p.sdg = g
-		ps = append(ps, p)
-	}
-	ps = append(ps, dir(KindThemes, "themes/"))
-	for _, t := range s.Themes {
-		p := dir(KindTheme, themePath(t))
-		p.theme = t
-		ps = append(ps, p)
-	}
-	for _, pg := range s.Pages {
-		if site.Reserved(pg.Slug) {
-			continue // content rejects these; a page must not replace a section
+	ps = append(ps, dir(KindHome, ""))
+	for _, k := range site.Kinds {
+		switch {
+		case k.Index == KindCatalogue:
+			if withCatalogue {
+				ps = append(ps, r.CataloguePages(s)...)
+			}
+		case k.Index != "":
+			ps = append(ps, dir(k.Index, k.Path))
 		}
-		p := dir(KindPage, pagePath(pg))
-		p.page = pg
-		ps = append(ps, p)
+		if k.Pages == nil {
+			continue
+		}
+		for _, item := range k.Pages.Items(s) {
+			slug, _, _ := k.Pages.Slug(item)
+			p := dir(k.ID, k.Path+slug+"/")
+			p.show(item)
+			ps = append(ps, p)
+		}
 	}
 	ps = append(ps, Page{Path: "404.html", Kind: KindNotFound}, Page{Path: "sitemap.xml", Kind: KindSitemap})
 	if hasFeed(s) {
@@ -148,14 +133,42 @@ func (r *Renderer) pages(s *site.Site, withCatalogue bool) []Page {
 	return ps
 }
 
-// The URL paths of the site's items, relative to the site's root.
-func approachPath(a *site.Approach) string { return "approaches/" + a.ID + "/" }
-func casePath(c *site.Case) string         { return "cases/" + c.Slug + "/" }
-func partnerPath(p *site.Partner) string   { return "partners/" + p.Slug + "/" }
-func countryPath(c *site.Country) string   { return "countries/" + c.Slug() + "/" }
-func sdgPath(g *site.SDG) string           { return "sdgs/" + strconv.Itoa(g.Number) + "/" }
-func themePath(t *site.Theme) string       { return "themes/" + t.Slug + "/" }
-func pagePath(p *site.Page) string         { return p.Slug + "/" }
+// show sets what p shows to item, one of the items of site.Kinds.
+func (p *Page) show(item any) {
+	switch v := item.(type) {
+	case *site.Approach:
+		p.approach = v
+	case *site.Case:
+		p.kase = v
+	case *site.Partner:
+		p.partner = v
+	case *site.Country:
+		p.country = v
+	case *site.SDG:
+		p.sdg = v
+	case *site.Theme:
+		p.theme = v
+	case *site.Page:
+		p.page = v
+	default:
+		panic(fmt.Sprintf("render: site.Kinds lists a %T, which no layout data holds", item))
+	}
+}
+
+// The URL paths of the site's items, relative to the site's root, as
+// site.Kinds gives them.
+func approachPath(a *site.Approach) string { return itemPath(a) }
+func casePath(c *site.Case) string         { return itemPath(c) }
+func partnerPath(p *site.Partner) string   { return itemPath(p) }
+func countryPath(c *site.Country) string   { return itemPath(c) }
+func sdgPath(g *site.SDG) string           { return itemPath(g) }
+func themePath(t *site.Theme) string       { return itemPath(t) }
+func pagePath(p *site.Page) string         { return itemPath(p) }
+
+func itemPath(item any) string {
+	p, _ := site.URLPath(item)
+	return p
+}
 
 // hasFeed reports whether some case has a date, and so the site a feed.
 func hasFeed(s *site.Site) bool {

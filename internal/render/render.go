@@ -4,7 +4,9 @@
 //
 // # Pages
 //
-// Pages plans the output; URLs are "pretty" (a folder with index.html):
+// Pages plans the output from site.Kinds, the one list of sections and
+// facets (its paths, index pages and items); URLs are "pretty" (a folder
+// with index.html):
 //
 //	/                       home: the site's description, approaches, recent cases
 //	/approaches/            /approaches/<id>/

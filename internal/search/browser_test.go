@@ -3,6 +3,7 @@ package search_test
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -311,5 +312,151 @@ func TestCatalogueSearch(t *testing.T) {
 				t.Errorf("focus moved to %s", v.Focus)
 			}
 		})
+	}
+}
+
+// readCards is a script that resolves to the cards the page shows and
+// those of the catalogue's pages as built, without the script, each
+// serialized after the browser has parsed it (style attributes as the
+// CSSOM writes them), by slug.
+const readCards = `(async pages => {
+	const norm = li => {
+		for (const e of li.querySelectorAll("[style]")) e.setAttribute("style", e.style.cssText);
+		return li.outerHTML;
+	};
+	const slug = li => li.querySelector(".card-title a").getAttribute("href").split("/").slice(-2)[0];
+	const shown = [...document.querySelectorAll("#catalogue_list > li")].map(li => [slug(li), norm(li)]);
+	const built = {};
+	for (const p of pages) {
+		const doc = new DOMParser().parseFromString(await (await fetch(p)).text(), "text/html");
+		for (const li of doc.querySelectorAll("#catalogue_list > li")) built[slug(li)] = norm(li);
+	}
+	return {Shown: shown, Built: built};
+})(%s)`
+
+type cards struct {
+	Shown [][2]string       // slug, markup
+	Built map[string]string // by slug
+}
+
+// TestCatalogueCards checks that the cards the script renders, cloned from
+// the card template, are those the build renders from the same partial,
+// whatever the order: the card's markup exists once.
+func TestCatalogueCards(t *testing.T) {
+	c := openCatalogue(t, "../..")
+	for _, query := range []string{"", "?sort=newest", "?sort=budget-desc&page=2", "?sdg=13"} {
+		t.Run(query, func(t *testing.T) {
+			c.open(t, query)
+			got, err := chromedp.Run(c.ctx, chromedp.Evaluate[cards](fmt.Sprintf(readCards, `["/dashboard/cases/", "/dashboard/cases/page/2/"]`), chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Shown) == 0 || len(got.Built) != len(c.site.Cases) {
+				t.Fatalf("%d cards shown, %d built, want some and %d", len(got.Shown), len(got.Built), len(c.site.Cases))
+			}
+			for _, k := range got.Shown {
+				if want := got.Built[k[0]]; k[1] != want {
+					t.Errorf("card %s:\ngot  %s\nwant %s", k[0], k[1], want)
+				}
+			}
+		})
+	}
+}
+
+// TestCatalogueLabelsFromData checks that the labels the script shows on
+// cards are those of the catalogue's data: a changed country name and SDG
+// name in the catalogue file show on the cards.
+func TestCatalogueLabelsFromData(t *testing.T) {
+	c := openCatalogue(t, "../..")
+	files, err := filepath.Glob(filepath.Join(c.out, "search", "catalogue.*.json"))
+	if err != nil || len(files) != 1 {
+		t.Fatalf("catalogue files: %v, %v", files, err)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for old, new := range map[string]string{`"Belgium"`: `"Belgium from the data"`, `"Climate action"`: `"Climate action from the data"`} {
+		if !strings.Contains(string(data), old) {
+			t.Fatalf("the catalogue file lacks %s", old)
+		}
+		data = []byte(strings.ReplaceAll(string(data), old, new))
+	}
+	if err := os.WriteFile(files[0], data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.open(t, "?sdg=13&country=be")
+	card, err := chromedp.Run(c.ctx, chromedp.Evaluate[string](`document.querySelector("#catalogue_list > li").textContent`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"(Belgium from the data)", "13 Climate action from the data"} {
+		if !strings.Contains(card, want) {
+			t.Errorf("the first card %q lacks %q", card, want)
+		}
+	}
+}
+
+// TestCatalogueFacetPart checks that a part of the card marked
+// data-facet="<id>", here a site's own card partial showing the themes,
+// is filled by the script with the labels of the case's values of that
+// facet, and left out of cards whose case has none (here, a part of a
+// facet the site does not have).
+func TestCatalogueFacetPart(t *testing.T) {
+	dir := t.TempDir()
+	// A copy: a link to the project's content would lead outside the site
+	// folder, which a build refuses.
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	partial, err := fs.ReadFile(casebook.Layouts, "partials/catalogue-card.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	themes := `{{with .ThemeTerms}}<div{{if $slot}} data-facet="theme"{{end}}><dt>Themes</dt><dd>{{range $i, $t := .}}{{if $i}}, {{end}}{{$t.Name}}{{end}}</dd></div>{{end}}` +
+		`<div{{if $slot}} data-facet="nosuch"{{end}}><dt>Nothing</dt><dd>x</dd></div>` + "\n</dl>"
+	own := strings.Replace(string(partial), "</dl>", themes, 1)
+	if err := os.MkdirAll(filepath.Join(dir, "layouts", "partials"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "layouts", "partials", "catalogue-card.html"), []byte(own), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := openCatalogue(t, dir)
+	c.open(t, "?sort=newest")
+	const read = `[...document.querySelectorAll("#catalogue_list > li")].map(li => [
+		li.querySelector(".card-title a").getAttribute("href").split("/").slice(-2)[0],
+		[...li.querySelectorAll("dt")].filter(dt => dt.textContent === "Themes").map(dt => dt.nextElementSibling.textContent).join("|"),
+		String(li.querySelectorAll("[data-facet], [data-slot]").length + [...li.querySelectorAll("dt")].filter(dt => dt.textContent === "Nothing").length)])`
+	got, err := chromedp.Run(c.ctx, chromedp.Evaluate[[][3]string](read))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 {
+		t.Fatal("no cards")
+	}
+	withThemes := 0
+	for _, k := range got {
+		kase := c.site.Case(k[0])
+		if kase == nil {
+			t.Fatalf("card of an unknown case %q", k[0])
+		}
+		var want []string
+		for _, th := range kase.ThemeTerms {
+			want = append(want, th.Name)
+		}
+		slices.SortFunc(want, func(a, b string) int { return strings.Compare(site.Fold(a), site.Fold(b)) })
+		if got, want := k[1], strings.Join(want, ", "); got != want {
+			t.Errorf("%s: themes %q, want %q", k[0], got, want)
+		}
+		if k[2] != "0" {
+			t.Errorf("%s: %s parts still marked, or a part of no facet kept", k[0], k[2])
+		}
+		if len(want) > 0 {
+			withThemes++
+		}
+	}
+	if withThemes == 0 {
+		t.Errorf("no card has themes")
 	}
 }

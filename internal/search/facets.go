@@ -1,20 +1,17 @@
 package search
 
 import (
-	"maps"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/casebook/casebook/internal/site"
 )
 
-// Facet is one dimension the catalogue filters by.
+// Facet is one dimension the catalogue filters by: a kind of site.Kinds
+// that has values.
 type Facet struct {
 	ID    string // the URL parameter: "approach", "sdg", "country", ...
 	Label string // "Approach"
-	// Values in display order. The catalogue file refers to them by
-	// position.
+	// Values in display order. The cards refer to them by position.
 	Values []Value
 }
 
@@ -22,106 +19,39 @@ type Facet struct {
 type Value struct {
 	ID    string // as it appears in the URL: "twinning", "13", "be"
 	Label string
-	Cases []int // indexes into site.Cases, ascending
+	Short string // the label on a card, where it differs from Label; see site.Value
+	Cases []int  // indexes into site.Cases, ascending
 	// Colour is an SDG's official colour, "#rrggbb"; empty for others.
 	Colour string
 }
 
-// NoneID is the value of cases that have no budget or no start year.
-const NoneID = "none"
-
-// Facets returns the facets of s, in the order the package comment gives.
+// Facets returns the facets of s: those of site.Facets, in their order.
 func Facets(s *site.Site) []Facet {
 	idx := make(map[*site.Case]int, len(s.Cases))
 	for i, c := range s.Cases {
 		idx[c] = i
 	}
-	casesOf := func(cs []*site.Case) []int {
-		out := make([]int, len(cs))
-		for i, c := range cs {
-			out[i] = idx[c]
-		}
-		slices.Sort(out)
-		return out
-	}
-	approach := Facet{ID: "approach", Label: "Approach"}
-	for _, a := range s.Approaches {
-		if len(a.Cases) > 0 {
-			approach.Values = append(approach.Values, Value{ID: a.ID, Label: a.Title, Cases: casesOf(a.Cases)})
-		}
-	}
-	sdg := Facet{ID: "sdg", Label: "Sustainable Development Goal"}
-	for _, g := range s.SDGs {
-		sdg.Values = append(sdg.Values, Value{ID: strconv.Itoa(g.Number), Label: strconv.Itoa(g.Number) + ". " + g.Name, Cases: casesOf(g.Cases), Colour: g.Colour})
-	}
-	country := Facet{ID: "country", Label: "Country"}
-	for _, co := range s.Countries {
-		if len(co.Cases) > 0 {
-			country.Values = append(country.Values, Value{ID: co.Slug(), Label: co.Name, Cases: casesOf(co.Cases)})
-		}
-	}
-	theme := Facet{ID: "theme", Label: "Theme"}
-	for _, t := range s.Themes {
-		theme.Values = append(theme.Values, Value{ID: t.Slug, Label: t.Name, Cases: casesOf(t.Cases)})
-	}
-	return []Facet{approach, sdg, country, partnerTypes(s), theme, budgetBands(s), decades(s)}
-}
-
-// partnerTypes is the facet of the kinds of partner a case has, in the
-// order of site.PartnerTypes, then any others by name.
-func partnerTypes(s *site.Site) Facet {
-	byType := make(map[string][]int)
-	for i, c := range s.Cases {
-		for _, p := range c.Partners {
-			if t := p.Type; t != "" {
-				if l := byType[t]; len(l) == 0 || l[len(l)-1] != i {
-					byType[t] = append(l, i)
-				}
+	kinds := site.Facets()
+	facets := make([]Facet, len(kinds))
+	for k, kind := range kinds {
+		vs := kind.Values(s)
+		f := Facet{ID: kind.ID, Label: kind.Label, Values: make([]Value, len(vs))}
+		for i, v := range vs {
+			cases := make([]int, len(v.Cases))
+			for j, c := range v.Cases {
+				cases[j] = idx[c]
 			}
+			slices.Sort(cases)
+			f.Values[i] = Value{ID: v.ID, Label: v.Label, Short: v.Short, Cases: cases, Colour: v.Colour}
 		}
+		facets[k] = f
 	}
-	f := Facet{ID: "type", Label: "Partner type"}
-	for _, t := range site.PartnerTypes {
-		if cs := byType[t]; cs != nil {
-			f.Values = append(f.Values, Value{ID: t, Label: PartnerTypeLabel(t), Cases: cs})
-			delete(byType, t)
-		}
-	}
-	for _, t := range slices.Sorted(maps.Keys(byType)) {
-		f.Values = append(f.Values, Value{ID: t, Label: PartnerTypeLabel(t), Cases: byType[t]})
-	}
-	return f
+	return facets
 }
 
-// PartnerTypeLabel returns a partner type for readers: "ngo" -> "NGO",
-// "national-government" -> "national government".
-func PartnerTypeLabel(t string) string {
-	if t == "ngo" {
-		return "NGO"
-	}
-	return strings.ReplaceAll(t, "-", " ")
-}
-
-// decades is the facet of the decade in which cases started.
-func decades(s *site.Site) Facet {
-	byDecade := make(map[int][]int)
-	var none []int
-	for i, c := range s.Cases {
-		if c.Start == 0 {
-			none = append(none, i)
-			continue
-		}
-		d := c.Start / 10 * 10
-		byDecade[d] = append(byDecade[d], i)
-	}
-	f := Facet{ID: "decade", Label: "Start"}
-	for _, d := range slices.Sorted(maps.Keys(byDecade)) {
-		f.Values = append(f.Values, Value{ID: strconv.Itoa(d), Label: strconv.Itoa(d) + "–" + strconv.Itoa(d+9), Cases: byDecade[d]})
-	}
-	if none != nil {
-		f.Values = append(f.Values, Value{ID: NoneID, Label: "Not given", Cases: none})
-	}
-	return f
+// facetIndex returns the position of the facet id in facets, or -1.
+func facetIndex(facets []Facet, id string) int {
+	return slices.IndexFunc(facets, func(f Facet) bool { return f.ID == id })
 }
 
 // Selection is the values chosen in each facet, by facet id, and the

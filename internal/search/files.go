@@ -9,19 +9,16 @@ import (
 	"github.com/casebook/casebook/internal/site"
 )
 
-// Positions of the facets that cards refer to, in the list Facets returns.
-const (
-	facetApproach = 0
-	facetCountry  = 2
-	facetType     = 3
-)
+// cardFacets are the ids of the facets whose values a card refers to by
+// number: its approaches, and its partners' countries and types.
+var cardFacets = [3]string{"approach", "country", "type"}
 
 // cardIndex makes the cards files, keeping each case's card from one site
 // to the next: a card is encoded again only when what it shows changed,
 // and a file is put together again only when one of its cards did.
 type cardIndex struct {
 	cards map[string]*card // by slug
-	ids   [3][]string      // of the approach, country and type values, which cards refer to by position
+	ids   [3][]string      // of the values of cardFacets, which cards refer to by position
 	files []File
 	in    [][]*card // the cards of each file
 	// reorder is set when the last update changed what the sort orders
@@ -95,8 +92,12 @@ func sameBudget(a, b *site.Budget) bool {
 // update returns the cards of the cases of s, CardsPerFile to a file.
 func (x *cardIndex) update(s *site.Site, facets []Facet, name func(string, []byte) File) []File {
 	var ids [3][]string
-	for k, f := range []int{facetApproach, facetCountry, facetType} {
-		for _, v := range facets[f].Values {
+	var values [3][]Value
+	for k, id := range cardFacets {
+		if f := facetIndex(facets, id); f >= 0 {
+			values[k] = facets[f].Values
+		}
+		for _, v := range values[k] {
 			ids[k] = append(ids[k], v.ID)
 		}
 	}
@@ -104,9 +105,9 @@ func (x *cardIndex) update(s *site.Site, facets []Facet, name func(string, []byt
 		x.cards = make(map[string]*card, len(s.Cases)) // every position may have moved
 	}
 	x.ids = ids
-	pos := func(f int) map[string]int {
-		m := make(map[string]int, len(facets[f].Values))
-		for i, v := range facets[f].Values {
+	pos := func(k int) map[string]int {
+		m := make(map[string]int, len(values[k]))
+		for i, v := range values[k] {
 			m[v.ID] = i
 		}
 		return m
@@ -128,7 +129,7 @@ func (x *cardIndex) update(s *site.Site, facets []Facet, name func(string, []byt
 			}
 			if k == nil || !k.shows(c) {
 				if approaches == nil {
-					approaches, countries, types = pos(facetApproach), pos(facetCountry), pos(facetType)
+					approaches, countries, types = pos(0), pos(1), pos(2)
 				}
 				k = newCard(c, approaches, countries, types)
 			}
@@ -250,9 +251,13 @@ func catalogueData(s *site.Site, facets []Facet, sorts [2][]int, cards []File, s
 			b = appendString(b, v.Label)
 			b = append(b, ',')
 			b = appendDeltas(b, v.Cases)
-			if v.Colour != "" {
+			if v.Colour != "" || v.Short != "" {
 				b = append(b, ',')
 				b = appendString(b, v.Colour)
+			}
+			if v.Short != "" {
+				b = append(b, ',')
+				b = appendString(b, v.Short)
 			}
 			b = append(b, ']')
 		}
@@ -302,7 +307,7 @@ func newest(s *site.Site) []int {
 // smallest: those in the main currency by amount, then the others by
 // currency and amount, then by title.
 func byBudget(s *site.Site) []int {
-	main := mainCurrency(s.Cases)
+	main := site.MainCurrency(s.Cases)
 	var out []int
 	for i, c := range s.Cases {
 		if c.Budget != nil {

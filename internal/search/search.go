@@ -18,7 +18,8 @@
 //	  {"cases": N,
 //	   "facets": [{"id": "approach", "label": "Approach",
 //	               "values": [["twinning", "Twinning", [deltas]], ...]}, ...],
-//	               (an SDG's value has its colour after the deltas)
+//	               (an SDG's value has its colour and its name on cards
+//	               after the deltas: [..., "#3f7e44", "Climate action"])
 //	   "sort": {"newest": [case numbers], "budget": [case numbers]},
 //	   "cards": {"size": 32, "files": ["cards-0.<hash>.json", ...]},
 //	   "terms": {"ab": "terms-ab.<hash>.json", ...}}
@@ -33,11 +34,13 @@
 //
 // # Facets
 //
-// Facets are approach, SDG, country, partner type, theme, budget band and
-// start decade, in that order; within each, values come in the order of the
-// site's own lists. A value no case has is left out. Budget bands are chosen
-// from the data (see bands.go); cases without a budget, or whose start year
-// is unknown, get the value "none". Within a facet the chosen values combine
+// The facets are the kinds of site.Kinds that have values (approach, SDG,
+// country, partner type, theme, budget band and start decade), in the
+// order of their Filter; within each, values come in the order the table
+// gives. The catalogue's script finds each facet by its id and shows the
+// labels the file gives. A value no case has is left out. Budget bands are
+// chosen from the data (see site/bands.go); cases without a budget, or whose
+// start year is unknown, get the value "none". Within a facet the chosen values combine
 // with OR, across facets with AND; a value's count is the number of cases
 // that have it among those that the other facets and the search leave
 // (Filter is the reference; the browser does the same).
@@ -175,7 +178,7 @@ func labelsOf(s *site.Site) []string {
 
 func sameFacet(a, b Facet) bool {
 	return a.ID == b.ID && a.Label == b.Label && slices.EqualFunc(a.Values, b.Values, func(v, w Value) bool {
-		return v.ID == w.ID && v.Label == w.Label && v.Colour == w.Colour && slices.Equal(v.Cases, w.Cases)
+		return v.ID == w.ID && v.Label == w.Label && v.Short == w.Short && v.Colour == w.Colour && slices.Equal(v.Cases, w.Cases)
 	})
 }
 

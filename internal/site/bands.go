@@ -1,28 +1,25 @@
-package search
+package site
 
 import (
 	"maps"
 	"math"
 	"slices"
 	"strconv"
-
-	"github.com/casebook/casebook/internal/site"
 )
 
 // MaxBands is how many budget bands the main currency gets at most.
 const MaxBands = 5
 
-// budgetBands is the facet of budget bands. The bands are chosen from the
+// budgetBands are the bands of budgets. The bands are chosen from the
 // data: cut at the quantiles of the budgets in the site's most common
 // currency, each limit rounded to a round number (1, 2, 2.5 or 5 times a
 // power of ten), so that the bands hold about as many cases each and read well.
 // A band holds the amounts from its lower limit up to, not including, its
-// upper one; a range counts by its middle (site.Budget.Value). Budgets in
+// upper one; a range counts by its middle (Budget.Value). Budgets in
 // other currencies cannot be compared without exchange rates, so they
 // share one band; cases without a budget get "none".
-func budgetBands(s *site.Site) Facet {
-	f := Facet{ID: "budget", Label: "Budget"}
-	currency := mainCurrency(s.Cases)
+func budgetBands(s *Site) []Value {
+	currency := MainCurrency(s.Cases)
 	var values []float64
 	for _, c := range s.Cases {
 		if c.Budget != nil && c.Budget.Currency == currency {
@@ -30,22 +27,23 @@ func budgetBands(s *site.Site) Facet {
 		}
 	}
 	limits := bandLimits(values)
-	bands := make([][]int, len(limits)+1)
-	var other, none []int
-	for i, c := range s.Cases {
+	bands := make([][]*Case, len(limits)+1)
+	var other, none []*Case
+	for _, c := range s.Cases {
 		switch {
 		case c.Budget == nil:
-			none = append(none, i)
+			none = append(none, c)
 		case c.Budget.Currency != currency:
-			other = append(other, i)
+			other = append(other, c)
 		default:
 			b, _ := slices.BinarySearch(limits, c.Budget.Value())
 			if b < len(limits) && limits[b] == c.Budget.Value() {
 				b++ // a limit belongs to the band above it
 			}
-			bands[b] = append(bands[b], i)
+			bands[b] = append(bands[b], c)
 		}
 	}
+	var vs []Value
 	for b, cs := range bands {
 		if cs == nil {
 			continue
@@ -55,27 +53,27 @@ func budgetBands(s *site.Site) Facet {
 		case len(limits) == 0:
 			v.ID, v.Label = "any", currency+" (any amount)"
 		case b == 0:
-			v.ID, v.Label = "under-"+amountID(limits[0]), "Under "+currency+" "+site.FormatAmount(limits[0])
+			v.ID, v.Label = "under-"+amountID(limits[0]), "Under "+currency+" "+FormatAmount(limits[0])
 		case b == len(limits):
-			v.ID, v.Label = amountID(limits[b-1])+"-or-more", currency+" "+site.FormatAmount(limits[b-1])+" or more"
+			v.ID, v.Label = amountID(limits[b-1])+"-or-more", currency+" "+FormatAmount(limits[b-1])+" or more"
 		default:
 			v.ID = amountID(limits[b-1]) + "-" + amountID(limits[b])
-			v.Label = currency + " " + site.FormatAmount(limits[b-1]) + "–" + site.FormatAmount(limits[b])
+			v.Label = currency + " " + FormatAmount(limits[b-1]) + "–" + FormatAmount(limits[b])
 		}
-		f.Values = append(f.Values, v)
+		vs = append(vs, v)
 	}
 	if other != nil {
-		f.Values = append(f.Values, Value{ID: "other-currency", Label: "Other currencies", Cases: other})
+		vs = append(vs, Value{ID: "other-currency", Label: "Other currencies", Cases: other})
 	}
 	if none != nil {
-		f.Values = append(f.Values, Value{ID: NoneID, Label: "Not given", Cases: none})
+		vs = append(vs, Value{ID: NoneID, Label: "Not given", Cases: none})
 	}
-	return f
+	return vs
 }
 
-// mainCurrency returns the currency most budgets use: on a tie the first
+// MainCurrency returns the currency most budgets use: on a tie the first
 // by code, and EUR when no case has a budget.
-func mainCurrency(cases []*site.Case) string {
+func MainCurrency(cases []*Case) string {
 	n := make(map[string]int)
 	for _, c := range cases {
 		if c.Budget != nil {
