@@ -237,10 +237,7 @@ func (m *mutator) linked(rel string) bool {
 	id := strings.TrimSuffix(base, ".md")
 	for _, folder := range []string{"cases", "approaches", "partners", "pages"} {
 		for _, f := range m.files(folder) {
-			if f == rel {
-				continue
-			}
-			doc := m.read(f)
+			doc := m.read(f) // itself too: a link to itself breaks on a rename
 			if strings.Contains(doc, base) || strings.HasPrefix(rel, "content/approaches/") && regexp.MustCompile(`\b`+regexp.QuoteMeta(id)+`\b`).MatchString(frontMatter(doc)) {
 				return true
 			}
