@@ -75,19 +75,15 @@ func (n *notes) done() []note {
 	return n.list
 }
 
-// flatten drops the container markers past MaxNesting at the start of each
-// line; see guard.
+// flatten drops the container markers past the depth limit at the start of
+// each line, and the indentation past twice the limit (which nests lists as
+// deep as markers do); see guard. goldmark's time over a line grows with
+// the number of blocks open around it, which is why the limit falls, from
+// MaxNesting down to minNesting, as the body has more lines.
 func flatten(body []byte) ([]byte, []note) {
-	// Nesting deeper than MaxNesting takes more markers than that; most
-	// bodies have fewer, which counting finds fast.
-	markers := 0
-	for _, c := range []byte(">-*+.)") {
-		markers += bytes.Count(body, []byte{c})
-	}
-	if markers <= MaxNesting {
-		return body, nil
-	}
-	ns := notes{msg: fmt.Sprintf("quotes or lists nest more than %d deep here: the deeper levels are flattened into one", MaxNesting)}
+	lines := bytes.Count(body, []byte{'\n'}) + 1
+	limit := min(MaxNesting, max(minNesting, nestingBudget/lines))
+	ns := notes{msg: fmt.Sprintf("quotes or lists nest more than %d deep here: the deeper levels are flattened into one", limit)}
 	var out []byte
 	fence := byte(0)
 	for line, rest := 1, body; len(rest) > 0; line++ {
@@ -97,7 +93,7 @@ func flatten(body []byte) ([]byte, []note) {
 		}
 		l := rest[:end]
 		rest = rest[end:]
-		keep, content := containers(l)
+		keep, content := containers(l, limit)
 		fence = fenced(fence, l[content:])
 		if keep < 0 || fence != 0 {
 			if out != nil {
@@ -117,23 +113,42 @@ func flatten(body []byte) ([]byte, []note) {
 	return out, ns.done()
 }
 
+const (
+	// nestingBudget bounds the lines of a body times the depth to which
+	// its blocks may nest: goldmark spends some 200 ns on each.
+	nestingBudget = 1 << 18
+	minNesting    = 4
+)
+
 // containers reads the container markers (">", "-", "*", "+", "1." or
-// "1)" followed by a space) at the start of line. When there are more than
-// MaxNesting, keep is the length of the prefix that holds the first
-// MaxNesting and content is where the text after the last marker starts;
-// otherwise keep is -1 and content where the markers end.
-func containers(line []byte) (keep, content int) {
+// "1)" followed by a space) and the indentation at the start of line. When
+// there are more than limit markers, or more than 2*limit columns of
+// indentation, keep is the length of the prefix to keep and content is
+// where the text after the prefix starts; otherwise keep is -1 and content
+// where the markers end.
+func containers(line []byte, limit int) (keep, content int) {
 	keep, n, i := -1, 0, 0
 	for {
-		j := i
-		for j < len(line) && j-i < 4 && (line[j] == ' ' || line[j] == '\t') {
+		j, cols := i, 0
+		for j < len(line) && (line[j] == ' ' || line[j] == '\t') {
+			if line[j] == '\t' {
+				cols += 4 - cols%4
+			} else {
+				cols++
+			}
 			j++
 		}
-		m := marker(line[j:])
+		if cols > 2*limit && keep < 0 && j < len(line) && line[j] != '\n' && line[j] != '\r' {
+			return i + min(j-i, 2*limit), j // indentation past the limit
+		}
+		m := 0
+		if cols < 4 || n > 0 {
+			m = marker(line[j:])
+		}
 		if m == 0 {
 			return keep, i
 		}
-		if n++; n == MaxNesting+1 {
+		if n++; n == limit+1 {
 			keep = i
 		}
 		i = j + m
