@@ -39,10 +39,12 @@ test: browser-deps
 test-go:
 	$(GO) test -count=1 ./...
 
-## fuzz: run each fuzz target for FUZZTIME (loading a content file, rendering Markdown)
+## fuzz: run each fuzz target for FUZZTIME (loading a content file, rendering
+## Markdown, Markdown in linear time)
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./internal/content/
 	$(GO) test -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) ./internal/markdown/
+	$(GO) test -run '^$$' -fuzz '^FuzzLinear$$' -fuzztime $(FUZZTIME) ./internal/markdown/
 
 browser-deps:
 	@.ci/browser-deps
@@ -52,7 +54,9 @@ browser-deps:
 ## serve benchmarks again with more edits (median write-to-reload times)
 bench: $(BIN)
 	$(GO) run ./cmd/casebook-bench -bin $(BIN) -sizes 1000,10000 -runs 5 -big 100000
-	$(GO) test -run '^$$' -bench . -benchtime 5x ./...
+	$(GO) test -run '^$$' -bench . -skip 'BenchmarkPathological' -benchtime 5x ./...
+	@echo "Markdown that is hard to parse: 1 MB of each pattern, rendered and scanned (target: well under 2 s, i.e. < 2,000 ns/byte; MB/s shown)"
+	$(GO) test -run '^$$' -bench 'BenchmarkPathological' -benchtime 3x ./internal/markdown/
 	@echo "casebook serve: median time from a file write to the reload event, 10,000 cases (targets: body < 50 ms, approaches < 150 ms)"
 	$(GO) test -run '^$$' -bench 'BenchmarkEdit' -benchtime 21x ./internal/serve/
 
