@@ -168,3 +168,26 @@ func TestLocate(t *testing.T) {
 		})
 	}
 }
+
+// TestGuardLeavesOrdinaryText checks that text rich in markup, but not
+// costly to parse, renders with its markup and no warning.
+func TestGuardLeavesOrdinaryText(t *testing.T) {
+	tests := []struct{ name, body, want string }{
+		{"LinksAndEmphasis", strings.Repeat("See [the *case*](b.md), it's \"good\" and `code` <https://example.org>. ", 300), `<a href="b.md">the <em>case</em></a>, it&rsquo;s &ldquo;good&rdquo; and <code>code</code>`},
+		{"BigTable", "| a | b |\n|---|---|\n" + strings.Repeat("| [x](y.md) *e* _f_ ~~g~~ | `c` **d** |\n", 2000), `<td><a href="y.md">x</a> <em>e</em> <em>f</em> <del>g</del></td>`},
+		{"Footnotes", strings.Repeat("Note[^n] ", 500) + "\n\n[^n]: The note.\n", `<sup id="fnref:1">`},
+		{"NestedTen", strings.Repeat("> ", 10) + strings.Repeat("- ", 10) + "deep\n", "<li>deep</li>"},
+	}
+	r := markdown.New(false)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			html, problems := r.Render(markdown.Source{Body: []byte(tt.body), Path: "content/cases/a.md", BodyLine: 1}, nil)
+			if len(problems) > 0 {
+				t.Fatalf("got problems %q, want none", problems.Error())
+			}
+			if !strings.Contains(string(html), tt.want) {
+				t.Fatalf("got %.400s, want it to contain %s", html, tt.want)
+			}
+		})
+	}
+}
