@@ -208,7 +208,8 @@ func blockParser() parser.Parser {
 		parser.WithBlockParsers(append(parser.DefaultBlockParsers(),
 			util.Prioritized(extension.NewFootnoteBlockParser(), 999))...),
 		parser.WithParagraphTransformers(append(parser.DefaultParagraphTransformers(),
-			util.Prioritized(extension.NewTableParagraphTransformer(), 200))...),
+			util.Prioritized(extension.NewTableParagraphTransformer(), 200),
+			util.Prioritized(refChunks{}, 50))...),
 	)
 }
 

@@ -65,6 +65,7 @@ func New(unsafe bool) *Renderer {
 		goldmark.WithExtensions(extension.GFM, footnotes{}, extension.Typographer),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
+			parser.WithParagraphTransformers(util.Prioritized(refChunks{}, 50)),
 			parser.WithASTTransformers(
 				util.Prioritized(&linkTransformer{unsafe: unsafe}, 100),
 				util.Prioritized(headingShifter{}, 200),
