@@ -89,7 +89,7 @@ type Source struct {
 // that it renders in linear time.
 func (r *Renderer) Render(src Source, resolve Resolver) (template.HTML, problem.List) {
 	body, notes := r.guard(src.Body)
-	ctx := parser.NewContext()
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	state := &linkState{resolve: resolve, src: src, lines: newLineIndex(body)}
 	for _, n := range notes {
 		state.problems.Warnf(src.Path, src.BodyLine+n.line-1, 0, "%s", n.msg)

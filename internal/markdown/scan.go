@@ -34,7 +34,7 @@ func (r *Renderer) Scan(body []byte) Outline {
 	// The guard keeps the lines where they are, so the links' lines are
 	// those of the body.
 	body, _ = r.guard(body)
-	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
+	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext(parser.WithIDs(newHeadingIDs()))))
 	lines := newLineIndex(body)
 	var o Outline
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
