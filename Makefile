@@ -41,10 +41,12 @@ test-go:
 	$(GO) test -count=1 ./...
 
 ## fuzz: run each fuzz target for FUZZTIME (loading a content file, rendering
-## Markdown, random edits followed by serve's incremental rebuild)
+## Markdown, Markdown in linear time, random edits followed by serve's
+## incremental rebuild)
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./internal/content/
 	$(GO) test -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) ./internal/markdown/
+	$(GO) test -run '^$$' -fuzz '^FuzzLinear$$' -fuzztime $(FUZZTIME) ./internal/markdown/
 	$(GO) test -run '^$$' -fuzz '^FuzzIncremental$$' -fuzztime $(FUZZTIME) ./internal/pipeline/
 
 browser-deps:
@@ -55,7 +57,9 @@ browser-deps:
 ## serve benchmarks again with more edits (median write-to-reload times)
 bench: $(BIN)
 	$(GO) run ./cmd/casebook-bench -bin $(BIN) -sizes 1000,10000 -runs 5 -big 100000
-	$(GO) test -run '^$$' -bench . -benchtime 5x ./...
+	$(GO) test -run '^$$' -bench . -skip 'BenchmarkPathological|BenchmarkEdit' -benchtime 5x ./...
+	@echo "Markdown that is hard to parse: 1 MB of each pattern, rendered and scanned (target: well under 2 s, i.e. < 2,000 ns/byte; MB/s shown)"
+	$(GO) test -run '^$$' -bench 'BenchmarkPathological' -benchtime 3x ./internal/markdown/
 	@echo "casebook serve: median time from a file write to the reload event, 10,000 cases (targets: body < 50 ms, approaches < 150 ms), on tmpfs"
 	$(GO) test -run '^$$' -bench 'BenchmarkEdit' -benchtime 21x ./internal/serve/
 	@echo "the same with the site on the disk that holds the checkout"

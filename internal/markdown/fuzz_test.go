@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/casebook/casebook/internal/markdown"
 )
@@ -60,6 +61,30 @@ func FuzzRender(f *testing.F) {
 			if l.Line < 1 || l.Line > lines {
 				t.Fatalf("link outside the body (%d lines): %+v", lines, l)
 			}
+		}
+	})
+}
+
+// FuzzLinear repeats the input to about 8 KB and renders that and four
+// times as much: it fails when the larger takes more than 10 times as long
+// (linear time gives 4, quadratic 16), so that the fuzzer hunts for
+// patterns that goldmark, or casebook's passes, take more than linear time
+// over. Times are the best of three runs; bodies that render in under
+// 100 ms are too quick to judge on a busy machine.
+func FuzzLinear(f *testing.F) {
+	for _, p := range pathological {
+		f.Add([]byte(p.make(64)))
+	}
+	r := markdown.New(false)
+	f.Fuzz(func(t *testing.T, unit []byte) {
+		if len(unit) == 0 {
+			return
+		}
+		small := bytes.Repeat(unit, max(8<<10/len(unit), 1))
+		big := bytes.Repeat(small, 4)
+		ts, tb := renderTime(r, small, 3), renderTime(r, big, 3)
+		if tb > 100*time.Millisecond && tb > 10*ts {
+			t.Fatalf("got %v for %d bytes and %v for %d bytes (%.1fx), want at most 10x", ts, len(small), tb, len(big), float64(tb)/float64(ts))
 		}
 	})
 }

@@ -1,9 +1,9 @@
 package markdown
 
 import (
-	"bytes"
 	stdhtml "html"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -20,6 +20,7 @@ var stateKey = parser.NewContextKey()
 type linkState struct {
 	resolve  Resolver
 	src      Source
+	lines    lineIndex // of the body as parsed
 	problems problem.List
 }
 
@@ -63,7 +64,7 @@ func (t *linkTransformer) destination(state *linkState, dest []byte, n ast.Node,
 	}
 	resolved, err := state.resolve(d)
 	if err != nil {
-		line, col := position(n, source)
+		line, col := position(n, source, state.lines)
 		state.problems.Errorf(state.src.Path, state.src.BodyLine+line-1, col, "%v", err)
 		return dest
 	}
@@ -106,9 +107,30 @@ func Dangerous(dest string) bool {
 	return false
 }
 
+// lineIndex holds where each line of a body starts, so that the line and
+// column of an offset take a binary search rather than a count from the
+// start: a body with a link on each line would take quadratic time.
+type lineIndex []int
+
+func newLineIndex(body []byte) lineIndex {
+	starts := lineIndex{0}
+	for i, c := range body {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// at returns the 1-based line and column of offset.
+func (l lineIndex) at(offset int) (line, col int) {
+	line, _ = slices.BinarySearch(l, offset+1)
+	return line, offset - l[line-1] + 1
+}
+
 // position returns the line (1-based, within the body) and column of the
 // first text inside n, which is as close to the link as goldmark records.
-func position(n ast.Node, source []byte) (line, col int) {
+func position(n ast.Node, source []byte, lines lineIndex) (line, col int) {
 	offset := -1
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := c.(*ast.Text); ok && entering {
@@ -128,9 +150,7 @@ func position(n ast.Node, source []byte) (line, col int) {
 	if offset < 0 {
 		return 1, 0
 	}
-	before := source[:offset]
-	line = bytes.Count(before, []byte{'\n'}) + 1
-	col = offset - bytes.LastIndexByte(before, '\n')
+	line, col = lines.at(offset)
 	if n.Kind() == ast.KindLink {
 		col-- // the opening bracket
 	} else if n.Kind() == ast.KindImage {

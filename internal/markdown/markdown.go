@@ -50,6 +50,7 @@ type Resolver func(dest string) (url string, err error)
 // Renderer renders Markdown to HTML.
 type Renderer struct {
 	md     goldmark.Markdown
+	blocks parser.Parser // for the guard: see guard.go
 	unsafe bool
 }
 
@@ -61,9 +62,10 @@ func New(unsafe bool) *Renderer {
 		opts = append(opts, html.WithUnsafe())
 	}
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
+		goldmark.WithExtensions(extension.GFM, footnotes{}, extension.Typographer),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
+			parser.WithParagraphTransformers(util.Prioritized(refChunks{}, 50)),
 			parser.WithASTTransformers(
 				util.Prioritized(&linkTransformer{unsafe: unsafe}, 100),
 				util.Prioritized(headingShifter{}, 200),
@@ -71,7 +73,7 @@ func New(unsafe bool) *Renderer {
 		),
 		goldmark.WithRendererOptions(opts...),
 	)
-	return &Renderer{md: md, unsafe: unsafe}
+	return &Renderer{md: md, blocks: blockParser(), unsafe: unsafe}
 }
 
 // Source is a Markdown body and where it stands in its file.
@@ -83,24 +85,24 @@ type Source struct {
 
 // Render renders src to HTML, resolving site links with resolve (which may
 // be nil to leave them as they are). Problems are the links that did not
-// resolve.
+// resolve, and warnings where the guard (see guard.go) changed the body so
+// that it renders in linear time.
 func (r *Renderer) Render(src Source, resolve Resolver) (template.HTML, problem.List) {
-	if line, what := tooDeep(src.Body); line > 0 {
-		var problems problem.List
-		problems.Errorf(src.Path, src.BodyLine+line-1, 0, "%s", nestingError(what))
-		return "", problems
+	body, notes := r.guard(src.Body)
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	state := &linkState{resolve: resolve, src: src, lines: newLineIndex(body)}
+	for _, n := range notes {
+		state.problems.Warnf(src.Path, src.BodyLine+n.line-1, 0, "%s", n.msg)
 	}
-	ctx := parser.NewContext()
-	state := &linkState{resolve: resolve, src: src}
 	ctx.Set(stateKey, state)
 	buf := buffers.Get().(*bytes.Buffer)
 	defer func() {
 		buf.Reset()
 		buffers.Put(buf)
 	}()
-	buf.Grow(len(src.Body) * 3 / 2)
-	doc := r.md.Parser().Parse(text.NewReader(src.Body), parser.WithContext(ctx))
-	if err := r.md.Renderer().Render(buf, src.Body, doc); err != nil {
+	buf.Grow(len(body) * 3 / 2)
+	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
+	if err := r.md.Renderer().Render(buf, body, doc); err != nil {
 		// goldmark's renderers fail only when the writer does; a
 		// bytes.Buffer does not.
 		panic(err)

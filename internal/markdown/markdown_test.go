@@ -98,24 +98,36 @@ func TestResolver(t *testing.T) {
 }
 
 // TestNesting checks that bodies nested deep enough to make goldmark slow
-// are refused quickly, with the line, and that ordinary nesting renders.
+// render, flattened or as plain text, with a warning naming the line, and
+// that ordinary nesting renders as it is.
 func TestNesting(t *testing.T) {
 	tests := []struct {
-		name, body, want string
+		name, body, warning string
+		contains            []string
 	}{
-		{"Quotes", "ok\n\n" + strings.Repeat(">", 100000) + " x\n", "content/cases/a.md:12: error: quotes or lists nest more than 64 deep here"},
-		{"Lists", strings.Repeat("- ", 100000) + "x\n", "content/cases/a.md:10: error: quotes or lists nest more than 64 deep here"},
-		{"Brackets", strings.Repeat("[", 100000) + strings.Repeat("]", 100000), "content/cases/a.md:10: error: brackets nest more than 64 deep here"},
-		{"BracketsOverLines", strings.Repeat("[a\n", 100000), "content/cases/a.md:74: error: brackets nest more than 64 deep here"},
-		{"Fine", "> > quote in quote\n\n- a\n  - b\n\n[[x]](y) " + strings.Repeat("[a] ", 10000), ""},
-		{"LongRules", "Title\n" + strings.Repeat("-", 200) + "\n\n" + strings.Repeat("*", 200) + "\n\n" + strings.Repeat(">", 60) + " deep but allowed\n", ""},
+		{"Quotes", "ok\n\n" + strings.Repeat(">", 100000) + " x\n", "content/cases/a.md:12: warning: quotes or lists nest more than 64 deep here", []string{strings.Repeat("<blockquote>\n", 64) + "<p>x</p>"}},
+		{"Lists", strings.Repeat("- ", 100000) + "x\n", "content/cases/a.md:10: warning: quotes or lists nest more than 64 deep here", []string{strings.Repeat("<ul>\n<li>\n", 63) + "<ul>\n<li>x</li>"}},
+		{"Brackets", strings.Repeat("[", 100000) + "a" + strings.Repeat("]", 100000), "content/cases/a.md:10: warning: this text's markup would take too long", []string{"<p>" + strings.Repeat("[", 100000) + "a]"}},
+		{"BracketsOverLines", "ok [link](b)\n\n" + strings.Repeat("[a\n", 100), "content/cases/a.md:12: warning: this text's markup", []string{`<a href="b">link</a>`, "[a\n[a\n"}},
+		{"UnclosedLinks", strings.Repeat("[a](", 40000), "content/cases/a.md:10: warning: this text's markup", []string{"<p>[a]([a]("}},
+		{"CodeFenceKept", "```\n" + strings.Repeat(">", 100) + "\n```\n", "", []string{"<code>" + strings.Repeat("&gt;", 100)}},
+		{"Fine", "> > quote in quote\n\n- a\n  - b\n\n[[x]](y) " + strings.Repeat("[a] ", 10000), "", []string{"<blockquote>\n<blockquote>", `<a href="y">[x]</a>`}},
+		{"LongRules", "Title\n" + strings.Repeat("-", 200) + "\n\n" + strings.Repeat("*", 200) + "\n\n" + strings.Repeat(">", 60) + " deep but allowed\n", "", []string{"<hr>", strings.Repeat("<blockquote>\n", 60)}},
 	}
 	r := markdown.New(false)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, problems := r.Render(markdown.Source{Body: []byte(tt.body), Path: "content/cases/a.md", BodyLine: 10}, nil)
-			if got := problems.Error(); !strings.HasPrefix(got, tt.want) || (tt.want == "") != (got == "") {
-				t.Fatalf("got %q, want %q", got, tt.want)
+			html, problems := r.Render(markdown.Source{Body: []byte(tt.body), Path: "content/cases/a.md", BodyLine: 10}, nil)
+			if problems.HasErrors() {
+				t.Fatalf("got errors %q, want none: valid Markdown is never refused", problems.Error())
+			}
+			if got := problems.Error(); !strings.HasPrefix(got, tt.warning) || (tt.warning == "") != (got == "") {
+				t.Fatalf("got warnings %q, want %q", got, tt.warning)
+			}
+			for _, want := range tt.contains {
+				if !strings.Contains(string(html), want) {
+					t.Fatalf("got %.300s, want it to contain %.300s", html, want)
+				}
 			}
 		})
 	}
@@ -152,6 +164,29 @@ func TestLocate(t *testing.T) {
 			}
 			if err != nil || got.Kind != tt.kind || got.File != tt.file || got.Path != tt.path {
 				t.Fatalf("got %+v, %v; want kind %d, file %q, path %q", got, err, tt.kind, tt.file, tt.path)
+			}
+		})
+	}
+}
+
+// TestGuardLeavesOrdinaryText checks that text rich in markup, but not
+// costly to parse, renders with its markup and no warning.
+func TestGuardLeavesOrdinaryText(t *testing.T) {
+	tests := []struct{ name, body, want string }{
+		{"LinksAndEmphasis", strings.Repeat("See [the *case*](b.md), it's \"good\" and `code` <https://example.org>. ", 300), `<a href="b.md">the <em>case</em></a>, it&rsquo;s &ldquo;good&rdquo; and <code>code</code>`},
+		{"BigTable", "| a | b |\n|---|---|\n" + strings.Repeat("| [x](y.md) *e* _f_ ~~g~~ | `c` **d** |\n", 2000), `<td><a href="y.md">x</a> <em>e</em> <em>f</em> <del>g</del></td>`},
+		{"Footnotes", strings.Repeat("Note[^n] ", 500) + "\n\n[^n]: The note.\n", `<sup id="fnref:1">`},
+		{"NestedTen", strings.Repeat("> ", 10) + strings.Repeat("- ", 10) + "deep\n", "<li>deep</li>"},
+	}
+	r := markdown.New(false)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			html, problems := r.Render(markdown.Source{Body: []byte(tt.body), Path: "content/cases/a.md", BodyLine: 1}, nil)
+			if len(problems) > 0 {
+				t.Fatalf("got problems %q, want none", problems.Error())
+			}
+			if !strings.Contains(string(html), tt.want) {
+				t.Fatalf("got %.400s, want it to contain %s", html, tt.want)
 			}
 		})
 	}

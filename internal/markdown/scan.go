@@ -31,10 +31,11 @@ type Outline struct {
 func (r *Renderer) Scan(body []byte) Outline {
 	// A context without link state: the link transformer leaves the AST
 	// as it was parsed.
-	if line, _ := tooDeep(body); line > 0 {
-		return Outline{} // Render reports it
-	}
-	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
+	// The guard keeps the lines where they are, so the links' lines are
+	// those of the body.
+	body, _ = r.guard(body)
+	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext(parser.WithIDs(newHeadingIDs()))))
+	lines := newLineIndex(body)
 	var o Outline
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -48,15 +49,15 @@ func (r *Renderer) Scan(body []byte) Outline {
 				}
 			}
 		case *ast.Link:
-			o.Links = append(o.Links, link(n, string(n.Destination), false, body))
+			o.Links = append(o.Links, link(n, string(n.Destination), false, body, lines))
 		case *ast.Image:
-			o.Links = append(o.Links, link(n, string(n.Destination), true, body))
+			o.Links = append(o.Links, link(n, string(n.Destination), true, body, lines))
 		case *ast.AutoLink:
 			dest := string(n.URL(body))
 			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
 				dest = "mailto:" + dest
 			}
-			o.Links = append(o.Links, link(n, dest, false, body))
+			o.Links = append(o.Links, link(n, dest, false, body, lines))
 		case *east.Footnote:
 			o.Anchors = append(o.Anchors, fmt.Sprintf("fn:%d", n.Index))
 		case *east.FootnoteLink:
@@ -67,7 +68,7 @@ func (r *Renderer) Scan(body []byte) Outline {
 	return o
 }
 
-func link(n ast.Node, dest string, image bool, body []byte) Link {
-	line, col := position(n, body)
+func link(n ast.Node, dest string, image bool, body []byte, lines lineIndex) Link {
+	line, col := position(n, body, lines)
 	return Link{Dest: dest, Image: image, Line: line, Col: col}
 }

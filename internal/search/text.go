@@ -54,21 +54,26 @@ func appendPlainText(out, md []byte) []byte {
 				continue // [ref]: https://...
 			}
 		}
+		// Once a line has no ")" or ">" left, looking for one again
+		// would make a line of "](" or "<a" take quadratic time.
+		noParen, noAngle := false, false
 		for i := 0; i < len(line); i++ {
 			c := line[i]
 			switch {
-			case c == ']' && i+1 < len(line) && line[i+1] == '(':
+			case c == ']' && i+1 < len(line) && line[i+1] == '(' && !noParen:
 				if j := bytes.IndexByte(line[i:], ')'); j > 0 {
 					i += j
 					out = append(out, ' ')
 					continue
 				}
-			case c == '<' && i+1 < len(line) && (isASCIILetter(line[i+1]) || line[i+1] == '/'):
+				noParen = true
+			case c == '<' && i+1 < len(line) && (isASCIILetter(line[i+1]) || line[i+1] == '/') && !noAngle:
 				if j := bytes.IndexByte(line[i:], '>'); j > 0 {
 					i += j
 					out = append(out, ' ')
 					continue
 				}
+				noAngle = true
 			case c == 'h' && (bytes.HasPrefix(line[i:], []byte("https://")) || bytes.HasPrefix(line[i:], []byte("http://"))):
 				j := bytes.IndexAny(line[i:], " \t\n)>")
 				if j < 0 {

@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -40,7 +41,10 @@ func (s *Server) Run(ctx context.Context) error {
 const gcPercent = 40
 
 func newState() *state {
-	st := &state{pending: make(map[string]bool), timer: time.NewTimer(time.Hour), clients: make(map[*client]bool)}
+	st := &state{
+		pending: make(map[string]bool), timer: time.NewTimer(time.Hour), clients: make(map[*client]bool),
+		finished: make(chan built, 1),
+	}
 	st.timer.Stop()
 	return st
 }
@@ -54,6 +58,23 @@ type state struct {
 	problems []string // of the failed last rebuild; nil when it succeeded
 	manifest map[string]string
 	print    uint64 // fingerprint of the tree, when polling
+
+	// A rebuild runs beside the loop, so that the loop keeps taking
+	// event streams and file events while a slow page renders; it sends
+	// what it built on finished. Changes that come meanwhile wait in
+	// pending (or full, for a rescan) for the next one.
+	busy     bool
+	full     bool
+	finished chan built
+	hook     atomic.Pointer[func()] // tests: called as each rebuild starts
+}
+
+// built is what a rebuild made, for the loop to publish.
+type built struct {
+	paths []string
+	ch    pipeline.Change
+	err   error
+	start time.Time
 }
 
 // loop is the server's one event loop: see the package comment.
@@ -61,6 +82,11 @@ func (s *Server) loop(ctx context.Context, served <-chan error) error {
 	st := s.st
 	poll := time.NewTicker(pollInterval)
 	defer poll.Stop()
+	defer func() {
+		if st.busy {
+			<-st.finished // the session is not left half-updated
+		}
+	}()
 	for {
 		select {
 		case <-ctx.Done():
@@ -81,6 +107,10 @@ func (s *Server) loop(ctx context.Context, served <-chan error) error {
 			clear(st.pending)
 			st.first = time.Time{}
 			s.rebuild(st, paths)
+		case b := <-st.finished:
+			st.busy = false
+			s.finish(st, b)
+			s.next(st)
 		case <-poll.C:
 			s.poll(st)
 		case c := <-s.register:
@@ -156,28 +186,67 @@ func (s *Server) poll(st *state) {
 	}
 }
 
-// rebuild follows the changes at paths (everything when paths is nil),
-// publishes the new site and tells the browsers.
+// rebuild follows the changes at paths (everything when paths is nil) in
+// a goroutine of its own, which the loop hears from on st.finished; while
+// one runs, the changes wait for the next.
 func (s *Server) rebuild(st *state, paths []string) {
-	start := time.Now()
-	var ch pipeline.Change
-	var err error
-	if paths == nil {
-		ch, err = s.session.Full()
-	} else {
-		ch, err = s.session.Update(paths)
+	if st.busy {
+		if paths == nil {
+			st.full = true
+		}
+		for _, p := range paths {
+			st.pending[p] = true
+		}
+		return
 	}
-	r := Rebuild{Paths: paths, Took: time.Since(start)}
-	if err != nil {
-		r.Problems = problemLines(ch, err)
+	st.busy = true
+	hook := st.hook.Load()
+	go func() {
+		if hook != nil {
+			(*hook)()
+		}
+		st.finished <- s.build(paths)
+	}()
+}
+
+// next starts the rebuild that waited for the last one, if any.
+func (s *Server) next(st *state) {
+	switch {
+	case st.full:
+		st.full = false
+		clear(st.pending)
+		st.first = time.Time{}
+		st.timer.Stop()
+		s.rebuild(st, nil)
+	case len(st.pending) > 0:
+		st.timer.Reset(0)
+	}
+}
+
+// build runs the session over paths; only one build runs at a time.
+func (s *Server) build(paths []string) built {
+	b := built{paths: paths, start: time.Now()}
+	if paths == nil {
+		b.ch, b.err = s.session.Full()
+	} else {
+		b.ch, b.err = s.session.Update(paths)
+	}
+	return b
+}
+
+// finish publishes what a rebuild built and tells the browsers.
+func (s *Server) finish(st *state, b built) {
+	r := Rebuild{Paths: b.paths}
+	if b.err != nil {
+		r.Problems = problemLines(b.ch, b.err)
 		st.problems = r.Problems
 		s.broadcast(st, problemsEvent(r.Problems))
 	} else {
-		r.Rendered, r.Written, r.Removed = ch.Rendered, len(ch.Written), len(ch.Removed)
-		s.publish(ch)
-		s.announce(st, paths, ch)
+		r.Rendered, r.Written, r.Removed = b.ch.Rendered, len(b.ch.Written), len(b.ch.Removed)
+		s.publish(b.ch)
+		s.announce(st, b.paths, b.ch)
 	}
-	r.Took = time.Since(start)
+	r.Took = time.Since(b.start)
 	s.report(r)
 	if s.cfg.OnRebuild != nil {
 		s.cfg.OnRebuild(r)

@@ -45,10 +45,12 @@
 //
 // # Concurrency
 //
-// One event loop (Server.loop) owns the session, the watcher, the batch and
-// the list of event streams. HTTP handlers read the site through an atomic
-// pointer to an immutable snapshot, and join or leave the event streams
-// through channels to the loop.
+// One event loop (Server.loop) owns the watcher, the batch and the list of
+// event streams. Each rebuild runs the session in a goroutine of its own,
+// one at a time, and hands what it built back to the loop, which publishes
+// it: a slow page never stops the loop. HTTP handlers read the site through
+// an atomic pointer to an immutable snapshot, the last good one, and join
+// or leave the event streams through channels to the loop.
 package serve
 
 import (
@@ -173,7 +175,8 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("cannot watch %s: %w", root, err)
 	}
 	s.st = newState()
-	s.rebuild(s.st, nil)
+	s.finish(s.st, s.build(nil)) // the first build, before serving
+
 	return s, nil
 }
 
