@@ -190,7 +190,7 @@ func patternSize(t testing.TB) int {
 // the limit is measured once more before it fails; bodies that render in
 // less than 10 ms are too quick to judge and pass.
 func TestPathological(t *testing.T) {
-	const limit = 10
+	const limit = 10.0
 	n := patternSize(t)
 	r := markdown.New(false)
 	for _, p := range pathological {
