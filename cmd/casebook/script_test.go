@@ -18,6 +18,9 @@ func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){"casebook": main})
 }
 
+// scriptCmds are the commands that scripts have beyond testscript's own.
+var scriptCmds = map[string]func(*testscript.TestScript, bool, []string){"exits": exits}
+
 // TestScript runs the command-line scripts of testdata/script: each sets
 // up a site folder, runs casebook and checks its exact output and exit
 // status. See testdata/script/README.md.
@@ -27,7 +30,7 @@ func TestScript(t *testing.T) {
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		UpdateScripts:       *updateScripts,
-		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"exits": exits},
+		Cmds:                scriptCmds,
 	})
 }
 
