@@ -30,6 +30,14 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		}
 		return err
 	}
+	if cfg.Port < 0 || cfg.Port > 65535 {
+		fmt.Fprintf(stderr, "casebook serve: --port %d: expected a port from 0 to 65535 (0: any free port)\n", cfg.Port)
+		return errUsage
+	}
+	if info, err := os.Stat(cfg.Source); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "casebook serve: --source %s: expected the site's folder, holding content/\n", cfg.Source)
+		return errUsage
+	}
 	host, local, err := bindHost(cfg.Bind)
 	if err != nil {
 		fmt.Fprintf(stderr, "casebook serve: %v\n", err)

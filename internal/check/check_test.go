@@ -236,8 +236,8 @@ func TestLayouts(t *testing.T) {
 			`layouts/case.html: error: html/template:case.html:1:31: no such template "partials/nope.html"`,
 		}},
 		{"Execute", "{{ define \"main\" }}{{ index .Nothing 99 }}{{ end }}\n", []string{
-			`layouts/case.html: error: rendering cases/a/index.html: template: case.html:1:28: executing "main" at <.Nothing>: can't evaluate field Nothing in type *render.Data`,
-			`layouts/case.html: error: rendering cases/b/index.html: template: case.html:1:28: executing "main" at <.Nothing>: can't evaluate field Nothing in type *render.Data`,
+			`layouts/case.html:1:28: error: rendering cases/a/index.html: executing "main" at <.Nothing>: can't evaluate field Nothing in type *render.Data`,
+			`layouts/case.html:1:28: error: rendering cases/b/index.html: executing "main" at <.Nothing>: can't evaluate field Nothing in type *render.Data`,
 		}},
 		{"Minify", "{{ define \"main\" }}<script>var x = = 1;</script>{{ end }}\n", []string{
 			`layouts/case.html: error: cannot minify cases/a/index.html: unexpected = in expression, in "var x = = 1;"`,
@@ -262,7 +262,7 @@ func TestDrafts(t *testing.T) {
 	})
 	assertProblems(t, run(t, fsys, check.Config{}), nil)
 	assertProblems(t, run(t, fsys, check.Config{Drafts: true}), []string{
-		`layouts/case.html: error: rendering cases/d/index.html: template: case.html:1:48: executing "main" at <.Nothing>: can't evaluate field Nothing in type *render.Data`,
+		`layouts/case.html:1:48: error: rendering cases/d/index.html: executing "main" at <.Nothing>: can't evaluate field Nothing in type *render.Data`,
 	})
 }
 

@@ -59,7 +59,7 @@ func TestSiteProblems(t *testing.T) {
 			`layouts/case.html:1:16: error: unexpected "}" in operand`,
 		}},
 		{"LayoutExecution", map[string]string{"layouts/page.html": main + "{{ .Page.Nope }}{{end}}"}, []string{
-			`layouts/page.html: error: rendering about/index.html: template: page.html:1:25: executing "main" at <.Page.Nope>: can't evaluate field Nope in type *view.Page`,
+			`layouts/page.html:1:25: error: rendering about/index.html: executing "main" at <.Page.Nope>: can't evaluate field Nope in type *view.Page`,
 		}},
 		{"PageScript", map[string]string{"layouts/page.html": main + "<script>f(;</script>{{end}}"}, []string{
 			`layouts/page.html: error: cannot minify about/index.html: unexpected ; in expression, in "f(;"`,

@@ -224,6 +224,23 @@ func checkEscaping(t *template.Template, name string) error {
 	return nil
 }
 
+// execErrorPos matches where text/template says an execution error is:
+// "template: NAME:LINE:COL: MESSAGE".
+var execErrorPos = regexp.MustCompile(`(?s)^template: ([^:]+):(\d+):(\d+): (.*)$`)
+
+// execError returns the layout file, line and column of an error that a
+// page's templates returned while they ran, and the message without them;
+// the page kind's own file, with no position, when the error does not say.
+func execError(file string, err error) (string, int, int, string) {
+	m := execErrorPos.FindStringSubmatch(err.Error())
+	if m == nil {
+		return file, 0, 0, err.Error()
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	return m[1], line, col, m[4]
+}
+
 // pageSize is a first guess at the size of a page, to spare the buffer
 // most of its growing.
 const pageSize = 12 << 10
@@ -290,7 +307,8 @@ func (r *Renderer) execute(buf *bytes.Buffer, s *site.Site, p Page, opts Options
 	err := c.layouts[p.Kind].Execute(buf, d)
 	r.putCtx(c)
 	if err != nil {
-		probs.Errorf("layouts/"+p.Kind+".html", 0, 0, "rendering %s: %v", p.Path, err)
+		file, line, col, msg := execError(p.Kind+".html", err)
+		probs.Errorf("layouts/"+file, line, col, "rendering %s: %s", p.Path, msg)
 	}
 	return probs, err
 }
