@@ -188,10 +188,15 @@ func (g *Graph) Remove(path string) { delete(g.outputs, path) }
 // that none of them reads any more, once the Deps have doubled since the
 // last prune: they cost memory and time in Changed, not correctness.
 func (g *Graph) Prune(now Version) {
+	if g.pruned == 0 {
+		g.pruned = len(g.deps) // the first build: nothing to forget yet
+		return
+	}
 	if len(g.deps) < 2*g.pruned+1024 {
 		return
 	}
-	outputs, epoch, old := g.outputs, g.epoch, g.deps
+	outputs, epoch, old, oldVer := g.outputs, g.epoch, g.deps, g.ver
+	oldIDs := g.ids
 	*g = *NewGraph()
 	g.epoch = epoch
 	var walk func(s *Set)
@@ -215,8 +220,15 @@ func (g *Graph) Prune(now Version) {
 	for _, s := range outputs {
 		walk(s)
 	}
+	// The versions are those of the site the outputs were made from.
+	kept := func(d Dep) (uint64, bool) {
+		if id, ok := oldIDs[d]; ok {
+			return oldVer[id].v, oldVer[id].ok
+		}
+		return now(d)
+	}
 	for path, s := range outputs {
-		g.Put(path, s, now)
+		g.Put(path, s, kept)
 	}
 	g.pruned = len(g.deps)
 }

@@ -42,13 +42,23 @@ func (b *binding) computed(id string) (uint64, bool) {
 	case id == "base":
 		return hashStrings(b.abs, b.base, strconv.FormatBool(b.opts.LiveReload)), true
 	case id == "plan":
+		// The plan follows from the site's lists of items, the names of
+		// the catalogue's files and whether there is a feed (see pages):
+		// their versions, not the plan itself, which is long to make.
 		b.planOnce.Do(func() {
 			var h maphash.Hash
 			h.SetSeed(versionSeed)
-			for _, p := range b.r.Pages(b.site) {
-				h.WriteString(p.Path)
-				h.WriteByte(0)
+			model := view.Version(b.site)
+			for _, list := range []string{"Approaches", "Cases", "Partners", "Countries", "SDGs", "Themes", "Pages"} {
+				v, _ := model(deps.Dep{Item: deps.Item{Kind: deps.KindSite}, Field: list})
+				h.WriteString(strconv.FormatUint(v, 16))
 			}
+			c := b.r.catalogueOf(b.site)
+			h.WriteString(c.index.Catalogue.Name)
+			for _, f := range c.index.Files {
+				h.WriteString(f.Name)
+			}
+			h.WriteString(b.feed)
 			b.planVersion = h.Sum64()
 		})
 		return b.planVersion, true

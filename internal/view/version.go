@@ -17,12 +17,23 @@ var seed = maphash.MakeSeed()
 
 // Version returns the versions of the model's Deps in s: a hash of the
 // value each names. ok is false for an item that s does not have, and for
-// a Dep that is not of the model (templates, assets, computed values).
+// a Dep that is not of the model (templates, assets, computed values). The
+// function remembers the last item it looked up, since callers ask for the
+// fields of one item after another; it is for one goroutine.
 func Version(s *site.Site) deps.Version {
+	var last struct {
+		item deps.Item
+		v    any
+		ok   bool
+	}
 	return func(d deps.Dep) (uint64, bool) {
 		var h maphash.Hash
 		h.SetSeed(seed)
-		v, ok := lookup(s, d.Item)
+		if d.Item != last.item || last.v == nil && !last.ok {
+			last.item = d.Item
+			last.v, last.ok = lookup(s, d.Item)
+		}
+		v, ok := last.v, last.ok
 		if !ok {
 			return 0, false
 		}
@@ -114,6 +125,11 @@ func hashValue(h *maphash.Hash, v any) {
 	hashReflect(h, reflect.ValueOf(v))
 }
 
+var (
+	timeType   = reflect.TypeFor[time.Time]()
+	sourceType = reflect.TypeFor[site.Source]()
+)
+
 func hashReflect(h *maphash.Hash, v reflect.Value) {
 	var buf [8]byte
 	u64 := func(n uint64) { binary.LittleEndian.PutUint64(buf[:], n); h.Write(buf[:]) }
@@ -121,22 +137,32 @@ func hashReflect(h *maphash.Hash, v reflect.Value) {
 		h.WriteByte(0)
 		return
 	}
-	switch x := v.Interface().(type) {
-	case time.Time:
-		b, _ := x.MarshalBinary()
+	switch v.Type() {
+	case timeType:
+		b, _ := v.Interface().(time.Time).MarshalBinary()
 		h.Write(b)
 		return
-	case site.Source:
+	case sourceType:
 		// Where the item is, not which version of the file it came from:
 		// what a page shows of it (the lines of its problems).
-		h.WriteString(x.Path)
-		u64(uint64(x.BodyLine))
+		h.WriteString(v.FieldByName("Path").String())
+		u64(uint64(v.FieldByName("BodyLine").Int()))
 		return
 	}
 	switch v.Kind() {
 	case reflect.String:
 		u64(uint64(v.Len()))
 		h.WriteString(v.String())
+	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Uint8 { // a body: one write, not one per byte
+			u64(uint64(v.Len()))
+			h.Write(v.Bytes())
+			return
+		}
+		u64(uint64(v.Len()))
+		for i := range v.Len() {
+			hashReflect(h, v.Index(i))
+		}
 	case reflect.Bool:
 		if v.Bool() {
 			h.WriteByte(1)
@@ -156,7 +182,7 @@ func hashReflect(h *maphash.Hash, v reflect.Value) {
 		}
 		h.WriteByte(1)
 		hashReflect(h, v.Elem())
-	case reflect.Slice, reflect.Array:
+	case reflect.Array:
 		u64(uint64(v.Len()))
 		for i := range v.Len() {
 			hashReflect(h, v.Index(i))
