@@ -34,6 +34,7 @@ type linker struct {
 	source  fs.FS
 
 	external []externalLink // the http(s) links to fetch with --external
+	nearest  map[[2]string]string // the nearest existing name to a missing file, by file and linking file
 }
 
 // externalLink is an absolute URL and where it was found.
@@ -163,7 +164,7 @@ func (l *linker) link(from *doc, link markdown.Link) (problem.Severity, string) 
 func (l *linker) contentLink(from *doc, dest, linkPath, file, frag string) (problem.Severity, string) {
 	to, ok := l.docs[file]
 	if !ok {
-		return problem.Error, missing(dest, linkPath, file, l.siblings(file, from.src.Path))
+		return problem.Error, missing(dest, linkPath, file, l.near(file, from.src.Path))
 	}
 	if frag != "" {
 		anchors := l.scan(file).Anchors
@@ -175,6 +176,24 @@ func (l *linker) contentLink(from *doc, dest, linkPath, file, frag string) (prob
 		return problem.Warning, fmt.Sprintf("link target %q is a draft: the link breaks in a build without --drafts", dest)
 	}
 	return problem.Error, ""
+}
+
+// near returns the name of the loaded file in the folder of file, but for
+// the file that links, that is nearest to file's name, or "". It compares
+// the name with every file of the folder once per missing file and file
+// that links, not once per link: a body of thousands of broken links
+// stays linear.
+func (l *linker) near(file, from string) string {
+	key := [2]string{file, from}
+	n, ok := l.nearest[key]
+	if !ok {
+		if l.nearest == nil {
+			l.nearest = make(map[[2]string]string)
+		}
+		n = problem.Nearest(path.Base(file), l.siblings(file, from))
+		l.nearest[key] = n
+	}
+	return n
 }
 
 // siblings returns the names of the loaded files in the folder of file,
@@ -192,7 +211,7 @@ func (l *linker) siblings(file, from string) []string {
 
 // missing says why a link to the Markdown file at file does not resolve,
 // in the words of the build.
-func missing(dest, linkPath, file string, siblings []string) string {
+func missing(dest, linkPath, file, near string) string {
 	dir, name := path.Split(file)
 	kind, ok := map[string]string{
 		"content/approaches/": "approach", "content/cases/": "case",
@@ -202,7 +221,7 @@ func missing(dest, linkPath, file string, siblings []string) string {
 		return fmt.Sprintf("link target %q does not exist: %q is not a case, approach, partner or page", dest, file)
 	}
 	msg := fmt.Sprintf("link target %q does not exist: no %s %q", dest, kind, strings.TrimSuffix(name, ".md"))
-	if near := problem.Nearest(name, siblings); near != "" {
+	if near != "" {
 		msg += fmt.Sprintf("; did you mean %q?", strings.TrimSuffix(linkPath, path.Base(linkPath))+near)
 	}
 	return msg
