@@ -33,7 +33,7 @@ type linker struct {
 	assets  fs.FS
 	source  fs.FS
 
-	external []externalLink // the http(s) links to fetch with --external
+	external []externalLink       // the http(s) links to fetch with --external
 	nearest  map[[2]string]string // the nearest existing name to a missing file, by file and linking file
 }
 
