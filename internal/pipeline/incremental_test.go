@@ -150,19 +150,7 @@ func compareWithFresh(t *testing.T, what string, cfg pipeline.Config, got map[st
 	if g, w := fmt.Sprint(problems), fmt.Sprint(ch.Problems); g != w {
 		t.Errorf("%s: problems:\n%s\nwant (a full build's):\n%s", what, g, w)
 	}
-	want := fresh.Output()
-	for p, w := range want {
-		if g, ok := got[p]; !ok {
-			t.Errorf("%s: %s is missing from the session's output", what, p)
-		} else if !bytes.Equal(g, w) {
-			t.Errorf("%s: %s differs from a full build:\n%s", what, p, diffAt(g, w))
-		}
-	}
-	for p := range got {
-		if _, ok := want[p]; !ok {
-			t.Errorf("%s: %s is in the session's output but not in a full build", what, p)
-		}
-	}
+	compareOutputs(t, what, got, fresh.Output())
 }
 
 // mutator makes random edits of a site folder. Each edit returns the paths

@@ -194,28 +194,14 @@ func (s *Session) bodyEdits(files *content.Files, paths []string) (map[string]si
 		if !ok {
 			return nil, false
 		}
-		src := sourceOf(item)
+		src, body := fileOf(item)
 		was, had := old[p]
 		if !had || was.Meta != src.Meta || was.BodyLine != src.BodyLine {
 			return nil, false
 		}
-		bodies[p] = site.Body{Body: bodyOf(item), Source: src}
+		bodies[p] = site.Body{Body: body, Source: src}
 	}
 	return bodies, true
-}
-
-func bodyOf(item any) []byte {
-	switch v := item.(type) {
-	case *site.Approach:
-		return v.Body
-	case *site.Case:
-		return v.Body
-	case *site.Partner:
-		return v.Body
-	case *site.Page:
-		return v.Body
-	}
-	return nil
 }
 
 // prepare builds the assets and parses the layouts again. The new
@@ -341,19 +327,23 @@ func eachFileItem(s *site.Site, f func(deps.Item, site.Source)) {
 	}
 }
 
-func sourceOf(item any) site.Source {
+// fileOf returns where an item read from a file (an approach, case,
+// partner or page) was read from, and its body; zero for other items.
+func fileOf(item any) (site.Source, []byte) {
 	switch v := item.(type) {
 	case *site.Approach:
-		return v.Source
+		return v.Source, v.Body
 	case *site.Case:
-		return v.Source
+		return v.Source, v.Body
 	case *site.Partner:
-		return v.Source
+		return v.Source, v.Body
 	case *site.Page:
-		return v.Source
+		return v.Source, v.Body
 	}
-	return site.Source{}
+	return site.Source{}, nil
 }
+
+func sourceOf(item any) site.Source { src, _ := fileOf(item); return src }
 
 // dirty returns the indexes in plan of the pages to render: those that
 // read a Dep in changed, and those that are new. With changed nil, every

@@ -19,6 +19,13 @@ func compareWithRun(t *testing.T, what string, cfg pipeline.Config, got map[stri
 	}
 	want := readTree(t, cfg.Out)
 	delete(want, ".casebook") // the build's marker
+	compareOutputs(t, what, got, want)
+}
+
+// compareOutputs compares got, a session's output, with want, a full
+// build's, file by file.
+func compareOutputs(t *testing.T, what string, got, want map[string][]byte) {
+	t.Helper()
 	for p, w := range want {
 		if g, ok := got[p]; !ok {
 			t.Errorf("%s: %s is missing from the session's output", what, p)
