@@ -34,9 +34,6 @@ func NewGraph() *Graph {
 // Has reports whether g holds the reads of the output at path.
 func (g *Graph) Has(path string) bool { _, ok := g.outputs[path]; return ok }
 
-// Len returns the number of outputs g holds.
-func (g *Graph) Len() int { return len(g.outputs) }
-
 // Version returns the version of a Dep in a site: ok is false when the
 // item is not in the site (then every output that read it changed).
 type Version func(Dep) (v uint64, ok bool)
@@ -53,9 +50,6 @@ type Changed struct {
 	marks []bool
 	n     int
 }
-
-// Len returns the number of Deps that changed.
-func (c *Changed) Len() int { return c.n }
 
 // Changed returns the Deps read by some output of g whose version in now
 // differs from the one recorded. scope says of each item which of its

@@ -11,6 +11,7 @@ import (
 	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/site"
+	"github.com/casebook/casebook/internal/view"
 )
 
 // binding is the renderer made ready for one site and one set of options:
@@ -187,7 +188,7 @@ func (b *binding) assetPath(logical string) string {
 // href returns the URL of an item's page; item is a view of a model item
 // or the item itself (see site.URLPath).
 func (b *binding) href(item any) (string, error) {
-	m := modelOf(item)
+	m := view.ModelOf(item)
 	if v := reflect.ValueOf(m); v.Kind() == reflect.Pointer && v.IsNil() {
 		return "", fmt.Errorf("href: nil %T", item)
 	}

@@ -178,24 +178,3 @@ func rebind(item cacheable, rec *deps.Recorder) any {
 
 // baseDep is the base URL and the serve mode, which every URL reads.
 var baseDep = deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: "base"}}
-
-// modelOf returns the model item behind a view, or item itself.
-func modelOf(item any) any {
-	switch v := item.(type) {
-	case *view.Approach:
-		return v.Model()
-	case *view.Case:
-		return v.Model()
-	case *view.Partner:
-		return v.Model()
-	case *view.Page:
-		return v.Model()
-	case *view.Country:
-		return v.Model()
-	case *view.SDG:
-		return v.Model()
-	case *view.Theme:
-		return v.Model()
-	}
-	return item
-}

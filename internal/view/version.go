@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/casebook/casebook/internal/deps"
@@ -109,12 +110,13 @@ func hashList(h *maphash.Hash, s *site.Site, field string) bool {
 		ids(len(s.SDGs), func(i int) string { return strconv.Itoa(s.SDGs[i].Number) })
 	case "Themes":
 		ids(len(s.Themes), func(i int) string { return s.Themes[i].Slug })
-	case "Recent":
-		// Recent(n) is a prefix of this list for any n a layout asks for.
-		recent := s.RecentCases(recentCount)
-		ids(len(recent), func(i int) string { return recent[i].Slug })
 	default:
-		return false
+		n, err := strconv.Atoi(strings.TrimPrefix(field, recentField))
+		if !strings.HasPrefix(field, recentField) || err != nil {
+			return false
+		}
+		recent := s.RecentCases(n)
+		ids(len(recent), func(i int) string { return recent[i].Slug })
 	}
 	return true
 }

@@ -13,6 +13,8 @@ package view
 //go:generate go run ./viewgen
 
 import (
+	"strconv"
+
 	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/site"
 )
@@ -60,60 +62,41 @@ func (x *Site) SDGs() []*SDG { x.read("SDGs"); return listSDG(x.v.SDGs, x.r) }
 // Themes returns every theme, in the model's order.
 func (x *Site) Themes() []*Theme { x.read("Themes"); return listTheme(x.v.Themes, x.r) }
 
-// Recent returns up to n cases, newest first (see site.RecentCases).
+// Recent returns up to n cases, newest first (see site.RecentCases). The
+// field it records holds n ("Recent 6"), so that its version covers
+// exactly the cases returned.
 func (x *Site) Recent(n int) []*Case {
-	x.read("Recent")
+	x.read(recentField + strconv.Itoa(n))
 	return listCase(x.v.RecentCases(n), x.r)
 }
 
-// recentCount is how many recent cases the version of "Recent" covers:
-// more than any layout asks for.
-const recentCount = 64
+// recentField starts the field that Recent records.
+const recentField = "Recent "
 
 // Slug returns the country's URL segment: its code in lower case.
 func (x *Country) Slug() string { x.read("Code"); return x.v.Slug() }
 
-// Of returns the view of a model item (*site.Case, *site.Approach, ...)
-// recording into r, or the value itself when it is not an item.
-func Of(v any, r *deps.Recorder) any {
-	switch v := v.(type) {
-	case *site.Approach:
-		return OfApproach(v, r)
-	case *site.Case:
-		return OfCase(v, r)
-	case *site.Partner:
-		return OfPartner(v, r)
-	case *site.Page:
-		return OfPage(v, r)
-	case *site.Country:
-		return OfCountry(v, r)
-	case *site.SDG:
-		return OfSDG(v, r)
-	case *site.Theme:
-		return OfTheme(v, r)
-	}
-	return v
-}
-
-// Viewer is a view of an item.
+// Viewer is a view of an item (every view type of views_gen.go).
 type Viewer interface {
 	Item() deps.Item
 	// with returns a view of the same item recording into r.
 	with(r *deps.Recorder) Viewer
+	// model returns the viewed item, untyped.
+	model() any
 }
 
 // With returns a view of the same item as v, recording into r: a shared
 // fragment's reads go to the fragment's own recorder.
 func With(v Viewer, r *deps.Recorder) Viewer { return v.with(r) }
 
-func (x *Approach) with(r *deps.Recorder) Viewer { return &Approach{x.v, r} }
-func (x *Case) with(r *deps.Recorder) Viewer     { return &Case{x.v, r} }
-func (x *Partner) with(r *deps.Recorder) Viewer  { return &Partner{x.v, r} }
-func (x *Page) with(r *deps.Recorder) Viewer     { return &Page{x.v, r} }
-func (x *Country) with(r *deps.Recorder) Viewer  { return &Country{x.v, r} }
-func (x *SDG) with(r *deps.Recorder) Viewer      { return &SDG{x.v, r} }
-func (x *Theme) with(r *deps.Recorder) Viewer    { return &Theme{x.v, r} }
-func (x *Config) with(r *deps.Recorder) Viewer   { return &Config{x.v, r} }
+// ModelOf returns the model item behind x when x is a view (nil for a nil
+// view), and x itself otherwise.
+func ModelOf(x any) any {
+	if v, ok := x.(Viewer); ok {
+		return v.model()
+	}
+	return x
+}
 
 // OfCases returns views of cs that record into r.
 func OfCases(cs []*site.Case, r *deps.Recorder) []*Case { return listCase(cs, r) }

@@ -34,6 +34,15 @@ func (x *Approach) Model() *site.Approach {
 
 func (x *Approach) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
 
+func (x *Approach) with(r *deps.Recorder) Viewer { return &Approach{x.v, r} }
+
+func (x *Approach) model() any {
+	if x == nil {
+		return (*site.Approach)(nil)
+	}
+	return x.v
+}
+
 // OfApproach returns a view of v that records into r; nil for nil.
 func OfApproach(v *site.Approach, r *deps.Recorder) *Approach {
 	if v == nil {
@@ -111,6 +120,15 @@ func (x *Case) Model() *site.Case {
 }
 
 func (x *Case) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
+
+func (x *Case) with(r *deps.Recorder) Viewer { return &Case{x.v, r} }
+
+func (x *Case) model() any {
+	if x == nil {
+		return (*site.Case)(nil)
+	}
+	return x.v
+}
 
 // OfCase returns a view of v that records into r; nil for nil.
 func OfCase(v *site.Case, r *deps.Recorder) *Case {
@@ -268,6 +286,15 @@ func (x *Partner) Model() *site.Partner {
 
 func (x *Partner) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
 
+func (x *Partner) with(r *deps.Recorder) Viewer { return &Partner{x.v, r} }
+
+func (x *Partner) model() any {
+	if x == nil {
+		return (*site.Partner)(nil)
+	}
+	return x.v
+}
+
 // OfPartner returns a view of v that records into r; nil for nil.
 func OfPartner(v *site.Partner, r *deps.Recorder) *Partner {
 	if v == nil {
@@ -352,6 +379,15 @@ func (x *Page) Model() *site.Page {
 
 func (x *Page) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
 
+func (x *Page) with(r *deps.Recorder) Viewer { return &Page{x.v, r} }
+
+func (x *Page) model() any {
+	if x == nil {
+		return (*site.Page)(nil)
+	}
+	return x.v
+}
+
 // OfPage returns a view of v that records into r; nil for nil.
 func OfPage(v *site.Page, r *deps.Recorder) *Page {
 	if v == nil {
@@ -411,6 +447,15 @@ func (x *Country) Model() *site.Country {
 }
 
 func (x *Country) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
+
+func (x *Country) with(r *deps.Recorder) Viewer { return &Country{x.v, r} }
+
+func (x *Country) model() any {
+	if x == nil {
+		return (*site.Country)(nil)
+	}
+	return x.v
+}
 
 // OfCountry returns a view of v that records into r; nil for nil.
 func OfCountry(v *site.Country, r *deps.Recorder) *Country {
@@ -478,6 +523,15 @@ func (x *SDG) Model() *site.SDG {
 
 func (x *SDG) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
 
+func (x *SDG) with(r *deps.Recorder) Viewer { return &SDG{x.v, r} }
+
+func (x *SDG) model() any {
+	if x == nil {
+		return (*site.SDG)(nil)
+	}
+	return x.v
+}
+
 // OfSDG returns a view of v that records into r; nil for nil.
 func OfSDG(v *site.SDG, r *deps.Recorder) *SDG {
 	if v == nil {
@@ -544,6 +598,15 @@ func (x *Theme) Model() *site.Theme {
 
 func (x *Theme) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
 
+func (x *Theme) with(r *deps.Recorder) Viewer { return &Theme{x.v, r} }
+
+func (x *Theme) model() any {
+	if x == nil {
+		return (*site.Theme)(nil)
+	}
+	return x.v
+}
+
 // OfTheme returns a view of v that records into r; nil for nil.
 func OfTheme(v *site.Theme, r *deps.Recorder) *Theme {
 	if v == nil {
@@ -603,6 +666,15 @@ func (x *Config) Model() *site.Config {
 }
 
 func (x *Config) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
+
+func (x *Config) with(r *deps.Recorder) Viewer { return &Config{x.v, r} }
+
+func (x *Config) model() any {
+	if x == nil {
+		return (*site.Config)(nil)
+	}
+	return x.v
+}
 
 // OfConfig returns a view of v that records into r; nil for nil.
 func OfConfig(v *site.Config, r *deps.Recorder) *Config {

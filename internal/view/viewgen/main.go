@@ -100,6 +100,8 @@ func writeType(b *bytes.Buffer, it item) {
 	fmt.Fprintf(b, "// Item returns the identity of the viewed item.\nfunc (x *%s) Item() deps.Item { return deps.Item{Kind: deps.%s, ID: %s} }\n\n", n, it.kind, it.id)
 	fmt.Fprintf(b, "// Model returns the viewed item, for code that reads it and records what\n// it reads itself.\nfunc (x *%s) Model() *site.%s {\n\tif x == nil {\n\t\treturn nil\n\t}\n\treturn x.v\n}\n\n", n, n)
 	fmt.Fprintf(b, "func (x *%s) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }\n\n", n)
+	fmt.Fprintf(b, "func (x *%s) with(r *deps.Recorder) Viewer { return &%s{x.v, r} }\n\n", n, n)
+	fmt.Fprintf(b, "func (x *%s) model() any {\n\tif x == nil {\n\t\treturn (*site.%s)(nil)\n\t}\n\treturn x.v\n}\n\n", n, n)
 	fmt.Fprintf(b, "// Of%s returns a view of v that records into r; nil for nil.\nfunc Of%s(v *site.%s, r *deps.Recorder) *%s {\n\tif v == nil {\n\t\treturn nil\n\t}\n\treturn &%s{v, r}\n}\n\n", n, n, n, n, n)
 	fmt.Fprintf(b, "func list%s(vs []*site.%s, r *deps.Recorder) []*%s {\n\tif vs == nil {\n\t\treturn nil\n\t}\n\tout := make([]*%s, len(vs))\n\tblock := make([]%s, len(vs))\n\tfor i, v := range vs {\n\t\tblock[i] = %s{v, r}\n\t\tout[i] = &block[i]\n\t}\n\treturn out\n}\n\n", n, n, n, n, n, n)
 	for i := range it.typ.NumField() {
