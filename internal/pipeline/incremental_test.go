@@ -610,6 +610,14 @@ func TestIncrementalRendersWhatChanged(t *testing.T) {
 		t.Errorf("body edit: rendered %d pages, want %d (the case's own)", got, want)
 	}
 
+	// The approach pages list their cases' cards, rendered once and
+	// carried from site to site while they read nothing that changed.
+	roeselare := "content/cases/roeselare-dogbo.md"
+	ch = update(m.write(roeselare, strings.Replace(m.read(roeselare), "approaches: [", "approaches: [twinning, ", 1)))
+	if ch.Rendered < 3 || ch.Fragments > 2 {
+		t.Errorf("approaches edit: rendered %d pages and %d fragments, want 3 pages or more (the case's, its approaches') and 2 fragments or fewer (carried)", ch.Rendered, ch.Fragments)
+	}
+
 	twinning := "content/approaches/twinning.md"
 	ch = update(m.write(twinning, set(m.read(twinning), "summary", "A new summary.")))
 	if got := casePages(ch); len(got) > 0 {

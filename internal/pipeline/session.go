@@ -62,8 +62,12 @@ type Change struct {
 	Written  map[string][]byte // new or changed files, by output path
 	Removed  []string          // output paths that are gone, sorted
 	Rendered int               // pages rendered (changed or not)
-	Problems problem.List      // every problem of the site, as Run reports them
-	Manifest map[string]string // the assets' output paths, as in render.Options
+	// Fragments is how many of the partials that pages share (cards,
+	// links) were rendered: those that read something that changed, as
+	// long as the layouts did not change.
+	Fragments int
+	Problems  problem.List      // every problem of the site, as Run reports them
+	Manifest  map[string]string // the assets' output paths, as in render.Options
 }
 
 // NewSession returns a session for the site cfg describes; cfg.Out is not
@@ -232,11 +236,13 @@ func (s *Session) renderSite(st *site.Site, contentProblems problem.List) (Chang
 	}
 	dirty := s.dirty(plan, changed)
 	ch := Change{Problems: slices.Clone(contentProblems)}
+	fragments := s.renderer.FragmentsRendered()
 	rendered, pageProblems, sets, err := s.renderPages(st, opts, plan, dirty)
 	if err != nil {
 		return ch, err
 	}
 	ch.Rendered = len(dirty)
+	ch.Fragments = int(s.renderer.FragmentsRendered() - fragments)
 	ch.Problems = append(ch.Problems, s.allPageProblems(plan, dirty, pageProblems)...)
 	ch.Problems.Sort()
 	if ch.Problems.HasErrors() {

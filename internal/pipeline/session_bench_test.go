@@ -3,7 +3,9 @@ package pipeline_test
 import (
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -35,6 +37,8 @@ func benchSession(b *testing.B, edit func(doc string, i int) string) {
 	}
 	names, _ := filepath.Glob(filepath.Join(dir, "content/cases/*.md"))
 	times := make([]time.Duration, 0, b.N)
+	stop := profileEdits(b)
+	defer stop()
 	b.ResetTimer()
 	for i := range b.N {
 		name := names[(i*7919)%len(names)]
@@ -53,7 +57,27 @@ func benchSession(b *testing.B, edit func(doc string, i int) string) {
 		times = append(times, time.Since(start))
 	}
 	b.StopTimer()
+	stop()
 	slices.Sort(times)
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
 	b.ReportMetric(0, "ns/op")
+}
+
+// profileEdits writes a CPU profile of the edits alone, without the
+// first build, to the file that $CASEBOOK_EDIT_PROFILE names, when it is
+// set. It returns the function that stops it (once).
+func profileEdits(b *testing.B) func() {
+	name := os.Getenv("CASEBOOK_EDIT_PROFILE")
+	if name == "" {
+		return func() {}
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		b.Fatal(err)
+	}
+	var once sync.Once
+	return func() { once.Do(func() { pprof.StopCPUProfile(); f.Close() }) }
 }

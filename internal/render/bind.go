@@ -57,23 +57,28 @@ func (r *Renderer) bind(s *site.Site, opts Options) *binding {
 		return b
 	}
 	b := r.newBinding(s, opts)
-	r.last.Store(b)
+	r.prev.Store(r.last.Swap(b))
 	return b
 }
 
 // Carry gives the binding of site to the fragments (see execCtx.cached)
-// that the latest binding, of site from, holds and that valid accepts:
+// that the binding of site from with opts holds and that valid accepts:
 // those that read nothing that changed between the two sites, as casebook
 // serve's session knows from the sets the fragments recorded. It spares
 // rendering them again: a card listed on many pages is otherwise rendered
-// once per site. It does nothing when the latest binding is not of from
-// with opts. Call it before rendering to.
+// once per site. The binding of from is the latest or, when to was bound
+// already (Versions binds it), the one before; with neither, Carry does
+// nothing. Call it before rendering to.
 func (r *Renderer) Carry(from, to *site.Site, opts Options, valid func(*deps.Set) bool) {
 	old := r.last.Load()
+	if old == nil || !old.matches(from, opts) {
+		old = r.prev.Load()
+	}
 	if old == nil || !old.matches(from, opts) {
 		return
 	}
 	b := r.bind(to, opts)
+	r.prev.CompareAndSwap(old, nil) // its fragments are carried or stale now
 	b.inherited = make(map[fragmentKey]*fragment, len(old.inherited))
 	keep := func(k fragmentKey, f *fragment) {
 		if f.set != nil && valid(f.set) {

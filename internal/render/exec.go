@@ -158,6 +158,7 @@ func (c *execCtx) cached(partial string, item cacheable) (template.HTML, error) 
 	if err != nil {
 		return "", err
 	}
+	c.b.r.fragments.Add(1)
 	f := c.b.storeFragment(key, &fragment{template.HTML(buf.String()), rec.Set()})
 	c.rec.Include(f.set)
 	return f.html, nil

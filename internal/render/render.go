@@ -104,12 +104,20 @@ type Renderer struct {
 
 	mu   sync.Mutex              // serializes making bindings
 	last atomic.Pointer[binding] // the binding of the latest site and options
+	prev atomic.Pointer[binding] // the one before it, until Carry takes its fragments
+
+	fragments atomic.Int64 // fragments rendered so far, see FragmentsRendered
 
 	stable bool                      // see StableNames
 	catMu  sync.Mutex                // serializes building catalogues
 	cat    atomic.Pointer[catalogue] // the catalogue of the latest site
 	index  *search.Indexer           // when following edits: builds them, keeping what it can from one to the next
 }
+
+// FragmentsRendered returns how many fragments (see execCtx.cached) r
+// has rendered so far; the rest of the fragments its pages showed were
+// rendered once for an earlier page or carried over from an earlier site.
+func (r *Renderer) FragmentsRendered() int64 { return r.fragments.Load() }
 
 // New parses the layouts: base.html, the partials and one file per page
 // kind, each once. The error names the file at fault, also for templates
