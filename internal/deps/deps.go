@@ -130,13 +130,14 @@ type Set struct {
 	Deps []Dep
 	Sets []*Set
 
-	// Set by the Graph that holds the set: the numbers of Deps, and a
-	// mark of whether the set read something that changed, valid for one
-	// walk (epoch).
+	// Set by the Graph that holds the set: the numbers of Deps, the sets
+	// that include it, the outputs it is (or was) the set of, and the
+	// epoch of the last walk that found it read something that changed.
 	ids      []int32
 	numbered bool
+	parents  []*Set
+	paths    []string
 	epoch    uint32
-	hit      bool
 }
 
 // Each calls f with every Dep of s and of the sets it includes, each set

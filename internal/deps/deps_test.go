@@ -88,3 +88,46 @@ func TestNilRecorder(t *testing.T) {
 		t.Fatal("a nil recorder recorded")
 	}
 }
+
+// TestReplacedSets: an output made again reads what its new set says, not
+// what its old one did, before and after the graph prunes the old sets.
+func TestReplacedSets(t *testing.T) {
+	versions := map[deps.Dep]uint64{dep("x", "Title"): 1, dep("y", "Title"): 1}
+	now := func(d deps.Dep) (uint64, bool) { v, ok := versions[d]; return v, ok }
+	set := func(field string, frag *deps.Set) *deps.Set {
+		r := deps.NewRecorder()
+		r.Read(dep(field, "Title"))
+		r.Include(frag)
+		return r.Set()
+	}
+	fragment := set("y", nil)
+	g := deps.NewGraph()
+	g.Put("a.html", set("x", nil), now)
+	g.Prune(now) // the first build's
+	for i := range 3 {
+		g.Put("a.html", set("y", fragment), now) // made again, reading y now
+		if i == 2 {
+			g.Remove("b.html")
+			g.Prune(now)
+		}
+		for _, tc := range []struct {
+			change     string
+			dirty      bool
+			unaffected bool // the fragment
+		}{
+			{"x", false, true},
+			{"y", true, false},
+		} {
+			d := dep(tc.change, "Title")
+			versions[d]++
+			changed := g.Changed(now, nil)
+			if got := g.Unaffected(changed)(fragment); got != tc.unaffected {
+				t.Errorf("round %d, %s changed: fragment unaffected %v, want %v", i, tc.change, got, tc.unaffected)
+			}
+			if got := g.Dirty(changed)["a.html"]; got != tc.dirty {
+				t.Errorf("round %d, %s changed: a.html dirty %v, want %v", i, tc.change, got, tc.dirty)
+			}
+			g.Update(changed, now)
+		}
+	}
+}

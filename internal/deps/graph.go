@@ -1,21 +1,29 @@
 package deps
 
+import "slices"
+
 // Graph is what every output of a site read, by output path, and the
 // version each of those Deps had when they were read. casebook serve keeps
 // one from each successful build to the next.
 //
 // Deps are numbered as they are first seen, and each Set learns the
-// numbers of its Deps once: after an edit, finding the outputs that read
-// something that changed is a walk over small integers, not a hash of
-// every Dep of every page.
+// numbers of its Deps once. The graph also holds the edges the other way:
+// the sets that read each Dep and, in each set, the sets that include it.
+// After an edit, finding the outputs and fragments that read something
+// that changed is a walk from the few Deps that changed up to them, not a
+// visit of every set.
 type Graph struct {
 	outputs map[string]*Set
 	ids     map[Dep]int32
 	deps    []Dep
 	ver     []version
 	byItem  map[Item][]int32 // the Deps of each item, by number
-	epoch   uint32           // of the last Dirty, for the marks in Sets
+	readers [][]*Set         // the sets that read each Dep, by number
+	epoch   uint32           // of the last walk, for the marks in Sets
 	pruned  int              // len(deps) after the last prune
+	// stale counts the sets that were outputs and were replaced or
+	// removed since the last prune: the edges to them are kept until then.
+	stale int
 }
 
 // version is a Dep's version in a site; ok is false when the site did not
@@ -49,6 +57,10 @@ func All(string) bool { return true }
 type Changed struct {
 	marks []bool
 	n     int
+	// The walk from them to the sets that read them (see spread): its
+	// epoch, 0 before it, and the sets it reached.
+	epoch   uint32
+	reached []*Set
 }
 
 // Changed returns the Deps read by some output of g whose version in now
@@ -85,54 +97,71 @@ func (g *Graph) Dirty(changed *Changed) map[string]bool {
 	if changed == nil || changed.n == 0 {
 		return dirty
 	}
-	g.epoch++
-	for path, s := range g.outputs {
-		if g.touched(s, changed) {
-			dirty[path] = true
+	for _, s := range g.spread(changed) {
+		for _, path := range s.paths {
+			if g.outputs[path] == s {
+				dirty[path] = true
+			}
 		}
 	}
 	return dirty
 }
 
 // Unaffected returns a test of whether a Set read nothing in changed. It
-// is used by one goroutine, between Changed and the next Dirty.
+// holds until the next call of Unaffected or Dirty with another Changed.
 func (g *Graph) Unaffected(changed *Changed) func(*Set) bool {
-	g.epoch++
+	if changed != nil && changed.n > 0 {
+		g.spread(changed)
+	}
 	return func(s *Set) bool {
 		if s.ids == nil && len(s.Deps) > 0 {
 			return false // never put in g: its Deps have no versions here
 		}
-		return !g.touched(s, changed)
+		return changed == nil || changed.n == 0 || s.epoch != changed.epoch
 	}
 }
 
-func (g *Graph) touched(s *Set, changed *Changed) bool {
-	if s == nil {
-		return false
+// spread marks, with a new epoch, every set that read a Dep in changed,
+// directly or through a fragment, and returns them; once per Changed.
+func (g *Graph) spread(changed *Changed) []*Set {
+	if changed.epoch != 0 && changed.epoch == g.epoch {
+		return changed.reached
 	}
-	if s.epoch == g.epoch {
-		return s.hit
-	}
-	s.epoch, s.hit = g.epoch, false
-	for _, id := range s.ids {
-		if int(id) < len(changed.marks) && changed.marks[id] {
-			s.hit = true
-			return true
+	g.epoch++
+	changed.epoch = g.epoch
+	var reached []*Set
+	visit := func(s *Set) {
+		if s.epoch != g.epoch {
+			s.epoch = g.epoch
+			reached = append(reached, s)
 		}
 	}
-	for _, x := range s.Sets {
-		if g.touched(x, changed) {
-			s.hit = true
-			return true
+	for id, m := range changed.marks {
+		if m && id < len(g.readers) {
+			for _, s := range g.readers[id] {
+				visit(s)
+			}
 		}
 	}
-	return false
+	for i := 0; i < len(reached); i++ { // reached grows as the walk goes up
+		for _, p := range reached[i].parents {
+			visit(p)
+		}
+	}
+	changed.reached = reached
+	return reached
 }
 
 // Put records that the output at path read s, each Dep that g does not
 // know yet at its version in now.
 func (g *Graph) Put(path string, s *Set, now Version) {
+	if old, ok := g.outputs[path]; ok && old != s {
+		g.stale++
+	}
 	g.outputs[path] = s
+	if !slices.Contains(s.paths, path) {
+		s.paths = append(s.paths, path)
+	}
 	g.number(s, now)
 }
 
@@ -153,10 +182,13 @@ func (g *Graph) number(s *Set, now Version) {
 			v, found := now(d)
 			g.ver = append(g.ver, version{v, found})
 			g.byItem[d.Item] = append(g.byItem[d.Item], id)
+			g.readers = append(g.readers, nil)
 		}
 		s.ids[i] = id
+		g.readers[id] = append(g.readers[id], s)
 	}
 	for _, x := range s.Sets {
+		x.parents = append(x.parents, s)
 		g.number(x, now)
 	}
 }
@@ -176,17 +208,24 @@ func (g *Graph) Update(changed *Changed, now Version) {
 }
 
 // Remove forgets the output at path.
-func (g *Graph) Remove(path string) { delete(g.outputs, path) }
+func (g *Graph) Remove(path string) {
+	if _, ok := g.outputs[path]; ok {
+		g.stale++
+		delete(g.outputs, path)
+	}
+}
 
 // Prune starts g again from the outputs it holds, forgetting the Deps
-// that none of them reads any more, once the Deps have doubled since the
-// last prune: they cost memory and time in Changed, not correctness.
+// that none of them reads any more and the sets that are no output's any
+// more, once the Deps have doubled since the last prune or more sets were
+// replaced than there are outputs: they cost memory and time, not
+// correctness.
 func (g *Graph) Prune(now Version) {
 	if g.pruned == 0 {
 		g.pruned = len(g.deps) // the first build: nothing to forget yet
 		return
 	}
-	if len(g.deps) < 2*g.pruned+1024 {
+	if len(g.deps) < 2*g.pruned+1024 && g.stale <= len(g.outputs) {
 		return
 	}
 	outputs, epoch, old, oldVer := g.outputs, g.epoch, g.deps, g.ver
@@ -206,7 +245,7 @@ func (g *Graph) Prune(now Version) {
 				s.Deps[i] = old[id]
 			}
 		}
-		s.ids, s.numbered = nil, false
+		s.ids, s.numbered, s.parents, s.paths = nil, false, nil, nil
 		for _, x := range s.Sets {
 			walk(x)
 		}

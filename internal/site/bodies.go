@@ -63,6 +63,7 @@ func (s *Site) clone() *Site {
 		c.ThemeTerms = remap(c.ThemeTerms, func(t *Theme) *Theme { return n.themeBySlug[t.Slug] })
 		c.Related = kase(c.Related)
 	}
+	n.byDate = kase(s.RecentCases(len(s.Cases))) // the same dates: the same order
 	for _, a := range n.Approaches {
 		a.Cases = kase(a.Cases)
 	}

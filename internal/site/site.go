@@ -20,6 +20,8 @@
 package site
 
 import (
+	"slices"
+	"sync"
 	"time"
 )
 
@@ -44,6 +46,10 @@ type Site struct {
 	sdgByNumber   map[int]*SDG
 	themeBySlug   map[string]*Theme
 	ranking       *ranking // what the related cases were ranked from, for Relink
+
+	// The cases newest first, made once (see RecentCases), or by clone.
+	byDateOnce sync.Once
+	byDate     []*Case
 }
 
 // Config holds the settings of site.yaml.
@@ -220,14 +226,15 @@ func (s *Site) SDG(n int) *SDG { return s.sdgByNumber[n] }
 func (s *Site) Theme(slug string) *Theme { return s.themeBySlug[slug] }
 
 // RecentCases returns up to n cases, newest first: by date, then start year,
-// then slug.
+// then slug. The list is shared (sorted once per site): do not change it.
 func (s *Site) RecentCases(n int) []*Case {
-	cs := append([]*Case(nil), s.Cases...)
-	sortCases(cs, newer)
-	if len(cs) > n {
-		cs = cs[:n]
-	}
-	return cs
+	s.byDateOnce.Do(func() {
+		if s.byDate == nil {
+			s.byDate = append([]*Case(nil), s.Cases...)
+			sortCases(s.byDate, newer)
+		}
+	})
+	return slices.Clip(s.byDate[:min(n, len(s.byDate))])
 }
 
 func lower(s string) string {
