@@ -644,3 +644,42 @@ func TestIncrementalRendersWhatChanged(t *testing.T) {
 	}
 	compareWithRun(t, "end", cfg, sess.Output())
 }
+
+// TestSessionCompressed: a session that holds its output compressed holds
+// what Run writes, through edits that change the catalogue's data and
+// edits that leave it as it was.
+func TestSessionCompressed(t *testing.T) {
+	dir := sampleSite(t, false)
+	cfg := pipeline.Config{Source: dir, Minify: true, StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets}
+	sess := pipeline.NewSession(cfg, false)
+	sess.Compress()
+	m := &mutator{t: t, dir: dir, r: rand.New(rand.NewPCG(7, 8))}
+	roeselare := "content/cases/roeselare-dogbo.md"
+	for _, edit := range []struct {
+		name  string
+		paths func() []string
+	}{
+		{"full build", func() []string { return nil }},
+		{"body", func() []string { return m.write(roeselare, m.read(roeselare)+"\nOne more line.\n") }},
+		{"title", func() []string { return m.write(roeselare, set(m.read(roeselare), "title", `"Roeselare and Dogbo, again"`)) }},
+		{"nothing", func() []string { return []string{roeselare} }},
+	} {
+		var ch pipeline.Change
+		var err error
+		if paths := edit.paths(); paths == nil {
+			ch, err = sess.Full()
+		} else {
+			ch, err = sess.Update(paths)
+		}
+		if err != nil {
+			t.Fatal(edit.name, err, ch.Problems)
+		}
+		out := make(map[string][]byte, len(sess.Output()))
+		for p, gz := range sess.Output() {
+			if out[p], err = pipeline.Gunzip(gz); err != nil {
+				t.Fatalf("%s: %s: %v", edit.name, p, err)
+			}
+		}
+		compareWithRun(t, edit.name, cfg, out)
+	}
+}

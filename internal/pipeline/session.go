@@ -30,15 +30,16 @@ import (
 //
 // A Session is not safe for concurrent use.
 type Session struct {
-	cfg  Config
-	live bool
-	fsys fs.FS
+	cfg      Config
+	live     bool
+	fsys     fs.FS
+	compress bool // hold the output gzip-compressed: see Compress
 
 	files    *content.Files
 	renderer *render.Renderer
 	unsafe   bool // the renderer's Markdown setting
 	minifier *minify.M
-	assets   []output
+	assets   []output // as held (see held)
 	manifest map[string]string
 
 	// The last good build: its site, plan and content problems, what each
@@ -53,8 +54,12 @@ type Session struct {
 	// bodies only.
 	linkProblems problem.List
 	graph        *deps.Graph
-	out          map[string][]byte       // by path
+	out          map[string][]byte       // by path, as held (see held)
 	problems     map[string]problem.List // of each page, from when it was rendered
+	// catalogue holds the catalogue's data files as the search index last
+	// made them: the index hands out the same slice for a file that did
+	// not change, which spares comparing or compressing it again.
+	catalogue map[string][]byte
 }
 
 // Change is what one call of a Session did to the output.
@@ -86,15 +91,23 @@ func NewSession(cfg Config, liveReload bool) *Session {
 	}
 	return &Session{
 		cfg: cfg, live: liveReload, fsys: fsys, minifier: m,
-		graph:    deps.NewGraph(),
-		out:      make(map[string][]byte),
-		problems: make(map[string]problem.List),
+		graph:     deps.NewGraph(),
+		out:       make(map[string][]byte),
+		problems:  make(map[string]problem.List),
+		catalogue: make(map[string][]byte),
 	}
 }
 
-// Output returns every file of the last good build by path. The map
-// belongs to the session and changes with the next call.
+// Output returns every file of the last good build by path, compressed
+// when the session was asked to (see Compress). The map belongs to the
+// session and changes with the next call.
 func (s *Session) Output() map[string][]byte { return s.out }
+
+// Compress makes the session hold its output gzip-compressed (see Gzip),
+// in Output and in Change.Written alike: a dev server sends them as they
+// are to browsers, which all take gzip, and holds the pages of a site of
+// 10,000 cases in a sixth of the memory. Call it before Full.
+func (s *Session) Compress() { s.compress = true }
 
 // Full reads and renders the whole site.
 func (s *Session) Full() (Change, error) {
@@ -217,6 +230,9 @@ func (s *Session) prepare(unsafe bool) error {
 		return err
 	}
 	r.FollowEdits(s.renderer)
+	for i := range assets {
+		assets[i].data = s.held(assets[i].data)
+	}
 	s.assets, s.manifest, s.renderer, s.unsafe = assets, manifest, r, unsafe
 	return nil
 }
@@ -383,13 +399,23 @@ func (s *Session) renderPages(st *site.Site, opts render.Options, plan []render.
 		probs[j], sets[j] = ps, set
 		page, err := minifyPage(new(bytes.Buffer), s.minifier, p, data)
 		// Kept until the next edit: no more memory than its bytes.
-		out[j] = bytes.Clone(page)
+		if s.compress {
+			out[j] = Gzip(page)
+		} else {
+			out[j] = bytes.Clone(page)
+		}
 		return err
 	})
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	return out, probs, sets, nil
+}
+
+// sameBytes reports whether a and b are the same slice: the same bytes
+// in the same memory.
+func sameBytes(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // allPageProblems returns the problems of every page of plan: the new ones
@@ -433,10 +459,13 @@ func (s *Session) commit(ch *Change, st *site.Site, opts render.Options, plan []
 	}
 	for _, p := range plan {
 		if p.Kind == render.KindCatalogueData {
-			// As the index built it: the same bytes as last time when they
-			// did not change, so that comparing them is cheap.
 			data, _ := s.renderer.Render(st, p, opts)
-			put(p.Path, data)
+			if last, ok := s.catalogue[p.Path]; ok && sameBytes(last, data) && s.out[p.Path] != nil {
+				keep[p.Path] = true
+				continue
+			}
+			s.catalogue[p.Path] = data
+			put(p.Path, s.held(data))
 			continue
 		}
 		keep[p.Path] = true
@@ -444,6 +473,7 @@ func (s *Session) commit(ch *Change, st *site.Site, opts render.Options, plan []
 	for path := range s.out {
 		if !keep[path] {
 			delete(s.out, path)
+			delete(s.catalogue, path)
 			delete(s.problems, path)
 			s.graph.Remove(path)
 			ch.Removed = append(ch.Removed, path)

@@ -8,6 +8,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/casebook/casebook/internal/pipeline"
 )
 
 //go:embed reload.js
@@ -52,7 +54,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		file += "index.html"
 	}
 	if data, ok := snap.files[file]; ok {
-		serveBytes(w, r, file, data, http.StatusOK)
+		serveFile(w, r, file, data, http.StatusOK)
 		return
 	}
 	if _, ok := snap.files[name+"/index.html"]; ok && name != "" {
@@ -60,7 +62,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if data, ok := snap.files["404.html"]; ok {
-		serveBytes(w, r, "404.html", data, http.StatusNotFound)
+		serveFile(w, r, "404.html", data, http.StatusNotFound)
 		return
 	}
 	serveBytes(w, r, "404.html", []byte(notBuilt), http.StatusNotFound)
@@ -90,6 +92,40 @@ func sitePath(r *http.Request) (string, bool) {
 		return "", false
 	}
 	return p, true
+}
+
+// serveFile serves a file of the site, which the session holds
+// gzip-compressed: as it is to a client that takes gzip (every browser),
+// uncompressed to one that does not.
+func serveFile(w http.ResponseWriter, r *http.Request, name string, gz []byte, status int) {
+	w.Header().Add("Vary", "Accept-Encoding")
+	if acceptsGzip(r) {
+		w.Header().Set("Content-Encoding", "gzip")
+		serveBytes(w, r, name, gz, status)
+		return
+	}
+	data, err := pipeline.Gunzip(gz)
+	if err != nil {
+		http.Error(w, "cannot read "+name+": "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	serveBytes(w, r, name, data, status)
+}
+
+// acceptsGzip reports whether the request's Accept-Encoding takes gzip
+// (and does not refuse it with q=0).
+func acceptsGzip(r *http.Request) bool {
+	for _, field := range r.Header.Values("Accept-Encoding") {
+		for _, coding := range strings.Split(field, ",") {
+			name, params, _ := strings.Cut(strings.TrimSpace(coding), ";")
+			if !strings.EqualFold(strings.TrimSpace(name), "gzip") {
+				continue
+			}
+			q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
+			return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+		}
+	}
+	return false
 }
 
 func serveBytes(w http.ResponseWriter, r *http.Request, name string, data []byte, status int) {

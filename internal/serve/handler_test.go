@@ -2,12 +2,17 @@ package serve_test
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
+	"io"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/casebook/casebook/internal/pipeline"
 )
 
 // rawGet sends a request line as it is, without any client cleaning it.
@@ -77,5 +82,53 @@ func TestHandlerServesOnlyTheSite(t *testing.T) {
 	}
 	if _, body := h.get("/no/such/page/"); !strings.Contains(body, "Page not found") {
 		t.Errorf("404: got a body without the site's 404 page")
+	}
+}
+
+// TestHandlerEncodings: the server holds its files compressed and sends
+// them so to clients that take gzip, and plain to the others.
+func TestHandlerEncodings(t *testing.T) {
+	h := start(t, 3)
+	for _, tc := range []struct {
+		accept   string
+		wantGzip bool
+	}{
+		{"gzip", true},
+		{"gzip, deflate, br", true},
+		{"br;q=1.0, GZIP;q=0.5", true},
+		{"", false},
+		{"identity", false},
+		{"br", false},
+		{"gzip;q=0", false},
+		{"gzip; q=0.000", false},
+	} {
+		t.Run(tc.accept, func(t *testing.T) {
+			for _, target := range []string{"/", "/cases/", "/no-such-page/"} {
+				req, _ := http.NewRequest(http.MethodGet, strings.TrimSuffix(h.srv.URL(), "/")+target, nil)
+				if tc.accept != "" {
+					req.Header.Set("Accept-Encoding", tc.accept) // the transport then leaves the body as it is
+				} else {
+					req.Header.Set("Accept-Encoding", "") // none at all
+				}
+				resp, err := http.DefaultTransport.RoundTrip(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				body, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				gzipped := resp.Header.Get("Content-Encoding") == "gzip"
+				if gzipped != tc.wantGzip {
+					t.Fatalf("GET %s with Accept-Encoding %q: gzip %v, want %v", target, tc.accept, gzipped, tc.wantGzip)
+				}
+				if gzipped {
+					if body, err = pipeline.Gunzip(body); err != nil {
+						t.Fatalf("GET %s: %v", target, err)
+					}
+				}
+				if !bytes.HasPrefix(body, []byte("<!doctype html>")) || resp.Header.Get("Vary") != "Accept-Encoding" {
+					t.Fatalf("GET %s with Accept-Encoding %q: got %.40q, Vary %q; want a page, Vary Accept-Encoding", target, tc.accept, body, resp.Header.Get("Vary"))
+				}
+			}
+		})
 	}
 }

@@ -169,6 +169,7 @@ func New(cfg Config) (*Server, error) {
 		BaseURL: fmt.Sprintf("http://localhost:%d/", port),
 		Layouts: cfg.Layouts, Assets: cfg.Assets,
 	}, true)
+	s.session.Compress() // its files are served as they are held: see serveFile
 	if s.watcher, err = newWatcher(root, s.printf); err != nil {
 		debug.SetGCPercent(s.gcPercent)
 		ln.Close()
