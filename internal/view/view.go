@@ -108,7 +108,7 @@ func OfCases(cs []*site.Case, r *deps.Recorder) []*Case { return listCase(cs, r)
 func Own(d deps.Dep) bool {
 	switch d.Item.Kind {
 	case deps.KindApproach, deps.KindCase, deps.KindPartner, deps.KindPage:
-		return d.Field != "" && !links[d.Item.Kind][d.Field]
+		return d.Field != "" && !isLink(d.Item.Kind, d.Field)
 	}
 	return false
 }

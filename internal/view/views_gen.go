@@ -981,14 +981,39 @@ func hashField(h *maphash.Hash, v any, field string) bool {
 	return false
 }
 
-// links are the fields of each kind of item that hold other items.
-var links = map[deps.Kind]map[string]bool{
-	deps.KindApproach: {"Cases": true},
-	deps.KindCase:     {"Approaches": true, "Partners": true, "Countries": true, "Goals": true, "ThemeTerms": true, "Related": true},
-	deps.KindPartner:  {"Cases": true},
-	deps.KindPage:     {},
-	deps.KindCountry:  {"Partners": true, "Cases": true},
-	deps.KindSDG:      {"Cases": true},
-	deps.KindTheme:    {"Cases": true},
-	deps.KindSite:     {},
+// isLink reports whether a field of an item of kind holds other items.
+func isLink(kind deps.Kind, field string) bool {
+	switch kind {
+	case deps.KindApproach:
+		switch field {
+		case "Cases":
+			return true
+		}
+	case deps.KindCase:
+		switch field {
+		case "Approaches", "Partners", "Countries", "Goals", "ThemeTerms", "Related":
+			return true
+		}
+	case deps.KindPartner:
+		switch field {
+		case "Cases":
+			return true
+		}
+	case deps.KindCountry:
+		switch field {
+		case "Partners", "Cases":
+			return true
+		}
+	case deps.KindSDG:
+		switch field {
+		case "Cases":
+			return true
+		}
+	case deps.KindTheme:
+		switch field {
+		case "Cases":
+			return true
+		}
+	}
+	return false
 }

@@ -162,20 +162,22 @@ func writeVersions(b *bytes.Buffer) {
 	b.WriteString("\t}\n\treturn false\n}\n")
 }
 
-// writeLinks writes links: the fields of each kind that hold other items,
+// writeLinks writes isLink: whether a field of a kind holds other items,
 // which linking derives, and which change without the item's own file
-// changing.
+// changing. A switch, not a map: serve asks it of every Dep after an edit.
 func writeLinks(b *bytes.Buffer) {
-	b.WriteString("// links are the fields of each kind of item that hold other items.\nvar links = map[deps.Kind]map[string]bool{\n")
+	b.WriteString("// isLink reports whether a field of an item of kind holds other items.\nfunc isLink(kind deps.Kind, field string) bool {\n\tswitch kind {\n")
 	for _, it := range items {
 		var fields []string
 		for i := range it.typ.NumField() {
 			f := it.typ.Field(i)
 			if _, ok := itemList(f.Type); ok && f.IsExported() {
-				fields = append(fields, fmt.Sprintf("%q: true", f.Name))
+				fields = append(fields, fmt.Sprintf("%q", f.Name))
 			}
 		}
-		fmt.Fprintf(b, "\tdeps.%s: {%s},\n", it.kind, strings.Join(fields, ", "))
+		if len(fields) > 0 {
+			fmt.Fprintf(b, "\tcase deps.%s:\n\t\tswitch field {\n\t\tcase %s:\n\t\t\treturn true\n\t\t}\n", it.kind, strings.Join(fields, ", "))
+		}
 	}
-	b.WriteString("}\n")
+	b.WriteString("\t}\n\treturn false\n}\n")
 }
