@@ -1,0 +1,209 @@
+package render
+
+import (
+	"html/template"
+	"slices"
+	"strconv"
+
+	"github.com/casebook/casebook/internal/chart"
+	"github.com/casebook/casebook/internal/site"
+	"github.com/casebook/casebook/internal/view"
+)
+
+// The charts' data. Each function reads the model through views, so that
+// a page records every field its charts count (the goals, budget and start
+// of each case it counts), and serve draws the charts again when one of
+// them changes. Package chart draws them; partials/chart.html shows each
+// with its numbers as a table.
+
+// chartFuncs are the template functions that make charts.
+var chartFuncs = template.FuncMap{
+	"sdgChart":              sdgChart,
+	"startChart":            startChart,
+	"budgetChart":           budgetChart,
+	"approachChart":         approachChart,
+	"goalChart":             goalChart,
+	"countryChart":          countryChart,
+	"budgetByApproachChart": budgetByApproachChart,
+}
+
+// sdgChart counts the cases that address each of the 17 goals, zeros
+// included, each bar in the goal's official colour.
+func sdgChart(cases []*view.Case) chart.Chart {
+	var n [site.NumSDGs + 1]int
+	for _, c := range cases {
+		for _, g := range c.SDGs() {
+			if site.ValidSDG(g) {
+				n[g]++
+			}
+		}
+	}
+	return goalBars(n)
+}
+
+// goalChart counts the cases of each goal of the site, all 17 shown.
+func goalChart(goals []*view.SDG) chart.Chart {
+	var n [site.NumSDGs + 1]int
+	for _, g := range goals {
+		n[g.Number()] = len(g.Cases())
+	}
+	return goalBars(n)
+}
+
+func goalBars(n [site.NumSDGs + 1]int) chart.Chart {
+	c := chart.Chart{Title: "Cases per Sustainable Development Goal", Key: "Goal", Unit: "Cases"}
+	for g := 1; g <= site.NumSDGs; g++ {
+		b := chart.Count(strconv.Itoa(g)+". "+site.SDGName(g), n[g])
+		b.Colour = site.SDGColour(g)
+		b.URL = "sdgs/" + strconv.Itoa(g) + "/"
+		c.Bars = append(c.Bars, b)
+	}
+	return c
+}
+
+// startChart counts the cases that started in each year, from the first
+// to the last, years without a case included, then those that give none.
+func startChart(cases []*view.Case) chart.Chart {
+	c := chart.Chart{Title: "Cases per start year", Key: "Start year", Unit: "Cases"}
+	byYear := map[int]int{}
+	none := 0
+	for _, k := range cases {
+		if y := k.Start(); y != 0 {
+			byYear[y]++
+		} else {
+			none++
+		}
+	}
+	if len(byYear) > 0 {
+		years := make([]int, 0, len(byYear))
+		for y := range byYear {
+			years = append(years, y)
+		}
+		first, last := slices.Min(years), slices.Max(years)
+		for y := first; y <= last; y++ {
+			c.Bars = append(c.Bars, chart.Count(strconv.Itoa(y), byYear[y]))
+		}
+	}
+	if none > 0 {
+		c.Bars = append(c.Bars, chart.Count("Not given", none))
+	}
+	return c
+}
+
+// budgetChart counts the cases of an approach in each of the catalogue's
+// budget bands, which are the site's (every case's budget is read), so
+// that approaches compare and each bar can link to the catalogue.
+func budgetChart(s *view.Site, a *view.Approach) chart.Chart {
+	all := s.Cases()
+	model := make([]*site.Case, len(all))
+	for i, c := range all {
+		c.Budget()
+		model[i] = c.Model()
+	}
+	mine := map[string]bool{}
+	for _, c := range a.Cases() {
+		mine[c.Model().Slug] = true
+	}
+	c := chart.Chart{Title: "Cases per budget", Key: "Budget", Unit: "Cases"}
+	for _, band := range site.BudgetBands(model) {
+		n := 0
+		for _, k := range band.Cases {
+			if mine[k.Slug] {
+				n++
+			}
+		}
+		b := chart.Count(band.Label, n)
+		b.URL = "cases/?approach=" + a.ID() + "&budget=" + band.ID
+		c.Bars = append(c.Bars, b)
+	}
+	return c
+}
+
+// approachChart counts the cases of each approach.
+func approachChart(as []*view.Approach) chart.Chart {
+	c := chart.Chart{Title: "Cases per approach", Key: "Approach", Unit: "Cases"}
+	for _, a := range as {
+		b := chart.Count(a.Title(), len(a.Cases()))
+		b.URL = approachPath(a.Model())
+		c.Bars = append(c.Bars, b)
+	}
+	return c
+}
+
+// topCountries is how many countries the country chart names; the others
+// share its last bar.
+const topCountries = 15
+
+// countryChart counts the cases with a partner in each country, most
+// first (then by name), the countries after the first topCountries
+// together in one bar.
+func countryChart(cs []*view.Country) chart.Chart {
+	type row struct {
+		co *view.Country
+		n  int
+	}
+	rows := make([]row, 0, len(cs))
+	for _, co := range cs {
+		if n := len(co.Cases()); n > 0 {
+			rows = append(rows, row{co, n})
+		}
+	}
+	slices.SortStableFunc(rows, func(a, b row) int { return b.n - a.n }) // stable: by name within a count
+	c := chart.Chart{Title: "Cases per partner country", Key: "Country", Unit: "Cases with a partner there"}
+	for i, r := range rows {
+		if i == topCountries {
+			rest := 0
+			for _, r := range rows[i:] {
+				rest += r.n
+			}
+			c.Bars = append(c.Bars, chart.Count("Other countries ("+strconv.Itoa(len(rows)-i)+")", rest))
+			break
+		}
+		b := chart.Count(r.co.Name(), r.n)
+		b.URL = countryPath(r.co.Model())
+		c.Bars = append(c.Bars, b)
+	}
+	return c
+}
+
+// budgetByApproachChart gives each approach the median budget of its
+// cases in the site's main currency; an approach none of whose cases
+// gives one has no bar.
+func budgetByApproachChart(s *view.Site, as []*view.Approach) chart.Chart {
+	all := s.Cases()
+	model := make([]*site.Case, len(all))
+	for i, c := range all {
+		model[i] = c.Model()
+	}
+	currency := site.MainCurrency(model) // reads every Budget: below, for the approaches' cases
+	for _, c := range all {
+		c.Budget()
+	}
+	c := chart.Chart{Title: "Median budget per approach, in " + currency, Key: "Approach (cases with a budget)", Unit: "Median budget"}
+	for _, a := range as {
+		var amounts []float64
+		for _, k := range a.Cases() {
+			if b := k.Budget(); b != nil && b.Currency == currency {
+				amounts = append(amounts, b.Value())
+			}
+		}
+		if len(amounts) == 0 {
+			continue
+		}
+		m := median(amounts)
+		c.Bars = append(c.Bars, chart.Bar{
+			Label: a.Title() + " (" + plural(len(amounts), "case", "cases") + ")",
+			Value: m, Text: currency + " " + site.FormatAmount(m), URL: approachPath(a.Model()),
+		})
+	}
+	return c
+}
+
+func median(v []float64) float64 {
+	v = slices.Clone(v)
+	slices.Sort(v)
+	if len(v)%2 == 1 {
+		return v[len(v)/2]
+	}
+	return (v[len(v)/2-1] + v[len(v)/2]) / 2
+}
