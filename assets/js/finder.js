@@ -22,6 +22,7 @@
   fieldsets.forEach(function (fs) {
     defaults[fs.dataset.feature] = weightOf(fs);
   });
+  // The page lists the approaches in the matrix's order, which breaks ties.
   var items = Array.prototype.slice.call(list.children).map(function (li, i) {
     var ratings = {};
     li.dataset.ratings.trim().split(/\s+/).forEach(function (pair) {
@@ -95,10 +96,11 @@
 
   function render(item, s) {
     var li = item.li;
-    li.querySelector(".finder-score").innerHTML = "";
+    var p = li.querySelector(".finder-score");
     var strong = document.createElement("strong");
     strong.textContent = String(s.score);
-    li.querySelector(".finder-score").append(strong, " of " + s.max + " points");
+    p.textContent = "";
+    p.append(strong, " of " + s.max + " points");
     var ul = li.querySelector(".finder-reasons");
     ul.textContent = "";
     s.reasons.forEach(function (r) {

@@ -21,7 +21,7 @@ import (
 // importances. Ties keep the approaches' order. finder.js computes the same
 // in the browser from the weights in the URL (?reciprocity=2&budget-want=low);
 // the page gives the rankings of ready-made profiles, computed here, for
-// readers without JavaScript.
+// readers without JavaScript (the form and its ranking show only with it).
 
 // LowFeatures are the ids of the features of which a reader may want less:
 // a small budget, a short commitment.
@@ -40,8 +40,6 @@ var importanceWords = [...]string{"not important", "somewhat important", "very i
 var finderFuncs = template.FuncMap{
 	"lowFeature":     lowFeature,
 	"finderProfiles": finderProfiles,
-	"finderDefault":  defaultWeights,
-	"rankApproaches": rankApproaches,
 }
 
 func lowFeature(id string) bool { return slices.Contains(LowFeatures, id) }
