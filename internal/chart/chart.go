@@ -61,7 +61,7 @@ const (
 	gap        = 8.0
 	charWidth  = 0.62 * fontSize // about, for the room a number needs
 	shortLabel = 9               // labels up to this many characters stand left of the bar
-	leftRoom   = 64.0            // the width of a short label's column
+	leftRoom   = 74.0            // the width of a short label's column
 )
 
 // DefaultColour fills bars that give none: the site's brand blue, 11.6:1
