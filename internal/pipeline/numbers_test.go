@@ -247,13 +247,30 @@ func TestApproachCharts(t *testing.T) {
 	charts := chartTables(t, filepath.Join(buildSample(t), "approaches", id, "index.html"))
 	equalCounts(t, counted(t, charts["Cases per Sustainable Development Goal"]), goalCounts(cases))
 	equalCounts(t, counted(t, charts["Cases per start year"]), yearCounts(cases))
-	total := 0
-	for _, n := range counted(t, charts["Cases per budget"]) {
-		total += n
+	// The bands, as the page names them: under 10,000, ..., 1,000,000 or
+	// more, in EUR (every budget of the sample is in euros).
+	limits := []float64{10000, 50000, 250000, 1000000}
+	labels := []string{"Under 10,000", "10,000–50,000", "50,000–250,000", "250,000–1,000,000", "1,000,000 or more"}
+	want := map[string]int{}
+	for _, l := range labels {
+		want[l] = 0
 	}
-	if total != len(cases) {
-		t.Errorf("got %d cases in the budget bands, want each of the %d once", total, len(cases))
+	for _, c := range cases {
+		if c.Budget == nil {
+			want["Not given"]++
+			continue
+		}
+		v := c.Budget.Amount
+		if c.Budget.Max > 0 {
+			v = (c.Budget.Min + c.Budget.Max) / 2
+		}
+		band := 0
+		for band < len(limits) && v >= limits[band] {
+			band++
+		}
+		want[labels[band]]++
 	}
+	equalCounts(t, counted(t, charts["Cases per budget, in EUR"]), want)
 }
 
 func goalCounts(cases []sampleCase) map[string]int {

@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"slices"
+	"sort"
 	"strconv"
 
 	"github.com/casebook/casebook/internal/chart"
@@ -90,31 +91,54 @@ func startChart(cases []*view.Case) chart.Chart {
 	return c
 }
 
-// budgetChart counts the cases of an approach in each of the catalogue's
-// budget bands, which are the site's (every case's budget is read), so
-// that approaches compare and each bar can link to the catalogue.
-func budgetChart(s *view.Site, a *view.Approach) chart.Chart {
-	all := s.Cases()
-	model := make([]*site.Case, len(all))
-	for i, c := range all {
-		c.Budget()
-		model[i] = c.Model()
+// budgetLimits are the limits of the budget chart's bands: round,
+// and the same for every approach, so that approaches compare. (The
+// catalogue's bands follow the whole site's budgets; bands that did would
+// make every approach page read every case.)
+var budgetLimits = []float64{10_000, 50_000, 250_000, 1_000_000}
+
+// budgetChart counts the cases of an approach in each band of
+// budgetLimits, in the currency most of them use, then those in other
+// currencies and those that give none. A range counts by its middle.
+func budgetChart(a *view.Approach) chart.Chart {
+	cases := a.Cases()
+	budgets := make([]*site.Budget, len(cases))
+	model := make([]*site.Case, len(cases))
+	for i, c := range cases {
+		budgets[i], model[i] = c.Budget(), c.Model()
 	}
-	mine := map[string]bool{}
-	for _, c := range a.Cases() {
-		mine[c.Model().Slug] = true
-	}
-	c := chart.Chart{Title: "Cases per budget", Key: "Budget", Unit: "Cases"}
-	for _, band := range site.BudgetBands(model) {
-		n := 0
-		for _, k := range band.Cases {
-			if mine[k.Slug] {
-				n++
-			}
+	currency := site.MainCurrency(model)
+	n := make([]int, len(budgetLimits)+1)
+	other, none := 0, 0
+	for _, b := range budgets {
+		switch {
+		case b == nil:
+			none++
+		case b.Currency != currency:
+			other++
+		default:
+			v := b.Value() // a limit belongs to the band above it
+			n[sort.Search(len(budgetLimits), func(i int) bool { return budgetLimits[i] > v })]++
 		}
-		b := chart.Count(band.Label, n)
-		b.URL = "cases/?approach=" + a.ID() + "&budget=" + band.ID
-		c.Bars = append(c.Bars, b)
+	}
+	c := chart.Chart{Title: "Cases per budget, in " + currency, Key: "Budget", Unit: "Cases"}
+	for i, k := range n {
+		var label string
+		switch {
+		case i == 0:
+			label = "Under " + site.FormatAmount(budgetLimits[0])
+		case i == len(budgetLimits):
+			label = site.FormatAmount(budgetLimits[i-1]) + " or more"
+		default:
+			label = site.FormatAmount(budgetLimits[i-1]) + "–" + site.FormatAmount(budgetLimits[i])
+		}
+		c.Bars = append(c.Bars, chart.Count(label, k))
+	}
+	if other > 0 {
+		c.Bars = append(c.Bars, chart.Count("Other currencies", other))
+	}
+	if none > 0 {
+		c.Bars = append(c.Bars, chart.Count("Not given", none))
 	}
 	return c
 }

@@ -10,11 +10,7 @@ import (
 // MaxBands is how many budget bands the main currency gets at most.
 const MaxBands = 5
 
-// budgetBands are the bands of the site's budgets (see BudgetBands).
-func budgetBands(s *Site) []Value { return BudgetBands(s.Cases) }
-
-// BudgetBands returns the bands of the budgets of cases, each with its
-// cases, in the order of cases. The bands are chosen from the
+// budgetBands are the bands of budgets. The bands are chosen from the
 // data: cut at the quantiles of the budgets in the site's most common
 // currency, each limit rounded to a round number (1, 2, 2.5 or 5 times a
 // power of ten), so that the bands hold about as many cases each and read well.
@@ -22,10 +18,10 @@ func budgetBands(s *Site) []Value { return BudgetBands(s.Cases) }
 // upper one; a range counts by its middle (Budget.Value). Budgets in
 // other currencies cannot be compared without exchange rates, so they
 // share one band; cases without a budget get "none".
-func BudgetBands(cases []*Case) []Value {
-	currency := MainCurrency(cases)
+func budgetBands(s *Site) []Value {
+	currency := MainCurrency(s.Cases)
 	var values []float64
-	for _, c := range cases {
+	for _, c := range s.Cases {
 		if c.Budget != nil && c.Budget.Currency == currency {
 			values = append(values, c.Budget.Value())
 		}
@@ -33,7 +29,7 @@ func BudgetBands(cases []*Case) []Value {
 	limits := bandLimits(values)
 	bands := make([][]*Case, len(limits)+1)
 	var other, none []*Case
-	for _, c := range cases {
+	for _, c := range s.Cases {
 		switch {
 		case c.Budget == nil:
 			none = append(none, c)
