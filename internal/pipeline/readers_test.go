@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -185,5 +186,35 @@ func TestChartsMatchTables(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestFinderWithoutScript checks what the finder gives a reader without
+// JavaScript: no form that would do nothing, and the ready-made profiles,
+// each with its three best approaches as the build ranked them.
+func TestFinderWithoutScript(t *testing.T) {
+	ctx, site := serveSample(t)
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(site+"finder/")); err != nil {
+		t.Fatal(err)
+	}
+	state, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[
+		getComputedStyle(document.getElementById("finder_app")).display,
+		String(document.querySelectorAll(".finder-profile").length),
+		Array.from(document.querySelectorAll(".finder-profile")).map(p => p.querySelectorAll("ol > li").length).join(","),
+		Array.from(document.querySelectorAll(".finder-profile:first-of-type ol > li a")).map(a => a.getAttribute("href").replace(/^.*approaches\/|\/$/g, "")).join(" ")]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var top3 []string
+	for _, r := range expectedRanking(t, "")[:3] {
+		top3 = append(top3, strings.Split(r, ":")[0])
+	}
+	features := 8 // in the sample's site.yaml
+	if want := strings.TrimSuffix(strings.Repeat("3,", features+1), ","); state[0] != "none" || state[1] != strconv.Itoa(features+1) || state[2] != want || state[3] != strings.Join(top3, " ") {
+		t.Errorf("got form display %q, %s profiles of %s approaches, the first %q; want none, %d of 3 each, %q",
+			state[0], state[1], state[2], state[3], features+1, strings.Join(top3, " "))
 	}
 }
