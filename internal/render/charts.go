@@ -56,7 +56,9 @@ func goalBars(n [site.NumSDGs + 1]int) chart.Chart {
 	for g := 1; g <= site.NumSDGs; g++ {
 		b := chart.Count(strconv.Itoa(g)+". "+site.SDGName(g), n[g])
 		b.Colour = site.SDGColour(g)
-		b.URL = "sdgs/" + strconv.Itoa(g) + "/"
+		if n[g] > 0 { // only a goal that some case addresses has a page
+			b.URL = "sdgs/" + strconv.Itoa(g) + "/"
+		}
 		c.Bars = append(c.Bars, b)
 	}
 	return c
