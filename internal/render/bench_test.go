@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/render"
 	"github.com/casebook/casebook/internal/site"
 )
@@ -78,4 +79,50 @@ func BenchmarkRenderSite(b *testing.B) {
 		wg.Wait()
 	}
 	b.ReportMetric(float64(len(pages)), "pages/op")
+}
+
+// BenchmarkReadersPages measures what the readers' tools (issue 16) add to
+// a build of 10,000 cases, to compare with BenchmarkRenderSite: the finder
+// and /numbers/ pages, and the home and approach pages with their charts
+// and without (their layouts without the line that includes them). Pages
+// render recording what they read, as in serve, which costs the most.
+func BenchmarkReadersPages(b *testing.B) {
+	s := largeSite(10000)
+	withCharts := newRenderer(b)
+	noCharts, err := render.New(layouts(b, map[string]string{
+		"partials/approach-charts.html": "{{/* none */}}",
+		"partials/home-chart.html":      "{{/* none */}}",
+	}), markdown.New(false))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var newPages, charted []render.Page
+	for _, p := range withCharts.Pages(s) {
+		switch p.Kind {
+		case "finder", "numbers":
+			newPages = append(newPages, p)
+		case render.KindHome, render.KindApproach:
+			charted = append(charted, p)
+		}
+	}
+	run := func(r *render.Renderer, pages []render.Page) func(b *testing.B) {
+		return func(b *testing.B) {
+			b.ReportAllocs()
+			size := 0
+			for b.Loop() {
+				size = 0
+				for _, p := range pages {
+					out, probs, _ := r.RenderRecorded(s, p, options())
+					if len(probs) > 0 {
+						b.Fatal(probs)
+					}
+					size += len(out)
+				}
+			}
+			b.ReportMetric(float64(size), "bytes/op")
+		}
+	}
+	b.Run("finder+numbers", run(withCharts, newPages))
+	b.Run("home+approaches", run(withCharts, charted))
+	b.Run("home+approaches-without-charts", run(noCharts, charted))
 }

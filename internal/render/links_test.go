@@ -113,7 +113,7 @@ func TestBrokenLinkLine(t *testing.T) {
 
 // layouts returns the default layouts with the given files replaced, or
 // removed when their text is empty.
-func layouts(t *testing.T, replace map[string]string) fs.FS {
+func layouts(t testing.TB, replace map[string]string) fs.FS {
 	t.Helper()
 	m := fstest.MapFS{}
 	err := fs.WalkDir(os.DirFS("../../layouts"), ".", func(path string, d fs.DirEntry, err error) error {

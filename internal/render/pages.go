@@ -76,7 +76,7 @@ func (p Page) URLPath() string {
 }
 
 // Pages returns every output page of the site, in a fixed order: home,
-// approaches, matrix, catalogue (its pages, then its data), cases, partners, countries, SDGs, themes (each index
+// approaches, matrix, finder, catalogue (its pages, then its data), cases, partners, countries, SDGs, themes, numbers (each index
 // before its items), free pages, 404, sitemap and, when some case has a
 // date, the feed.
 func (r *Renderer) Pages(s *site.Site) []Page { return r.pages(s, true) }

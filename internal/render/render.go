@@ -124,7 +124,7 @@ func (r *Renderer) FragmentsRendered() int64 { return r.fragments.Load() }
 // that html/template cannot escape.
 func New(layouts fs.FS, md *markdown.Renderer) (*Renderer, error) {
 	r := &Renderer{md: md, layouts: make(map[string]*template.Template, len(htmlKinds)), tmpl: newTemplates()}
-	root := template.New("base.html").Funcs(staticFuncs).Funcs(standIns())
+	root := template.New("base.html").Funcs(staticFuncs).Funcs(chartFuncs).Funcs(finderFuncs).Funcs(standIns())
 	if err := r.tmpl.parseFile(root, layouts, "base.html"); err != nil {
 		return nil, err
 	}

@@ -23,6 +23,7 @@ var Kinds = []*Kind{
 		Label: "Approach", Filter: 1, Values: approachValues,
 		Pages: pagesOf(func(s *Site) []*Approach { return s.Approaches }, func(a *Approach) (string, string) { return a.ID, a.Title })},
 	{Index: "matrix", Path: "matrix/", Title: "Features matrix", Menu: "Matrix"},
+	{Index: "finder", Path: "finder/", Title: "Approach finder", Menu: "Finder"},
 	{ID: "case", Index: "catalogue", Path: "cases/", Title: "Cases", Menu: "Cases",
 		Pages: pagesOf(func(s *Site) []*Case { return s.Cases }, func(c *Case) (string, string) { return c.Slug, c.Title })},
 	{ID: "partner", Index: "partners", Path: "partners/", Title: "Partners", Menu: "Partners",
@@ -38,6 +39,7 @@ var Kinds = []*Kind{
 	{ID: "theme", Index: "themes", Path: "themes/", Title: "Themes", Menu: "Themes",
 		Label: "Theme", Filter: 5, Values: themeValues,
 		Pages: pagesOf(func(s *Site) []*Theme { return s.Themes }, func(t *Theme) (string, string) { return t.Slug, t.Name })},
+	{Index: "numbers", Path: "numbers/", Title: "The library in numbers", Menu: "Numbers"},
 	{ID: "page", // free pages, at the root: /about/
 		Pages: pagesOf(freePages, func(p *Page) (string, string) { return p.Slug, p.Title })},
 	{ID: "type", Label: "Partner type", Filter: 4, Values: partnerTypeValues},

@@ -1,0 +1,220 @@
+package pipeline_test
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/casebook/casebook/internal/browsertest"
+)
+
+// serveSample builds the sample site under the sub-path /dashboard/ and
+// serves it; it returns a browser tab and the site's URL.
+func serveSample(t *testing.T) (context.Context, string) {
+	t.Helper()
+	ctx := browsertest.New(t)
+	out := filepath.Join(t.TempDir(), "public")
+	cfg := config("../..", out)
+	cfg.BaseURL = "http://127.0.0.1/dashboard/"
+	mustBuild(t, cfg)
+	srv := httptest.NewServer(http.StripPrefix("/dashboard", http.FileServer(http.Dir(out))))
+	t.Cleanup(srv.Close)
+	return ctx, srv.URL + "/dashboard/"
+}
+
+// sampleApproach is what the finder ranks of an approach file.
+type sampleApproach struct {
+	ID      string
+	Order   int
+	Ratings map[string]int
+}
+
+// expectedRanking ranks the sample site's approaches by the weights of a
+// finder URL's query, as the finder's page says it does: per feature the
+// importance (default 1) times the rating, or times 3 minus the rating
+// where the reader wants it low (by default the budget and the duration);
+// ties in the order of the matrix (order, then id).
+func expectedRanking(t *testing.T, query string) []string {
+	t.Helper()
+	var as []sampleApproach
+	files, _ := filepath.Glob("../../content/approaches/*.md")
+	for _, f := range files {
+		a := sampleApproach{ID: strings.TrimSuffix(filepath.Base(f), ".md")}
+		readFrontMatter(t, f, &a)
+		as = append(as, a)
+	}
+	slices.SortFunc(as, func(a, b sampleApproach) int { return cmp.Or(a.Order-b.Order, strings.Compare(a.ID, b.ID)) })
+	q, err := url.ParseQuery(strings.TrimPrefix(query, "?"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	score := func(a sampleApproach) int {
+		total := 0
+		for feature, r := range a.Ratings {
+			w := 1
+			if v := q.Get(feature); v != "" {
+				w, _ = strconv.Atoi(v)
+			}
+			low := feature == "budget" || feature == "duration"
+			if v := q.Get(feature + "-want"); v != "" {
+				low = v == "low"
+			}
+			if low {
+				r = 3 - r
+			}
+			total += w * r
+		}
+		return total
+	}
+	slices.SortStableFunc(as, func(a, b sampleApproach) int { return score(b) - score(a) })
+	var ids []string
+	for _, a := range as {
+		ids = append(ids, fmt.Sprintf("%s:%d", a.ID, score(a)))
+	}
+	return ids
+}
+
+const finderRanking = `Array.from(document.querySelectorAll("#finder_ranking > li")).map(li =>
+	li.dataset.approach + ":" + li.querySelector(".finder-score strong").textContent)`
+
+func TestFinderRanking(t *testing.T) {
+	ctx, site := serveSample(t)
+	queries := []string{
+		"",
+		"?reciprocity=2&governance=0",
+		"?budget=2&budget-want=high",
+		"?budget=2&duration=2&duration-want=high&civil-society=2&private-sector=0",
+		"?governance=0&political=0&civil-society=0&private-sector=0&reciprocity=0&global-citizenship=0&duration=0&budget=0",
+		"?private-sector=2&global-citizenship=2&reciprocity=bad",
+	}
+	for _, query := range queries {
+		t.Run(query, func(t *testing.T) {
+			if err := chromedp.Do(ctx, chromedp.Navigate(site+"finder/"+query)); err != nil {
+				t.Fatal(err)
+			}
+			got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](finderRanking))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := expectedRanking(t, strings.ReplaceAll(query, "reciprocity=bad", "")); !slices.Equal(got, want) {
+				t.Errorf("got ranking\n%v\nwant\n%v", got, want)
+			}
+		})
+	}
+	t.Run("keyboard", func(t *testing.T) {
+		if err := chromedp.Do(ctx, chromedp.Navigate(site+"finder/"),
+			chromedp.Focus(`input[name="reciprocity"][value="1"]`),
+			chromedp.KeyEvent(kb.ArrowRight)); err != nil {
+			t.Fatal(err)
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](finderRanking))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := expectedRanking(t, "?reciprocity=2"); !slices.Equal(got, want) {
+			t.Errorf("got ranking\n%v\nwant\n%v", got, want)
+		}
+		state, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
+			`[location.search, document.getElementById("finder_status").textContent, document.getElementById("finder_share").getAttribute("href")]`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if state[0] != "?reciprocity=2" || !strings.HasPrefix(state[1], "Ranking updated. First: ") || !strings.HasSuffix(state[2], "/dashboard/finder/?reciprocity=2") {
+			t.Errorf("got URL query %q, status %q and link %q; want the weights in both and the change announced", state[0], state[1], state[2])
+		}
+	})
+}
+
+// drawnChart is a chart as the browser shows it: the labels and numbers
+// in the drawing, the bars' lengths, and the rows of its table.
+type drawnChart struct {
+	Title              string
+	Labels, Texts      []string
+	Widths, Values     []float64
+	RowLabels, RowNums []string
+}
+
+const readCharts = `Array.from(document.querySelectorAll("figure.chart")).map(f => ({
+	Title: f.querySelector("figcaption").textContent,
+	Labels: Array.from(f.querySelectorAll("svg .chart-label")).map(e => e.textContent),
+	Texts: Array.from(f.querySelectorAll("svg .chart-value")).map(e => e.textContent),
+	Widths: Array.from(f.querySelectorAll("svg rect")).map(e => e.getBBox().width),
+	Values: Array.from(f.querySelectorAll("svg rect")).map(e => parseFloat(e.dataset.value)),
+	RowLabels: Array.from(f.querySelectorAll("tbody th")).map(e => e.textContent),
+	RowNums: Array.from(f.querySelectorAll("tbody td")).map(e => e.textContent),
+}))`
+
+// TestChartsMatchTables checks, in the browser, that each chart's table
+// gives the labels and numbers of its bars, and that the bars' lengths
+// follow the numbers.
+func TestChartsMatchTables(t *testing.T) {
+	ctx, site := serveSample(t)
+	for _, page := range []string{"", "numbers/", "approaches/city-to-city-partnership/", "approaches/twinning/"} {
+		t.Run("/"+page, func(t *testing.T) {
+			if err := chromedp.Do(ctx, chromedp.Navigate(site+page)); err != nil {
+				t.Fatal(err)
+			}
+			charts, err := chromedp.Run(ctx, chromedp.Evaluate[[]drawnChart](readCharts))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(charts) == 0 {
+				t.Fatal("got no charts")
+			}
+			for _, c := range charts {
+				if !slices.Equal(c.Labels, c.RowLabels) || !slices.Equal(c.Texts, c.RowNums) {
+					t.Errorf("%s: got bars %q %q, table %q %q; want the same", c.Title, c.Labels, c.Texts, c.RowLabels, c.RowNums)
+				}
+				longest, most := slices.Max(c.Widths), slices.Max(c.Values)
+				for i, v := range c.Values {
+					if want := v / most * longest; most > 0 && math.Abs(c.Widths[i]-want) > 0.05 {
+						t.Errorf("%s: bar %q: got length %v, want %v (%v of %v)", c.Title, c.Labels[i], c.Widths[i], want, v, most)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestFinderWithoutScript checks what the finder gives a reader without
+// JavaScript: no form that would do nothing, and the ready-made profiles,
+// each with its three best approaches as the build ranked them.
+func TestFinderWithoutScript(t *testing.T) {
+	ctx, site := serveSample(t)
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(site+"finder/")); err != nil {
+		t.Fatal(err)
+	}
+	state, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[
+		getComputedStyle(document.getElementById("finder_app")).display,
+		String(document.querySelectorAll(".finder-profile").length),
+		Array.from(document.querySelectorAll(".finder-profile")).map(p => p.querySelectorAll("ol > li").length).join(","),
+		Array.from(document.querySelectorAll(".finder-profile:first-of-type ol > li a")).map(a => a.getAttribute("href").replace(/^.*approaches\/|\/$/g, "")).join(" ")]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var top3 []string
+	for _, r := range expectedRanking(t, "")[:3] {
+		top3 = append(top3, strings.Split(r, ":")[0])
+	}
+	features := 8 // in the sample's site.yaml
+	if want := strings.TrimSuffix(strings.Repeat("3,", features+1), ","); state[0] != "none" || state[1] != strconv.Itoa(features+1) || state[2] != want || state[3] != strings.Join(top3, " ") {
+		t.Errorf("got form display %q, %s profiles of %s approaches, the first %q; want none, %d of 3 each, %q",
+			state[0], state[1], state[2], state[3], features+1, strings.Join(top3, " "))
+	}
+}

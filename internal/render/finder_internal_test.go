@@ -1,0 +1,97 @@
+package render
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/casebook/casebook/internal/site"
+	"github.com/casebook/casebook/internal/view"
+)
+
+func TestRankApproaches(t *testing.T) {
+	features := []site.Feature{{ID: "reciprocity", Label: "Reciprocity"}, {ID: "budget", Label: "Budget"}}
+	approach := func(id string, order int, reciprocity, budget site.Rating) *view.Approach {
+		return view.OfApproach(&site.Approach{ID: id, Title: id, Order: order,
+			Ratings: map[string]site.Rating{"reciprocity": reciprocity, "budget": budget}}, nil)
+	}
+	as := []*view.Approach{approach("a", 1, 1, 3), approach("b", 2, 3, 1), approach("c", 3, 2, 0), approach("d", 4, 3, 1)}
+	tests := []struct {
+		name        string
+		reciprocity int
+		budget      int
+		low         bool
+		want        []string // approach:score/max
+		reason      string   // the first reason of the first approach
+	}{
+		{"nothing matters: the matrix's order", 0, 0, false, []string{"a:0/0", "b:0/0", "c:0/0", "d:0/0"}, ""},
+		{"reciprocity very important, ties keep order", 2, 0, false, []string{"b:6/6", "d:6/6", "c:4/6", "a:2/6"},
+			"+++ (high) on Reciprocity, which you marked very important: 6 points"},
+		{"low budget wanted", 0, 2, true, []string{"c:6/6", "b:4/6", "d:4/6", "a:0/6"},
+			"- (not applicable) on Budget, which you want low and marked very important: 6 points"},
+		{"high budget wanted", 0, 1, false, []string{"a:3/3", "b:1/3", "d:1/3", "c:0/3"},
+			"+++ (high) on Budget, which you marked somewhat important: 3 points"},
+		{"both", 1, 2, true, []string{"c:8/9", "b:7/9", "d:7/9", "a:1/9"},
+			"- (not applicable) on Budget, which you want low and marked very important: 6 points"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ws := []weight{{features[0], tt.reciprocity, false}, {features[1], tt.budget, tt.low}}
+			ranking := rankApproaches(ws, as)
+			var got []string
+			for _, r := range ranking {
+				got = append(got, r.Approach.ID()+":"+itoa(r.Score)+"/"+itoa(r.Max))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+			first := ""
+			if len(ranking[0].Reasons) > 0 {
+				first = ranking[0].Reasons[0]
+			}
+			if first != tt.reason {
+				t.Errorf("got first reason %q, want %q", first, tt.reason)
+			}
+		})
+	}
+}
+
+func TestFinderQuery(t *testing.T) {
+	fs := []site.Feature{{ID: "reciprocity"}, {ID: "budget"}}
+	tests := []struct {
+		name string
+		ws   []weight
+		want string
+	}{
+		{"defaults", defaultWeights(fs), ""},
+		{"very and not", []weight{{fs[0], 2, false}, {fs[1], 0, true}}, "?budget=0&reciprocity=2"},
+		{"budget wanted high", []weight{{fs[0], 1, false}, {fs[1], 1, false}}, "?budget-want=high"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := finderQuery(tt.ws); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFinderProfiles(t *testing.T) {
+	fs := []site.Feature{{ID: "reciprocity", Label: "Reciprocity"}, {ID: "budget", Label: "Budget"}}
+	ps := finderProfiles(fs, nil)
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Title+" "+p.Query)
+	}
+	want := []string{
+		"Every feature somewhat important ",
+		"Reciprocity matters most ?budget=0&reciprocity=2",
+		"Budget matters most, the lower the better ?budget=2&reciprocity=0",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got profiles\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
