@@ -62,6 +62,10 @@ type Config struct {
 	Drafts  bool   // include draft cases
 	Minify  bool
 	Workers int // render and write concurrency; 0 means one per core
+	// IndexLinks has links to folders end in "index.html", so that the
+	// output works opened from disk (see render.Options.IndexLinks); they
+	// do so anyway when the site has no absolute base URL.
+	IndexLinks bool
 	// StableNames names the catalogue's data files without content hashes
 	// (see render.Renderer.StableNames), as casebook serve does.
 	StableNames bool
@@ -96,6 +100,13 @@ type Result struct {
 	Problems problem.List
 	Stages   Stages
 	Out      string // the absolute output folder; "" in a dry run
+	// LeftOut is what the build left out for want of an absolute base
+	// URL: "canonical links", "sitemap.xml", "feed.xml" (see
+	// render.LeftOut).
+	LeftOut []string
+	// IndexLinks tells whether links to folders end in "index.html", and
+	// so whether the output opens from disk.
+	IndexLinks bool
 }
 
 // Stages are the times of the parts of a build. Load, Model, Assets and
@@ -197,6 +208,8 @@ func load(cfg Config, res *Result, progress *progress) (*pipeline, []output, err
 	if err := overrideBaseURL(s, cfg.BaseURL); err != nil {
 		return nil, nil, err
 	}
+	res.LeftOut = render.LeftOut(s)
+	res.IndexLinks = cfg.IndexLinks || !render.HasAbsoluteURL(s)
 
 	t = time.Now()
 	var m *minify.M
@@ -218,7 +231,7 @@ func load(cfg Config, res *Result, progress *progress) (*pipeline, []output, err
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	return &pipeline{site: s, renderer: r, opts: render.Options{BaseURL: s.Config.BaseURL, Assets: manifest},
+	return &pipeline{site: s, renderer: r, opts: render.Options{BaseURL: s.Config.BaseURL, Assets: manifest, IndexLinks: cfg.IndexLinks},
 		minifier: m, workers: workers, progress: progress}, assets, nil
 }
 
