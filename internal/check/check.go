@@ -73,7 +73,9 @@ const DefaultTimeout = 10 * time.Second
 // Run checks the site in cfg.Source.
 func Run(ctx context.Context, cfg Config) problem.List {
 	problems := build(cfg)
-	s, loaded := content.Load(cfg.Source, content.Options{Drafts: true})
+	// Partial: the links, partners and files of the site are checked in
+	// the same round as the errors of its front matter.
+	s, loaded := content.Load(cfg.Source, content.Options{Drafts: true, Partial: true})
 	problems = append(problems, loaded...)
 	problems = append(problems, strayFiles(cfg.Source)...)
 	if s != nil {

@@ -38,6 +38,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -146,7 +147,9 @@ func Run(cfg Config) (Result, error) {
 	}
 	var st *stage // nil in a dry run
 	p.stage = new(dryStage)
-	if !cfg.DryRun {
+	// With errors in the content, the site is partial (see
+	// content.Options): rendered for its problems, never written.
+	if !cfg.DryRun && !res.Problems.HasErrors() {
 		if st, err = newStage(res.Out, p.workers); err != nil {
 			return res, err
 		}
@@ -192,7 +195,10 @@ func load(cfg Config, res *Result, progress *progress) (*pipeline, []output, err
 		defer closeSource()
 	}
 	restore := collectLess()
-	files, problems := content.Read(srcFS, content.Options{Drafts: cfg.Drafts})
+	// Partial: with errors in the content, the pages are rendered all the
+	// same, and written nowhere, so that broken links and layouts come in
+	// the same round as the errors of the front matter.
+	files, problems := content.Read(srcFS, content.Options{Drafts: cfg.Drafts, Partial: true})
 	restore()
 	res.Stages.Load = time.Since(start)
 	t := time.Now()
@@ -218,8 +224,11 @@ func load(cfg Config, res *Result, progress *progress) (*pipeline, []output, err
 	}
 	assets, manifest, r, err := prepare(srcFS, cfg, m, s.Config.UnsafeHTML)
 	if l := (problem.List)(nil); errors.As(err, &l) {
+		// Links out of layouts/ and assets/ are also among the
+		// problems of content.Read: once is enough.
 		res.Problems = append(res.Problems, l...)
 		res.Problems.Sort()
+		res.Problems = slices.Compact(res.Problems)
 		return nil, nil, ErrProblems
 	}
 	if err != nil {
