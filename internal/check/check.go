@@ -24,6 +24,10 @@
 //   - with External, the http(s) links of bodies, of cases' links and of
 //     partners' websites, each fetched once with a timeout.
 //
+// All of them come in one round: errors in site.yaml or in front matter do
+// not hold back the checks of links, partners and layouts, which run on
+// the site as far as it could be read (see content.Options.Partial).
+//
 // Run returns the problems sorted by file and position; Write prints them as
 // text, JSON or GitHub Actions annotations.
 //
