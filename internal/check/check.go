@@ -20,6 +20,9 @@
 //     without --drafts (a warning);
 //   - one partner spelled two ways: names that differ only in case, accents
 //     or punctuation, or are a near match, in the same country (a warning);
+//   - a partner file that matches no case, with the nearest partner of the
+//     cases: the same name in another country, or a near spelling (a
+//     warning);
 //   - files in content/ that are not part of the content model (a warning);
 //   - with External, the http(s) links of bodies, of cases' links and of
 //     partners' websites, each fetched once with a timeout.
@@ -92,6 +95,7 @@ func Run(ctx context.Context, cfg Config) problem.List {
 		l := newLinker(s, md, pages, overlay.New(cfg.Source, "assets", cfg.Assets), cfg.Source)
 		problems = append(problems, l.check()...)
 		problems = append(problems, partnerSpellings(s, cfg.Source)...)
+		problems = append(problems, partnerFiles(s, cfg.Source)...)
 		if cfg.External {
 			problems = append(problems, checkExternal(ctx, cfg, l.external)...)
 		}
