@@ -577,6 +577,8 @@
   }
 
   getJSON(dataURL.href).then(init).catch(function (err) {
-    statusEl.textContent += " (Filters unavailable: " + err.message + ".)";
+    // Browsers do not let a page opened from disk read other files.
+    var why = location.protocol === "file:" ? "they need the site served, such as by casebook serve" : err.message;
+    statusEl.textContent += " (Filters unavailable: " + why + ".)";
   });
 })();
