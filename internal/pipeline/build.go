@@ -158,6 +158,7 @@ func Run(cfg Config) (Result, error) {
 	pages, problems, err := p.run(assets)
 	res.Problems = append(res.Problems, problems...)
 	res.Problems.Sort()
+	res.Problems = collapseRendering(res.Problems)
 	res.Stages.Render, res.Stages.Minify, res.Stages.Write = p.times()
 	if err == nil && res.Problems.HasErrors() {
 		err = ErrProblems
