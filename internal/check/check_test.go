@@ -240,8 +240,7 @@ func TestLayouts(t *testing.T) {
 			`layouts/case.html: error: html/template:case.html:1:31: no such template "partials/nope.html"`,
 		}},
 		{"Execute", "{{ define \"main\" }}{{ index .Nothing 99 }}{{ end }}\n", []string{
-			`layouts/case.html:1:28: error: rendering cases/a/index.html: executing "main" at <.Nothing>: can't evaluate field Nothing in type *render.Data`,
-			`layouts/case.html:1:28: error: rendering cases/b/index.html: executing "main" at <.Nothing>: can't evaluate field Nothing in type *render.Data`,
+			`layouts/case.html:1:28: error: rendering cases/a/index.html (and 1 other page): executing "main" at <.Nothing>: can't evaluate field Nothing in type *render.Data`,
 		}},
 		{"Minify", "{{ define \"main\" }}<script>var x = = 1;</script>{{ end }}\n", []string{
 			`layouts/case.html: error: cannot minify cases/a/index.html: unexpected = in expression, in "var x = = 1;"`,

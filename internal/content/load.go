@@ -94,6 +94,7 @@ type file struct {
 	problems problem.List
 	metaLine int        // the file line of the front matter's first line
 	slugNode *yaml.Node // the slug field of a case or page; nil when not set
+	slug     string     // from the file name; "" when it makes none
 
 	approach *site.Approach
 	kase     *site.Case
@@ -286,6 +287,7 @@ func decodeFile(fsys fs.FS, f *file, features []site.Feature) {
 	// The file name is checked first, so that a file wrong in both its name
 	// and its content hears of both.
 	slug := (&decoder{path: f.path, problems: &f.problems}).fileSlug(path.Base(f.path), f.kind)
+	f.slug = slug
 	data, ok := readFile(fsys, f.path, &f.problems)
 	if !ok {
 		return

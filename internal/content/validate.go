@@ -22,6 +22,9 @@ func assemble(prev *site.Site, cfg site.Config, files []*file, opts Options, pro
 		pages      []*site.Page
 	)
 	c := newClaims(problems)
+	if opts.Partial {
+		files = standIns(files)
+	}
 	for _, f := range files {
 		switch {
 		case f.approach != nil && c.claim(f, "approach", f.approach.ID, "/approaches/"+f.approach.ID+"/"):
@@ -180,4 +183,29 @@ func usableCases(cases []*site.Case) []*site.Case {
 // country, for a partial site.
 func usablePartners(partners []*site.Partner) []*site.Partner {
 	return slices.DeleteFunc(slices.Clone(partners), func(p *site.Partner) bool { return p.Name == "" || p.Country == "" })
+}
+
+// standIns returns files with a stand-in item for each approach, case and
+// page whose front matter could not be decoded at all, for a partial site
+// (see Options.Partial): named after its file, so that links to it
+// resolve and their only problem is the file's own.
+func standIns(files []*file) []*file {
+	out := make([]*file, len(files))
+	for i, f := range files {
+		if f.slug != "" && f.approach == nil && f.kase == nil && f.partner == nil && f.page == nil {
+			src := site.Source{Path: f.path}
+			g := *f
+			switch f.kind {
+			case kindApproach:
+				g.approach = &site.Approach{ID: f.slug, Title: f.slug, Ratings: map[string]site.Rating{}, Source: src}
+			case kindCase:
+				g.kase = &site.Case{Slug: f.slug, Title: f.slug, Source: src}
+			case kindPage:
+				g.page = &site.Page{Slug: f.slug, Title: f.slug, Source: src}
+			}
+			f = &g
+		}
+		out[i] = f
+	}
+	return out
 }
