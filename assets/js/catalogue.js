@@ -7,7 +7,9 @@
 //
 // State lives in the URL: ?approach=twinning,city-to-city&sdg=13&q=water&
 // sort=newest&page=2. Facet clicks, sorting and paging push a history
-// entry; typing replaces the current one. After each update the root
+// entry; typing replaces the current one. The history entries keep the
+// page's own path (/cases/page/3/?page=1 is page 1): every link of the
+// site is relative to that path, and would break if it changed. After each update the root
 // element fires "catalogue:updated" (used by the tests and benchmarks).
 (function () {
   "use strict";
@@ -17,7 +19,10 @@
   var cardTemplate = document.getElementById("catalogue_card");
   if (!root || !cardTemplate || !("content" in cardTemplate) || !window.fetch || !("normalize" in String.prototype)) return;
 
-  var base = root.dataset.base;
+  // The way back to the site's root from this page ("../"), and what links
+  // to folders end in ("index.html" when the site is read from disk).
+  var base = root.dataset.base || "";
+  var indexFile = root.dataset.index || "";
   var pageSize = +root.dataset.pageSize || 24;
   var dataURL = new URL(root.dataset.src, location.href);
   var filtersEl = document.getElementById("catalogue_filters");
@@ -166,10 +171,16 @@
     });
     if (state.q) p.set("q", state.q);
     if (state.sort) p.set("sort", state.sort);
-    if (state.page > 1) p.set("page", state.page);
-    var url = base + "cases/" + (p.toString() ? "?" + p.toString().replace(/%2C/g, ",") : "");
+    if (state.page > 1 || state.page !== (+root.dataset.page || 1)) p.set("page", state.page);
+    var q = p.toString().replace(/%2C/g, ",");
+    var url = location.pathname + (q ? "?" + q : "");
     if (url === location.pathname + location.search) return;
-    history[push ? "pushState" : "replaceState"](null, "", url);
+    try {
+      history[push ? "pushState" : "replaceState"](null, "", url);
+    } catch (e) {
+      // Some browsers refuse history entries for files opened from disk;
+      // the results are shown all the same.
+    }
   }
   function effectiveSort(hasQuery) {
     var s = state.sort || (hasQuery ? "relevance" : "title");
@@ -379,9 +390,9 @@
   function plural(n, one, many) { return n === 1 ? "1 " + one : n + " " + many; }
   function pageURL(n) {
     var p = new URLSearchParams(location.search);
-    if (n > 1) p.set("page", n); else p.delete("page");
+    if (n > 1 || n !== (+root.dataset.page || 1)) p.set("page", n); else p.delete("page");
     var q = p.toString().replace(/%2C/g, ",");
-    return base + "cases/" + (q ? "?" + q : "");
+    return location.pathname + (q ? "?" + q : "");
   }
   function renderPages(pages) {
     pagesEl.replaceChildren();
@@ -428,7 +439,7 @@
       else (e.querySelector("dd") || e).replaceChildren(content);
     }
     var a = slot("title");
-    a.href = base + "cases/" + c[0] + "/";
+    a.href = base + "cases/" + c[0] + "/" + indexFile;
     a.replaceChildren(marked(c[1], qs));
     fill("summary", c[2] ? marked(c[2], qs) : null);
     var approach = facetByID.approach, country = facetByID.country, sdg = facetByID.sdg;
@@ -566,6 +577,8 @@
   }
 
   getJSON(dataURL.href).then(init).catch(function (err) {
-    statusEl.textContent += " (Filters unavailable: " + err.message + ".)";
+    // Browsers do not let a page opened from disk read other files.
+    var why = location.protocol === "file:" ? "they need the site served, such as by casebook serve" : err.message;
+    statusEl.textContent += " (Filters unavailable: " + why + ".)";
   });
 })();

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	casebook "github.com/casebook/casebook"
@@ -22,6 +24,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&cfg.Source, "source", ".", "the site `folder`, holding content/")
 	fs.StringVar(&cfg.Out, "out", "public", "the output `folder`")
 	fs.StringVar(&cfg.BaseURL, "base-url", "", "the `URL` the site is served from, overriding site.yaml's baseURL")
+	fs.BoolVar(&cfg.IndexLinks, "index-links", false, "end links to folders in index.html, so that the output opens from disk\n(always so when the site has no absolute baseURL)")
 	fs.BoolVar(&cfg.Drafts, "drafts", false, "include cases marked draft: true")
 	fs.BoolVar(&noMinify, "no-minify", false, "write HTML, CSS and JS as the templates make them")
 	fs.BoolVar(&quiet, "quiet", false, "print only problems")
@@ -63,8 +66,39 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if !quiet {
 		cwd, _ := os.Getwd()
 		fmt.Fprintln(stdout, res.Summary(cwd))
+		printNext(stdout, res, cfg.Source, cwd)
 	}
 	return nil
+}
+
+// printNext says what the build left out for want of an absolute base URL,
+// and how to look at the result.
+func printNext(w io.Writer, res pipeline.Result, source, cwd string) {
+	if len(res.LeftOut) > 0 {
+		fmt.Fprintf(w, "no absolute baseURL in site.yaml: left out %s; set baseURL: https://your.site/ (or --base-url) to publish them\n",
+			listOf(res.LeftOut))
+	}
+	out := res.Out
+	if rel, err := filepath.Rel(cwd, out); err == nil && !strings.HasPrefix(rel, "..") {
+		out = rel
+	}
+	serve := "casebook serve"
+	if source != "." {
+		serve += " --source " + source
+	}
+	fmt.Fprintf(w, "to look at it: %s (rebuilds as you edit), or python3 -m http.server -d %s and open http://localhost:8000/", serve, out)
+	if res.IndexLinks {
+		fmt.Fprintf(w, ", or open %s in a browser", filepath.Join(out, "index.html"))
+	}
+	fmt.Fprintln(w)
+}
+
+// listOf joins items as a reader would: "a", "a and b", "a, b and c".
+func listOf(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // printTimings prints one stage a line, in a form that is easy to read and

@@ -18,9 +18,13 @@ import (
 func runNew(args []string, stdout, stderr io.Writer) error {
 	flags := newFlagSet("new", "new [flags] case|approach|partner \"Title\"",
 		"Write a new content file named after the title, filled in with a template.\n"+
+			"A partner's country and type come from the cases that name it; --country\n"+
+			"chooses when they name it in several countries or none.\n"+
 			"An existing file is never overwritten.", stderr)
-	var source string
+	var source, country, typ string
 	flags.StringVar(&source, "source", ".", "the site `folder`, holding content/")
+	flags.StringVar(&country, "country", "", "a new partner's `code` (ISO 3166-1 alpha-2), when the cases do not settle it")
+	flags.StringVar(&typ, "type", "", "a new partner's `type`, when the cases do not give it (default municipality)")
 	// Flags may come before or after the kind and title.
 	positional, err := parseFlags(flags, args, stdout)
 	if errors.Is(err, flag.ErrHelp) {
@@ -34,11 +38,7 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 		flags.Usage()
 		return errUsage
 	}
-	terms, err := check.ReadTerms(os.DirFS(source))
-	if err != nil {
-		return err
-	}
-	name, data, err := check.Scaffold(positional[0], positional[1], terms)
+	name, data, err := scaffold(os.DirFS(source), positional[0], positional[1], country, typ)
 	if err != nil {
 		return err
 	}
@@ -65,4 +65,21 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintln(stdout, file)
 	return nil
+}
+
+// scaffold returns the path and text of the new file: a partner's from the
+// cases that name it, the others' from the site's terms.
+func scaffold(fsys fs.FS, kind, title, country, typ string) (string, []byte, error) {
+	if kind == "partner" {
+		facts, err := check.PartnerFromCases(fsys, title, country, typ)
+		if err != nil {
+			return "", nil, err
+		}
+		return check.ScaffoldPartner(facts)
+	}
+	terms, err := check.ReadTerms(fsys)
+	if err != nil {
+		return "", nil, err
+	}
+	return check.Scaffold(kind, title, terms)
 }

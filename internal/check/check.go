@@ -20,9 +20,16 @@
 //     without --drafts (a warning);
 //   - one partner spelled two ways: names that differ only in case, accents
 //     or punctuation, or are a near match, in the same country (a warning);
+//   - a partner file that matches no case, with the nearest partner of the
+//     cases: the same name in another country, or a near spelling (a
+//     warning);
 //   - files in content/ that are not part of the content model (a warning);
 //   - with External, the http(s) links of bodies, of cases' links and of
 //     partners' websites, each fetched once with a timeout.
+//
+// All of them come in one round: errors in site.yaml or in front matter do
+// not hold back the checks of links, partners and layouts, which run on
+// the site as far as it could be read (see content.Options.Partial).
 //
 // Run returns the problems sorted by file and position; Write prints them as
 // text, JSON or GitHub Actions annotations.
@@ -73,7 +80,9 @@ const DefaultTimeout = 10 * time.Second
 // Run checks the site in cfg.Source.
 func Run(ctx context.Context, cfg Config) problem.List {
 	problems := build(cfg)
-	s, loaded := content.Load(cfg.Source, content.Options{Drafts: true})
+	// Partial: the links, partners and files of the site are checked in
+	// the same round as the errors of its front matter.
+	s, loaded := content.Load(cfg.Source, content.Options{Drafts: true, Partial: true})
 	problems = append(problems, loaded...)
 	problems = append(problems, strayFiles(cfg.Source)...)
 	if s != nil {
@@ -86,6 +95,7 @@ func Run(ctx context.Context, cfg Config) problem.List {
 		l := newLinker(s, md, pages, overlay.New(cfg.Source, "assets", cfg.Assets), cfg.Source)
 		problems = append(problems, l.check()...)
 		problems = append(problems, partnerSpellings(s, cfg.Source)...)
+		problems = append(problems, partnerFiles(s, cfg.Source)...)
 		if cfg.External {
 			problems = append(problems, checkExternal(ctx, cfg, l.external)...)
 		}

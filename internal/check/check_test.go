@@ -187,8 +187,9 @@ func TestStrayFiles(t *testing.T) {
 	})
 }
 
-// TestLoadProblems checks that what content.Load finds comes through, and
-// that link checks wait for a site that loads.
+// TestLoadProblems checks that what content.Load finds comes through, in
+// the same round as the problems of links, which do not wait for a site
+// that loads.
 func TestLoadProblems(t *testing.T) {
 	withLines := func(extra string) string {
 		return strings.Replace(caseFile("Roeselare", "BE", "[x](nope.md)\n"), "---\n[x]", extra+"---\n[x]", 1)
@@ -200,12 +201,15 @@ func TestLoadProblems(t *testing.T) {
 	}{
 		{"EndBeforeStart", withLines("start: 2010\nend: 2001\n"), []string{
 			`content/cases/a.md:10:6: error: end: the cooperation cannot end (2001) before it starts (2010)`,
+			`content/cases/a.md:12:1: error: link target "nope.md" does not exist: no case "nope"`,
 		}},
 		{"NegativeBudget", withLines("budget:\n  amount: -5\n"), []string{
 			`content/cases/a.md:10:11: error: budget.amount: expected an amount from 0 to 1,000,000,000,000,000, found -5`,
+			`content/cases/a.md:12:1: error: link target "nope.md" does not exist: no case "nope"`,
 		}},
 		{"BudgetNotANumber", withLines("budget:\n  amount: 30k\n"), []string{
 			`content/cases/a.md:10:11: error: budget.amount: expected a number such as 30000 (no currency sign, no thousands separator), found "30k"`,
+			`content/cases/a.md:12:1: error: link target "nope.md" does not exist: no case "nope"`,
 		}},
 	}
 	for _, tt := range tests {
@@ -236,8 +240,7 @@ func TestLayouts(t *testing.T) {
 			`layouts/case.html: error: html/template:case.html:1:31: no such template "partials/nope.html"`,
 		}},
 		{"Execute", "{{ define \"main\" }}{{ index .Nothing 99 }}{{ end }}\n", []string{
-			`layouts/case.html:1:28: error: rendering cases/a/index.html: executing "main" at <.Nothing>: can't evaluate field Nothing in type *render.Data`,
-			`layouts/case.html:1:28: error: rendering cases/b/index.html: executing "main" at <.Nothing>: can't evaluate field Nothing in type *render.Data`,
+			`layouts/case.html:1:28: error: rendering cases/a/index.html (and 1 other page): executing "main" at <.Nothing>: can't evaluate field Nothing in type *render.Data`,
 		}},
 		{"Minify", "{{ define \"main\" }}<script>var x = = 1;</script>{{ end }}\n", []string{
 			`layouts/case.html: error: cannot minify cases/a/index.html: unexpected = in expression, in "var x = = 1;"`,

@@ -67,7 +67,7 @@ func TestKinds(t *testing.T) {
 				if !strings.Contains(sitemap, "<loc>https://example.org/sub/"+k.Path+"</loc>") {
 					t.Errorf("the sitemap lacks the index page %s", k.Path)
 				}
-				if k.Menu != "" && !strings.Contains(home, `href="/sub/`+k.Path+`">`+k.Menu+"</a>") {
+				if k.Menu != "" && !strings.Contains(home, `href="./`+k.Path+`">`+k.Menu+"</a>") {
 					t.Errorf("the menu lacks %s at %s", k.Menu, k.Path)
 				}
 			}

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"io/fs"
 
 	"github.com/casebook/casebook/internal/problem"
@@ -36,6 +37,63 @@ func partnerSpellings(s *site.Site, source fs.FS) problem.List {
 		}
 	}
 	return problems
+}
+
+// partnerFiles warns about partner files that match no case: a partner is
+// its name and its country, and a file that spells either otherwise than
+// the cases describes a partner of its own, with no cases, while the
+// cases' partner goes without the description. The warning names the
+// nearest partner of the cases: the same name in another country, or else
+// a near spelling.
+func partnerFiles(s *site.Site, source fs.FS) problem.List {
+	var problems problem.List
+	for _, p := range s.Partners {
+		if p.Source.Path == "" || len(p.Cases) > 0 {
+			continue
+		}
+		q := nearestOfCases(s, p)
+		if q != nil && q.Country == p.Country {
+			continue // a spelling of a partner of the cases: partnerSpellings says so
+		}
+		line, col := locateField(source, p.Source.Path, "name", p.Name)
+		msg := fmt.Sprintf("partner file for %q (%s) matches no case: a partner is its name and country, as the cases spell them", p.Name, p.Country)
+		if q != nil {
+			fix := fmt.Sprintf("name: %s", q.Name)
+			if q.Name == p.Name {
+				fix = "country: " + q.Country
+				line, col = locateField(source, p.Source.Path, "country", p.Country)
+			}
+			msg += fmt.Sprintf("; did you mean %q (%s), named in %s? then write %s", q.Name, q.Country, q.Cases[0].Source.Path, fix)
+		}
+		problems.Warnf(p.Source.Path, line, col, "%s", msg)
+	}
+	return problems
+}
+
+// nearestOfCases returns the partner of the cases nearest to p, a partner
+// with a file and no cases: the same name in another country, else the
+// same name up to case, accents and punctuation or a near spelling, the
+// same country first; or nil.
+func nearestOfCases(s *site.Site, p *site.Partner) *site.Partner {
+	var best *site.Partner
+	rank := func(q *site.Partner) int {
+		switch {
+		case q.Name == p.Name:
+			return 0
+		case q.Country == p.Country:
+			return 1
+		}
+		return 2
+	}
+	for _, q := range s.Partners {
+		if len(q.Cases) == 0 || q == p || !(q.Name == p.Name || sameName(q.Name, p.Name)) {
+			continue
+		}
+		if best == nil || rank(q) < rank(best) {
+			best = q
+		}
+	}
+	return best
 }
 
 // prefer reports whether q's spelling is the one to keep rather than p's:

@@ -12,7 +12,8 @@ import (
 	"github.com/casebook/casebook/internal/site"
 )
 
-// ScaffoldKinds are the kinds of file Scaffold makes.
+// ScaffoldKinds are the kinds of file casebook new makes: Scaffold makes
+// cases and approaches, ScaffoldPartner partners.
 var ScaffoldKinds = []string{"case", "approach", "partner"}
 
 // Scaffold returns the path (relative to the site folder) and text of a new
@@ -51,8 +52,9 @@ func Scaffold(kind, title string, t Terms) (file string, data []byte, err error)
 		}
 		b.WriteString(approachBody)
 	case "partner":
-		file = path.Join(content.PartnersDir, slug+".md")
-		fmt.Fprintf(&b, partnerTemplate, q)
+		// A partner is its name and its country: a template's country
+		// would describe a namesake of the cases' partner.
+		return "", nil, fmt.Errorf("a partner file needs the partner's country: see PartnerFromCases and ScaffoldPartner")
 	default:
 		return "", nil, fmt.Errorf("unknown kind %q: expected one of %s", kind, strings.Join(ScaffoldKinds, ", "))
 	}
@@ -112,9 +114,9 @@ A definition of the approach.
 `
 
 const partnerTemplate = `---
-name: %s                  # spelled exactly as in the cases
-country: BE               # ISO 3166-1 alpha-2
-type: municipality
+name: %s # spelled exactly as in the cases
+country: %s # ISO 3166-1 alpha-2; with the name, it says which partner this is
+type: %s
 # website: https://example.org/
 # location:
 #   lat: 50.85

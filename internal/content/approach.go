@@ -16,7 +16,8 @@ const MaxOrder = 9999
 var approachKeys = []string{"title", "order", "summary", "ratings"}
 
 // decodeApproach reads an approach's front matter. Ratings are checked
-// against the site's features.
+// against the site's features; with nil features (site.yaml has errors
+// and gave none), only their values are.
 func (d *decoder) decodeApproach(root *yaml.Node, id string, features []site.Feature) *site.Approach {
 	const what = "approach"
 	a := &site.Approach{ID: id, Ratings: make(map[string]site.Rating)}
@@ -26,12 +27,16 @@ func (d *decoder) decodeApproach(root *yaml.Node, id string, features []site.Fea
 	if n := f.values["summary"]; n != nil {
 		a.Summary = d.str(n, "summary")
 	}
+	ratings := d.required(f, "ratings", what, "a rating from 0 to 3 for each feature in site.yaml")
+	rf := d.mapping(ratings, "ratings", nil)
+	known := features != nil // nil: site.yaml has errors and gave none (see Read)
+	if !known {
+		features = ratedFeatures(ratings) // so that the ratings are checked all the same
+	}
 	ids := make([]string, len(features))
 	for i, ft := range features {
 		ids[i] = ft.ID
 	}
-	ratings := d.required(f, "ratings", what, "a rating from 0 to 3 for each feature in site.yaml")
-	rf := d.mapping(ratings, "ratings", nil)
 	for _, ft := range features {
 		n := rf.values[ft.ID]
 		if n == nil {
@@ -52,7 +57,7 @@ func (d *decoder) decodeApproach(root *yaml.Node, id string, features []site.Fea
 	}
 	// A rating for a feature the site does not have is an error, not just a
 	// warning: the matrix would silently lose it.
-	if rn := resolve(ratings); rn != nil && rn.Kind == yaml.MappingNode {
+	if rn := resolve(ratings); known && rn != nil && rn.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(rn.Content); i += 2 {
 			if k := rn.Content[i]; !slices.Contains(ids, k.Value) {
 				d.errorf(k, "ratings: rating for unknown feature %q: expected one of the features in site.yaml%s", k.Value, problem.Suggest(k.Value, ids))
@@ -60,6 +65,17 @@ func (d *decoder) decodeApproach(root *yaml.Node, id string, features []site.Fea
 		}
 	}
 	return a
+}
+
+// ratedFeatures returns a feature for each key of the ratings mapping.
+func ratedFeatures(ratings *yaml.Node) []site.Feature {
+	var fs []site.Feature
+	if rn := resolve(ratings); rn != nil && rn.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(rn.Content); i += 2 {
+			fs = append(fs, site.Feature{ID: rn.Content[i].Value})
+		}
+	}
+	return fs
 }
 
 var partnerKeys = []string{"name", "country", "type", "website", "location"}

@@ -61,7 +61,13 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string) (*site.Case, caseRefs
 		}
 	}
 	approaches := d.required(f, "approaches", what, "a list of approach ids such as [twinning]")
+	if d.unbracketed(approaches, "approaches") {
+		approaches = nil
+	}
 	for i, n := range d.requiredList(approaches, "approaches", "one or more approach ids such as [twinning]") {
+		if d.joined(n, fmt.Sprintf("approaches[%d]", i), "approaches") {
+			continue
+		}
 		if id := d.str(n, fmt.Sprintf("approaches[%d]", i)); id != "" {
 			c.ApproachIDs = append(c.ApproachIDs, id)
 			refs.approaches = append(refs.approaches, light(n))
@@ -77,8 +83,14 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string) (*site.Case, caseRefs
 			refs.countries = append(refs.countries, light(countryNode))
 		}
 	}
+	if d.unbracketed(f.values["sdgs"], "sdgs") {
+		delete(f.values, "sdgs")
+	}
 	for i, n := range d.list(f.values["sdgs"], "sdgs") {
 		field := fmt.Sprintf("sdgs[%d]", i)
+		if d.joined(n, field, "sdgs") {
+			continue
+		}
 		if v, ok := d.integerIn(n, field, "an SDG number", 1, site.NumSDGs); ok {
 			c.SDGs = append(c.SDGs, v)
 		}

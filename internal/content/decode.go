@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 
@@ -165,6 +166,40 @@ func (d *decoder) list(n *yaml.Node, field string) []*yaml.Node {
 	d.errorf(n, "%s: expected a list, found %s", field, describe(n))
 	return nil
 }
+
+// unbracketed reports, as an error that says what to type, a list of
+// values that are never text with commas or spaces (ids, numbers) written
+// without its brackets: a plain "6, 16" or "6 16".
+func (d *decoder) unbracketed(n *yaml.Node, field string) bool {
+	r := resolve(n)
+	if r == nil || r.Kind != yaml.ScalarNode || r.Style != 0 {
+		return false
+	}
+	items := strings.FieldsFunc(r.Value, listSep)
+	if len(items) < 2 {
+		return false
+	}
+	d.errorf(r, "%s: %q is one value; write a list in brackets, its items separated by commas: %s: [%s]", field, r.Value, field, strings.Join(items, ", "))
+	return true
+}
+
+// joined reports, as an error that says what to type, an item of a list
+// of ids or numbers that holds several separated by spaces: "6 16" in
+// [6 16].
+func (d *decoder) joined(n *yaml.Node, field, list string) bool {
+	r := resolve(n)
+	if r == nil || r.Kind != yaml.ScalarNode || r.Style != 0 {
+		return false
+	}
+	items := strings.FieldsFunc(r.Value, listSep)
+	if len(items) < 2 {
+		return false
+	}
+	d.errorf(r, "%s: %q is %d values; separate the items of a list with commas: %s: [%s]", field, r.Value, len(items), list, strings.Join(items, ", "))
+	return true
+}
+
+func listSep(r rune) bool { return r == ',' || unicode.IsSpace(r) }
 
 // requiredList reads a list that must hold at least one item; an empty
 // list is an error at its line.

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"strings"
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
@@ -107,7 +106,7 @@ func split(data []byte) (*document, error) {
 	}
 	if errors.Is(err, frontmatter.ErrNotFound) {
 		if opener := firstLine(data); opener == "---" || opener == "+++" || opener == ";;;" {
-			return nil, &posError{line: 1, col: 1, msg: fmt.Sprintf("front matter is not closed: expected a closing %s line after the fields", opener)}
+			return nil, &posError{line: 1, col: 1, msg: fmt.Sprintf("front matter is not closed: expected a closing %s line after the fields; %s", opener, closingHint(data, opener))}
 		}
 		return nil, errNoFrontMatter
 	}
@@ -179,8 +178,11 @@ func parseMeta(raw []byte, kind string) (*yaml.Node, error) {
 	}
 	var n yaml.Node
 	if err := yaml.Unmarshal(raw, &n); err != nil {
-		if line, col := indentTab(raw); line > 0 && strings.Contains(err.Error(), "tab") {
-			return nil, &posError{line: line, col: col, msg: "malformed YAML front matter: a tab in the indentation; YAML indents with spaces only"}
+		// A tab in the indentation is the likeliest cause of any error,
+		// whatever yaml.v3 calls it ("found character that cannot start
+		// any token").
+		if line, col := indentTab(raw); line > 0 {
+			return nil, &posError{line: line, col: col, msg: "malformed YAML front matter: a tab in the indentation: YAML indents with spaces only; " + tabHint}
 		}
 		return nil, yamlError(err, kind, raw)
 	}
@@ -227,7 +229,11 @@ func yamlError(err error, kind string, raw []byte) error {
 	if parserProblems[m[2]] {
 		line = failingLine(raw, max(line+1, 1), m[2])
 	}
-	return &posError{line: max(line, 1), msg: fmt.Sprintf("malformed %s front matter: %s", what, m[2])}
+	line = max(line, 1)
+	if s, ok := yamlSlip(m[2], raw, line); ok && kind == "yaml" {
+		return &posError{line: s.line, col: s.col, msg: fmt.Sprintf("malformed YAML front matter: %s; %s", m[2], s.hint)}
+	}
+	return &posError{line: line, msg: fmt.Sprintf("malformed %s front matter: %s", what, m[2])}
 }
 
 // failingLine finds the line of a parser error. yaml.v3 reports where the

@@ -27,7 +27,11 @@
 // problem reported, each with the file, line and column where the parser
 // knows them, what was expected and what was found. Unknown front matter
 // keys are warnings with a suggestion; everything that would make a wrong
-// page is an error. Load returns a site only when there are no errors.
+// page is an error. Load returns a site only when there are no errors,
+// unless Options.Partial asks for what could be decoded. An error in
+// site.yaml does not stop the reading of the other files: they are
+// decoded with what site.yaml gave (ratings are not checked against the
+// features when it gave none).
 package content
 
 import (
@@ -51,6 +55,12 @@ import (
 // Options change what Load includes.
 type Options struct {
 	Drafts bool // include cases marked draft: true
+	// Partial has Load (and Files.Site) return a site also when there
+	// are errors: the items as far as they were decoded, for the checks
+	// that need the whole site (links, layouts, partners) to report their
+	// problems in the same round as those of the front matter. Such a
+	// site is for finding problems, never for output.
+	Partial bool
 }
 
 // MaxFileSize is the largest content file Load reads.
@@ -84,6 +94,7 @@ type file struct {
 	problems problem.List
 	metaLine int        // the file line of the front matter's first line
 	slugNode *yaml.Node // the slug field of a case or page; nil when not set
+	slug     string     // from the file name; "" when it makes none
 
 	approach *site.Approach
 	kase     *site.Case
@@ -110,20 +121,30 @@ type Files struct {
 }
 
 // Read reads and decodes every content file of the site in fsys, on every
-// core. It returns nil when site.yaml cannot be read, since nothing else can
-// be decoded without its features.
+// core. When site.yaml has errors, the files are decoded all the same, so
+// that their problems come in the same round, with the features it gave
+// or, when it gave none, without checking ratings against features; the
+// problems then hold errors, and Site returns no site. Read returns nil
+// only when there is no content folder.
 func Read(fsys fs.FS, opts Options) (*Files, problem.List) {
 	problems := OutsideLinks(fsys)
 	cfg, ok := loadConfig(fsys, &problems)
 	if !ok {
-		return nil, problems
+		if _, err := fs.Stat(fsys, Dir); err != nil {
+			return nil, problems
+		}
+		cfg = partialConfig(cfg)
+	}
+	features := cfg.Features
+	if ok && features == nil {
+		features = []site.Feature{} // known to be none
 	}
 	files, err := listFiles(fsys)
 	if err != nil {
 		problems.Errorf(Dir, 0, 0, "%v", err)
 		return nil, problems
 	}
-	decodeAll(fsys, files, cfg.Features)
+	decodeAll(fsys, files, features)
 	for _, f := range files {
 		problems = append(problems, f.problems...)
 	}
@@ -141,10 +162,24 @@ func (f *Files) Site(problems problem.List) (*site.Site, problem.List) {
 func (f *Files) Relink(prev *site.Site, problems problem.List) (*site.Site, problem.List) {
 	s := assemble(prev, f.config, f.files, f.opts, &problems)
 	problems.Sort()
-	if problems.HasErrors() {
+	if problems.HasErrors() && !f.opts.Partial {
 		return nil, problems
 	}
 	return s, problems
+}
+
+// partialConfig returns what the files of a site whose site.yaml has
+// errors are decoded with: what cfg gave, with the defaults where it gave
+// nothing; with no features, Read decodes approaches without checking
+// their ratings against features (see decodeApproach).
+func partialConfig(cfg site.Config) site.Config {
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = "/"
+	}
+	if cfg.Language == "" {
+		cfg.Language = "en"
+	}
+	return cfg
 }
 
 func loadConfig(fsys fs.FS, problems *problem.List) (site.Config, bool) {
@@ -252,6 +287,7 @@ func decodeFile(fsys fs.FS, f *file, features []site.Feature) {
 	// The file name is checked first, so that a file wrong in both its name
 	// and its content hears of both.
 	slug := (&decoder{path: f.path, problems: &f.problems}).fileSlug(path.Base(f.path), f.kind)
+	f.slug = slug
 	data, ok := readFile(fsys, f.path, &f.problems)
 	if !ok {
 		return

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -21,6 +22,9 @@ func assemble(prev *site.Site, cfg site.Config, files []*file, opts Options, pro
 		pages      []*site.Page
 	)
 	c := newClaims(problems)
+	if opts.Partial {
+		files = standIns(files)
+	}
 	for _, f := range files {
 		switch {
 		case f.approach != nil && c.claim(f, "approach", f.approach.ID, "/approaches/"+f.approach.ID+"/"):
@@ -42,7 +46,10 @@ func assemble(prev *site.Site, cfg site.Config, files []*file, opts Options, pro
 	checkReferences(files, approaches, partners, problems)
 	checkPartnerURLs(files, partners, problems)
 	if problems.HasErrors() {
-		return nil
+		if !opts.Partial {
+			return nil
+		}
+		cases, partners = usableCases(cases), usablePartners(partners)
 	}
 	if prev != nil {
 		return site.Relink(prev, cfg, approaches, cases, partners, pages)
@@ -151,4 +158,54 @@ func checkPartnerURLs(files []*file, partnerFiles []*site.Partner, problems *pro
 			d.errorf(r.node, "partner %q (%s) would be published at /partners/%s/, which %s already has: spell the name as that file does, or add a partner file for this partner", r.ref.Name, r.ref.Country, slug, file)
 		}
 	}
+}
+
+// usableCases returns cases without what a page cannot be made of, for a
+// partial site (see Options.Partial): partners without a name or country,
+// empty themes. Cases that need changing are copied, not changed.
+func usableCases(cases []*site.Case) []*site.Case {
+	out := make([]*site.Case, len(cases))
+	for i, c := range cases {
+		bad := func(p site.PartnerRef) bool { return p.Name == "" || p.Country == "" }
+		empty := func(t string) bool { return site.Slugify(t) == "" }
+		if slices.ContainsFunc(c.PartnerRefs, bad) || slices.ContainsFunc(c.Themes, empty) {
+			cp := *c
+			cp.PartnerRefs = slices.DeleteFunc(slices.Clone(c.PartnerRefs), bad)
+			cp.Themes = slices.DeleteFunc(slices.Clone(c.Themes), empty)
+			c = &cp
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// usablePartners returns the partner files that have a name and a
+// country, for a partial site.
+func usablePartners(partners []*site.Partner) []*site.Partner {
+	return slices.DeleteFunc(slices.Clone(partners), func(p *site.Partner) bool { return p.Name == "" || p.Country == "" })
+}
+
+// standIns returns files with a stand-in item for each approach, case and
+// page whose front matter could not be decoded at all, for a partial site
+// (see Options.Partial): named after its file, so that links to it
+// resolve and their only problem is the file's own.
+func standIns(files []*file) []*file {
+	out := make([]*file, len(files))
+	for i, f := range files {
+		if f.slug != "" && f.approach == nil && f.kase == nil && f.partner == nil && f.page == nil {
+			src := site.Source{Path: f.path}
+			g := *f
+			switch f.kind {
+			case kindApproach:
+				g.approach = &site.Approach{ID: f.slug, Title: f.slug, Ratings: map[string]site.Rating{}, Source: src}
+			case kindCase:
+				g.kase = &site.Case{Slug: f.slug, Title: f.slug, Source: src}
+			case kindPage:
+				g.page = &site.Page{Slug: f.slug, Title: f.slug, Source: src}
+			}
+			f = &g
+		}
+		out[i] = f
+	}
+	return out
 }

@@ -118,6 +118,18 @@ var typeWords = map[string]string{
 	"international-organisation": "an international organisation", "other": "an organisation",
 }
 
+// named reports, for each partner of the pool, whether a case names it.
+func (p *plan) named() []bool {
+	named := make([]bool, len(p.partners))
+	for i := range p.cases {
+		c := &p.cases[i]
+		for _, pi := range c.partners[:c.nPartners] {
+			named[pi] = true
+		}
+	}
+	return named
+}
+
 // partnerFileName returns the file name of partner i's file.
 func (p *plan) partnerFileName(i int) string { return site.Slugify(p.partners[i].name) + ".md" }
 

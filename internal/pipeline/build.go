@@ -39,6 +39,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -62,6 +63,10 @@ type Config struct {
 	Drafts  bool   // include draft cases
 	Minify  bool
 	Workers int // render and write concurrency; 0 means one per core
+	// IndexLinks has links to folders end in "index.html", so that the
+	// output works opened from disk (see render.Options.IndexLinks); they
+	// do so anyway when the site has no absolute base URL.
+	IndexLinks bool
 	// StableNames names the catalogue's data files without content hashes
 	// (see render.Renderer.StableNames), as casebook serve does.
 	StableNames bool
@@ -96,6 +101,13 @@ type Result struct {
 	Problems problem.List
 	Stages   Stages
 	Out      string // the absolute output folder; "" in a dry run
+	// LeftOut is what the build left out for want of an absolute base
+	// URL: "canonical links", "sitemap.xml", "feed.xml" (see
+	// render.LeftOut).
+	LeftOut []string
+	// IndexLinks tells whether links to folders end in "index.html", and
+	// so whether the output opens from disk.
+	IndexLinks bool
 }
 
 // Stages are the times of the parts of a build. Load, Model, Assets and
@@ -135,7 +147,9 @@ func Run(cfg Config) (Result, error) {
 	}
 	var st *stage // nil in a dry run
 	p.stage = new(dryStage)
-	if !cfg.DryRun {
+	// With errors in the content, the site is partial (see
+	// content.Options): rendered for its problems, never written.
+	if !cfg.DryRun && !res.Problems.HasErrors() {
 		if st, err = newStage(res.Out, p.workers); err != nil {
 			return res, err
 		}
@@ -144,6 +158,7 @@ func Run(cfg Config) (Result, error) {
 	pages, problems, err := p.run(assets)
 	res.Problems = append(res.Problems, problems...)
 	res.Problems.Sort()
+	res.Problems = collapseRendering(res.Problems)
 	res.Stages.Render, res.Stages.Minify, res.Stages.Write = p.times()
 	if err == nil && res.Problems.HasErrors() {
 		err = ErrProblems
@@ -181,7 +196,10 @@ func load(cfg Config, res *Result, progress *progress) (*pipeline, []output, err
 		defer closeSource()
 	}
 	restore := collectLess()
-	files, problems := content.Read(srcFS, content.Options{Drafts: cfg.Drafts})
+	// Partial: with errors in the content, the pages are rendered all the
+	// same, and written nowhere, so that broken links and layouts come in
+	// the same round as the errors of the front matter.
+	files, problems := content.Read(srcFS, content.Options{Drafts: cfg.Drafts, Partial: true})
 	restore()
 	res.Stages.Load = time.Since(start)
 	t := time.Now()
@@ -197,6 +215,8 @@ func load(cfg Config, res *Result, progress *progress) (*pipeline, []output, err
 	if err := overrideBaseURL(s, cfg.BaseURL); err != nil {
 		return nil, nil, err
 	}
+	res.LeftOut = render.LeftOut(s)
+	res.IndexLinks = cfg.IndexLinks || !render.HasAbsoluteURL(s)
 
 	t = time.Now()
 	var m *minify.M
@@ -205,8 +225,11 @@ func load(cfg Config, res *Result, progress *progress) (*pipeline, []output, err
 	}
 	assets, manifest, r, err := prepare(srcFS, cfg, m, s.Config.UnsafeHTML)
 	if l := (problem.List)(nil); errors.As(err, &l) {
+		// Links out of layouts/ and assets/ are also among the
+		// problems of content.Read: once is enough.
 		res.Problems = append(res.Problems, l...)
 		res.Problems.Sort()
+		res.Problems = slices.Compact(res.Problems)
 		return nil, nil, ErrProblems
 	}
 	if err != nil {
@@ -218,7 +241,7 @@ func load(cfg Config, res *Result, progress *progress) (*pipeline, []output, err
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	return &pipeline{site: s, renderer: r, opts: render.Options{BaseURL: s.Config.BaseURL, Assets: manifest},
+	return &pipeline{site: s, renderer: r, opts: render.Options{BaseURL: s.Config.BaseURL, Assets: manifest, IndexLinks: cfg.IndexLinks},
 		minifier: m, workers: workers, progress: progress}, assets, nil
 }
 

@@ -25,10 +25,11 @@ type binding struct {
 	opts Options
 	md   *markdown.Renderer
 
-	base string // the base path: "/dashboard/"
-	abs  string // the base URL: "https://example.org/dashboard/"
-	lang string
-	feed string // the feed's URL, or ""
+	base       string // the base path: "/dashboard/"
+	abs        string // the absolute base URL, "https://example.org/dashboard/"; "" when the site has none
+	indexLinks bool   // links to folders end in "index.html" (see Options.IndexLinks)
+	lang       string
+	feed       string // the feed's URL, or ""
 
 	sources     map[string]string // content file path -> URL path of its page
 	frames      map[string]*Frame // by page kind
@@ -42,7 +43,7 @@ type binding struct {
 // matches reports whether b was made for site s and options opts.
 func (b *binding) matches(s *site.Site, opts Options) bool {
 	return b.site == s && b.opts.BaseURL == opts.BaseURL && b.opts.LiveReload == opts.LiveReload &&
-		maps.Equal(b.opts.Assets, opts.Assets)
+		b.opts.IndexLinks == opts.IndexLinks && maps.Equal(b.opts.Assets, opts.Assets)
 }
 
 // bind returns the binding for s and opts, making it if the last one was
@@ -120,8 +121,9 @@ func (r *Renderer) newBinding(s *site.Site, opts Options) *binding {
 		sources: make(map[string]string, len(s.Approaches)+len(s.Cases)+len(s.Pages)),
 	}
 	b.abs, b.base = baseURL(or(opts.BaseURL, s.Config.BaseURL))
-	if hasFeed(s) {
-		b.feed = b.base + "feed.xml"
+	b.indexLinks = opts.IndexLinks || b.abs == ""
+	if hasFeed(s) && b.abs != "" {
+		b.feed = "feed.xml"
 	}
 	b.index()
 	b.frames = make(map[string]*Frame, len(htmlKinds))
@@ -132,20 +134,47 @@ func (r *Renderer) newBinding(s *site.Site, opts Options) *binding {
 	return b
 }
 
-// baseURL returns the absolute base URL, ending in "/", and its path.
+// baseURL returns the absolute base URL, ending in "/", and its path. A
+// base URL without a scheme and host, such as "/" or "/dashboard/", has no
+// absolute URL: abs is "".
 func baseURL(raw string) (abs, base string) {
 	if !strings.HasSuffix(raw, "/") {
 		raw += "/"
 	}
 	u, err := url.Parse(raw)
-	if err != nil || u.Path == "" {
-		return raw, "/"
+	if err != nil {
+		return "", "/"
+	}
+	if u.Scheme != "" && u.Host != "" {
+		abs = raw
 	}
 	base = u.EscapedPath()
 	if !strings.HasPrefix(base, "/") {
 		base = "/" + base
 	}
-	return raw, base
+	return abs, base
+}
+
+// HasAbsoluteURL reports whether s has an absolute base URL, with a scheme
+// and host: without one, a build leaves out what only absolute URLs can
+// say (see LeftOut).
+func HasAbsoluteURL(s *site.Site) bool {
+	abs, _ := baseURL(s.Config.BaseURL)
+	return abs != ""
+}
+
+// LeftOut returns what a build of s leaves out for want of an absolute
+// base URL: canonical links, the sitemap and, when the site has one, the
+// feed; nothing when s has one.
+func LeftOut(s *site.Site) []string {
+	if HasAbsoluteURL(s) {
+		return nil
+	}
+	out := []string{"canonical links", "sitemap.xml"}
+	if hasFeed(s) {
+		out = append(out, "feed.xml")
+	}
+	return out
 }
 
 // index records which page each content file becomes, for Markdown links.
@@ -171,13 +200,37 @@ func (b *binding) source(src site.Source, urlPath string) {
 	}
 }
 
-// url returns p, a path relative to the site's root, under the base path.
-// URLs with a scheme are returned as they are.
-func (b *binding) url(p string) string {
+// root returns the way from the page at urlPath (relative to the site's
+// root: "", "cases/x/", "404.html") back to the root: "./" for the home
+// page, "../../" for a case. Relative links work wherever the output is
+// served, under any sub-path, and from disk. The 404 page is the
+// exception: a server sends it for a missing path at any depth, so its
+// links start from the base path ("/dashboard/").
+func (b *binding) root(urlPath string) string {
+	if urlPath == notFoundPath {
+		return b.base
+	}
+	n := strings.Count(urlPath, "/")
+	if n == 0 {
+		return "./"
+	}
+	return strings.Repeat("../", n)
+}
+
+// link returns the link from a page whose way to the root is root (see
+// binding.root) to p, a path relative to the site's root. A path to a
+// folder ("cases/x/", "" for the home page) ends in "index.html" when the
+// binding's links do, so that they open from disk. URLs with a scheme are
+// returned as they are.
+func (b *binding) link(root, p string) string {
 	if u, err := url.Parse(p); err == nil && u.Scheme != "" {
 		return p
 	}
-	return b.base + strings.TrimPrefix(p, "/")
+	p = strings.TrimPrefix(p, "/")
+	if b.indexLinks && (p == "" || strings.HasSuffix(p, "/")) {
+		p += "index.html"
+	}
+	return root + p
 }
 
 // assetPath returns the output path of an asset given by its path within
@@ -190,9 +243,18 @@ func (b *binding) assetPath(logical string) string {
 	return "assets/" + logical
 }
 
-// href returns the URL of an item's page; item is a view of a model item
-// or the item itself (see site.URLPath).
-func (b *binding) href(item any) (string, error) {
+// indexFile returns what links to folders end in: "index.html" or "".
+func (b *binding) indexFile() string {
+	if b.indexLinks {
+		return "index.html"
+	}
+	return ""
+}
+
+// href returns the link to an item's page from a page whose way to the
+// root is root; item is a view of a model item or the item itself (see
+// site.URLPath).
+func (b *binding) href(root string, item any) (string, error) {
 	m := view.ModelOf(item)
 	if v := reflect.ValueOf(m); v.Kind() == reflect.Pointer && v.IsNil() {
 		return "", fmt.Errorf("href: nil %T", item)
@@ -201,5 +263,5 @@ func (b *binding) href(item any) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("href: %T has no page", item)
 	}
-	return b.base + p, nil
+	return b.link(root, p), nil
 }

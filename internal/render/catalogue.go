@@ -51,8 +51,12 @@ type CatalogueData struct {
 	Number, Pages int          // this page's number, from 1, and how many there are
 	Prev, Next    string       // URLs of the neighbouring pages, or ""
 	Links         []PageLink   // every page, for the numbered links
-	Data          string       // the URL of the catalogue's data, for the script
+	Data          string       // the link to the catalogue's data, for the script
 	PageSize      int
+	// Root is the page's way back to the site's root ("../" on /cases/),
+	// and Index what links to folders end in ("index.html" or ""), for
+	// the script's links.
+	Root, Index string
 	// Sample is the stand-in case that the card template is rendered
 	// with: no slug, and one of every part a card shows (see
 	// partials/catalogue-card.html).
@@ -172,26 +176,27 @@ func cataloguePath(n int) string {
 }
 
 // catalogueData returns the layout data of a page of the catalogue.
-func (b *binding) catalogueData(p *cataloguePage, rec *deps.Recorder) *CatalogueData {
+func (b *binding) catalogueData(p *cataloguePage, root string, rec *deps.Recorder) *CatalogueData {
 	cases := b.site.Cases
-	d := &CatalogueData{Total: len(cases), Number: p.number, Pages: p.pages, Data: b.base + p.data, PageSize: CataloguePageSize,
+	d := &CatalogueData{Total: len(cases), Number: p.number, Pages: p.pages, Data: b.link(root, p.data), PageSize: CataloguePageSize,
+		Root: root, Index: b.indexFile(),
 		Sample: view.OfCase(cardSample, nil)} // made of nothing in the site: nothing to record
 	first := (p.number - 1) * CataloguePageSize
 	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: "catalogue:" + strconv.Itoa(p.number)}})
 	d.Cases = view.OfCases(cases[min(first, len(cases)):min(first+CataloguePageSize, len(cases))], rec)
 	d.First, d.Last = first+1, first+len(d.Cases)
 	if p.number > 1 {
-		d.Prev = b.base + cataloguePath(p.number-1)
+		d.Prev = b.link(root, cataloguePath(p.number-1))
 	}
 	if p.number < p.pages {
-		d.Next = b.base + cataloguePath(p.number+1)
+		d.Next = b.link(root, cataloguePath(p.number+1))
 	}
 	for _, i := range pageWindow(p.number, p.pages) {
 		if i == 0 {
 			d.Links = append(d.Links, PageLink{Gap: true})
 			continue
 		}
-		d.Links = append(d.Links, PageLink{Number: i, URL: b.base + cataloguePath(i), Current: i == p.number})
+		d.Links = append(d.Links, PageLink{Number: i, URL: b.link(root, cataloguePath(i)), Current: i == p.number})
 	}
 	return d
 }

@@ -38,17 +38,19 @@ func TestCataloguePages(t *testing.T) {
 		t.Fatalf("data files: %v", data)
 	}
 	seen := map[string]int{}
-	cardLink := regexp.MustCompile(`<h3 class="card-title"><a href="/dashboard/cases/([^/]+)/">`)
+	cardLink := regexp.MustCompile(`<h3 class="card-title"><a href="(?:\.\./)+cases/([^/]+)/">`)
 	for i, path := range html {
 		out := renderPage(t, r, s, path)
+		root := rootOf(path)
 		for _, m := range cardLink.FindAllStringSubmatch(out, -1) {
 			seen[m[1]]++
 		}
 		for _, want := range []string{
-			`data-src="/dashboard/` + data[0] + `"`,
-			`<a href="/dashboard/approaches/twinning/">Twinning</a>`,
-			`<a href="/dashboard/themes/">Theme</a>`,
-			fmt.Sprintf(`<a href="/dashboard/%s" aria-current="page">`, strings.TrimSuffix(path, "index.html")),
+			`data-src="` + root + data[0] + `"`,
+			`data-base="` + root + `"`,
+			`<a href="` + root + `approaches/twinning/">Twinning</a>`,
+			`<a href="` + root + `themes/">Theme</a>`,
+			fmt.Sprintf(`<a href="%s%s" aria-current="page">`, root, strings.TrimSuffix(path, "index.html")),
 		} {
 			if !strings.Contains(out, want) {
 				t.Errorf("%s lacks %s", path, want)
@@ -81,10 +83,10 @@ func TestFacetPagesLinkCatalogue(t *testing.T) {
 	r := newRenderer(t)
 	s := testSite(nil)
 	for path, want := range map[string]string{
-		"approaches/twinning/index.html": `href="/dashboard/cases/?approach=twinning"`,
-		"sdgs/16/index.html":             `href="/dashboard/cases/?sdg=16"`,
-		"countries/bj/index.html":        `href="/dashboard/cases/?country=bj"`,
-		"themes/water/index.html":        `href="/dashboard/cases/?theme=water"`,
+		"approaches/twinning/index.html": `href="../../cases/?approach=twinning"`,
+		"sdgs/16/index.html":             `href="../../cases/?sdg=16"`,
+		"countries/bj/index.html":        `href="../../cases/?country=bj"`,
+		"themes/water/index.html":        `href="../../cases/?theme=water"`,
 	} {
 		if out := renderPage(t, r, s, path); !strings.Contains(out, want) {
 			t.Errorf("%s lacks %s", path, want)
@@ -114,4 +116,13 @@ func TestCardTemplate(t *testing.T) {
 	if strings.Contains(rest, "data-slot") || strings.Count(rest, `<li class="card">`) != 3 {
 		t.Errorf("the cards outside the template: want 3, none marked:\n%s", rest)
 	}
+}
+
+// rootOf returns the way back to the site's root from the page at path
+// ("cases/page/2/index.html" -> "../../../").
+func rootOf(path string) string {
+	if n := strings.Count(strings.TrimSuffix(path, "index.html"), "/"); n > 0 {
+		return strings.Repeat("../", n)
+	}
+	return "./"
 }

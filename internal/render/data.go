@@ -48,7 +48,7 @@ type Data struct {
 type Frame struct {
 	Site       *view.Site
 	Kind       string    // the kind of the pages it surrounds
-	Feed       string    // the URL of the Atom feed; empty when no case has a date
+	Feed       string    // the link to the Atom feed; empty when no case has a date or the site no absolute base URL
 	LiveReload bool      // serve mode: load the live reload script
 	Nav        []NavLink // the main menu
 
@@ -87,6 +87,7 @@ func (b *binding) data(p Page, rec *deps.Recorder) (*Data, problem.List) {
 	sv := view.OfSite(b.site, rec)
 	cfg := sv.Config()
 	rec.Read(baseDep)
+	root := b.root(p.URLPath())
 	d := &Data{
 		Site:        sv,
 		Kind:        p.Kind,
@@ -94,7 +95,7 @@ func (b *binding) data(p Page, rec *deps.Recorder) (*Data, problem.List) {
 		Lang:        or(cfg.Language(), "en"),
 		Title:       indexTitles[p.Kind],
 		Description: cfg.Description(),
-		Frame:       b.frameOf(p, rec),
+		Frame:       b.frameOf(p, root, rec),
 		Approach:    view.OfApproach(p.approach, rec),
 		Case:        view.OfCase(p.kase, rec),
 		Partner:     view.OfPartner(p.partner, rec),
@@ -103,7 +104,7 @@ func (b *binding) data(p Page, rec *deps.Recorder) (*Data, problem.List) {
 		Theme:       view.OfTheme(p.theme, rec),
 		Page:        view.OfPage(p.page, rec),
 	}
-	if p.Kind != KindNotFound {
+	if p.Kind != KindNotFound && b.abs != "" {
 		d.Canonical = b.abs + d.Path
 	}
 	var item deps.Item
@@ -134,7 +135,7 @@ func (b *binding) data(p Page, rec *deps.Recorder) (*Data, problem.List) {
 		d.Title = d.Theme.Name()
 		d.Description = fmt.Sprintf("Cases on the theme %s.", d.Title)
 	case KindCatalogue:
-		d.Title, d.Catalogue = catalogueTitle(p.cat), b.catalogueData(p.cat, rec)
+		d.Title, d.Catalogue = catalogueTitle(p.cat), b.catalogueData(p.cat, root, rec)
 	case KindPage:
 		d.Title, d.Description = d.Page.Title(), or(d.Page.Summary(), d.Description)
 		item, body, src = d.Page.Item(), p.page.Body, p.page.Source
@@ -148,13 +149,14 @@ func (b *binding) data(p Page, rec *deps.Recorder) (*Data, problem.List) {
 	if len(body) == 0 {
 		return d, nil
 	}
-	html, probs := b.md.Render(markdown.Source{Body: body, Path: src.Path, BodyLine: src.BodyLine}, b.resolver(src.Path, rec))
+	html, probs := b.md.Render(markdown.Source{Body: body, Path: src.Path, BodyLine: src.BodyLine}, b.resolver(src.Path, root, rec))
 	d.Body = html
 	return d, probs
 }
 
-// frameOf returns the frame of page p, its site recording into rec.
-func (b *binding) frameOf(p Page, rec *deps.Recorder) *Frame {
+// frameOf returns the frame of page p, whose way back to the root is root,
+// with its links from there and its site recording into rec.
+func (b *binding) frameOf(p Page, root string, rec *deps.Recorder) *Frame {
 	f := b.frames[p.Kind]
 	if p.page != nil && p.page.Slug == aboutSlug {
 		f = b.aboutFrame
@@ -162,6 +164,14 @@ func (b *binding) frameOf(p Page, rec *deps.Recorder) *Frame {
 	rec.Read(deps.Dep{Item: f.Item()})
 	c := *f
 	c.Site = view.OfSite(b.site, rec)
+	if c.Feed != "" {
+		c.Feed = b.link(root, c.Feed)
+	}
+	c.Nav = make([]NavLink, len(f.Nav))
+	for i, l := range f.Nav {
+		l.URL = b.link(root, l.URL)
+		c.Nav[i] = l
+	}
 	return &c
 }
 
@@ -202,7 +212,7 @@ func (b *binding) frame(kind string, about bool) *Frame {
 		Nav:        make([]NavLink, 0, len(navItems)+1),
 	}
 	for _, it := range navItems {
-		l := NavLink{Label: it.label, URL: b.base + it.path}
+		l := NavLink{Label: it.label, URL: it.path} // from the root: see frameOf
 		switch kind {
 		case it.index:
 			l.Current = "page"
@@ -212,7 +222,7 @@ func (b *binding) frame(kind string, about bool) *Frame {
 		f.Nav = append(f.Nav, l)
 	}
 	if p := b.site.Page(aboutSlug); p != nil {
-		l := NavLink{Label: "About", URL: b.base + pagePath(p)}
+		l := NavLink{Label: "About", URL: pagePath(p)}
 		if about {
 			l.Current = "page"
 			f.id = "frame:about"

@@ -21,6 +21,7 @@ type execCtx struct {
 	layouts map[string]*template.Template // by kind
 	b       *binding
 	rec     *deps.Recorder
+	root    string // the page's way back to the site's root (see binding.root)
 }
 
 // ctxPool is the Renderer's free execution contexts.
@@ -30,7 +31,7 @@ type ctxPool struct {
 }
 
 // get returns a free context of r, making one when there is none.
-func (r *Renderer) getCtx(b *binding, rec *deps.Recorder) *execCtx {
+func (r *Renderer) getCtx(b *binding, rec *deps.Recorder, root string) *execCtx {
 	r.ctxs.mu.Lock()
 	var c *execCtx
 	if n := len(r.ctxs.free); n > 0 {
@@ -40,12 +41,12 @@ func (r *Renderer) getCtx(b *binding, rec *deps.Recorder) *execCtx {
 	if c == nil {
 		c = r.newCtx()
 	}
-	c.b, c.rec = b, rec
+	c.b, c.rec, c.root = b, rec, root
 	return c
 }
 
 func (r *Renderer) putCtx(c *execCtx) {
-	c.b, c.rec = nil, nil
+	c.b, c.rec, c.root = nil, nil, ""
 	r.ctxs.mu.Lock()
 	r.ctxs.free = append(r.ctxs.free, c)
 	r.ctxs.mu.Unlock()
@@ -69,19 +70,24 @@ func (r *Renderer) newCtx() *execCtx {
 // funcs returns the template functions that depend on the site and the
 // options:
 //
-//	url "cases/"            the URL under the base path: "/dashboard/cases/"
-//	absURL "cases/"         the absolute URL: "https://example.org/dashboard/cases/"
-//	asset "css/main.css"    the URL of an asset, fingerprinted when the build did so
-//	href .Case              the URL of an item's page (approach, case, partner,
+//	url "cases/"            the link from the page: "../../cases/" on a case's page
+//	                        ("../../cases/index.html" with index links)
+//	absURL "cases/"         the absolute URL: "https://example.org/dashboard/cases/";
+//	                        the link of url when the site has no absolute base URL
+//	asset "css/main.css"    the link to an asset, fingerprinted when the build did so
+//	href .Case              the link to an item's page (approach, case, partner,
 //	                        country, SDG, theme or free page)
 //	country "BE"            the site's country for a code, or nil
 //	cached "partials/x.html" .Case
 //	                        the partial rendered with the item as dot, once per build
 func (c *execCtx) funcs() template.FuncMap {
 	return template.FuncMap{
-		"url": func(p string) string { c.readBase(); return c.b.url(p) },
+		"url": func(p string) string { c.readBase(); return c.b.link(c.root, p) },
 		"absURL": func(p string) string {
 			c.readBase()
+			if c.b.abs == "" {
+				return c.b.link(c.root, p)
+			}
 			return c.b.abs + strings.TrimPrefix(p, "/")
 		},
 		"asset":   c.asset,
@@ -91,18 +97,22 @@ func (c *execCtx) funcs() template.FuncMap {
 	}
 }
 
+// readBase records that the page read the base URL and the kind of links.
+// A relative link also depends on the page's own path, which is the
+// output's own and never changes; a fragment (see cached) is kept per way
+// back to the root.
 func (c *execCtx) readBase() { c.rec.Read(baseDep) }
 
 func (c *execCtx) asset(logical string) string {
 	logical = strings.TrimPrefix(logical, "/")
 	c.readBase()
 	c.rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindAsset, ID: logical}})
-	return c.b.base + c.b.assetPath(logical)
+	return c.root + c.b.assetPath(logical)
 }
 
 func (c *execCtx) href(item any) (string, error) {
 	c.readBase()
-	return c.b.href(item)
+	return c.b.href(c.root, item)
 }
 
 func (c *execCtx) country(code string) *view.Country {
@@ -117,9 +127,14 @@ type cacheable interface {
 	Item() deps.Item
 }
 
+// fragmentKey names a fragment: a partial, its item, and the way back to
+// the site's root of the pages that show it, since its links are relative
+// to them. A card is rendered once for each depth it is shown at, a
+// handful, not once per page.
 type fragmentKey struct {
 	partial string
 	item    deps.Item
+	root    string
 }
 
 // fragment is a partial rendered once for one item, and what it read.
@@ -137,7 +152,7 @@ type fragment struct {
 // that shows it includes. The HTML is html/template's own output, escaped
 // like any other.
 func (c *execCtx) cached(partial string, item cacheable) (template.HTML, error) {
-	key := fragmentKey{partial, item.Item()}
+	key := fragmentKey{partial, item.Item(), c.root}
 	if f := c.b.fragment(key); f != nil {
 		c.rec.Include(f.set)
 		return f.html, nil

@@ -41,18 +41,18 @@ func TestLinks(t *testing.T) {
 	tests := []struct {
 		dest, want string
 	}{
-		{"ostend.md", "/dashboard/cases/ostend/"},
-		{"../cases/ostend.md#start", "/dashboard/cases/ostend/#start"},
-		{"../approaches/twinning.md", "/dashboard/approaches/twinning/"},
-		{"../partners/dogbo.md", "/dashboard/partners/dogbo/"},
-		{"../pages/about.md", "/dashboard/about/"},
-		{"../../content/cases/dogbo.md", "/dashboard/cases/dogbo/"},
-		{"../cases/", "/dashboard/cases/"},
-		{"/cases/ostend/", "/dashboard/cases/ostend/"},
-		{"/matrix/?view=all#top", "/dashboard/matrix/?view=all#top"},
-		{"/assets/img/x.png", "/dashboard/assets/img/x.png"},
-		{"../../assets/css/main.css", "/dashboard/assets/css/main.0123456789.css"},
-		{"<files/report 1.pdf>", "/dashboard/cases/files/report%201.pdf"},
+		{"ostend.md", "../../cases/ostend/"},
+		{"../cases/ostend.md#start", "../../cases/ostend/#start"},
+		{"../approaches/twinning.md", "../../approaches/twinning/"},
+		{"../partners/dogbo.md", "../../partners/dogbo/"},
+		{"../pages/about.md", "../../about/"},
+		{"../../content/cases/dogbo.md", "../../cases/dogbo/"},
+		{"../cases/", "../../cases/"},
+		{"/cases/ostend/", "../../cases/ostend/"},
+		{"/matrix/?view=all#top", "../../matrix/?view=all#top"},
+		{"/assets/img/x.png", "../../assets/img/x.png"},
+		{"../../assets/css/main.css", "../../assets/css/main.0123456789.css"},
+		{"<files/report 1.pdf>", "../../cases/files/report%201.pdf"},
 		{"https://example.com/a.md", "https://example.com/a.md"},
 		{"mailto:someone@example.org", "mailto:someone@example.org"},
 		{"#facts_heading", "#facts_heading"},
@@ -175,7 +175,7 @@ func TestOverride(t *testing.T) {
 		b, probs := r.Render(s, p, options())
 		switch p.Kind {
 		case render.KindTheme:
-			for _, want := range []string{"<title>Theme ", "<p>/dashboard/" + p.URLPath() + "</p>"} {
+			for _, want := range []string{"<title>Theme ", "<p>../../" + p.URLPath() + "</p>"} {
 				if !strings.Contains(string(b), want) {
 					t.Errorf("%s: lacks %s", p.Path, want)
 				}

@@ -76,9 +76,10 @@ func (p Page) URLPath() string {
 }
 
 // Pages returns every output page of the site, in a fixed order: home,
-// approaches, matrix, finder, catalogue (its pages, then its data), cases, partners, countries, SDGs, themes, numbers (each index
-// before its items), free pages, 404, sitemap and, when some case has a
-// date, the feed.
+// approaches, matrix, finder, catalogue (its pages, then its data), cases,
+// partners, countries, SDGs, themes, numbers (each index before its
+// items), free pages, 404 and, when the site has an absolute base URL, the
+// sitemap and (when some case has a date) the feed.
 func (r *Renderer) Pages(s *site.Site) []Page { return r.pages(s, true) }
 
 // PagesInTwo returns the pages of Pages in two parts, for a caller that
@@ -126,12 +127,20 @@ func (r *Renderer) pages(s *site.Site, withCatalogue bool) []Page {
 			ps = append(ps, p)
 		}
 	}
-	ps = append(ps, Page{Path: "404.html", Kind: KindNotFound}, Page{Path: "sitemap.xml", Kind: KindSitemap})
+	ps = append(ps, Page{Path: notFoundPath, Kind: KindNotFound})
+	if !HasAbsoluteURL(s) {
+		return ps // the sitemap and the feed are lists of absolute URLs
+	}
+	ps = append(ps, Page{Path: "sitemap.xml", Kind: KindSitemap})
 	if hasFeed(s) {
 		ps = append(ps, Page{Path: "feed.xml", Kind: KindFeed})
 	}
 	return ps
 }
+
+// notFoundPath is the 404 page's path, which servers send for any missing
+// path.
+const notFoundPath = "404.html"
 
 // show sets what p shows to item, one of the items of site.Kinds.
 func (p *Page) show(item any) {

@@ -22,10 +22,21 @@
 //	/sitemap.xml            every HTML page but 404, absolute URLs
 //	/feed.xml               Atom feed of the newest dated cases (only if a case has a date)
 //
-// Every link in a page is an absolute path under the base path of the
-// site's base URL ("/dashboard/cases/x/" for https://example.org/dashboard/),
-// so that pages work wherever they are served, the 404 page included;
-// canonical links, the sitemap and the feed use absolute URLs.
+// # Links
+//
+// Every link in a page is relative to the page's own URL ("../../cases/x/"
+// on a case's page), so that the output works wherever it is: served at
+// the root, under any sub-path, or opened from disk. Opened from disk, a
+// folder is not its index.html, so links to folders end in "index.html"
+// when Options.IndexLinks is set or the site has no absolute base URL (a
+// site not published yet). The 404 page, which a server sends for any
+// missing path, links from the base path of the base URL ("/dashboard/")
+// instead. Only what the web needs absolute has absolute URLs: canonical
+// links, the sitemap and the feed, and absURL in layouts. A site without an
+// absolute base URL has no canonical links, sitemap or feed (see LeftOut).
+//
+// A fragment rendered once by cached is shared by the pages at the same
+// depth: its links are relative to them.
 //
 // # Layouts
 //
@@ -92,6 +103,12 @@ type Options struct {
 	Assets map[string]string
 	// LiveReload, in serve mode, has base.html load /_casebook/reload.js.
 	LiveReload bool
+	// IndexLinks has links to folders end in "index.html"
+	// ("../cases/x/index.html"), so that the output works opened from
+	// disk, where a folder is not its index.html. Links do so also when
+	// the site has no absolute base URL: such a site is not published
+	// yet, and so most likely read from disk.
+	IndexLinks bool
 }
 
 // Renderer renders the pages of sites. It is safe for concurrent use.
@@ -311,7 +328,7 @@ func (r *Renderer) execute(buf *bytes.Buffer, s *site.Site, p Page, opts Options
 	}
 	r.readTemplates(rec, p.Kind+".html")
 	d, probs := b.data(p, rec)
-	c := r.getCtx(b, rec)
+	c := r.getCtx(b, rec, b.root(p.URLPath()))
 	err := c.layouts[p.Kind].Execute(buf, d)
 	r.putCtx(c)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -108,7 +109,7 @@ func TestMatrix(t *testing.T) {
 		`aria-labelledby="matrix_caption" tabindex="0"`,
 		`<th scope="col">Governance</th>`,
 		`<th scope="col">Reciprocity</th>`,
-		`<th scope="row"><a href="/dashboard/approaches/city-to-city/">City-to-city partnership</a></th>`,
+		`<th scope="row"><a href="../approaches/city-to-city/">City-to-city partnership</a></th>`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("matrix lacks %s", want)
@@ -116,26 +117,80 @@ func TestMatrix(t *testing.T) {
 	}
 }
 
-func TestBasePath(t *testing.T) {
-	r := newRenderer(t)
-	pages := renderAll(t, r, testSite(nil), options())
-	attr := regexp.MustCompile(`(?:href|src)="([^"]*)"`)
-	external := map[string]bool{"https://example.com/dogbo": true, "https://dogbo.example/": true}
-	for path, out := range pages {
-		if strings.HasSuffix(path, ".xml") {
-			continue
-		}
-		for _, m := range attr.FindAllStringSubmatch(out, -1) {
-			u := m[1]
-			switch {
-			case external[u], strings.HasPrefix(u, "#"), strings.HasPrefix(u, testBaseURL):
-			case strings.HasPrefix(u, "http"):
-				t.Errorf("%s: absolute URL %q is not under %s", path, u, testBaseURL)
-			case !strings.HasPrefix(u, "/dashboard/"):
-				t.Errorf("%s: URL %q is not under the base path /dashboard/", path, u)
-			}
-		}
+// TestRelativeLinks follows every link of every page from the page's own
+// URL: each must land on a page or asset of the output, with "index.html"
+// at the end of links to folders when the links are for reading from disk.
+// Only the 404 page, which a server sends for any path, links from the
+// base path; the sitemap and feed use absolute URLs.
+func TestRelativeLinks(t *testing.T) {
+	tests := []struct {
+		name, baseURL string
+		index         bool // links to folders end in index.html
+	}{
+		{"absolute base URL", testBaseURL, false},
+		{"absolute base URL, index links", testBaseURL, true},
+		{"base path only", "/dashboard/", true},
 	}
+	r := newRenderer(t)
+	attr := regexp.MustCompile(`(?:href|src|data-src)="([^"]*)"`)
+	cardTemplate := regexp.MustCompile(`(?s)<template id="catalogue_card">.*?</template>`)
+	external := map[string]bool{"https://example.com/dogbo": true, "https://dogbo.example/": true}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := testSite(nil)
+			s.Config.BaseURL = tt.baseURL
+			opts := options()
+			opts.BaseURL, opts.IndexLinks = tt.baseURL, tt.index && tt.baseURL == testBaseURL
+			pages := renderAll(t, r, s, opts)
+			root, _ := url.Parse("file:///site/")
+			for path, out := range pages {
+				if strings.HasSuffix(path, ".xml") || strings.HasSuffix(path, ".json") {
+					continue
+				}
+				from := root.JoinPath(path)
+				if path == "404.html" {
+					from, _ = url.Parse("file:///site/no/such/page/")
+				}
+				out = cardTemplate.ReplaceAllString(out, "") // the script's stand-in card
+				for _, m := range attr.FindAllStringSubmatch(html.UnescapeString(out), -1) {
+					u := m[1]
+					if external[u] || strings.HasPrefix(u, "#") || strings.HasPrefix(u, testBaseURL) { // canonical
+						continue
+					}
+					if (path == "404.html") != strings.HasPrefix(u, "/") {
+						t.Errorf("%s: link %q: want a path from the root on the 404 page only", path, u)
+						continue
+					}
+					if path == "404.html" {
+						u = "/site/" + strings.TrimPrefix(u, "/dashboard/")
+					}
+					target, err := from.Parse(u)
+					if err != nil || !strings.HasPrefix(target.Path, "/site/") {
+						t.Errorf("%s: link %q leaves the site", path, u)
+						continue
+					}
+					file := strings.TrimPrefix(target.Path, "/site/")
+					if strings.HasSuffix(file, "/") || file == "" {
+						if tt.index {
+							t.Errorf("%s: link %q: want it to end in index.html", path, u)
+						}
+						file += "index.html"
+					}
+					if _, ok := pages[file]; !ok && !strings.HasPrefix(file, "assets/") {
+						t.Errorf("%s: link %q: no page %s", path, u, file)
+					}
+				}
+			}
+			absolute := tt.baseURL == testBaseURL
+			if _, got := pages["sitemap.xml"]; got != absolute {
+				t.Errorf("sitemap.xml planned: got %v, want %v", got, absolute)
+			}
+			if got := strings.Contains(pages["index.html"], `rel="canonical"`); got != absolute {
+				t.Errorf("canonical link on the home page: got %v, want %v", got, absolute)
+			}
+		})
+	}
+	pages := renderAll(t, r, testSite(nil), options())
 	for _, path := range []string{"sitemap.xml", "feed.xml"} {
 		for _, m := range regexp.MustCompile(`(?:<loc>|<id>|href=")([^<"]*)`).FindAllStringSubmatch(pages[path], -1) {
 			if !strings.HasPrefix(m[1], testBaseURL) {
@@ -189,13 +244,13 @@ func TestHome(t *testing.T) {
 		`<html lang="en">`,
 		`<title>Municipal cooperation</title>`,
 		`<link rel="canonical" href="https://example.org/dashboard/">`,
-		`<link rel="stylesheet" href="/dashboard/assets/css/main.0123456789.css">`,
+		`<link rel="stylesheet" href="./assets/css/main.0123456789.css">`,
 		`<link rel="alternate" type="application/atom+xml"`,
 		`<p class="lead">Ways in which local governments work together.</p>`,
-		`<a href="/dashboard/approaches/twinning/">Twinning</a>`,
-		`<a href="/dashboard/cases/dogbo/">Roeselare and Dogbo</a>`,
-		`<a href="/dashboard/matrix/">`,
-		`<a href="/dashboard/about/">About</a>`,
+		`<a href="./approaches/twinning/">Twinning</a>`,
+		`<a href="./cases/dogbo/">Roeselare and Dogbo</a>`,
+		`<a href="./matrix/">`,
+		`<a href="./about/">About</a>`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("home page lacks %s", want)
@@ -245,17 +300,17 @@ func TestCase(t *testing.T) {
 	out := renderPage(t, r, testSite(nil), "cases/dogbo/index.html")
 	for _, want := range []string{
 		`<h1>Roeselare and Dogbo</h1>`,
-		`<a href="/dashboard/partners/dogbo/">Dogbo</a>`,
-		`(municipality, <a href="/dashboard/countries/bj/">Benin</a>)`,
+		`<a href="../../partners/dogbo/">Dogbo</a>`,
+		`(municipality, <a href="../../countries/bj/">Benin</a>)`,
 		`<span class="sdg-swatch" style="border-color: #26BDE2"></span>Goal 6: Clean water and sanitation`,
-		`<a href="/dashboard/themes/birth-registration/">birth registration</a>`,
+		`<a href="../../themes/birth-registration/">birth registration</a>`,
 		`EUR 30,000 a year<br>Sources: federal grant`,
 		`<dd>2010–2023</dd>`,
 		`<a href="https://example.com/dogbo" rel="noopener">Website</a>`,
 		`<h2 id="related_heading">Related cases</h2>`,
-		`<a href="/dashboard/cases/youth/">Youth exchange</a>`,
+		`<a href="../../cases/youth/">Youth exchange</a>`,
 		`<time datetime="2023-08-01">1 August 2023</time>`,
-		`<img src="/dashboard/assets/img/map.png" alt="map">`,
+		`<img src="../../assets/img/map.png" alt="map">`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("case page lacks %s", want)

@@ -23,16 +23,17 @@ var contentKinds = map[string]string{
 // from (a path relative to the site folder, such as "content/cases/a.md").
 // What each link reads goes into rec: the page of the file it names, or
 // the asset.
-func (b *binding) resolver(from string, rec *deps.Recorder) markdown.Resolver {
-	return func(dest string) (string, error) { return b.resolve(from, dest, rec) }
+func (b *binding) resolver(from, root string, rec *deps.Recorder) markdown.Resolver {
+	return func(dest string) (string, error) { return b.resolve(from, root, dest, rec) }
 }
 
-// resolve maps a link destination in the content file at from to a URL
-// under the base path (see markdown.Locate for what a destination means).
+// resolve maps a link destination in the content file at from to a link
+// from the page whose way back to the root is root (see binding.root; see
+// markdown.Locate for what a destination means).
 // A Markdown file must be a case, approach, partner or free page of the
 // site, and becomes the URL of its page; an asset gets its fingerprinted
 // path when the build gave it one. Query and fragment are kept.
-func (b *binding) resolve(from, dest string, rec *deps.Recorder) (string, error) {
+func (b *binding) resolve(from, root, dest string, rec *deps.Recorder) (string, error) {
 	t, err := markdown.Locate(from, dest)
 	if err != nil {
 		return "", err
@@ -55,7 +56,7 @@ func (b *binding) resolve(from, dest string, rec *deps.Recorder) (string, error)
 		target = t.Path
 	}
 	rec.Read(baseDep)
-	out := url.URL{Path: b.base + target, RawQuery: t.URL.RawQuery, Fragment: t.URL.Fragment, RawFragment: t.URL.RawFragment}
+	out := url.URL{Path: b.link(root, target), RawQuery: t.URL.RawQuery, Fragment: t.URL.Fragment, RawFragment: t.URL.RawFragment}
 	return out.String(), nil
 }
 

@@ -40,7 +40,7 @@ func (r *Renderer) Versions(s *site.Site, opts Options) deps.Version {
 func (b *binding) computed(id string) (uint64, bool) {
 	switch {
 	case id == "base":
-		return hashStrings(b.abs, b.base, strconv.FormatBool(b.opts.LiveReload)), true
+		return hashStrings(b.abs, b.base, strconv.FormatBool(b.opts.LiveReload), b.indexFile()), true
 	case id == "plan":
 		// The plan follows from the site's lists of items, the names of
 		// the catalogue's files and whether there is a feed (see pages):
@@ -103,7 +103,7 @@ func (b *binding) catalogueVersion(n int) (uint64, bool) {
 		return 0, false
 	}
 	data := catalogueDir + b.r.catalogueOf(b.site).index.Catalogue.Name
-	d := b.catalogueData(&cataloguePage{number: n, pages: pages, data: data}, nil)
+	d := b.catalogueData(&cataloguePage{number: n, pages: pages, data: data}, b.root(cataloguePath(n)), nil)
 	parts := []string{strconv.Itoa(d.Total), strconv.Itoa(d.Pages), d.Data}
 	for _, c := range d.Cases {
 		parts = append(parts, c.Model().Slug)

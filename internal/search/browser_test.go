@@ -322,21 +322,25 @@ func TestCatalogueSearch(t *testing.T) {
 const readCards = `(async pages => {
 	const norm = li => {
 		for (const e of li.querySelectorAll("[style]")) e.setAttribute("style", e.style.cssText);
+		// Links are relative to their page: from the site's root, they are the same.
+		for (const a of li.querySelectorAll("a[href]")) a.setAttribute("href", a.getAttribute("href").replace(/^(\.\.?\/)+/, ""));
 		return li.outerHTML;
 	};
 	const slug = li => li.querySelector(".card-title a").getAttribute("href").split("/").slice(-2)[0];
+	const links = [...document.querySelectorAll("#catalogue_list > li .card-title a")].map(a => new URL(a.href).pathname);
 	const shown = [...document.querySelectorAll("#catalogue_list > li")].map(li => [slug(li), norm(li)]);
 	const built = {};
 	for (const p of pages) {
 		const doc = new DOMParser().parseFromString(await (await fetch(p)).text(), "text/html");
 		for (const li of doc.querySelectorAll("#catalogue_list > li")) built[slug(li)] = norm(li);
 	}
-	return {Shown: shown, Built: built};
+	return {Shown: shown, Built: built, Links: links};
 })(%s)`
 
 type cards struct {
 	Shown [][2]string       // slug, markup
 	Built map[string]string // by slug
+	Links []string          // the path each shown card's title links to
 }
 
 // TestCatalogueCards checks that the cards the script renders, cloned from
@@ -357,6 +361,11 @@ func TestCatalogueCards(t *testing.T) {
 			for _, k := range got.Shown {
 				if want := got.Built[k[0]]; k[1] != want {
 					t.Errorf("card %s:\ngot  %s\nwant %s", k[0], k[1], want)
+				}
+			}
+			for i, k := range got.Shown {
+				if want := "/dashboard/cases/" + k[0] + "/"; i >= len(got.Links) || got.Links[i] != want {
+					t.Errorf("card %s: links to %v, want %s", k[0], got.Links, want)
 				}
 			}
 		})
