@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"html"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -78,14 +79,15 @@ type row struct{ label, link, text string }
 
 var (
 	figureRE = regexp.MustCompile(`(?s)<figure class="chart">\s*<figcaption class="chart-title">(.*?)</figcaption>(.*?)</figure>`)
-	rowRE    = regexp.MustCompile(`<tr><th scope="row">(?:<a href="/dashboard/([^"]*)">)?(.*?)(?:</a>)?</th><td>(.*?)</td></tr>`)
+	rowRE    = regexp.MustCompile(`<tr><th scope="row">(?:<a href="([^"]*)">)?(.*?)(?:</a>)?</th><td>(.*?)</td></tr>`)
 )
 
 // chartTables returns the tables of the charts of a page (built without
-// minifying), by the charts' titles.
-func chartTables(t *testing.T, page string) map[string][]row {
+// minifying) at rel in the output public, by the charts' titles; links are
+// given relative to the site's root.
+func chartTables(t *testing.T, public, rel string) map[string][]row {
 	t.Helper()
-	b, err := os.ReadFile(page)
+	b, err := os.ReadFile(filepath.Join(public, filepath.FromSlash(rel), "index.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +95,11 @@ func chartTables(t *testing.T, page string) map[string][]row {
 	for _, m := range figureRE.FindAllStringSubmatch(string(b), -1) {
 		var rows []row
 		for _, r := range rowRE.FindAllStringSubmatch(m[2], -1) {
-			rows = append(rows, row{html.UnescapeString(r[2]), html.UnescapeString(r[1]), html.UnescapeString(r[3])})
+			link := html.UnescapeString(r[1])
+			if link != "" { // relative to the page: ../sdgs/3/
+				link = strings.TrimPrefix(path.Join("/"+rel, link), "/") + "/"
+			}
+			rows = append(rows, row{html.UnescapeString(r[2]), link, html.UnescapeString(r[3])})
 		}
 		out[html.UnescapeString(m[1])] = rows
 	}
@@ -128,7 +134,7 @@ func counted(t *testing.T, rows []row) map[string]int {
 
 func TestNumbersPage(t *testing.T) {
 	titles, cases := readSample(t)
-	charts := chartTables(t, filepath.Join(buildSample(t), "numbers", "index.html"))
+	charts := chartTables(t, buildSample(t), "numbers")
 
 	t.Run("approaches", func(t *testing.T) {
 		want := map[string]int{}
@@ -244,7 +250,7 @@ func TestApproachCharts(t *testing.T) {
 			cases = append(cases, c)
 		}
 	}
-	charts := chartTables(t, filepath.Join(buildSample(t), "approaches", id, "index.html"))
+	charts := chartTables(t, buildSample(t), "approaches/"+id)
 	equalCounts(t, counted(t, charts["Cases per Sustainable Development Goal"]), goalCounts(cases))
 	equalCounts(t, counted(t, charts["Cases per start year"]), yearCounts(cases))
 	// The bands, as the page names them: under 10,000, ..., 1,000,000 or
