@@ -112,8 +112,13 @@ func worldMap(s *view.Site) *WorldMap {
 	return m
 }
 
+// pointGrid is the cell, in the map's units, within which partners share
+// one dot: on the whole map, about a pixel, far less than a dot.
+const pointGrid = 2
+
 // points returns the path data of a dot at each partner's location, one
-// per place on the map, and how many partners have a location.
+// per cell of pointGrid, so that the page stays small however many
+// partners a site has, and how many partners have a location.
 func points(w *worldmap.Map, partners []*view.Partner) (string, int) {
 	var b []byte
 	seen := map[[2]int]bool{}
@@ -126,10 +131,11 @@ func points(w *worldmap.Map, partners []*view.Partner) (string, int) {
 		n++
 		x, y := w.Project(l.Lat, l.Lon)
 		at := [2]int{int(math.Round(x)), int(math.Round(y))}
-		if seen[at] {
+		cell := [2]int{at[0] / pointGrid, at[1] / pointGrid}
+		if seen[cell] {
 			continue
 		}
-		seen[at] = true
+		seen[cell] = true
 		b = append(b, 'M')
 		b = strconv.AppendInt(b, int64(at[0]), 10)
 		b = append(b, ' ')
