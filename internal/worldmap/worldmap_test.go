@@ -5,8 +5,22 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/casebook/casebook/internal/site"
 	"github.com/casebook/casebook/internal/worldmap"
 )
+
+// TestWorldCodes checks that every country of the map has a code that the
+// site's ISO table knows, so that a partner's country finds its shape.
+func TestWorldCodes(t *testing.T) {
+	for _, s := range worldmap.World().Shapes {
+		if s.Code == "" {
+			continue
+		}
+		if _, ok := site.CountryName(s.Code); !ok {
+			t.Errorf("%s: not a code of the site's ISO table", s.Code)
+		}
+	}
+}
 
 // TestWorldPlacesCities checks the embedded map against the projection:
 // a city's point falls in its country's largest outline's box, and small
