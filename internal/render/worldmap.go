@@ -239,7 +239,7 @@ func locator(c *view.Country) *Locator {
 	l := &Locator{Name: c.Name(), X: sh.X, Y: sh.Y}
 	box := worldmap.Box{X0: sh.X, Y0: sh.Y, X1: sh.X, Y1: sh.Y}
 	if !sh.Point() {
-		box = sh.Rings[0].Box // the mainland frames the view
+		box = mainland(sh)
 		l.D = sh.D()
 		l.X, l.Y = (box.X0+box.X1)/2, (box.Y0+box.Y1)/2
 	}
@@ -267,4 +267,30 @@ func locator(c *view.Country) *Locator {
 	l.Land = land.String()
 	l.Points, l.Located = points(w, c.Partners())
 	return l
+}
+
+// nearby is how far from the middle of a country's largest outline, in
+// the map's units, its other outlines may lie and still be framed by its
+// locator: Indonesia's islands are, French Guiana and Alaska are not.
+const nearby = 300
+
+// mainland returns the box of a country's largest outline and of those
+// of its other outlines that lie near it.
+func mainland(sh *worldmap.Shape) worldmap.Box {
+	box := sh.Rings[0].Box
+	cx, cy := (box.X0+box.X1)/2, (box.Y0+box.Y1)/2
+	for _, r := range sh.Rings[1:] {
+		b := r.Box
+		if abs((b.X0+b.X1)/2-cx) <= nearby && abs((b.Y0+b.Y1)/2-cy) <= nearby {
+			box = worldmap.Box{X0: min(box.X0, b.X0), Y0: min(box.Y0, b.Y0), X1: max(box.X1, b.X1), Y1: max(box.Y1, b.Y1)}
+		}
+	}
+	return box
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

@@ -149,7 +149,7 @@ func (m *Map) parseLine(f []string, last **Shape) error {
 		code = ""
 	}
 	s := *last
-	if s == nil || s.Code != code || code == "" && len(f) == 3 {
+	if s == nil || s.Code != code {
 		s = &Shape{Code: code}
 		*last = s
 		m.Shapes = append(m.Shapes, s)
