@@ -145,4 +145,3 @@ func TestMapInBrowser(t *testing.T) {
 		t.Errorf("got %s after Enter, want %s", path, links[0][0])
 	}
 }
-

@@ -101,7 +101,7 @@ func worldMap(s *view.Site) *WorldMap {
 	slices.SortStableFunc(m.Ranked, func(a, b *MapCountry) int { return b.Cases - a.Cases })
 	var land strings.Builder
 	for _, sh := range w.Shapes {
-		if !withCases[sh.Code] || sh.Code == "" {
+		if !withCases[sh.Code] {
 			for _, r := range sh.Rings {
 				land.WriteString(r.D)
 			}
