@@ -28,6 +28,9 @@ type WorldMap struct {
 	Ranked []*MapCountry
 	// Steps are the legend's classes, from fewest cases to most.
 	Steps []MapStep
+	// Marked is set when some country with cases is marked by a point
+	// (see MapCountry.Small), for the legend to explain it.
+	Marked bool
 	// Points is the path data of the partners' locations, a dot each
 	// ("M812 301h0"); Located counts the partners with a location.
 	Points  string
@@ -44,8 +47,11 @@ type MapCountry struct {
 	Shade    int    // its shade, from 1 (lightest) to maxSteps
 	Range    string // its class's Label: "2–4 cases"
 	D        string // path data of its outlines; "" when it is a point
-	X, Y     int    // where its point is, when D is ""
+	X, Y     int    // where its point is, when D is "" or Small
 	OnMap    bool
+	// Small is set when its outline is too small to see or to choose
+	// on the whole map (Luxembourg, Qatar): a point marks it too.
+	Small bool
 }
 
 // Label is the country's accessible name on the map: "Senegal, 4 cases".
@@ -83,7 +89,13 @@ func worldMap(s *view.Site) *WorldMap {
 		mc := &MapCountry{Country: co, Name: co.Name(), Cases: n, Partners: len(co.Partners())}
 		if sh := w.Shape(co.Code()); sh != nil {
 			mc.OnMap, mc.D, mc.X, mc.Y = true, sh.D(), sh.X, sh.Y
+			if !sh.Point() {
+				b := mainland(sh)
+				mc.Small = max(b.X1-b.X0, b.Y1-b.Y0) < smallCountry
+				mc.X, mc.Y = (b.X0+b.X1)/2, (b.Y0+b.Y1)/2
+			}
 			withCases[sh.Code] = true
+			m.Marked = m.Marked || mc.Small || sh.Point()
 		} else {
 			m.Missing = append(m.Missing, mc)
 		}
@@ -111,6 +123,10 @@ func worldMap(s *view.Site) *WorldMap {
 	m.Points, m.Located = points(w, s.Partners())
 	return m
 }
+
+// smallCountry is the size, in the map's units, under which a country's
+// outline gets a point as well: about 6 pixels on a map 1,000 wide.
+const smallCountry = 12
 
 // pointGrid is the cell, in the map's units, within which partners share
 // one dot: on the whole map, about a pixel, far less than a dot.

@@ -63,10 +63,12 @@ func TestMapPage(t *testing.T) {
 		name    string
 		change  func([]*site.Case)
 		missing string // a country with cases that the map cannot show
+		dot     string // a country with cases that the map marks with a point
 	}{
-		{"Sample", nil, ""},
-		{"Réunion", func(cs []*site.Case) { cs[2].PartnerRefs[1].Country = "RE" }, "RE"},
-		{"Malta", func(cs []*site.Case) { cs[1].PartnerRefs[1].Country = "MT" }, ""},
+		{"Sample", nil, "", ""},
+		{"Réunion", func(cs []*site.Case) { cs[2].PartnerRefs[1].Country = "RE" }, "RE", ""},
+		{"Malta", func(cs []*site.Case) { cs[1].PartnerRefs[1].Country = "MT" }, "", "mt"},
+		{"Luxembourg", func(cs []*site.Case) { cs[1].PartnerRefs[1].Country = "LU" }, "", "lu"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,6 +83,14 @@ func TestMapPage(t *testing.T) {
 			rows := regexp.MustCompile(`<tr><th scope="row"><a href="([^"]*)">[^<]*</a></th><td>(\d+)</td>`).FindAllStringSubmatch(page, -1)
 			if got, want := len(rows), len(wantMapLinks(s.Cases, func(string) bool { return true })); got != want {
 				t.Errorf("got %d rows in the table, want %d", got, want)
+			}
+			for _, a := range regexp.MustCompile(`(?s)<a href="/dashboard/countries/(\w+)/" aria-label.*?</a>`).FindAllStringSubmatch(page, -1) {
+				if got, want := strings.Contains(a[0], "map-dot"), a[1] == tt.dot; got != want {
+					t.Errorf("%s: got a point %v, want %v", a[1], got, want)
+				}
+			}
+			if got, want := strings.Contains(page, "a country too small to see"), tt.dot != ""; got != want {
+				t.Errorf("got the legend's entry for points %v, want %v", got, want)
 			}
 			if tt.missing != "" {
 				name, _ := site.CountryName(tt.missing)
