@@ -80,7 +80,7 @@ func TestSampleSiteAccessible(t *testing.T) {
 	srv := httptest.NewServer(http.StripPrefix("/dashboard", http.FileServer(http.Dir(out))))
 	defer srv.Close()
 	pages := []string{"", "approaches/", "approaches/twinning/", "matrix/", "cases/", "cases/?approach=twinning&q=youth", "cases/page/2/", "cases/roeselare-dogbo/",
-		"partners/", "partners/ostend/", "countries/", "countries/bj/", "sdgs/", "sdgs/16/", "themes/", "about/", "404.html",
+		"partners/", "partners/ostend/", "countries/", "countries/bj/", "countries/gm/", "map/", "sdgs/", "sdgs/16/", "themes/", "about/", "404.html",
 		"finder/", "finder/?reciprocity=2&budget-want=high", "numbers/"}
 	type violation struct {
 		ID, Help string

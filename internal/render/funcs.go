@@ -22,6 +22,8 @@ var staticFuncs = template.FuncMap{
 	"latlon":      latlon,
 	"plural":      plural,
 	"name":        name,
+	"worldMap":    worldMap,
+	"locator":     locator,
 }
 
 // boundFuncs are the names of the template functions that depend on the

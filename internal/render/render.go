@@ -15,6 +15,7 @@
 //	/search/*.json          the catalogue's data, hashed names (see catalogue.go)
 //	/partners/              /partners/<slug>/
 //	/countries/             /countries/<code in lower case>/
+//	/map/                   the partnership map: partner countries shaded by cases
 //	/sdgs/                  /sdgs/<number>/ (only the goals that cases use)
 //	/themes/                /themes/<slug>/
 //	/<slug>/                free pages, such as /about/
@@ -56,7 +57,8 @@
 //
 // Besides the functions of html/template, layouts can call url, absURL,
 // asset, href, country and cached (see execCtx.funcs), and years,
-// ratingText, ratings, partnerType, latlon, plural and name (see funcs.go).
+// ratingText, ratings, partnerType, latlon, plural, name, worldMap and
+// locator (see funcs.go and worldmap.go).
 // cached renders a partial once per site for each item it is given: the
 // case cards, fact-box links and page frame that thousands of pages share,
 // which is what keeps a large build fast. The files a page can execute

@@ -45,6 +45,7 @@ func TestPages(t *testing.T) {
 		"country countries/ar/index.html",
 		"country countries/be/index.html",
 		"country countries/bj/index.html",
+		"map map/index.html",
 		"sdgs sdgs/index.html",
 		"sdg sdgs/4/index.html",
 		"sdg sdgs/6/index.html",

@@ -31,6 +31,7 @@ var Kinds = []*Kind{
 	{ID: "country", Index: "countries", Path: "countries/", Title: "Countries", Menu: "Countries",
 		Label: "Country", Filter: 3, Values: countryValues,
 		Pages: pagesOf(func(s *Site) []*Country { return s.Countries }, func(c *Country) (string, string) { return c.Slug(), c.Name })},
+	{Index: "map", Path: "map/", Title: "Partnership map", Menu: "Map"},
 	{ID: "sdg", Index: "sdgs", Path: "sdgs/", Title: "Sustainable Development Goals", Menu: "SDGs",
 		Label: "Sustainable Development Goal", Filter: 2, Values: sdgValues,
 		Pages: pagesOf(func(s *Site) []*SDG { return s.SDGs }, func(g *SDG) (string, string) {
