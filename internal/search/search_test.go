@@ -51,6 +51,9 @@ func TestFacets(t *testing.T) {
 		"theme":    "water[2] youth[0]",
 		"budget":   "any[0 1 2] other-currency[3]", // too few for bands
 		"decade":   "1990[0] 2010[1 2] none[3]",
+		"partner":  "aje[1] dogbo[2] geneve[3] mol[0] roeselare[2] santo-tomas[0] sint-niklaas[1]",
+		"home":     "be[0 1 2] ch[3]", // the first partner's country
+		"abroad":   "bj[2] ni[0] sn[1] none[3]",
 	}
 	var ids []string
 	for _, f := range facets {
@@ -59,7 +62,7 @@ func TestFacets(t *testing.T) {
 			t.Errorf("%s: got %s, want %s", f.ID, got, want[f.ID])
 		}
 	}
-	if got, want := strings.Join(ids, " "), "approach sdg country type theme budget decade"; got != want {
+	if got, want := strings.Join(ids, " "), "approach sdg country type theme budget decade partner home abroad"; got != want {
 		t.Errorf("facets: got %s, want %s", got, want)
 	}
 }
