@@ -25,6 +25,10 @@
   var listEl = document.getElementById("catalogue_list");
   var pagesEl = document.getElementById("catalogue_pages");
   var headingEl = document.getElementById("results_heading");
+  var chipsEl = document.getElementById("catalogue_chips");
+  var toggleEl = document.getElementById("catalogue_toggle");
+  var doneEl = document.getElementById("catalogue_done");
+  var activeEl = document.getElementById("catalogue_active");
 
   var SORTS = [
     ["relevance", "Best match"],
@@ -38,7 +42,7 @@
   var N, W, ALL, facets, facetByID, newest, byBudget, hasBudget, cardSize, cardFiles, termFiles, maxKey;
   var cardChunks = {}, shardCache = {}, lastSearch = {key: null};
   var state = {sel: {}, q: "", sort: "", page: 1};
-  var seq = 0, typing = false, searchBox, sortBox;
+  var seq = 0, typing = false, searchBox, sortBox, pendingFocus = null;
 
   // ---- text: the same folding and terms as site.Fold and search.Terms.
 
@@ -188,44 +192,21 @@
     return e;
   }
   function buildControls() {
-    var box = el("div", {class: "catalogue-search", role: "search"});
-    box.append(el("label", {for: "catalogue_q"}, "Search the cases"));
-    searchBox = el("input", {type: "search", id: "catalogue_q", autocomplete: "off", spellcheck: "false"});
-    box.append(searchBox);
-    var sortP = el("p", {class: "catalogue-sort"});
-    sortP.append(el("label", {for: "catalogue_sort"}, "Sort by"), " ");
-    sortBox = el("select", {id: "catalogue_sort"});
-    SORTS.forEach(function (s) { sortBox.append(el("option", {value: s[0]}, s[1])); });
-    sortP.append(sortBox);
-    var clear = el("button", {type: "button", class: "catalogue-clear"}, "Clear all filters");
-    filtersEl.append(box, sortP, clear);
-    facets.forEach(function (f) {
-      var fs = el("fieldset", {class: "facet"});
-      fs.append(el("legend", null, f.label));
-      // A long list scrolls; it takes the focus itself, for the keys,
-      // since all its values may be disabled.
-      var ul = f.values.length > 12 ? el("ul", {class: "facet-scroll", tabindex: "0", "aria-label": f.label}) : el("ul");
-      f.values.forEach(function (v) {
-        var li = el("li"), label = el("label");
-        v.input = el("input", {type: "checkbox", name: f.id, value: v.id});
-        v.count = el("span", {class: "facet-count"});
-        label.append(v.input, " ", el("span", {class: "facet-label"}, v.label), " ", v.count);
-        li.append(label);
-        ul.append(li);
-        v.label_ = label;
-        v.input.addEventListener("blur", function () { setDisabled(v); });
-      });
-      fs.append(ul);
-      filtersEl.append(fs);
-      fs.addEventListener("change", function (e) {
-        var v = f.byID[e.target.value];
-        var ids = state.sel[f.id].filter(function (id) { return id !== v.id; });
-        if (e.target.checked) ids.push(v.id);
-        state.sel[f.id] = f.values.map(function (x) { return x.id; }).filter(function (id) { return ids.indexOf(id) >= 0; });
-        state.page = 1;
-        update("push");
-      });
-    });
+    searchBox = document.getElementById("catalogue_q");
+    sortBox = document.getElementById("catalogue_sort");
+    if (!searchBox || !sortBox) { // a site's own catalogue.html of before the panel
+      var box = el("div", {class: "catalogue-search", role: "search"});
+      box.append(el("label", {for: "catalogue_q"}, "Search the cases"));
+      searchBox = el("input", {type: "search", id: "catalogue_q", autocomplete: "off", spellcheck: "false"});
+      box.append(searchBox);
+      var sortP = el("p", {class: "catalogue-sort"});
+      sortP.append(el("label", {for: "catalogue_sort"}, "Sort by"), " ");
+      sortBox = el("select", {id: "catalogue_sort"});
+      SORTS.forEach(function (s) { sortBox.append(el("option", {value: s[0]}, s[1])); });
+      sortP.append(sortBox);
+      filtersEl.append(box, sortP);
+    }
+    facets.forEach(function (f) { filtersEl.append(facetControls(f)); });
     // The first keystroke of a search adds a history entry, the next ones
     // replace it.
     searchBox.addEventListener("input", function () {
@@ -240,14 +221,8 @@
       state.page = 1;
       update("push");
     });
-    clear.addEventListener("click", function () {
-      facets.forEach(function (f) { state.sel[f.id] = []; });
-      state.q = "";
-      state.page = 1;
-      showState();
-      update("push");
-      searchBox.focus();
-    });
+    if (chipsEl) chipsEl.addEventListener("click", removeChip);
+    panelControls();
     pagesEl.addEventListener("click", function (e) {
       var a = e.target.closest("a[data-page]");
       if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button) return;
@@ -257,6 +232,112 @@
     });
     filtersEl.hidden = false;
     root.classList.add("catalogue-ready");
+  }
+  // facetControls returns the fieldset of facet f: a checkbox per value,
+  // with its count.
+  function facetControls(f) {
+    var fs = el("fieldset", {class: "facet"});
+    fs.append(el("legend", null, f.label));
+    // A long list scrolls; it takes the focus itself, for the keys,
+    // since all its values may be disabled.
+    var ul = f.values.length > 12 ? el("ul", {class: "facet-scroll", tabindex: "0", "aria-label": f.label}) : el("ul");
+    f.values.forEach(function (v) {
+      var li = el("li"), label = el("label");
+      v.input = el("input", {type: "checkbox", name: f.id, value: v.id});
+      v.count = el("span", {class: "facet-count"});
+      label.append(v.input, " ", el("span", {class: "facet-label"}, v.label), " ", v.count);
+      li.append(label);
+      ul.append(li);
+      v.label_ = label;
+      v.input.addEventListener("blur", function () { setDisabled(v); });
+    });
+    fs.append(ul);
+    fs.addEventListener("change", function (e) {
+      select(f, f.byID[e.target.value].id, e.target.checked);
+      update("push");
+    });
+    return fs;
+  }
+  // select adds value id to facet f's selection, or takes it out, keeping
+  // the facet's order.
+  function select(f, id, on) {
+    var ids = state.sel[f.id].filter(function (x) { return x !== id; });
+    if (on) ids.push(id);
+    state.sel[f.id] = f.values.map(function (x) { return x.id; }).filter(function (x) { return ids.indexOf(x) >= 0; });
+    state.page = 1;
+  }
+
+  // ---- the panel on narrow screens (GOV.UK's "filter a list"): the
+  // button opens it over the page, "Show results" and Escape close it and
+  // give the focus back to the button. On wide screens CSS shows the panel
+  // as a column and hides both buttons.
+
+  function panelControls() {
+    if (!toggleEl) return;
+    toggleEl.addEventListener("click", function () { openPanel(toggleEl.getAttribute("aria-expanded") !== "true"); });
+    if (doneEl) doneEl.addEventListener("click", function () { openPanel(false); });
+    filtersEl.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && toggleEl.getAttribute("aria-expanded") === "true") openPanel(false);
+    });
+  }
+  function openPanel(open) {
+    toggleEl.setAttribute("aria-expanded", String(open));
+    root.classList.toggle("catalogue-open", open);
+    document.documentElement.classList.toggle("catalogue-locked", open);
+    if (open) filtersEl.focus();
+    else toggleEl.focus();
+  }
+
+  // ---- the row of active filters: a button per chosen value and for the
+  // search, each removing itself, and one that removes them all.
+
+  function renderChips(total) {
+    var n = 0, items = [];
+    function chip(label, value, data) {
+      var li = el("li"), b = el("button", {type: "button", class: "chip"});
+      for (var k in data) b.dataset[k] = data[k];
+      b.append(el("span", {class: "chip-facet"}, label + ": "), value, el("span", {"aria-hidden": "true", class: "chip-x"}, "×"),
+        el("span", {class: "visually-hidden"}, ", remove this filter"));
+      li.append(b);
+      items.push(li);
+    }
+    facets.forEach(function (f) {
+      state.sel[f.id].forEach(function (id) {
+        var v = f.byID[id];
+        chip(f.label, v.short || v.label, {facet: f.id, value: id});
+        n++;
+      });
+    });
+    if (state.q.trim()) chip("Search", "“" + state.q.trim() + "”", {search: "1"});
+    if (items.length > 1) {
+      var li = el("li");
+      li.append(el("button", {type: "button", class: "chip-clear", "data-clear": "1"}, "Clear all"));
+      items.push(li);
+    }
+    if (chipsEl) chipsEl.replaceChildren.apply(chipsEl, items);
+    if (activeEl) {
+      activeEl.replaceChildren();
+      if (n) activeEl.append(" (" + n, el("span", {class: "visually-hidden"}, " active"), ")");
+    }
+    if (doneEl) doneEl.textContent = total === 1 ? "Show 1 result" : "Show " + total + " results";
+  }
+  function removeChip(e) {
+    var b = e.target.closest("button");
+    if (!b) return;
+    if (b.dataset.clear) {
+      facets.forEach(function (f) { state.sel[f.id] = []; });
+      state.q = "";
+    } else if (b.dataset.search) {
+      state.q = "";
+    } else {
+      select(facetByID[b.dataset.facet], b.dataset.value, false);
+    }
+    state.page = 1;
+    showState();
+    update("push");
+    // The chip is gone: the focus goes to the next one, or to the search.
+    var li = b.parentElement, next = li.nextElementSibling || li.previousElementSibling;
+    pendingFocus = next && !b.dataset.clear ? Array.prototype.indexOf.call(chipsEl.children, li) : -1;
   }
   // showState sets the controls to the state, after a URL was read.
   function showState() {
@@ -375,6 +456,12 @@
       plural(total, "case", "cases") + (filtered ? " match" : "") + "; showing " + first + " to " +
       (first + shown.length - 1) + ", by " + sortName + ".";
     renderPages(pages);
+    renderChips(total);
+    if (pendingFocus !== null) {
+      var items = chipsEl.children, k = Math.min(pendingFocus, items.length - 1);
+      (k >= 0 ? items[k].firstElementChild : searchBox).focus();
+      pendingFocus = null;
+    }
   }
   function plural(n, one, many) { return n === 1 ? "1 " + one : n + " " + many; }
   function pageURL(n) {

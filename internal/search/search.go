@@ -35,8 +35,9 @@
 // # Facets
 //
 // The facets are the kinds of site.Kinds that have values (approach, SDG,
-// country, partner type, theme, budget band and start decade), in the
-// order of their Filter; within each, values come in the order the table
+// country, partner type, theme, budget band, start decade, partner, home
+// country and partner country; see site/partnerfacets.go), in the order of
+// their Filter; within each, values come in the order the table
 // gives. The catalogue's script finds each facet by its id and shows the
 // labels the file gives. A value no case has is left out. Budget bands are
 // chosen from the data (see site/bands.go); cases without a budget, or whose
