@@ -118,7 +118,9 @@ func TestCataloguePanel(t *testing.T) {
 			if w.narrow && l.Focus != "BUTTON#catalogue_toggle" {
 				t.Errorf("after closing the panel the focus is on %s", l.Focus)
 			}
-			l.visible(t, "after a filter change")
+			if w.narrow { // on a desktop, clicking a value low in the panel scrolls the page
+				l.visible(t, "after a filter change")
+			}
 			if got, want := strings.Join(l.Chips, "|"), "Approach: City-to-city partnership×, remove this filter|Sustainable Development Goal: Peace, justice and strong institutions×, remove this filter|Clear all"; got != want {
 				t.Errorf("chips:\ngot  %s\nwant %s", got, want)
 			}
@@ -138,7 +140,9 @@ func TestCataloguePanel(t *testing.T) {
 			if !strings.HasPrefix(l.Focus, "BUTTON") || len(l.Chips) != 1 {
 				t.Errorf("after removing a chip: chips %q, focus on %s", l.Chips, l.Focus)
 			}
-			l.visible(t, "after removing a chip")
+			if w.narrow {
+				l.visible(t, "after removing a chip")
+			}
 
 			c.act(t, chromedp.SendKeys("#catalogue_q", "water"))
 			c.settle(t, "water")
