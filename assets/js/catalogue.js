@@ -116,38 +116,163 @@
     return shardCache[key];
   }
 
+  // ---- forgiving: the same stems, typos and fallback as package search
+  // (forgive.go, which specifies them; find there is the reference).
+
+  var MIN_FUZZY = 5, MIN_STEM = 5;
+  // stemmers by language: each returns the beginning that a folded term's
+  // forms share, matched as a prefix.
+  var STEMMERS = {en: stemEnglish};
+  var EN_SUFFIXES = ["ations", "ities", "ation", "ments", "ings", "ions", "ment", "ates", "ated",
+    "ing", "ion", "ity", "ers", "ies", "ied", "ate", "er", "es", "ed", "ly", "al", "s", "e"];
+  var stemmer = STEMMERS[(document.documentElement.lang || "").toLowerCase().split("-")[0]];
+  function stem(t) { return stemmer ? stemmer(t) : t; }
+  function stemEnglish(t) {
+    for (var pass = 0; pass < 2; pass++) {
+      var cut = false;
+      for (var k = 0; k < EN_SUFFIXES.length; k++) {
+        var suf = EN_SUFFIXES[k];
+        if (t.length > suf.length && t.slice(-suf.length) === suf && runes(t) - suf.length >= MIN_STEM) {
+          t = t.slice(0, -suf.length);
+          cut = true;
+          break;
+        }
+      }
+      if (!cut) break;
+    }
+    var n = t.length;
+    if (n >= 2 && t[n - 1] === "r" && "aeiouy".indexOf(t[n - 2]) < 0 && runes(t) - 1 >= MIN_STEM) t = t.slice(0, -1);
+    return t;
+  }
+  // withinOne reports whether t begins with a word at most one edit (a
+  // rune more, less or changed, two neighbours swapped) from q.
+  function withinOne(q, t) {
+    var a = Array.from(q), b = Array.from(t), j;
+    var prev2 = new Array(b.length + 1), prev = new Array(b.length + 1), cur = new Array(b.length + 1);
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      cur[0] = i;
+      var least = i;
+      for (j = 1; j <= b.length; j++) {
+        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        cur[j] = v;
+        if (v < least) least = v;
+      }
+      if (least > 1) return false;
+      var x = prev2; prev2 = prev; prev = cur; cur = x;
+    }
+    return Math.min.apply(null, prev) <= 1;
+  }
+  function head(t) { return Array.from(t).slice(0, 2).join(""); }
+  // fuzzyHeads are the first two runes that a term within one edit of q
+  // may begin with: q's own, without its first or second rune, or with
+  // its first three runes' neighbours swapped.
+  function fuzzyHeads(q) {
+    return edits(q, 2).map(head).filter(function (h, i, all) { return all.indexOf(h) === i; });
+  }
+  // edits returns q and the forms of q with one of its first n runes left
+  // out or swapped with the next.
+  function edits(q, n) {
+    var r = Array.from(q), out = [q];
+    for (var i = 0; i < n && i < r.length; i++) out.push(r.slice(0, i).concat(r.slice(i + 1)).join(""));
+    for (i = 0; i < n && i + 1 < r.length; i++) {
+      var v = r.slice();
+      v[i] = r[i + 1];
+      v[i + 1] = r[i];
+      out.push(v.join(""));
+    }
+    return out;
+  }
+  // fuzzyKeys are the shards that hold the terms within one edit of q that
+  // fuzzyHeads allows.
+  function fuzzyKeys(q) {
+    var keys = [];
+    edits(q, maxKey).forEach(function (v) {
+      var k = shardKey(v);
+      if (k && keys.indexOf(k) < 0) keys.push(k);
+    });
+    return keys;
+  }
+
+  // bestOf returns, for every case, the best field bits of the terms of
+  // the shards that ok accepts, and whether any term was accepted; seen
+  // keeps a term of two shards from counting twice.
+  function bestOf(shards, ok) {
+    var best = new Uint8Array(N), any = false, seen = {};
+    shards.forEach(function (sh) {
+      for (var t in sh) {
+        if (seen[t] || !ok(t)) continue;
+        seen[t] = any = true;
+        var ps = sh[t], doc = 0;
+        for (var k = 0; k < ps.length; k++) {
+          doc += ps[k] >>> 5;
+          var f = ps[k] & 31;
+          if (f > best[doc]) best[doc] = f;
+        }
+      }
+    });
+    return {best: best, any: any};
+  }
+
   // search resolves to null without query terms, else to the matching
-  // cases and their scores: the sum over the terms of the best field bits
-  // of the indexed terms they begin.
+  // cases and their scores (the sum over the terms of the best field bits
+  // of the terms they match), how many terms they have of how many, the
+  // typos corrected (query term -> index term), and the terms to mark.
+  // Shards of possible typos load only for a term that matched nothing.
   function search(qs) {
     var key = qs.join(" ");
     if (!qs.length) return Promise.resolve(null);
     if (lastSearch.key === key) return lastSearch.result;
-    var result = Promise.all(qs.map(function (t) { return shard(shardKey(t)); })).then(function (shards) {
-      var score = null;
-      qs.forEach(function (q, n) {
-        var best = new Uint8Array(N), sh = shards[n];
-        for (var t in sh) {
-          if (t.lastIndexOf(q, 0) !== 0) continue;
-          var ps = sh[t], doc = 0;
-          for (var k = 0; k < ps.length; k++) {
-            doc += ps[k] >>> 5;
-            var f = ps[k] & 31;
-            if (f > best[doc]) best[doc] = f;
-          }
-        }
-        if (!score) {
-          score = new Int32Array(best);
-        } else {
-          for (var i = 0; i < N; i++) score[i] = score[i] && best[i] ? score[i] + best[i] : 0;
-        }
+    var stems = qs.map(stem);
+    var result = Promise.all(stems.map(function (s) { return shard(shardKey(s)); })).then(function (shards) {
+      var per = qs.map(function (q, n) {
+        return bestOf([shards[n]], function (t) { return t.lastIndexOf(stems[n], 0) === 0; });
       });
-      var bits = bitset();
-      for (var i = 0; i < N; i++) if (score[i]) bits[i >>> 5] |= 1 << (i & 31);
-      return {bits: bits, score: score};
+      var fuzzy = [];
+      qs.forEach(function (q, n) { if (!per[n].any && runes(q) >= MIN_FUZZY) fuzzy.push(n); });
+      return Promise.all(fuzzy.map(function (n) {
+        return Promise.all(fuzzyKeys(qs[n]).map(shard));
+      })).then(function (loaded) {
+        var corrected = {};
+        fuzzy.forEach(function (n, k) {
+          var q = qs[n], heads = fuzzyHeads(q), most = 0;
+          per[n] = bestOf(loaded[k], function (t) {
+            if (heads.indexOf(head(t)) < 0 || !withinOne(q, t)) return false;
+            for (var j = 0; j < loaded[k].length; j++) {
+              var ps = loaded[k][j][t];
+              if (ps && ps.length > most) { most = ps.length; corrected[q] = t; }
+            }
+            return true;
+          });
+        });
+        return combine(qs, per, corrected, stems);
+      });
     });
     lastSearch = {key: key, result: result};
     return result;
+  }
+  // combine keeps the cases that have every term or, when none does, the
+  // most of them.
+  function combine(qs, per, corrected, stems) {
+    var score = new Int32Array(N), have = new Uint8Array(N), most = 0, i;
+    per.forEach(function (p) {
+      for (var i = 0; i < N; i++) {
+        if (p.best[i]) {
+          score[i] += p.best[i];
+          if (++have[i] > most) most = have[i];
+        }
+      }
+    });
+    var bits = bitset();
+    for (i = 0; i < N; i++) {
+      if (have[i] === most && most > 0) bits[i >>> 5] |= 1 << (i & 31);
+      else score[i] = 0;
+    }
+    var marks = qs.slice();
+    stems.forEach(function (s, n) { if (s !== qs[n]) marks.push("=" + s); });
+    for (var q in corrected) marks.push("=" + corrected[q]);
+    return {bits: bits, score: score, have: most, of: qs.length, corrected: corrected, marks: marks};
   }
 
   // ---- state and URL.
@@ -378,7 +503,7 @@
         return chunk(+n).then(function (cards) { need[n] = cards; });
       })).then(function () {
         if (mine !== seq) return;
-        render(order, shown, need, qs, pages);
+        render(order, shown, need, match, pages);
         root.removeAttribute("aria-busy");
         if (focusResults) headingEl.focus();
         root.dispatchEvent(new CustomEvent("catalogue:updated", {detail: {total: order.length, q: state.q}}));
@@ -442,19 +567,20 @@
   // ---- rendering: cards cloned from the template of
   // partials/catalogue-card.html, and the markup of partials/pagination.html.
 
-  function render(order, shown, chunks, qs, pages) {
+  function render(order, shown, chunks, match, pages) {
+    var marks = match ? match.marks : [];
     var frag = document.createDocumentFragment();
     shown.forEach(function (i) {
-      frag.append(card(chunks[Math.floor(i / cardSize)][i % cardSize], qs, i));
+      frag.append(card(chunks[Math.floor(i / cardSize)][i % cardSize], marks, i));
     });
     listEl.replaceChildren(frag);
     var total = order.length, first = (state.page - 1) * pageSize + 1;
-    var filtered = qs.length > 0 || facets.some(function (f) { return state.sel[f.id].length; });
+    var filtered = !!match || facets.some(function (f) { return state.sel[f.id].length; });
     var sortName = SORTS.filter(function (s) { return s[0] === sortBox.value; })[0][1].toLowerCase();
-    statusEl.textContent = total === 0 ?
+    statusEl.textContent = searchNote(match, total) + (total === 0 ?
       "No cases match. Remove a filter or change the search." :
       plural(total, "case", "cases") + (filtered ? " match" : "") + "; showing " + first + " to " +
-      (first + shown.length - 1) + ", by " + sortName + ".";
+      (first + shown.length - 1) + ", by " + sortName + ".");
     renderPages(pages);
     renderChips(total);
     if (pendingFocus !== null) {
@@ -462,6 +588,17 @@
       (k >= 0 ? items[k].firstElementChild : searchBox).focus();
       pendingFocus = null;
     }
+  }
+  // searchNote says how the search forgave: the typos it corrected, and
+  // that the results have only some of the words.
+  function searchNote(match, total) {
+    if (!match) return "";
+    var note = "";
+    for (var q in match.corrected) note += "No case has “" + q + "”: searched for “" + match.corrected[q] + "”. ";
+    if (match.have && match.have < match.of && total > 0) {
+      note += "No case has all " + match.of + " words; these have " + match.have + " of them. ";
+    }
+    return note;
   }
   function plural(n, one, many) { return n === 1 ? "1 " + one : n + " " + many; }
   function pageURL(n) {
@@ -578,7 +715,8 @@
   }
 
   // marked returns text with the words that begin with a query term in
-  // <mark>, matching as the search does: folded, from the start of a word.
+  // <mark>, matching as the search does: folded, from the start of a word;
+  // qs are search's marks.
   function marked(text, qs) {
     var frag = document.createDocumentFragment();
     if (!qs.length) {
@@ -598,7 +736,10 @@
     while ((m = TERM.exec(folded))) {
       var word = m[0], best = 0;
       qs.forEach(function (q) {
-        if (q.length > best && word.lastIndexOf(q, 0) === 0) best = q.length;
+        // a query term marks the beginning it matched, a stem or a typo's
+        // correction (marked "=") the whole word
+        var whole = q[0] === "=", t = whole ? q.slice(1) : q;
+        if (word.lastIndexOf(t, 0) === 0) best = Math.max(best, whole ? word.length : t.length);
       });
       if (best) ranges.push([at[m.index], at[m.index + best]]);
     }
