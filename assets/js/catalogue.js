@@ -579,7 +579,7 @@
     var sortName = SORTS.filter(function (s) { return s[0] === sortBox.value; })[0][1].toLowerCase();
     statusEl.textContent = searchNote(match, total) + (total === 0 ?
       "No cases match. Remove a filter or change the search." :
-      plural(total, "case", "cases") + (filtered ? " match" : "") + "; showing " + first + " to " +
+      plural(total, "case", "cases") + (filtered ? (total === 1 ? " matches" : " match") : "") + "; showing " + first + " to " +
       (first + shown.length - 1) + ", by " + sortName + ".");
     renderPages(pages);
     renderChips(total);
@@ -699,6 +699,7 @@
       else e.remove();
       e.removeAttribute("data-facet");
     }
+    if (qs.length && !li.querySelector("mark")) addSnippet(li, c[0], qs);
     for (var e of li.querySelectorAll("[data-slot], [data-singular]")) {
       e.removeAttribute("data-slot");
       e.removeAttribute("data-singular");
@@ -718,11 +719,17 @@
   // <mark>, matching as the search does: folded, from the start of a word;
   // qs are search's marks.
   function marked(text, qs) {
-    var frag = document.createDocumentFragment();
-    if (!qs.length) {
-      frag.append(text);
-      return frag;
-    }
+    var frag = document.createDocumentFragment(), last = 0;
+    matchRanges(text, qs).forEach(function (r) {
+      frag.append(text.slice(last, r[0]), el("mark", null, text.slice(r[0], r[1])));
+      last = r[1];
+    });
+    frag.append(text.slice(last));
+    return frag;
+  }
+  // matchRanges returns the [start, end) of each match in text.
+  function matchRanges(text, qs) {
+    if (!qs.length) return [];
     var folded = "", at = [], i = 0;
     for (var ch of text) {
       var f = fold(ch);
@@ -741,18 +748,55 @@
         var whole = q[0] === "=", t = whole ? q.slice(1) : q;
         if (word.lastIndexOf(t, 0) === 0) best = Math.max(best, whole ? word.length : t.length);
       });
-      if (best) ranges.push([at[m.index], at[m.index + best]]);
-    }
-    var last = 0;
-    ranges.forEach(function (r) {
+      if (!best) continue;
       // a mark ends after the whole of its last character's marks
-      var end = r[1];
+      var end = at[m.index + best];
       while (end < text.length && /\p{M}/u.test(text[end])) end++;
-      frag.append(text.slice(last, r[0]), el("mark", null, text.slice(r[0], end)));
-      last = end;
+      ranges.push([at[m.index], end]);
+    }
+    return ranges;
+  }
+
+  // ---- snippets: a card whose title, summary and partners show no match
+  // matched in its body (or themes), which the catalogue's data does not
+  // hold; its snippet is the first sentence of the case's own page that
+  // matches, fetched once per case. Its line is there from the start, at
+  // a fixed height, so that filling it in moves nothing.
+
+  var caseTexts = {};
+  function caseText(slug) {
+    if (!caseTexts[slug]) {
+      caseTexts[slug] = fetch(base + "cases/" + slug + "/").then(function (r) {
+        return r.ok ? r.text() : "";
+      }).then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var body = doc.querySelector("main .prose") || doc.querySelector("main");
+        if (!body) return [];
+        return Array.prototype.map.call(body.querySelectorAll("p, li, td, th, h2, h3, h4"), function (e) {
+          return e.textContent.replace(/\s+/g, " ").trim();
+        });
+      }).catch(function () { return []; });
+    }
+    return caseTexts[slug];
+  }
+  function addSnippet(li, slug, marks) {
+    var p = el("p", {class: "card-snippet"}, "…");
+    li.insertBefore(p, li.querySelector("dl"));
+    caseText(slug).then(function (blocks) {
+      for (var b = 0; b < blocks.length; b++) {
+        var sentences = blocks[b].match(/[^.!?]+[.!?]*/g) || [];
+        for (var k = 0; k < sentences.length; k++) {
+          var text = sentences[k].trim(), r = matchRanges(text, marks);
+          if (!r.length) continue;
+          // about 160 characters around the first match
+          var from = Math.max(0, text.lastIndexOf(" ", Math.max(0, r[0][0] - 60)));
+          var short = (from > 0 ? "…" : "") + text.slice(from).trim();
+          p.replaceChildren(el("span", {class: "visually-hidden"}, "Found in the text: "), marked(short, marks));
+          return;
+        }
+      }
+      p.textContent = "Found in its themes.";
     });
-    frag.append(text.slice(last));
-    return frag;
   }
 
   // ---- start.

@@ -60,3 +60,36 @@ func TestCatalogueForgives(t *testing.T) {
 		})
 	}
 }
+
+// TestCatalogueSnippets checks that a result whose card shows no match
+// shows the sentence of its text that matched, with the match marked.
+func TestCatalogueSnippets(t *testing.T) {
+	c := openCatalogue(t, "../..")
+	for _, tc := range []struct{ query, slug, mark string }{
+		{"tambacounda", "sint-niklaas-dwagulu-dekkente", "Tambacounda"},
+		{"hygiene", "roeselare-dogbo", "hygiene"},
+	} {
+		t.Run(tc.query, func(t *testing.T) {
+			c.open(t, "")
+			c.act(t, chromedp.SendKeys("#catalogue_q", tc.query))
+			c.settle(t, tc.query)
+			const read = `new Promise(resolve => {
+				const check = () => {
+					const p = [...document.querySelectorAll("#catalogue_list > li")].find(li => li.querySelector(".card-title a").getAttribute("href").includes("/%s/"));
+					const s = p && p.querySelector(".card-snippet");
+					if (s && s.textContent !== "…") resolve([s.textContent, [...s.querySelectorAll("mark")].map(m => m.textContent).join("|")]);
+					else if (!s) resolve(["", ""]);
+					else setTimeout(check, 10);
+				};
+				check();
+			})`
+			got, err := chromedp.Run(c.ctx, chromedp.Evaluate[[2]string](strings.Replace(read, "%s", tc.slug, 1), chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(got[0], tc.mark) || got[1] != tc.mark {
+				t.Errorf("snippet %q, marks %q; want %q marked", got[0], got[1], tc.mark)
+			}
+		})
+	}
+}
