@@ -476,6 +476,7 @@
   function setDisabled(v) {
     var off = v.n === 0 && !v.input.checked;
     if (off && v.input === document.activeElement) off = false;
+    if (v.input.disabled === off) return;
     v.input.disabled = off;
     v.label_.classList.toggle("facet-empty", off);
   }
@@ -537,7 +538,12 @@
       });
       f.values.forEach(function (v) {
         v.n = m === ALL ? v.total : countAnd(v.bits, m);
-        v.count.textContent = "(" + v.n + ")";
+        // Only what changed: a facet of thousands of partners would
+        // otherwise be laid out again on every keystroke.
+        if (v.shown !== v.n) {
+          v.count.textContent = "(" + v.n + ")";
+          v.shown = v.n;
+        }
         setDisabled(v);
       });
     });

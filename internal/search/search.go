@@ -57,7 +57,8 @@
 // rune, and so on, terms exactly as long as the key staying behind. A query
 // term is looked up in the shard of the longest key it begins with, and
 // matches every term there that it begins (so, in a split shard, only
-// itself).
+// itself). Stems, typos and queries that no case matches in full are
+// forgiven as forgive.go says.
 package search
 
 import (
