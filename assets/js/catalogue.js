@@ -365,7 +365,8 @@
     fs.append(el("legend", null, f.label));
     // A long list scrolls; it takes the focus itself, for the keys,
     // since all its values may be disabled.
-    var ul = f.values.length > 12 ? el("ul", {class: "facet-scroll", tabindex: "0", "aria-label": f.label}) : el("ul");
+    // A very long one lays out only the values in view.
+    var ul = f.values.length > 12 ? el("ul", {class: f.values.length > 200 ? "facet-scroll facet-long" : "facet-scroll", tabindex: "0", "aria-label": f.label}) : el("ul");
     f.values.forEach(function (v) {
       var li = el("li"), label = el("label");
       v.input = el("input", {type: "checkbox", name: f.id, value: v.id});
