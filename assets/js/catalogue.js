@@ -410,6 +410,10 @@
     toggleEl.setAttribute("aria-expanded", String(open));
     root.classList.toggle("catalogue-open", open);
     document.documentElement.classList.toggle("catalogue-locked", open);
+    // What the open panel covers can take neither the focus nor clicks.
+    for (var e = filtersEl; e && e.parentElement; e = e.parentElement) {
+      for (var sib of e.parentElement.children) if (sib !== e && sib.tagName !== "SCRIPT") sib.inert = open;
+    }
     if (open) filtersEl.focus();
     else toggleEl.focus();
   }
