@@ -165,15 +165,19 @@ func (x *Indexer) Build(s *site.Site) *Index {
 	return ix
 }
 
-// labelsOf returns the ids and names of the approaches and themes of s:
-// what the facets show of them beyond their cases.
+// labelsOf returns the ids and names of the approaches, themes and
+// partners of s: what the facets show of them beyond their cases (a
+// partner file renamed changes the partner's slug, and so its value's id).
 func labelsOf(s *site.Site) []string {
-	labels := make([]string, 0, 2*(len(s.Approaches)+len(s.Themes)))
+	labels := make([]string, 0, 2*(len(s.Approaches)+len(s.Themes))+3*len(s.Partners))
 	for _, a := range s.Approaches {
 		labels = append(labels, a.ID, a.Title)
 	}
 	for _, t := range s.Themes {
 		labels = append(labels, t.Slug, t.Name)
+	}
+	for _, p := range s.Partners {
+		labels = append(labels, p.Slug, p.Name, p.Country)
 	}
 	return labels
 }
