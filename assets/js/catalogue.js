@@ -30,6 +30,10 @@
   var listEl = document.getElementById("catalogue_list");
   var pagesEl = document.getElementById("catalogue_pages");
   var headingEl = document.getElementById("results_heading");
+  var chipsEl = document.getElementById("catalogue_chips");
+  var toggleEl = document.getElementById("catalogue_toggle");
+  var doneEl = document.getElementById("catalogue_done");
+  var activeEl = document.getElementById("catalogue_active");
 
   var SORTS = [
     ["relevance", "Best match"],
@@ -43,7 +47,7 @@
   var N, W, ALL, facets, facetByID, newest, byBudget, hasBudget, cardSize, cardFiles, termFiles, maxKey;
   var cardChunks = {}, shardCache = {}, lastSearch = {key: null};
   var state = {sel: {}, q: "", sort: "", page: 1};
-  var seq = 0, typing = false, searchBox, sortBox;
+  var seq = 0, typing = false, searchBox, sortBox, pendingFocus = null;
 
   // ---- text: the same folding and terms as site.Fold and search.Terms.
 
@@ -117,38 +121,163 @@
     return shardCache[key];
   }
 
+  // ---- forgiving: the same stems, typos and fallback as package search
+  // (forgive.go, which specifies them; find there is the reference).
+
+  var MIN_FUZZY = 5, MIN_STEM = 5;
+  // stemmers by language: each returns the beginning that a folded term's
+  // forms share, matched as a prefix.
+  var STEMMERS = {en: stemEnglish};
+  var EN_SUFFIXES = ["ations", "ities", "ation", "ments", "ings", "ions", "ment", "ates", "ated",
+    "ing", "ion", "ity", "ers", "ies", "ied", "ate", "er", "es", "ed", "ly", "al", "s", "e"];
+  var stemmer = STEMMERS[(document.documentElement.lang || "").toLowerCase().split("-")[0]];
+  function stem(t) { return stemmer ? stemmer(t) : t; }
+  function stemEnglish(t) {
+    for (var pass = 0; pass < 2; pass++) {
+      var cut = false;
+      for (var k = 0; k < EN_SUFFIXES.length; k++) {
+        var suf = EN_SUFFIXES[k];
+        if (t.length > suf.length && t.slice(-suf.length) === suf && runes(t) - suf.length >= MIN_STEM) {
+          t = t.slice(0, -suf.length);
+          cut = true;
+          break;
+        }
+      }
+      if (!cut) break;
+    }
+    var n = t.length;
+    if (n >= 2 && t[n - 1] === "r" && "aeiouy".indexOf(t[n - 2]) < 0 && runes(t) - 1 >= MIN_STEM) t = t.slice(0, -1);
+    return t;
+  }
+  // withinOne reports whether t begins with a word at most one edit (a
+  // rune more, less or changed, two neighbours swapped) from q.
+  function withinOne(q, t) {
+    var a = Array.from(q), b = Array.from(t), j;
+    var prev2 = new Array(b.length + 1), prev = new Array(b.length + 1), cur = new Array(b.length + 1);
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      cur[0] = i;
+      var least = i;
+      for (j = 1; j <= b.length; j++) {
+        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        cur[j] = v;
+        if (v < least) least = v;
+      }
+      if (least > 1) return false;
+      var x = prev2; prev2 = prev; prev = cur; cur = x;
+    }
+    return Math.min.apply(null, prev) <= 1;
+  }
+  function head(t) { return Array.from(t).slice(0, 2).join(""); }
+  // fuzzyHeads are the first two runes that a term within one edit of q
+  // may begin with: q's own, without its first or second rune, or with
+  // its first three runes' neighbours swapped.
+  function fuzzyHeads(q) {
+    return edits(q, 2).map(head).filter(function (h, i, all) { return all.indexOf(h) === i; });
+  }
+  // edits returns q and the forms of q with one of its first n runes left
+  // out or swapped with the next.
+  function edits(q, n) {
+    var r = Array.from(q), out = [q];
+    for (var i = 0; i < n && i < r.length; i++) out.push(r.slice(0, i).concat(r.slice(i + 1)).join(""));
+    for (i = 0; i < n && i + 1 < r.length; i++) {
+      var v = r.slice();
+      v[i] = r[i + 1];
+      v[i + 1] = r[i];
+      out.push(v.join(""));
+    }
+    return out;
+  }
+  // fuzzyKeys are the shards that hold the terms within one edit of q that
+  // fuzzyHeads allows.
+  function fuzzyKeys(q) {
+    var keys = [];
+    edits(q, maxKey).forEach(function (v) {
+      var k = shardKey(v);
+      if (k && keys.indexOf(k) < 0) keys.push(k);
+    });
+    return keys;
+  }
+
+  // bestOf returns, for every case, the best field bits of the terms of
+  // the shards that ok accepts, and whether any term was accepted; seen
+  // keeps a term of two shards from counting twice.
+  function bestOf(shards, ok) {
+    var best = new Uint8Array(N), any = false, seen = {};
+    shards.forEach(function (sh) {
+      for (var t in sh) {
+        if (seen[t] || !ok(t)) continue;
+        seen[t] = any = true;
+        var ps = sh[t], doc = 0;
+        for (var k = 0; k < ps.length; k++) {
+          doc += ps[k] >>> 5;
+          var f = ps[k] & 31;
+          if (f > best[doc]) best[doc] = f;
+        }
+      }
+    });
+    return {best: best, any: any};
+  }
+
   // search resolves to null without query terms, else to the matching
-  // cases and their scores: the sum over the terms of the best field bits
-  // of the indexed terms they begin.
+  // cases and their scores (the sum over the terms of the best field bits
+  // of the terms they match), how many terms they have of how many, the
+  // typos corrected (query term -> index term), and the terms to mark.
+  // Shards of possible typos load only for a term that matched nothing.
   function search(qs) {
     var key = qs.join(" ");
     if (!qs.length) return Promise.resolve(null);
     if (lastSearch.key === key) return lastSearch.result;
-    var result = Promise.all(qs.map(function (t) { return shard(shardKey(t)); })).then(function (shards) {
-      var score = null;
-      qs.forEach(function (q, n) {
-        var best = new Uint8Array(N), sh = shards[n];
-        for (var t in sh) {
-          if (t.lastIndexOf(q, 0) !== 0) continue;
-          var ps = sh[t], doc = 0;
-          for (var k = 0; k < ps.length; k++) {
-            doc += ps[k] >>> 5;
-            var f = ps[k] & 31;
-            if (f > best[doc]) best[doc] = f;
-          }
-        }
-        if (!score) {
-          score = new Int32Array(best);
-        } else {
-          for (var i = 0; i < N; i++) score[i] = score[i] && best[i] ? score[i] + best[i] : 0;
-        }
+    var stems = qs.map(stem);
+    var result = Promise.all(stems.map(function (s) { return shard(shardKey(s)); })).then(function (shards) {
+      var per = qs.map(function (q, n) {
+        return bestOf([shards[n]], function (t) { return t.lastIndexOf(stems[n], 0) === 0; });
       });
-      var bits = bitset();
-      for (var i = 0; i < N; i++) if (score[i]) bits[i >>> 5] |= 1 << (i & 31);
-      return {bits: bits, score: score};
+      var fuzzy = [];
+      qs.forEach(function (q, n) { if (!per[n].any && runes(q) >= MIN_FUZZY) fuzzy.push(n); });
+      return Promise.all(fuzzy.map(function (n) {
+        return Promise.all(fuzzyKeys(qs[n]).map(shard));
+      })).then(function (loaded) {
+        var corrected = {};
+        fuzzy.forEach(function (n, k) {
+          var q = qs[n], heads = fuzzyHeads(q), most = 0;
+          per[n] = bestOf(loaded[k], function (t) {
+            if (heads.indexOf(head(t)) < 0 || !withinOne(q, t)) return false;
+            for (var j = 0; j < loaded[k].length; j++) {
+              var ps = loaded[k][j][t];
+              if (ps && ps.length > most) { most = ps.length; corrected[q] = t; }
+            }
+            return true;
+          });
+        });
+        return combine(qs, per, corrected, stems);
+      });
     });
     lastSearch = {key: key, result: result};
     return result;
+  }
+  // combine keeps the cases that have every term or, when none does, the
+  // most of them.
+  function combine(qs, per, corrected, stems) {
+    var score = new Int32Array(N), have = new Uint8Array(N), most = 0, i;
+    per.forEach(function (p) {
+      for (var i = 0; i < N; i++) {
+        if (p.best[i]) {
+          score[i] += p.best[i];
+          if (++have[i] > most) most = have[i];
+        }
+      }
+    });
+    var bits = bitset();
+    for (i = 0; i < N; i++) {
+      if (have[i] === most && most > 0) bits[i >>> 5] |= 1 << (i & 31);
+      else score[i] = 0;
+    }
+    var marks = qs.slice();
+    stems.forEach(function (s, n) { if (s !== qs[n]) marks.push("=" + s); });
+    for (var q in corrected) marks.push("=" + corrected[q]);
+    return {bits: bits, score: score, have: most, of: qs.length, corrected: corrected, marks: marks};
   }
 
   // ---- state and URL.
@@ -199,44 +328,21 @@
     return e;
   }
   function buildControls() {
-    var box = el("div", {class: "catalogue-search", role: "search"});
-    box.append(el("label", {for: "catalogue_q"}, "Search the cases"));
-    searchBox = el("input", {type: "search", id: "catalogue_q", autocomplete: "off", spellcheck: "false"});
-    box.append(searchBox);
-    var sortP = el("p", {class: "catalogue-sort"});
-    sortP.append(el("label", {for: "catalogue_sort"}, "Sort by"), " ");
-    sortBox = el("select", {id: "catalogue_sort"});
-    SORTS.forEach(function (s) { sortBox.append(el("option", {value: s[0]}, s[1])); });
-    sortP.append(sortBox);
-    var clear = el("button", {type: "button", class: "catalogue-clear"}, "Clear all filters");
-    filtersEl.append(box, sortP, clear);
-    facets.forEach(function (f) {
-      var fs = el("fieldset", {class: "facet"});
-      fs.append(el("legend", null, f.label));
-      // A long list scrolls; it takes the focus itself, for the keys,
-      // since all its values may be disabled.
-      var ul = f.values.length > 12 ? el("ul", {class: "facet-scroll", tabindex: "0", "aria-label": f.label}) : el("ul");
-      f.values.forEach(function (v) {
-        var li = el("li"), label = el("label");
-        v.input = el("input", {type: "checkbox", name: f.id, value: v.id});
-        v.count = el("span", {class: "facet-count"});
-        label.append(v.input, " ", el("span", {class: "facet-label"}, v.label), " ", v.count);
-        li.append(label);
-        ul.append(li);
-        v.label_ = label;
-        v.input.addEventListener("blur", function () { setDisabled(v); });
-      });
-      fs.append(ul);
-      filtersEl.append(fs);
-      fs.addEventListener("change", function (e) {
-        var v = f.byID[e.target.value];
-        var ids = state.sel[f.id].filter(function (id) { return id !== v.id; });
-        if (e.target.checked) ids.push(v.id);
-        state.sel[f.id] = f.values.map(function (x) { return x.id; }).filter(function (id) { return ids.indexOf(id) >= 0; });
-        state.page = 1;
-        update("push");
-      });
-    });
+    searchBox = document.getElementById("catalogue_q");
+    sortBox = document.getElementById("catalogue_sort");
+    if (!searchBox || !sortBox) { // a site's own catalogue.html of before the panel
+      var box = el("div", {class: "catalogue-search", role: "search"});
+      box.append(el("label", {for: "catalogue_q"}, "Search the cases"));
+      searchBox = el("input", {type: "search", id: "catalogue_q", autocomplete: "off", spellcheck: "false"});
+      box.append(searchBox);
+      var sortP = el("p", {class: "catalogue-sort"});
+      sortP.append(el("label", {for: "catalogue_sort"}, "Sort by"), " ");
+      sortBox = el("select", {id: "catalogue_sort"});
+      SORTS.forEach(function (s) { sortBox.append(el("option", {value: s[0]}, s[1])); });
+      sortP.append(sortBox);
+      filtersEl.append(box, sortP);
+    }
+    facets.forEach(function (f) { filtersEl.append(facetControls(f)); });
     // The first keystroke of a search adds a history entry, the next ones
     // replace it.
     searchBox.addEventListener("input", function () {
@@ -251,14 +357,8 @@
       state.page = 1;
       update("push");
     });
-    clear.addEventListener("click", function () {
-      facets.forEach(function (f) { state.sel[f.id] = []; });
-      state.q = "";
-      state.page = 1;
-      showState();
-      update("push");
-      searchBox.focus();
-    });
+    if (chipsEl) chipsEl.addEventListener("click", removeChip);
+    panelControls();
     pagesEl.addEventListener("click", function (e) {
       var a = e.target.closest("a[data-page]");
       if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button) return;
@@ -268,6 +368,117 @@
     });
     filtersEl.hidden = false;
     root.classList.add("catalogue-ready");
+  }
+  // facetControls returns the fieldset of facet f: a checkbox per value,
+  // with its count.
+  function facetControls(f) {
+    var fs = el("fieldset", {class: "facet"});
+    fs.append(el("legend", null, f.label));
+    // A long list scrolls; it takes the focus itself, for the keys,
+    // since all its values may be disabled.
+    // A very long one lays out only the values in view.
+    var ul = f.values.length > 12 ? el("ul", {class: f.values.length > 200 ? "facet-scroll facet-long" : "facet-scroll", tabindex: "0", "aria-label": f.label}) : el("ul");
+    f.values.forEach(function (v) {
+      var li = el("li"), label = el("label");
+      v.input = el("input", {type: "checkbox", name: f.id, value: v.id});
+      v.count = el("span", {class: "facet-count"});
+      label.append(v.input, " ", el("span", {class: "facet-label"}, v.label), " ", v.count);
+      li.append(label);
+      ul.append(li);
+      v.label_ = label;
+      v.input.addEventListener("blur", function () { setDisabled(v); });
+    });
+    fs.append(ul);
+    fs.addEventListener("change", function (e) {
+      select(f, f.byID[e.target.value].id, e.target.checked);
+      update("push");
+    });
+    return fs;
+  }
+  // select adds value id to facet f's selection, or takes it out, keeping
+  // the facet's order.
+  function select(f, id, on) {
+    var ids = state.sel[f.id].filter(function (x) { return x !== id; });
+    if (on) ids.push(id);
+    state.sel[f.id] = f.values.map(function (x) { return x.id; }).filter(function (x) { return ids.indexOf(x) >= 0; });
+    state.page = 1;
+  }
+
+  // ---- the panel on narrow screens (GOV.UK's "filter a list"): the
+  // button opens it over the page, "Show results" and Escape close it and
+  // give the focus back to the button. On wide screens CSS shows the panel
+  // as a column and hides both buttons.
+
+  function panelControls() {
+    if (!toggleEl) return;
+    toggleEl.addEventListener("click", function () { openPanel(toggleEl.getAttribute("aria-expanded") !== "true"); });
+    if (doneEl) doneEl.addEventListener("click", function () { openPanel(false); });
+    filtersEl.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && toggleEl.getAttribute("aria-expanded") === "true") openPanel(false);
+    });
+  }
+  function openPanel(open) {
+    toggleEl.setAttribute("aria-expanded", String(open));
+    root.classList.toggle("catalogue-open", open);
+    document.documentElement.classList.toggle("catalogue-locked", open);
+    // What the open panel covers can take neither the focus nor clicks.
+    for (var e = filtersEl; e && e.parentElement; e = e.parentElement) {
+      for (var sib of e.parentElement.children) if (sib !== e && sib.tagName !== "SCRIPT") sib.inert = open;
+    }
+    if (open) filtersEl.focus();
+    else toggleEl.focus();
+  }
+
+  // ---- the row of active filters: a button per chosen value and for the
+  // search, each removing itself, and one that removes them all.
+
+  function renderChips(total) {
+    var n = 0, items = [];
+    function chip(label, value, data) {
+      var li = el("li"), b = el("button", {type: "button", class: "chip"});
+      for (var k in data) b.dataset[k] = data[k];
+      b.append(el("span", {class: "chip-facet"}, label + ": "), value, el("span", {"aria-hidden": "true", class: "chip-x"}, "×"),
+        el("span", {class: "visually-hidden"}, ", remove this filter"));
+      li.append(b);
+      items.push(li);
+    }
+    facets.forEach(function (f) {
+      state.sel[f.id].forEach(function (id) {
+        var v = f.byID[id];
+        chip(f.label, v.short || v.label, {facet: f.id, value: id});
+        n++;
+      });
+    });
+    if (state.q.trim()) chip("Search", "“" + state.q.trim() + "”", {search: "1"});
+    if (items.length > 1) {
+      var li = el("li");
+      li.append(el("button", {type: "button", class: "chip-clear", "data-clear": "1"}, "Clear all"));
+      items.push(li);
+    }
+    if (chipsEl) chipsEl.replaceChildren.apply(chipsEl, items);
+    if (activeEl) {
+      activeEl.replaceChildren();
+      if (n) activeEl.append(" (" + n, el("span", {class: "visually-hidden"}, " active"), ")");
+    }
+    if (doneEl) doneEl.textContent = total === 1 ? "Show 1 result" : "Show " + total + " results";
+  }
+  function removeChip(e) {
+    var b = e.target.closest("button");
+    if (!b) return;
+    if (b.dataset.clear) {
+      facets.forEach(function (f) { state.sel[f.id] = []; });
+      state.q = "";
+    } else if (b.dataset.search) {
+      state.q = "";
+    } else {
+      select(facetByID[b.dataset.facet], b.dataset.value, false);
+    }
+    state.page = 1;
+    showState();
+    update("push");
+    // The chip is gone: the focus goes to the next one, or to the search.
+    var li = b.parentElement, next = li.nextElementSibling || li.previousElementSibling;
+    pendingFocus = next && !b.dataset.clear ? Array.prototype.indexOf.call(chipsEl.children, li) : -1;
   }
   // showState sets the controls to the state, after a URL was read.
   function showState() {
@@ -281,6 +492,7 @@
   function setDisabled(v) {
     var off = v.n === 0 && !v.input.checked;
     if (off && v.input === document.activeElement) off = false;
+    if (v.input.disabled === off) return;
     v.input.disabled = off;
     v.label_.classList.toggle("facet-empty", off);
   }
@@ -308,7 +520,7 @@
         return chunk(+n).then(function (cards) { need[n] = cards; });
       })).then(function () {
         if (mine !== seq) return;
-        render(order, shown, need, qs, pages);
+        render(order, shown, need, match, pages);
         root.removeAttribute("aria-busy");
         if (focusResults) headingEl.focus();
         root.dispatchEvent(new CustomEvent("catalogue:updated", {detail: {total: order.length, q: state.q}}));
@@ -342,7 +554,12 @@
       });
       f.values.forEach(function (v) {
         v.n = m === ALL ? v.total : countAnd(v.bits, m);
-        v.count.textContent = "(" + v.n + ")";
+        // Only what changed: a facet of thousands of partners would
+        // otherwise be laid out again on every keystroke.
+        if (v.shown !== v.n) {
+          v.count.textContent = "(" + v.n + ")";
+          v.shown = v.n;
+        }
         setDisabled(v);
       });
     });
@@ -372,20 +589,38 @@
   // ---- rendering: cards cloned from the template of
   // partials/catalogue-card.html, and the markup of partials/pagination.html.
 
-  function render(order, shown, chunks, qs, pages) {
+  function render(order, shown, chunks, match, pages) {
+    var marks = match ? match.marks : [];
     var frag = document.createDocumentFragment();
     shown.forEach(function (i) {
-      frag.append(card(chunks[Math.floor(i / cardSize)][i % cardSize], qs, i));
+      frag.append(card(chunks[Math.floor(i / cardSize)][i % cardSize], marks, i));
     });
     listEl.replaceChildren(frag);
     var total = order.length, first = (state.page - 1) * pageSize + 1;
-    var filtered = qs.length > 0 || facets.some(function (f) { return state.sel[f.id].length; });
+    var filtered = !!match || facets.some(function (f) { return state.sel[f.id].length; });
     var sortName = SORTS.filter(function (s) { return s[0] === sortBox.value; })[0][1].toLowerCase();
-    statusEl.textContent = total === 0 ?
+    statusEl.textContent = searchNote(match, total) + (total === 0 ?
       "No cases match. Remove a filter or change the search." :
-      plural(total, "case", "cases") + (filtered ? " match" : "") + "; showing " + first + " to " +
-      (first + shown.length - 1) + ", by " + sortName + ".";
+      plural(total, "case", "cases") + (filtered ? (total === 1 ? " matches" : " match") : "") + "; showing " + first + " to " +
+      (first + shown.length - 1) + ", by " + sortName + ".");
     renderPages(pages);
+    renderChips(total);
+    if (pendingFocus !== null) {
+      var items = chipsEl.children, k = Math.min(pendingFocus, items.length - 1);
+      (k >= 0 ? items[k].firstElementChild : searchBox).focus();
+      pendingFocus = null;
+    }
+  }
+  // searchNote says how the search forgave: the typos it corrected, and
+  // that the results have only some of the words.
+  function searchNote(match, total) {
+    if (!match) return "";
+    var note = "";
+    for (var q in match.corrected) note += "No case has “" + q + "”: searched for “" + match.corrected[q] + "”. ";
+    if (match.have && match.have < match.of && total > 0) {
+      note += "No case has all " + match.of + " words; these have " + match.have + " of them. ";
+    }
+    return note;
   }
   function plural(n, one, many) { return n === 1 ? "1 " + one : n + " " + many; }
   function pageURL(n) {
@@ -486,6 +721,7 @@
       else e.remove();
       e.removeAttribute("data-facet");
     }
+    if (qs.length && !li.querySelector("mark")) addSnippet(li, c[0], qs);
     for (var e of li.querySelectorAll("[data-slot], [data-singular]")) {
       e.removeAttribute("data-slot");
       e.removeAttribute("data-singular");
@@ -502,13 +738,20 @@
   }
 
   // marked returns text with the words that begin with a query term in
-  // <mark>, matching as the search does: folded, from the start of a word.
+  // <mark>, matching as the search does: folded, from the start of a word;
+  // qs are search's marks.
   function marked(text, qs) {
-    var frag = document.createDocumentFragment();
-    if (!qs.length) {
-      frag.append(text);
-      return frag;
-    }
+    var frag = document.createDocumentFragment(), last = 0;
+    matchRanges(text, qs).forEach(function (r) {
+      frag.append(text.slice(last, r[0]), el("mark", null, text.slice(r[0], r[1])));
+      last = r[1];
+    });
+    frag.append(text.slice(last));
+    return frag;
+  }
+  // matchRanges returns the [start, end) of each match in text.
+  function matchRanges(text, qs) {
+    if (!qs.length) return [];
     var folded = "", at = [], i = 0;
     for (var ch of text) {
       var f = fold(ch);
@@ -522,20 +765,60 @@
     while ((m = TERM.exec(folded))) {
       var word = m[0], best = 0;
       qs.forEach(function (q) {
-        if (q.length > best && word.lastIndexOf(q, 0) === 0) best = q.length;
+        // a query term marks the beginning it matched, a stem or a typo's
+        // correction (marked "=") the whole word
+        var whole = q[0] === "=", t = whole ? q.slice(1) : q;
+        if (word.lastIndexOf(t, 0) === 0) best = Math.max(best, whole ? word.length : t.length);
       });
-      if (best) ranges.push([at[m.index], at[m.index + best]]);
-    }
-    var last = 0;
-    ranges.forEach(function (r) {
+      if (!best) continue;
       // a mark ends after the whole of its last character's marks
-      var end = r[1];
+      var end = at[m.index + best];
       while (end < text.length && /\p{M}/u.test(text[end])) end++;
-      frag.append(text.slice(last, r[0]), el("mark", null, text.slice(r[0], end)));
-      last = end;
+      ranges.push([at[m.index], end]);
+    }
+    return ranges;
+  }
+
+  // ---- snippets: a card whose title, summary and partners show no match
+  // matched in its body (or themes), which the catalogue's data does not
+  // hold; its snippet is the first sentence of the case's own page that
+  // matches, fetched once per case. Its line is there from the start, at
+  // a fixed height, so that filling it in moves nothing.
+
+  var caseTexts = {};
+  function caseText(slug) {
+    if (!caseTexts[slug]) {
+      caseTexts[slug] = fetch(base + "cases/" + slug + "/").then(function (r) {
+        return r.ok ? r.text() : "";
+      }).then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var body = doc.querySelector("main .prose") || doc.querySelector("main");
+        if (!body) return [];
+        return Array.prototype.map.call(body.querySelectorAll("p, li, td, th, h2, h3, h4"), function (e) {
+          return e.textContent.replace(/\s+/g, " ").trim();
+        });
+      }).catch(function () { return []; });
+    }
+    return caseTexts[slug];
+  }
+  function addSnippet(li, slug, marks) {
+    var p = el("p", {class: "card-snippet"}, "…");
+    li.insertBefore(p, li.querySelector("dl"));
+    caseText(slug).then(function (blocks) {
+      for (var b = 0; b < blocks.length; b++) {
+        var sentences = blocks[b].match(/[^.!?]+[.!?]*/g) || [];
+        for (var k = 0; k < sentences.length; k++) {
+          var text = sentences[k].trim(), r = matchRanges(text, marks);
+          if (!r.length) continue;
+          // about 160 characters around the first match
+          var from = Math.max(0, text.lastIndexOf(" ", Math.max(0, r[0][0] - 60)));
+          var short = (from > 0 ? "…" : "") + text.slice(from).trim();
+          p.replaceChildren(el("span", {class: "visually-hidden"}, "Found in the text: "), marked(short, marks));
+          return;
+        }
+      }
+      p.textContent = "Found in its themes.";
     });
-    frag.append(text.slice(last));
-    return frag;
   }
 
   // ---- start.

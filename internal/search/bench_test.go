@@ -104,7 +104,9 @@ type keys struct {
 // index that one query downloaded.
 func BenchmarkCatalogueSearch(b *testing.B) {
 	c := openCatalogue(b, benchSite(b))
-	queries := []string{"water management", "santo tomas", "youth exchange", "climate adaptation", "municipal waste"}
+	// The last three need forgiving: a typo, stems, and a word no case has.
+	queries := []string{"water management", "santo tomas", "youth exchange", "climate adaptation", "municipal waste",
+		"watter managment", "registration exchanges", "birth certificate"}
 	var ms []float64
 	most, all, allGzip := 0, 0, 0
 	n := 0

@@ -60,6 +60,11 @@ func openCatalogue(t testing.TB, source string) *catalogue {
 	if s == nil {
 		t.Fatal(problems)
 	}
+	// A desktop's screen, where the filters are beside the results; the
+	// tests of the phone's panel set their own.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatal(err)
+	}
 	c := &catalogue{ctx: ctx, url: srv.URL + "/dashboard/cases/", out: out, site: s}
 	messages := chromedp.Console(ctx)
 	go func() {

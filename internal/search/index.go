@@ -520,43 +520,10 @@ func (cu *cutter) mark(id, field int) {
 	cu.fields[id] |= uint8(field)
 }
 
-// search returns the cases that match every term of query, best first, as
-// the catalogue's script ranks them: by the sum over the query's terms of
-// the best field bits of the terms they begin, then by case number. It
-// searches the posting lists, not the shards; it is the reference for
-// tests.
-func (x *textIndex) search(query string) []int {
-	score := map[int]int{}
-	for n, q := range Terms(query) {
-		best := map[int]int{}
-		for id, l := range x.lists {
-			if !strings.HasPrefix(x.terms[id], q) {
-				continue
-			}
-			for _, p := range l {
-				best[int(p>>5)] = max(best[int(p>>5)], int(p&31))
-			}
-		}
-		for i, sc := range score {
-			if _, ok := best[i]; !ok {
-				delete(score, i)
-			} else {
-				score[i] = sc + best[i]
-			}
-		}
-		if n == 0 {
-			score = best
-		}
-	}
-	out := make([]int, 0, len(score))
-	for i := range score {
-		out = append(out, i)
-	}
-	slices.SortFunc(out, func(a, b int) int {
-		if score[a] != score[b] {
-			return score[b] - score[a]
-		}
-		return a - b
-	})
-	return out
-}
+// search returns the cases that find gives for query in English: those
+// that match every term of query (or, when none does, the most of them),
+// best first, as the catalogue's script ranks them: by the sum over the
+// query's terms of the best field bits of the terms they match, then by
+// case number. It searches the posting lists, not the shards; it is the
+// reference for tests.
+func (x *textIndex) search(query string) []int { return x.find("en", query).cases }

@@ -35,8 +35,9 @@
 // # Facets
 //
 // The facets are the kinds of site.Kinds that have values (approach, SDG,
-// country, partner type, theme, budget band and start decade), in the
-// order of their Filter; within each, values come in the order the table
+// country, partner type, theme, budget band, start decade, partner, home
+// country and partner country; see site/partnerfacets.go), in the order of
+// their Filter; within each, values come in the order the table
 // gives. The catalogue's script finds each facet by its id and shows the
 // labels the file gives. A value no case has is left out. Budget bands are
 // chosen from the data (see site/bands.go); cases without a budget, or whose
@@ -56,7 +57,8 @@
 // rune, and so on, terms exactly as long as the key staying behind. A query
 // term is looked up in the shard of the longest key it begins with, and
 // matches every term there that it begins (so, in a split shard, only
-// itself).
+// itself). Stems, typos and queries that no case matches in full are
+// forgiven as forgive.go says.
 package search
 
 import (
@@ -163,15 +165,19 @@ func (x *Indexer) Build(s *site.Site) *Index {
 	return ix
 }
 
-// labelsOf returns the ids and names of the approaches and themes of s:
-// what the facets show of them beyond their cases.
+// labelsOf returns the ids and names of the approaches, themes and
+// partners of s: what the facets show of them beyond their cases (a
+// partner file renamed changes the partner's slug, and so its value's id).
 func labelsOf(s *site.Site) []string {
-	labels := make([]string, 0, 2*(len(s.Approaches)+len(s.Themes)))
+	labels := make([]string, 0, 2*(len(s.Approaches)+len(s.Themes))+3*len(s.Partners))
 	for _, a := range s.Approaches {
 		labels = append(labels, a.ID, a.Title)
 	}
 	for _, t := range s.Themes {
 		labels = append(labels, t.Slug, t.Name)
+	}
+	for _, p := range s.Partners {
+		labels = append(labels, p.Slug, p.Name, p.Country)
 	}
 	return labels
 }

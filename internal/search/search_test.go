@@ -51,6 +51,9 @@ func TestFacets(t *testing.T) {
 		"theme":    "water[2] youth[0]",
 		"budget":   "any[0 1 2] other-currency[3]", // too few for bands
 		"decade":   "1990[0] 2010[1 2] none[3]",
+		"partner":  "aje[1] dogbo[2] geneve[3] mol[0] roeselare[2] santo-tomas[0] sint-niklaas[1]",
+		"home":     "be[0 1 2] ch[3]", // the first partner's country
+		"abroad":   "bj[2] ni[0] sn[1] none[3]",
 	}
 	var ids []string
 	for _, f := range facets {
@@ -59,7 +62,7 @@ func TestFacets(t *testing.T) {
 			t.Errorf("%s: got %s, want %s", f.ID, got, want[f.ID])
 		}
 	}
-	if got, want := strings.Join(ids, " "), "approach sdg country type theme budget decade"; got != want {
+	if got, want := strings.Join(ids, " "), "approach sdg country type theme budget decade partner home abroad"; got != want {
 		t.Errorf("facets: got %s, want %s", got, want)
 	}
 }
@@ -130,16 +133,29 @@ func TestSearchRanking(t *testing.T) {
 		query string
 		want  []int
 	}{
-		{"Santo Tomas", []int{0}}, // both terms: only a; c has "santo" alone
-		{"santo", []int{0, 2}},    // title over body
-		{"tambacounda", []int{1}}, // a body word; a's link destination is not text
-		{"TAMBACOUNDA", []int{1}}, // case does not matter
-		{"sint", []int{1}},        // title
-		{"dogbo water", []int{2}}, // title and partner
-		{"mol youth", []int{0}},   // partner and theme
-		{"nothing here", []int{}}, // no case
-		{"youth", []int{0}},       // a theme, and a summary
-		{"wa", []int{2}},          // a prefix
+		{"Santo Tomas", []int{0}},  // both terms: only a; c has "santo" alone
+		{"santo", []int{0, 2}},     // title over body
+		{"tambacounda", []int{1}},  // a body word; a's link destination is not text
+		{"TAMBACOUNDA", []int{1}},  // case does not matter
+		{"sint", []int{1}},         // title
+		{"dogbo water", []int{2}},  // title and partner
+		{"mol youth", []int{0}},    // partner and theme
+		{"nothing zzz", []int{}},   // no case
+		{"nothing here", []int{2}}, // no case has both: those with one
+		{"youths", []int{0}},       // the stem
+		{"tambacunda", []int{1}},   // a rune less
+		{"tambacoundaa", []int{1}}, // a rune more
+		{"tambacuonda", []int{1}},  // two swapped
+		{"atmbacounda", []int{1}},  // two swapped at the start
+		{"xtambacounda", []int{1}}, // a rune more at the start
+		{"pambacounda", []int{}},   // a first rune changed: not forgiven
+		{"wster", []int{}},         // a second rune changed: not forgiven
+		{"tambacoundas", []int{1}}, // the stem
+		{"watre", []int{2}},        // five runes: forgiven
+		{"wtaer", []int{2}},
+		{"watr", []int{}},   // four runes: not forgiven
+		{"youth", []int{0}}, // a theme, and a summary
+		{"wa", []int{2}},    // a prefix
 	} {
 		if got := ps.search(tc.query); !slices.Equal(got, tc.want) {
 			t.Errorf("search(%q): got %v, want %v", tc.query, got, tc.want)
@@ -226,5 +242,57 @@ func TestBuild(t *testing.T) {
 	}
 	if got, want := fmt.Sprint(cards[2]), "[c C: Water in Dogbo Wells. [0 1] [[Roeselare 0 0] [Dogbo 1 0]] [6] EUR 20,000–40,000 2011 0]"; got != want {
 		t.Errorf("card: got %s, want %s", got, want)
+	}
+}
+
+func TestStem(t *testing.T) {
+	for _, tc := range []struct{ lang, term, want string }{
+		{"en", "registration", "regist"},
+		{"en", "register", "regist"},
+		{"en", "registered", "regist"},
+		{"en-GB", "registering", "regist"},
+		{"en", "water", "water"}, // "wat" would be too short
+		{"en", "waters", "water"},
+		{"en", "watter", "watter"},
+		{"en", "municipalities", "municip"},
+		{"en", "education", "educat"},
+		{"en", "climate", "climat"},
+		{"en", "exchanges", "exchang"},
+		{"en", "certificate", "certific"},
+		{"en", "birth", "birth"},
+		{"nl", "registration", "registration"}, // no Dutch stemmer
+		{"", "registration", "registration"},
+	} {
+		t.Run(tc.lang+"/"+tc.term, func(t *testing.T) {
+			if got := Stem(tc.lang, tc.term); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestWithinOne(t *testing.T) {
+	for _, tc := range []struct {
+		q, t string
+		want bool
+	}{
+		{"water", "water", true},
+		{"watter", "water", true},       // a rune more
+		{"watr", "water", true},         // a rune less
+		{"wates", "water", true},        // a rune changed
+		{"wtaer", "water", true},        // two swapped
+		{"watter", "waterproof", true},  // the beginning of the term
+		{"wtaerr", "water", false},      // two edits
+		{"wster", "waste", false},       // two edits
+		{"santo", "sant", true},         // the term one rune short
+		{"genève", "geneve", true},      // runes, not bytes
+		{"certificate", "birth", false}, // nothing alike
+		{"registraton", "registration", true},
+	} {
+		t.Run(tc.q+"/"+tc.t, func(t *testing.T) {
+			if got := WithinOne(tc.q, tc.t); got != tc.want {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
 	}
 }

@@ -27,6 +27,7 @@ var Kinds = []*Kind{
 	{ID: "case", Index: "catalogue", Path: "cases/", Title: "Cases", Menu: "Cases",
 		Pages: pagesOf(func(s *Site) []*Case { return s.Cases }, func(c *Case) (string, string) { return c.Slug, c.Title })},
 	{ID: "partner", Index: "partners", Path: "partners/", Title: "Partners", Menu: "Partners",
+		Label: "Partner", Filter: 8, Values: partnerValues,
 		Pages: pagesOf(func(s *Site) []*Partner { return s.Partners }, func(p *Partner) (string, string) { return p.Slug, p.Name })},
 	{ID: "country", Index: "countries", Path: "countries/", Title: "Countries", Menu: "Countries",
 		Label: "Country", Filter: 3, Values: countryValues,
@@ -46,6 +47,8 @@ var Kinds = []*Kind{
 	{ID: "type", Label: "Partner type", Filter: 4, Values: partnerTypeValues},
 	{ID: "budget", Label: "Budget", Filter: 6, Values: budgetBands},
 	{ID: "decade", Label: "Start", Filter: 7, Values: decades},
+	{ID: "home", Label: "Home country", Filter: 9, Values: homeValues}, // see partnerfacets.go
+	{ID: "abroad", Label: "Partner country", Filter: 10, Values: abroadValues},
 }
 
 // Kind is one row of Kinds. A kind has an index page when Index is set,

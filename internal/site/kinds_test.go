@@ -70,6 +70,9 @@ func TestFacetOrder(t *testing.T) {
 		"theme: water=water/[b]",
 		"budget: none=Not given/[a,b]",
 		"decade: none=Not given/[a,b]",
+		"partner: dogbo=Dogbo/[a] ostend=Ostend/[b]",
+		"home: be=Belgium/[b] bj=Benin/[a]",
+		"abroad: none=None: all in the home country/[a,b]",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("facets:\ngot  %s\nwant %s", strings.Join(got, "\n     "), strings.Join(want, "\n     "))
