@@ -15,13 +15,16 @@ import (
 // staticFuncs are the template functions that do not depend on the site or
 // the build's options.
 var staticFuncs = template.FuncMap{
-	"years":       years,
-	"ratingText":  ratingText,
-	"ratings":     ratings,
-	"partnerType": partnerType,
-	"latlon":      latlon,
-	"plural":      plural,
-	"name":        name,
+	"years":           years,
+	"ratingText":      ratingText,
+	"ratings":         ratings,
+	"partnerType":     partnerType,
+	"latlon":          latlon,
+	"plural":          plural,
+	"name":            name,
+	"typicalBudget":   typicalBudget,
+	"typicalDuration": typicalDuration,
+	"inkOn":           inkOn,
 }
 
 // boundFuncs are the names of the template functions that depend on the

@@ -245,9 +245,9 @@ func TestCase(t *testing.T) {
 		`<h1>Roeselare and Dogbo</h1>`,
 		`<a href="/dashboard/partners/dogbo/">Dogbo</a>`,
 		`(municipality, <a href="/dashboard/countries/bj/">Benin</a>)`,
-		`<span class="sdg-swatch" style="border-color: #26BDE2"></span>Goal 6: Clean water and sanitation`,
+		`<span class="sdg-number" style="background-color: #26BDE2; color: #000"><span class="visually-hidden">Goal </span>6</span><span class="visually-hidden">:</span> <span class="sdg-name">Clean water and sanitation</span>`,
 		`<a href="/dashboard/themes/birth-registration/">birth registration</a>`,
-		`EUR 30,000 a year<br>Sources: federal grant`,
+		`EUR 30,000 a year<br><span class="meta">Sources: federal grant</span>`,
 		`<dd>2010–2023</dd>`,
 		`<a href="https://example.com/dogbo" rel="noopener">Website</a>`,
 		`<h2 id="related_heading">Related cases</h2>`,
@@ -258,6 +258,12 @@ func TestCase(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("case page lacks %s", want)
 		}
+	}
+	// Facts first: the at-a-glance block comes right after the summary,
+	// before the text (CSS moves it beside the text on wide screens).
+	facts, text := strings.Index(out, `<h2 id="facts_heading">`), strings.Index(out, `<div class="prose">`)
+	if facts < 0 || text < 0 || facts > text {
+		t.Errorf("the facts are at byte %d and the text at %d, want the facts first", facts, text)
 	}
 }
 
@@ -399,5 +405,30 @@ func TestPagesInTwo(t *testing.T) {
 		if seen[p.Path] != 1 {
 			t.Errorf("%s: in the two parts %d times, want once", p.Path, seen[p.Path])
 		}
+	}
+}
+
+// TestApproachFactsFirst checks that an approach page opens with its
+// number of cases, what they typically cost and last, and its ratings,
+// before its text.
+func TestApproachFactsFirst(t *testing.T) {
+	r := newRenderer(t)
+	out := renderPage(t, r, testSite(nil), "approaches/city-to-city/index.html")
+	want := []string{
+		`<h2 id="facts_heading">At a glance</h2>`,
+		`<dt>Cases</dt>`, `<a href="#cases_heading">2 cases</a>`,
+		`<dt>Typical budget</dt>`, `EUR 30,000 a year (1 case)`,
+		`<dt>Typical duration</dt>`, `14 years (1 case)`,
+		`<dt>Governance</dt>`,
+		`<div class="prose">`,
+		`<h2 id="cases_heading">`,
+	}
+	at := 0
+	for _, w := range want {
+		i := strings.Index(out[at:], w)
+		if i < 0 {
+			t.Fatalf("approach page lacks %s after byte %d, or has it too early", w, at)
+		}
+		at += i + len(w)
 	}
 }

@@ -36,6 +36,15 @@ func SDGName(n int) string {
 	return sdgs[n].name
 }
 
+// SDGColour returns the official colour of goal n, "#rrggbb", or "" if
+// there is none.
+func SDGColour(n int) string {
+	if !ValidSDG(n) {
+		return ""
+	}
+	return sdgs[n].colour
+}
+
 func newSDG(n int) *SDG {
 	return &SDG{Number: n, Name: sdgs[n].name, Colour: sdgs[n].colour}
 }
