@@ -32,7 +32,7 @@ type binding struct {
 
 	sources     map[string]string // content file path -> URL path of its page
 	frames      map[string]*Frame // by page kind
-	aboutFrame  *Frame            // the about page's: its menu differs
+	pageFrames  map[string]*Frame // by slug, of the free pages the menu links to: their menus differ
 	fragments   sync.Map          // fragmentKey -> *fragment; see execCtx.cached
 	planOnce    sync.Once         // the version of the plan, for the sitemap
 	planVersion uint64
@@ -121,9 +121,9 @@ func (r *Renderer) newBinding(s *site.Site, opts Options) *binding {
 	b.index()
 	b.frames = make(map[string]*Frame, len(htmlKinds))
 	for _, kind := range htmlKinds {
-		b.frames[kind] = b.frame(kind, false)
+		b.frames[kind] = b.frame(kind, nil)
 	}
-	b.aboutFrame = b.frame(KindPage, true)
+	b.pageFrames = b.menuPageFrames()
 	return b
 }
 

@@ -156,70 +156,13 @@ func (b *binding) data(p Page, rec *deps.Recorder) (*Data, problem.List) {
 // frameOf returns the frame of page p, its site recording into rec.
 func (b *binding) frameOf(p Page, rec *deps.Recorder) *Frame {
 	f := b.frames[p.Kind]
-	if p.page != nil && p.page.Slug == aboutSlug {
-		f = b.aboutFrame
+	if pf := b.pageFrames[pageSlug(p.page)]; pf != nil {
+		f = pf
 	}
 	rec.Read(deps.Dep{Item: f.Item()})
 	c := *f
 	c.Site = view.OfSite(b.site, rec)
 	return &c
-}
-
-// navItem is an entry of the main menu: the kind of its index page and the
-// kind of the pages within its section.
-type navItem struct {
-	label, path string
-	index, item string
-}
-
-// navItems are the kinds of site.Kinds that have a label in the menu.
-var navItems = func() []navItem {
-	var items []navItem
-	for _, k := range site.Kinds {
-		if k.Menu == "" {
-			continue
-		}
-		it := navItem{label: k.Menu, path: k.Path, index: k.Index}
-		if k.Pages != nil {
-			it.item = k.ID
-		}
-		items = append(items, it)
-	}
-	return items
-}()
-
-// aboutSlug is the free page that, when it exists, ends the main menu.
-const aboutSlug = "about"
-
-// frame returns the frame of the pages of a kind, or of the about page.
-func (b *binding) frame(kind string, about bool) *Frame {
-	f := &Frame{
-		Site:       view.OfSite(b.site, nil),
-		Kind:       kind,
-		id:         "frame:" + kind,
-		Feed:       b.feed,
-		LiveReload: b.opts.LiveReload,
-		Nav:        make([]NavLink, 0, len(navItems)+1),
-	}
-	for _, it := range navItems {
-		l := NavLink{Label: it.label, URL: b.base + it.path}
-		switch kind {
-		case it.index:
-			l.Current = "page"
-		case it.item:
-			l.Current = "true"
-		}
-		f.Nav = append(f.Nav, l)
-	}
-	if p := b.site.Page(aboutSlug); p != nil {
-		l := NavLink{Label: "About", URL: b.base + pagePath(p)}
-		if about {
-			l.Current = "page"
-			f.id = "frame:about"
-		}
-		f.Nav = append(f.Nav, l)
-	}
-	return f
 }
 
 func or(s, fallback string) string {

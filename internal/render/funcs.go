@@ -16,7 +16,8 @@ import (
 // the build's options.
 var staticFuncs = template.FuncMap{
 	"years":           years,
-	"ratingText":      ratingText,
+	"score":           score,
+	"defaultScale":    func() []string { return site.DefaultScale },
 	"ratings":         ratings,
 	"partnerType":     partnerType,
 	"latlon":          latlon,
@@ -85,13 +86,32 @@ func name(item any) (string, error) {
 	return "", fmt.Errorf("name: %T has no name", item)
 }
 
-// ratingText returns the words for a rating with its place on the scale,
-// such as "high (3 of 3)", for readers who do not see the symbol.
-func ratingText(r site.Rating) string {
-	if !r.Valid() {
-		return r.Text()
+// Score is a rating as readers see it: the symbol, how many of the
+// highest rating it has (for its visual weight), and the words of its
+// feature's scale.
+type Score struct {
+	Rated  bool // false when the approach does not rate the feature
+	Rating site.Rating
+	Symbol string // "-" to "+++", "?" when not rated
+	Words  string // "large investment", "not rated"
+	Max    int    // the highest rating
+}
+
+// score returns approach a's rating of feature f, in the words of the
+// feature's scale, or else of the site's.
+func score(siteScale []string, f site.Feature, a *view.Approach) Score {
+	scale := f.Scale
+	if scale == nil {
+		scale = siteScale
 	}
-	return fmt.Sprintf("%s (%d of %d)", r.Text(), int(r), int(site.MaxRating))
+	if scale == nil { // a site made without package content
+		scale = site.DefaultScale
+	}
+	r, ok := a.Ratings()[f.ID]
+	if !ok || !r.Valid() {
+		return Score{Symbol: "?", Words: "not rated", Max: int(site.MaxRating)}
+	}
+	return Score{Rated: true, Rating: r, Symbol: r.Symbol(), Words: r.Text(scale), Max: int(site.MaxRating)}
 }
 
 // ratings returns every rating from lowest to highest, for legends.

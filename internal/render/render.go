@@ -45,7 +45,8 @@
 //
 // Besides the functions of html/template, layouts can call url, absURL,
 // asset, href, country and cached (see execCtx.funcs), and years,
-// ratingText, ratings, partnerType, latlon, plural and name (see funcs.go).
+// score, ratings, partnerType, latlon, plural and name (see funcs.go), and
+// typicalBudget, typicalDuration and inkOn (see typical.go).
 // cached renders a partial once per site for each item it is given: the
 // case cards, fact-box links and page frame that thousands of pages share,
 // which is what keeps a large build fast. The files a page can execute

@@ -6,6 +6,7 @@ import (
 	"html"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -82,35 +83,94 @@ func TestPagesWithoutFeed(t *testing.T) {
 func TestMatrix(t *testing.T) {
 	r := newRenderer(t)
 	s := testSite(nil)
+	s.Config.Features[2].Scale = []string{"none", "small investment", "medium investment", "large investment"}
 	page := renderKind(t, r, s, render.KindMatrix)
 
 	// Rows by order (city-to-city, then twinning), columns in site.yaml's
-	// order (governance, reciprocity, budget).
-	want := []site.Rating{3, 3, 2, 0, 2, 1}
-	cells := regexp.MustCompile(`(?s)<td>(.*?)</td>`).FindAllStringSubmatch(page, -1)
+	// order (governance, reciprocity, budget); budget in its own words.
+	type cell struct {
+		approach, feature string
+		rating            site.Rating
+		words             string
+	}
+	want := []cell{
+		{"city-to-city", "governance", 3, "to a great extent"},
+		{"city-to-city", "reciprocity", 3, "to a great extent"},
+		{"city-to-city", "budget", 2, "medium investment"},
+		{"twinning", "governance", 0, "hardly or not at all"},
+		{"twinning", "reciprocity", 2, "clearly"},
+		{"twinning", "budget", 1, "small investment"},
+	}
+	cells := regexp.MustCompile(`(?s)<td data-feature="([^"]*)" data-value="(\d)"><a href="/dashboard/cases/\?approach=([^"]*)">(.*?)</td>`).FindAllStringSubmatch(page, -1)
 	if got, want := len(cells), len(want); got != want {
 		t.Fatalf("got %d cells, want %d", got, want)
 	}
-	words := []string{"not applicable (0 of 3)", "low (1 of 3)", "medium (2 of 3)", "high (3 of 3)"}
-	for i, r := range want {
-		cell := html.UnescapeString(cells[i][1]) // html/template writes "+" as "&#43;"
-		if !strings.Contains(cell, `<span aria-hidden="true">`+r.Symbol()+`</span>`) {
-			t.Errorf("cell %d: got %s, want the symbol %q hidden from screen readers", i, cell, r.Symbol())
+	for i, w := range want {
+		c := cells[i]
+		if c[1] != w.feature || c[2] != strconv.Itoa(int(w.rating)) || c[3] != w.approach {
+			t.Errorf("cell %d: got feature %s, value %s, link to %s; want %s, %d, %s", i, c[1], c[2], c[3], w.feature, w.rating, w.approach)
 		}
-		if !strings.Contains(cell, `<span class="visually-hidden">`+words[r]+`</span>`) {
-			t.Errorf("cell %d: got %s, want the text %q", i, cell, words[r])
+		body := html.UnescapeString(c[4]) // html/template writes "+" as "&#43;"
+		for _, part := range []string{
+			`<span class="rating rating-` + strconv.Itoa(int(w.rating)) + `">`,
+			`<span class="rating-symbol" aria-hidden="true">` + w.rating.Symbol() + `</span>`,
+			`<span class="rating-words">` + w.words + `</span>`,
+		} {
+			if !strings.Contains(body, part) {
+				t.Errorf("cell %d: got %s, want %s", i, body, part)
+			}
 		}
 	}
 	for _, want := range []string{
 		`<caption id="matrix_caption">`,
 		`aria-labelledby="matrix_caption" tabindex="0"`,
-		`<th scope="col">Governance</th>`,
-		`<th scope="col">Reciprocity</th>`,
-		`<th scope="row"><a href="/dashboard/approaches/city-to-city/">City-to-city partnership</a></th>`,
+		`<th scope="col" data-sort="governance">Governance</th>`,
+		`<th scope="col" data-sort="reciprocity">Reciprocity</th>`,
+		`<a href="/dashboard/approaches/city-to-city/">City-to-city partnership</a>`,
+		`from “-” (hardly or not at all) to “+++” (to a great extent)`,
+		`<dt>+++</dt>` + "\n" + `<dd>large investment</dd>`,
+		`<li class="matrix-card" data-order="1">`,
 	} {
-		if !strings.Contains(page, want) {
+		if !strings.Contains(html.UnescapeString(page), want) {
 			t.Errorf("matrix lacks %s", want)
 		}
+	}
+}
+
+// TestMenu checks the default main menu and one from site.yaml: their
+// links and which entry is current on which page.
+func TestMenu(t *testing.T) {
+	nav := regexp.MustCompile(`(?s)<nav aria-label="Main">(.*?)</nav>`)
+	tests := []struct {
+		name string
+		menu []site.MenuEntry
+		page string
+		want string
+	}{
+		{"DefaultOnMatrix", nil, "matrix/index.html",
+			`<li><a href="/dashboard/approaches/">Approaches</a></li><li><a href="/dashboard/matrix/" aria-current="page">Matrix</a></li><li><a href="/dashboard/cases/">Cases</a></li><li><a href="/dashboard/partners/">Partners</a></li><li><a href="/dashboard/countries/">Countries</a></li><li><a href="/dashboard/sdgs/">SDGs</a></li><li><a href="/dashboard/themes/">Themes</a></li><li><a href="/dashboard/about/">About</a></li>`},
+		{"DefaultOnAbout", nil, "about/index.html",
+			`<li><a href="/dashboard/about/" aria-current="page">About</a></li>`},
+		{"DefaultOnACase", nil, "cases/dogbo/index.html",
+			`<li><a href="/dashboard/cases/" aria-current="true">Cases</a></li>`},
+		{"OwnOnAbout", []site.MenuEntry{{Label: "Start", Kind: "home"}, {Label: "Compare", Kind: "matrix"}, {Label: "Who we are", URL: "/about"}, {Label: "Elsewhere", URL: "https://example.com/"}}, "about/index.html",
+			`<li><a href="/dashboard/">Start</a></li><li><a href="/dashboard/matrix/">Compare</a></li><li><a href="/dashboard/about" aria-current="page">Who we are</a></li><li><a href="https://example.com/">Elsewhere</a></li>`},
+		{"OwnOnHome", []site.MenuEntry{{Label: "Start", Kind: "home"}, {Label: "Compare", Kind: "matrix"}}, "index.html",
+			`<li><a href="/dashboard/" aria-current="page">Start</a></li><li><a href="/dashboard/matrix/">Compare</a></li>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := testSite(nil)
+			s.Config.Menu = tt.menu
+			m := nav.FindStringSubmatch(renderPage(t, newRenderer(t), s, tt.page))
+			if m == nil {
+				t.Fatal("no main menu")
+			}
+			got := strings.ReplaceAll(m[1], "\n", "")
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("got menu %s, want it to hold %s", got, tt.want)
+			}
+		})
 	}
 }
 

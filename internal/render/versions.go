@@ -77,12 +77,12 @@ func (b *binding) computed(id string) (uint64, bool) {
 	return 0, false
 }
 
-// frameVersion returns the version of the frame of a kind, or of the
-// about page's for "about".
+// frameVersion returns the version of the frame of a kind, or of a free
+// page's for "page:" and its slug.
 func (b *binding) frameVersion(kind string) (uint64, bool) {
 	f, ok := b.frames[kind]
-	if kind == "about" {
-		f, ok = b.aboutFrame, b.site.Page(aboutSlug) != nil
+	if slug, isPage := strings.CutPrefix(kind, pageFramePrefix); isPage {
+		f, ok = b.pageFrames[slug]
 	}
 	if !ok {
 		return 0, false

@@ -727,6 +727,18 @@ func (x *Config) Features() []site.Feature {
 	return x.v.Features
 }
 
+// Scale returns the config's Scale.
+func (x *Config) Scale() []string {
+	x.read("Scale")
+	return x.v.Scale
+}
+
+// Menu returns the config's Menu.
+func (x *Config) Menu() []site.MenuEntry {
+	x.read("Menu")
+	return x.v.Menu
+}
+
 // UnsafeHTML returns the config's UnsafeHTML.
 func (x *Config) UnsafeHTML() bool {
 	x.read("UnsafeHTML")
@@ -972,6 +984,12 @@ func hashField(h *maphash.Hash, v any, field string) bool {
 			return true
 		case "Features":
 			hashValue(h, v.Features)
+			return true
+		case "Scale":
+			hashValue(h, v.Scale)
+			return true
+		case "Menu":
+			hashValue(h, v.Menu)
 			return true
 		case "UnsafeHTML":
 			hashValue(h, v.UnsafeHTML)
