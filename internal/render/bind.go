@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/markdown"
@@ -29,6 +30,9 @@ type binding struct {
 	abs  string // the base URL: "https://example.org/dashboard/"
 	lang string
 	feed string // the feed's URL, or ""
+	// commonDate is the date most cases share (site.CommonDate), which
+	// case pages leave out.
+	commonDate time.Time
 
 	sources     map[string]string // content file path -> URL path of its page
 	frames      map[string]*Frame // by page kind
@@ -118,6 +122,7 @@ func (r *Renderer) newBinding(s *site.Site, opts Options) *binding {
 	if hasFeed(s) {
 		b.feed = b.base + "feed.xml"
 	}
+	b.commonDate = s.CommonDate()
 	b.index()
 	b.frames = make(map[string]*Frame, len(htmlKinds))
 	for _, kind := range htmlKinds {

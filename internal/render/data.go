@@ -35,6 +35,10 @@ type Data struct {
 	Theme    *view.Theme
 	Page     *view.Page // a free page
 
+	// Dated is, on a case page, whether the case's date means something:
+	// it has one, and not the one that most cases share (site.CommonDate).
+	Dated bool
+
 	// Recent holds, on the home page, the newest cases.
 	Recent []*view.Case
 	// Catalogue is set on the pages of the catalogue.
@@ -118,6 +122,8 @@ func (b *binding) data(p Page, rec *deps.Recorder) (*Data, problem.List) {
 		item, body, src = d.Approach.Item(), p.approach.Body, p.approach.Source
 	case KindCase:
 		d.Title, d.Description = d.Case.Title(), or(d.Case.Summary(), d.Description)
+		rec.Read(commonDateDep)
+		d.Dated = !d.Case.Date().IsZero() && !d.Case.Date().Equal(b.commonDate)
 		item, body, src = d.Case.Item(), p.kase.Body, p.kase.Source
 	case KindPartner:
 		d.Title = d.Partner.Name()

@@ -178,3 +178,7 @@ func rebind(item cacheable, rec *deps.Recorder) any {
 
 // baseDep is the base URL and the serve mode, which every URL reads.
 var baseDep = deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: "base"}}
+
+// commonDateDep is the date that most cases share, which case pages read
+// to know whether to show theirs.
+var commonDateDep = deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: "common-date"}}

@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/casebook/casebook/internal/site"
 	"github.com/casebook/casebook/internal/view"
@@ -123,14 +122,10 @@ func ratings() []site.Rating {
 	return rs
 }
 
-// partnerType returns a partner type for readers: "ngo" -> "NGO",
-// "national-government" -> "national government".
-func partnerType(t string) string {
-	if t == "ngo" {
-		return "NGO"
-	}
-	return strings.ReplaceAll(t, "-", " ")
-}
+// partnerType returns a partner type for readers (see
+// site.PartnerTypeLabel): "ngo" -> "NGO", "national-government" ->
+// "National government".
+func partnerType(t string) string { return site.PartnerTypeLabel(t) }
 
 // latlon writes a location as text: "50.9470° N, 3.1240° E".
 func latlon(l *site.Location) string {

@@ -304,7 +304,7 @@ func TestCase(t *testing.T) {
 	for _, want := range []string{
 		`<h1>Roeselare and Dogbo</h1>`,
 		`<a href="/dashboard/partners/dogbo/">Dogbo</a>`,
-		`(municipality, <a href="/dashboard/countries/bj/">Benin</a>)`,
+		`(Municipality, <a href="/dashboard/countries/bj/">Benin</a>)`,
 		`<span class="sdg-number" style="background-color: #26BDE2; color: #000"><span class="visually-hidden">Goal </span>6</span><span class="visually-hidden">:</span> <span class="sdg-name">Clean water and sanitation</span>`,
 		`<a href="/dashboard/themes/birth-registration/">birth registration</a>`,
 		`EUR 30,000 a year<br><span class="meta">Sources: federal grant</span>`,
@@ -490,5 +490,36 @@ func TestApproachFactsFirst(t *testing.T) {
 			t.Fatalf("approach page lacks %s after byte %d, or has it too early", w, at)
 		}
 		at += i + len(w)
+	}
+}
+
+// TestCaseDate checks that a case page shows its date only where it tells
+// the case apart: not when most cases share it.
+func TestCaseDate(t *testing.T) {
+	shared := time.Date(2023, 8, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name   string
+		change func([]*site.Case)
+		want   bool
+	}{
+		{"OneDated", func([]*site.Case) {}, true},
+		{"MostShareIt", func(cs []*site.Case) {
+			for _, c := range cs {
+				c.Date = shared
+			}
+		}, false},
+		{"AllDiffer", func(cs []*site.Case) {
+			for i, c := range cs {
+				c.Date = shared.AddDate(0, 0, i)
+			}
+		}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := renderPage(t, newRenderer(t), testSite(tt.change), "cases/dogbo/index.html")
+			if got := strings.Contains(out, `<time datetime="2023-08-01">`); got != tt.want {
+				t.Errorf("got date shown %v, want %v", got, tt.want)
+			}
+		})
 	}
 }

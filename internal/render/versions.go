@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/site"
@@ -41,6 +42,8 @@ func (b *binding) computed(id string) (uint64, bool) {
 	switch {
 	case id == "base":
 		return hashStrings(b.abs, b.base, strconv.FormatBool(b.opts.LiveReload)), true
+	case id == commonDateDep.Item.ID:
+		return hashStrings(b.commonDate.Format(time.RFC3339)), true
 	case id == "plan":
 		// The plan follows from the site's lists of items, the names of
 		// the catalogue's files and whether there is a feed (see pages):
