@@ -32,7 +32,6 @@
   box.appendChild(label);
   box.appendChild(select);
   box.appendChild(status);
-  box.hidden = false;
 
   function value(el, feature) {
     if (feature === "order") return -Number(el.dataset.order);

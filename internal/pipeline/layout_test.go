@@ -1,10 +1,14 @@
 package pipeline_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -20,6 +24,15 @@ type box struct{ Left, Top, Right, Bottom float64 }
 const boxOf = `(sel => { const e = document.querySelector(sel); if (!e) return null;
 	const r = e.getBoundingClientRect();
 	return {Left: r.left + scrollX, Top: r.top + scrollY, Right: r.right + scrollX, Bottom: r.bottom + scrollY}; })`
+
+// layoutShift is a script that resolves to the page's cumulative layout
+// shift so far.
+const layoutShift = `new Promise(resolve => {
+	let cls = 0;
+	new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) cls += e.value; })
+		.observe({type: "layout-shift", buffered: true});
+	setTimeout(() => resolve(cls), 300);
+})`
 
 // TestSampleSiteLayout opens pages of the sample site in Chromium at the
 // width of a phone (390 px) and of a laptop (1280 px) and checks where
@@ -81,6 +94,55 @@ func TestSampleSiteLayout(t *testing.T) {
 			}
 		})
 	}
+
+	// Nothing moves once a page has appeared (the script of the matrix
+	// fills space kept for it): the cumulative layout shift stays under
+	// 0.05, the goal of issue 15.
+	for _, page := range []string{"", "matrix/", "cases/roeselare-dogbo/", "approaches/twinning/"} {
+		for _, width := range []int64{390, 1280} {
+			t.Run(fmt.Sprintf("shift/%s%d", page, width), func(t *testing.T) {
+				open(t, width, page)
+				cls, err := chromedp.Run(ctx, chromedp.Evaluate[float64](layoutShift, chromedp.EvalAwaitPromise))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if cls >= 0.05 {
+					t.Errorf("got a cumulative layout shift of %.3f, want under 0.05", cls)
+				}
+			})
+		}
+	}
+
+	t.Run("home", func(t *testing.T) {
+		// Under 30 KB as it ships, so that the first page loads fast on a phone.
+		info, err := os.Stat(filepath.Join(out, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Size() > 30<<10 {
+			t.Errorf("home page: got %d bytes, want at most 30 KB", info.Size())
+		}
+		open(t, 390, "")
+		// The icon is linked and served, so no browser asks for /favicon.ico.
+		icon, err := chromedp.Run(ctx, chromedp.Evaluate[int](`fetch(document.querySelector('link[rel="icon"]').href).then(r => r.status)`, chromedp.EvalAwaitPromise))
+		if err != nil || icon != 200 {
+			t.Errorf("icon: got status %d (%v), want 200", icon, err)
+		}
+		// The search box sends its words to the catalogue.
+		if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("#home_q"), "water\r")); err != nil {
+			t.Fatal(err)
+		}
+		var loc string
+		for range 50 { // until the catalogue has loaded
+			time.Sleep(100 * time.Millisecond)
+			if loc, err = chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname + location.search`)); err == nil && strings.Contains(loc, "/cases/") {
+				break
+			}
+		}
+		if loc != "/dashboard/cases/?q=water" {
+			t.Errorf("search: got %q (%v), want /dashboard/cases/?q=water", loc, err)
+		}
+	})
 
 	t.Run("matrix/1280", func(t *testing.T) {
 		open(t, 1280, "matrix/")

@@ -33,6 +33,7 @@ type binding struct {
 	// commonDate is the date most cases share (site.CommonDate), which
 	// case pages leave out.
 	commonDate time.Time
+	featured   []*site.Case // the cases the editors chose for the home page
 
 	sources     map[string]string // content file path -> URL path of its page
 	frames      map[string]*Frame // by page kind
@@ -123,6 +124,7 @@ func (r *Renderer) newBinding(s *site.Site, opts Options) *binding {
 		b.feed = b.base + "feed.xml"
 	}
 	b.commonDate = s.CommonDate()
+	b.featured = s.FeaturedCases()
 	b.index()
 	b.frames = make(map[string]*Frame, len(htmlKinds))
 	for _, kind := range htmlKinds {

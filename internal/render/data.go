@@ -39,7 +39,10 @@ type Data struct {
 	// it has one, and not the one that most cases share (site.CommonDate).
 	Dated bool
 
-	// Recent holds, on the home page, the newest cases.
+	// Featured holds, on the home page, the cases the editors chose.
+	Featured []*view.Case
+	// Recent holds, on the home page, the newest cases when no case is
+	// featured and their dates mean something (see site.CommonDate).
 	Recent []*view.Case
 	// Catalogue is set on the pages of the catalogue.
 	Catalogue *CatalogueData
@@ -116,7 +119,7 @@ func (b *binding) data(p Page, rec *deps.Recorder) (*Data, problem.List) {
 	switch p.Kind {
 	case KindHome:
 		d.Title = cfg.Title()
-		d.Recent = sv.Recent(RecentCount)
+		d.Featured, d.Recent = b.homeCases(sv, rec)
 	case KindApproach:
 		d.Title, d.Description = d.Approach.Title(), or(d.Approach.Summary(), d.Description)
 		item, body, src = d.Approach.Item(), p.approach.Body, p.approach.Source
@@ -157,6 +160,25 @@ func (b *binding) data(p Page, rec *deps.Recorder) (*Data, problem.List) {
 	html, probs := b.md.Render(markdown.Source{Body: body, Path: src.Path, BodyLine: src.BodyLine}, b.resolver(src.Path, rec))
 	d.Body = html
 	return d, probs
+}
+
+// homeCases returns the cases the home page shows: those the editors
+// featured or, when there are none, the newest, unless most cases share
+// one date, which would make "newest" arbitrary.
+func (b *binding) homeCases(sv *view.Site, rec *deps.Recorder) (featured, recent []*view.Case) {
+	rec.Read(featuredDep)
+	if len(b.featured) > 0 {
+		featured = make([]*view.Case, len(b.featured))
+		for i, c := range b.featured {
+			featured[i] = view.OfCase(c, rec)
+		}
+		return featured, nil
+	}
+	rec.Read(commonDateDep)
+	if !b.commonDate.IsZero() {
+		return nil, nil
+	}
+	return nil, sv.Recent(RecentCount)
 }
 
 // frameOf returns the frame of page p, its site recording into rec.

@@ -254,10 +254,56 @@ func TestHome(t *testing.T) {
 		`<a href="/dashboard/cases/dogbo/">Roeselare and Dogbo</a>`,
 		`<a href="/dashboard/matrix/">`,
 		`<a href="/dashboard/about/">About</a>`,
+		`<link rel="icon" href="/dashboard/assets/favicon.svg" type="image/svg+xml">`,
+		`<form class="home-search" action="/dashboard/cases/" method="get" role="search">`,
+		`<input type="search" id="home_q" name="q"`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("home page lacks %s", want)
 		}
+	}
+}
+
+// TestHomeCases checks which cases the home page lists: those the editors
+// featured; else the newest, unless most cases share their date.
+func TestHomeCases(t *testing.T) {
+	shared := time.Date(2023, 8, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name    string
+		change  func([]*site.Case)
+		heading string // "" for no list
+		cases   []string
+	}{
+		{"Featured", func(cs []*site.Case) { cs[2].Featured = true }, "Cases chosen by the editors", []string{"youth"}},
+		{"NewestWhenDatesDiffer", func([]*site.Case) {}, "Recent cases", []string{"dogbo", "ostend", "youth"}},
+		{"NoneWhenMostShareADate", func(cs []*site.Case) {
+			for _, c := range cs {
+				c.Date = shared
+			}
+		}, "", nil},
+	}
+	list := regexp.MustCompile(`(?s)<h2 id="(?:featured|recent)_heading">([^<]*)</h2>(.*?)</section>`)
+	link := regexp.MustCompile(`<a href="/dashboard/cases/([a-z-]+)/">`)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := renderKind(t, newRenderer(t), testSite(tt.change), render.KindHome)
+			m := list.FindStringSubmatch(out)
+			var heading string
+			var cases []string
+			if m != nil {
+				heading = m[1]
+				for _, l := range link.FindAllStringSubmatch(m[2], -1) {
+					cases = append(cases, l[1])
+				}
+			}
+			slices.Sort(cases)
+			if heading != tt.heading || !slices.Equal(cases, tt.cases) {
+				t.Errorf("got %q listing %v, want %q listing %v", heading, cases, tt.heading, tt.cases)
+			}
+			if !strings.Contains(out, `<a href="/dashboard/cases/">All 3 cases</a>`) {
+				t.Error("home page lacks the link to all cases")
+			}
+		})
 	}
 }
 

@@ -44,6 +44,12 @@ func (b *binding) computed(id string) (uint64, bool) {
 		return hashStrings(b.abs, b.base, strconv.FormatBool(b.opts.LiveReload)), true
 	case id == commonDateDep.Item.ID:
 		return hashStrings(b.commonDate.Format(time.RFC3339)), true
+	case id == featuredDep.Item.ID:
+		slugs := make([]string, len(b.featured))
+		for i, c := range b.featured {
+			slugs[i] = c.Slug
+		}
+		return hashStrings(slugs...), true
 	case id == "plan":
 		// The plan follows from the site's lists of items, the names of
 		// the catalogue's files and whether there is a feed (see pages):

@@ -20,3 +20,15 @@ func (s *Site) CommonDate() time.Time {
 	}
 	return time.Time{}
 }
+
+// FeaturedCases returns the cases that the editors chose for the home page
+// (featured: true), in the model's order.
+func (s *Site) FeaturedCases() []*Case {
+	var cs []*Case
+	for _, c := range s.Cases {
+		if c.Featured {
+			cs = append(cs, c)
+		}
+	}
+	return cs
+}

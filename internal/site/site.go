@@ -123,6 +123,7 @@ type Case struct {
 	Start, End  int     // years; 0 when unknown (End 0 = ongoing)
 	Date        time.Time
 	Draft       bool
+	Featured    bool // chosen by the editors for the home page
 	Links       []Link
 	Body        []byte // Markdown
 	Source      Source

@@ -223,6 +223,12 @@ func (x *Case) Draft() bool {
 	return x.v.Draft
 }
 
+// Featured returns the case's Featured.
+func (x *Case) Featured() bool {
+	x.read("Featured")
+	return x.v.Featured
+}
+
 // Links returns the case's Links.
 func (x *Case) Links() []site.Link {
 	x.read("Links")
@@ -816,6 +822,9 @@ func hashField(h *maphash.Hash, v any, field string) bool {
 			return true
 		case "Draft":
 			hashValue(h, v.Draft)
+			return true
+		case "Featured":
+			hashValue(h, v.Featured)
 			return true
 		case "Links":
 			hashValue(h, v.Links)
