@@ -15,7 +15,6 @@
   if (!app || !form || !list) return;
 
   var symbols = ["-", "+", "++", "+++"];
-  var words = ["not applicable", "low", "medium", "high"];
   var importance = ["not important", "somewhat important", "very important"];
   var fieldsets = Array.prototype.slice.call(form.querySelectorAll("fieldset[data-feature]"));
   var defaults = {};
@@ -42,6 +41,7 @@
     return {
       id: id,
       label: fs.dataset.label,
+      words: (fs.dataset.words || "").split("|"),
       importance: parseInt(checked(fs, id), 10) || 0,
       low: checked(fs, id + "-want") === "low"
     };
@@ -86,7 +86,7 @@
       var points = w.importance * (w.low ? 3 - r : r);
       total += points;
       max += w.importance * 3;
-      reasons.push({points: points, text: symbols[r] + " (" + words[r] + ") on " + w.label +
+      reasons.push({points: points, text: symbols[r] + " (" + w.words[r] + ") on " + w.label +
         ", which you " + (w.low ? "want low and " : "") + "marked " + importance[w.importance] +
         ": " + plural(points, "point", "points")});
     });

@@ -95,6 +95,7 @@ func caseSchema(t Terms) obj {
 			"end":        withDesc(year, "the year it ended; omit while it goes on"),
 			"date":       obj{"type": "string", "pattern": datePattern, "description": "publication date, such as 2023-08-01, from 1900 to 2100"},
 			"draft":      obj{"type": "boolean"},
+			"featured":   obj{"type": "boolean", "description": "true shows the case on the home page, among the cases the editors chose"},
 			"links":      obj{"type": "array", "items": link},
 		})
 	s["title"] = "casebook case"

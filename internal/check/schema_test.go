@@ -66,6 +66,8 @@ func TestSchema(t *testing.T) {
 		{"CaseYearTooEarly", caseSchema, strings.Replace(goodCase, "start: 2010", "start: 1899", 1), "start: 1899 is below 1900"},
 		{"CaseYearTooLate", caseSchema, strings.Replace(goodCase, "end: 2023", "end: 2101", 1), "end: 2101 is above 2100"},
 		{"CaseDateYear", caseSchema, strings.Replace(goodCase, "2023-08-01", "0001-08-01", 1), `date: "0001-08-01" does not match ^(19\d\d|20\d\d|2100)-\d{2}-\d{2}`},
+		{"CaseFeatured", caseSchema, goodCase + "featured: true\n", ""},
+		{"CaseFeaturedNotABoolean", caseSchema, goodCase + "featured: yes please\n", "featured: yes please is not boolean"},
 		{"CaseSlugTooLong", caseSchema, goodCase + "slug: " + strings.Repeat("a", 201) + "\n", "slug: too long"},
 		{"ApproachOrderNegative", approachSchema, "title: T\norder: -1\nratings:\n  reciprocity: 3\n  budget: 0\n", "order: -1 is below 0"},
 		{"ApproachOrderTooLarge", approachSchema, "title: T\norder: 10000\nratings:\n  reciprocity: 3\n  budget: 0\n", "order: 10000 is above 9999"},

@@ -20,7 +20,7 @@ const (
 
 var caseKeys = []string{
 	"title", "slug", "summary", "approaches", "partners", "sdgs", "themes",
-	"budget", "start", "end", "date", "draft", "links",
+	"budget", "start", "end", "date", "draft", "featured", "links",
 }
 
 // caseRefs keeps the nodes of a case's references to other files, so that
@@ -118,6 +118,9 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string) (*site.Case, caseRefs
 	c.Date = d.date(f.values["date"], "date")
 	if n := f.values["draft"]; n != nil {
 		c.Draft = d.boolean(n, "draft")
+	}
+	if n := f.values["featured"]; n != nil {
+		c.Featured = d.boolean(n, "featured")
 	}
 	c.Links = d.links(f.values["links"])
 	return c, refs

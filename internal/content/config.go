@@ -10,12 +10,12 @@ import (
 	"github.com/casebook/casebook/internal/site"
 )
 
-var configKeys = []string{"title", "description", "baseURL", "language", "features", "unsafeHTML"}
+var configKeys = []string{"title", "description", "baseURL", "language", "features", "scale", "menu", "unsafeHTML"}
 
 // decodeConfig reads site.yaml.
 func (d *decoder) decodeConfig(root *yaml.Node) site.Config {
 	const what = "site.yaml"
-	cfg := site.Config{BaseURL: "/", Language: "en"}
+	cfg := site.Config{BaseURL: "/", Language: "en", Scale: site.DefaultScale}
 	if root == nil {
 		d.errorf(nil, "%s is empty: expected at least a title and features", what)
 		return cfg
@@ -45,7 +45,7 @@ func (d *decoder) decodeConfig(root *yaml.Node) site.Config {
 	features := d.required(f, "features", what, "a list of the matrix's features, each with id and label")
 	for i, item := range d.requiredList(features, "features", "one or more features, each with id and label") {
 		field := fmt.Sprintf("features[%d]", i)
-		ff := d.mapping(item, field, []string{"id", "label"})
+		ff := d.mapping(item, field, []string{"id", "label", "scale"})
 		idNode := d.required(ff, "id", field, "a feature id such as \"reciprocity\"")
 		id := d.str(idNode, field+".id")
 		label := d.str(d.required(ff, "label", field, "the column heading shown in the matrix"), field+".label")
@@ -60,8 +60,14 @@ func (d *decoder) decodeConfig(root *yaml.Node) site.Config {
 			continue
 		}
 		seen[id] = true
-		cfg.Features = append(cfg.Features, site.Feature{ID: id, Label: label})
+		cfg.Features = append(cfg.Features, site.Feature{ID: id, Label: label, Scale: d.scale(ff.values["scale"], field+".scale")})
 	}
+	if n := f.values["scale"]; n != nil {
+		if scale := d.scale(n, "scale"); scale != nil {
+			cfg.Scale = scale
+		}
+	}
+	cfg.Menu = d.menu(f.values["menu"])
 	return cfg
 }
 

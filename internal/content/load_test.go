@@ -164,6 +164,8 @@ func TestLoadProblems(t *testing.T) {
 			[]string{`content/cases/x.md:19:1: warning: case: unknown field "strat"; did you mean "start"?; it is ignored`}},
 		{"WrongType", map[string]string{"content/cases/x.md": caseWith("start: 2010", "start: soon")},
 			[]string{`content/cases/x.md:19:8: error: start: expected a whole number, found "soon"`}},
+		{"FeaturedNotABoolean", map[string]string{"content/cases/x.md": caseWith("start: 2010", "start: 2010\nfeatured: yes please")},
+			[]string{`content/cases/x.md:20:11: error: featured: expected true or false, found "yes please"`}},
 		{"EndBeforeStart", map[string]string{"content/cases/x.md": caseWith("end: 2023", "end: 2001")},
 			[]string{`content/cases/x.md:20:6: error: end: the cooperation cannot end (2001) before it starts (2010)`}},
 		{"NegativeBudget", map[string]string{"content/cases/x.md": caseWith("min: 30000", "min: -5")},
@@ -222,5 +224,23 @@ func TestDrafts(t *testing.T) {
 	s, _ = content.Load(fixture(files), content.Options{Drafts: true})
 	if s.Case("d") == nil {
 		t.Fatal("draft not loaded with Drafts")
+	}
+}
+
+func TestFeatured(t *testing.T) {
+	for _, tt := range []struct {
+		field string
+		want  bool
+	}{{"", false}, {"\nfeatured: true", true}, {"\nfeatured: false", false}} {
+		t.Run(strings.TrimSpace(tt.field), func(t *testing.T) {
+			files := map[string]string{"content/cases/f.md": caseWith("start: 2010", "start: 2010"+tt.field)}
+			s, problems := content.Load(fixture(files), content.Options{})
+			if len(problems) > 0 {
+				t.Fatal(problems)
+			}
+			if got := s.Case("f").Featured; got != tt.want {
+				t.Errorf("got featured %v, want %v", got, tt.want)
+			}
+		})
 	}
 }

@@ -395,13 +395,19 @@ func (m *mutator) edits() []randomEdit {
 		}},
 		randomEdit{"site.yaml", func() []string {
 			doc := m.read("content/site.yaml")
-			switch r.IntN(3) {
+			switch r.IntN(6) {
 			case 0:
 				doc = regexp.MustCompile(`(?m)^title: .*$`).ReplaceAllString(doc, fmt.Sprintf("title: Site %d", r.IntN(50)))
 			case 1:
 				doc = regexp.MustCompile(`(?m)^description: .*$`).ReplaceAllString(doc, fmt.Sprintf("description: What the site is, %d.", r.IntN(50)))
 			case 2:
 				doc = regexp.MustCompile(`(?m)^(    label: Reciprocity).*$`).ReplaceAllString(doc, fmt.Sprintf("${1} %d", r.IntN(50)))
+			case 3: // the site's scale: the legend, every rating's words
+				doc = regexp.MustCompile(`(?m)^scale: .*$`).ReplaceAllString(doc, fmt.Sprintf("scale: [not at all, a little %d, clearly, strongly]", r.IntN(50)))
+			case 4: // a feature's own scale
+				doc = regexp.MustCompile(`(?m)^(    scale: )\[.*investment\]$`).ReplaceAllString(doc, fmt.Sprintf("${1}[none, small %d, medium investment, large investment]", r.IntN(50)))
+			case 5: // the menu: every page's frame
+				doc = regexp.MustCompile(`(?m)^  - \{label: [^,]*, url: /methodology/\}$`).ReplaceAllString(doc, fmt.Sprintf("  - {label: Method %d, url: /methodology/}", r.IntN(50)))
 			}
 			return m.write("content/site.yaml", doc)
 		}},

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/markdown"
@@ -30,10 +31,14 @@ type binding struct {
 	indexLinks bool   // links to folders end in "index.html" (see Options.IndexLinks)
 	lang       string
 	feed       string // the feed's URL, or ""
+	// commonDate is the date most cases share (site.CommonDate), which
+	// case pages leave out.
+	commonDate time.Time
+	featured   []*site.Case // the cases the editors chose for the home page
 
 	sources     map[string]string // content file path -> URL path of its page
 	frames      map[string]*Frame // by page kind
-	aboutFrame  *Frame            // the about page's: its menu differs
+	pageFrames  map[string]*Frame // by slug, of the free pages the menu links to: their menus differ
 	fragments   sync.Map          // fragmentKey -> *fragment; see execCtx.cached
 	planOnce    sync.Once         // the version of the plan, for the sitemap
 	planVersion uint64
@@ -125,12 +130,14 @@ func (r *Renderer) newBinding(s *site.Site, opts Options) *binding {
 	if hasFeed(s) && b.abs != "" {
 		b.feed = "feed.xml"
 	}
+	b.commonDate = s.CommonDate()
+	b.featured = s.FeaturedCases()
 	b.index()
 	b.frames = make(map[string]*Frame, len(htmlKinds))
 	for _, kind := range htmlKinds {
-		b.frames[kind] = b.frame(kind, false)
+		b.frames[kind] = b.frame(kind, nil)
 	}
-	b.aboutFrame = b.frame(KindPage, true)
+	b.pageFrames = b.menuPageFrames()
 	return b
 }
 

@@ -225,6 +225,7 @@ func budgetByApproachChart(s *view.Site, as []*view.Approach) chart.Chart {
 	return c
 }
 
+// median returns the median of v, which must not be empty.
 func median(v []float64) float64 {
 	v = slices.Clone(v)
 	slices.Sort(v)

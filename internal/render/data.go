@@ -35,7 +35,14 @@ type Data struct {
 	Theme    *view.Theme
 	Page     *view.Page // a free page
 
-	// Recent holds, on the home page, the newest cases.
+	// Dated is, on a case page, whether the case's date means something:
+	// it has one, and not the one that most cases share (site.CommonDate).
+	Dated bool
+
+	// Featured holds, on the home page, the cases the editors chose.
+	Featured []*view.Case
+	// Recent holds, on the home page, the newest cases when no case is
+	// featured and their dates mean something (see site.CommonDate).
 	Recent []*view.Case
 	// Catalogue is set on the pages of the catalogue.
 	Catalogue *CatalogueData
@@ -113,12 +120,14 @@ func (b *binding) data(p Page, rec *deps.Recorder) (*Data, problem.List) {
 	switch p.Kind {
 	case KindHome:
 		d.Title = cfg.Title()
-		d.Recent = sv.Recent(RecentCount)
+		d.Featured, d.Recent = b.homeCases(sv, rec)
 	case KindApproach:
 		d.Title, d.Description = d.Approach.Title(), or(d.Approach.Summary(), d.Description)
 		item, body, src = d.Approach.Item(), p.approach.Body, p.approach.Source
 	case KindCase:
 		d.Title, d.Description = d.Case.Title(), or(d.Case.Summary(), d.Description)
+		rec.Read(commonDateDep)
+		d.Dated = !d.Case.Date().IsZero() && !d.Case.Date().Equal(b.commonDate)
 		item, body, src = d.Case.Item(), p.kase.Body, p.kase.Source
 	case KindPartner:
 		d.Title = d.Partner.Name()
@@ -154,12 +163,31 @@ func (b *binding) data(p Page, rec *deps.Recorder) (*Data, problem.List) {
 	return d, probs
 }
 
+// homeCases returns the cases the home page shows: those the editors
+// featured or, when there are none, the newest, unless most cases share
+// one date, which would make "newest" arbitrary.
+func (b *binding) homeCases(sv *view.Site, rec *deps.Recorder) (featured, recent []*view.Case) {
+	rec.Read(featuredDep)
+	if len(b.featured) > 0 {
+		featured = make([]*view.Case, len(b.featured))
+		for i, c := range b.featured {
+			featured[i] = view.OfCase(c, rec)
+		}
+		return featured, nil
+	}
+	rec.Read(commonDateDep)
+	if !b.commonDate.IsZero() {
+		return nil, nil
+	}
+	return nil, sv.Recent(RecentCount)
+}
+
 // frameOf returns the frame of page p, whose way back to the root is root,
 // with its links from there and its site recording into rec.
 func (b *binding) frameOf(p Page, root string, rec *deps.Recorder) *Frame {
 	f := b.frames[p.Kind]
-	if p.page != nil && p.page.Slug == aboutSlug {
-		f = b.aboutFrame
+	if pf := b.pageFrames[pageSlug(p.page)]; pf != nil {
+		f = pf
 	}
 	rec.Read(deps.Dep{Item: f.Item()})
 	c := *f
@@ -173,63 +201,6 @@ func (b *binding) frameOf(p Page, root string, rec *deps.Recorder) *Frame {
 		c.Nav[i] = l
 	}
 	return &c
-}
-
-// navItem is an entry of the main menu: the kind of its index page and the
-// kind of the pages within its section.
-type navItem struct {
-	label, path string
-	index, item string
-}
-
-// navItems are the kinds of site.Kinds that have a label in the menu.
-var navItems = func() []navItem {
-	var items []navItem
-	for _, k := range site.Kinds {
-		if k.Menu == "" {
-			continue
-		}
-		it := navItem{label: k.Menu, path: k.Path, index: k.Index}
-		if k.Pages != nil {
-			it.item = k.ID
-		}
-		items = append(items, it)
-	}
-	return items
-}()
-
-// aboutSlug is the free page that, when it exists, ends the main menu.
-const aboutSlug = "about"
-
-// frame returns the frame of the pages of a kind, or of the about page.
-func (b *binding) frame(kind string, about bool) *Frame {
-	f := &Frame{
-		Site:       view.OfSite(b.site, nil),
-		Kind:       kind,
-		id:         "frame:" + kind,
-		Feed:       b.feed,
-		LiveReload: b.opts.LiveReload,
-		Nav:        make([]NavLink, 0, len(navItems)+1),
-	}
-	for _, it := range navItems {
-		l := NavLink{Label: it.label, URL: it.path} // from the root: see frameOf
-		switch kind {
-		case it.index:
-			l.Current = "page"
-		case it.item:
-			l.Current = "true"
-		}
-		f.Nav = append(f.Nav, l)
-	}
-	if p := b.site.Page(aboutSlug); p != nil {
-		l := NavLink{Label: "About", URL: pagePath(p)}
-		if about {
-			l.Current = "page"
-			f.id = "frame:about"
-		}
-		f.Nav = append(f.Nav, l)
-	}
-	return f
 }
 
 func or(s, fallback string) string {

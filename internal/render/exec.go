@@ -194,3 +194,11 @@ func rebind(item cacheable, rec *deps.Recorder) any {
 
 // baseDep is the base URL and the serve mode, which every URL reads.
 var baseDep = deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: "base"}}
+
+// commonDateDep is the date that most cases share, which case pages read
+// to know whether to show theirs.
+var commonDateDep = deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: "common-date"}}
+
+// featuredDep is which cases the editors featured, which the home page
+// reads.
+var featuredDep = deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: "featured"}}

@@ -40,6 +40,7 @@ var importanceWords = [...]string{"not important", "somewhat important", "very i
 var finderFuncs = template.FuncMap{
 	"lowFeature":     lowFeature,
 	"finderProfiles": finderProfiles,
+	"featureScale":   featureScale,
 }
 
 func lowFeature(id string) bool { return slices.Contains(LowFeatures, id) }
@@ -48,7 +49,8 @@ func lowFeature(id string) bool { return slices.Contains(LowFeatures, id) }
 type weight struct {
 	Feature    site.Feature
 	Importance int
-	Low        bool // the reader wants the feature low
+	Low        bool     // the reader wants the feature low
+	Words      []string // the feature's scale (see featureScale); nil: the default
 }
 
 // profile is a ready-made set of weights and the ranking it gives.
@@ -68,23 +70,35 @@ type ranked struct {
 
 // defaultWeights are the finder's weights before a reader changes any:
 // every feature somewhat important, less wanted of the LowFeatures.
-func defaultWeights(fs []site.Feature) []weight {
+func defaultWeights(fs []site.Feature, siteScale []string) []weight {
 	ws := make([]weight, len(fs))
 	for i, f := range fs {
-		ws[i] = weight{Feature: f, Importance: somewhatImportant, Low: lowFeature(f.ID)}
+		ws[i] = weight{Feature: f, Importance: somewhatImportant, Low: lowFeature(f.ID), Words: featureScale(siteScale, f)}
 	}
 	return ws
+}
+
+// featureScale returns the words of a feature's ratings: its own scale,
+// else the site's, else the default (see site.Config.Scale).
+func featureScale(siteScale []string, f site.Feature) []string {
+	switch {
+	case f.Scale != nil:
+		return f.Scale
+	case siteScale != nil:
+		return siteScale
+	}
+	return site.DefaultScale
 }
 
 // finderProfiles returns the ready-made profiles: every feature somewhat
 // important, then each feature alone very important (wanted low where it
 // may be), with the approaches ranked by each.
-func finderProfiles(fs []site.Feature, as []*view.Approach) []profile {
-	ps := []profile{{Title: "Every feature somewhat important", Weights: defaultWeights(fs)}}
+func finderProfiles(fs []site.Feature, as []*view.Approach, siteScale []string) []profile {
+	ps := []profile{{Title: "Every feature somewhat important", Weights: defaultWeights(fs, siteScale)}}
 	for _, f := range fs {
 		ws := make([]weight, len(fs))
 		for i, g := range fs {
-			ws[i] = weight{Feature: g, Low: lowFeature(g.ID)}
+			ws[i] = weight{Feature: g, Low: lowFeature(g.ID), Words: featureScale(siteScale, g)}
 		}
 		i := slices.IndexFunc(fs, func(g site.Feature) bool { return g.ID == f.ID })
 		ws[i].Importance = veryImportant
@@ -125,14 +139,14 @@ func finderQuery(ws []weight) string {
 func rankApproaches(ws []weight, as []*view.Approach) []ranked {
 	out := make([]ranked, len(as))
 	for i, a := range as {
-		out[i] = score(ws, a)
+		out[i] = rank(ws, a)
 	}
 	slices.SortStableFunc(out, func(a, b ranked) int { return b.Score - a.Score })
 	return out
 }
 
-// score returns the score of a under ws, with its reasons in words.
-func score(ws []weight, a *view.Approach) ranked {
+// rank returns the score of a under ws, with its reasons in words.
+func rank(ws []weight, a *view.Approach) ranked {
 	r := ranked{Approach: a}
 	ratings := a.Ratings()
 	type reason struct {
@@ -160,14 +174,23 @@ func score(ws []weight, a *view.Approach) ranked {
 	return r
 }
 
-// reasonText says why a feature gave an approach its points: "+++ (high)
-// on Reciprocity, which you marked very important: 6 points". finder.js
-// writes the same words.
+// reasonText says why a feature gave an approach its points: "+++ (to a
+// great extent) on Reciprocity, which you marked very important: 6
+// points", in the words of the feature's scale. finder.js writes the same
+// words, from the page.
 func reasonText(w weight, r site.Rating, points int) string {
 	want := ""
 	if w.Low {
 		want = "want low and "
 	}
 	return fmt.Sprintf("%s (%s) on %s, which you %smarked %s: %s",
-		r.Symbol(), r.Text(), w.Feature.Label, want, importanceWords[w.Importance], plural(points, "point", "points"))
+		r.Symbol(), r.Text(or2(w.Words, site.DefaultScale)), w.Feature.Label, want, importanceWords[w.Importance], plural(points, "point", "points"))
+}
+
+// or2 returns xs, or fallback when xs is nil.
+func or2(xs, fallback []string) []string {
+	if xs == nil {
+		return fallback
+	}
+	return xs
 }

@@ -27,17 +27,17 @@ func TestRankApproaches(t *testing.T) {
 	}{
 		{"nothing matters: the matrix's order", 0, 0, false, []string{"a:0/0", "b:0/0", "c:0/0", "d:0/0"}, ""},
 		{"reciprocity very important, ties keep order", 2, 0, false, []string{"b:6/6", "d:6/6", "c:4/6", "a:2/6"},
-			"+++ (high) on Reciprocity, which you marked very important: 6 points"},
+			"+++ (to a great extent) on Reciprocity, which you marked very important: 6 points"},
 		{"low budget wanted", 0, 2, true, []string{"c:6/6", "b:4/6", "d:4/6", "a:0/6"},
-			"- (not applicable) on Budget, which you want low and marked very important: 6 points"},
+			"- (hardly or not at all) on Budget, which you want low and marked very important: 6 points"},
 		{"high budget wanted", 0, 1, false, []string{"a:3/3", "b:1/3", "d:1/3", "c:0/3"},
-			"+++ (high) on Budget, which you marked somewhat important: 3 points"},
+			"+++ (to a great extent) on Budget, which you marked somewhat important: 3 points"},
 		{"both", 1, 2, true, []string{"c:8/9", "b:7/9", "d:7/9", "a:1/9"},
-			"- (not applicable) on Budget, which you want low and marked very important: 6 points"},
+			"- (hardly or not at all) on Budget, which you want low and marked very important: 6 points"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ws := []weight{{features[0], tt.reciprocity, false}, {features[1], tt.budget, tt.low}}
+			ws := []weight{{Feature: features[0], Importance: tt.reciprocity}, {Feature: features[1], Importance: tt.budget, Low: tt.low}}
 			ranking := rankApproaches(ws, as)
 			var got []string
 			for _, r := range ranking {
@@ -64,9 +64,9 @@ func TestFinderQuery(t *testing.T) {
 		ws   []weight
 		want string
 	}{
-		{"defaults", defaultWeights(fs), ""},
-		{"very and not", []weight{{fs[0], 2, false}, {fs[1], 0, true}}, "?budget=0&reciprocity=2"},
-		{"budget wanted high", []weight{{fs[0], 1, false}, {fs[1], 1, false}}, "?budget-want=high"},
+		{"defaults", defaultWeights(fs, nil), ""},
+		{"very and not", []weight{{Feature: fs[0], Importance: 2}, {Feature: fs[1], Low: true}}, "?budget=0&reciprocity=2"},
+		{"budget wanted high", []weight{{Feature: fs[0], Importance: 1}, {Feature: fs[1], Importance: 1}}, "?budget-want=high"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -79,7 +79,7 @@ func TestFinderQuery(t *testing.T) {
 
 func TestFinderProfiles(t *testing.T) {
 	fs := []site.Feature{{ID: "reciprocity", Label: "Reciprocity"}, {ID: "budget", Label: "Budget"}}
-	ps := finderProfiles(fs, nil)
+	ps := finderProfiles(fs, nil, nil)
 	var got []string
 	for _, p := range ps {
 		got = append(got, p.Title+" "+p.Query)

@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/casebook/casebook/internal/site"
 	"github.com/casebook/casebook/internal/view"
@@ -15,15 +14,19 @@ import (
 // staticFuncs are the template functions that do not depend on the site or
 // the build's options.
 var staticFuncs = template.FuncMap{
-	"years":       years,
-	"ratingText":  ratingText,
-	"ratings":     ratings,
-	"partnerType": partnerType,
-	"latlon":      latlon,
-	"plural":      plural,
-	"name":        name,
-	"worldMap":    worldMap,
-	"locator":     locator,
+	"years":           years,
+	"score":           score,
+	"defaultScale":    func() []string { return site.DefaultScale },
+	"ratings":         ratings,
+	"partnerType":     partnerType,
+	"latlon":          latlon,
+	"plural":          plural,
+	"name":            name,
+	"typicalBudget":   typicalBudget,
+	"typicalDuration": typicalDuration,
+	"inkOn":           inkOn,
+	"worldMap":        worldMap,
+	"locator":         locator,
 }
 
 // boundFuncs are the names of the template functions that depend on the
@@ -84,13 +87,32 @@ func name(item any) (string, error) {
 	return "", fmt.Errorf("name: %T has no name", item)
 }
 
-// ratingText returns the words for a rating with its place on the scale,
-// such as "high (3 of 3)", for readers who do not see the symbol.
-func ratingText(r site.Rating) string {
-	if !r.Valid() {
-		return r.Text()
+// Score is a rating as readers see it: the symbol, how many of the
+// highest rating it has (for its visual weight), and the words of its
+// feature's scale.
+type Score struct {
+	Rated  bool // false when the approach does not rate the feature
+	Rating site.Rating
+	Symbol string // "-" to "+++", "?" when not rated
+	Words  string // "large investment", "not rated"
+	Max    int    // the highest rating
+}
+
+// score returns approach a's rating of feature f, in the words of the
+// feature's scale, or else of the site's.
+func score(siteScale []string, f site.Feature, a *view.Approach) Score {
+	scale := f.Scale
+	if scale == nil {
+		scale = siteScale
 	}
-	return fmt.Sprintf("%s (%d of %d)", r.Text(), int(r), int(site.MaxRating))
+	if scale == nil { // a site made without package content
+		scale = site.DefaultScale
+	}
+	r, ok := a.Ratings()[f.ID]
+	if !ok || !r.Valid() {
+		return Score{Symbol: "?", Words: "not rated", Max: int(site.MaxRating)}
+	}
+	return Score{Rated: true, Rating: r, Symbol: r.Symbol(), Words: r.Text(scale), Max: int(site.MaxRating)}
 }
 
 // ratings returns every rating from lowest to highest, for legends.
@@ -102,14 +124,10 @@ func ratings() []site.Rating {
 	return rs
 }
 
-// partnerType returns a partner type for readers: "ngo" -> "NGO",
-// "national-government" -> "national government".
-func partnerType(t string) string {
-	if t == "ngo" {
-		return "NGO"
-	}
-	return strings.ReplaceAll(t, "-", " ")
-}
+// partnerType returns a partner type for readers (see
+// site.PartnerTypeLabel): "ngo" -> "NGO", "national-government" ->
+// "National government".
+func partnerType(t string) string { return site.PartnerTypeLabel(t) }
 
 // latlon writes a location as text: "50.9470° N, 3.1240° E".
 func latlon(l *site.Location) string {

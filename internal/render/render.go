@@ -57,8 +57,9 @@
 //
 // Besides the functions of html/template, layouts can call url, absURL,
 // asset, href, country and cached (see execCtx.funcs), and years,
-// ratingText, ratings, partnerType, latlon, plural, name, worldMap and
-// locator (see funcs.go and worldmap.go).
+// score, ratings, partnerType, latlon, plural, name, worldMap and locator
+// (see funcs.go and worldmap.go), and typicalBudget, typicalDuration and
+// inkOn (see typical.go).
 // cached renders a partial once per site for each item it is given: the
 // case cards, fact-box links and page frame that thousands of pages share,
 // which is what keeps a large build fast. The files a page can execute

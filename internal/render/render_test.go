@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -86,35 +87,94 @@ func TestPagesWithoutFeed(t *testing.T) {
 func TestMatrix(t *testing.T) {
 	r := newRenderer(t)
 	s := testSite(nil)
+	s.Config.Features[2].Scale = []string{"none", "small investment", "medium investment", "large investment"}
 	page := renderKind(t, r, s, render.KindMatrix)
 
 	// Rows by order (city-to-city, then twinning), columns in site.yaml's
-	// order (governance, reciprocity, budget).
-	want := []site.Rating{3, 3, 2, 0, 2, 1}
-	cells := regexp.MustCompile(`(?s)<td>(.*?)</td>`).FindAllStringSubmatch(page, -1)
+	// order (governance, reciprocity, budget); budget in its own words.
+	type cell struct {
+		approach, feature string
+		rating            site.Rating
+		words             string
+	}
+	want := []cell{
+		{"city-to-city", "governance", 3, "to a great extent"},
+		{"city-to-city", "reciprocity", 3, "to a great extent"},
+		{"city-to-city", "budget", 2, "medium investment"},
+		{"twinning", "governance", 0, "hardly or not at all"},
+		{"twinning", "reciprocity", 2, "clearly"},
+		{"twinning", "budget", 1, "small investment"},
+	}
+	cells := regexp.MustCompile(`(?s)<td data-feature="([^"]*)" data-value="(\d)"><a href="\.\./cases/\?approach=([^"]*)">(.*?)</td>`).FindAllStringSubmatch(page, -1)
 	if got, want := len(cells), len(want); got != want {
 		t.Fatalf("got %d cells, want %d", got, want)
 	}
-	words := []string{"not applicable (0 of 3)", "low (1 of 3)", "medium (2 of 3)", "high (3 of 3)"}
-	for i, r := range want {
-		cell := html.UnescapeString(cells[i][1]) // html/template writes "+" as "&#43;"
-		if !strings.Contains(cell, `<span aria-hidden="true">`+r.Symbol()+`</span>`) {
-			t.Errorf("cell %d: got %s, want the symbol %q hidden from screen readers", i, cell, r.Symbol())
+	for i, w := range want {
+		c := cells[i]
+		if c[1] != w.feature || c[2] != strconv.Itoa(int(w.rating)) || c[3] != w.approach {
+			t.Errorf("cell %d: got feature %s, value %s, link to %s; want %s, %d, %s", i, c[1], c[2], c[3], w.feature, w.rating, w.approach)
 		}
-		if !strings.Contains(cell, `<span class="visually-hidden">`+words[r]+`</span>`) {
-			t.Errorf("cell %d: got %s, want the text %q", i, cell, words[r])
+		body := html.UnescapeString(c[4]) // html/template writes "+" as "&#43;"
+		for _, part := range []string{
+			`<span class="rating rating-` + strconv.Itoa(int(w.rating)) + `">`,
+			`<span class="rating-symbol" aria-hidden="true">` + w.rating.Symbol() + `</span>`,
+			`<span class="rating-words">` + w.words + `</span>`,
+		} {
+			if !strings.Contains(body, part) {
+				t.Errorf("cell %d: got %s, want %s", i, body, part)
+			}
 		}
 	}
 	for _, want := range []string{
 		`<caption id="matrix_caption">`,
 		`aria-labelledby="matrix_caption" tabindex="0"`,
-		`<th scope="col">Governance</th>`,
-		`<th scope="col">Reciprocity</th>`,
-		`<th scope="row"><a href="../approaches/city-to-city/">City-to-city partnership</a></th>`,
+		`<th scope="col" data-sort="governance">Governance</th>`,
+		`<th scope="col" data-sort="reciprocity">Reciprocity</th>`,
+		`<a href="../approaches/city-to-city/">City-to-city partnership</a>`,
+		`from “-” (hardly or not at all) to “+++” (to a great extent)`,
+		`<dt>+++</dt>` + "\n" + `<dd>large investment</dd>`,
+		`<li class="matrix-card" data-order="1">`,
 	} {
-		if !strings.Contains(page, want) {
+		if !strings.Contains(html.UnescapeString(page), want) {
 			t.Errorf("matrix lacks %s", want)
 		}
+	}
+}
+
+// TestMenu checks the default main menu and one from site.yaml: their
+// links and which entry is current on which page.
+func TestMenu(t *testing.T) {
+	nav := regexp.MustCompile(`(?s)<nav aria-label="Main">(.*?)</nav>`)
+	tests := []struct {
+		name string
+		menu []site.MenuEntry
+		page string
+		want string
+	}{
+		{"DefaultOnMatrix", nil, "matrix/index.html",
+			`<li><a href="../approaches/">Approaches</a></li><li><a href="../matrix/" aria-current="page">Matrix</a></li><li><a href="../finder/">Finder</a></li><li><a href="../cases/">Cases</a></li><li><a href="../partners/">Partners</a></li><li><a href="../countries/">Countries</a></li><li><a href="../map/">Map</a></li><li><a href="../sdgs/">SDGs</a></li><li><a href="../themes/">Themes</a></li><li><a href="../numbers/">Numbers</a></li><li><a href="../about/">About</a></li>`},
+		{"DefaultOnAbout", nil, "about/index.html",
+			`<li><a href="../about/" aria-current="page">About</a></li>`},
+		{"DefaultOnACase", nil, "cases/dogbo/index.html",
+			`<li><a href="../../cases/" aria-current="true">Cases</a></li>`},
+		{"OwnOnAbout", []site.MenuEntry{{Label: "Start", Kind: "home"}, {Label: "Compare", Kind: "matrix"}, {Label: "Who we are", URL: "/about"}, {Label: "Elsewhere", URL: "https://example.com/"}}, "about/index.html",
+			`<li><a href="../">Start</a></li><li><a href="../matrix/">Compare</a></li><li><a href="../about" aria-current="page">Who we are</a></li><li><a href="https://example.com/">Elsewhere</a></li>`},
+		{"OwnOnHome", []site.MenuEntry{{Label: "Start", Kind: "home"}, {Label: "Compare", Kind: "matrix"}}, "index.html",
+			`<li><a href="./" aria-current="page">Start</a></li><li><a href="./matrix/">Compare</a></li>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := testSite(nil)
+			s.Config.Menu = tt.menu
+			m := nav.FindStringSubmatch(renderPage(t, newRenderer(t), s, tt.page))
+			if m == nil {
+				t.Fatal("no main menu")
+			}
+			got := strings.ReplaceAll(m[1], "\n", "")
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("got menu %s, want it to hold %s", got, tt.want)
+			}
+		})
 	}
 }
 
@@ -252,10 +312,56 @@ func TestHome(t *testing.T) {
 		`<a href="./cases/dogbo/">Roeselare and Dogbo</a>`,
 		`<a href="./matrix/">`,
 		`<a href="./about/">About</a>`,
+		`<link rel="icon" href="./assets/favicon.svg" type="image/svg+xml">`,
+		`<form class="home-search" action="./cases/" method="get" role="search">`,
+		`<input type="search" id="home_q" name="q"`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("home page lacks %s", want)
 		}
+	}
+}
+
+// TestHomeCases checks which cases the home page lists: those the editors
+// featured; else the newest, unless most cases share their date.
+func TestHomeCases(t *testing.T) {
+	shared := time.Date(2023, 8, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name    string
+		change  func([]*site.Case)
+		heading string // "" for no list
+		cases   []string
+	}{
+		{"Featured", func(cs []*site.Case) { cs[2].Featured = true }, "Cases chosen by the editors", []string{"youth"}},
+		{"NewestWhenDatesDiffer", func([]*site.Case) {}, "Recent cases", []string{"dogbo", "ostend", "youth"}},
+		{"NoneWhenMostShareADate", func(cs []*site.Case) {
+			for _, c := range cs {
+				c.Date = shared
+			}
+		}, "", nil},
+	}
+	list := regexp.MustCompile(`(?s)<h2 id="(?:featured|recent)_heading">([^<]*)</h2>(.*?)</section>`)
+	link := regexp.MustCompile(`<a href="\./cases/([a-z-]+)/">`)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := renderKind(t, newRenderer(t), testSite(tt.change), render.KindHome)
+			m := list.FindStringSubmatch(out)
+			var heading string
+			var cases []string
+			if m != nil {
+				heading = m[1]
+				for _, l := range link.FindAllStringSubmatch(m[2], -1) {
+					cases = append(cases, l[1])
+				}
+			}
+			slices.Sort(cases)
+			if heading != tt.heading || !slices.Equal(cases, tt.cases) {
+				t.Errorf("got %q listing %v, want %q listing %v", heading, cases, tt.heading, tt.cases)
+			}
+			if !strings.Contains(out, `<a href="./cases/">All 3 cases</a>`) {
+				t.Error("home page lacks the link to all cases")
+			}
+		})
 	}
 }
 
@@ -302,10 +408,10 @@ func TestCase(t *testing.T) {
 	for _, want := range []string{
 		`<h1>Roeselare and Dogbo</h1>`,
 		`<a href="../../partners/dogbo/">Dogbo</a>`,
-		`(municipality, <a href="../../countries/bj/">Benin</a>)`,
-		`<span class="sdg-swatch" style="border-color: #26BDE2"></span>Goal 6: Clean water and sanitation`,
+		`(Municipality, <a href="../../countries/bj/">Benin</a>)`,
+		`<span class="sdg-number" style="background-color: #26BDE2; color: #000"><span class="visually-hidden">Goal </span>6</span><span class="visually-hidden">:</span> <span class="sdg-name">Clean water and sanitation</span>`,
 		`<a href="../../themes/birth-registration/">birth registration</a>`,
-		`EUR 30,000 a year<br>Sources: federal grant`,
+		`EUR 30,000 a year<br><span class="meta">Sources: federal grant</span>`,
 		`<dd>2010–2023</dd>`,
 		`<a href="https://example.com/dogbo" rel="noopener">Website</a>`,
 		`<h2 id="related_heading">Related cases</h2>`,
@@ -316,6 +422,12 @@ func TestCase(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("case page lacks %s", want)
 		}
+	}
+	// Facts first: the at-a-glance block comes right after the summary,
+	// before the text (CSS moves it beside the text on wide screens).
+	facts, text := strings.Index(out, `<h2 id="facts_heading">`), strings.Index(out, `<div class="prose">`)
+	if facts < 0 || text < 0 || facts > text {
+		t.Errorf("the facts are at byte %d and the text at %d, want the facts first", facts, text)
 	}
 }
 
@@ -457,5 +569,61 @@ func TestPagesInTwo(t *testing.T) {
 		if seen[p.Path] != 1 {
 			t.Errorf("%s: in the two parts %d times, want once", p.Path, seen[p.Path])
 		}
+	}
+}
+
+// TestApproachFactsFirst checks that an approach page opens with its
+// number of cases, what they typically cost and last, and its ratings,
+// before its text.
+func TestApproachFactsFirst(t *testing.T) {
+	r := newRenderer(t)
+	out := renderPage(t, r, testSite(nil), "approaches/city-to-city/index.html")
+	want := []string{
+		`<h2 id="facts_heading">At a glance</h2>`,
+		`<dt>Cases</dt>`, `<a href="#cases_heading">2 cases</a>`,
+		`<dt>Typical budget</dt>`, `EUR 30,000 a year (1 case)`,
+		`<dt>Typical duration</dt>`, `14 years (1 case)`,
+		`<dt>Governance</dt>`,
+		`<div class="prose">`,
+		`<h2 id="cases_heading">`,
+	}
+	at := 0
+	for _, w := range want {
+		i := strings.Index(out[at:], w)
+		if i < 0 {
+			t.Fatalf("approach page lacks %s after byte %d, or has it too early", w, at)
+		}
+		at += i + len(w)
+	}
+}
+
+// TestCaseDate checks that a case page shows its date only where it tells
+// the case apart: not when most cases share it.
+func TestCaseDate(t *testing.T) {
+	shared := time.Date(2023, 8, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name   string
+		change func([]*site.Case)
+		want   bool
+	}{
+		{"OneDated", func([]*site.Case) {}, true},
+		{"MostShareIt", func(cs []*site.Case) {
+			for _, c := range cs {
+				c.Date = shared
+			}
+		}, false},
+		{"AllDiffer", func(cs []*site.Case) {
+			for i, c := range cs {
+				c.Date = shared.AddDate(0, 0, i)
+			}
+		}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := renderPage(t, newRenderer(t), testSite(tt.change), "cases/dogbo/index.html")
+			if got := strings.Contains(out, `<time datetime="2023-08-01">`); got != tt.want {
+				t.Errorf("got date shown %v, want %v", got, tt.want)
+			}
+		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/site"
@@ -41,6 +42,14 @@ func (b *binding) computed(id string) (uint64, bool) {
 	switch {
 	case id == "base":
 		return hashStrings(b.abs, b.base, strconv.FormatBool(b.opts.LiveReload), b.indexFile()), true
+	case id == commonDateDep.Item.ID:
+		return hashStrings(b.commonDate.Format(time.RFC3339)), true
+	case id == featuredDep.Item.ID:
+		slugs := make([]string, len(b.featured))
+		for i, c := range b.featured {
+			slugs[i] = c.Slug
+		}
+		return hashStrings(slugs...), true
 	case id == "plan":
 		// The plan follows from the site's lists of items, the names of
 		// the catalogue's files and whether there is a feed (see pages):
@@ -77,12 +86,12 @@ func (b *binding) computed(id string) (uint64, bool) {
 	return 0, false
 }
 
-// frameVersion returns the version of the frame of a kind, or of the
-// about page's for "about".
+// frameVersion returns the version of the frame of a kind, or of a free
+// page's for "page:" and its slug.
 func (b *binding) frameVersion(kind string) (uint64, bool) {
 	f, ok := b.frames[kind]
-	if kind == "about" {
-		f, ok = b.aboutFrame, b.site.Page(aboutSlug) != nil
+	if slug, isPage := strings.CutPrefix(kind, pageFramePrefix); isPage {
+		f, ok = b.pageFrames[slug]
 	}
 	if !ok {
 		return 0, false

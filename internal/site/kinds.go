@@ -254,13 +254,18 @@ func partnerTypeValues(s *Site) []Value {
 	return vs
 }
 
-// PartnerTypeLabel returns a partner type for readers: "ngo" -> "NGO",
-// "national-government" -> "national government".
+// PartnerTypeLabel returns a partner type for readers, in sentence case
+// like every label: "ngo" -> "NGO", "national-government" -> "National
+// government".
 func PartnerTypeLabel(t string) string {
 	if t == "ngo" {
 		return "NGO"
 	}
-	return strings.ReplaceAll(t, "-", " ")
+	s := strings.ReplaceAll(t, "-", " ")
+	if s != "" && 'a' <= s[0] && s[0] <= 'z' {
+		s = string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
 }
 
 // NoneID is the value of cases that have no budget or no start year.

@@ -66,7 +66,7 @@ func TestFacetOrder(t *testing.T) {
 		"approach: twinning=twinning/[a,b]", // no case uses "unused"
 		"sdg: 6=6. Clean water and sanitation/Clean water and sanitation[a] 16=16. Peace, justice and strong institutions/Peace, justice and strong institutions[a,b]",
 		"country: be=Belgium/[b] bj=Benin/[a]",
-		"type: municipality=municipality/[a,b]",
+		"type: municipality=Municipality/[a,b]",
 		"theme: water=water/[b]",
 		"budget: none=Not given/[a,b]",
 		"decade: none=Not given/[a,b]",

@@ -6,10 +6,11 @@ type Rating int
 // MaxRating is the highest rating.
 const MaxRating Rating = 3
 
-var (
-	ratingSymbols = [...]string{"-", "+", "++", "+++"}
-	ratingWords   = [...]string{"not applicable", "low", "medium", "high"}
-)
+var ratingSymbols = [...]string{"-", "+", "++", "+++"}
+
+// DefaultScale holds the words for the ratings 0 to 3 when site.yaml gives
+// none: how far an approach shows a feature.
+var DefaultScale = []string{"hardly or not at all", "to a limited extent", "clearly", "to a great extent"}
 
 // Valid reports whether r is within 0..3.
 func (r Rating) Valid() bool { return r >= 0 && r <= MaxRating }
@@ -22,10 +23,12 @@ func (r Rating) Symbol() string {
 	return ratingSymbols[r]
 }
 
-// Text returns the words a screen reader says for the symbol.
-func (r Rating) Text() string {
-	if !r.Valid() {
+// Text returns the words for the rating on a scale of four (see Config.Scale
+// and DefaultScale), or "unknown" for a rating outside 0..3 or a scale too
+// short.
+func (r Rating) Text(scale []string) string {
+	if !r.Valid() || int(r) >= len(scale) {
 		return "unknown"
 	}
-	return ratingWords[r]
+	return scale[r]
 }

@@ -49,13 +49,6 @@ func newSDG(n int) *SDG {
 	return &SDG{Number: n, Name: sdgs[n].name, Colour: sdgs[n].colour}
 }
 
-// CountryName returns the English short name of an ISO 3166-1 alpha-2 code,
-// and whether the code is known.
-func CountryName(code string) (string, bool) {
-	name, ok := countryNames[code]
-	return name, ok
-}
-
 // CountryCodes returns every known country code, for suggestions.
 func CountryCodes() []string { return keys(countryNames) }
 

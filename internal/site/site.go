@@ -59,6 +59,13 @@ type Config struct {
 	BaseURL     string // absolute, ending in "/"
 	Language    string
 	Features    []Feature
+	// Scale holds the words for the ratings 0 to 3 ("-" to "+++"), for
+	// every feature that has no scale of its own: DefaultScale when
+	// site.yaml gives none.
+	Scale []string
+	// Menu is the main menu; nil when site.yaml gives none, and the
+	// renderer then shows its default (see render's Frame).
+	Menu []MenuEntry
 	// UnsafeHTML lets raw HTML and any link scheme through the Markdown
 	// renderer. Off by default.
 	UnsafeHTML bool
@@ -68,6 +75,18 @@ type Config struct {
 type Feature struct {
 	ID    string
 	Label string
+	// Scale holds the words for this feature's ratings 0 to 3 when they
+	// differ from the site's ("large investment" for "+++" of a budget);
+	// nil when they do not.
+	Scale []string
+}
+
+// MenuEntry is one link of the main menu: to the index page of a kind of
+// site.Kinds (Kind, such as "matrix") or to a URL.
+type MenuEntry struct {
+	Label string
+	Kind  string // a section of Kinds: its Path without the slash ("cases")
+	URL   string // absolute, or a path from the site's root ("/methodology/")
 }
 
 // Source says where an item was read from, so that later stages (rendering
@@ -110,6 +129,7 @@ type Case struct {
 	Start, End  int     // years; 0 when unknown (End 0 = ongoing)
 	Date        time.Time
 	Draft       bool
+	Featured    bool // chosen by the editors for the home page
 	Links       []Link
 	Body        []byte // Markdown
 	Source      Source

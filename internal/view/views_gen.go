@@ -223,6 +223,12 @@ func (x *Case) Draft() bool {
 	return x.v.Draft
 }
 
+// Featured returns the case's Featured.
+func (x *Case) Featured() bool {
+	x.read("Featured")
+	return x.v.Featured
+}
+
 // Links returns the case's Links.
 func (x *Case) Links() []site.Link {
 	x.read("Links")
@@ -727,6 +733,18 @@ func (x *Config) Features() []site.Feature {
 	return x.v.Features
 }
 
+// Scale returns the config's Scale.
+func (x *Config) Scale() []string {
+	x.read("Scale")
+	return x.v.Scale
+}
+
+// Menu returns the config's Menu.
+func (x *Config) Menu() []site.MenuEntry {
+	x.read("Menu")
+	return x.v.Menu
+}
+
 // UnsafeHTML returns the config's UnsafeHTML.
 func (x *Config) UnsafeHTML() bool {
 	x.read("UnsafeHTML")
@@ -804,6 +822,9 @@ func hashField(h *maphash.Hash, v any, field string) bool {
 			return true
 		case "Draft":
 			hashValue(h, v.Draft)
+			return true
+		case "Featured":
+			hashValue(h, v.Featured)
 			return true
 		case "Links":
 			hashValue(h, v.Links)
@@ -972,6 +993,12 @@ func hashField(h *maphash.Hash, v any, field string) bool {
 			return true
 		case "Features":
 			hashValue(h, v.Features)
+			return true
+		case "Scale":
+			hashValue(h, v.Scale)
+			return true
+		case "Menu":
+			hashValue(h, v.Menu)
 			return true
 		case "UnsafeHTML":
 			hashValue(h, v.UnsafeHTML)

@@ -1,0 +1,67 @@
+package site_test
+
+import (
+	"testing"
+
+	"golang.org/x/text/language"
+
+	"github.com/casebook/casebook/internal/site"
+)
+
+func TestCountryNameIn(t *testing.T) {
+	tests := []struct {
+		lang      language.Tag
+		code      string
+		want      string
+		wantKnown bool
+	}{
+		{language.English, "CD", "DR Congo", true},
+		{language.English, "CG", "Congo", true},
+		{language.English, "BO", "Bolivia", true},
+		{language.English, "BE", "Belgium", true},
+		{language.English, "GB", "United Kingdom", true},
+		{language.English, "KR", "South Korea", true},
+		{language.English, "SZ", "Eswatini", true},
+		{language.English, "ZZ", "", false},
+		{language.English, "be", "", false},
+		{language.Dutch, "BE", "België", true},
+		{language.French, "BJ", "Bénin", true},
+		{language.Dutch, "CD", "Congo-Kinshasa", true},
+		{language.MustParse("en-GB"), "CD", "DR Congo", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang.String()+"/"+tt.code, func(t *testing.T) {
+			got, known := site.CountryNameIn(tt.lang, tt.code)
+			if got != tt.want || known != tt.wantKnown {
+				t.Errorf("got %q, %v; want %q, %v", got, known, tt.want, tt.wantKnown)
+			}
+		})
+	}
+}
+
+// TestCountryNamesComplete checks that every code the ISO table knows has
+// a name that is not the code itself.
+func TestCountryNamesComplete(t *testing.T) {
+	for _, code := range site.CountryCodes() {
+		if name, ok := site.CountryName(code); !ok || name == "" || name == code {
+			t.Errorf("%s: got %q, %v; want a name", code, name, ok)
+		}
+	}
+}
+
+func TestPartnerTypeLabel(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"ngo", "NGO"},
+		{"municipality", "Municipality"},
+		{"national-government", "National government"},
+		{"international-organisation", "International organisation"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := site.PartnerTypeLabel(tt.in); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
