@@ -667,7 +667,9 @@ func TestSessionCompressed(t *testing.T) {
 	}{
 		{"full build", func() []string { return nil }},
 		{"body", func() []string { return m.write(roeselare, m.read(roeselare)+"\nOne more line.\n") }},
-		{"title", func() []string { return m.write(roeselare, set(m.read(roeselare), "title", `"Roeselare and Dogbo, again"`)) }},
+		{"title", func() []string {
+			return m.write(roeselare, set(m.read(roeselare), "title", `"Roeselare and Dogbo, again"`))
+		}},
 		{"nothing", func() []string { return []string{roeselare} }},
 	} {
 		var ch pipeline.Change

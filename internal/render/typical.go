@@ -94,7 +94,6 @@ func ofCases(n int) string {
 	return "median of " + strconv.Itoa(n) + " cases"
 }
 
-
 // inkOn returns the text colour, black or white, that contrasts most with
 // a background colour "#rrggbb": at least 4.6:1 for any background, so a
 // goal's number can sit on its official colour and meet WCAG AA.
