@@ -89,12 +89,12 @@ func BenchmarkWrite(b *testing.B) {
 	plan, pages := renderAll(b, loadBench(b))
 	out := filepath.Join(benchSite(b), "public")
 	for b.Loop() {
-		st, err := newStage(out, 2)
+		st, err := newStage(out, 2, true)
 		if err != nil {
 			b.Fatal(err)
 		}
 		for i, p := range plan {
-			if err := st.write(output{p.Path, pages[i]}); err != nil {
+			if err := st.write(output{path: p.Path, data: pages[i]}); err != nil {
 				b.Fatal(err)
 			}
 		}

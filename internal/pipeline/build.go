@@ -91,8 +91,12 @@ type Config struct {
 
 // Result tells what a build did.
 type Result struct {
-	Pages    int // HTML and XML pages rendered
-	Files    int // asset files copied
+	Pages int // HTML and XML pages rendered
+	Files int // asset files copied
+	// Kept counts the files, pages and assets, that the previous build
+	// into the same folder wrote from the same source: they are hard links
+	// to its files, unchanged, with their modification times.
+	Kept     int
 	Problems problem.List
 	Stages   Stages
 	Out      string // the absolute output folder; "" in a dry run
@@ -136,10 +140,10 @@ func Run(cfg Config) (Result, error) {
 	var st *stage // nil in a dry run
 	p.stage = new(dryStage)
 	if !cfg.DryRun {
-		if st, err = newStage(res.Out, p.workers); err != nil {
+		if st, err = newStage(res.Out, p.workers, cfg.Minify); err != nil {
 			return res, err
 		}
-		p.stage = st
+		p.stage, p.digests = st, true
 	}
 	pages, problems, err := p.run(assets)
 	res.Problems = append(res.Problems, problems...)
@@ -163,6 +167,7 @@ func Run(cfg Config) (Result, error) {
 			return res, err
 		}
 		res.Stages.Commit = time.Since(t)
+		res.Kept = int(st.kept.Load())
 	}
 	res.Stages.Total = time.Since(start)
 	return res, nil
