@@ -7,14 +7,16 @@
 //
 // # Files
 //
-// Build returns one catalogue file and many small files that the catalogue
-// file names. Every name carries a hash of its content, so that all of them
+// Build returns one catalogue file, catalogue.json, and many small files
+// that it names. Their names carry a hash of their content, so that they
 // can be cached forever and a rebuild that changes nothing changes no name;
-// an Indexer set to Stable leaves the hashes out, for casebook serve.
+// an Indexer set to Stable leaves the hashes out, for casebook serve. The
+// catalogue's own name stays the same, so that a change to a case does not
+// change every page that names it.
 // Lists of case numbers are indexes into site.Cases (which is in title
 // order); ascending lists are written as deltas: [3,1,4] means 3, 4, 8.
 //
-//	catalogue.<hash>.json
+//	catalogue.json
 //	  {"cases": N,
 //	   "facets": [{"id": "approach", "label": "Approach",
 //	               "values": [["twinning", "Twinning", [deltas]], ...]}, ...],
@@ -67,7 +69,7 @@ import (
 
 // File is one file of the catalogue's data.
 type File struct {
-	Name string // "catalogue.1a2b3c4d5e.json"; no folders
+	Name string // "cards-0.1a2b3c4d5e.json"; no folders
 	Data []byte
 }
 
@@ -157,7 +159,10 @@ func (x *Indexer) Build(s *site.Site) *Index {
 		slices.EqualFunc(last.Files, ix.Files, func(a, b File) bool { return a.Name == b.Name }) {
 		ix.Catalogue = last.Catalogue // names the same files, in the same order
 	} else {
-		ix.Catalogue = x.name("catalogue", catalogueData(s, ix.Facets, x.sorts, cards, shards))
+		// Always catalogue.json: the pages that name it then stay as they
+		// are when a case changes, and a rebuild rewrites only the files
+		// that changed (the catalogue is cached as a page is).
+		ix.Catalogue = File{Name: "catalogue.json", Data: catalogueData(s, ix.Facets, x.sorts, cards, shards)}
 	}
 	x.last, x.labels = ix, labels
 	return ix
