@@ -23,15 +23,19 @@
 //	               (an SDG's value has its colour and its name on cards
 //	               after the deltas: [..., "#3f7e44", "Climate action"])
 //	   "sort": {"newest": [case numbers], "budget": [case numbers]},
-//	   "cards": {"size": 32, "files": ["cards-0.<hash>.json", ...]},
-//	   "terms": {"ab": "terms-ab.<hash>.json", ...}}
+//	   "cards": {"size": 16, "files": [["cards-0.<hash>.json", from, to], ...]},
+//	   "terms": {"ab": ["terms-3.<hash>.json", from, to], ...}}
 //
-//	cards-<n>.<hash>.json    the cards of cases n*size to (n+1)*size-1:
+//	cards-<n>.<hash>.json    a pack: a JSON array of cards files (see pack.go);
+//	  the catalogue names each by its pack and its bytes there, [from, to)
+//	terms-<n>.<hash>.json    a pack of term shards, likewise
+//
+//	a cards file: the cards of cases n*size to (n+1)*size-1:
 //	  [[slug, title, summary, [approach value numbers],
 //	    [[partner name, country value number, type value number], ...],
 //	    [SDG numbers], budget text or "", start year or 0, end year or 0], ...]
 //
-//	terms-<key>.<hash>.json  the terms that begin with key:
+//	a term shard: the terms that begin with its key:
 //	  {"term": [(delta << 5) | fields, ...], ...}
 //
 // # Facets
@@ -121,6 +125,14 @@ type Indexer struct {
 	last   *Index
 	sorts  [2][]int // the newest and budget orders of the last site
 	labels []string // the approaches' and themes' ids and names in the last site
+	// where the last site's cards files and shards are in their packs
+	cardsAt, shardsAt []slice
+	shards            []shard
+}
+
+// sameKeys reports whether a and b are shards of the same keys.
+func sameKeys(a, b []shard) bool {
+	return slices.EqualFunc(a, b, func(s, t shard) bool { return s.key == t.key })
 }
 
 // Build makes the catalogue's data for s.
@@ -150,21 +162,19 @@ func (x *Indexer) Build(s *site.Site) *Index {
 			x.sorts = sorts
 		}
 	}
-	ix.Files = make([]File, 0, len(cards)+len(shards))
-	ix.Files = append(ix.Files, cards...)
-	for _, sh := range shards {
-		ix.Files = append(ix.Files, sh.file)
-	}
+	var cardsAt, shardsAt []slice
+	ix.Files, cardsAt, shardsAt = pack(cards, shards, x.name)
 	if last := x.last; last != nil && !resorted && slices.EqualFunc(last.Facets, ix.Facets, sameFacet) &&
-		slices.EqualFunc(last.Files, ix.Files, func(a, b File) bool { return a.Name == b.Name }) {
-		ix.Catalogue = last.Catalogue // names the same files, in the same order
+		slices.Equal(x.cardsAt, cardsAt) && slices.Equal(x.shardsAt, shardsAt) && sameKeys(x.shards, shards) {
+		ix.Catalogue = last.Catalogue // names the same bytes of the same files
 	} else {
 		// Always catalogue.json: the pages that name it then stay as they
 		// are when a case changes, and a rebuild rewrites only the files
 		// that changed (the catalogue is cached as a page is).
-		ix.Catalogue = File{Name: "catalogue.json", Data: catalogueData(s, ix.Facets, x.sorts, cards, shards)}
+		ix.Catalogue = File{Name: "catalogue.json", Data: catalogueData(s, ix.Facets, x.sorts, cardsAt, shards, shardsAt)}
 	}
 	x.last, x.labels = ix, labels
+	x.cardsAt, x.shardsAt, x.shards = cardsAt, shardsAt, shards
 	return ix
 }
 
