@@ -52,11 +52,14 @@ fuzz:
 browser-deps:
 	@.ci/browser-deps
 
-## bench: whole builds of synthetic sites (medians, peak memory, stages,
-## 1,000 vs 10,000 cases, one 100,000), then every Go benchmark, then the
-## serve benchmarks again with more edits (median write-to-reload times)
+## bench: whole builds of synthetic sites into a folder on the checkout's
+## disk, as many workers as cores (medians, peak memory, stages, a rebuild
+## after one changed case, Hugo v0.165.0 on the same content side by side,
+## installed once into a cache folder; 1,000 vs 10,000 cases, one 100,000),
+## then every Go benchmark, then the serve benchmarks again with more edits
+## (median write-to-reload times)
 bench: $(BIN)
-	$(GO) run ./cmd/casebook-bench -bin $(BIN) -sizes 1000,10000 -runs 5 -big 100000
+	$(GO) run ./cmd/casebook-bench -bin $(BIN) -sizes 1000,10000 -runs 5 -big 100000 -dir $(CURDIR)/.bench-tmp/casebook-bench
 	$(GO) test -run '^$$' -bench . -skip 'BenchmarkPathological|BenchmarkEdit' -benchtime 5x ./...
 	@echo "Markdown that is hard to parse: 1 MB of each pattern, rendered and scanned (target: well under 2 s, i.e. < 2,000 ns/byte; MB/s shown)"
 	$(GO) test -run '^$$' -bench 'BenchmarkPathological' -benchtime 3x ./internal/markdown/

@@ -101,8 +101,23 @@
       return r.json();
     });
   }
+  // getPart resolves to the JSON at [file, from, to]: those bytes of a
+  // pack of the catalogue's data files. It asks for them alone; a server
+  // that ignores the Range header sends the whole pack, and the part is
+  // taken out of it.
+  function getPart(at) {
+    var from = at[1], to = at[2];
+    return fetch(new URL(at[0], dataURL), {headers: {Range: "bytes=" + from + "-" + (to - 1)}}).then(function (r) {
+      if (!r.ok) throw new Error(at[0] + ": " + r.status);
+      return r.arrayBuffer().then(function (buf) {
+        var bytes = new Uint8Array(buf);
+        if (r.status !== 206) bytes = bytes.subarray(from, to);
+        return JSON.parse(new TextDecoder().decode(bytes));
+      });
+    });
+  }
   function chunk(n) {
-    if (!cardChunks[n]) cardChunks[n] = getJSON(cardFiles[n]);
+    if (!cardChunks[n]) cardChunks[n] = getPart(cardFiles[n]);
     return cardChunks[n];
   }
   // shardKey returns the key of the shard that holds a term: the longest
@@ -117,7 +132,7 @@
   }
   function shard(key) {
     if (!key) return Promise.resolve({});
-    if (!shardCache[key]) shardCache[key] = getJSON(termFiles[key]);
+    if (!shardCache[key]) shardCache[key] = getPart(termFiles[key]);
     return shardCache[key];
   }
 

@@ -1,14 +1,18 @@
 // Command casebook-bench measures whole casebook builds on synthetic sites,
 // the way `make bench` runs it: for each size it generates a site with
-// `casebook gen`, builds it several times with `casebook build --timings`
-// in a child process, and prints the medians of the wall time, pages per
-// second, peak memory (the child's maximum resident set) and the time of
-// each stage, then the ratio of the largest to the smallest build. One build
-// of a very large site shows that it scales past the benchmark sizes.
+// `casebook gen`, and builds it several times with `casebook build
+// --timings` in a child process, each time into an empty folder, side by
+// side (A B A B) with Hugo building the same Markdown with a minimal theme
+// (see hugo.go). It prints the medians of the wall time, pages per second,
+// peak memory (the child's maximum resident set) and the time of each
+// stage, the same for a rebuild after one case changed, Hugo's, and the
+// ratios. One build of a very large site shows that it scales past the
+// benchmark sizes.
 //
-// Sites are generated under /dev/shm when it exists: this project's
-// machines create files slowly on their disks, and the benchmark is about
-// casebook, not the disk. -dir changes it.
+// Sites are generated and built in .bench-tmp/ of the current folder: on
+// the disk that holds the checkout, where users build, not in memory.
+// Builds use as many workers as the machine has cores. -dir changes the
+// folder (/dev/shm to measure without the disk).
 package main
 
 import (
@@ -34,6 +38,7 @@ type run struct {
 	wall   time.Duration
 	rssMB  float64
 	pages  int
+	kept   int
 	stages map[string]float64 // seconds
 }
 
@@ -42,32 +47,34 @@ func main() {
 	sizes := flag.String("sizes", "1000,10000", "comma-separated `numbers` of cases")
 	runs := flag.Int("runs", 5, "builds per size; the medians are printed")
 	big := flag.Int("big", 100000, "cases of one extra build that shows scaling (0: none)")
-	dir := flag.String("dir", defaultDir(), "`folder` for the generated sites and their output")
+	dir := flag.String("dir", ".bench-tmp/casebook-bench", "`folder` for the generated sites and their output")
+	keep := flag.Bool("keep", false, "keep the generated sites and their output")
+	hugo := flag.String("hugo", "", "the Hugo `binary` to compare with; empty: Hugo "+hugoVersion+", installed once into a cache folder; off: none")
 	flag.Parse()
-	if err := bench(*bin, *sizes, *runs, *big, *dir); err != nil {
+	h := ""
+	if *hugo != "off" {
+		h = hugoBinary(*hugo)
+	}
+	err := bench(*bin, *sizes, *runs, *big, *dir, h)
+	if !*keep {
+		os.RemoveAll(*dir)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "casebook-bench:", err)
 		os.Exit(1)
 	}
 }
 
-func defaultDir() string {
-	if info, err := os.Stat("/dev/shm"); err == nil && info.IsDir() {
-		return "/dev/shm/casebook-bench"
-	}
-	return filepath.Join(os.TempDir(), "casebook-bench")
-}
-
-func bench(bin, sizes string, runs, big int, dir string) error {
+func bench(bin, sizes string, runs, big int, dir, hugo string) error {
 	bin, err := filepath.Abs(bin)
 	if err != nil {
 		return err
 	}
-	fmt.Printf("casebook build, medians of %d runs; sites in %s\n\n", runs, dir)
-	fmt.Printf("%8s %9s %10s %9s", "cases", "wall", "pages/s", "peak RSS")
-	for _, s := range stages {
-		fmt.Printf(" %8s", s)
+	if dir, err = filepath.Abs(dir); err != nil {
+		return err
 	}
-	fmt.Println()
+	fmt.Printf("casebook build, medians of %d runs into an empty folder in %s (%s)\n\n", runs, dir, fsType(dir))
+	printHeader()
 	var walls []time.Duration
 	var ns []int
 	for _, field := range strings.Split(sizes, ",") {
@@ -75,11 +82,10 @@ func bench(bin, sizes string, runs, big int, dir string) error {
 		if err != nil {
 			return fmt.Errorf("-sizes: %q is not a number", field)
 		}
-		med, err := measure(bin, dir, n, runs)
+		med, err := measure(bin, dir, n, runs, hugo)
 		if err != nil {
 			return err
 		}
-		printRow(n, med)
 		walls, ns = append(walls, med.wall), append(ns, n)
 	}
 	if len(walls) > 1 {
@@ -89,42 +95,119 @@ func bench(bin, sizes string, runs, big int, dir string) error {
 	}
 	if big > 0 {
 		fmt.Printf("\none build of %d cases:\n", big)
-		med, err := measure(bin, dir, big, 1)
-		if err != nil {
+		if _, err := measure(bin, dir, big, 1, ""); err != nil {
 			return err
 		}
-		printRow(big, med)
 	}
 	fmt.Println("\nrender, minify and write are summed over the workers that run side by side.")
-	return os.RemoveAll(dir)
+	return nil
 }
 
-func printRow(n int, r run) {
-	fmt.Printf("%8d %8.3fs %10.0f %6.0f MB", n, r.wall.Seconds(), float64(r.pages)/r.wall.Seconds(), r.rssMB)
+// fsType names the file system that holds dir, as df does.
+func fsType(dir string) string {
+	os.MkdirAll(dir, 0o755)
+	out, err := exec.Command("df", "--output=source,fstype", dir).Output()
+	if err != nil {
+		return "file system unknown"
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	return strings.Join(strings.Fields(lines[len(lines)-1]), ", ")
+}
+
+func printHeader() {
+	fmt.Printf("%8s %-9s %9s %10s %9s", "cases", "", "wall", "pages/s", "peak RSS")
 	for _, s := range stages {
-		fmt.Printf(" %7.3fs", r.stages[s])
+		fmt.Printf(" %8s", s)
 	}
 	fmt.Println()
 }
 
-// measure generates a site of n cases and builds it runs times, returning
-// the median of every figure.
-func measure(bin, dir string, n, runs int) (run, error) {
+func printRow(n int, what string, r run) {
+	fmt.Printf("%8d %-9s %8.3fs %10.0f %6.0f MB", n, what, r.wall.Seconds(), float64(r.pages)/r.wall.Seconds(), r.rssMB)
+	for _, s := range stages {
+		if v, ok := r.stages[s]; ok {
+			fmt.Printf(" %7.3fs", v)
+		}
+	}
+	fmt.Println()
+}
+
+// measure generates a site of n cases and builds it runs times into an
+// empty folder, each time followed by Hugo's build of the same content
+// when hugo is set; then it rebuilds it runs times into the full folder,
+// after changing one case each time. It prints the medians and returns
+// those of the builds into an empty folder.
+func measure(bin, dir string, n, runs int, hugo string) (run, error) {
 	site := filepath.Join(dir, fmt.Sprintf("site-%d", n))
 	out := filepath.Join(dir, fmt.Sprintf("public-%d", n))
+	hsite, hout := filepath.Join(dir, fmt.Sprintf("hugo-%d", n)), filepath.Join(dir, fmt.Sprintf("hugo-public-%d", n))
 	gen := exec.Command(bin, "gen", "--cases", strconv.Itoa(n), "--seed", "1", "--out", site, "--quiet")
 	if msg, err := gen.CombinedOutput(); err != nil {
 		return run{}, fmt.Errorf("gen %d cases: %v\n%s", n, err, msg)
 	}
-	var rs []run
+	if hugo != "" {
+		if err := hugoSite(site, hsite); err != nil {
+			return run{}, err
+		}
+	}
+	var cs, hs, rs []run
 	for range runs {
+		if err := os.RemoveAll(out); err != nil {
+			return run{}, err
+		}
+		r, err := build(bin, site, out)
+		if err != nil {
+			return run{}, err
+		}
+		cs = append(cs, r)
+		if hugo != "" {
+			h, err := buildHugo(hugo, hsite, hout)
+			if err != nil {
+				return run{}, err
+			}
+			hs = append(hs, h)
+		}
+	}
+	for i := range runs {
+		if err := changeCase(site, i); err != nil {
+			return run{}, err
+		}
 		r, err := build(bin, site, out)
 		if err != nil {
 			return run{}, err
 		}
 		rs = append(rs, r)
 	}
-	return median(rs), nil
+	med := median(cs)
+	printRow(n, "casebook", med)
+	re := median(rs)
+	printRow(n, "rebuild", re)
+	fmt.Printf("%8s %-9s a build after one case changed, into the previous output: %.2fx the time, %d files kept\n",
+		"", "", re.wall.Seconds()/med.wall.Seconds(), re.kept)
+	if len(hs) > 0 {
+		h := median(hs)
+		h.pages = med.pages
+		printRow(n, "hugo", h)
+		fmt.Printf("%8s %-9s casebook / Hugo: wall %.2fx, peak memory %.2fx\n", "", "",
+			med.wall.Seconds()/h.wall.Seconds(), med.rssMB/h.rssMB)
+	}
+	return med, nil
+}
+
+// changeCase adds a sentence to the body of the first case of site.
+func changeCase(site string, i int) error {
+	dir := filepath.Join(site, "content", "cases")
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) == 0 {
+		return fmt.Errorf("no case to change in %s: %v", dir, err)
+	}
+	name := filepath.Join(dir, entries[0].Name())
+	f, err := os.OpenFile(name, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(f, "\nChanged for a rebuild, %d.\n", i+1)
+	return f.Close()
 }
 
 // build runs one build in a child process.
@@ -147,10 +230,15 @@ func build(bin, site, out string) (run, error) {
 		if len(f) != 2 {
 			continue
 		}
-		if f[0] == "pages" {
+		switch f[0] {
+		case "pages":
 			r.pages, _ = strconv.Atoi(f[1])
-		} else if v, err := strconv.ParseFloat(strings.TrimSuffix(f[1], "s"), 64); err == nil {
-			r.stages[f[0]] = v
+		case "kept":
+			r.kept, _ = strconv.Atoi(f[1])
+		default:
+			if v, err := strconv.ParseFloat(strings.TrimSuffix(f[1], "s"), 64); err == nil {
+				r.stages[f[0]] = v
+			}
 		}
 	}
 	return r, nil
@@ -172,6 +260,10 @@ func median(rs []run) run {
 	m := run{stages: make(map[string]float64), pages: rs[0].pages}
 	m.wall = time.Duration(pick(func(r run) float64 { return float64(r.wall) }))
 	m.rssMB = pick(func(r run) float64 { return r.rssMB })
+	m.kept = int(pick(func(r run) float64 { return float64(r.kept) }))
+	if len(rs[0].stages) == 0 {
+		return m // Hugo's: no stages
+	}
 	for _, s := range stages {
 		m.stages[s] = pick(func(r run) float64 { return r.stages[s] })
 	}

@@ -38,10 +38,15 @@ var mediaTypes = map[string]string{
 // content, so that they can be cached forever.
 var fingerprinted = map[string]bool{".css": true, ".js": true}
 
+// htmlMinifier is how pages are minified. The manifest of a build names
+// it (see manifestHeader): pages minified otherwise are not kept.
+var htmlMinifier = html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true}
+
 // newMinifier returns the one minifier a build shares.
 func newMinifier() *minify.M {
 	m := minify.New()
-	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	h := htmlMinifier
+	m.Add("text/html", &h)
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("application/javascript", js.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
@@ -137,7 +142,7 @@ func buildAssets(assets fs.FS, m *minify.M) ([]output, map[string]string, error)
 			outPath = "assets/" + strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum[:5]) + ext
 		}
 		manifest[p] = outPath
-		files = append(files, output{outPath, data})
+		files = append(files, output{outPath, data, digestOf(data)})
 		return nil
 	})
 	if err == nil && len(problems) > 0 {

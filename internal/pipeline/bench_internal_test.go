@@ -89,12 +89,12 @@ func BenchmarkWrite(b *testing.B) {
 	plan, pages := renderAll(b, loadBench(b))
 	out := filepath.Join(benchSite(b), "public")
 	for b.Loop() {
-		st, err := newStage(out, 2)
+		st, err := newStage(out, 2, true)
 		if err != nil {
 			b.Fatal(err)
 		}
 		for i, p := range plan {
-			if err := st.write(output{p.Path, pages[i]}); err != nil {
+			if err := st.write(output{path: p.Path, data: pages[i]}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -104,12 +104,33 @@ func BenchmarkWrite(b *testing.B) {
 	}
 }
 
-// BenchmarkBuild is a whole build, minified, on all cores.
+// BenchmarkBuild is a whole build, minified, on all cores, into an empty
+// folder.
 func BenchmarkBuild(b *testing.B) {
 	src := benchSite(b)
 	out := filepath.Join(src, "public")
 	for b.Loop() {
+		b.StopTimer()
+		if err := os.RemoveAll(out); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
 		if _, err := Run(Config{Source: src, Out: out, Layouts: casebook.Layouts, Assets: casebook.Assets, Minify: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRebuild is a whole build into the folder of the same build:
+// every file is kept (see reuse.go), none written.
+func BenchmarkRebuild(b *testing.B) {
+	src := benchSite(b)
+	cfg := Config{Source: src, Out: filepath.Join(src, "public"), Layouts: casebook.Layouts, Assets: casebook.Assets, Minify: true}
+	if _, err := Run(cfg); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Run(cfg); err != nil {
 			b.Fatal(err)
 		}
 	}

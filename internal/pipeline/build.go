@@ -96,8 +96,12 @@ type Config struct {
 
 // Result tells what a build did.
 type Result struct {
-	Pages    int // HTML and XML pages rendered
-	Files    int // asset files copied
+	Pages int // HTML and XML pages rendered
+	Files int // asset files copied
+	// Kept counts the files, pages and assets, that the previous build
+	// into the same folder wrote from the same source: they are hard links
+	// to its files, unchanged, with their modification times.
+	Kept     int
 	Problems problem.List
 	Stages   Stages
 	Out      string // the absolute output folder; "" in a dry run
@@ -150,10 +154,10 @@ func Run(cfg Config) (Result, error) {
 	// With errors in the content, the site is partial (see
 	// content.Options): rendered for its problems, never written.
 	if !cfg.DryRun && !res.Problems.HasErrors() {
-		if st, err = newStage(res.Out, p.workers); err != nil {
+		if st, err = newStage(res.Out, p.workers, cfg.Minify); err != nil {
 			return res, err
 		}
-		p.stage = st
+		p.stage, p.digests = st, true
 	}
 	pages, problems, err := p.run(assets)
 	res.Problems = append(res.Problems, problems...)
@@ -178,6 +182,7 @@ func Run(cfg Config) (Result, error) {
 			return res, err
 		}
 		res.Stages.Commit = time.Since(t)
+		res.Kept = int(st.kept.Load())
 	}
 	res.Stages.Total = time.Since(start)
 	return res, nil

@@ -198,7 +198,7 @@ func TestCommitInTwo(t *testing.T) {
 		if !first {
 			copyDir(t, filepath.Join(dir, "built-a"), out)
 		}
-		st, err := newStage(out, 2)
+		st, err := newStage(out, 2, true)
 		if err != nil {
 			t.Fatal(err)
 		}

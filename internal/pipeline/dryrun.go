@@ -21,6 +21,9 @@ type dryStage struct {
 	dirs  map[string]bool
 }
 
+// keep keeps nothing: a dry run has no previous build.
+func (d *dryStage) keep(string, digest) (bool, error) { return false, nil }
+
 func (d *dryStage) write(f output) error {
 	for seg := range strings.SplitSeq(f.path, "/") {
 		if len(seg) > maxName {

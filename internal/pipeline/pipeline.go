@@ -26,6 +26,7 @@ type pipeline struct {
 	stage    sink
 	workers  int
 	progress *progress
+	digests  bool // whether the stage keeps files by their source's digest
 
 	render, minify, write atomic.Int64 // nanoseconds, summed over workers
 }
@@ -34,6 +35,9 @@ type pipeline struct {
 // nothing.
 type sink interface {
 	write(output) error
+	// keep carries over the previous build's file at path when it was made
+	// from the same source, and reports whether it did.
+	keep(path string, source digest) (bool, error)
 }
 
 // run writes the pages and the assets into the stage folder. It returns
@@ -41,7 +45,11 @@ type sink interface {
 // that stopped it.
 func (p *pipeline) run(assets []output) (int, problem.List, error) {
 	for _, a := range assets {
-		if err := p.stage.write(a); err != nil {
+		kept, err := p.stage.keep(a.path, a.source)
+		if err == nil && !kept {
+			err = p.stage.write(a)
+		}
+		if err != nil {
 			return 0, nil, err
 		}
 	}
@@ -99,6 +107,17 @@ func (p *pipeline) page(pg render.Page) (problem.List, error) {
 	}()
 	problems := p.renderer.RenderTo(page, p.site, pg, p.opts)
 	t = p.lap(&p.render, t)
+	var source digest
+	if p.digests && !problems.HasErrors() {
+		// A page rendered as the previous build rendered it is that
+		// build's file: no minifying, no writing.
+		source = digestOf(page.Bytes())
+		kept, err := p.stage.keep(pg.Path, source)
+		if kept || err != nil {
+			p.lap(&p.write, t)
+			return problems, err
+		}
+	}
 	data, err := minifyPage(out, p.minifier, pg, page.Bytes())
 	if l := (problem.List)(nil); errors.As(err, &l) {
 		return append(problems, l...), nil // the layout's fault: reported with the others
@@ -110,7 +129,7 @@ func (p *pipeline) page(pg render.Page) (problem.List, error) {
 	if problems.HasErrors() {
 		return problems, nil // the build fails; writing is wasted work
 	}
-	err = p.stage.write(output{pg.Path, data})
+	err = p.stage.write(output{pg.Path, data, source})
 	p.lap(&p.write, t)
 	return problems, err
 }

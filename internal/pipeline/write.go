@@ -8,12 +8,14 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // output is one file of the built site.
 type output struct {
-	path string // slash-separated, relative to the output folder
-	data []byte
+	path   string // slash-separated, relative to the output folder
+	data   []byte
+	source digest // of the bytes data was made from (see reuse.go)
 }
 
 // stage is the folder a build writes into before it replaces the output
@@ -23,16 +25,25 @@ type stage struct {
 	dir, out string
 	workers  int
 	dirs     sync.Map // folders made so far
+
+	header string    // of the manifest (see manifestHeader)
+	prev   *previous // what out holds from the build before; nil: nothing to keep
+	mu     sync.Mutex
+	files  map[string]made // the manifest of this build, so far
+	kept   atomic.Int64    // files linked from the previous build
 }
 
-// newStage creates a folder beside out. The caller holds out's lock.
-func newStage(out string, workers int) (*stage, error) {
+// newStage creates a folder beside out, and reads what out holds from the
+// previous build, made with minifying on or off. The caller holds out's
+// lock.
+func newStage(out string, workers int, minifying bool) (*stage, error) {
 	parent, base := filepath.Dir(out), filepath.Base(out)
 	dir, err := os.MkdirTemp(parent, "."+base+".tmp-")
 	if err != nil {
 		return nil, fmt.Errorf("cannot create a folder beside %s: %w", out, err)
 	}
-	st := &stage{dir: dir, out: out, workers: workers}
+	st := &stage{dir: dir, out: out, workers: workers, header: manifestHeader(minifying), files: make(map[string]made)}
+	st.prev = readPrevious(out, st.header)
 	// The marker goes in first, so that cleanUp recognises the folder
 	// even if this build is killed half-way.
 	if err := os.Chmod(dir, 0o755); err != nil {
@@ -83,27 +94,60 @@ func parallel(n, workers int, f func(i int) error) error {
 }
 
 // write writes one file, creating its folder when it is the first file
-// there. Safe for concurrent use: the render workers write as they go, so
-// a site's thousands of folders are made alongside its pages.
+// there, and notes it in the manifest. Safe for concurrent use: the render
+// workers write as they go, so a site's thousands of folders are made
+// alongside its pages.
 func (st *stage) write(f output) error {
 	name := filepath.Join(st.dir, filepath.FromSlash(f.path))
-	dir := filepath.Dir(name)
-	if _, made := st.dirs.LoadOrStore(dir, true); !made {
-		// Most folders are one level below one that exists: one mkdir
-		// call, where MkdirAll makes three.
-		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-		}
+	if err := st.mkdirFor(name); err != nil {
+		return err
 	}
-	err := os.WriteFile(name, f.data, 0o644)
+	err := create(name, f.data)
 	if errors.Is(err, fs.ErrNotExist) {
 		// Another worker is still making the folder it claimed.
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			return err
 		}
-		err = os.WriteFile(name, f.data, 0o644)
+		err = create(name, f.data)
+	}
+	if err == nil {
+		st.record(f.path, made{f.source, int64(len(f.data))})
+	}
+	return err
+}
+
+// mkdirFor makes the folder of the file name, unless this stage made it
+// already.
+func (st *stage) mkdirFor(name string) error {
+	dir := filepath.Dir(name)
+	if _, made := st.dirs.LoadOrStore(dir, true); made {
+		return nil
+	}
+	// Most folders are one level below one that exists: one mkdir call,
+	// where MkdirAll makes three.
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return os.MkdirAll(dir, 0o755)
+	}
+	return nil
+}
+
+// create writes data into a new file name. It never writes into a file
+// that exists, which may be a hard link to a file of the previous output
+// (see keep): a name written twice is removed and created again.
+func create(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		if err := os.Remove(name); err != nil {
+			return err
+		}
+		f, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
 	return err
 }
@@ -121,6 +165,9 @@ var errNoExchange = errors.New("cannot exchange folders here")
 // leaves beside it is cleaned by the next build (see cleanUp). The first
 // build has nothing to swap with and renames its stage.
 func (st *stage) commit() error {
+	if err := st.writeManifest(); err != nil {
+		return err
+	}
 	err := exchange(st.dir, st.out)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

@@ -12,7 +12,7 @@
 //	/approaches/            /approaches/<id>/
 //	/matrix/                the features matrix
 //	/cases/                 the catalogue, page 1; /cases/page/<n>/; /cases/<slug>/
-//	/search/*.json          the catalogue's data, hashed names (see catalogue.go)
+//	/search/*.json          the catalogue's data (see catalogue.go)
 //	/partners/              /partners/<slug>/
 //	/countries/             /countries/<code in lower case>/
 //	/map/                   the partnership map: partner countries shaded by cases
@@ -175,10 +175,9 @@ func New(layouts fs.FS, md *markdown.Renderer) (*Renderer, error) {
 }
 
 // StableNames has r name the catalogue's data files without content
-// hashes, "search/catalogue.json" rather than
-// "search/catalogue.1a2b3c4d5e.json" (see search.Indexer.Stable): casebook
-// serve's choice, where a changed name would change every page of the
-// catalogue. Call it before rendering.
+// hashes, "search/cards-0.json" rather than "search/cards-0.1a2b3c4d5e.json"
+// (see search.Indexer.Stable): casebook serve's choice, whose server sends
+// nothing cacheable. Call it before rendering.
 func (r *Renderer) StableNames() { r.stable = true }
 
 // FollowEdits has r keep what it derives from one site (the catalogue's

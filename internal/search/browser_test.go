@@ -382,7 +382,7 @@ func TestCatalogueCards(t *testing.T) {
 // name in the catalogue file show on the cards.
 func TestCatalogueLabelsFromData(t *testing.T) {
 	c := openCatalogue(t, "../..")
-	files, err := filepath.Glob(filepath.Join(c.out, "search", "catalogue.*.json"))
+	files, err := filepath.Glob(filepath.Join(c.out, "search", "catalogue.json"))
 	if err != nil || len(files) != 1 {
 		t.Fatalf("catalogue files: %v, %v", files, err)
 	}

@@ -228,7 +228,7 @@ func lookup(m map[string]int, k string) int {
 }
 
 // catalogueData writes the file that names all others.
-func catalogueData(s *site.Site, facets []Facet, sorts [2][]int, cards []File, shards []shard) []byte {
+func catalogueData(s *site.Site, facets []Facet, sorts [2][]int, cardsAt []slice, shards []shard, shardsAt []slice) []byte {
 	b := []byte(`{"cases":`)
 	b = strconv.AppendInt(b, int64(len(s.Cases)), 10)
 	b = append(b, `,"facets":[`...)
@@ -270,11 +270,11 @@ func catalogueData(s *site.Site, facets []Facet, sorts [2][]int, cards []File, s
 	b = append(b, `},"cards":{"size":`...)
 	b = strconv.AppendInt(b, CardsPerFile, 10)
 	b = append(b, `,"files":[`...)
-	for i, f := range cards {
+	for i, at := range cardsAt {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, f.Name)
+		b = appendSlice(b, at)
 	}
 	b = append(b, `]},"terms":{`...)
 	for i, f := range shards {
@@ -283,7 +283,7 @@ func catalogueData(s *site.Site, facets []Facet, sorts [2][]int, cards []File, s
 		}
 		b = appendString(b, f.key)
 		b = append(b, ':')
-		b = appendString(b, f.file.Name)
+		b = appendSlice(b, shardsAt[i])
 	}
 	return append(b, "}}"...)
 }

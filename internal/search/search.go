@@ -7,29 +7,35 @@
 //
 // # Files
 //
-// Build returns one catalogue file and many small files that the catalogue
-// file names. Every name carries a hash of its content, so that all of them
+// Build returns one catalogue file, catalogue.json, and many small files
+// that it names. Their names carry a hash of their content, so that they
 // can be cached forever and a rebuild that changes nothing changes no name;
-// an Indexer set to Stable leaves the hashes out, for casebook serve.
+// an Indexer set to Stable leaves the hashes out, for casebook serve. The
+// catalogue's own name stays the same, so that a change to a case does not
+// change every page that names it.
 // Lists of case numbers are indexes into site.Cases (which is in title
 // order); ascending lists are written as deltas: [3,1,4] means 3, 4, 8.
 //
-//	catalogue.<hash>.json
+//	catalogue.json
 //	  {"cases": N,
 //	   "facets": [{"id": "approach", "label": "Approach",
 //	               "values": [["twinning", "Twinning", [deltas]], ...]}, ...],
 //	               (an SDG's value has its colour and its name on cards
 //	               after the deltas: [..., "#3f7e44", "Climate action"])
 //	   "sort": {"newest": [case numbers], "budget": [case numbers]},
-//	   "cards": {"size": 32, "files": ["cards-0.<hash>.json", ...]},
-//	   "terms": {"ab": "terms-ab.<hash>.json", ...}}
+//	   "cards": {"size": 16, "files": [["cards-0.<hash>.json", from, to], ...]},
+//	   "terms": {"ab": ["terms-3.<hash>.json", from, to], ...}}
 //
-//	cards-<n>.<hash>.json    the cards of cases n*size to (n+1)*size-1:
+//	cards-<n>.<hash>.json    a pack: a JSON array of cards files (see pack.go);
+//	  the catalogue names each by its pack and its bytes there, [from, to)
+//	terms-<n>.<hash>.json    a pack of term shards, likewise
+//
+//	a cards file: the cards of cases n*size to (n+1)*size-1:
 //	  [[slug, title, summary, [approach value numbers],
 //	    [[partner name, country value number, type value number], ...],
 //	    [SDG numbers], budget text or "", start year or 0, end year or 0], ...]
 //
-//	terms-<key>.<hash>.json  the terms that begin with key:
+//	a term shard: the terms that begin with its key:
 //	  {"term": [(delta << 5) | fields, ...], ...}
 //
 // # Facets
@@ -69,7 +75,7 @@ import (
 
 // File is one file of the catalogue's data.
 type File struct {
-	Name string // "catalogue.1a2b3c4d5e.json"; no folders
+	Name string // "cards-0.1a2b3c4d5e.json"; no folders
 	Data []byte
 }
 
@@ -121,6 +127,14 @@ type Indexer struct {
 	last   *Index
 	sorts  [2][]int // the newest and budget orders of the last site
 	labels []string // the approaches' and themes' ids and names in the last site
+	// where the last site's cards files and shards are in their packs
+	cardsAt, shardsAt []slice
+	shards            []shard
+}
+
+// sameKeys reports whether a and b are shards of the same keys.
+func sameKeys(a, b []shard) bool {
+	return slices.EqualFunc(a, b, func(s, t shard) bool { return s.key == t.key })
 }
 
 // Build makes the catalogue's data for s.
@@ -150,18 +164,19 @@ func (x *Indexer) Build(s *site.Site) *Index {
 			x.sorts = sorts
 		}
 	}
-	ix.Files = make([]File, 0, len(cards)+len(shards))
-	ix.Files = append(ix.Files, cards...)
-	for _, sh := range shards {
-		ix.Files = append(ix.Files, sh.file)
-	}
+	var cardsAt, shardsAt []slice
+	ix.Files, cardsAt, shardsAt = pack(cards, shards, x.name)
 	if last := x.last; last != nil && !resorted && slices.EqualFunc(last.Facets, ix.Facets, sameFacet) &&
-		slices.EqualFunc(last.Files, ix.Files, func(a, b File) bool { return a.Name == b.Name }) {
-		ix.Catalogue = last.Catalogue // names the same files, in the same order
+		slices.Equal(x.cardsAt, cardsAt) && slices.Equal(x.shardsAt, shardsAt) && sameKeys(x.shards, shards) {
+		ix.Catalogue = last.Catalogue // names the same bytes of the same files
 	} else {
-		ix.Catalogue = x.name("catalogue", catalogueData(s, ix.Facets, x.sorts, cards, shards))
+		// Always catalogue.json: the pages that name it then stay as they
+		// are when a case changes, and a rebuild rewrites only the files
+		// that changed (the catalogue is cached as a page is).
+		ix.Catalogue = File{Name: "catalogue.json", Data: catalogueData(s, ix.Facets, x.sorts, cardsAt, shards, shardsAt)}
 	}
 	x.last, x.labels = ix, labels
+	x.cardsAt, x.shardsAt, x.shards = cardsAt, shardsAt, shards
 	return ix
 }
 

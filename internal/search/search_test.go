@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -189,7 +190,8 @@ func TestShards(t *testing.T) {
 }
 
 // TestBuild checks that the catalogue file is valid JSON naming every
-// other file, and that names change with content only.
+// other file, each part of a pack it names by its bytes being valid JSON,
+// and that two builds of one site are the same.
 func TestBuild(t *testing.T) {
 	ix := Build(testSite())
 	var cat struct {
@@ -201,31 +203,36 @@ func TestBuild(t *testing.T) {
 		Sort  map[string][]int
 		Cards struct {
 			Size  int
-			Files []string
+			Files []part
 		}
-		Terms map[string]string
+		Terms map[string]part
 	}
 	if err := json.Unmarshal(ix.Catalogue.Data, &cat); err != nil {
 		t.Fatalf("%s: %v", ix.Catalogue.Data, err)
 	}
-	named := map[string]bool{}
-	for _, f := range cat.Cards.Files {
-		named[f] = true
-	}
-	for _, f := range cat.Terms {
-		named[f] = true
-	}
+	files := map[string][]byte{}
 	for _, f := range ix.Files {
-		if !named[f.Name] {
-			t.Errorf("%s is not named in the catalogue file", f.Name)
-		}
+		files[f.Name] = f.Data
 		if !json.Valid(f.Data) {
 			t.Errorf("%s: invalid JSON: %s", f.Name, f.Data)
 		}
-		delete(named, f.Name)
 	}
-	if len(named) > 0 {
-		t.Errorf("named but not built: %v", named)
+	named := map[string]bool{}
+	parts := append([]part(nil), cat.Cards.Files...)
+	for _, p := range cat.Terms {
+		parts = append(parts, p)
+	}
+	for _, p := range parts {
+		named[p.file] = true
+		data, ok := files[p.file]
+		if !ok || p.from < 0 || p.to > len(data) || p.from >= p.to || !json.Valid(data[p.from:p.to]) {
+			t.Errorf("%v: not a part of a file built (%d bytes)", p, len(data))
+		}
+	}
+	for name := range files {
+		if !named[name] {
+			t.Errorf("%s is not named in the catalogue file", name)
+		}
 	}
 	if got, want := cat.Sort["budget"], []int{0, 2, 1, 3}; !slices.Equal(got, want) {
 		t.Errorf("budget order: got %v, want %v", got, want)
@@ -233,12 +240,13 @@ func TestBuild(t *testing.T) {
 	if got, want := cat.Cases, 4; got != want {
 		t.Errorf("cases: got %d, want %d", got, want)
 	}
-	if again := Build(testSite()); again.Catalogue.Name != ix.Catalogue.Name {
-		t.Errorf("two builds of the same site: %s, then %s", ix.Catalogue.Name, again.Catalogue.Name)
+	if again := Build(testSite()); !bytes.Equal(again.Catalogue.Data, ix.Catalogue.Data) {
+		t.Errorf("two builds of the same site:\n%s\nthen\n%s", ix.Catalogue.Data, again.Catalogue.Data)
 	}
 	var cards [][]any
-	if err := json.Unmarshal(ix.Files[0].Data, &cards); err != nil || len(cards) != 4 {
-		t.Fatalf("cards: %v, %s", err, ix.Files[0].Data)
+	first := cat.Cards.Files[0]
+	if err := json.Unmarshal(files[first.file][first.from:first.to], &cards); err != nil || len(cards) != 4 {
+		t.Fatalf("cards: %v, %s", err, files[first.file])
 	}
 	if got, want := fmt.Sprint(cards[2]), "[c C: Water in Dogbo Wells. [0 1] [[Roeselare 0 0] [Dogbo 1 0]] [6] EUR 20,000–40,000 2011 0]"; got != want {
 		t.Errorf("card: got %s, want %s", got, want)
@@ -294,5 +302,60 @@ func TestWithinOne(t *testing.T) {
 				t.Errorf("got %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// part is where the catalogue file says a cards file or shard is.
+type part struct {
+	file     string
+	from, to int
+}
+
+func (p *part) UnmarshalJSON(b []byte) error {
+	var a [3]any
+	if err := json.Unmarshal(b, &a); err != nil {
+		return err
+	}
+	file, ok1 := a[0].(string)
+	from, ok2 := a[1].(float64)
+	to, ok3 := a[2].(float64)
+	if !ok1 || !ok2 || !ok3 {
+		return fmt.Errorf("%s: want [file, from, to]", b)
+	}
+	*p = part{file, int(from), int(to)}
+	return nil
+}
+
+// TestPack checks that packs end where their keys say, not where sizes
+// fall: a shard that grows changes its own pack and no other.
+func TestPack(t *testing.T) {
+	var shards []shard
+	for i := range 200 {
+		key := fmt.Sprintf("k%03d", i)
+		shards = append(shards, shard{key: key, file: File{Name: key, Data: []byte(`{"` + key + `":[1]}`)}})
+	}
+	files, _, at := pack(nil, shards, hashed)
+	if len(files) < 200/ShardsPerPack/3 || len(files) > 3*200/ShardsPerPack {
+		t.Fatalf("got %d packs of 200 shards, want about %d", len(files), 200/ShardsPerPack)
+	}
+	grown := slices.Clone(shards)
+	grown[100].file.Data = []byte(`{"k100":[1,2,3,4,5,6,7,8,9]}`)
+	files2, _, at2 := pack(nil, grown, hashed)
+	changed := 0
+	for i := range files {
+		if files[i].Name != files2[i].Name {
+			changed++
+		}
+	}
+	if changed != 1 || len(files2) != len(files) {
+		t.Errorf("growing one shard changed %d of %d packs (now %d), want 1", changed, len(files), len(files2))
+	}
+	if at[100].file == at2[100].file {
+		t.Errorf("the pack of the grown shard kept its name %s", at[100].file)
+	}
+	big := slices.Clone(shards)
+	big[0].file.Data = bytes.Repeat([]byte("x"), MaxPackSize)
+	if files3, _, _ := pack(nil, big, hashed); len(files3) <= len(files) {
+		t.Errorf("a shard of MaxPackSize did not end its pack: %d packs, want more than %d", len(files3), len(files))
 	}
 }

@@ -1,0 +1,213 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/casebook/casebook/internal/pipeline"
+)
+
+// longAgo is the modification time the tests give the files of a first
+// build: a file that a rebuild writes anew has a later one.
+var longAgo = time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
+
+// fileState is what a rebuild must keep of a file it does not rewrite.
+type fileState struct {
+	data  []byte
+	mtime time.Time
+	inode uint64
+}
+
+// states returns the state of every file under dir but the marker.
+func states(t *testing.T, dir string) map[string]fileState {
+	t.Helper()
+	got := make(map[string]fileState)
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || e.Name() == ".casebook" {
+			return err
+		}
+		info, err := os.Lstat(p)
+		if err != nil {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		got[filepath.ToSlash(rel)] = fileState{data, info.ModTime(), info.Sys().(*syscall.Stat_t).Ino}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// age sets the modification time of every file under dir to longAgo.
+func age(t *testing.T, dir string) {
+	t.Helper()
+	for name := range states(t, dir) {
+		if err := os.Chtimes(filepath.Join(dir, name), longAgo, longAgo); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// editCase replaces old with new in a case of the site src.
+func editCase(t *testing.T, src, old, new string) {
+	t.Helper()
+	name := filepath.Join(src, "content/cases/ostend-ostende.md")
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte(old)) {
+		t.Fatalf("%s does not hold %q", name, old)
+	}
+	if err := os.WriteFile(name, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestKeep rebuilds a site after a change and checks that exactly the
+// files whose content changed were written anew: the others are the
+// previous build's files, with their modification times, and the output
+// equals a build into an empty folder.
+func TestKeep(t *testing.T) {
+	tests := []struct {
+		name    string
+		edit    func(t *testing.T, src, out string)
+		minify  bool // of the rebuild; the first build minifies
+		changed []string
+	}{
+		{"nothing changed", func(*testing.T, string, string) {}, true, nil},
+		{"one case changed", func(t *testing.T, src, _ string) {
+			editCase(t, src, "signed a formal partnership", "signed a lasting partnership")
+		}, true, []string{"cases/ostend-ostende/index.html"}},
+		{"an output file edited by hand", func(t *testing.T, _, out string) {
+			name := filepath.Join(out, "about/index.html")
+			data, _ := os.ReadFile(name)
+			os.WriteFile(name, bytes.ToUpper(data), 0o644) // same size, later time
+		}, true, []string{"about/index.html"}},
+		{"minifying turned off", func(*testing.T, string, string) {}, false, []string{"*"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			src, out, fresh := filepath.Join(dir, "site"), filepath.Join(dir, "public"), filepath.Join(dir, "fresh")
+			copyTree(t, "testdata/site", src)
+			mustBuild(t, config(src, out))
+			age(t, out)
+			before := states(t, out)
+			tt.edit(t, src, out)
+			cfg := config(src, out)
+			cfg.Minify = tt.minify
+			res := mustBuild(t, cfg)
+			freshCfg := config(src, fresh)
+			freshCfg.Minify = tt.minify
+			mustBuild(t, freshCfg)
+
+			after := states(t, out)
+			got, want := readTree(t, out), readTree(t, fresh)
+			for name := range want {
+				if !bytes.Equal(got[name], want[name]) {
+					t.Errorf("%s: differs from a build into an empty folder", name)
+				}
+			}
+			if len(got) != len(want) {
+				t.Errorf("the rebuild has %d files, a build into an empty folder %d", len(got), len(want))
+			}
+			rewritten := 0
+			for name, a := range after {
+				b, ok := before[name]
+				isNew := !ok || a.inode != b.inode
+				if isNew {
+					rewritten++
+				}
+				want := ok && !changed(tt.changed, name) && bytes.Equal(a.data, b.data)
+				if want && (isNew || !a.mtime.Equal(longAgo)) {
+					t.Errorf("%s: unchanged but written anew (modified %v)", name, a.mtime)
+				}
+				if !want && !isNew {
+					t.Errorf("%s: changed but kept from the previous build", name)
+				}
+			}
+			if got, want := res.Kept, len(after)-rewritten; got != want {
+				t.Errorf("got Result.Kept %d, want %d", got, want)
+			}
+			t.Logf("rewrote %d of %d files", rewritten, len(after))
+			if len(tt.changed) == 1 && tt.changed[0] != "*" && rewritten > len(tt.changed)+len(after)/4 {
+				t.Errorf("rewrote %d of %d files for one change", rewritten, len(after))
+			}
+		})
+	}
+}
+
+// changed reports whether name is one of names, or names is ["*"].
+func changed(names []string, name string) bool {
+	for _, n := range names {
+		if n == "*" || n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// TestKeepNeverWritesIntoOldFiles keeps links to every file of a first
+// build, then rebuilds after a change, and after a failed build, and
+// checks that the files of the first build, which the rebuild shares by
+// hard links, still hold what they held.
+func TestKeepNeverWritesIntoOldFiles(t *testing.T) {
+	dir := t.TempDir()
+	src, out, snap := filepath.Join(dir, "site"), filepath.Join(dir, "public"), filepath.Join(dir, "snapshot")
+	copyTree(t, "testdata/site", src)
+	mustBuild(t, config(src, out))
+	before := states(t, out)
+	for name := range before {
+		p := filepath.Join(snap, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.Link(filepath.Join(out, filepath.FromSlash(name)), p); err != nil {
+			t.Skipf("no hard links here: %v", err)
+		}
+	}
+	checkSnapshot := func(when string) {
+		t.Helper()
+		for name, s := range states(t, snap) {
+			if !bytes.Equal(s.data, before[name].data) {
+				t.Errorf("%s: %s of the first build changed %s", name, name, when)
+			}
+		}
+	}
+
+	editCase(t, src, "signed a formal partnership", "signed a lasting partnership")
+	editCase(t, src, "title: Ostend and Ostende", "title: Ostend and its namesake")
+	mustBuild(t, config(src, out))
+	checkSnapshot("in a rebuild")
+	good := states(t, out)
+
+	editCase(t, src, "sdgs: [17]", "sdgs: [18]")
+	if _, err := pipeline.Run(config(src, out)); !errors.Is(err, pipeline.ErrProblems) {
+		t.Fatalf("got error %v, want ErrProblems", err)
+	}
+	checkSnapshot("in a failed build")
+	failed := states(t, out)
+	if len(failed) != len(good) {
+		t.Fatalf("the failed build left %d files, want %d", len(failed), len(good))
+	}
+	for name, g := range good {
+		if f := failed[name]; !bytes.Equal(f.data, g.data) || !f.mtime.Equal(g.mtime) || f.inode != g.inode {
+			t.Errorf("%s: changed by a failed build", name)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".public") {
+			t.Errorf("left a temporary folder behind: %s", e.Name())
+		}
+	}
+}
