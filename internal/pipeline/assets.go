@@ -56,8 +56,8 @@ func newMinifier() *minify.M {
 // problem.List that blames the page's layout: it is what wrote, say, a
 // script that does not parse.
 func minifyPage(out *bytes.Buffer, m *minify.M, p render.Page, data []byte) ([]byte, error) {
-	if p.Kind == render.KindCatalogueData {
-		return data, nil
+	if p.Kind == render.KindCatalogueData || p.Kind == render.KindOpenData {
+		return data, nil // written compact already
 	}
 	data, err := minifyTo(out, m, p.Path, data)
 	var perr *parse.Error

@@ -328,6 +328,11 @@ func TestEscaping(t *testing.T) {
 	dangerous := regexp.MustCompile(`(?i)<script>alert|href="(javascript|data):|javascript&colon;`)
 	pages := 0
 	for name, data := range readTree(t, out) {
+		if strings.HasSuffix(name, ".csv") {
+			// text/csv, never parsed as markup: it holds the text as
+			// given; formulas are what it guards against (see export).
+			continue
+		}
 		if m := dangerous.Find(data); m != nil {
 			t.Errorf("%s: %q is live markup", name, m)
 		}

@@ -19,6 +19,8 @@
 //	/themes/                /themes/<slug>/
 //	/<slug>/                free pages, such as /about/
 //	/404.html               served for any missing path
+//	/data/*                 the open data: cases and approaches as JSON (with
+//	                        JSON Schemas) and CSV (see package export)
 //	/sitemap.xml            every HTML page but 404, absolute URLs
 //	/feed.xml               Atom feed of the newest dated cases (only if a case has a date)
 //
@@ -269,6 +271,8 @@ func (r *Renderer) render(s *site.Site, p Page, opts Options, rec *deps.Recorder
 		return r.bind(s, opts).feedXML(rec), nil, rec.Set()
 	case KindCatalogueData:
 		return r.catalogueOf(s).files[p.Path], nil, nil
+	case KindOpenData:
+		return r.bind(s, opts).openData(p.Path, rec), nil, rec.Set()
 	}
 	var buf bytes.Buffer
 	buf.Grow(pageSize)
@@ -285,7 +289,7 @@ func (r *Renderer) render(s *site.Site, p Page, opts Options, rec *deps.Recorder
 // that failed to execute, buf may hold part of the page.
 func (r *Renderer) RenderTo(buf *bytes.Buffer, s *site.Site, p Page, opts Options) problem.List {
 	switch p.Kind {
-	case KindSitemap, KindFeed, KindCatalogueData:
+	case KindSitemap, KindFeed, KindCatalogueData, KindOpenData:
 		data, probs := r.Render(s, p, opts)
 		buf.Write(data)
 		return probs

@@ -55,6 +55,12 @@ func TestPages(t *testing.T) {
 		"theme themes/water/index.html",
 		"page about/index.html",
 		"404 404.html",
+		"open-data data/cases.json",
+		"open-data data/cases.schema.json",
+		"open-data data/cases.csv",
+		"open-data data/approaches.json",
+		"open-data data/approaches.schema.json",
+		"open-data data/approaches.csv",
 		"sitemap sitemap.xml",
 		"feed feed.xml",
 	}
@@ -158,6 +164,9 @@ func TestEscaping(t *testing.T) {
 	s.Config.Title, s.Config.Description = evil, evil
 	s.Approaches[0].Title = evil
 	for path, out := range renderAll(t, r, s, options()) {
+		if strings.HasPrefix(path, render.OpenDataDir) {
+			continue // data, not markup: see TestOpenDataCases
+		}
 		for _, bad := range []string{"<script>alert", "javascript:"} {
 			if strings.Contains(out, bad) {
 				i := strings.Index(out, bad)
@@ -222,7 +231,7 @@ func TestNotFound(t *testing.T) {
 func TestHeadingsAndLandmarks(t *testing.T) {
 	r := newRenderer(t)
 	for path, out := range renderAll(t, r, testSite(nil), options()) {
-		if strings.HasSuffix(path, ".xml") || strings.HasSuffix(path, ".json") {
+		if strings.HasSuffix(path, ".xml") || strings.HasSuffix(path, ".json") || strings.HasPrefix(path, render.OpenDataDir) {
 			continue
 		}
 		t.Run(path, func(t *testing.T) {
@@ -293,7 +302,7 @@ func TestSitemapAndFeed(t *testing.T) {
 	}
 	html := 0
 	for path := range pages {
-		if !strings.HasSuffix(path, ".json") {
+		if !strings.HasSuffix(path, ".json") && !strings.HasPrefix(path, render.OpenDataDir) {
 			html++
 		}
 	}
