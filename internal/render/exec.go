@@ -77,6 +77,8 @@ func (r *Renderer) newCtx() *execCtx {
 //	country "BE"            the site's country for a code, or nil
 //	cached "partials/x.html" .Case
 //	                        the partial rendered with the item as dot, once per build
+//	social .                a page's OpenGraph and Twitter card data (*Social)
+//	jsonLD .                a page's schema.org data, for a JSON-LD script; nil when none
 func (c *execCtx) funcs() template.FuncMap {
 	return template.FuncMap{
 		"url": func(p string) string { c.readBase(); return c.b.url(p) },
@@ -88,6 +90,8 @@ func (c *execCtx) funcs() template.FuncMap {
 		"href":    c.href,
 		"country": c.country,
 		"cached":  c.cached,
+		"social":  c.social,
+		"jsonLD":  c.jsonLD,
 	}
 }
 

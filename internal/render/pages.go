@@ -77,8 +77,8 @@ func (p Page) URLPath() string {
 
 // Pages returns every output page of the site, in a fixed order: home,
 // approaches, matrix, catalogue (its pages, then its data), cases, partners, countries, SDGs, themes (each index
-// before its items), free pages, 404, the open data, sitemap and, when
-// some case has a date, the feed.
+// before its items), free pages, 404, the open data, the card image,
+// sitemap, robots.txt and, when some case has a date, the feed.
 func (r *Renderer) Pages(s *site.Site) []Page { return r.pages(s, true) }
 
 // PagesInTwo returns the pages of Pages in two parts, for a caller that
@@ -128,7 +128,8 @@ func (r *Renderer) pages(s *site.Site, withCatalogue bool) []Page {
 	}
 	ps = append(ps, Page{Path: "404.html", Kind: KindNotFound})
 	ps = append(ps, openDataPages()...)
-	ps = append(ps, Page{Path: "sitemap.xml", Kind: KindSitemap})
+	ps = append(ps, Page{Path: CardPath, Kind: KindCard}, Page{Path: "sitemap.xml", Kind: KindSitemap},
+		Page{Path: "robots.txt", Kind: KindRobots})
 	if hasFeed(s) {
 		ps = append(ps, Page{Path: "feed.xml", Kind: KindFeed})
 	}

@@ -22,6 +22,8 @@
 //	/data/*                 the open data: cases and approaches as JSON (with
 //	                        JSON Schemas) and CSV (see package export)
 //	/sitemap.xml            every HTML page but 404, absolute URLs
+//	/robots.txt             names the sitemap
+//	/social-card.png        the default image of shares on social media
 //	/feed.xml               Atom feed of the newest dated cases (only if a case has a date)
 //
 // Every link in a page is an absolute path under the base path of the
@@ -46,7 +48,7 @@
 // serve renders again exactly the pages that read what an edit changed.
 //
 // Besides the functions of html/template, layouts can call url, absURL,
-// asset, href, country and cached (see execCtx.funcs), and years,
+// asset, href, country, cached, social and jsonLD (see execCtx.funcs), and years,
 // ratingText, ratings, partnerType, latlon, plural and name (see funcs.go).
 // cached renders a partial once per site for each item it is given: the
 // case cards, fact-box links and page frame that thousands of pages share,
@@ -273,6 +275,10 @@ func (r *Renderer) render(s *site.Site, p Page, opts Options, rec *deps.Recorder
 		return r.catalogueOf(s).files[p.Path], nil, nil
 	case KindOpenData:
 		return r.bind(s, opts).openData(p.Path, rec), nil, rec.Set()
+	case KindRobots:
+		return r.bind(s, opts).robots(rec), nil, rec.Set()
+	case KindCard:
+		return r.bind(s, opts).card(rec), nil, rec.Set()
 	}
 	var buf bytes.Buffer
 	buf.Grow(pageSize)
@@ -289,7 +295,7 @@ func (r *Renderer) render(s *site.Site, p Page, opts Options, rec *deps.Recorder
 // that failed to execute, buf may hold part of the page.
 func (r *Renderer) RenderTo(buf *bytes.Buffer, s *site.Site, p Page, opts Options) problem.List {
 	switch p.Kind {
-	case KindSitemap, KindFeed, KindCatalogueData, KindOpenData:
+	case KindSitemap, KindFeed, KindCatalogueData, KindOpenData, KindRobots, KindCard:
 		data, probs := r.Render(s, p, opts)
 		buf.Write(data)
 		return probs

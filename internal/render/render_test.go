@@ -61,7 +61,9 @@ func TestPages(t *testing.T) {
 		"open-data data/approaches.json",
 		"open-data data/approaches.schema.json",
 		"open-data data/approaches.csv",
+		"card social-card.png",
 		"sitemap sitemap.xml",
+		"robots robots.txt",
 		"feed feed.xml",
 	}
 	if got, want := strings.Join(got, "\n"), strings.Join(want, "\n"); got != want {
@@ -77,7 +79,7 @@ func TestPagesWithoutFeed(t *testing.T) {
 		}
 	})
 	pages := r.Pages(s)
-	if got, want := pages[len(pages)-1].Path, "sitemap.xml"; got != want {
+	if got, want := pages[len(pages)-1].Path, "robots.txt"; got != want {
 		t.Fatalf("got last page %s, want %s (no feed without dated cases)", got, want)
 	}
 	if out := renderKind(t, r, s, render.KindHome); strings.Contains(out, "feed.xml") {
@@ -231,7 +233,7 @@ func TestNotFound(t *testing.T) {
 func TestHeadingsAndLandmarks(t *testing.T) {
 	r := newRenderer(t)
 	for path, out := range renderAll(t, r, testSite(nil), options()) {
-		if strings.HasSuffix(path, ".xml") || strings.HasSuffix(path, ".json") || strings.HasPrefix(path, render.OpenDataDir) {
+		if !strings.HasSuffix(path, ".html") {
 			continue
 		}
 		t.Run(path, func(t *testing.T) {
@@ -302,11 +304,11 @@ func TestSitemapAndFeed(t *testing.T) {
 	}
 	html := 0
 	for path := range pages {
-		if !strings.HasSuffix(path, ".json") && !strings.HasPrefix(path, render.OpenDataDir) {
+		if strings.HasSuffix(path, ".html") {
 			html++
 		}
 	}
-	if got, want := len(sitemap.URLs), html-3; got != want { // not 404, sitemap, feed, catalogue data
+	if got, want := len(sitemap.URLs), html-1; got != want { // not 404
 		t.Errorf("got %d URLs in the sitemap, want %d", got, want)
 	}
 	i := slices.IndexFunc(sitemap.URLs, func(u struct {
