@@ -13,7 +13,7 @@ import (
 // MaxOrder is the largest order an approach may have.
 const MaxOrder = 9999
 
-var approachKeys = []string{"title", "order", "summary", "ratings"}
+var approachKeys = []string{"title", "order", "summary", "ratings", "image"}
 
 // decodeApproach reads an approach's front matter. Ratings are checked
 // against the site's features.
@@ -26,6 +26,7 @@ func (d *decoder) decodeApproach(root *yaml.Node, id string, features []site.Fea
 	if n := f.values["summary"]; n != nil {
 		a.Summary = d.str(n, "summary")
 	}
+	a.Image = d.image(f.values["image"])
 	ids := make([]string, len(features))
 	for i, ft := range features {
 		ids[i] = ft.ID
@@ -62,7 +63,7 @@ func (d *decoder) decodeApproach(root *yaml.Node, id string, features []site.Fea
 	return a
 }
 
-var partnerKeys = []string{"name", "country", "type", "website", "location"}
+var partnerKeys = []string{"name", "country", "type", "website", "location", "image"}
 
 // decodePartner reads a partner file's front matter.
 func (d *decoder) decodePartner(root *yaml.Node, slug string) *site.Partner {
@@ -88,6 +89,7 @@ func (d *decoder) decodePartner(root *yaml.Node, slug string) *site.Partner {
 			p.Location = &site.Location{Lat: lat, Lon: lon}
 		}
 	}
+	p.Image = d.image(f.values["image"])
 	return p
 }
 

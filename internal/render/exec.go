@@ -79,6 +79,8 @@ func (r *Renderer) newCtx() *execCtx {
 //	                        the partial rendered with the item as dot, once per build
 //	social .                a page's OpenGraph and Twitter card data (*Social)
 //	jsonLD .                a page's schema.org data, for a JSON-LD script; nil when none
+//	picture .Case.Image true
+//	                        an image with its variants (*Picture), lazy or not; nil when none
 func (c *execCtx) funcs() template.FuncMap {
 	return template.FuncMap{
 		"url": func(p string) string { c.readBase(); return c.b.url(p) },
@@ -92,6 +94,7 @@ func (c *execCtx) funcs() template.FuncMap {
 		"cached":  c.cached,
 		"social":  c.social,
 		"jsonLD":  c.jsonLD,
+		"picture": c.picture,
 	}
 }
 

@@ -48,7 +48,7 @@
 // serve renders again exactly the pages that read what an edit changed.
 //
 // Besides the functions of html/template, layouts can call url, absURL,
-// asset, href, country, cached, social and jsonLD (see execCtx.funcs), and years,
+// asset, href, country, cached, social, jsonLD and picture (see execCtx.funcs), and years,
 // ratingText, ratings, partnerType, latlon, plural and name (see funcs.go).
 // cached renders a partial once per site for each item it is given: the
 // case cards, fact-box links and page frame that thousands of pages share,

@@ -47,6 +47,13 @@ func (c *execCtx) social(d *Data) *Social {
 		s.Type = "article"
 	}
 	s.Image = SocialImage{URL: c.b.abs + CardPath, Alt: s.SiteName, Width: CardWidth, Height: CardHeight}
+	// The item's own image, as its file is: the formats every network
+	// reads, where a WebP variant may not be.
+	if img := d.image(); img != nil {
+		if w, h, ok := c.b.imageSize(img.Asset, c.rec); ok {
+			s.Image = SocialImage{URL: c.b.abs + c.b.assetPath(img.Asset), Alt: or(img.Alt, d.Title), Width: w, Height: h}
+		}
+	}
 	return s
 }
 

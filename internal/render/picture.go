@@ -1,0 +1,110 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/casebook/casebook/internal/deps"
+	"github.com/casebook/casebook/internal/images"
+	"github.com/casebook/casebook/internal/problem"
+	"github.com/casebook/casebook/internal/site"
+)
+
+// Picture is what partials/picture.html receives: an image of the content
+// with its responsive variants, for <picture>.
+type Picture struct {
+	Src           string // the original file's URL: the fallback
+	Srcset        string // the WebP variants: "/a/img/x.1a-480.webp 480w, ..."
+	Sizes         string // how wide it is shown, for the browser to choose
+	Width, Height int    // the original's size, for the space the page keeps
+	Alt, Credit   string
+	Lazy          bool // below the fold: loading="lazy"
+}
+
+// PictureSizes is how wide pictures are shown: the text's measure (42rem)
+// on wide screens, the width of the screen below.
+const PictureSizes = "(min-width: 46rem) 42rem, 100vw"
+
+// picture returns the picture of img, or nil when img is nil or its file
+// cannot be shown (the page's problems say why: see imageProblems).
+func (c *execCtx) picture(img *site.Image, lazy bool) *Picture {
+	if img == nil {
+		return nil
+	}
+	c.readBase()
+	w, h, ok := c.b.imageSize(img.Asset, c.rec)
+	if !ok {
+		return nil
+	}
+	p := &Picture{Src: c.b.base + c.b.assetPath(img.Asset), Sizes: PictureSizes, Width: w, Height: h,
+		Alt: img.Alt, Credit: img.Credit, Lazy: lazy}
+	var set []string
+	for _, vw := range images.Widths {
+		set = c.b.addVariant(set, img.Asset, vw, c.rec)
+	}
+	if w < images.Widths[len(images.Widths)-1] {
+		set = c.b.addVariant(set, img.Asset, w, c.rec)
+	}
+	p.Srcset = strings.Join(set, ", ")
+	return p
+}
+
+// addVariant appends the variant of width w of the image at logical to
+// set, when there is one.
+func (b *binding) addVariant(set []string, logical string, w int, rec *deps.Recorder) []string {
+	key := images.Key(logical, w)
+	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindAsset, ID: key}})
+	if out, ok := b.opts.Assets[key]; ok {
+		set = append(set, b.base+out+" "+strconv.Itoa(w)+"w")
+	}
+	return set
+}
+
+// imageSize returns the size of the image at logical, within assets/, and
+// false when the build has none: the file is missing or cannot be decoded.
+func (b *binding) imageSize(logical string, rec *deps.Recorder) (w, h int, ok bool) {
+	key := images.SizeKey(logical)
+	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindAsset, ID: key}})
+	size, ok := b.opts.Assets[key]
+	if !ok {
+		return 0, 0, false
+	}
+	ws, hs, _ := strings.Cut(size, "x")
+	w, _ = strconv.Atoi(ws)
+	h, _ = strconv.Atoi(hs)
+	return w, h, w > 0 && h > 0
+}
+
+// imageProblems returns the problem with the image of the item whose
+// content file is at path: a file that is not there, or that the build
+// could not decode or found too large; at the line of its src.
+func (b *binding) imageProblems(img *site.Image, path string, rec *deps.Recorder) problem.List {
+	if img == nil || b.opts.Assets == nil {
+		// Without a manifest (a renderer's unit tests), no asset is known.
+		return nil
+	}
+	var probs problem.List
+	errKey := images.ErrKey(img.Asset)
+	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindAsset, ID: errKey}})
+	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindAsset, ID: img.Asset}})
+	if msg, bad := b.opts.Assets[errKey]; bad {
+		probs.Errorf(path, img.Line, 0, "image.src: %q: %s", img.Src, msg)
+	} else if _, ok := b.opts.Assets[img.Asset]; !ok {
+		probs.Errorf(path, img.Line, 0, "image.src: %q: no such file: expected an image at %s", img.Src, "assets/"+img.Asset)
+	}
+	return probs
+}
+
+// image returns the image of the item that page d shows, recording that
+// the page read it; nil when it has none.
+func (d *Data) image() *site.Image {
+	switch d.Kind {
+	case KindCase:
+		return d.Case.Image()
+	case KindApproach:
+		return d.Approach.Image()
+	case KindPartner:
+		return d.Partner.Image()
+	}
+	return nil
+}
