@@ -28,8 +28,8 @@ func (d *decoder) image(n *yaml.Node) *site.Image {
 	if len(f.values) == 0 {
 		return nil
 	}
-	line, _ := d.pos(n)
-	img := &site.Image{Line: line}
+	img := &site.Image{}
+	img.Line, img.Col = d.pos(n)
 	srcNode := d.required(f, "src", "image", "the image file, such as ../../assets/img/photo.jpg")
 	img.Src = d.str(srcNode, "image.src")
 	if img.Src != "" {
@@ -43,7 +43,7 @@ func (d *decoder) image(n *yaml.Node) *site.Image {
 			d.errorf(srcNode, "image.src: %q is not an image casebook can scale: expected one of %s", img.Src, strings.Join(ImageExts, ", "))
 		default:
 			img.Asset = t.Path
-			img.Line, _ = d.pos(srcNode)
+			img.Line, img.Col = d.pos(srcNode)
 		}
 	}
 	altNode := d.required(f, "alt", "image", `a text that says what the image shows (alt: "" only for an image that merely decorates)`)

@@ -88,9 +88,9 @@ func (b *binding) imageProblems(img *site.Image, path string, rec *deps.Recorder
 	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindAsset, ID: errKey}})
 	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindAsset, ID: img.Asset}})
 	if msg, bad := b.opts.Assets[errKey]; bad {
-		probs.Errorf(path, img.Line, 0, "image.src: %q: %s", img.Src, msg)
+		probs.Errorf(path, img.Line, img.Col, "image.src: %q: %s", img.Src, msg)
 	} else if _, ok := b.opts.Assets[img.Asset]; !ok {
-		probs.Errorf(path, img.Line, 0, "image.src: %q: no such file: expected an image at %s", img.Src, "assets/"+img.Asset)
+		probs.Errorf(path, img.Line, img.Col, "image.src: %q: no such file: expected an image at %s", img.Src, "assets/"+img.Asset)
 	}
 	return probs
 }

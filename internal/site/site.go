@@ -137,7 +137,8 @@ type Image struct {
 	Asset  string // its path within assets/: "img/dogbo.png"
 	Alt    string // what it shows, for readers who do not see it; "" when it only decorates
 	Credit string // who made it, and its licence; optional
-	Line   int    // the line of src in the content file, for problems
+	Line   int    // the line and column of src in the content file, for problems
+	Col    int
 }
 
 // Link is an external link of a case.
