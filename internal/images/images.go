@@ -45,6 +45,11 @@ const (
 	MaxPixels = 50_000_000 // 50 megapixels, 200 MB decoded
 )
 
+// Dir is the folder of the variants in the output, which mirrors assets/
+// within it: every file in it has a content hash in its name, so a host may
+// let browsers keep them for good (see docs/publishing.md).
+const Dir = "assets/variants/"
+
 // Quality is the WebP quality of the variants.
 const Quality = 80
 
@@ -75,7 +80,7 @@ func ErrKey(logical string) string { return logical + "@error" }
 // Variant is one scaled copy of an image.
 type Variant struct {
 	Width, Height int
-	Path          string // the output path: "assets/img/x.1a2b3c4d5e-480.webp"
+	Path          string // the output path: "assets/variants/img/x.1a2b3c4d5e-480.webp"
 	Data          []byte
 }
 
@@ -107,7 +112,7 @@ func (p *Processor) Variants(logical string, data []byte) (w, h int, vs []Varian
 	base := strings.TrimSuffix(logical, path.Ext(logical))
 	for _, vw := range widths(cfg.Width) {
 		vh := max(1, (cfg.Height*vw+cfg.Width/2)/cfg.Width)
-		v := Variant{Width: vw, Height: vh, Path: "assets/" + base + "." + hash[:10] + "-" + strconv.Itoa(vw) + ".webp"}
+		v := Variant{Width: vw, Height: vh, Path: Dir + base + "." + hash[:10] + "-" + strconv.Itoa(vw) + ".webp"}
 		cached := p.cachePath(hash, vw)
 		if v.Data, err = readCache(cached); err == nil {
 			vs = append(vs, v)

@@ -58,8 +58,8 @@ func TestVariants(t *testing.T) {
 				if got, want := img.Bounds().Size(), image.Pt(v.Width, v.Height); got != want {
 					t.Errorf("variant %d: got %v, want %v", i, got, want)
 				}
-				if !strings.HasPrefix(v.Path, "assets/img/x.") || !strings.HasSuffix(v.Path, "-"+itoa(v.Width)+".webp") {
-					t.Errorf("variant %d: got path %q, want assets/img/x.<hash>-%d.webp", i, v.Path, v.Width)
+				if !strings.HasPrefix(v.Path, "assets/variants/img/x.") || !strings.HasSuffix(v.Path, "-"+itoa(v.Width)+".webp") {
+					t.Errorf("variant %d: got path %q, want assets/variants/img/x.<hash>-%d.webp", i, v.Path, v.Width)
 				}
 			}
 			if got, want := p.Encodes.Load(), int64(len(tc.widths)); got != want {

@@ -108,7 +108,7 @@ func TestImagesCachedBetweenBuilds(t *testing.T) {
 		outs = append(outs, readTree(t, cfg.Out))
 	}
 	page := string(outs[1]["cases/p0/index.html"])
-	for _, want := range []string{`<source type="image/webp" srcset="/dashboard/assets/img/p0.`, `-480.webp 480w, `, `-640.webp 640w" sizes=`,
+	for _, want := range []string{`<source type="image/webp" srcset="/dashboard/assets/variants/img/p0.`, `-480.webp 480w, `, `-640.webp 640w" sizes=`,
 		`width="640" height="400"`, `alt="Hills."`, `<figcaption class="credit">Drawn by casebook.</figcaption>`,
 		`<meta property="og:image" content="https://example.org/dashboard/assets/img/p0.png">`} {
 		if !strings.Contains(page, want) {

@@ -14,7 +14,7 @@ import (
 // with its responsive variants, for <picture>.
 type Picture struct {
 	Src           string // the original file's URL: the fallback
-	Srcset        string // the WebP variants: "/a/img/x.1a-480.webp 480w, ..."
+	Srcset        string // the WebP variants: "/assets/variants/img/x.1a-480.webp 480w, ..."
 	Sizes         string // how wide it is shown, for the browser to choose
 	Width, Height int    // the original's size, for the space the page keeps
 	Alt, Credit   string
