@@ -22,7 +22,7 @@ func imageCase(title, image string) string {
 		"  - name: Duffel\n    country: BE\n    type: municipality\nsdgs: [1]\nthemes: [water]\nimage:\n" + image + "---\nBody.\n"
 }
 
-func writePNG(t *testing.T, file string, seed uint64, w, h int) {
+func writePNG(t testing.TB, file string, seed uint64, w, h int) {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, gen.Picture(seed, w, h)); err != nil {
