@@ -90,7 +90,11 @@ func TestImagesCachedBetweenBuilds(t *testing.T) {
 		name := fmt.Sprintf("p%d", i)
 		writePNG(t, filepath.Join(src, "assets/img", name+".png"), uint64(i), 640, 400)
 		img := "  src: ../../assets/img/" + name + ".png\n  alt: Hills.\n  credit: Drawn by casebook.\n"
-		os.WriteFile(filepath.Join(src, "content/cases", name+".md"), []byte(imageCase("Picture "+name, img)), 0o644)
+		body := ""
+		if i == 0 {
+			body = "\n![More hills](../../assets/img/p1.png)\n"
+		}
+		os.WriteFile(filepath.Join(src, "content/cases", name+".md"), []byte(imageCase("Picture "+name, img)+body), 0o644)
 	}
 	var outs []map[string][]byte
 	for build := range 2 {
@@ -110,7 +114,9 @@ func TestImagesCachedBetweenBuilds(t *testing.T) {
 	page := string(outs[1]["cases/p0/index.html"])
 	for _, want := range []string{`<source type="image/webp" srcset="/dashboard/assets/variants/img/p0.`, `-480.webp 480w, `, `-640.webp 640w" sizes=`,
 		`width="640" height="400"`, `alt="Hills."`, `<figcaption class="credit">Drawn by casebook.</figcaption>`,
-		`<meta property="og:image" content="https://example.org/dashboard/assets/img/p0.png">`} {
+		`<meta property="og:image" content="https://example.org/dashboard/assets/img/p0.png">`,
+		// The image in the body: variants, its size, and lazy, below the fold.
+		`<img src="/dashboard/assets/img/p1.png" alt="More hills" width="640" height="400" loading="lazy" decoding="async" srcset="/dashboard/assets/variants/img/p1.`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the case's page lacks %s", want)
 		}

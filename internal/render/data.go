@@ -149,7 +149,7 @@ func (b *binding) data(p Page, rec *deps.Recorder) (*Data, problem.List) {
 	if len(body) == 0 {
 		return d, imageProbs
 	}
-	html, probs := b.md.Render(markdown.Source{Body: body, Path: src.Path, BodyLine: src.BodyLine}, b.resolver(src.Path, rec))
+	html, probs := b.md.Render(markdown.Source{Body: body, Path: src.Path, BodyLine: src.BodyLine, Image: b.bodyImage(src.Path, rec)}, b.resolver(src.Path, rec))
 	d.Body = html
 	return d, append(probs, imageProbs...)
 }

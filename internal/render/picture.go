@@ -1,11 +1,13 @@
 package render
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/images"
+	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/site"
 )
@@ -38,15 +40,44 @@ func (c *execCtx) picture(img *site.Image, lazy bool) *Picture {
 	}
 	p := &Picture{Src: c.b.base + c.b.assetPath(img.Asset), Sizes: PictureSizes, Width: w, Height: h,
 		Alt: img.Alt, Credit: img.Credit, Lazy: lazy}
+	p.Srcset = c.b.srcset(img.Asset, w, c.rec)
+	return p
+}
+
+// bodyImage returns the attributes of the images in the Markdown body of
+// the content file at from: an image under assets/ that has variants gets
+// them as srcset (browsers that read srcset read WebP), with sizes, its
+// width and height, and loads lazily, a body being below the fold.
+func (b *binding) bodyImage(from string, rec *deps.Recorder) func(dest string) []markdown.Attribute {
+	return func(dest string) []markdown.Attribute {
+		t, err := markdown.Locate(from, dest)
+		if err != nil || t.Kind != markdown.Asset || !images.Is(t.Path) {
+			return nil
+		}
+		w, h, ok := b.imageSize(t.Path, rec)
+		if !ok {
+			return nil
+		}
+		attrs := []markdown.Attribute{{Name: "width", Value: strconv.Itoa(w)}, {Name: "height", Value: strconv.Itoa(h)},
+			{Name: "loading", Value: "lazy"}, {Name: "decoding", Value: "async"}}
+		if set := b.srcset(t.Path, w, rec); set != "" {
+			attrs = append(attrs, markdown.Attribute{Name: "srcset", Value: set}, markdown.Attribute{Name: "sizes", Value: PictureSizes})
+		}
+		return attrs
+	}
+}
+
+// srcset returns the variants of the image at logical, w pixels wide, for
+// a srcset attribute; "" when it has none.
+func (b *binding) srcset(logical string, w int, rec *deps.Recorder) string {
 	var set []string
 	for _, vw := range images.Widths {
-		set = c.b.addVariant(set, img.Asset, vw, c.rec)
+		set = b.addVariant(set, logical, vw, rec)
 	}
-	if w < images.Widths[len(images.Widths)-1] {
-		set = c.b.addVariant(set, img.Asset, w, c.rec)
+	if w < images.Widths[len(images.Widths)-1] && !slices.Contains(images.Widths, w) {
+		set = b.addVariant(set, logical, w, rec)
 	}
-	p.Srcset = strings.Join(set, ", ")
-	return p
+	return strings.Join(set, ", ")
 }
 
 // addVariant appends the variant of width w of the image at logical to
