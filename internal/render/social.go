@@ -1,6 +1,8 @@
 package render
 
 import (
+	"encoding/json"
+	"html/template"
 	"strconv"
 	"time"
 
@@ -58,71 +60,104 @@ func (c *execCtx) social(d *Data) *Social {
 }
 
 // jsonLD returns the structured data of page d for search engines
-// (schema.org as JSON-LD), which html/template writes as JSON with <, >
-// and & escaped: an Article and a BreadcrumbList on a case's page, nil on
-// other pages.
-func (c *execCtx) jsonLD(d *Data) any {
+// (schema.org as JSON-LD): an Article and a BreadcrumbList on a case's
+// page, "" on other pages. encoding/json escapes <, > and & in strings, so
+// the JSON cannot end the script element it stands in, and html/template
+// writes it as it is.
+func (c *execCtx) jsonLD(d *Data) (template.JS, error) {
 	if d.Kind != KindCase || d.Case == nil {
-		return nil
+		return "", nil
 	}
 	c.readBase()
 	b, k := c.b, d.Case
 	abs := b.absItemURL
-	article := ld{
-		"@context": "https://schema.org", "@type": "Article",
-		"headline": k.Title(), "name": k.Title(), "url": d.Canonical, "mainEntityOfPage": d.Canonical,
-		"inLanguage": d.Lang, "image": c.social(d).Image.URL,
-		"publisher": ld{"@type": "Organization", "name": d.Site.Config().Title(), "url": b.abs},
-	}
-	if s := k.Summary(); s != "" {
-		article["description"] = s
+	site := d.Site.Config().Title()
+	a := ldArticle{
+		Context: schemaOrg, Type: "Article", Headline: k.Title(), Name: k.Title(), Description: k.Summary(),
+		URL: d.Canonical, MainEntityOfPage: d.Canonical, InLanguage: d.Lang, Image: c.social(d).Image.URL,
+		Publisher:        ldOrg{Type: "Organization", Name: site, URL: b.abs},
+		TemporalCoverage: temporal(k.Start(), k.End()),
+		About:            []ldThing{}, SpatialCoverage: []ldThing{}, Contributor: []ldOrg{},
 	}
 	if t := k.Date(); !t.IsZero() {
-		article["datePublished"] = t.Format(time.DateOnly)
+		a.DatePublished = t.Format(time.DateOnly)
 	}
-	if t := temporal(k.Start(), k.End()); t != "" {
-		article["temporalCoverage"] = t
-	}
-	var about []ld
-	for _, a := range k.Approaches() {
-		about = append(about, ld{"@type": "Thing", "name": a.Title(), "url": abs(a)})
+	for _, x := range k.Approaches() {
+		a.About = append(a.About, ldThing{Type: "Thing", Name: x.Title(), URL: abs(x)})
 	}
 	for _, g := range k.Goals() {
-		about = append(about, ld{"@type": "Thing", "name": "Sustainable Development Goal " + strconv.Itoa(g.Number()) + ": " + g.Name(), "url": abs(g)})
+		a.About = append(a.About, ldThing{Type: "Thing", Name: "Sustainable Development Goal " + strconv.Itoa(g.Number()) + ": " + g.Name(), URL: abs(g)})
 	}
 	for _, t := range k.ThemeTerms() {
-		about = append(about, ld{"@type": "Thing", "name": t.Name(), "url": abs(t)})
+		a.About = append(a.About, ldThing{Type: "Thing", Name: t.Name(), URL: abs(t)})
 	}
-	article["about"] = about
-	var places []ld
 	for _, co := range k.Countries() {
-		places = append(places, ld{"@type": "Country", "name": co.Name(), "identifier": co.Code(), "url": abs(co)})
+		a.SpatialCoverage = append(a.SpatialCoverage, ldThing{Type: "Country", Name: co.Name(), Identifier: co.Code(), URL: abs(co)})
 	}
-	article["spatialCoverage"] = places
-	var orgs []ld
 	for _, p := range k.Partners() {
-		org := ld{"@type": "Organization", "name": p.Name(), "url": abs(p),
-			"address": ld{"@type": "PostalAddress", "addressCountry": p.Country()}}
-		if w := p.Website(); w != "" {
-			org["sameAs"] = w
-		}
-		orgs = append(orgs, org)
+		a.Contributor = append(a.Contributor, ldOrg{Type: "Organization", Name: p.Name(), URL: abs(p),
+			Address: &ldAddress{Type: "PostalAddress", Country: p.Country()}, SameAs: p.Website()})
 	}
-	article["contributor"] = orgs
-	crumbs := ld{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": []ld{
-		crumb(1, d.Site.Config().Title(), b.abs),
-		crumb(2, indexTitles[KindCatalogue], b.abs+cataloguePath(1)),
-		crumb(3, k.Title(), d.Canonical),
+	crumbs := ldBreadcrumbs{Context: schemaOrg, Type: "BreadcrumbList", Items: []ldCrumb{
+		{Type: "ListItem", Position: 1, Name: site, Item: b.abs},
+		{Type: "ListItem", Position: 2, Name: indexTitles[KindCatalogue], Item: b.abs + cataloguePath(1)},
+		{Type: "ListItem", Position: 3, Name: k.Title(), Item: d.Canonical},
 	}}
-	return []ld{article, crumbs}
+	out, err := json.Marshal([]any{a, crumbs})
+	return template.JS(out), err
 }
 
-// ld is a JSON-LD object.
-type ld = map[string]any
+const schemaOrg = "https://schema.org"
 
-func crumb(pos int, name, url string) ld {
-	return ld{"@type": "ListItem", "position": pos, "name": name, "item": url}
-}
+// The schema.org types of jsonLD, as structs: faster to encode than maps,
+// in a fixed order.
+type (
+	ldArticle struct {
+		Context          string    `json:"@context"`
+		Type             string    `json:"@type"`
+		Headline         string    `json:"headline"`
+		Name             string    `json:"name"`
+		Description      string    `json:"description,omitempty"`
+		URL              string    `json:"url"`
+		MainEntityOfPage string    `json:"mainEntityOfPage"`
+		DatePublished    string    `json:"datePublished,omitempty"`
+		TemporalCoverage string    `json:"temporalCoverage,omitempty"`
+		InLanguage       string    `json:"inLanguage"`
+		Image            string    `json:"image"`
+		Publisher        ldOrg     `json:"publisher"`
+		About            []ldThing `json:"about"`
+		SpatialCoverage  []ldThing `json:"spatialCoverage"`
+		Contributor      []ldOrg   `json:"contributor"`
+	}
+	ldThing struct {
+		Type       string `json:"@type"`
+		Name       string `json:"name"`
+		Identifier string `json:"identifier,omitempty"`
+		URL        string `json:"url"`
+	}
+	ldOrg struct {
+		Type    string     `json:"@type"`
+		Name    string     `json:"name"`
+		URL     string     `json:"url"`
+		Address *ldAddress `json:"address,omitempty"`
+		SameAs  string     `json:"sameAs,omitempty"`
+	}
+	ldAddress struct {
+		Type    string `json:"@type"`
+		Country string `json:"addressCountry"`
+	}
+	ldBreadcrumbs struct {
+		Context string    `json:"@context"`
+		Type    string    `json:"@type"`
+		Items   []ldCrumb `json:"itemListElement"`
+	}
+	ldCrumb struct {
+		Type     string `json:"@type"`
+		Position int    `json:"position"`
+		Name     string `json:"name"`
+		Item     string `json:"item"`
+	}
+)
 
 // temporal returns the years a case ran as an ISO 8601 interval, "2010/2023"
 // or "2010/.." while it goes on; "" when its start is unknown.
