@@ -1,4 +1,4 @@
-package pipeline_test
+package render_test
 
 import (
 	"io/fs"
@@ -18,7 +18,8 @@ const HostFileLimit = 20_000
 
 // TestTenThousandCasesFitStaticHosts plans the synthetic site of 10,000
 // cases, the size the benchmarks build, and counts the files a build
-// writes: pages, data, the catalogue's index files and assets.
+// writes: pages, data, the catalogue's index files and assets. (Here
+// rather than in package pipeline, whose tests take long enough.)
 func TestTenThousandCasesFitStaticHosts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes and reads 10,000 case files")
