@@ -8,14 +8,15 @@ import (
 	"io/fs"
 )
 
-//go:embed layouts assets
+//go:embed layouts assets/css assets/js assets/favicon.svg
 var defaults embed.FS
 
 // Layouts is the default layouts folder: base.html, one template per page
 // kind and partials/ (see package render).
 var Layouts = sub("layouts")
 
-// Assets is the default assets folder: css/main.css and js/main.js.
+// Assets is the default assets folder: css/ and js/. The sample site's own
+// images in assets/img/ are not defaults, and stay out.
 var Assets = sub("assets")
 
 func sub(dir string) fs.FS {

@@ -16,11 +16,14 @@ import (
 )
 
 func runNew(args []string, stdout, stderr io.Writer) error {
-	flags := newFlagSet("new", "new [flags] case|approach|partner \"Title\"",
+	flags := newFlagSet("new", "new [flags] case|approach|partner \"Title\"\n       casebook new site FOLDER",
 		"Write a new content file named after the title, filled in with a template.\n"+
 			"A partner's country and type come from the cases that name it; --country\n"+
 			"chooses when they name it in several countries or none.\n"+
-			"An existing file is never overwritten.", stderr)
+			"An existing file is never overwritten.\n\n"+
+			"new site makes a new site folder: example content that builds as it is, and\n"+
+			"the recipes to publish it (GitHub Pages, Netlify, Cloudflare Pages, rsync,\n"+
+			"object stores; see deploy/README.md in the folder).", stderr)
 	var source, country, typ string
 	flags.StringVar(&source, "source", ".", "the site `folder`, holding content/")
 	flags.StringVar(&country, "country", "", "a new partner's `code` (ISO 3166-1 alpha-2), when the cases do not settle it")
@@ -33,8 +36,11 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if len(positional) == 2 && positional[0] == "site" {
+		return newSite(positional[1], stdout)
+	}
 	if len(positional) != 2 || !slices.Contains(check.ScaffoldKinds, positional[0]) {
-		fmt.Fprintf(stderr, "casebook new: expected a kind (%s) and a title\n", strings.Join(check.ScaffoldKinds, ", "))
+		fmt.Fprintf(stderr, "casebook new: expected a kind (%s) and a title, or site and a folder\n", strings.Join(check.ScaffoldKinds, ", "))
 		flags.Usage()
 		return errUsage
 	}
@@ -82,4 +88,17 @@ func scaffold(fsys fs.FS, kind, title, country, typ string) (string, []byte, err
 		return "", nil, err
 	}
 	return check.Scaffold(kind, title, terms)
+}
+
+// newSite makes a site folder at dir and lists what it wrote.
+func newSite(dir string, stdout io.Writer) error {
+	files, err := check.NewSite(dir, check.DefaultSiteParams())
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		fmt.Fprintln(stdout, filepath.Join(dir, filepath.FromSlash(f)))
+	}
+	fmt.Fprintf(stdout, "\nNext: casebook serve --source %s, then see %s\n", dir, filepath.Join(dir, "deploy", "README.md"))
+	return nil
 }

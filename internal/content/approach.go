@@ -13,7 +13,7 @@ import (
 // MaxOrder is the largest order an approach may have.
 const MaxOrder = 9999
 
-var approachKeys = []string{"title", "order", "summary", "ratings"}
+var approachKeys = []string{"title", "order", "summary", "ratings", "image"}
 
 // decodeApproach reads an approach's front matter. Ratings are checked
 // against the site's features; with nil features (site.yaml has errors
@@ -33,6 +33,7 @@ func (d *decoder) decodeApproach(root *yaml.Node, id string, features []site.Fea
 	if !known {
 		features = ratedFeatures(ratings) // so that the ratings are checked all the same
 	}
+	a.Image = d.image(f.values["image"])
 	ids := make([]string, len(features))
 	for i, ft := range features {
 		ids[i] = ft.ID
@@ -78,7 +79,7 @@ func ratedFeatures(ratings *yaml.Node) []site.Feature {
 	return fs
 }
 
-var partnerKeys = []string{"name", "country", "type", "website", "location"}
+var partnerKeys = []string{"name", "country", "type", "website", "location", "image"}
 
 // decodePartner reads a partner file's front matter.
 func (d *decoder) decodePartner(root *yaml.Node, slug string) *site.Partner {
@@ -104,6 +105,7 @@ func (d *decoder) decodePartner(root *yaml.Node, slug string) *site.Partner {
 			p.Location = &site.Location{Lat: lat, Lon: lon}
 		}
 	}
+	p.Image = d.image(f.values["image"])
 	return p
 }
 

@@ -20,7 +20,7 @@ const (
 
 var caseKeys = []string{
 	"title", "slug", "summary", "approaches", "partners", "sdgs", "themes",
-	"budget", "start", "end", "date", "draft", "featured", "links",
+	"budget", "start", "end", "date", "draft", "featured", "links", "image",
 }
 
 // caseRefs keeps the nodes of a case's references to other files, so that
@@ -123,6 +123,7 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string) (*site.Case, caseRefs
 		c.Featured = d.boolean(n, "featured")
 	}
 	c.Links = d.links(f.values["links"])
+	c.Image = d.image(f.values["image"])
 	return c, refs
 }
 

@@ -66,8 +66,9 @@ func FuzzRender(f *testing.F) {
 }
 
 // FuzzLinear repeats the input to about 8 KB and renders that and four
-// times as much: it fails when the larger takes more than 10 times as long
-// (linear time gives 4, quadratic 16), so that the fuzzer hunts for
+// times as much: it fails when the larger takes more than 12 times as long
+// (linear time gives 4, quadratic 16; 12, as TestPathological allows,
+// leaves room for a machine that other jobs slow down), so that the fuzzer hunts for
 // patterns that goldmark, or casebook's passes, take more than linear time
 // over. Times are the best of three runs; bodies that render in under
 // 100 ms are too quick to judge on a busy machine.
@@ -83,8 +84,8 @@ func FuzzLinear(f *testing.F) {
 		small := bytes.Repeat(unit, max(8<<10/len(unit), 1))
 		big := bytes.Repeat(small, 4)
 		ts, tb := renderTime(r, small, 3), renderTime(r, big, 3)
-		if tb > 100*time.Millisecond && tb > 10*ts {
-			t.Fatalf("got %v for %d bytes and %v for %d bytes (%.1fx), want at most 10x", ts, len(small), tb, len(big), float64(tb)/float64(ts))
+		if tb > 100*time.Millisecond && tb > 12*ts {
+			t.Fatalf("got %v for %d bytes and %v for %d bytes (%.1fx), want at most 12x", ts, len(small), tb, len(big), float64(tb)/float64(ts))
 		}
 	})
 }

@@ -44,7 +44,13 @@ func (t *linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		case *ast.Link:
 			n.Destination = t.destination(state, n.Destination, n, source)
 		case *ast.Image:
+			dest := string(n.Destination)
 			n.Destination = t.destination(state, n.Destination, n, source)
+			if state.src.Image != nil && n.Destination != nil {
+				for _, a := range state.src.Image(dest) {
+					n.SetAttributeString(a.Name, []byte(a.Value))
+				}
+			}
 		case *ast.AutoLink:
 			if !t.unsafe && Dangerous(string(n.URL(source))) {
 				n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(n.Label(source)))

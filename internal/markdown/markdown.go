@@ -81,7 +81,15 @@ type Source struct {
 	Body     []byte
 	Path     string // for problems
 	BodyLine int    // the file's line on which Body starts
+	// Image, when not nil, returns more attributes for the image whose
+	// destination is dest, as written: srcset, sizes, width, height,
+	// loading. The image is not changed when it returns none.
+	Image func(dest string) []Attribute
 }
+
+// Attribute is an HTML attribute of an element the body renders. The
+// renderer escapes its value.
+type Attribute struct{ Name, Value string }
 
 // Render renders src to HTML, resolving site links with resolve (which may
 // be nil to leave them as they are). Problems are the links that did not

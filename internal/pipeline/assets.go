@@ -8,7 +8,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"regexp"
+	"runtime"
+	"strconv"
 	"strings"
 
 	"github.com/tdewolff/minify/v2"
@@ -20,6 +23,7 @@ import (
 	"github.com/tdewolff/minify/v2/xml"
 	"github.com/tdewolff/parse/v2"
 
+	"github.com/casebook/casebook/internal/images"
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/render"
 )
@@ -61,8 +65,8 @@ func newMinifier() *minify.M {
 // problem.List that blames the page's layout: it is what wrote, say, a
 // script that does not parse.
 func minifyPage(out *bytes.Buffer, m *minify.M, p render.Page, data []byte) ([]byte, error) {
-	if p.Kind == render.KindCatalogueData {
-		return data, nil
+	if p.Kind == render.KindCatalogueData || p.Kind == render.KindOpenData {
+		return data, nil // written compact already
 	}
 	data, err := minifyTo(out, m, p.Path, data)
 	var perr *parse.Error
@@ -154,4 +158,61 @@ func buildAssets(assets fs.FS, m *minify.M) ([]output, map[string]string, error)
 // skipped reports whether a file is hidden or an editor's backup.
 func skipped(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp")
+}
+
+// CacheDir is the folder, within the site folder, where builds keep what
+// is slow to make and the same from build to build: the encoded variants
+// of images (see package images). Hidden, so that serve and check pass it
+// by; a site's .gitignore should name it.
+const CacheDir = ".casebook-cache"
+
+// imageProcessor returns the processor of cfg's images: cfg.Images, or
+// one that caches in the site folder's CacheDir, or nowhere for a site
+// read from an fs.FS alone.
+func imageProcessor(cfg Config) *images.Processor {
+	switch {
+	case cfg.Images != nil:
+		return cfg.Images
+	case cfg.FS == nil && cfg.Source != "":
+		return &images.Processor{Cache: filepath.Join(cfg.Source, CacheDir, "images")}
+	}
+	return &images.Processor{}
+}
+
+// addImageVariants adds the variants of the raster images among files to
+// files and to the manifest (see package images for its keys), on every
+// core. An image that cannot be used is no problem here but in the pages
+// that show it, at the line that names it: the manifest says why.
+func addImageVariants(files []output, manifest map[string]string, proc *images.Processor) []output {
+	var todo []int
+	for i, f := range files {
+		if logical := strings.TrimPrefix(f.path, "assets/"); images.Is(logical) {
+			todo = append(todo, i)
+		}
+	}
+	type result struct {
+		w, h int
+		vs   []images.Variant
+		err  error
+	}
+	results := make([]result, len(todo))
+	_ = parallel(len(todo), runtime.GOMAXPROCS(0), func(j int) error {
+		f := files[todo[j]]
+		r := &results[j]
+		r.w, r.h, r.vs, r.err = proc.Variants(strings.TrimPrefix(f.path, "assets/"), f.data)
+		return nil
+	})
+	for j, i := range todo {
+		logical, r := strings.TrimPrefix(files[i].path, "assets/"), results[j]
+		if r.err != nil {
+			manifest[images.ErrKey(logical)] = r.err.Error()
+			continue
+		}
+		manifest[images.SizeKey(logical)] = strconv.Itoa(r.w) + "x" + strconv.Itoa(r.h)
+		for _, v := range r.vs {
+			manifest[images.Key(logical, v.Width)] = v.Path
+			files = append(files, output{v.Path, v.Data, digestOf(v.Data)})
+		}
+	}
+	return files
 }

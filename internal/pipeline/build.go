@@ -48,6 +48,7 @@ import (
 	"github.com/tdewolff/minify/v2"
 
 	"github.com/casebook/casebook/internal/content"
+	"github.com/casebook/casebook/internal/images"
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/overlay"
 	"github.com/casebook/casebook/internal/problem"
@@ -92,6 +93,10 @@ type Config struct {
 	// receives a line saying whom the build waits for.
 	Wait time.Duration
 	Log  io.Writer
+
+	// Images, when not nil, makes the variants of images (see package
+	// images); else a processor that caches in the site folder's CacheDir.
+	Images *images.Processor
 }
 
 // Result tells what a build did.
@@ -347,6 +352,7 @@ func prepare(srcFS fs.FS, cfg Config, m *minify.M, unsafe bool) ([]output, map[s
 	} else if err != nil {
 		return nil, nil, nil, err
 	}
+	assets = addImageVariants(assets, manifest, imageProcessor(cfg))
 	r, err := render.New(overlay.New(srcFS, "layouts", cfg.Layouts), markdown.New(unsafe))
 	if err != nil {
 		problems = append(problems, layoutProblem(err))

@@ -29,12 +29,13 @@ import (
 // did not read before. The seeds are fixed: a failure names its seed and
 // step, and happens again.
 
-// sampleSite copies the project's sample content into a new folder; with
+// sampleSite copies the project's sample content and its images into a new folder; with
 // ownLayouts, also a copy of the default layouts into its layouts/.
 func sampleSite(t testing.TB, ownLayouts bool) string {
 	t.Helper()
 	dir := t.TempDir()
 	copyFS(t, os.DirFS("../../content"), filepath.Join(dir, "content"))
+	copyFS(t, os.DirFS("../../assets/img"), filepath.Join(dir, "assets/img")) // the images the content names
 	if ownLayouts {
 		copyFS(t, casebook.Layouts, filepath.Join(dir, "layouts"))
 	}

@@ -155,12 +155,13 @@ func (b *binding) data(p Page, rec *deps.Recorder) (*Data, problem.List) {
 	// The body as HTML, and where it is: the lines of its problems.
 	rec.Read(deps.Dep{Item: item, Field: "Body"})
 	rec.Read(deps.Dep{Item: item, Field: "Source"})
+	imageProbs := b.imageProblems(d.image(), src.Path, rec)
 	if len(body) == 0 {
-		return d, nil
+		return d, imageProbs
 	}
-	html, probs := b.md.Render(markdown.Source{Body: body, Path: src.Path, BodyLine: src.BodyLine}, b.resolver(src.Path, root, rec))
+	html, probs := b.md.Render(markdown.Source{Body: body, Path: src.Path, BodyLine: src.BodyLine, Image: b.bodyImage(src.Path, root, rec)}, b.resolver(src.Path, root, rec))
 	d.Body = html
-	return d, probs
+	return d, append(probs, imageProbs...)
 }
 
 // homeCases returns the cases the home page shows: those the editors

@@ -80,6 +80,10 @@ func (r *Renderer) newCtx() *execCtx {
 //	country "BE"            the site's country for a code, or nil
 //	cached "partials/x.html" .Case
 //	                        the partial rendered with the item as dot, once per build
+//	social .                a page's OpenGraph and Twitter card data (*Social)
+//	jsonLD .                a page's schema.org data, for a JSON-LD script; nil when none
+//	picture .Case.Image true
+//	                        an image with its variants (*Picture), lazy or not; nil when none
 func (c *execCtx) funcs() template.FuncMap {
 	return template.FuncMap{
 		"url": func(p string) string { c.readBase(); return c.b.link(c.root, p) },
@@ -94,6 +98,9 @@ func (c *execCtx) funcs() template.FuncMap {
 		"href":    c.href,
 		"country": c.country,
 		"cached":  c.cached,
+		"social":  c.social,
+		"jsonLD":  c.jsonLD,
+		"picture": c.picture,
 	}
 }
 

@@ -78,8 +78,9 @@ func (p Page) URLPath() string {
 // Pages returns every output page of the site, in a fixed order: home,
 // approaches, matrix, finder, catalogue (its pages, then its data), cases,
 // partners, countries, SDGs, themes, numbers (each index before its
-// items), free pages, 404 and, when the site has an absolute base URL, the
-// sitemap and (when some case has a date) the feed.
+// items), free pages, 404, the open data, the card image and, when the
+// site has an absolute base URL, the sitemap, robots.txt and (when some
+// case has a date) the feed.
 func (r *Renderer) Pages(s *site.Site) []Page { return r.pages(s, true) }
 
 // PagesInTwo returns the pages of Pages in two parts, for a caller that
@@ -128,10 +129,12 @@ func (r *Renderer) pages(s *site.Site, withCatalogue bool) []Page {
 		}
 	}
 	ps = append(ps, Page{Path: notFoundPath, Kind: KindNotFound})
+	ps = append(ps, openDataPages()...)
+	ps = append(ps, Page{Path: CardPath, Kind: KindCard})
 	if !HasAbsoluteURL(s) {
-		return ps // the sitemap and the feed are lists of absolute URLs
+		return ps // the sitemap, robots.txt (which names it) and the feed hold absolute URLs
 	}
-	ps = append(ps, Page{Path: "sitemap.xml", Kind: KindSitemap})
+	ps = append(ps, Page{Path: "sitemap.xml", Kind: KindSitemap}, Page{Path: "robots.txt", Kind: KindRobots})
 	if hasFeed(s) {
 		ps = append(ps, Page{Path: "feed.xml", Kind: KindFeed})
 	}

@@ -20,7 +20,11 @@
 //	/themes/                /themes/<slug>/
 //	/<slug>/                free pages, such as /about/
 //	/404.html               served for any missing path
+//	/data/*                 the open data: cases and approaches as JSON (with
+//	                        JSON Schemas) and CSV (see package export)
 //	/sitemap.xml            every HTML page but 404, absolute URLs
+//	/robots.txt             names the sitemap
+//	/social-card.png        the default image of shares on social media
 //	/feed.xml               Atom feed of the newest dated cases (only if a case has a date)
 //
 // # Links
@@ -56,10 +60,10 @@
 // serve renders again exactly the pages that read what an edit changed.
 //
 // Besides the functions of html/template, layouts can call url, absURL,
-// asset, href, country and cached (see execCtx.funcs), and years,
-// score, ratings, partnerType, latlon, plural, name, worldMap and locator
-// (see funcs.go and worldmap.go), and typicalBudget, typicalDuration and
-// inkOn (see typical.go).
+// asset, href, country, cached, social, jsonLD and picture (see
+// execCtx.funcs), and years, score, ratings, partnerType, latlon, plural,
+// name, worldMap and locator (see funcs.go and worldmap.go), and
+// typicalBudget, typicalDuration and inkOn (see typical.go).
 // cached renders a partial once per site for each item it is given: the
 // case cards, fact-box links and page frame that thousands of pages share,
 // which is what keeps a large build fast. The files a page can execute
@@ -296,6 +300,12 @@ func (r *Renderer) render(s *site.Site, p Page, opts Options, rec *deps.Recorder
 		return r.bind(s, opts).feedXML(rec), nil, rec.Set()
 	case KindCatalogueData:
 		return r.catalogueOf(s).files[p.Path], nil, nil
+	case KindOpenData:
+		return r.bind(s, opts).openData(p.Path, rec), nil, rec.Set()
+	case KindRobots:
+		return r.bind(s, opts).robots(rec), nil, rec.Set()
+	case KindCard:
+		return r.bind(s, opts).card(rec), nil, rec.Set()
 	}
 	var buf bytes.Buffer
 	buf.Grow(pageSize)
@@ -312,7 +322,7 @@ func (r *Renderer) render(s *site.Site, p Page, opts Options, rec *deps.Recorder
 // that failed to execute, buf may hold part of the page.
 func (r *Renderer) RenderTo(buf *bytes.Buffer, s *site.Site, p Page, opts Options) problem.List {
 	switch p.Kind {
-	case KindSitemap, KindFeed, KindCatalogueData:
+	case KindSitemap, KindFeed, KindCatalogueData, KindOpenData, KindRobots, KindCard:
 		data, probs := r.Render(s, p, opts)
 		buf.Write(data)
 		return probs

@@ -60,7 +60,15 @@ func TestPages(t *testing.T) {
 		"numbers numbers/index.html",
 		"page about/index.html",
 		"404 404.html",
+		"open-data data/cases.json",
+		"open-data data/cases.schema.json",
+		"open-data data/cases.csv",
+		"open-data data/approaches.json",
+		"open-data data/approaches.schema.json",
+		"open-data data/approaches.csv",
+		"card social-card.png",
 		"sitemap sitemap.xml",
+		"robots robots.txt",
 		"feed feed.xml",
 	}
 	if got, want := strings.Join(got, "\n"), strings.Join(want, "\n"); got != want {
@@ -76,7 +84,7 @@ func TestPagesWithoutFeed(t *testing.T) {
 		}
 	})
 	pages := r.Pages(s)
-	if got, want := pages[len(pages)-1].Path, "sitemap.xml"; got != want {
+	if got, want := pages[len(pages)-1].Path, "robots.txt"; got != want {
 		t.Fatalf("got last page %s, want %s (no feed without dated cases)", got, want)
 	}
 	if out := renderKind(t, r, s, render.KindHome); strings.Contains(out, "feed.xml") {
@@ -276,6 +284,9 @@ func TestEscaping(t *testing.T) {
 	s.Config.Title, s.Config.Description = evil, evil
 	s.Approaches[0].Title = evil
 	for path, out := range renderAll(t, r, s, options()) {
+		if strings.HasPrefix(path, render.OpenDataDir) {
+			continue // data, not markup: see TestOpenDataCases
+		}
 		for _, bad := range []string{"<script>alert", "javascript:"} {
 			if strings.Contains(out, bad) {
 				i := strings.Index(out, bad)
@@ -386,7 +397,7 @@ func TestNotFound(t *testing.T) {
 func TestHeadingsAndLandmarks(t *testing.T) {
 	r := newRenderer(t)
 	for path, out := range renderAll(t, r, testSite(nil), options()) {
-		if strings.HasSuffix(path, ".xml") || strings.HasSuffix(path, ".json") {
+		if !strings.HasSuffix(path, ".html") {
 			continue
 		}
 		t.Run(path, func(t *testing.T) {
@@ -463,11 +474,11 @@ func TestSitemapAndFeed(t *testing.T) {
 	}
 	html := 0
 	for path := range pages {
-		if !strings.HasSuffix(path, ".json") {
+		if strings.HasSuffix(path, ".html") {
 			html++
 		}
 	}
-	if got, want := len(sitemap.URLs), html-3; got != want { // not 404, sitemap, feed, catalogue data
+	if got, want := len(sitemap.URLs), html-1; got != want { // not 404
 		t.Errorf("got %d URLs in the sitemap, want %d", got, want)
 	}
 	i := slices.IndexFunc(sitemap.URLs, func(u struct {

@@ -32,7 +32,7 @@ func (b *binding) sitemap(pages []Page, rec *deps.Recorder) []byte {
 	set := sitemapURLSet{URLs: make([]sitemapURL, 0, len(pages))}
 	for _, p := range pages {
 		switch p.Kind {
-		case KindNotFound, KindSitemap, KindFeed, KindCatalogueData:
+		case KindNotFound, KindSitemap, KindFeed, KindCatalogueData, KindOpenData, KindRobots, KindCard:
 			continue
 		}
 		u := sitemapURL{Loc: b.abs + p.URLPath()}

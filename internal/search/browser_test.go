@@ -423,6 +423,10 @@ func TestCatalogueFacetPart(t *testing.T) {
 	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../../content")); err != nil {
 		t.Fatal(err)
 	}
+	// The sample's images, which its content names.
+	if err := os.CopyFS(filepath.Join(dir, "assets/img"), os.DirFS("../../assets/img")); err != nil {
+		t.Fatal(err)
+	}
 	partial, err := fs.ReadFile(casebook.Layouts, "partials/catalogue-card.html")
 	if err != nil {
 		t.Fatal(err)

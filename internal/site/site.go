@@ -110,6 +110,7 @@ type Approach struct {
 	Order   int
 	Summary string
 	Ratings map[string]Rating // by feature id
+	Image   *Image            // nil when it has none
 	Body    []byte            // Markdown
 	Source  Source
 
@@ -131,6 +132,7 @@ type Case struct {
 	Draft       bool
 	Featured    bool // chosen by the editors for the home page
 	Links       []Link
+	Image       *Image // nil when it has none
 	Body        []byte // Markdown
 	Source      Source
 
@@ -155,6 +157,16 @@ type PartnerRef struct {
 // Key returns the identity of the partner named.
 func (r PartnerRef) Key() PartnerKey { return PartnerKey{r.Name, r.Country} }
 
+// Image is the picture of a case, approach or partner.
+type Image struct {
+	Src    string // as the front matter gives it: "../../assets/img/dogbo.png"
+	Asset  string // its path within assets/: "img/dogbo.png"
+	Alt    string // what it shows, for readers who do not see it; "" when it only decorates
+	Credit string // who made it, and its licence; optional
+	Line   int    // the line and column of src in the content file, for problems
+	Col    int
+}
+
 // Link is an external link of a case.
 type Link struct {
 	Title string
@@ -171,6 +183,7 @@ type Partner struct {
 	Type     string
 	Website  string
 	Location *Location
+	Image    *Image // from the partner file; nil when it has none
 	Body     []byte // Markdown, from the partner file
 	Source   Source // the partner file; zero when there is none
 

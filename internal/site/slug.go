@@ -108,10 +108,11 @@ var reserved = map[string]string{
 	"partners": "/partners/", "sdgs": "/sdgs/", "search": "/search/",
 	"themes": "/themes/", "404": "/404.html", "feed": "/feed.xml",
 	"sitemap": "/sitemap.xml", "index": "/index.html", "_casebook": "/_casebook/",
+	"data": "/data/", "robots": "/robots.txt", "social-card": "/social-card.png",
 }
 
 // generated are the files casebook writes at the root of the output.
-var generated = []string{"index.html", "404.html", "sitemap.xml", "feed.xml"}
+var generated = []string{"index.html", "404.html", "sitemap.xml", "feed.xml", "robots.txt", "social-card.png"}
 
 // Reserved reports whether a free page cannot have the given slug, because
 // a section of the site, an asset or a file of casebook's lives at that URL.

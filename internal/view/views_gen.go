@@ -94,6 +94,12 @@ func (x *Approach) Ratings() map[string]site.Rating {
 	return x.v.Ratings
 }
 
+// Image returns the approach's Image.
+func (x *Approach) Image() *site.Image {
+	x.read("Image")
+	return x.v.Image
+}
+
 // Cases returns the approach's Cases.
 func (x *Approach) Cases() []*Case {
 	x.read("Cases")
@@ -235,6 +241,12 @@ func (x *Case) Links() []site.Link {
 	return x.v.Links
 }
 
+// Image returns the case's Image.
+func (x *Case) Image() *site.Image {
+	x.read("Image")
+	return x.v.Image
+}
+
 // Approaches returns the case's Approaches.
 func (x *Case) Approaches() []*Approach {
 	x.read("Approaches")
@@ -356,6 +368,12 @@ func (x *Partner) Website() string {
 func (x *Partner) Location() *site.Location {
 	x.read("Location")
 	return x.v.Location
+}
+
+// Image returns the partner's Image.
+func (x *Partner) Image() *site.Image {
+	x.read("Image")
+	return x.v.Image
 }
 
 // Cases returns the partner's Cases.
@@ -772,6 +790,9 @@ func hashField(h *maphash.Hash, v any, field string) bool {
 		case "Ratings":
 			hashValue(h, v.Ratings)
 			return true
+		case "Image":
+			hashValue(h, v.Image)
+			return true
 		case "Body":
 			hashValue(h, v.Body)
 			return true
@@ -828,6 +849,9 @@ func hashField(h *maphash.Hash, v any, field string) bool {
 			return true
 		case "Links":
 			hashValue(h, v.Links)
+			return true
+		case "Image":
+			hashValue(h, v.Image)
 			return true
 		case "Body":
 			hashValue(h, v.Body)
@@ -891,6 +915,9 @@ func hashField(h *maphash.Hash, v any, field string) bool {
 			return true
 		case "Location":
 			hashValue(h, v.Location)
+			return true
+		case "Image":
+			hashValue(h, v.Image)
 			return true
 		case "Body":
 			hashValue(h, v.Body)

@@ -1,0 +1,147 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strconv"
+	"strings"
+)
+
+// BOM is the byte order mark that starts each CSV file: without it, Excel
+// reads UTF-8 as the machine's legacy code page.
+const BOM = "\uFEFF"
+
+// CaseColumns are the columns of data/cases.csv, in order.
+var CaseColumns = []string{
+	"slug", "url", "title", "summary",
+	"approaches", "approach_names",
+	"partners", "partner_countries", "partner_types",
+	"countries", "country_names", "sdgs", "sdg_names", "themes",
+	"budget_amount", "budget_min", "budget_max", "budget_currency", "budget_period", "budget_sources",
+	"start", "end", "date", "draft", "link_titles", "link_urls",
+}
+
+// CasesCSV returns data/cases.csv: a header, then one row per case.
+func CasesCSV(f CasesFile) []byte {
+	rows := make([][]string, 0, len(f.Cases)+1)
+	rows = append(rows, CaseColumns)
+	for _, c := range f.Cases {
+		row := []string{
+			c.Slug, c.URL, c.Title, c.Summary,
+			join(c.Approaches, func(n Named) string { return n.ID }),
+			join(c.Approaches, func(n Named) string { return n.Name }),
+			join(c.Partners, func(p Partner) string { return p.Name }),
+			join(c.Partners, func(p Partner) string { return p.Country }),
+			join(c.Partners, func(p Partner) string { return p.Type }),
+			join(c.Countries, func(n Named) string { return n.ID }),
+			join(c.Countries, func(n Named) string { return n.Name }),
+			join(c.SDGs, func(g SDG) string { return strconv.Itoa(g.Number) }),
+			join(c.SDGs, func(g SDG) string { return g.Name }),
+			strings.Join(c.Themes, ListSeparator),
+		}
+		row = append(row, budgetCells(c.Budget)...)
+		row = append(row, year(c.Start), year(c.End), c.Date, strconv.FormatBool(c.Draft),
+			join(c.Links, func(l Link) string { return l.Title }),
+			join(c.Links, func(l Link) string { return l.URL }))
+		rows = append(rows, row)
+	}
+	return writeCSV(rows)
+}
+
+func budgetCells(b *Budget) []string {
+	if b == nil {
+		return make([]string, 6)
+	}
+	return []string{number(b.Amount), number(b.Min), number(b.Max), b.Currency, b.Period,
+		strings.Join(b.Sources, ListSeparator)}
+}
+
+// ApproachesCSV returns data/approaches.csv: a header, then one row per
+// approach, with a column "rating_<feature id>" (0 to 3, empty when not
+// rated) per feature of the matrix.
+func ApproachesCSV(f ApproachesFile) []byte {
+	header := []string{"id", "url", "title", "order", "summary", "cases"}
+	for _, ft := range f.Features {
+		header = append(header, "rating_"+ft.ID)
+	}
+	rows := [][]string{header}
+	for _, a := range f.Approaches {
+		row := []string{a.ID, a.URL, a.Title, strconv.Itoa(a.Order), a.Summary, strings.Join(a.Cases, ListSeparator)}
+		for _, ft := range f.Features {
+			cell := ""
+			for _, r := range a.Ratings {
+				if r.Feature == ft.ID {
+					cell = strconv.Itoa(r.Rating)
+				}
+			}
+			row = append(row, cell)
+		}
+		rows = append(rows, row)
+	}
+	return writeCSV(rows)
+}
+
+// writeCSV writes rows after the BOM, with CRLF line ends, every cell made
+// safe for spreadsheets (see cell).
+func writeCSV(rows [][]string) []byte {
+	var buf bytes.Buffer
+	buf.WriteString(BOM)
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	for _, row := range rows {
+		for i, c := range row {
+			row[i] = cell(c)
+		}
+		// Writing to a bytes.Buffer cannot fail.
+		_ = w.Write(row)
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+// cell returns s with a leading apostrophe when a spreadsheet would take
+// it for a formula (OWASP's advice against CSV injection): text that
+// starts with =, +, -, @, a tab or a carriage return. Numbers casebook
+// writes are never negative, so no number is changed.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func join[T any](items []T, f func(T) string) string {
+	parts := make([]string, len(items))
+	for i, x := range items {
+		parts[i] = f(x)
+	}
+	return strings.Join(parts, ListSeparator)
+}
+
+func year(y int) string {
+	if y == 0 {
+		return ""
+	}
+	return strconv.Itoa(y)
+}
+
+func number(f *float64) string {
+	if f == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*f, 'f', -1, 64)
+}
+
+// JSON returns v as compact JSON with <, > and & escaped, ending in a
+// newline.
+func JSON(v any) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	if err := enc.Encode(v); err != nil {
+		// The values are plain structs of strings and numbers (budgets
+		// are finite: content refuses others), which always encode.
+		panic(err)
+	}
+	return buf.Bytes()
+}

@@ -1,0 +1,136 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/casebook/casebook/internal/gen"
+	"github.com/casebook/casebook/internal/images"
+	"github.com/casebook/casebook/internal/pipeline"
+)
+
+// imageCase is a case file whose front matter gives image (YAML lines,
+// indented by two); its image's src is on line 12.
+func imageCase(title, image string) string {
+	return "---\ntitle: " + title + "\nsummary: A case with a picture.\napproaches: [twinning]\npartners:\n" +
+		"  - name: Duffel\n    country: BE\n    type: municipality\nsdgs: [1]\nthemes: [water]\nimage:\n" + image + "---\nBody.\n"
+}
+
+func writePNG(t testing.TB, file string, seed uint64, w, h int) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, gen.Picture(seed, w, h)); err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Dir(file), 0o755)
+	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestImageProblems checks that an image that cannot be shown stops the
+// build at the line that names it, and leaves the last output as it was.
+func TestImageProblems(t *testing.T) {
+	for _, tc := range []struct {
+		name, image string
+		files       map[string]string // more files of the site
+		want        string
+	}{
+		{"Missing", "  src: ../../assets/img/none.png\n  alt: A picture.\n", nil,
+			`content/cases/pic.md:12:8: error: image.src: "../../assets/img/none.png": no such file: expected an image at assets/img/none.png`},
+		{"Undecodable", "  src: ../../assets/img/bad.png\n  alt: A picture.\n", map[string]string{"assets/img/bad.png": "<svg></svg>"},
+			`content/cases/pic.md:12:8: error: image.src: "../../assets/img/bad.png": cannot decode it as an image`},
+		{"NoAlt", "  src: ../../assets/img/ok.png\n", nil,
+			`content/cases/pic.md:12:3: error: image: missing required field "alt"`},
+		{"OutsideAssets", "  src: ../pages/x.png\n  alt: A picture.\n", nil,
+			`content/cases/pic.md:12:8: error: image.src: "../pages/x.png" is not under assets/`},
+		{"NotAnImage", "  src: ../../assets/img/x.svg\n  alt: A picture.\n", nil,
+			`content/cases/pic.md:12:8: error: image.src: "../../assets/img/x.svg" is not an image casebook can scale`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			src, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
+			copyTree(t, "testdata/site", src)
+			mustBuild(t, config(src, out))
+			before := readTree(t, out)
+			writePNG(t, filepath.Join(src, "assets/img/ok.png"), 1, 200, 100)
+			for name, data := range tc.files {
+				os.MkdirAll(filepath.Dir(filepath.Join(src, name)), 0o755)
+				os.WriteFile(filepath.Join(src, name), []byte(data), 0o644)
+			}
+			os.WriteFile(filepath.Join(src, "content/cases/pic.md"), []byte(imageCase("A picture", tc.image)), 0o644)
+			res, err := pipeline.Run(config(src, out))
+			if !errors.Is(err, pipeline.ErrProblems) {
+				t.Fatalf("got error %v, want problems", err)
+			}
+			if got := res.Problems.Error(); !strings.Contains(got, tc.want) {
+				t.Errorf("got problems\n%s\nwant one starting %s", got, tc.want)
+			}
+			if after := readTree(t, out); len(after) != len(before) {
+				t.Errorf("a refused build changed the output: %d files before, %d after", len(before), len(after))
+			}
+		})
+	}
+}
+
+// TestImagesCachedBetweenBuilds builds a site with images twice: the
+// second build encodes none, and writes the same variants.
+func TestImagesCachedBetweenBuilds(t *testing.T) {
+	const n = 6
+	dir := t.TempDir()
+	src := filepath.Join(dir, "site")
+	copyTree(t, "testdata/site", src)
+	for i := range n {
+		name := fmt.Sprintf("p%d", i)
+		writePNG(t, filepath.Join(src, "assets/img", name+".png"), uint64(i), 640, 400)
+		img := "  src: ../../assets/img/" + name + ".png\n  alt: Hills.\n  credit: Drawn by casebook.\n"
+		body := ""
+		if i == 0 {
+			body = "\n![More hills](../../assets/img/p1.png)\n"
+		}
+		os.WriteFile(filepath.Join(src, "content/cases", name+".md"), []byte(imageCase("Picture "+name, img)+body), 0o644)
+	}
+	var outs []map[string][]byte
+	for build := range 2 {
+		proc := &images.Processor{Cache: filepath.Join(src, pipeline.CacheDir, "images")}
+		cfg := config(src, filepath.Join(dir, "public"))
+		cfg.Images = proc
+		mustBuild(t, cfg)
+		want := int64(2 * n) // 480 and 640 wide
+		if build == 1 {
+			want = 0
+		}
+		if got := proc.Encodes.Load(); got != want {
+			t.Errorf("build %d: got %d encodes, want %d", build+1, got, want)
+		}
+		outs = append(outs, readTree(t, cfg.Out))
+	}
+	page := string(outs[1]["cases/p0/index.html"])
+	for _, want := range []string{`<source type="image/webp" srcset="../../assets/variants/img/p0.`, `-480.webp 480w, `, `-640.webp 640w" sizes=`,
+		`width="640" height="400"`, `alt="Hills."`, `<figcaption class="credit">Drawn by casebook.</figcaption>`,
+		`<meta property="og:image" content="https://example.org/dashboard/assets/img/p0.png">`,
+		// The image in the body: variants, its size, and lazy, below the fold.
+		`<img src="../../assets/img/p1.png" alt="More hills" width="640" height="400" loading="lazy" decoding="async" srcset="../../assets/variants/img/p1.`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the case's page lacks %s", want)
+		}
+	}
+	variants := 0
+	for name, data := range outs[1] {
+		if strings.HasSuffix(name, ".webp") {
+			variants++
+			if !bytes.Equal(data, outs[0][name]) {
+				t.Errorf("%s differs between the builds", name)
+			}
+		}
+	}
+	if variants != 2*n {
+		t.Errorf("got %d variants written, want %d", variants, 2*n)
+	}
+}
