@@ -21,6 +21,8 @@
 //   - one partner spelled two ways: names that differ only in case, accents
 //     or punctuation, or are a near match, in the same country (a warning);
 //   - files in content/ that are not part of the content model (a warning);
+//   - without a theme vocabulary in site.yaml, themes one case alone uses
+//     and themes that look like misspellings of others (an info);
 //   - with External, the http(s) links of bodies, of cases' links and of
 //     partners' websites, each fetched once with a timeout.
 //
@@ -86,6 +88,7 @@ func Run(ctx context.Context, cfg Config) problem.List {
 		l := newLinker(s, md, pages, overlay.New(cfg.Source, "assets", cfg.Assets), cfg.Source)
 		problems = append(problems, l.check()...)
 		problems = append(problems, partnerSpellings(s, cfg.Source)...)
+		problems = append(problems, themeRemarks(s, cfg.Source)...)
 		if cfg.External {
 			problems = append(problems, checkExternal(ctx, cfg, l.external)...)
 		}

@@ -10,7 +10,7 @@ import (
 	"github.com/casebook/casebook/internal/site"
 )
 
-var configKeys = []string{"title", "description", "baseURL", "language", "features", "unsafeHTML"}
+var configKeys = []string{"title", "description", "baseURL", "language", "features", "themes", "unsafeHTML"}
 
 // decodeConfig reads site.yaml.
 func (d *decoder) decodeConfig(root *yaml.Node) site.Config {
@@ -62,6 +62,7 @@ func (d *decoder) decodeConfig(root *yaml.Node) site.Config {
 		seen[id] = true
 		cfg.Features = append(cfg.Features, site.Feature{ID: id, Label: label})
 	}
+	cfg.Themes = d.themes(f.values["themes"])
 	return cfg
 }
 

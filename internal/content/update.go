@@ -64,7 +64,7 @@ func (f *Files) Update(fsys fs.FS, paths []string) (*Files, problem.List) {
 		byPath[p] = nf
 		stale = append(stale, nf)
 	}
-	decodeAll(fsys, uniqueFiles(stale, byPath), cfg.Features)
+	decodeAll(fsys, uniqueFiles(stale, byPath), &cfg)
 	files := make([]*file, 0, len(byPath))
 	for _, x := range byPath {
 		files = append(files, x)

@@ -53,6 +53,9 @@ type Config struct {
 	BaseURL     string // absolute, ending in "/"
 	Language    string
 	Features    []Feature
+	// Themes is the site's theme vocabulary, in the order of site.yaml;
+	// empty when cases name their themes freely.
+	Themes []ThemeLabel
 	// UnsafeHTML lets raw HTML and any link scheme through the Markdown
 	// renderer. Off by default.
 	UnsafeHTML bool
@@ -62,6 +65,28 @@ type Config struct {
 type Feature struct {
 	ID    string
 	Label string
+}
+
+// ThemeLabel is one theme of the site's vocabulary: an id, which is the
+// theme page's URL segment and stays when the label is reworded, and the
+// label readers see. (Labels in other languages can join it once a site
+// has several.)
+type ThemeLabel struct {
+	ID    string
+	Label string
+}
+
+// KnownTheme returns the theme of the vocabulary that a case means by name:
+// the one whose id or label is name, ignoring case, accents and
+// punctuation (so "birth registration" means the id "birth-registration").
+func (c *Config) KnownTheme(name string) (ThemeLabel, bool) {
+	slug := Slugify(name)
+	for _, t := range c.Themes {
+		if t.ID == slug || Slugify(t.Label) == slug {
+			return t, true
+		}
+	}
+	return ThemeLabel{}, false
 }
 
 // Source says where an item was read from, so that later stages (rendering

@@ -727,6 +727,12 @@ func (x *Config) Features() []site.Feature {
 	return x.v.Features
 }
 
+// Themes returns the config's Themes.
+func (x *Config) Themes() []site.ThemeLabel {
+	x.read("Themes")
+	return x.v.Themes
+}
+
 // UnsafeHTML returns the config's UnsafeHTML.
 func (x *Config) UnsafeHTML() bool {
 	x.read("UnsafeHTML")
@@ -972,6 +978,9 @@ func hashField(h *maphash.Hash, v any, field string) bool {
 			return true
 		case "Features":
 			hashValue(h, v.Features)
+			return true
+		case "Themes":
+			hashValue(h, v.Themes)
 			return true
 		case "UnsafeHTML":
 			hashValue(h, v.UnsafeHTML)
