@@ -14,11 +14,11 @@ import (
 
 func runSchema(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("schema", "schema [flags]",
-		"Print a JSON Schema of the front matter of a case or an approach, with the\n"+
-			"site's approach ids and feature ids, for an editor's YAML support.", stderr)
+		"Print a JSON Schema of the front matter of a case, approach, partner or page,\n"+
+			"with the site's approach, feature and theme ids, for an editor's YAML support.", stderr)
 	var source, kind string
 	fs.StringVar(&source, "source", ".", "the site `folder`, holding content/")
-	fs.StringVar(&kind, "kind", "case", "whose front matter: "+strings.Join(check.SchemaKinds, " or "))
+	fs.StringVar(&kind, "kind", "case", "whose front matter: "+strings.Join(check.SchemaKinds, ", "))
 	if err := parse(fs, args, stdout); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -26,7 +26,7 @@ func runSchema(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if !slices.Contains(check.SchemaKinds, kind) {
-		fmt.Fprintf(stderr, "casebook schema: --kind %q: expected %s\n", kind, strings.Join(check.SchemaKinds, " or "))
+		fmt.Fprintf(stderr, "casebook schema: --kind %q: expected one of %s\n", kind, strings.Join(check.SchemaKinds, ", "))
 		return errUsage
 	}
 	terms, err := check.ReadTerms(os.DirFS(source))
