@@ -33,6 +33,7 @@ func commands() []command {
 		{"new", "write a new case, approach or partner file from a template", runNew},
 		{"schema", "print a JSON Schema of front matter for editors", runSchema},
 		{"cms", "write the web editor (admin page and configuration) into assets/admin/", runCMS},
+		{"version", "print casebook's version", runVersion},
 	}
 }
 
