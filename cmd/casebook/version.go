@@ -12,7 +12,9 @@ import (
 var version string
 
 func runVersion(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("version", "version", "Print casebook's version.", stderr)
+	fs := newFlagSet("version", "version [--short]", "Print casebook's version.", stderr)
+	var short bool
+	fs.BoolVar(&short, "short", false, "print the version alone, for scripts")
 	if err := parse(fs, args, stdout); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -25,6 +27,10 @@ func runVersion(args []string, stdout, stderr io.Writer) error {
 		if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
 			v = info.Main.Version // go install github.com/casebook/casebook/cmd/casebook@vX
 		}
+	}
+	if short {
+		_, err := fmt.Fprintln(stdout, v)
+		return err
 	}
 	_, err := fmt.Fprintln(stdout, "casebook", v)
 	return err
