@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"gopkg.in/yaml.v3"
 
@@ -90,4 +91,24 @@ func TestSchemaThemes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestScaffoldThemes checks that a new case lists the site's theme ids
+// beside its themes, and still loads without a problem.
+func TestScaffoldThemes(t *testing.T) {
+	site := siteYAML + "themes:\n  - id: water\n    label: Water\n  - id: birth-registration\n    label: Birth registration\n"
+	fsys := fixture(map[string]string{"content/site.yaml": site})
+	terms, err := check.ReadTerms(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file, data, err := check.Scaffold("case", "Mol and Dogbo", terms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "themes: []                # ids from site.yaml: water, birth-registration\n"; !strings.Contains(string(data), want) {
+		t.Errorf("got\n%s\nwant a line %q", data, want)
+	}
+	fsys[file] = &fstest.MapFile{Data: data}
+	assertProblems(t, run(t, fsys, check.Config{}), nil)
 }
