@@ -70,7 +70,7 @@ func TestReleaseConfig(t *testing.T) {
 		{"formats", strings.Join(a.Formats, " "), "tar.gz"},
 		{"windows", fmt.Sprint(a.FormatOverrides), "[{windows [zip]}]"},
 		{"checksums", cfg.Checksum.NameTemplate + " " + cfg.Checksum.Algorithm, "checksums.txt sha256"},
-		{"sample site", strings.Join(a.Files, " "), "README.md docs/*.md content/**/*"},
+		{"sample site", strings.Join(a.Files, " "), "README.md docs/*.md content/site.yaml content/**/*"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
