@@ -14,6 +14,7 @@ import (
 
 	casebook "github.com/casebook/casebook"
 	"github.com/casebook/casebook/internal/check"
+	"github.com/casebook/casebook/internal/problem"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
@@ -57,8 +58,12 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if err := check.Write(stdout, problems, format); err != nil {
 		return err
 	}
-	errs := len(problems.Errors())
-	warnings := len(problems) - errs
+	errs, warnings := len(problems.Errors()), 0
+	for _, p := range problems {
+		if p.Severity == problem.Warning { // remarks (info) never fail a check
+			warnings++
+		}
+	}
 	if format == "text" {
 		fmt.Fprintln(stderr, summary(errs, warnings))
 	}

@@ -31,7 +31,9 @@ func commands() []command {
 		{"gen", "write a synthetic site for tests and benchmarks", runGen},
 		{"check", "validate the content, layouts and links without writing a site", runCheck},
 		{"new", "write a new case, approach or partner file from a template", runNew},
-		{"schema", "print a JSON Schema of case or approach front matter for editors", runSchema},
+		{"schema", "print a JSON Schema of front matter for editors", runSchema},
+		{"cms", "write the web editor (admin page and configuration) into assets/admin/", runCMS},
+		{"version", "print casebook's version", runVersion},
 	}
 }
 

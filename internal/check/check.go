@@ -24,6 +24,8 @@
 //     cases: the same name in another country, or a near spelling (a
 //     warning);
 //   - files in content/ that are not part of the content model (a warning);
+//   - without a theme vocabulary in site.yaml, themes one case alone uses
+//     and themes that look like misspellings of others (an info);
 //   - with External, the http(s) links of bodies, of cases' links and of
 //     partners' websites, each fetched once with a timeout.
 //
@@ -96,6 +98,7 @@ func Run(ctx context.Context, cfg Config) problem.List {
 		problems = append(problems, l.check()...)
 		problems = append(problems, partnerSpellings(s, cfg.Source)...)
 		problems = append(problems, partnerFiles(s, cfg.Source)...)
+		problems = append(problems, themeRemarks(s, cfg.Source)...)
 		if cfg.External {
 			problems = append(problems, checkExternal(ctx, cfg, l.external)...)
 		}

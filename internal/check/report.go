@@ -59,7 +59,11 @@ func Write(w io.Writer, problems problem.List, format string) error {
 func annotation(p problem.Problem) string {
 	var b strings.Builder
 	b.WriteString("::")
-	b.WriteString(p.Severity.String())
+	if p.Severity == problem.Info {
+		b.WriteString("notice") // GitHub's name for a remark
+	} else {
+		b.WriteString(p.Severity.String())
+	}
 	b.WriteString(" file=")
 	b.WriteString(escapeProperty(p.Path))
 	if p.Line > 0 {

@@ -39,7 +39,7 @@ func Scaffold(kind, title string, t Terms) (file string, data []byte, err error)
 		if len(t.Approaches) > 0 {
 			approach = t.Approaches[0]
 		}
-		fmt.Fprintf(&b, caseTemplate, q, approach)
+		fmt.Fprintf(&b, caseTemplate, q, approach, themeHint(t.Themes))
 	case "approach":
 		file = path.Join(content.ApproachesDir, slug+".md")
 		fmt.Fprintf(&b, "---\ntitle: %s\norder: %d\nsummary: One or two sentences that say what sets this approach apart.\nratings:                 # 0 to 3, shown as -, +, ++, +++\n", q, len(t.Approaches)+1)
@@ -61,6 +61,28 @@ func Scaffold(kind, title string, t Terms) (file string, data []byte, err error)
 	return file, b.Bytes(), nil
 }
 
+// themeHint lists the site's theme ids in comments after "themes: []",
+// wrapped; nothing when the site has no theme vocabulary.
+func themeHint(themes []site.ThemeLabel) string {
+	if len(themes) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	line := "                # ids from site.yaml:"
+	for i, t := range themes {
+		word := " " + t.ID
+		if i < len(themes)-1 {
+			word += ","
+		}
+		if len(line)+len(word) > 96 {
+			b.WriteString(line + "\n")
+			line = "#" + strings.Repeat(" ", 25)
+		}
+		line += word
+	}
+	return b.String() + line
+}
+
 // quote writes s as a YAML scalar, quoted only when YAML needs it.
 func quote(s string) string {
 	out, err := yaml.Marshal(s)
@@ -80,7 +102,7 @@ partners:                 # name and country identify a partner: spell them as i
     type: municipality    # municipality, province, region, national-government, association,
                           # ngo, company, school, university, network, international-organisation, other
 sdgs: []                  # 1 to 17
-themes: []
+themes: []%s
 # budget:
 #   amount: 30000         # or min: and max:
 #   currency: EUR

@@ -5,36 +5,51 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/casebook/casebook/internal/content"
 	"github.com/casebook/casebook/internal/site"
 )
 
 // SchemaKinds are the kinds of front matter Schema describes.
-var SchemaKinds = []string{"case", "approach"}
+var SchemaKinds = []string{"case", "approach", "partner", "page"}
 
 // Schema returns a JSON Schema (draft-07, which editors' YAML support
-// understands best) of the front matter of a case or an approach, with the
-// site's approach ids and feature ids as the allowed values. It is a little
-// stricter than the loader where that helps an editor: an approach must rate
-// every feature.
+// understands best) of the front matter of a case, an approach, a partner
+// or a free page, with the site's approach ids, feature ids and theme ids
+// as the allowed values. It is a little stricter than the loader where
+// that helps an editor: an approach must rate every feature.
 func Schema(kind string, t Terms) ([]byte, error) {
+	s, err := schemaOf(kind, t)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	err = enc.Encode(s)
+	return b.Bytes(), err
+}
+
+// schemaOf returns the schema of a kind as a tree of maps, which the CMS
+// configuration is made from too.
+func schemaOf(kind string, t Terms) (obj, error) {
 	var s obj
 	switch kind {
 	case "case":
 		s = caseSchema(t)
 	case "approach":
 		s = approachSchema(t)
+	case "partner":
+		s = partnerSchema()
+	case "page":
+		s = pageSchema()
 	default:
-		return nil, fmt.Errorf("unknown kind %q: expected case or approach", kind)
+		return nil, fmt.Errorf("unknown kind %q: expected one of %s", kind, strings.Join(SchemaKinds, ", "))
 	}
 	s["$schema"] = "http://json-schema.org/draft-07/schema#"
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	err := enc.Encode(s)
-	return b.Bytes(), err
+	return s, nil
 }
 
 type obj = map[string]any
@@ -55,8 +70,6 @@ func object(desc string, required []string, props obj) obj {
 }
 
 func caseSchema(t Terms) obj {
-	countries := site.CountryCodes()
-	slices.Sort(countries)
 	currencies := site.CurrencyCodes()
 	slices.Sort(currencies)
 	approach := obj{"type": "string", "enum": nonNil(t.Approaches), "description": "an approach id: a file name in content/approaches"}
@@ -65,8 +78,8 @@ func caseSchema(t Terms) obj {
 		"description": "a number such as 30000, without currency sign or thousands separator, at most 10^15"}
 	partner := object("a partner of the case; name and country identify it", []string{"name", "country", "type"}, obj{
 		"name":    text("the partner's name, spelled the same in every case"),
-		"country": obj{"type": "string", "enum": countries, "description": "an ISO 3166-1 alpha-2 country code such as BE"},
-		"type":    obj{"type": "string", "enum": site.PartnerTypes},
+		"country": countrySchema(),
+		"type":    partnerTypeSchema(),
 	})
 	budget := object("the money the case reports: amount, or min and max; omit when the source gives no figure", nil, obj{
 		"amount":   amount,
@@ -89,7 +102,7 @@ func caseSchema(t Terms) obj {
 			"approaches": oneOrMore(approach, "the case's approaches"),
 			"partners":   obj{"type": "array", "items": partner, "minItems": 1},
 			"sdgs":       oneOrMore(obj{"type": "integer", "minimum": 1, "maximum": site.NumSDGs}, "UN Sustainable Development Goals, 1 to 17"),
-			"themes":     oneOrMore(obj{"type": "string", "minLength": 1}, "subjects that cases share"),
+			"themes":     oneOrMore(themeSchema(t.Themes), "subjects that cases share"),
 			"budget":     budget,
 			"start":      withDesc(year, "the year the cooperation began"),
 			"end":        withDesc(year, "the year it ended; omit while it goes on"),
@@ -118,6 +131,59 @@ func approachSchema(t Terms) obj {
 			"ratings": object("a rating from 0 to 3 for each feature in site.yaml", nonNil(ids), ratings),
 		})
 	s["title"] = "casebook approach"
+	return s
+}
+
+// themeSchema allows the ids of the site's themes, with their labels as
+// the descriptions editors see when they choose one, or any name when the
+// site lists none. (The loader also takes a label, which the schema leaves
+// out so that completion offers each theme once.)
+func themeSchema(themes []site.ThemeLabel) obj {
+	if len(themes) == 0 {
+		return obj{"type": "string", "minLength": 1}
+	}
+	ids, labels := make([]string, len(themes)), make([]string, len(themes))
+	for i, th := range themes {
+		ids[i], labels[i] = th.ID, th.Label
+	}
+	return obj{"type": "string", "enum": ids, "enumDescriptions": labels,
+		"description": "a theme id from site.yaml"}
+}
+
+func countrySchema() obj {
+	countries := site.CountryCodes()
+	slices.Sort(countries)
+	return obj{"type": "string", "enum": countries, "description": "an ISO 3166-1 alpha-2 country code such as BE"}
+}
+
+func partnerTypeSchema() obj {
+	return obj{"type": "string", "enum": site.PartnerTypes, "description": "what kind of organisation it is"}
+}
+
+func partnerSchema() obj {
+	s := object("The front matter of a casebook partner (content/partners/<slug>.md).",
+		[]string{"name", "country", "type"}, obj{
+			"name":    text("the partner's name, spelled exactly as in the cases"),
+			"country": countrySchema(),
+			"type":    partnerTypeSchema(),
+			"website": obj{"type": "string", "format": "uri", "pattern": "^https?://", "description": "the partner's site, an absolute http(s) URL"},
+			"location": object("where the partner is, for maps", []string{"lat", "lon"}, obj{
+				"lat": obj{"type": "number", "minimum": -90, "maximum": 90, "description": "latitude, such as 51.2154"},
+				"lon": obj{"type": "number", "minimum": -180, "maximum": 180, "description": "longitude, such as 2.9286"},
+			}),
+		})
+	s["title"] = "casebook partner"
+	return s
+}
+
+func pageSchema() obj {
+	s := object("The front matter of a casebook page (content/pages/<slug>.md).",
+		[]string{"title"}, obj{
+			"title":   text("the page's title"),
+			"slug":    obj{"type": "string", "pattern": slugPattern, "maxLength": site.MaxSlugLen, "description": "the URL segment, instead of the file name"},
+			"summary": text("a sentence or two for search engines"),
+		})
+	s["title"] = "casebook page"
 	return s
 }
 

@@ -15,13 +15,16 @@ import (
 )
 
 // Terms are the site's own vocabulary that editors choose from: the
-// features of the matrix and the ids of the approaches.
+// features of the matrix, the ids of the approaches and the site's themes
+// (none when site.yaml lists none).
 type Terms struct {
-	Features   []site.Feature
-	Approaches []string // sorted
+	Title, BaseURL string // of site.yaml, for the web editor
+	Features       []site.Feature
+	Approaches     []string // sorted
+	Themes         []site.ThemeLabel
 }
 
-// ReadTerms reads the features from site.yaml and the approach ids from the
+// ReadTerms reads the features and themes from site.yaml and the approach ids from the
 // file names in content/approaches. It reads only those, and leniently, so
 // that the schema and new files can be made while other content is broken.
 func ReadTerms(fsys fs.FS) (Terms, error) {
@@ -31,10 +34,19 @@ func ReadTerms(fsys fs.FS) (Terms, error) {
 		return t, fmt.Errorf("cannot read the site's settings: %w", err)
 	}
 	var cfg struct {
+		Title    string
+		BaseURL  string `yaml:"baseURL"`
 		Features []struct{ ID, Label string }
+		Themes   []themeEntry
 	}
 	if err := yaml.Unmarshal(data, &cfg); err != nil {
 		return t, fmt.Errorf("%s: %v", content.ConfigFile, err)
+	}
+	t.Title, t.BaseURL = cfg.Title, cfg.BaseURL
+	for _, e := range cfg.Themes {
+		if e.ID != "" && e.Label != "" {
+			t.Themes = append(t.Themes, site.ThemeLabel{ID: e.ID, Label: e.Label})
+		}
 	}
 	for _, f := range cfg.Features {
 		if f.ID != "" {
@@ -52,4 +64,19 @@ func ReadTerms(fsys fs.FS) (Terms, error) {
 	}
 	slices.Sort(t.Approaches)
 	return t, nil
+}
+
+// themeEntry is an entry of site.yaml's themes: {id, label} or a bare
+// label, whose slug is the id (as the loader reads it).
+type themeEntry site.ThemeLabel
+
+func (e *themeEntry) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		e.ID, e.Label = site.Slugify(n.Value), n.Value
+		return nil
+	}
+	var v struct{ ID, Label string }
+	err := n.Decode(&v)
+	e.ID, e.Label = v.ID, v.Label
+	return err
 }

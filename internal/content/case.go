@@ -46,8 +46,9 @@ func light(n *yaml.Node) *yaml.Node {
 }
 
 // decodeCase reads a case's front matter. Checks that need other files
-// (approach ids, duplicate slugs) are done by validate.
-func (d *decoder) decodeCase(root *yaml.Node, slug string) (*site.Case, caseRefs) {
+// (approach ids, duplicate slugs) are done by validate. A theme is checked
+// against cfg's vocabulary, when it has one, and becomes its label.
+func (d *decoder) decodeCase(root *yaml.Node, slug string, cfg *site.Config) (*site.Case, caseRefs) {
 	const what = "case"
 	c := &site.Case{Slug: slug}
 	refs := caseRefs{metaLine: d.metaLine}
@@ -102,7 +103,10 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string) (*site.Case, caseRefs
 			d.errorf(n, "%s: theme %q has no letter or digit that a URL can use: expected a name such as \"water\"", field, t)
 			continue
 		}
-		if t != "" && d.slugFits(n, field, "theme", t) {
+		if t == "" {
+			continue
+		}
+		if t, known := d.knownTheme(n, field, t, cfg); known && d.slugFits(n, field, "theme", t) {
 			c.Themes = append(c.Themes, t)
 			refs.themes = append(refs.themes, light(n))
 		}

@@ -10,7 +10,7 @@ import (
 	"github.com/casebook/casebook/internal/site"
 )
 
-var configKeys = []string{"title", "description", "baseURL", "language", "features", "scale", "menu", "unsafeHTML"}
+var configKeys = []string{"title", "description", "baseURL", "language", "features", "scale", "menu", "themes", "unsafeHTML"}
 
 // decodeConfig reads site.yaml.
 func (d *decoder) decodeConfig(root *yaml.Node) site.Config {
@@ -68,6 +68,7 @@ func (d *decoder) decodeConfig(root *yaml.Node) site.Config {
 		}
 	}
 	cfg.Menu = d.menu(f.values["menu"])
+	cfg.Themes = d.themes(f.values["themes"])
 	return cfg
 }
 

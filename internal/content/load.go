@@ -144,7 +144,9 @@ func Read(fsys fs.FS, opts Options) (*Files, problem.List) {
 		problems.Errorf(Dir, 0, 0, "%v", err)
 		return nil, problems
 	}
-	decodeAll(fsys, files, features)
+	decoding := cfg
+	decoding.Features = features // nil when site.yaml gave none: see decodeApproach
+	decodeAll(fsys, files, &decoding)
 	for _, f := range files {
 		problems = append(problems, f.problems...)
 	}
@@ -262,7 +264,7 @@ func skipped(name string) bool {
 // decodeAll reads and decodes the files on every core. Each file's result
 // goes into its own slot, so the order of the output does not depend on
 // scheduling.
-func decodeAll(fsys fs.FS, files []*file, features []site.Feature) {
+func decodeAll(fsys fs.FS, files []*file, cfg *site.Config) {
 	work := make(chan *file)
 	var wg sync.WaitGroup
 	// More readers than cores: reading waits on the disk, decoding does
@@ -272,7 +274,7 @@ func decodeAll(fsys fs.FS, files []*file, features []site.Feature) {
 		go func() {
 			defer wg.Done()
 			for f := range work {
-				decodeFile(fsys, f, features)
+				decodeFile(fsys, f, cfg)
 			}
 		}()
 	}
@@ -283,7 +285,7 @@ func decodeAll(fsys fs.FS, files []*file, features []site.Feature) {
 	wg.Wait()
 }
 
-func decodeFile(fsys fs.FS, f *file, features []site.Feature) {
+func decodeFile(fsys fs.FS, f *file, cfg *site.Config) {
 	// The file name is checked first, so that a file wrong in both its name
 	// and its content hears of both.
 	slug := (&decoder{path: f.path, problems: &f.problems}).fileSlug(path.Base(f.path), f.kind)
@@ -305,12 +307,18 @@ func decodeFile(fsys fs.FS, f *file, features []site.Feature) {
 	f.metaLine = doc.metaLine
 	src := site.Source{Path: f.path, BodyLine: doc.bodyLine,
 		Version: maphash.Bytes(versionSeed, data), Meta: maphash.Bytes(versionSeed, data[:len(data)-len(doc.body)])}
+	if f.kind == kindCase && len(cfg.Themes) > 0 {
+		// A case's themes become labels of site.yaml's vocabulary, so its
+		// own fields follow the vocabulary as well as its bytes.
+		v := vocabularyVersion(cfg.Themes)
+		src.Version, src.Meta = src.Version^v, src.Meta^v
+	}
 	switch f.kind {
 	case kindApproach:
-		f.approach = d.decodeApproach(doc.meta, slug, features)
+		f.approach = d.decodeApproach(doc.meta, slug, cfg.Features)
 		f.approach.Body, f.approach.Source = doc.body, src
 	case kindCase:
-		f.kase, f.refs = d.decodeCase(doc.meta, slug)
+		f.kase, f.refs = d.decodeCase(doc.meta, slug, cfg)
 		f.kase.Body, f.kase.Source = doc.body, src
 		f.slugNode = f.refs.slug
 	case kindPartner:
@@ -321,6 +329,20 @@ func decodeFile(fsys fs.FS, f *file, features []site.Feature) {
 		f.slugNode = light(f.slugNode)
 		f.page.Body, f.page.Source = doc.body, src
 	}
+}
+
+// vocabularyVersion is a hash of a theme vocabulary, mixed into the
+// versions of the cases decoded against it.
+func vocabularyVersion(themes []site.ThemeLabel) uint64 {
+	var h maphash.Hash
+	h.SetSeed(versionSeed)
+	for _, t := range themes {
+		h.WriteString(t.ID)
+		h.WriteByte(0)
+		h.WriteString(t.Label)
+		h.WriteByte(0)
+	}
+	return h.Sum64()
 }
 
 // versionSeed seeds the hash of a file's bytes in site.Source.Version: the

@@ -64,11 +64,11 @@ func (f *Files) Update(fsys fs.FS, paths []string) (*Files, problem.List) {
 		byPath[p] = nf
 		stale = append(stale, nf)
 	}
-	features := cfg.Features
-	if features == nil {
-		features = []site.Feature{} // known to be none: loadConfig said ok
+	decoding := cfg
+	if decoding.Features == nil {
+		decoding.Features = []site.Feature{} // known to be none: loadConfig said ok
 	}
-	decodeAll(fsys, uniqueFiles(stale, byPath), features)
+	decodeAll(fsys, uniqueFiles(stale, byPath), &decoding)
 	files := make([]*file, 0, len(byPath))
 	for _, x := range byPath {
 		files = append(files, x)

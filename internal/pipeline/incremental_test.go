@@ -308,7 +308,13 @@ func (m *mutator) edits() []randomEdit {
 			return "[" + m.pick(pool) + ", " + m.pick(pool[2:]) + "]"
 		}),
 		m.field("cases", "sdgs", func() string { return fmt.Sprintf("[%d, %d]", 1+r.IntN(17), 1+r.IntN(17)) }),
-		m.field("cases", "themes", func() string { return fmt.Sprintf("[%s, theme %d]", word(), r.IntN(6)) }),
+		m.field("cases", "themes", func() string {
+			// A site with a theme vocabulary takes only its themes, by id or label.
+			if ids := themeIDs(m.read("content/site.yaml")); len(ids) > 0 {
+				return fmt.Sprintf("[%s, %s]", m.pick(ids), strings.ReplaceAll(m.pick(ids), "-", " "))
+			}
+			return fmt.Sprintf("[%s, theme %d]", word(), r.IntN(6))
+		}),
 		m.field("cases", "budget", func() string {
 			switch r.IntN(3) {
 			case 0:
@@ -396,7 +402,13 @@ func (m *mutator) edits() []randomEdit {
 		}},
 		randomEdit{"site.yaml", func() []string {
 			doc := m.read("content/site.yaml")
-			switch r.IntN(6) {
+			switch r.IntN(7) {
+			case 6: // a theme's label reworded: its page keeps its URL
+				if ids := themeIDs(doc); len(ids) > 0 {
+					id := regexp.QuoteMeta(m.pick(ids))
+					doc = regexp.MustCompile(`(?m)^(  - id: `+id+`
+    label: ).*$`).ReplaceAllString(doc, fmt.Sprintf("${1}Theme %d", r.IntN(50)))
+				}
 			case 0:
 				doc = regexp.MustCompile(`(?m)^title: .*$`).ReplaceAllString(doc, fmt.Sprintf("title: Site %d", r.IntN(50)))
 			case 1:
@@ -691,4 +703,18 @@ func TestSessionCompressed(t *testing.T) {
 		}
 		compareWithRun(t, edit.name, cfg, out)
 	}
+}
+
+// themeIDs returns the ids of the theme vocabulary of a site.yaml written
+// as the sample's is (themes: last, each entry "  - id: x").
+func themeIDs(siteYAML string) []string {
+	_, themes, ok := strings.Cut(siteYAML, "\nthemes:\n")
+	if !ok {
+		return nil
+	}
+	var ids []string
+	for _, m := range regexp.MustCompile(`(?m)^  - id: (\S+)$`).FindAllStringSubmatch(themes, -1) {
+		ids = append(ids, m[1])
+	}
+	return ids
 }

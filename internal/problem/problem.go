@@ -18,11 +18,17 @@ type Severity int
 const (
 	Error Severity = iota
 	Warning
+	// Info is a remark for the editors that no flag turns into a failure,
+	// such as a theme only one case uses.
+	Info
 )
 
 func (s Severity) String() string {
-	if s == Warning {
+	switch s {
+	case Warning:
 		return "warning"
+	case Info:
+		return "info"
 	}
 	return "error"
 }
@@ -63,6 +69,11 @@ func (l *List) Errorf(path string, line, col int, format string, args ...any) {
 // Warnf adds a warning at a position.
 func (l *List) Warnf(path string, line, col int, format string, args ...any) {
 	*l = append(*l, Problem{path, line, col, Warning, fmt.Sprintf(format, args...)})
+}
+
+// Infof adds a remark at a position.
+func (l *List) Infof(path string, line, col int, format string, args ...any) {
+	*l = append(*l, Problem{path, line, col, Info, fmt.Sprintf(format, args...)})
 }
 
 // HasErrors reports whether any problem is an error.

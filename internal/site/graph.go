@@ -162,6 +162,9 @@ func (s *Site) linkTerms() {
 			slug, ok := slugs[name]
 			if !ok {
 				slug = Slugify(name)
+				if known, ok := s.Config.KnownTheme(name); ok {
+					slug = known.ID
+				}
 				slugs[name] = slug
 			}
 			t := themes[slug]

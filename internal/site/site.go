@@ -66,6 +66,9 @@ type Config struct {
 	// Menu is the main menu; nil when site.yaml gives none, and the
 	// renderer then shows its default (see render's Frame).
 	Menu []MenuEntry
+	// Themes is the site's theme vocabulary, in the order of site.yaml;
+	// empty when cases name their themes freely.
+	Themes []ThemeLabel
 	// UnsafeHTML lets raw HTML and any link scheme through the Markdown
 	// renderer. Off by default.
 	UnsafeHTML bool
@@ -87,6 +90,28 @@ type MenuEntry struct {
 	Label string
 	Kind  string // a section of Kinds: its Path without the slash ("cases")
 	URL   string // absolute, or a path from the site's root ("/methodology/")
+}
+
+// ThemeLabel is one theme of the site's vocabulary: an id, which is the
+// theme page's URL segment and stays when the label is reworded, and the
+// label readers see. (Labels in other languages can join it once a site
+// has several.)
+type ThemeLabel struct {
+	ID    string
+	Label string
+}
+
+// KnownTheme returns the theme of the vocabulary that a case means by name:
+// the one whose id or label is name, ignoring case, accents and
+// punctuation (so "birth registration" means the id "birth-registration").
+func (c *Config) KnownTheme(name string) (ThemeLabel, bool) {
+	slug := Slugify(name)
+	for _, t := range c.Themes {
+		if t.ID == slug || Slugify(t.Label) == slug {
+			return t, true
+		}
+	}
+	return ThemeLabel{}, false
 }
 
 // Source says where an item was read from, so that later stages (rendering

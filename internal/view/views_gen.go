@@ -763,6 +763,12 @@ func (x *Config) Menu() []site.MenuEntry {
 	return x.v.Menu
 }
 
+// Themes returns the config's Themes.
+func (x *Config) Themes() []site.ThemeLabel {
+	x.read("Themes")
+	return x.v.Themes
+}
+
 // UnsafeHTML returns the config's UnsafeHTML.
 func (x *Config) UnsafeHTML() bool {
 	x.read("UnsafeHTML")
@@ -1026,6 +1032,9 @@ func hashField(h *maphash.Hash, v any, field string) bool {
 			return true
 		case "Menu":
 			hashValue(h, v.Menu)
+			return true
+		case "Themes":
+			hashValue(h, v.Themes)
 			return true
 		case "UnsafeHTML":
 			hashValue(h, v.UnsafeHTML)
