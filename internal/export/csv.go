@@ -89,12 +89,15 @@ func writeCSV(rows [][]string) []byte {
 	buf.WriteString(BOM)
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true
+	var safe []string
 	for _, row := range rows {
-		for i, c := range row {
-			row[i] = cell(c)
+		// The rows are not changed: the header is shared by every call.
+		safe = safe[:0]
+		for _, c := range row {
+			safe = append(safe, cell(c))
 		}
 		// Writing to a bytes.Buffer cannot fail.
-		_ = w.Write(row)
+		_ = w.Write(safe)
 	}
 	w.Flush()
 	return buf.Bytes()

@@ -64,8 +64,13 @@ func copyFS(t testing.TB, from fs.FS, to string) {
 
 func TestIncremental(t *testing.T) {
 	steps := 120
-	if testing.Short() {
+	switch {
+	case testing.Short():
 		steps = 30
+	case raceDetector:
+		// A data race shows in a few steps; the many random edits are
+		// for the logic, which make fuzz and go test without -race try.
+		steps = 36
 	}
 	for _, tc := range []struct {
 		name  string
