@@ -198,18 +198,6 @@ func caseOf(c *view.Case, url URLs) Case {
 	return out
 }
 
-// scaleOf returns the words of a feature's ratings: its own scale, else
-// the site's, else the default (see site.Config.Scale).
-func scaleOf(f site.Feature, siteScale []string) []string {
-	switch {
-	case f.Scale != nil:
-		return f.Scale
-	case siteScale != nil:
-		return siteScale
-	}
-	return site.DefaultScale
-}
-
 func budgetOf(b *site.Budget) *Budget {
 	out := &Budget{Currency: b.Currency, Period: b.Period, Sources: nonNil(b.Sources)}
 	if b.IsRange {
@@ -242,7 +230,7 @@ func Approaches(sv *view.Site, url URLs) ApproachesFile {
 			if !ok {
 				continue
 			}
-			out.Ratings = append(out.Ratings, Rating{Feature: ft.ID, Rating: int(r), Symbol: r.Symbol(), Text: r.Text(scaleOf(ft, cfg.Scale()))})
+			out.Ratings = append(out.Ratings, Rating{Feature: ft.ID, Rating: int(r), Symbol: r.Symbol(), Text: r.Text(site.ScaleOf(ft, cfg.Scale()))})
 		}
 		for _, c := range a.Cases() {
 			out.Cases = append(out.Cases, c.Slug())

@@ -40,7 +40,7 @@ var importanceWords = [...]string{"not important", "somewhat important", "very i
 var finderFuncs = template.FuncMap{
 	"lowFeature":     lowFeature,
 	"finderProfiles": finderProfiles,
-	"featureScale":   featureScale,
+	"featureScale":   func(siteScale []string, f site.Feature) []string { return site.ScaleOf(f, siteScale) },
 }
 
 func lowFeature(id string) bool { return slices.Contains(LowFeatures, id) }
@@ -50,7 +50,7 @@ type weight struct {
 	Feature    site.Feature
 	Importance int
 	Low        bool     // the reader wants the feature low
-	Words      []string // the feature's scale (see featureScale); nil: the default
+	Words      []string // the feature's scale (see site.ScaleOf); nil: the default
 }
 
 // profile is a ready-made set of weights and the ranking it gives.
@@ -73,21 +73,9 @@ type ranked struct {
 func defaultWeights(fs []site.Feature, siteScale []string) []weight {
 	ws := make([]weight, len(fs))
 	for i, f := range fs {
-		ws[i] = weight{Feature: f, Importance: somewhatImportant, Low: lowFeature(f.ID), Words: featureScale(siteScale, f)}
+		ws[i] = weight{Feature: f, Importance: somewhatImportant, Low: lowFeature(f.ID), Words: site.ScaleOf(f, siteScale)}
 	}
 	return ws
-}
-
-// featureScale returns the words of a feature's ratings: its own scale,
-// else the site's, else the default (see site.Config.Scale).
-func featureScale(siteScale []string, f site.Feature) []string {
-	switch {
-	case f.Scale != nil:
-		return f.Scale
-	case siteScale != nil:
-		return siteScale
-	}
-	return site.DefaultScale
 }
 
 // finderProfiles returns the ready-made profiles: every feature somewhat
@@ -98,7 +86,7 @@ func finderProfiles(fs []site.Feature, as []*view.Approach, siteScale []string) 
 	for _, f := range fs {
 		ws := make([]weight, len(fs))
 		for i, g := range fs {
-			ws[i] = weight{Feature: g, Low: lowFeature(g.ID), Words: featureScale(siteScale, g)}
+			ws[i] = weight{Feature: g, Low: lowFeature(g.ID), Words: site.ScaleOf(g, siteScale)}
 		}
 		i := slices.IndexFunc(fs, func(g site.Feature) bool { return g.ID == f.ID })
 		ws[i].Importance = veryImportant
@@ -184,13 +172,5 @@ func reasonText(w weight, r site.Rating, points int) string {
 		want = "want low and "
 	}
 	return fmt.Sprintf("%s (%s) on %s, which you %smarked %s: %s",
-		r.Symbol(), r.Text(or2(w.Words, site.DefaultScale)), w.Feature.Label, want, importanceWords[w.Importance], plural(points, "point", "points"))
-}
-
-// or2 returns xs, or fallback when xs is nil.
-func or2(xs, fallback []string) []string {
-	if xs == nil {
-		return fallback
-	}
-	return xs
+		r.Symbol(), r.Text(site.ScaleOf(site.Feature{Scale: w.Words}, nil)), w.Feature.Label, want, importanceWords[w.Importance], plural(points, "point", "points"))
 }

@@ -101,13 +101,7 @@ type Score struct {
 // score returns approach a's rating of feature f, in the words of the
 // feature's scale, or else of the site's.
 func score(siteScale []string, f site.Feature, a *view.Approach) Score {
-	scale := f.Scale
-	if scale == nil {
-		scale = siteScale
-	}
-	if scale == nil { // a site made without package content
-		scale = site.DefaultScale
-	}
+	scale := site.ScaleOf(f, siteScale)
 	r, ok := a.Ratings()[f.ID]
 	if !ok || !r.Valid() {
 		return Score{Symbol: "?", Words: "not rated", Max: int(site.MaxRating)}

@@ -12,6 +12,18 @@ var ratingSymbols = [...]string{"-", "+", "++", "+++"}
 // none: how far an approach shows a feature.
 var DefaultScale = []string{"hardly or not at all", "to a limited extent", "clearly", "to a great extent"}
 
+// ScaleOf returns the words of a feature's ratings: its own scale, else
+// the site's (Config.Scale), else DefaultScale.
+func ScaleOf(f Feature, siteScale []string) []string {
+	switch {
+	case f.Scale != nil:
+		return f.Scale
+	case siteScale != nil:
+		return siteScale
+	}
+	return DefaultScale
+}
+
 // Valid reports whether r is within 0..3.
 func (r Rating) Valid() bool { return r >= 0 && r <= MaxRating }
 
