@@ -3,14 +3,18 @@ package content
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/casebook/casebook/internal/site"
 )
 
-var configKeys = []string{"title", "description", "baseURL", "language", "features", "scale", "menu", "themes", "unsafeHTML"}
+var configKeys = []string{"title", "description", "baseURL", "language", "languages", "features", "scale", "menu", "themes", "unsafeHTML"}
 
 // decodeConfig reads site.yaml.
 func (d *decoder) decodeConfig(root *yaml.Node) site.Config {
@@ -67,6 +71,7 @@ func (d *decoder) decodeConfig(root *yaml.Node) site.Config {
 			cfg.Scale = scale
 		}
 	}
+	cfg.Languages = d.languages(f.values["languages"], cfg.Language, f.values["language"])
 	cfg.Menu = d.menu(f.values["menu"])
 	cfg.Themes = d.themes(f.values["themes"])
 	return cfg
@@ -96,4 +101,71 @@ func NormalizeBaseURL(s string) (string, error) {
 		u.Path += "/"
 	}
 	return u.String(), nil
+}
+
+// languages reads site.yaml's languages: the codes (BCP 47: "nl", "fr")
+// of the languages the site is published in, each a code or {code, name},
+// name being the language's name in itself for the language switcher
+// (CLDR's when left out). The default language, site.yaml's language,
+// must be among them. It returns nil when n is absent or lists one
+// language: such a site is published in its language alone.
+func (d *decoder) languages(n *yaml.Node, def string, defNode *yaml.Node) []site.Language {
+	if resolve(n) == nil {
+		return nil
+	}
+	var out []site.Language
+	for i, item := range d.requiredList(n, "languages", "the codes of the site's languages, such as [en, nl, fr]") {
+		field := fmt.Sprintf("languages[%d]", i)
+		var l site.Language
+		codeNode := item
+		if r := resolve(item); r != nil && r.Kind == yaml.MappingNode {
+			lf := d.mapping(item, field, []string{"code", "name"})
+			codeNode = d.required(lf, "code", field, "a language code such as \"nl\"")
+			if nn := lf.values["name"]; nn != nil {
+				l.Name = d.str(nn, field+".name")
+			}
+		}
+		l.Code = d.str(codeNode, field+".code")
+		if l.Code == "" {
+			continue
+		}
+		tag, err := language.Parse(l.Code)
+		if err != nil || !site.ValidSlug(strings.ToLower(l.Code)) {
+			d.errorf(codeNode, "%s: %q is not a language code: expected a BCP 47 code such as \"nl\" or \"fr\"", field, l.Code)
+			continue
+		}
+		if slices.ContainsFunc(out, func(o site.Language) bool { return o.Code == l.Code }) {
+			d.errorf(codeNode, "%s: language %q is listed twice", field, l.Code)
+			continue
+		}
+		if site.Reserved(l.Code) {
+			d.errorf(codeNode, "%s: %q is the folder of casebook's own %s: it cannot hold a language's pages", field, l.Code, site.Clash(l.Code))
+			continue
+		}
+		if l.Name == "" {
+			l.Name = display.Self.Name(tag)
+		}
+		l.Default = l.Code == def
+		out = append(out, l)
+	}
+	if len(out) > 0 && !slices.ContainsFunc(out, func(l site.Language) bool { return l.Default }) {
+		at := defNode
+		if at == nil {
+			at = n
+		}
+		d.errorf(at, "language: %q, the default language, is not among languages (%s): add it, or set language to one of them", def, languageCodes(out))
+		return nil
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+func languageCodes(ls []site.Language) string {
+	codes := make([]string, len(ls))
+	for i, l := range ls {
+		codes[i] = l.Code
+	}
+	return strings.Join(codes, ", ")
 }

@@ -19,6 +19,9 @@ type decoder struct {
 	path     string
 	metaLine int // the file line of the front matter's first line
 	problems *problem.List
+	// partial decodes the facts a translation repeats: a field it leaves
+	// out is the original's, not missing.
+	partial bool
 }
 
 // pos returns the file line and column of n. Nodes without a position
@@ -78,6 +81,9 @@ func (d *decoder) mapping(n *yaml.Node, what string, known []string) fields {
 // required returns the value of key, or records that it is missing.
 func (d *decoder) required(f fields, key, what, expected string) *yaml.Node {
 	v := f.values[key]
+	if v == nil && d.partial {
+		return nil
+	}
 	if v == nil || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
 		d.errorf(f.node, "%s: missing required field %q: expected %s", what, key, expected)
 		return nil

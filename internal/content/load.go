@@ -101,6 +101,7 @@ type file struct {
 	refs     caseRefs
 	partner  *site.Partner
 	page     *site.Page
+	tr       *translation // when the file translates another
 }
 
 // Load reads the site in fsys, a folder that holds content/, and links it
@@ -118,6 +119,9 @@ type Files struct {
 	config site.Config
 	files  []*file
 	opts   Options
+	// langConfigs are the settings of each language but the default:
+	// site.yaml's with the text of site.<lang>.yaml.
+	langConfigs map[string]site.Config
 }
 
 // Read reads and decodes every content file of the site in fsys, on every
@@ -150,7 +154,8 @@ func Read(fsys fs.FS, opts Options) (*Files, problem.List) {
 	for _, f := range files {
 		problems = append(problems, f.problems...)
 	}
-	return &Files{config: cfg, files: files, opts: opts}, problems
+	langConfigs := loadLangConfigs(fsys, cfg, &problems)
+	return &Files{config: cfg, files: files, opts: opts, langConfigs: langConfigs}, problems
 }
 
 // Site checks what spans files and links the files into a Site, adding to
@@ -288,7 +293,12 @@ func decodeAll(fsys fs.FS, files []*file, cfg *site.Config) {
 func decodeFile(fsys fs.FS, f *file, cfg *site.Config) {
 	// The file name is checked first, so that a file wrong in both its name
 	// and its content hears of both.
-	slug := (&decoder{path: f.path, problems: &f.problems}).fileSlug(path.Base(f.path), f.kind)
+	name := path.Base(f.path)
+	base, lang, isTranslation := translationOf(name, cfg)
+	if isTranslation {
+		name = base
+	}
+	slug := (&decoder{path: f.path, problems: &f.problems}).fileSlug(name, f.kind)
 	f.slug = slug
 	data, ok := readFile(fsys, f.path, &f.problems)
 	if !ok {
@@ -307,6 +317,12 @@ func decodeFile(fsys fs.FS, f *file, cfg *site.Config) {
 	f.metaLine = doc.metaLine
 	src := site.Source{Path: f.path, BodyLine: doc.bodyLine,
 		Version: maphash.Bytes(versionSeed, data), Meta: maphash.Bytes(versionSeed, data[:len(data)-len(doc.body)])}
+	if isTranslation {
+		f.tr = d.decodeTranslation(doc.meta, f.kind, slug, cfg)
+		f.tr.lang, f.tr.base = lang, path.Join(path.Dir(f.path), base)
+		f.tr.body, f.tr.source = doc.body, src
+		return
+	}
 	if f.kind == kindCase && len(cfg.Themes) > 0 {
 		// A case's themes become labels of site.yaml's vocabulary, so its
 		// own fields follow the vocabulary as well as its bytes.
@@ -316,18 +332,18 @@ func decodeFile(fsys fs.FS, f *file, cfg *site.Config) {
 	switch f.kind {
 	case kindApproach:
 		f.approach = d.decodeApproach(doc.meta, slug, cfg.Features)
-		f.approach.Body, f.approach.Source = doc.body, src
+		f.approach.Body, f.approach.Source, f.approach.Lang = doc.body, src, cfg.Language
 	case kindCase:
 		f.kase, f.refs = d.decodeCase(doc.meta, slug, cfg)
-		f.kase.Body, f.kase.Source = doc.body, src
+		f.kase.Body, f.kase.Source, f.kase.Lang = doc.body, src, cfg.Language
 		f.slugNode = f.refs.slug
 	case kindPartner:
 		f.partner = d.decodePartner(doc.meta, slug)
-		f.partner.Body, f.partner.Source = doc.body, src
+		f.partner.Body, f.partner.Source, f.partner.Lang = doc.body, src, cfg.Language
 	case kindPage:
 		f.page, f.slugNode = d.decodePage(doc.meta, slug)
 		f.slugNode = light(f.slugNode)
-		f.page.Body, f.page.Source = doc.body, src
+		f.page.Body, f.page.Source, f.page.Lang = doc.body, src, cfg.Language
 	}
 }
 

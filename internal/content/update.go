@@ -21,7 +21,7 @@ import (
 // would report for the same files. Like Read, Update returns nil when
 // site.yaml cannot be read.
 func (f *Files) Update(fsys fs.FS, paths []string) (*Files, problem.List) {
-	if slices.Contains(paths, ConfigFile) {
+	if slices.ContainsFunc(paths, IsConfig) {
 		return Read(fsys, f.opts)
 	}
 	var problems problem.List
@@ -77,7 +77,7 @@ func (f *Files) Update(fsys fs.FS, paths []string) (*Files, problem.List) {
 	for _, x := range files {
 		problems = append(problems, x.problems...)
 	}
-	return &Files{config: cfg, files: files, opts: f.opts}, problems
+	return &Files{config: cfg, files: files, opts: f.opts, langConfigs: f.langConfigs}, problems
 }
 
 // uniqueFiles returns the files of stale that are still in byPath, each

@@ -22,6 +22,8 @@ func assemble(prev *site.Site, cfg site.Config, files []*file, opts Options, pro
 		pages      []*site.Page
 	)
 	c := newClaims(problems)
+	checkTranslations(files, problems)
+	files = slices.DeleteFunc(slices.Clone(files), func(f *file) bool { return f.tr != nil })
 	if opts.Partial {
 		files = standIns(files)
 	}
@@ -37,6 +39,8 @@ func assemble(prev *site.Site, cfg site.Config, files []*file, opts Options, pro
 			}
 		case f.partner != nil && c.claim(f, "partner", f.partner.Slug, "/partners/"+f.partner.Slug+"/"):
 			partners = append(partners, f.partner)
+		case f.page != nil && slices.ContainsFunc(cfg.Languages, func(l site.Language) bool { return l.Code == f.page.Slug }):
+			c.atSlug(f, "page slug %q is the folder of the pages in that language: choose another file name or set slug", f.page.Slug)
 		case f.page != nil && site.Reserved(f.page.Slug):
 			c.atSlug(f, "page slug %q clashes with casebook's own %s: choose another file name or set slug", f.page.Slug, site.Clash(f.page.Slug))
 		case f.page != nil && c.claim(f, "page", f.page.Slug, "/"+f.page.Slug+"/"):

@@ -251,7 +251,11 @@ func load(cfg Config, res *Result, progress *progress) (*pipeline, []output, err
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	return &pipeline{site: s, renderer: r, opts: render.Options{BaseURL: s.Config.BaseURL, Assets: manifest, IndexLinks: cfg.IndexLinks},
+	others, err := languageSites(files, srcFS, cfg, s)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &pipeline{site: s, renderer: r, others: others, opts: render.Options{BaseURL: s.Config.BaseURL, Assets: manifest, IndexLinks: cfg.IndexLinks},
 		minifier: m, workers: workers, progress: progress}, assets, nil
 }
 
@@ -353,7 +357,7 @@ func prepare(srcFS fs.FS, cfg Config, m *minify.M, unsafe bool) ([]output, map[s
 		return nil, nil, nil, err
 	}
 	assets = addImageVariants(assets, manifest, imageProcessor(cfg))
-	r, err := render.New(overlay.New(srcFS, "layouts", cfg.Layouts), markdown.New(unsafe))
+	r, err := newRenderer(srcFS, cfg, unsafe)
 	if err != nil {
 		problems = append(problems, layoutProblem(err))
 	}
@@ -361,10 +365,40 @@ func prepare(srcFS fs.FS, cfg Config, m *minify.M, unsafe bool) ([]output, map[s
 		problems.Sort()
 		return nil, nil, nil, problems
 	}
+	return assets, manifest, r, nil
+}
+
+// newRenderer parses the layouts (the site's over the defaults) into a
+// renderer: one per language, each keeping the fragments and the search
+// index of its language's site.
+func newRenderer(srcFS fs.FS, cfg Config, unsafe bool) (*render.Renderer, error) {
+	r, err := render.New(overlay.New(srcFS, "layouts", cfg.Layouts), markdown.New(unsafe))
+	if err != nil {
+		return nil, err
+	}
 	if cfg.StableNames {
 		r.StableNames()
 	}
-	return assets, manifest, r, nil
+	return r, nil
+}
+
+// languageSites links the files into the site of each language but the
+// default, with a renderer for each (see content.Files.SiteIn).
+func languageSites(files *content.Files, srcFS fs.FS, cfg Config, s *site.Site) ([]langSite, error) {
+	var out []langSite
+	for _, lang := range files.Languages() {
+		ls := files.SiteIn(lang, nil)
+		if ls == nil {
+			return nil, ErrProblems
+		}
+		ls.Config.BaseURL = s.Config.BaseURL // as --base-url set it
+		r, err := newRenderer(srcFS, cfg, ls.Config.UnsafeHTML)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, langSite{ls, r})
+	}
+	return out, nil
 }
 
 // layoutProblem turns an error of render.New, which starts with the file

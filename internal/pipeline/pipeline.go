@@ -22,6 +22,10 @@ type pipeline struct {
 	site     *site.Site
 	renderer *render.Renderer
 	opts     render.Options
+	prefix   string // the folder of the site's language in the output: "nl/", or ""
+	// others are the sites of the other languages, each with its own
+	// renderer, rendered after site.
+	others   []langSite
 	minifier *minify.M // nil: no minifying
 	stage    sink
 	workers  int
@@ -53,25 +57,58 @@ func (p *pipeline) run(assets []output) (int, problem.List, error) {
 			return 0, nil, err
 		}
 	}
+	n, problems, err := p.runSite()
+	for _, l := range p.others {
+		if err != nil {
+			break
+		}
+		p.site, p.renderer, p.prefix = l.site, l.renderer, l.site.Config.LanguagePrefix()
+		var more problem.List
+		var m int
+		m, more, err = p.runSite()
+		n += m
+		problems = append(problems, more...)
+	}
+	problems.Sort()
+	return n, slices.Compact(problems), err
+}
+
+// langSite is the site of one language, with the renderer of its pages.
+type langSite struct {
+	site     *site.Site
+	renderer *render.Renderer
+}
+
+// runSite renders, minifies and writes the pages of p.site.
+func (p *pipeline) runSite() (int, problem.List, error) {
 	// The catalogue's search index takes a while to build; the pages that
 	// do not need it are rendered meanwhile.
 	now, later := p.renderer.PagesInTwo(p.site)
 	rest := make(chan []render.Page, 1)
 	go func() { rest <- later() }()
-	p.progress.set("rendering pages", 0, len(now))
+	p.progress.set(p.what("rendering pages"), 0, len(now))
 	problems, err := p.pages(now)
 	if err != nil {
 		<-rest
 		return 0, problems, err
 	}
 	plan := <-rest
-	p.progress.set("rendering the catalogue", 0, len(plan))
+	p.progress.set(p.what("rendering the catalogue"), 0, len(plan))
 	more, err := p.pages(plan)
 	problems = append(problems, more...)
 	// The same broken link reached from two pages is one problem.
 	problems.Sort()
 	problems = slices.Compact(problems)
 	return len(now) + len(plan), problems, err
+}
+
+// what says what the pipeline does, and in which language when the site
+// has several.
+func (p *pipeline) what(doing string) string {
+	if len(p.site.Config.Languages) == 0 {
+		return doing
+	}
+	return doing + " (" + p.site.Config.Language + ")"
 }
 
 // pages renders, minifies and writes the pages of plan on the workers.
@@ -112,7 +149,7 @@ func (p *pipeline) page(pg render.Page) (problem.List, error) {
 		// A page rendered as the previous build rendered it is that
 		// build's file: no minifying, no writing.
 		source = digestOf(page.Bytes())
-		kept, err := p.stage.keep(pg.Path, source)
+		kept, err := p.stage.keep(p.prefix+pg.Path, source)
 		if kept || err != nil {
 			p.lap(&p.write, t)
 			return problems, err
@@ -129,7 +166,7 @@ func (p *pipeline) page(pg render.Page) (problem.List, error) {
 	if problems.HasErrors() {
 		return problems, nil // the build fails; writing is wasted work
 	}
-	err = p.stage.write(output{pg.Path, data, source})
+	err = p.stage.write(output{p.prefix + pg.Path, data, source})
 	p.lap(&p.write, t)
 	return problems, err
 }

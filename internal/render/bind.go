@@ -26,9 +26,13 @@ type binding struct {
 	opts Options
 	md   *markdown.Renderer
 
-	base       string // the base path: "/dashboard/"
-	abs        string // the absolute base URL, "https://example.org/dashboard/"; "" when the site has none
-	indexLinks bool   // links to folders end in "index.html" (see Options.IndexLinks)
+	base string // the base path of this language's pages: "/dashboard/", "/dashboard/nl/"
+	abs  string // the absolute base URL of this language's pages, "https://example.org/dashboard/nl/"; "" when the site has none
+	// prefix is the folder of this language's pages in the output ("nl/",
+	// "" for the default language), and up the way from there back to
+	// the output's root ("../", ""), where the assets are.
+	prefix, up string
+	indexLinks bool // links to folders end in "index.html" (see Options.IndexLinks)
 	lang       string
 	feed       string // the feed's URL, or ""
 	// commonDate is the date most cases share (site.CommonDate), which
@@ -126,6 +130,12 @@ func (r *Renderer) newBinding(s *site.Site, opts Options) *binding {
 		sources: make(map[string]string, len(s.Approaches)+len(s.Cases)+len(s.Pages)),
 	}
 	b.abs, b.base = baseURL(or(opts.BaseURL, s.Config.BaseURL))
+	b.prefix = s.Config.LanguagePrefix()
+	b.up = strings.Repeat("../", strings.Count(b.prefix, "/"))
+	b.base += b.prefix
+	if b.abs != "" {
+		b.abs += b.prefix
+	}
 	b.indexLinks = opts.IndexLinks || b.abs == ""
 	if hasFeed(s) && b.abs != "" {
 		b.feed = "feed.xml"
@@ -202,8 +212,14 @@ func (b *binding) index() {
 }
 
 func (b *binding) source(src site.Source, urlPath string) {
-	if src.Path != "" {
-		b.sources[src.Path] = urlPath
+	if src.Path == "" {
+		return
+	}
+	b.sources[src.Path] = urlPath
+	// A translation (x.nl.md) is read in place of its original, whose
+	// path the links in every language's text name.
+	if orig, ok := strings.CutSuffix(src.Path, "."+b.lang+".md"); ok {
+		b.sources[orig+".md"] = urlPath
 	}
 }
 
@@ -245,9 +261,15 @@ func (b *binding) link(root, p string) string {
 func (b *binding) assetPath(logical string) string {
 	logical = strings.TrimPrefix(logical, "/")
 	if out, ok := b.opts.Assets[logical]; ok {
-		return out
+		return b.up + out
 	}
-	return "assets/" + logical
+	return b.up + "assets/" + logical
+}
+
+// topAbs returns the absolute URL of the output's root, where the assets
+// are, whatever the page's language; "" when the site has none.
+func (b *binding) topAbs() string {
+	return strings.TrimSuffix(b.abs, b.prefix)
 }
 
 // indexFile returns what links to folders end in: "index.html" or "".

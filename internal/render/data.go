@@ -23,6 +23,13 @@ type Data struct {
 	Description string // for the description meta tag: the item's summary or the site's description
 	Canonical   string // the page's absolute URL; empty on the 404 page
 	Frame       *Frame // what surrounds the page's main content
+	// Translations are the page in each of the site's languages, the page
+	// itself among them, for the language switcher and hreflang links;
+	// nil for a site of one language, and on the 404 page.
+	Translations []Translation
+	// DefaultLang is the site's default language, which the text of an
+	// item without a translation is in (see site.Case.Lang).
+	DefaultLang string
 
 	// Body is the item's Markdown body as HTML, its site links resolved.
 	Body template.HTML
@@ -114,6 +121,10 @@ func (b *binding) data(p Page, rec *deps.Recorder) (*Data, problem.List) {
 	if p.Kind != KindNotFound && b.abs != "" {
 		d.Canonical = b.abs + d.Path
 	}
+	if p.Kind != KindNotFound {
+		d.Translations = b.translations(d.Path, rec)
+	}
+	d.DefaultLang = b.site.Config.DefaultLanguage()
 	var item deps.Item
 	var src site.Source
 	var body []byte

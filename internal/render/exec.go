@@ -101,7 +101,20 @@ func (c *execCtx) funcs() template.FuncMap {
 		"social":  c.social,
 		"jsonLD":  c.jsonLD,
 		"picture": c.picture,
+		"fallback": c.fallback,
 	}
+}
+
+// fallback returns the language of an item's text when it is not the
+// page's: the default language's, for an item that has no translation
+// into the page's language; "" when the item is in the page's language.
+// Layouts mark such text with its language and tell readers why:
+// <h1{{with fallback .Case}} lang="{{.}}"{{end}}>.
+func (c *execCtx) fallback(item interface{ Lang() string }) string {
+	if lang := item.Lang(); lang != "" && lang != c.b.lang {
+		return lang
+	}
+	return ""
 }
 
 // readBase records that the page read the base URL and the kind of links.

@@ -32,7 +32,7 @@ var staticFuncs = template.FuncMap{
 // boundFuncs are the names of the template functions that depend on the
 // site and the build's options (see execCtx.funcs). Templates are parsed
 // with stand-ins, which every binding replaces.
-var boundFuncs = []string{"url", "absURL", "asset", "href", "country", "cached", "social", "jsonLD", "picture"}
+var boundFuncs = []string{"url", "absURL", "asset", "href", "country", "cached", "social", "jsonLD", "picture", "fallback"}
 
 var errUnbound = errors.New("template function used before the renderer was bound to a site")
 

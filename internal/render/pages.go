@@ -134,7 +134,11 @@ func (r *Renderer) pages(s *site.Site, withCatalogue bool) []Page {
 	if !HasAbsoluteURL(s) {
 		return ps // the sitemap, robots.txt (which names it) and the feed hold absolute URLs
 	}
-	ps = append(ps, Page{Path: "sitemap.xml", Kind: KindSitemap}, Page{Path: "robots.txt", Kind: KindRobots})
+	if s.Config.LanguagePrefix() == "" {
+		// One sitemap for every language: the default language's lists
+		// the others as alternates.
+		ps = append(ps, Page{Path: "sitemap.xml", Kind: KindSitemap}, Page{Path: "robots.txt", Kind: KindRobots})
+	}
 	if hasFeed(s) {
 		ps = append(ps, Page{Path: "feed.xml", Kind: KindFeed})
 	}

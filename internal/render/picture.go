@@ -88,7 +88,7 @@ func (b *binding) addVariant(set []string, logical string, w int, root string, r
 	key := images.Key(logical, w)
 	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindAsset, ID: key}})
 	if out, ok := b.opts.Assets[key]; ok {
-		set = append(set, root+out+" "+strconv.Itoa(w)+"w")
+		set = append(set, root+b.up+out+" "+strconv.Itoa(w)+"w")
 	}
 	return set
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"html/template"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/casebook/casebook/internal/deps"
@@ -53,7 +54,7 @@ func (c *execCtx) social(d *Data) *Social {
 	// reads, where a WebP variant may not be.
 	if img := d.image(); img != nil {
 		if w, h, ok := c.b.imageSize(img.Asset, c.rec); ok {
-			s.Image = SocialImage{URL: c.b.abs + c.b.assetPath(img.Asset), Alt: or(img.Alt, d.Title), Width: w, Height: h}
+			s.Image = SocialImage{URL: c.b.topAbs() + strings.TrimPrefix(c.b.assetPath(img.Asset), c.b.up), Alt: or(img.Alt, d.Title), Width: w, Height: h}
 		}
 	}
 	return s

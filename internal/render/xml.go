@@ -14,12 +14,21 @@ const FeedLimit = 50
 
 type sitemapURLSet struct {
 	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	XHTML   string       `xml:"xmlns:xhtml,attr,omitempty"`
 	URLs    []sitemapURL `xml:"url"`
 }
 
 type sitemapURL struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod,omitempty"`
+	Loc        string       `xml:"loc"`
+	LastMod    string       `xml:"lastmod,omitempty"`
+	Alternates []sitemapAlt `xml:"xhtml:link"`
+}
+
+// sitemapAlt is a page's translation, as Google reads them in sitemaps.
+type sitemapAlt struct {
+	Rel      string `xml:"rel,attr"`
+	HrefLang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
 }
 
 // sitemap returns sitemap.xml: the absolute URL of every HTML page but the
@@ -29,7 +38,11 @@ type sitemapURL struct {
 func (b *binding) sitemap(pages []Page, rec *deps.Recorder) []byte {
 	rec.Read(baseDep)
 	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: "plan"}})
-	set := sitemapURLSet{URLs: make([]sitemapURL, 0, len(pages))}
+	langs := b.translations("", rec)
+	set := sitemapURLSet{URLs: make([]sitemapURL, 0, len(pages)*max(1, len(langs)))}
+	if len(langs) > 0 {
+		set.XHTML = "http://www.w3.org/1999/xhtml"
+	}
 	for _, p := range pages {
 		switch p.Kind {
 		case KindNotFound, KindSitemap, KindFeed, KindCatalogueData, KindOpenData, KindRobots, KindCard:
@@ -39,7 +52,22 @@ func (b *binding) sitemap(pages []Page, rec *deps.Recorder) []byte {
 		if c := view.OfCase(p.kase, rec); c != nil && !c.Date().IsZero() {
 			u.LastMod = c.Date().Format(time.DateOnly)
 		}
-		set.URLs = append(set.URLs, u)
+		if len(langs) == 0 {
+			set.URLs = append(set.URLs, u)
+			continue
+		}
+		// Each language's page, each listing all of them.
+		alts := make([]sitemapAlt, 0, len(langs)+1)
+		for _, l := range langs {
+			alts = append(alts, sitemapAlt{"alternate", l.Lang, l.Abs + p.URLPath()})
+			if l.Default {
+				alts = append(alts, sitemapAlt{"alternate", "x-default", l.Abs + p.URLPath()})
+			}
+		}
+		for _, l := range langs {
+			u.Loc, u.Alternates = l.Abs+p.URLPath(), alts
+			set.URLs = append(set.URLs, u)
+		}
 	}
 	return marshalXML(set)
 }

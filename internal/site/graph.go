@@ -119,7 +119,7 @@ func (s *Site) linkTerms() {
 	countries := make(map[string]*Country)
 	goals := make(map[int]*SDG)
 	themes := make(map[string]*Theme)
-	slugs := make(map[string]string) // of theme names, which cases repeat
+	slugs := make(map[string]ThemeLabel) // of theme names, which cases repeat
 	for _, p := range s.Partners {
 		co := countries[p.Country]
 		if co == nil {
@@ -159,17 +159,19 @@ func (s *Site) linkTerms() {
 			g.Cases = append(g.Cases, c)
 		}
 		for _, name := range c.Themes {
-			slug, ok := slugs[name]
+			term, ok := slugs[name]
 			if !ok {
-				slug = Slugify(name)
+				term = ThemeLabel{ID: Slugify(name), Label: name}
 				if known, ok := s.Config.KnownTheme(name); ok {
-					slug = known.ID
+					// In a translated site, the label in its language.
+					term = known
 				}
-				slugs[name] = slug
+				slugs[name] = term
 			}
+			slug := term.ID
 			t := themes[slug]
 			if t == nil {
-				t = &Theme{Slug: slug, Name: name}
+				t = &Theme{Slug: slug, Name: term.Label}
 				themes[slug] = t
 			}
 			if slices.Contains(c.ThemeTerms, t) {

@@ -57,8 +57,14 @@ type Config struct {
 	Title       string
 	Description string
 	BaseURL     string // absolute, ending in "/"
-	Language    string
-	Features    []Feature
+	// Language is the language of this site's text (a BCP 47 tag, "en"):
+	// the default language's in the site of site.yaml, a translation's in
+	// the site of another language (see Languages).
+	Language string
+	// Languages are the site's languages, the default one first; nil for
+	// a site of one language, which site.yaml's languages leaves out.
+	Languages []Language
+	Features  []Feature
 	// Scale holds the words for the ratings 0 to 3 ("-" to "+++"), for
 	// every feature that has no scale of its own: DefaultScale when
 	// site.yaml gives none.
@@ -72,6 +78,34 @@ type Config struct {
 	// UnsafeHTML lets raw HTML and any link scheme through the Markdown
 	// renderer. Off by default.
 	UnsafeHTML bool
+}
+
+// Language is one of the languages a site is published in.
+type Language struct {
+	Code    string // a BCP 47 tag: "nl"
+	Name    string // its name in itself, for the language switcher: "Nederlands"
+	Default bool   // the language of site.yaml and of the pages at the site's root
+}
+
+// DefaultLanguage returns the language of site.yaml's own text, which
+// pages of the site's root are in; the other languages have pages under
+// their code ("/nl/cases/x/").
+func (c *Config) DefaultLanguage() string {
+	for _, l := range c.Languages {
+		if l.Default {
+			return l.Code
+		}
+	}
+	return c.Language
+}
+
+// LanguagePrefix returns the folder of this site's pages within the
+// output: "" for the default language, "nl/" for Dutch.
+func (c *Config) LanguagePrefix() string {
+	if c.Language == c.DefaultLanguage() {
+		return ""
+	}
+	return c.Language + "/"
 }
 
 // Feature is one column of the features matrix.
@@ -99,6 +133,10 @@ type MenuEntry struct {
 type ThemeLabel struct {
 	ID    string
 	Label string
+	// Default is the label in the site's default language, by which the
+	// cases of a translated site still name the theme; "" in the default
+	// language's own vocabulary.
+	Default string
 }
 
 // KnownTheme returns the theme of the vocabulary that a case means by name:
@@ -107,7 +145,7 @@ type ThemeLabel struct {
 func (c *Config) KnownTheme(name string) (ThemeLabel, bool) {
 	slug := Slugify(name)
 	for _, t := range c.Themes {
-		if t.ID == slug || Slugify(t.Label) == slug {
+		if t.ID == slug || Slugify(t.Label) == slug || (t.Default != "" && Slugify(t.Default) == slug) {
 			return t, true
 		}
 	}
@@ -138,6 +176,7 @@ type Approach struct {
 	Image   *Image            // nil when it has none
 	Body    []byte            // Markdown
 	Source  Source
+	Lang    string // the language of its text (see Config.Language)
 
 	Cases []*Case // derived: the cases that use this approach
 }
@@ -160,6 +199,9 @@ type Case struct {
 	Image       *Image // nil when it has none
 	Body        []byte // Markdown
 	Source      Source
+	// Lang is the language of its text: the site's, or the default
+	// language's in a translated site where the case has no translation.
+	Lang string
 
 	// Derived by New.
 	Approaches []*Approach
@@ -211,6 +253,7 @@ type Partner struct {
 	Image    *Image // from the partner file; nil when it has none
 	Body     []byte // Markdown, from the partner file
 	Source   Source // the partner file; zero when there is none
+	Lang     string // the language of its body (see Case.Lang)
 
 	Cases []*Case // derived
 }
@@ -233,6 +276,7 @@ type Page struct {
 	Summary string
 	Body    []byte // Markdown
 	Source  Source
+	Lang    string // the language of its text (see Case.Lang)
 }
 
 // Country is a country that some partner belongs to.

@@ -100,6 +100,12 @@ func (x *Approach) Image() *site.Image {
 	return x.v.Image
 }
 
+// Lang returns the approach's Lang.
+func (x *Approach) Lang() string {
+	x.read("Lang")
+	return x.v.Lang
+}
+
 // Cases returns the approach's Cases.
 func (x *Approach) Cases() []*Case {
 	x.read("Cases")
@@ -247,6 +253,12 @@ func (x *Case) Image() *site.Image {
 	return x.v.Image
 }
 
+// Lang returns the case's Lang.
+func (x *Case) Lang() string {
+	x.read("Lang")
+	return x.v.Lang
+}
+
 // Approaches returns the case's Approaches.
 func (x *Case) Approaches() []*Approach {
 	x.read("Approaches")
@@ -376,6 +388,12 @@ func (x *Partner) Image() *site.Image {
 	return x.v.Image
 }
 
+// Lang returns the partner's Lang.
+func (x *Partner) Lang() string {
+	x.read("Lang")
+	return x.v.Lang
+}
+
 // Cases returns the partner's Cases.
 func (x *Partner) Cases() []*Case {
 	x.read("Cases")
@@ -449,6 +467,12 @@ func (x *Page) Title() string {
 func (x *Page) Summary() string {
 	x.read("Summary")
 	return x.v.Summary
+}
+
+// Lang returns the page's Lang.
+func (x *Page) Lang() string {
+	x.read("Lang")
+	return x.v.Lang
 }
 
 // Country is a view of a *site.Country: each method returns the field of the same
@@ -745,6 +769,12 @@ func (x *Config) Language() string {
 	return x.v.Language
 }
 
+// Languages returns the config's Languages.
+func (x *Config) Languages() []site.Language {
+	x.read("Languages")
+	return x.v.Languages
+}
+
 // Features returns the config's Features.
 func (x *Config) Features() []site.Feature {
 	x.read("Features")
@@ -805,6 +835,9 @@ func hashField(h *maphash.Hash, v any, field string) bool {
 		case "Source":
 			hashValue(h, v.Source)
 			return true
+		case "Lang":
+			hashValue(h, v.Lang)
+			return true
 		case "Cases":
 			for _, x := range v.Cases {
 				h.WriteString((&Case{v: x}).Item().ID)
@@ -864,6 +897,9 @@ func hashField(h *maphash.Hash, v any, field string) bool {
 			return true
 		case "Source":
 			hashValue(h, v.Source)
+			return true
+		case "Lang":
+			hashValue(h, v.Lang)
 			return true
 		case "Approaches":
 			for _, x := range v.Approaches {
@@ -931,6 +967,9 @@ func hashField(h *maphash.Hash, v any, field string) bool {
 		case "Source":
 			hashValue(h, v.Source)
 			return true
+		case "Lang":
+			hashValue(h, v.Lang)
+			return true
 		case "Cases":
 			for _, x := range v.Cases {
 				h.WriteString((&Case{v: x}).Item().ID)
@@ -954,6 +993,9 @@ func hashField(h *maphash.Hash, v any, field string) bool {
 			return true
 		case "Source":
 			hashValue(h, v.Source)
+			return true
+		case "Lang":
+			hashValue(h, v.Lang)
 			return true
 		}
 	case *site.Country:
@@ -1023,6 +1065,9 @@ func hashField(h *maphash.Hash, v any, field string) bool {
 			return true
 		case "Language":
 			hashValue(h, v.Language)
+			return true
+		case "Languages":
+			hashValue(h, v.Languages)
 			return true
 		case "Features":
 			hashValue(h, v.Features)
