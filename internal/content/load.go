@@ -310,7 +310,7 @@ func decodeFile(fsys fs.FS, f *file, cfg *site.Config) {
 		return
 	}
 	d := &decoder{path: f.path, metaLine: doc.metaLine, problems: &f.problems}
-	if doc.meta == nil {
+	if doc.meta == nil && !isTranslation {
 		d.errorf(nil, "empty front matter: expected the fields of a %s", [...]string{"approach", "case", "partner", "page"}[f.kind])
 		return
 	}

@@ -113,7 +113,10 @@ func (d *decoder) decodeTranslation(root *yaml.Node, k kind, slug string, cfg *s
 	}
 	// The facts it repeats are decoded as the original's are, without
 	// asking for the fields it leaves to the original.
-	facts := &yaml.Node{Kind: yaml.MappingNode, Line: f.node.Line, Column: f.node.Column}
+	facts := &yaml.Node{Kind: yaml.MappingNode}
+	if f.node != nil {
+		facts.Line, facts.Column = f.node.Line, f.node.Column
+	}
 	for key, n := range f.values {
 		if _, isFact := factFields[k][key]; isFact {
 			t.keys[key] = light(n)
@@ -238,6 +241,21 @@ func (f *file) item() any {
 	return nil
 }
 
+// fileSource returns where the item of f was read from.
+func fileSource(f *file) (site.Source, bool) {
+	switch {
+	case f.approach != nil:
+		return f.approach.Source, true
+	case f.kase != nil:
+		return f.kase.Source, true
+	case f.partner != nil:
+		return f.partner.Source, true
+	case f.page != nil:
+		return f.page.Source, true
+	}
+	return site.Source{}, false
+}
+
 func imageOf(item any) *site.Image {
 	switch v := item.(type) {
 	case *site.Approach:
@@ -255,6 +273,13 @@ func imageOf(item any) *site.Image {
 func translated(f *file, t *translation) *file {
 	g := *f
 	g.tr = nil
+	// Its own fields come from two files: it is as it was only when both
+	// are.
+	src := t.source
+	if orig, _ := fileSource(f); orig.Path != "" {
+		src.Version = src.Version*0x9e3779b97f4a7c15 ^ orig.Version
+		src.Meta = src.Meta*0x9e3779b97f4a7c15 ^ orig.Meta
+	}
 	or := func(s, def string) string {
 		if s != "" {
 			return s
@@ -276,22 +301,22 @@ func translated(f *file, t *translation) *file {
 	case f.approach != nil:
 		a := *f.approach
 		a.Title, a.Summary, a.Image = or(t.title, a.Title), or(t.summary, a.Summary), image(a.Image)
-		a.Body, a.Source, a.Lang = t.body, t.source, t.lang
+		a.Body, a.Source, a.Lang = t.body, src, t.lang
 		g.approach = &a
 	case f.kase != nil:
 		c := *f.kase
 		c.Title, c.Summary, c.Image = or(t.title, c.Title), or(t.summary, c.Summary), image(c.Image)
-		c.Body, c.Source, c.Lang = t.body, t.source, t.lang
+		c.Body, c.Source, c.Lang = t.body, src, t.lang
 		g.kase = &c
 	case f.partner != nil:
 		p := *f.partner
 		p.Image = image(p.Image)
-		p.Body, p.Source, p.Lang = t.body, t.source, t.lang
+		p.Body, p.Source, p.Lang = t.body, src, t.lang
 		g.partner = &p
 	case f.page != nil:
 		p := *f.page
 		p.Title, p.Summary = or(t.title, p.Title), or(t.summary, p.Summary)
-		p.Body, p.Source, p.Lang = t.body, t.source, t.lang
+		p.Body, p.Source, p.Lang = t.body, src, t.lang
 		g.page = &p
 	}
 	return &g

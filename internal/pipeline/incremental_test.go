@@ -79,6 +79,7 @@ func TestIncremental(t *testing.T) {
 	}{
 		{"sample", steps, func(t testing.TB) string { return sampleSite(t, false) }},
 		{"sample with its own layouts", steps, func(t testing.TB) string { return sampleSite(t, true) }},
+		{"sample in three languages", steps, func(t testing.TB) string { return threeLanguages(t, sampleSite(t, false)) }},
 		{"generated", steps / 3, func(t testing.TB) string {
 			dir := t.TempDir()
 			if err := gen.Write(dir, gen.Options{Cases: 300, Seed: 11}); err != nil {
@@ -204,8 +205,34 @@ func (m *mutator) remove(rel string) []string {
 }
 
 // files returns the content files of a folder of content/, relative to
-// the site folder.
+// the site folder, but not the translations (see translations).
 func (m *mutator) files(folder string) []string {
+	return slices.DeleteFunc(m.allFiles(folder), isTranslation)
+}
+
+// translations returns the translations among the content files of a
+// folder of content/ (x.nl.md, x.fr.md).
+func (m *mutator) translations(folder string) []string {
+	return slices.DeleteFunc(m.allFiles(folder), func(f string) bool { return !isTranslation(f) })
+}
+
+var translationName = regexp.MustCompile(`\.(nl|fr)\.md$`)
+
+func isTranslation(rel string) bool { return translationName.MatchString(rel) }
+
+// translationsOf returns the translations of the content file rel.
+func (m *mutator) translationsOf(rel string) []string {
+	var out []string
+	for _, lang := range []string{"nl", "fr"} {
+		t := strings.TrimSuffix(rel, ".md") + "." + lang + ".md"
+		if _, err := os.Stat(filepath.Join(m.dir, t)); err == nil {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (m *mutator) allFiles(folder string) []string {
 	names, err := filepath.Glob(filepath.Join(m.dir, "content", folder, "*.md"))
 	if err != nil {
 		m.t.Fatal(err)
@@ -217,6 +244,11 @@ func (m *mutator) files(folder string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// multilingual reports whether the site has several languages.
+func (m *mutator) multilingual() bool {
+	return strings.Contains(m.read("content/site.yaml"), "\nlanguages:")
 }
 
 func (m *mutator) pick(xs []string) string {
@@ -232,7 +264,7 @@ func (m *mutator) linked(rel string) bool {
 	base := path.Base(rel)
 	id := strings.TrimSuffix(base, ".md")
 	for _, folder := range []string{"cases", "approaches", "partners", "pages"} {
-		for _, f := range m.files(folder) {
+		for _, f := range m.allFiles(folder) {
 			doc := m.read(f) // itself too: a link to itself breaks on a rename
 			if strings.Contains(doc, base) || strings.HasPrefix(rel, "content/approaches/") && regexp.MustCompile(`\b`+regexp.QuoteMeta(id)+`\b`).MatchString(frontMatter(doc)) {
 				return true
@@ -435,6 +467,9 @@ func (m *mutator) edits() []randomEdit {
 			doc := m.read("content/site.yaml")
 			switch r.IntN(3) {
 			case 0:
+				if m.multilingual() {
+					return nil // the default language is where the translations come from
+				}
 				doc = setYAML(doc, "language", m.pick([]string{"en", "nl", "fr"}))
 			case 1:
 				doc = setYAML(doc, "baseURL", m.pick([]string{"https://example.org/dashboard/", "https://cases.example.net/", "http://localhost/x/y/"}))
@@ -445,6 +480,7 @@ func (m *mutator) edits() []randomEdit {
 		}},
 	)
 	es = append(es, m.fileEdits()...)
+	es = append(es, m.translationEdits()...)
 	es = append(es, m.assetEdits()...)
 	return append(es, m.layoutEdits()...)
 }
@@ -476,7 +512,11 @@ func (m *mutator) fileEdits() []randomEdit {
 				if f == "" || m.linked(f) || len(m.files(folder)) < 2 {
 					return nil
 				}
-				return m.remove(f)
+				paths := m.remove(f)
+				for _, t := range m.translationsOf(f) {
+					paths = append(paths, m.remove(t)...)
+				}
+				return paths
 			}},
 			randomEdit{"rename " + folder, func() []string {
 				f := m.pick(m.files(folder))
@@ -484,10 +524,16 @@ func (m *mutator) fileEdits() []randomEdit {
 					return nil
 				}
 				to := fmt.Sprintf("content/%s/renamed-%d.md", folder, m.next())
-				if err := os.Rename(filepath.Join(m.dir, f), filepath.Join(m.dir, to)); err != nil {
-					m.t.Fatal(err)
+				paths := []string{f, to}
+				// Its translations move with it.
+				for _, t := range append(m.translationsOf(f), f) {
+					tt := strings.TrimSuffix(to, ".md") + strings.TrimPrefix(t, strings.TrimSuffix(f, ".md"))
+					if err := os.Rename(filepath.Join(m.dir, t), filepath.Join(m.dir, tt)); err != nil {
+						m.t.Fatal(err)
+					}
+					paths = append(paths, t, tt)
 				}
-				return []string{f, to}
+				return slices.Compact(paths)
 			}},
 		)
 	}
@@ -522,6 +568,99 @@ func (m *mutator) assetEdits() []randomEdit {
 			return m.write(rel, fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="4"></svg>`, 1+r.IntN(9)))
 		}},
 	}
+}
+
+// translationEdits edit, add and delete translations, and translate the
+// settings, on a site of several languages.
+func (m *mutator) translationEdits() []randomEdit {
+	r := m.r
+	folders := []string{"cases", "approaches", "pages", "partners"}
+	return []randomEdit{
+		{"translation title", func() []string {
+			f := m.pick(m.translations(m.pick(folders[:3])))
+			if f == "" {
+				return nil
+			}
+			return m.write(f, set(m.read(f), "title", fmt.Sprintf("Vertaling %d", r.IntN(50))))
+		}},
+		{"translation body", func() []string {
+			f := m.pick(m.translations(m.pick(folders)))
+			if f == "" {
+				return nil
+			}
+			return m.write(f, m.read(f)+fmt.Sprintf("\nNog een zin, %d.\n", r.IntN(100)))
+		}},
+		{"add translation", func() []string {
+			if !m.multilingual() {
+				return nil
+			}
+			folder := m.pick(folders)
+			f := m.pick(m.files(folder))
+			lang := m.pick([]string{"nl", "fr"})
+			rel := strings.TrimSuffix(f, ".md") + "." + lang + ".md"
+			if f == "" || slices.Contains(m.translationsOf(f), rel) {
+				return nil
+			}
+			meta := fmt.Sprintf("title: Vertaald %d\n", m.next())
+			if folder == "partners" {
+				meta = ""
+			}
+			return m.write(rel, "---\n"+meta+"---\nTekst in het "+lang+".\n")
+		}},
+		{"delete translation", func() []string {
+			f := m.pick(m.translations(m.pick(folders)))
+			if f == "" || m.linked(f) {
+				return nil
+			}
+			return m.remove(f)
+		}},
+		{"translate the settings", func() []string {
+			if !m.multilingual() {
+				return nil
+			}
+			rel := "content/site." + m.pick([]string{"nl", "fr"}) + ".yaml"
+			doc := fmt.Sprintf("title: Site vertaald %d\n", r.IntN(50))
+			if r.IntN(2) == 0 {
+				doc += "features:\n  - id: reciprocity\n    label: Wederkerigheid\n"
+			}
+			return m.write(rel, doc)
+		}},
+	}
+}
+
+// threeLanguages makes the site in dir one of three languages, English
+// first, with a few translations into Dutch and French.
+func threeLanguages(t testing.TB, dir string) string {
+	t.Helper()
+	cfgPath := filepath.Join(dir, "content/site.yaml")
+	cfg, err := os.ReadFile(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg = regexp.MustCompile(`(?m)^language: .*$`).ReplaceAll(cfg, []byte("language: en\nlanguages: [en, nl, {code: fr, name: Français}]"))
+	files := map[string]string{
+		"content/site.yaml":                                 string(cfg),
+		"content/site.nl.yaml":                              "title: Internationale samenwerking\nthemes:\n  - {id: climate, label: Klimaat en milieu}\n",
+		"content/cases/roeselare-dogbo.nl.md":               "---\ntitle: Roeselare en Dogbo\nsummary: Elke geboorte geregistreerd.\n---\nDe stedenband, zie [tweelingsteden](../approaches/twinning.md).\n",
+		"content/cases/bruges-ebolowa.fr.md":                "---\ntitle: Bruges et Ebolowa\n---\nUn partenariat de coopération.\n",
+		"content/approaches/twinning.nl.md":                 "---\ntitle: Stedenband\nsummary: Twee steden verbonden.\n---\nTekst.\n",
+		"content/approaches/twinning.fr.md":                 "---\ntitle: Jumelage\n---\nTexte.\n",
+		"content/pages/about.nl.md":                         "---\ntitle: Over deze site\n---\nWie we zijn.\n",
+		"content/approaches/city-to-city-partnership.nl.md": "---\ntitle: Stedenpartnerschap\norder: 1\n---\n",
+	}
+	// The repeated order must be the original's: read it.
+	orig, err := os.ReadFile(filepath.Join(dir, "content/approaches/city-to-city-partnership.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	order := regexp.MustCompile(`(?m)^order: .*$`).Find(orig)
+	files["content/approaches/city-to-city-partnership.nl.md"] = "---\ntitle: Stedenpartnerschap\n" + string(order) + "\n---\n"
+	for rel, doc := range files {
+		if err := os.WriteFile(filepath.Join(dir, rel), []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }
 
 // layoutEdits change layouts in place (a site with its own) or add and

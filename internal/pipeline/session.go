@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"os"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -60,6 +61,22 @@ type Session struct {
 	// made them: the index hands out the same slice for a file that did
 	// not change, which spares comparing or compressing it again.
 	catalogue map[string][]byte
+
+	// A site of several languages has a session per other language, each
+	// with its site, renderer and recorded reads, which renders that
+	// language's pages into the same output, under prefix ("nl/"). paths
+	// are the output paths of the session's own pages.
+	others []*Session
+	lang   string // the language of a session of others; "" for the default's
+	prefix string
+	paths  map[string]bool
+	// assetPaths are the output paths of the assets, which the default
+	// language's session writes.
+	assetPaths map[string]bool
+	// prepared counts the times the layouts were parsed (see prepare): a
+	// session of others whose count differs from the default's parses
+	// them again.
+	prepared int
 }
 
 // Change is what one call of a Session did to the output.
@@ -95,8 +112,27 @@ func NewSession(cfg Config, liveReload bool) *Session {
 		out:       make(map[string][]byte),
 		problems:  make(map[string]problem.List),
 		catalogue: make(map[string][]byte),
+		paths:     make(map[string]bool),
 	}
 }
+
+// language returns the session of the language lang, sharing s's output,
+// a new one the first time.
+func (s *Session) language(lang string) *Session {
+	for _, o := range s.others {
+		if o.lang == lang {
+			return o
+		}
+	}
+	o := &Session{cfg: s.cfg, live: s.live, fsys: s.fsys, compress: s.compress, minifier: s.minifier,
+		lang: lang, prefix: lang + "/", graph: deps.NewGraph(), out: s.out,
+		problems: make(map[string]problem.List), catalogue: make(map[string][]byte), paths: make(map[string]bool)}
+	s.others = append(s.others, o)
+	return o
+}
+
+// path returns the output path of a page of the session's language.
+func (s *Session) path(p render.Page) string { return s.prefix + p.Path }
 
 // Output returns every file of the last good build by path, compressed
 // when the session was asked to (see Compress). The map belongs to the
@@ -113,6 +149,9 @@ func (s *Session) Compress() { s.compress = true }
 func (s *Session) Full() (Change, error) {
 	files, problems := content.Read(s.fsys, content.Options{Drafts: s.cfg.Drafts})
 	s.graph = deps.NewGraph()
+	for _, o := range s.others {
+		o.graph = deps.NewGraph()
+	}
 	return s.rebuild(files, nil, problems, true)
 }
 
@@ -174,7 +213,93 @@ func (s *Session) rebuild(files *content.Files, paths []string, problems problem
 			return ch, err
 		}
 	}
-	return s.renderSite(st, ch.Problems)
+	others, err := s.languageSites(files, st)
+	if err != nil {
+		return ch, err
+	}
+	// Every language renders before any commits: a failed call changes
+	// no output.
+	work := []*rendering{s.render(st)}
+	for _, o := range others {
+		work = append(work, o.session.render(o.site))
+	}
+	ch = Change{Problems: slices.Clone(ch.Problems)}
+	for _, w := range work {
+		if w.err != nil {
+			return ch, w.err
+		}
+		ch.Rendered += len(w.dirty)
+		ch.Fragments += w.fragments
+		ch.Problems = append(ch.Problems, w.problems...)
+	}
+	ch.Problems.Sort()
+	ch.Problems = slices.Compact(ch.Problems)
+	if ch.Problems.HasErrors() {
+		return ch, ErrProblems
+	}
+	ch.Written, ch.Manifest = make(map[string][]byte), s.manifest
+	s.commitAssets(&ch)
+	for i, w := range work {
+		ses := s
+		if i > 0 {
+			ses = others[i-1].session
+		}
+		ses.commit(&ch, w)
+	}
+	s.dropLanguages(&ch, others)
+	slices.Sort(ch.Removed)
+	s.content, s.ok = problems, true
+	return ch, nil
+}
+
+// otherSite is the site of a language other than the default, and the
+// session that renders it.
+type otherSite struct {
+	session *Session
+	site    *site.Site
+}
+
+// languageSites links the site of each language but the default (see
+// content.Files.SiteIn), each into the session of its language; the
+// sessions of languages the site no longer has give their pages up.
+func (s *Session) languageSites(files *content.Files, st *site.Site) ([]otherSite, error) {
+	var out []otherSite
+	langs := files.Languages()
+	for _, lang := range langs {
+		o := s.language(lang)
+		ls := files.SiteIn(lang, o.site)
+		if ls == nil {
+			return nil, ErrProblems
+		}
+		ls.Config.BaseURL = st.Config.BaseURL
+		if o.renderer == nil || o.prepared != s.prepared {
+			// The layouts or the Markdown setting changed.
+			r, err := newRenderer(s.fsys, s.cfg, s.unsafe)
+			if err != nil {
+				return nil, err
+			}
+			r.FollowEdits(o.renderer)
+			o.renderer, o.unsafe, o.prepared = r, s.unsafe, s.prepared
+		}
+		o.manifest = s.manifest
+		out = append(out, otherSite{o, ls})
+	}
+	return out, nil
+}
+
+// dropLanguages removes the pages of the languages the site no longer has
+// (all but those of others) from the output, recording it in ch.
+func (s *Session) dropLanguages(ch *Change, others []otherSite) {
+	s.others = slices.DeleteFunc(s.others, func(o *Session) bool {
+		if slices.ContainsFunc(others, func(x otherSite) bool { return x.session == o }) {
+			return false
+		}
+		for p := range o.paths {
+			delete(s.out, p)
+			ch.Removed = append(ch.Removed, p)
+		}
+		return true
+	})
 }
 
 // without returns the problems of all that are not in some (counting
@@ -234,40 +359,45 @@ func (s *Session) prepare(unsafe bool) error {
 		assets[i].data = s.held(assets[i].data)
 	}
 	s.assets, s.manifest, s.renderer, s.unsafe = assets, manifest, r, unsafe
+	s.prepared++
 	return nil
 }
 
-// renderSite renders the pages of st that read something that changed
-// since the last good build and, when the site has no errors, makes them
-// the session's output. contentProblems are those of reading and linking
-// the content.
-func (s *Session) renderSite(st *site.Site, contentProblems problem.List) (Change, error) {
-	opts := render.Options{BaseURL: st.Config.BaseURL, Assets: s.manifest, LiveReload: s.live}
-	plan := s.renderer.Pages(st)
-	now := s.renderer.Versions(st, opts)
-	var changed *deps.Changed
+// rendering is what a session rendered for a site, until it commits it.
+type rendering struct {
+	site      *site.Site
+	opts      render.Options
+	plan      []render.Page
+	dirty     []int // indexes in plan of the pages rendered
+	out       [][]byte
+	sets      []*deps.Set
+	probs     []problem.List // of each page rendered
+	problems  problem.List   // of every page of the plan
+	now       deps.Version
+	changed   *deps.Changed
+	fragments int
+	err       error
+}
+
+// render renders the pages of st that read something that changed since
+// the last good build, without making them the output: see commit.
+func (s *Session) render(st *site.Site) *rendering {
+	w := &rendering{site: st, opts: render.Options{BaseURL: st.Config.BaseURL, Assets: s.manifest, LiveReload: s.live}}
+	w.plan = s.renderer.Pages(st)
+	w.now = s.renderer.Versions(st, w.opts)
 	if s.site != nil {
-		changed = s.graph.Changed(now, scope(s.site, st))
-		s.renderer.Carry(s.site, st, opts, s.graph.Unaffected(changed))
+		w.changed = s.graph.Changed(w.now, scope(s.site, st))
+		s.renderer.Carry(s.site, st, w.opts, s.graph.Unaffected(w.changed))
 	}
-	dirty := s.dirty(plan, changed)
-	ch := Change{Problems: slices.Clone(contentProblems)}
+	w.dirty = s.dirty(w.plan, w.changed)
 	fragments := s.renderer.FragmentsRendered()
-	rendered, pageProblems, sets, err := s.renderPages(st, opts, plan, dirty)
-	if err != nil {
-		return ch, err
+	w.out, w.probs, w.sets, w.err = s.renderPages(st, w.opts, w.plan, w.dirty)
+	if w.err != nil {
+		return w
 	}
-	ch.Rendered = len(dirty)
-	ch.Fragments = int(s.renderer.FragmentsRendered() - fragments)
-	ch.Problems = append(ch.Problems, s.allPageProblems(plan, dirty, pageProblems)...)
-	ch.Problems.Sort()
-	if ch.Problems.HasErrors() {
-		return ch, ErrProblems
-	}
-	s.graph.Update(changed, now)
-	s.commit(&ch, st, opts, plan, dirty, rendered, sets, pageProblems, now)
-	s.site, s.plan, s.content, s.ok = st, plan, contentProblems, true
-	return ch, nil
+	w.fragments = int(s.renderer.FragmentsRendered() - fragments)
+	w.problems = s.allPageProblems(w.plan, w.dirty, w.probs)
+	return w
 }
 
 // scope says which fields of each item can differ between the sites old
@@ -279,7 +409,9 @@ func (s *Session) renderSite(st *site.Site, contentProblems problem.List) (Chang
 // differ.
 func scope(old, now *site.Site) func(deps.Item) deps.Fields {
 	changedFiles := make(map[deps.Item]bool)
-	bodiesOnly := fileItems(old) == fileItems(now)
+	// The settings name the themes: in a translated site, in the words of
+	// site.<lang>.yaml, which is no item's file.
+	bodiesOnly := fileItems(old) == fileItems(now) && reflect.DeepEqual(old.Config, now.Config)
 	eachFileItem(now, func(it deps.Item, src site.Source) {
 		v, ok := view.Lookup(old, it)
 		if !ok {
@@ -380,7 +512,7 @@ func (s *Session) dirty(plan []render.Page, changed *deps.Changed) []int {
 		if p.Kind == render.KindCatalogueData {
 			continue // not rendered: see commit
 		}
-		if changed == nil || touched[p.Path] || !s.graph.Has(p.Path) {
+		if changed == nil || touched[s.path(p)] || !s.graph.Has(s.path(p)) {
 			dirty = append(dirty, i)
 		}
 	}
@@ -430,47 +562,63 @@ func (s *Session) allPageProblems(plan []render.Page, dirty []int, fresh []probl
 			j++
 			continue
 		}
-		all = append(all, s.problems[p.Path]...)
+		all = append(all, s.problems[s.path(p)]...)
 	}
 	all.Sort()
 	return slices.Compact(all)
 }
 
-// commit makes the rendered pages and the catalogue's data the session's
-// output, records what the pages read, and records in ch what changed.
-func (s *Session) commit(ch *Change, st *site.Site, opts render.Options, plan []render.Page, dirty []int, rendered [][]byte, sets []*deps.Set, probs []problem.List, now deps.Version) {
-	ch.Written = make(map[string][]byte)
-	ch.Manifest = s.manifest
-	keep := make(map[string]bool, len(plan)+len(s.assets))
-	put := func(path string, data []byte) {
-		keep[path] = true
-		if old, ok := s.out[path]; !ok || !bytes.Equal(old, data) {
-			s.out[path] = data
-			ch.Written[path] = data
+// commitAssets makes the assets part of the output, recording in ch what
+// changed.
+func (s *Session) commitAssets(ch *Change) {
+	next := make(map[string]bool, len(s.assets))
+	for _, a := range s.assets {
+		next[a.path] = true
+		s.put(ch, a.path, a.data)
+	}
+	for p := range s.assetPaths {
+		if !next[p] {
+			delete(s.out, p)
+			ch.Removed = append(ch.Removed, p)
 		}
 	}
-	for _, a := range s.assets {
-		put(a.path, a.data)
+	s.assetPaths = next
+}
+
+// put makes data the output's file at path, recording in ch when it
+// changed.
+func (s *Session) put(ch *Change, path string, data []byte) {
+	if old, ok := s.out[path]; !ok || !bytes.Equal(old, data) {
+		s.out[path] = data
+		ch.Written[path] = data
 	}
-	for j, i := range dirty {
-		put(plan[i].Path, rendered[j])
-		s.problems[plan[i].Path] = probs[j]
-		s.graph.Put(plan[i].Path, sets[j], now)
+}
+
+// commit makes the pages w rendered and the catalogue's data the session's
+// output and the session's site, records what the pages read, and records
+// in ch what changed.
+func (s *Session) commit(ch *Change, w *rendering) {
+	s.graph.Update(w.changed, w.now)
+	keep := make(map[string]bool, len(w.plan))
+	for j, i := range w.dirty {
+		path := s.path(w.plan[i])
+		s.put(ch, path, w.out[j])
+		s.problems[path] = w.probs[j]
+		s.graph.Put(path, w.sets[j], w.now)
 	}
-	for _, p := range plan {
+	for _, p := range w.plan {
+		path := s.path(p)
+		keep[path] = true
 		if p.Kind == render.KindCatalogueData {
-			data, _ := s.renderer.Render(st, p, opts)
-			if last, ok := s.catalogue[p.Path]; ok && sameBytes(last, data) && s.out[p.Path] != nil {
-				keep[p.Path] = true
+			data, _ := s.renderer.Render(w.site, p, w.opts)
+			if last, ok := s.catalogue[path]; ok && sameBytes(last, data) && s.out[path] != nil {
 				continue
 			}
-			s.catalogue[p.Path] = data
-			put(p.Path, s.held(data))
-			continue
+			s.catalogue[path] = data
+			s.put(ch, path, s.held(data))
 		}
-		keep[p.Path] = true
 	}
-	for path := range s.out {
+	for path := range s.paths {
 		if !keep[path] {
 			delete(s.out, path)
 			delete(s.catalogue, path)
@@ -479,6 +627,7 @@ func (s *Session) commit(ch *Change, st *site.Site, opts render.Options, plan []
 			ch.Removed = append(ch.Removed, path)
 		}
 	}
-	slices.Sort(ch.Removed)
-	s.graph.Prune(now)
+	s.paths = keep
+	s.graph.Prune(w.now)
+	s.site, s.plan = w.site, w.plan
 }
