@@ -94,13 +94,13 @@ func (c *execCtx) funcs() template.FuncMap {
 			}
 			return c.b.abs + strings.TrimPrefix(p, "/")
 		},
-		"asset":   c.asset,
-		"href":    c.href,
-		"country": c.country,
-		"cached":  c.cached,
-		"social":  c.social,
-		"jsonLD":  c.jsonLD,
-		"picture": c.picture,
+		"asset":    c.asset,
+		"href":     c.href,
+		"country":  c.country,
+		"cached":   c.cached,
+		"social":   c.social,
+		"jsonLD":   c.jsonLD,
+		"picture":  c.picture,
 		"fallback": c.fallback,
 	}
 }
