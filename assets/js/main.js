@@ -16,3 +16,19 @@
   update();
   window.addEventListener("resize", update);
 })();
+
+// The language switcher keeps the reader's place: the catalogue's filters
+// and search (the query) and the anchor go along to the other language.
+(function () {
+  "use strict";
+  var nav = document.querySelector("nav.languages");
+  if (!nav) return;
+  nav.addEventListener("click", function (e) {
+    var a = e.target.closest("a[hreflang]");
+    if (!a || (!location.search && !location.hash)) return;
+    var url = new URL(a.href, location.href);
+    url.search = location.search;
+    url.hash = location.hash;
+    a.href = url.href;
+  });
+})();

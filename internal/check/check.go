@@ -56,6 +56,7 @@ import (
 	"github.com/casebook/casebook/internal/pipeline"
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/render"
+	"github.com/casebook/casebook/internal/site"
 )
 
 // Config says what to check.
@@ -84,9 +85,14 @@ func Run(ctx context.Context, cfg Config) problem.List {
 	problems := build(cfg)
 	// Partial: the links, partners and files of the site are checked in
 	// the same round as the errors of its front matter.
-	s, loaded := content.Load(cfg.Source, content.Options{Drafts: true, Partial: true})
+	var s *site.Site
+	files, loaded := content.Read(cfg.Source, content.Options{Drafts: true, Partial: true})
+	if files != nil {
+		s, loaded = files.Site(loaded)
+		problems = append(problems, untranslated(files)...)
+	}
 	problems = append(problems, loaded...)
-	problems = append(problems, strayFiles(cfg.Source)...)
+	problems = append(problems, strayFiles(cfg.Source, files.Languages())...)
 	if s != nil {
 		md := markdown.New(s.Config.UnsafeHTML)
 		var pages []render.Page

@@ -3,6 +3,7 @@ package check
 import (
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/casebook/casebook/internal/content"
@@ -21,7 +22,7 @@ var folders = map[string]string{
 // content model, and so are silently left out of the site: a .markdown
 // file, an image beside a case, a folder with a misspelt name. Hidden files,
 // names starting with "_" and editors' backups are skipped, as by Load.
-func strayFiles(fsys fs.FS) problem.List {
+func strayFiles(fsys fs.FS, langs []string) problem.List {
 	var problems problem.List
 	_ = fs.WalkDir(fsys, content.Dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil || p == content.Dir {
@@ -44,6 +45,11 @@ func strayFiles(fsys fs.FS) problem.List {
 			problems.Warnf(p, 0, 0, "folder %q is not part of the content model: expected only site.yaml and the folders approaches, cases, partners and pages%s; its files are left out", e.Name(), problem.Suggest(e.Name(), []string{"approaches", "cases", "partners", "pages"}))
 			return fs.SkipDir
 		case e.IsDir():
+		case dir == content.Dir && content.IsConfig(p) && p != content.ConfigFile:
+			lang := strings.TrimSuffix(strings.TrimPrefix(e.Name(), "site."), ".yaml")
+			if !slices.Contains(langs, lang) {
+				problems.Warnf(p, 0, 0, "file %q translates site.yaml into %q, which is not one of the site's other languages (%s): add it to languages in site.yaml; it is left out", e.Name(), lang, strings.Join(langs, ", "))
+			}
 		case dir == content.Dir && p != content.ConfigFile:
 			problems.Warnf(p, 0, 0, "file %q is not part of the content model: content/ holds site.yaml and the folders approaches, cases, partners and pages; it is left out", e.Name())
 		case known && !strings.HasSuffix(e.Name(), ".md"):

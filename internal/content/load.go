@@ -297,6 +297,9 @@ func decodeFile(fsys fs.FS, f *file, cfg *site.Config) {
 	base, lang, isTranslation := translationOf(name, cfg)
 	if isTranslation {
 		name = base
+	} else if stem, code, ok := looksTranslated(name); ok {
+		f.problems.Errorf(f.path, 0, 0, "file name %q reads as a translation into %q, which is not one of the site's languages (%s): add it to languages in site.yaml, or rename the file to %q", name, code, languageList(cfg), stem+".md")
+		return
 	}
 	slug := (&decoder{path: f.path, problems: &f.problems}).fileSlug(name, f.kind)
 	f.slug = slug

@@ -14,6 +14,7 @@ package content
 // beside site.yaml.
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"path"
@@ -21,6 +22,7 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 
 	"github.com/casebook/casebook/internal/problem"
@@ -80,6 +82,36 @@ func translationOf(name string, cfg *site.Config) (base, lang string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// looksTranslated reports whether a file name that is no translation of
+// the site ends in ".<language code>.md" all the same: "x.de.md", on a
+// site without German, or on a site of one language.
+func looksTranslated(name string) (stem, code string, ok bool) {
+	s, _ := strings.CutSuffix(name, ".md")
+	i := strings.LastIndexByte(s, '.')
+	if i < 0 || !site.ValidSlug(s[:i]) {
+		return "", "", false
+	}
+	// Two letters, perhaps with a region ("nl", "nl-be"), as people name
+	// languages: "x.html.md" and "sitemap.xml.md" are no translations.
+	code = s[i+1:]
+	base, _, _ := strings.Cut(code, "-")
+	if len(base) != 2 {
+		return "", "", false
+	}
+	if _, err := language.Parse(code); err != nil {
+		return "", "", false
+	}
+	return s[:i], code, true
+}
+
+// languageList names the site's languages for a message.
+func languageList(cfg *site.Config) string {
+	if len(cfg.Languages) == 0 {
+		return "only " + cfg.Language + ": site.yaml lists no languages"
+	}
+	return languageCodes(cfg.Languages)
 }
 
 // decodeTranslation reads a translation's front matter.
@@ -325,6 +357,9 @@ func translated(f *file, t *translation) *file {
 // Languages returns the codes of the site's languages other than the
 // default, in site.yaml's order; none for a site of one language.
 func (f *Files) Languages() []string {
+	if f == nil {
+		return nil
+	}
 	var out []string
 	for _, l := range f.config.Languages {
 		if !l.Default {
@@ -333,6 +368,10 @@ func (f *Files) Languages() []string {
 	}
 	return out
 }
+
+// DefaultLanguage returns the language of site.yaml and of the files
+// that are no translations.
+func (f *Files) DefaultLanguage() string { return f.config.DefaultLanguage() }
 
 // SiteIn links the files into the site of the language lang, one of
 // Languages: the default language's site with the text of each item that
@@ -372,7 +411,8 @@ func (f *Files) SiteIn(lang string, prev *site.Site) *site.Site {
 }
 
 // Untranslated returns, for each language other than the default, the
-// content files that have no translation into it.
+// content files that have no translation into it, but for partner files
+// with nothing to translate.
 func (f *Files) Untranslated() map[string][]string {
 	out := make(map[string][]string)
 	has := make(map[string]bool)
@@ -383,12 +423,21 @@ func (f *Files) Untranslated() map[string][]string {
 	}
 	for _, lang := range f.Languages() {
 		for _, x := range f.files {
-			if x.tr == nil && !has[lang+"\x00"+x.path] {
+			if x.tr == nil && !has[lang+"\x00"+x.path] && translatable(x) {
 				out[lang] = append(out[lang], x.path)
 			}
 		}
 	}
 	return out
+}
+
+// translatable reports whether f has text to translate: a partner file
+// without a body or an image has none.
+func translatable(f *file) bool {
+	if f.partner != nil {
+		return len(bytes.TrimSpace(f.partner.Body)) > 0 || f.partner.Image != nil
+	}
+	return true
 }
 
 // configFileIn returns the path of the settings' translation into lang.

@@ -79,7 +79,7 @@ func TestIncremental(t *testing.T) {
 	}{
 		{"sample", steps, func(t testing.TB) string { return sampleSite(t, false) }},
 		{"sample with its own layouts", steps, func(t testing.TB) string { return sampleSite(t, true) }},
-		{"sample in three languages", steps, func(t testing.TB) string { return threeLanguages(t, sampleSite(t, false)) }},
+		{"sample in one language", steps, func(t testing.TB) string { return oneLanguage(t, sampleSite(t, false)) }},
 		{"generated", steps / 3, func(t testing.TB) string {
 			dir := t.TempDir()
 			if err := gen.Write(dir, gen.Options{Cases: 300, Seed: 11}); err != nil {
@@ -219,6 +219,11 @@ func (m *mutator) translations(folder string) []string {
 var translationName = regexp.MustCompile(`\.(nl|fr)\.md$`)
 
 func isTranslation(rel string) bool { return translationName.MatchString(rel) }
+
+// originals returns the files of a filepath.Glob that are no translations.
+func originals(files []string, err error) ([]string, error) {
+	return slices.DeleteFunc(files, isTranslation), err
+}
 
 // translationsOf returns the translations of the content file rel.
 func (m *mutator) translationsOf(rel string) []string {
@@ -628,35 +633,26 @@ func (m *mutator) translationEdits() []randomEdit {
 	}
 }
 
-// threeLanguages makes the site in dir one of three languages, English
-// first, with a few translations into Dutch and French.
-func threeLanguages(t testing.TB, dir string) string {
+// oneLanguage makes the site in dir, the sample, a site of its default
+// language alone: no languages in site.yaml, no translations.
+func oneLanguage(t testing.TB, dir string) string {
 	t.Helper()
 	cfgPath := filepath.Join(dir, "content/site.yaml")
 	cfg, err := os.ReadFile(cfgPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg = regexp.MustCompile(`(?m)^language: .*$`).ReplaceAll(cfg, []byte("language: en\nlanguages: [en, nl, {code: fr, name: Français}]"))
-	files := map[string]string{
-		"content/site.yaml":                                 string(cfg),
-		"content/site.nl.yaml":                              "title: Internationale samenwerking\nthemes:\n  - {id: climate, label: Klimaat en milieu}\n",
-		"content/cases/roeselare-dogbo.nl.md":               "---\ntitle: Roeselare en Dogbo\nsummary: Elke geboorte geregistreerd.\n---\nDe stedenband, zie [tweelingsteden](../approaches/twinning.md).\n",
-		"content/cases/bruges-ebolowa.fr.md":                "---\ntitle: Bruges et Ebolowa\n---\nUn partenariat de coopération.\n",
-		"content/approaches/twinning.nl.md":                 "---\ntitle: Stedenband\nsummary: Twee steden verbonden.\n---\nTekst.\n",
-		"content/approaches/twinning.fr.md":                 "---\ntitle: Jumelage\n---\nTexte.\n",
-		"content/pages/about.nl.md":                         "---\ntitle: Over deze site\n---\nWie we zijn.\n",
-		"content/approaches/city-to-city-partnership.nl.md": "---\ntitle: Stedenpartnerschap\norder: 1\n---\n",
+	cfg = regexp.MustCompile(`(?m)^languages:\n(  .*\n)*`).ReplaceAll(cfg, nil)
+	if bytes.Contains(cfg, []byte("\nlanguages:")) {
+		t.Fatal("the sample's languages are not a block of indented lines")
 	}
-	// The repeated order must be the original's: read it.
-	orig, err := os.ReadFile(filepath.Join(dir, "content/approaches/city-to-city-partnership.md"))
-	if err != nil {
+	if err := os.WriteFile(cfgPath, cfg, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	order := regexp.MustCompile(`(?m)^order: .*$`).Find(orig)
-	files["content/approaches/city-to-city-partnership.nl.md"] = "---\ntitle: Stedenpartnerschap\n" + string(order) + "\n---\n"
-	for rel, doc := range files {
-		if err := os.WriteFile(filepath.Join(dir, rel), []byte(doc), 0o644); err != nil {
+	translations, _ := filepath.Glob(filepath.Join(dir, "content/*/*.[a-z][a-z].md"))
+	settings, _ := filepath.Glob(filepath.Join(dir, "content/site.*.yaml"))
+	for _, f := range append(translations, settings...) {
+		if err := os.Remove(f); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -744,7 +740,7 @@ func (m *mutator) breakAndFix(sess *pipeline.Session, what string) {
 // by its own page only; an approach's summary by no case page until a
 // layout starts showing it, and then by the pages of that approach's cases.
 func TestIncrementalRendersWhatChanged(t *testing.T) {
-	dir := sampleSite(t, false)
+	dir := oneLanguage(t, sampleSite(t, false)) // counts of one language's pages
 	cfg := pipeline.Config{Source: dir, Minify: true, StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets}
 	sess := pipeline.NewSession(cfg, false)
 	if ch, err := sess.Full(); err != nil {

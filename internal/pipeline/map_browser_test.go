@@ -26,7 +26,7 @@ import (
 // with a YAML decoder of its own rather than through package content.
 func casesByCountry(t *testing.T, dir string) map[string]int {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(dir, "content", "cases", "*.md"))
+	files, err := originals(filepath.Glob(filepath.Join(dir, "content", "cases", "*.md")))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no case files in %s: %v", dir, err)
 	}

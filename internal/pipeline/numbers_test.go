@@ -37,14 +37,14 @@ type sampleCase struct {
 func readSample(t *testing.T) (map[string]string, []sampleCase) {
 	t.Helper()
 	titles := map[string]string{}
-	files, _ := filepath.Glob("../../content/approaches/*.md")
+	files, _ := originals(filepath.Glob("../../content/approaches/*.md"))
 	for _, f := range files {
 		var a struct{ Title string }
 		readFrontMatter(t, f, &a)
 		titles[strings.TrimSuffix(filepath.Base(f), ".md")] = a.Title
 	}
 	var cases []sampleCase
-	files, _ = filepath.Glob("../../content/cases/*.md")
+	files, _ = originals(filepath.Glob("../../content/cases/*.md"))
 	for _, f := range files {
 		var c sampleCase
 		readFrontMatter(t, f, &c)

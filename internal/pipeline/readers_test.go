@@ -50,7 +50,7 @@ type sampleApproach struct {
 func expectedRanking(t *testing.T, query string) []string {
 	t.Helper()
 	var as []sampleApproach
-	files, _ := filepath.Glob("../../content/approaches/*.md")
+	files, _ := originals(filepath.Glob("../../content/approaches/*.md"))
 	for _, f := range files {
 		a := sampleApproach{ID: strings.TrimSuffix(filepath.Base(f), ".md")}
 		readFrontMatter(t, f, &a)

@@ -35,7 +35,7 @@ func benchSession(b *testing.B, edit func(doc string, i int) string) {
 	if _, err := sess.Full(); err != nil {
 		b.Fatal(err)
 	}
-	names, _ := filepath.Glob(filepath.Join(dir, "content/cases/*.md"))
+	names, _ := originals(filepath.Glob(filepath.Join(dir, "content/cases/*.md")))
 	times := make([]time.Duration, 0, b.N)
 	stop := profileEdits(b)
 	defer stop()
