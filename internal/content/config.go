@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -143,7 +144,13 @@ func (d *decoder) languages(n *yaml.Node, def string, defNode *yaml.Node) []site
 			continue
 		}
 		if l.Name == "" {
-			l.Name = display.Self.Name(tag)
+			// As switchers show it: "Français", where CLDR writes the
+			// name as in a sentence.
+			name := []rune(display.Self.Name(tag))
+			if len(name) > 0 {
+				name[0] = unicode.ToUpper(name[0])
+			}
+			l.Name = string(name)
 		}
 		l.Default = l.Code == def
 		out = append(out, l)

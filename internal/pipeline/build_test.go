@@ -79,9 +79,20 @@ func mustBuild(t testing.TB, cfg pipeline.Config) pipeline.Result {
 // The default assets are not kept there a second time: unminified, each
 // must equal its file in assets/, under its fingerprinted name (which the
 // golden pages pin).
+// It builds two sites: one in one language (testdata/golden) and one in
+// three (testdata/golden-languages), with translations of some files.
 func TestGolden(t *testing.T) {
+	for _, tc := range []struct{ site, golden string }{
+		{"testdata/site", "testdata/golden"},
+		{"testdata/site-languages", "testdata/golden-languages"},
+	} {
+		t.Run(tc.site, func(t *testing.T) { golden(t, tc.site, tc.golden) })
+	}
+}
+
+func golden(t *testing.T, src, golden string) {
 	out := filepath.Join(t.TempDir(), "public")
-	cfg := config("testdata/site", out)
+	cfg := config(src, out)
 	cfg.Minify = false
 	mustBuild(t, cfg)
 	got := readTree(t, out)
@@ -98,7 +109,6 @@ func TestGolden(t *testing.T) {
 			delete(got, name)
 		}
 	}
-	golden := "testdata/golden"
 	if *update {
 		os.RemoveAll(golden)
 		os.MkdirAll(golden, 0o755)
