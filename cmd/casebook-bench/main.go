@@ -47,6 +47,7 @@ func main() {
 	sizes := flag.String("sizes", "1000,10000", "comma-separated `numbers` of cases")
 	runs := flag.Int("runs", 5, "builds per size; the medians are printed")
 	big := flag.Int("big", 100000, "cases of one extra build that shows scaling (0: none)")
+	langs := flag.Int("languages", 10000, "cases of a site in three languages, 10% of them translated, built against the same site in one language (0: none)")
 	dir := flag.String("dir", ".bench-tmp/casebook-bench", "`folder` for the generated sites and their output")
 	keep := flag.Bool("keep", false, "keep the generated sites and their output")
 	hugo := flag.String("hugo", "", "the Hugo `binary` to compare with; empty: Hugo "+hugoVersion+", installed once into a cache folder; off: none")
@@ -56,6 +57,9 @@ func main() {
 		h = hugoBinary(*hugo)
 	}
 	err := bench(*bin, *sizes, *runs, *big, *dir, h)
+	if err == nil && *langs > 0 {
+		err = benchLanguages(*bin, *langs, *runs, *dir)
+	}
 	if !*keep {
 		os.RemoveAll(*dir)
 	}
@@ -103,6 +107,25 @@ func bench(bin, sizes string, runs, big int, dir, hugo string) error {
 	return nil
 }
 
+// benchLanguages builds a site of n cases in one language and the same
+// site in three, with 10% of the cases translated into each, and prints
+// what the languages cost.
+func benchLanguages(bin string, n, runs int, dir string) error {
+	fmt.Printf("\n%d cases in one language, then in three (en, nl, fr; every approach and 10%% of the cases translated):\n", n)
+	printHeader()
+	one, err := measureSite(bin, dir, n, runs, "", "-en", nil)
+	if err != nil {
+		return err
+	}
+	three, err := measureSite(bin, dir, n, runs, "", "-3", []string{"--languages", "nl,fr", "--translated", "10"})
+	if err != nil {
+		return err
+	}
+	fmt.Printf("\nthree languages cost %.2fx the one-language build (target: at most 3.5x), peak memory %.2fx\n",
+		three.wall.Seconds()/one.wall.Seconds(), three.rssMB/one.rssMB)
+	return nil
+}
+
 // fsType names the file system that holds dir, as df does.
 func fsType(dir string) string {
 	os.MkdirAll(dir, 0o755)
@@ -138,10 +161,16 @@ func printRow(n int, what string, r run) {
 // after changing one case each time. It prints the medians and returns
 // those of the builds into an empty folder.
 func measure(bin, dir string, n, runs int, hugo string) (run, error) {
-	site := filepath.Join(dir, fmt.Sprintf("site-%d", n))
-	out := filepath.Join(dir, fmt.Sprintf("public-%d", n))
+	return measureSite(bin, dir, n, runs, hugo, "", nil)
+}
+
+// measureSite is measure for the site that casebook gen makes with
+// genArgs, in folders whose names end in suffix.
+func measureSite(bin, dir string, n, runs int, hugo, suffix string, genArgs []string) (run, error) {
+	site := filepath.Join(dir, fmt.Sprintf("site-%d%s", n, suffix))
+	out := filepath.Join(dir, fmt.Sprintf("public-%d%s", n, suffix))
 	hsite, hout := filepath.Join(dir, fmt.Sprintf("hugo-%d", n)), filepath.Join(dir, fmt.Sprintf("hugo-public-%d", n))
-	gen := exec.Command(bin, "gen", "--cases", strconv.Itoa(n), "--seed", "1", "--out", site, "--quiet")
+	gen := exec.Command(bin, append([]string{"gen", "--cases", strconv.Itoa(n), "--seed", "1", "--out", site, "--quiet"}, genArgs...)...)
 	if msg, err := gen.CombinedOutput(); err != nil {
 		return run{}, fmt.Errorf("gen %d cases: %v\n%s", n, err, msg)
 	}

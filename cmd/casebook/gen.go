@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/casebook/casebook/internal/gen"
@@ -26,6 +27,9 @@ func runGen(args []string, stdout, stderr io.Writer) error {
 	fs.Uint64Var(&opts.Seed, "seed", 1, "the `seed` of every random choice")
 	fs.StringVar(&out, "out", "", "the `folder` to write the site into (required)")
 	fs.BoolVar(&quiet, "quiet", false, "print only errors")
+	var langs string
+	fs.StringVar(&langs, "languages", "", "the site's `languages` besides English, such as nl,fr: a site of several languages")
+	fs.IntVar(&opts.Translated, "translated", 10, "the `percentage` of cases translated into each of --languages")
 	if err := parse(fs, args, stdout); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -41,6 +45,9 @@ func runGen(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "casebook gen: --out: expected the folder to write the site into")
 		fs.Usage()
 		return errUsage
+	}
+	if langs != "" {
+		opts.Languages = strings.Split(langs, ",")
 	}
 	if !quiet {
 		opts.Progress = stderr

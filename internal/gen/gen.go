@@ -51,6 +51,12 @@ type Options struct {
 	Cases    int       // how many cases; at least 1
 	Seed     uint64    // the seed of every random choice; 0 is a seed like any other
 	Progress io.Writer // if not nil, gets a line a second while cases are written
+	// Languages are the languages of the site besides English ("nl",
+	// "fr"; see Translations); none makes a site of one language.
+	Languages []string
+	// Translated is the percentage of cases translated into each of
+	// Languages (every approach and the about page are).
+	Translated int
 }
 
 // MarkerFile is the file by which Write recognises a folder it created.
@@ -160,7 +166,7 @@ func generate(root string, opts Options) error {
 	write := func(name string, data []byte) error {
 		return os.WriteFile(filepath.Join(root, name), data, 0o644)
 	}
-	if err := write("site.yaml", appendSiteYAML(buf[:0], opts.Cases, opts.Seed)); err != nil {
+	if err := write("site.yaml", appendLanguages(appendSiteYAML(buf[:0], opts.Cases, opts.Seed), opts.Languages)); err != nil {
 		return err
 	}
 	for i, a := range approaches {
@@ -182,7 +188,10 @@ func generate(root string, opts Options) error {
 	if err := write(filepath.Join("pages", "about.md"), appendAbout(buf[:0], opts.Cases, opts.Seed)); err != nil {
 		return err
 	}
-	return p.writeCases(filepath.Join(root, "cases"), opts.Progress)
+	if err := p.writeCases(filepath.Join(root, "cases"), opts.Progress); err != nil {
+		return err
+	}
+	return writeTranslations(root, opts)
 }
 
 // writeCases writes every case on every core. Each case draws from its own
