@@ -863,3 +863,54 @@ func themeIDs(siteYAML string) []string {
 	}
 	return ids
 }
+
+// TestSessionLanguagesChange takes a language away from the sample site
+// and gives it back: the session drops that language's pages and makes
+// them again, as a full build does.
+func TestSessionLanguagesChange(t *testing.T) {
+	dir := sampleSite(t, false)
+	cfg := pipeline.Config{Source: dir, Minify: true, Layouts: casebook.Layouts, Assets: casebook.Assets}
+	sess := pipeline.NewSession(cfg, false)
+	if ch, err := sess.Full(); err != nil {
+		t.Fatal(err, ch.Problems)
+	}
+	m := &mutator{t: t, dir: dir}
+	siteYAML := m.read("content/site.yaml")
+	french := map[string]string{}
+	for _, folder := range []string{"cases", "approaches", "partners", "pages"} {
+		for _, f := range m.translations(folder) {
+			if strings.HasSuffix(f, ".fr.md") {
+				french[f] = m.read(f)
+			}
+		}
+	}
+	french["content/site.fr.yaml"] = m.read("content/site.fr.yaml")
+	without := regexp.MustCompile(`(?m)^  - \{code: fr.*\n`).ReplaceAllString(siteYAML, "")
+	if without == siteYAML {
+		t.Fatal("the sample's site.yaml lists no French in the expected form")
+	}
+	paths := m.write("content/site.yaml", without)
+	for f := range french {
+		paths = append(paths, m.remove(f)...)
+	}
+	ch, err := sess.Update(paths)
+	if err != nil {
+		t.Fatal(err, ch.Problems)
+	}
+	if !slices.Contains(ch.Removed, "fr/index.html") || sess.Output()["fr/cases/roeselare-dogbo/index.html"] != nil {
+		t.Errorf("without French: fr/ pages still there (removed %d files)", len(ch.Removed))
+	}
+	compareWithFresh(t, "without French", cfg, sess.Output(), ch.Problems)
+
+	paths = m.write("content/site.yaml", siteYAML)
+	for f, doc := range french {
+		paths = append(paths, m.write(f, doc)...)
+	}
+	if ch, err = sess.Update(paths); err != nil {
+		t.Fatal(err, ch.Problems)
+	}
+	if ch.Written["fr/index.html"] == nil {
+		t.Error("French again: fr/index.html not written")
+	}
+	compareWithFresh(t, "French again", cfg, sess.Output(), ch.Problems)
+}
