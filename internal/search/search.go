@@ -130,6 +130,7 @@ type Indexer struct {
 	// where the last site's cards files and shards are in their packs
 	cardsAt, shardsAt []slice
 	shards            []shard
+	packs             packs
 }
 
 // sameKeys reports whether a and b are shards of the same keys.
@@ -165,7 +166,7 @@ func (x *Indexer) Build(s *site.Site) *Index {
 		}
 	}
 	var cardsAt, shardsAt []slice
-	ix.Files, cardsAt, shardsAt = pack(cards, shards, x.name)
+	ix.Files, cardsAt, shardsAt = x.packs.pack(cards, shards, x.name)
 	if last := x.last; last != nil && !resorted && slices.EqualFunc(last.Facets, ix.Facets, sameFacet) &&
 		slices.Equal(x.cardsAt, cardsAt) && slices.Equal(x.shardsAt, shardsAt) && sameKeys(x.shards, shards) {
 		ix.Catalogue = last.Catalogue // names the same bytes of the same files
