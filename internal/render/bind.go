@@ -75,6 +75,11 @@ func (r *Renderer) bind(s *site.Site, opts Options) *binding {
 // once per site. The binding of from is the latest or, when to was bound
 // already (Versions binds it), the one before; with neither, Carry does
 // nothing. Call it before rendering to.
+//
+// The fragments carried are taken over from the binding of from, which is
+// done with them, not copied: of the tens of thousands a large site has,
+// an edit drops the few that read what changed and adds those rendered
+// since, and the map stays where it is.
 func (r *Renderer) Carry(from, to *site.Site, opts Options, valid func(*deps.Set) bool) {
 	old := r.last.Load()
 	if old == nil || !old.matches(from, opts) {
@@ -85,19 +90,20 @@ func (r *Renderer) Carry(from, to *site.Site, opts Options, valid func(*deps.Set
 	}
 	b := r.bind(to, opts)
 	r.prev.CompareAndSwap(old, nil) // its fragments are carried or stale now
-	b.inherited = make(map[fragmentKey]*fragment, len(old.inherited))
-	keep := func(k fragmentKey, f *fragment) {
-		if f.set != nil && valid(f.set) {
-			b.inherited[k] = f
-		}
+	carried := old.inherited
+	old.inherited = nil
+	if carried == nil {
+		carried = make(map[fragmentKey]*fragment)
 	}
-	for k, f := range old.inherited {
-		keep(k, f)
-	}
+	keep := func(f *fragment) bool { return f.set != nil && valid(f.set) }
+	maps.DeleteFunc(carried, func(_ fragmentKey, f *fragment) bool { return !keep(f) })
 	old.fragments.Range(func(k, f any) bool {
-		keep(k.(fragmentKey), f.(*fragment))
+		if keep(f.(*fragment)) {
+			carried[k.(fragmentKey)] = f.(*fragment)
+		}
 		return true
 	})
+	b.inherited = carried
 }
 
 // fragment returns the fragment of key rendered for b, or nil.
