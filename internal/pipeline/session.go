@@ -248,7 +248,7 @@ func (s *Session) renderSite(st *site.Site, contentProblems problem.List) (Chang
 	var changed *deps.Changed
 	if s.site != nil {
 		changed = s.graph.Changed(now, scope(s.site, st))
-		s.renderer.Carry(s.site, st, opts, s.graph.Unaffected(changed))
+		s.renderer.Carry(s.site, st, opts, s.graph.Affected(changed))
 	}
 	dirty := s.dirty(plan, changed)
 	ch := Change{Problems: slices.Clone(contentProblems)}
