@@ -81,6 +81,15 @@ func TestMissingIsAVersion(t *testing.T) {
 	}
 }
 
+// set returns the set of an output or fragment that read the title of
+// case id and showed frag.
+func set(id string, frag *deps.Set) *deps.Set {
+	r := deps.NewRecorder()
+	r.Read(dep(id, "Title"))
+	r.Include(frag)
+	return r.Set()
+}
+
 func TestNilRecorder(t *testing.T) {
 	var r *deps.Recorder
 	r.Read(dep("a", "Title"))
@@ -95,12 +104,6 @@ func TestNilRecorder(t *testing.T) {
 func TestReplacedSets(t *testing.T) {
 	versions := map[deps.Dep]uint64{dep("x", "Title"): 1, dep("y", "Title"): 1}
 	now := func(d deps.Dep) (uint64, bool) { v, ok := versions[d]; return v, ok }
-	set := func(field string, frag *deps.Set) *deps.Set {
-		r := deps.NewRecorder()
-		r.Read(dep(field, "Title"))
-		r.Include(frag)
-		return r.Set()
-	}
 	fragment := set("y", nil)
 	g := deps.NewGraph()
 	g.Put("a.html", set("x", nil), now)
@@ -137,12 +140,6 @@ func TestReplacedSets(t *testing.T) {
 // and is held no more once a prune finds no output that does.
 func TestHeld(t *testing.T) {
 	now := func(deps.Dep) (uint64, bool) { return 1, true }
-	set := func(id string, frag *deps.Set) *deps.Set {
-		r := deps.NewRecorder()
-		r.Read(dep(id, "Title"))
-		r.Include(frag)
-		return r.Set()
-	}
 	fragment := set("y", nil)
 	g := deps.NewGraph()
 	if fragment.Held() {

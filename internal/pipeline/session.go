@@ -309,11 +309,11 @@ func scope(old, now *site.Site) func(deps.Item) deps.Fields {
 			if changedFiles[it] {
 				return deps.All
 			}
+			if bodiesOnly {
+				return nil // the same items as before, the same fields
+			}
 			if v, ok := view.Lookup(now, it); !ok || sourceOf(v).Path == "" {
 				return deps.All // gone, or a partner without a file
-			}
-			if bodiesOnly {
-				return nil
 			}
 			return links(it)
 		}
