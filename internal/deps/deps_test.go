@@ -1,6 +1,7 @@
 package deps_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/casebook/casebook/internal/deps"
@@ -80,6 +81,15 @@ func TestMissingIsAVersion(t *testing.T) {
 	}
 }
 
+// set returns the set of an output or fragment that read the title of
+// case id and showed frag.
+func set(id string, frag *deps.Set) *deps.Set {
+	r := deps.NewRecorder()
+	r.Read(dep(id, "Title"))
+	r.Include(frag)
+	return r.Set()
+}
+
 func TestNilRecorder(t *testing.T) {
 	var r *deps.Recorder
 	r.Read(dep("a", "Title"))
@@ -94,12 +104,6 @@ func TestNilRecorder(t *testing.T) {
 func TestReplacedSets(t *testing.T) {
 	versions := map[deps.Dep]uint64{dep("x", "Title"): 1, dep("y", "Title"): 1}
 	now := func(d deps.Dep) (uint64, bool) { v, ok := versions[d]; return v, ok }
-	set := func(field string, frag *deps.Set) *deps.Set {
-		r := deps.NewRecorder()
-		r.Read(dep(field, "Title"))
-		r.Include(frag)
-		return r.Set()
-	}
 	fragment := set("y", nil)
 	g := deps.NewGraph()
 	g.Put("a.html", set("x", nil), now)
@@ -121,7 +125,7 @@ func TestReplacedSets(t *testing.T) {
 			d := dep(tc.change, "Title")
 			versions[d]++
 			changed := g.Changed(now, nil)
-			if got := g.Unaffected(changed)(fragment); got != tc.unaffected {
+			if got := !slices.Contains(g.Affected(changed), fragment) && fragment.Held(); got != tc.unaffected {
 				t.Errorf("round %d, %s changed: fragment unaffected %v, want %v", i, tc.change, got, tc.unaffected)
 			}
 			if got := g.Dirty(changed)["a.html"]; got != tc.dirty {
@@ -129,5 +133,28 @@ func TestReplacedSets(t *testing.T) {
 			}
 			g.Update(changed, now)
 		}
+	}
+}
+
+// TestHeld checks that a fragment stays held while an output shows it,
+// and is held no more once a prune finds no output that does.
+func TestHeld(t *testing.T) {
+	now := func(deps.Dep) (uint64, bool) { return 1, true }
+	fragment := set("y", nil)
+	g := deps.NewGraph()
+	if fragment.Held() {
+		t.Fatal("a set no graph has seen is held")
+	}
+	g.Put("a.html", set("x", fragment), now)
+	g.Prune(now) // the first build's
+	if !fragment.Held() {
+		t.Fatal("a fragment that an output shows is not held")
+	}
+	for range 3 { // enough replaced outputs for a prune
+		g.Put("a.html", set("x", nil), now)
+		g.Prune(now)
+	}
+	if fragment.Held() {
+		t.Error("a fragment that no output shows is still held after a prune")
 	}
 }

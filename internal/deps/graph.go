@@ -19,6 +19,7 @@ type Graph struct {
 	ver     []version
 	byItem  map[Item][]int32 // the Deps of each item, by number
 	readers [][]*Set         // the sets that read each Dep, by number
+	sets    []*Set           // every set numbered, for Prune to let go of
 	epoch   uint32           // of the last walk, for the marks in Sets
 	pruned  int              // len(deps) after the last prune
 	// stale counts the sets that were outputs and were replaced or
@@ -107,19 +108,21 @@ func (g *Graph) Dirty(changed *Changed) map[string]bool {
 	return dirty
 }
 
-// Unaffected returns a test of whether a Set read nothing in changed. It
-// holds until the next call of Unaffected or Dirty with another Changed.
-func (g *Graph) Unaffected(changed *Changed) func(*Set) bool {
-	if changed != nil && changed.n > 0 {
-		g.spread(changed)
+// Affected returns the sets that read a Dep in changed, directly or
+// through a fragment: the outputs and fragments that are stale now. Walks
+// from later changes reach a set only while g holds it (see Held).
+func (g *Graph) Affected(changed *Changed) []*Set {
+	if changed == nil || changed.n == 0 {
+		return nil
 	}
-	return func(s *Set) bool {
-		if s.ids == nil && len(s.Deps) > 0 {
-			return false // never put in g: its Deps have no versions here
-		}
-		return changed == nil || changed.n == 0 || s.epoch != changed.epoch
-	}
+	return g.spread(changed)
 }
+
+// Held reports whether a Graph holds s, so that Affected finds it after a
+// change to something it read. A fragment that no output showed when the
+// graph was last pruned is held no more: what it read may have changed
+// since, unseen.
+func (s *Set) Held() bool { return s.numbered }
 
 // spread marks, with a new epoch, every set that read a Dep in changed,
 // directly or through a fragment, and returns them; once per Changed.
@@ -171,6 +174,7 @@ func (g *Graph) number(s *Set, now Version) {
 		return
 	}
 	s.numbered = true
+	g.sets = append(g.sets, s)
 	s.ids = make([]int32, len(s.Deps))
 	defer func() { s.Deps = nil }() // the numbers say it, in a tenth of the memory
 	for i, d := range s.Deps {
@@ -229,7 +233,7 @@ func (g *Graph) Prune(now Version) {
 		return
 	}
 	outputs, epoch, old, oldVer := g.outputs, g.epoch, g.deps, g.ver
-	oldIDs := g.ids
+	oldIDs, oldSets := g.ids, g.sets
 	*g = *NewGraph()
 	g.epoch = epoch
 	var walk func(s *Set)
@@ -252,6 +256,13 @@ func (g *Graph) Prune(now Version) {
 	}
 	for _, s := range outputs {
 		walk(s)
+	}
+	// The sets that no output shows any more are held no more: no walk
+	// would reach them (see Held).
+	for _, s := range oldSets {
+		if !seen[s] {
+			s.ids, s.numbered, s.parents, s.paths = nil, false, nil, nil
+		}
 	}
 	// The versions are those of the site the outputs were made from.
 	kept := func(d Dep) (uint64, bool) {

@@ -22,31 +22,45 @@ var CaseColumns = []string{
 	"start", "end", "date", "draft", "link_titles", "link_urls",
 }
 
-// CasesCSV returns data/cases.csv: a header, then one row per case.
-func CasesCSV(f CasesFile) []byte {
-	rows := make([][]string, 0, len(f.Cases)+1)
-	rows = append(rows, CaseColumns)
-	for _, c := range f.Cases {
-		row := []string{
-			c.Slug, c.URL, c.Title, c.Summary,
-			join(c.Approaches, func(n Named) string { return n.ID }),
-			join(c.Approaches, func(n Named) string { return n.Name }),
-			join(c.Partners, func(p Partner) string { return p.Name }),
-			join(c.Partners, func(p Partner) string { return p.Country }),
-			join(c.Partners, func(p Partner) string { return p.Type }),
-			join(c.Countries, func(n Named) string { return n.ID }),
-			join(c.Countries, func(n Named) string { return n.Name }),
-			join(c.SDGs, func(g SDG) string { return strconv.Itoa(g.Number) }),
-			join(c.SDGs, func(g SDG) string { return g.Name }),
-			strings.Join(c.Themes, ListSeparator),
-		}
-		row = append(row, budgetCells(c.Budget)...)
-		row = append(row, year(c.Start), year(c.End), c.Date, strconv.FormatBool(c.Draft),
-			join(c.Links, func(l Link) string { return l.Title }),
-			join(c.Links, func(l Link) string { return l.URL }))
-		rows = append(rows, row)
+// CaseRow returns the row of c in data/cases.csv, for CasesCSV.
+func CaseRow(c Case) []byte {
+	row := []string{
+		c.Slug, c.URL, c.Title, c.Summary,
+		join(c.Approaches, func(n Named) string { return n.ID }),
+		join(c.Approaches, func(n Named) string { return n.Name }),
+		join(c.Partners, func(p Partner) string { return p.Name }),
+		join(c.Partners, func(p Partner) string { return p.Country }),
+		join(c.Partners, func(p Partner) string { return p.Type }),
+		join(c.Countries, func(n Named) string { return n.ID }),
+		join(c.Countries, func(n Named) string { return n.Name }),
+		join(c.SDGs, func(g SDG) string { return strconv.Itoa(g.Number) }),
+		join(c.SDGs, func(g SDG) string { return g.Name }),
+		strings.Join(c.Themes, ListSeparator),
 	}
-	return writeCSV(rows)
+	row = append(row, budgetCells(c.Budget)...)
+	row = append(row, year(c.Start), year(c.End), c.Date, strconv.FormatBool(c.Draft),
+		join(c.Links, func(l Link) string { return l.Title }),
+		join(c.Links, func(l Link) string { return l.URL }))
+	return writeRows(nil, [][]string{row})
+}
+
+// casesHeader is the first row of data/cases.csv.
+var casesHeader = writeRows(nil, [][]string{CaseColumns})
+
+// CasesCSV returns data/cases.csv: a header, then the rows of the cases
+// as CaseRow writes them.
+func CasesCSV(rows []string) []byte {
+	size := len(BOM) + len(casesHeader)
+	for _, r := range rows {
+		size += len(r)
+	}
+	b := make([]byte, 0, size)
+	b = append(b, BOM...)
+	b = append(b, casesHeader...)
+	for _, r := range rows {
+		b = append(b, r...)
+	}
+	return b
 }
 
 func budgetCells(b *Budget) []string {
@@ -82,12 +96,14 @@ func ApproachesCSV(f ApproachesFile) []byte {
 	return writeCSV(rows)
 }
 
-// writeCSV writes rows after the BOM, with CRLF line ends, every cell made
-// safe for spreadsheets (see cell).
-func writeCSV(rows [][]string) []byte {
-	var buf bytes.Buffer
-	buf.WriteString(BOM)
-	w := csv.NewWriter(&buf)
+// writeCSV writes rows after the BOM (see writeRows).
+func writeCSV(rows [][]string) []byte { return writeRows([]byte(BOM), rows) }
+
+// writeRows appends rows to b with CRLF line ends, every cell made safe
+// for spreadsheets (see cell).
+func writeRows(b []byte, rows [][]string) []byte {
+	buf := bytes.NewBuffer(b)
+	w := csv.NewWriter(buf)
 	w.UseCRLF = true
 	var safe []string
 	for _, row := range rows {

@@ -32,6 +32,7 @@
 package export
 
 import (
+	"bytes"
 	"time"
 
 	"github.com/casebook/casebook/internal/site"
@@ -148,20 +149,17 @@ const Generator = "casebook"
 // URLs gives the absolute URL of an item's page.
 type URLs func(item any) string
 
-// Cases returns the open data of the cases of sv; what it reads is
-// recorded through the views.
-func Cases(sv *view.Site, url URLs) CasesFile {
-	cfg := sv.Config()
-	f := CasesFile{Site: Site{Title: cfg.Title(), URL: url(nil), Generator: Generator}}
-	cases := sv.Cases()
-	f.Cases = make([]Case, 0, len(cases))
-	for _, c := range cases {
-		f.Cases = append(f.Cases, caseOf(c, url))
-	}
-	return f
+// SiteOf returns the record of the site that the files of sv's open data
+// start with; what it reads is recorded through the view.
+func SiteOf(sv *view.Site, url URLs) Site {
+	return Site{Title: sv.Config().Title(), URL: url(nil), Generator: Generator}
 }
 
-func caseOf(c *view.Case, url URLs) Case {
+// CaseOf returns the open data of case c; what it reads is recorded
+// through the view. Each case's record depends on that case alone (and the
+// base URL), so that a caller that follows edits can keep the encoded
+// records of the cases that did not change (see CaseJSON, CaseRow).
+func CaseOf(c *view.Case, url URLs) Case {
 	out := Case{
 		Slug: c.Slug(), URL: url(c), Title: c.Title(), Summary: c.Summary(),
 		Approaches: []Named{}, Partners: []Partner{}, Countries: []Named{}, SDGs: []SDG{},
@@ -198,6 +196,30 @@ func caseOf(c *view.Case, url URLs) Case {
 	return out
 }
 
+// CaseJSON returns c as data/cases.json holds it, for CasesJSON.
+func CaseJSON(c Case) []byte { return bytes.TrimSuffix(JSON(c), []byte{'\n'}) }
+
+// CasesJSON returns data/cases.json, a CasesFile, from the site's record
+// and the cases as CaseJSON encodes them: what JSON returns for the
+// CasesFile, without encoding again the cases that did not change.
+func CasesJSON(s Site, cases []string) []byte {
+	size := 64
+	for _, c := range cases {
+		size += len(c) + 1
+	}
+	b := make([]byte, 0, size)
+	b = append(b, `{"site":`...)
+	b = append(b, bytes.TrimSuffix(JSON(s), []byte{'\n'})...)
+	b = append(b, `,"cases":[`...)
+	for i, c := range cases {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, c...)
+	}
+	return append(b, "]}\n"...)
+}
+
 func budgetOf(b *site.Budget) *Budget {
 	out := &Budget{Currency: b.Currency, Period: b.Period, Sources: nonNil(b.Sources)}
 	if b.IsRange {
@@ -214,7 +236,7 @@ func budgetOf(b *site.Budget) *Budget {
 // features of the matrix; what it reads is recorded through the views.
 func Approaches(sv *view.Site, url URLs) ApproachesFile {
 	cfg := sv.Config()
-	f := ApproachesFile{Site: Site{Title: cfg.Title(), URL: url(nil), Generator: Generator}, Features: []Feature{}}
+	f := ApproachesFile{Site: SiteOf(sv, url), Features: []Feature{}}
 	features := cfg.Features()
 	for _, ft := range features {
 		f.Features = append(f.Features, Feature{ID: ft.ID, Label: ft.Label})

@@ -387,7 +387,7 @@ func (s *Session) render(st *site.Site) *rendering {
 	w.now = s.renderer.Versions(st, w.opts)
 	if s.site != nil {
 		w.changed = s.graph.Changed(w.now, scope(s.site, st))
-		s.renderer.Carry(s.site, st, w.opts, s.graph.Unaffected(w.changed))
+		s.renderer.Carry(s.site, st, w.opts, s.graph.Affected(w.changed))
 	}
 	w.dirty = s.dirty(w.plan, w.changed)
 	fragments := s.renderer.FragmentsRendered()
@@ -441,11 +441,11 @@ func scope(old, now *site.Site) func(deps.Item) deps.Fields {
 			if changedFiles[it] {
 				return deps.All
 			}
+			if bodiesOnly {
+				return nil // the same items as before, the same fields
+			}
 			if v, ok := view.Lookup(now, it); !ok || sourceOf(v).Path == "" {
 				return deps.All // gone, or a partner without a file
-			}
-			if bodiesOnly {
-				return nil
 			}
 			return links(it)
 		}

@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"slices"
 	"sync"
@@ -39,6 +40,8 @@ func benchSession(b *testing.B, edit func(doc string, i int) string) {
 	times := make([]time.Duration, 0, b.N)
 	stop := profileEdits(b)
 	defer stop()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	b.ResetTimer()
 	for i := range b.N {
 		name := names[(i*7919)%len(names)]
@@ -58,8 +61,12 @@ func benchSession(b *testing.B, edit func(doc string, i int) string) {
 	}
 	b.StopTimer()
 	stop()
+	runtime.ReadMemStats(&after)
 	slices.Sort(times)
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+	// What an edit allocates is what the garbage collector, which marks
+	// the whole kept site, must follow: serve's latency grows with it.
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/(1<<20), "MB-alloc/op")
 	b.ReportMetric(0, "ns/op")
 }
 

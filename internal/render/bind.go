@@ -46,7 +46,7 @@ type binding struct {
 	fragments   sync.Map          // fragmentKey -> *fragment; see execCtx.cached
 	planOnce    sync.Once         // the version of the plan, for the sitemap
 	planVersion uint64
-	inherited   map[fragmentKey]*fragment
+	inherited   *carried
 }
 
 // matches reports whether b was made for site s and options opts.
@@ -72,14 +72,20 @@ func (r *Renderer) bind(s *site.Site, opts Options) *binding {
 }
 
 // Carry gives the binding of site to the fragments (see execCtx.cached)
-// that the binding of site from with opts holds and that valid accepts:
-// those that read nothing that changed between the two sites, as casebook
-// serve's session knows from the sets the fragments recorded. It spares
-// rendering them again: a card listed on many pages is otherwise rendered
-// once per site. The binding of from is the latest or, when to was bound
-// already (Versions binds it), the one before; with neither, Carry does
-// nothing. Call it before rendering to.
-func (r *Renderer) Carry(from, to *site.Site, opts Options, valid func(*deps.Set) bool) {
+// that the binding of site from with opts holds and that read nothing
+// that changed between the two sites: all but those whose sets are in
+// stale, as casebook serve's session knows from the sets the fragments
+// recorded (see deps.Graph.Affected). It spares rendering them again: a
+// card listed on many pages is otherwise rendered once per site. The
+// binding of from is the latest or, when to was bound already (Versions
+// binds it), the one before; with neither, Carry does nothing. Call it
+// before rendering to.
+//
+// The fragments carried are taken over from the binding of from, which is
+// done with them, not copied: of the tens of thousands a large site has,
+// an edit drops the few that read what changed, found by their sets, and
+// adds those rendered since.
+func (r *Renderer) Carry(from, to *site.Site, opts Options, stale []*deps.Set) {
 	old := r.last.Load()
 	if old == nil || !old.matches(from, opts) {
 		old = r.prev.Load()
@@ -89,27 +95,61 @@ func (r *Renderer) Carry(from, to *site.Site, opts Options, valid func(*deps.Set
 	}
 	b := r.bind(to, opts)
 	r.prev.CompareAndSwap(old, nil) // its fragments are carried or stale now
-	b.inherited = make(map[fragmentKey]*fragment, len(old.inherited))
-	keep := func(k fragmentKey, f *fragment) {
-		if f.set != nil && valid(f.set) {
-			b.inherited[k] = f
-		}
-	}
-	for k, f := range old.inherited {
-		keep(k, f)
+	c := old.inherited
+	old.inherited = nil
+	if c == nil {
+		c = &carried{byKey: make(map[fragmentKey]*fragment), keyOf: make(map[*deps.Set]fragmentKey)}
 	}
 	old.fragments.Range(func(k, f any) bool {
-		keep(k.(fragmentKey), f.(*fragment))
+		if f := f.(*fragment); f.set != nil {
+			c.put(k.(fragmentKey), f)
+		}
 		return true
 	})
+	for _, s := range stale {
+		c.drop(s)
+	}
+	b.inherited = c
 }
 
-// fragment returns the fragment of key rendered for b, or nil.
+// carried are the fragments that a binding took over from the last one
+// (see Carry), with the key of each one's set, by which the stale ones are
+// found.
+type carried struct {
+	byKey map[fragmentKey]*fragment
+	keyOf map[*deps.Set]fragmentKey
+}
+
+func (c *carried) put(k fragmentKey, f *fragment) {
+	if was, ok := c.byKey[k]; ok {
+		delete(c.keyOf, was.set)
+	}
+	c.byKey[k] = f
+	c.keyOf[f.set] = k
+}
+
+func (c *carried) drop(s *deps.Set) {
+	if k, ok := c.keyOf[s]; ok {
+		delete(c.byKey, k)
+		delete(c.keyOf, s)
+	}
+}
+
+// fragment returns the fragment of key rendered for b, or carried over
+// to it, or nil. A carried fragment whose set the session's graph holds no
+// more is not taken: what it read may have changed unseen (see
+// deps.Set.Held).
 func (b *binding) fragment(key fragmentKey) *fragment {
 	if f, ok := b.fragments.Load(key); ok {
 		return f.(*fragment)
 	}
-	return b.inherited[key]
+	if b.inherited == nil {
+		return nil
+	}
+	if f := b.inherited.byKey[key]; f != nil && f.set.Held() {
+		return f
+	}
+	return nil
 }
 
 // storeFragment stores f as the fragment of key unless another goroutine

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"strings"
 
 	"github.com/casebook/casebook/internal/deps"
@@ -46,9 +47,10 @@ func (b *binding) openData(path string, rec *deps.Recorder) []byte {
 	url := b.absItemURL
 	switch strings.TrimPrefix(path, OpenDataDir) {
 	case CasesJSON:
-		return export.JSON(export.Cases(sv, url))
+		records := b.caseRecords(CasesJSON, sv, rec, export.CaseJSON)
+		return export.CasesJSON(export.SiteOf(sv, url), records)
 	case CasesCSV:
-		return export.CasesCSV(export.Cases(sv, url))
+		return export.CasesCSV(b.caseRecords(CasesCSV, sv, rec, export.CaseRow))
 	case CasesSchema:
 		return export.CasesSchema(b.abs + OpenDataDir + CasesSchema)
 	case ApproachesJSON:
@@ -59,6 +61,36 @@ func (b *binding) openData(path string, rec *deps.Recorder) []byte {
 		return export.ApproachesSchema(b.abs + OpenDataDir + ApproachesSchema)
 	}
 	return nil
+}
+
+// caseRecords returns the record of each case of sv in the open data file
+// name, as encode writes it. When rec records (casebook serve's session),
+// each record is a fragment of its own (see execCtx.cached): encoded
+// once, what it read recorded apart, and carried from site to site while
+// that does not change (see Carry). An edit of one case then encodes one
+// record, not every case's, and the file's own reads are a few, with the
+// records' sets, rather than every field of every case.
+func (b *binding) caseRecords(name string, sv *view.Site, rec *deps.Recorder, encode func(export.Case) []byte) []string {
+	cases := sv.Cases()
+	out := make([]string, len(cases))
+	for i, c := range cases {
+		if rec == nil { // a build: nothing to keep for the next
+			out[i] = string(encode(export.CaseOf(c, b.absItemURL)))
+			continue
+		}
+		key := fragmentKey{partial: OpenDataDir + name, item: c.Item()}
+		f := b.fragment(key)
+		if f == nil {
+			own := deps.NewRecorder()
+			own.Read(deps.Dep{Item: key.item})
+			own.Read(baseDep) // the URLs
+			data := encode(export.CaseOf(view.With(c, own).(*view.Case), b.absItemURL))
+			f = b.storeFragment(key, &fragment{template.HTML(data), own.Set()})
+		}
+		rec.Include(f.set)
+		out[i] = string(f.html)
+	}
+	return out
 }
 
 // absItemURL returns the absolute URL of the page of item, a view of a

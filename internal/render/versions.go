@@ -105,17 +105,22 @@ func (b *binding) frameVersion(kind string) (uint64, bool) {
 
 // catalogueVersion returns the version of what page n of the catalogue
 // shows besides its cards: its place among the pages, the data file it
-// names and which cases it lists.
+// names and which cases it lists; what catalogueData reads of the site,
+// taken without making the page's data (a session asks for every page's
+// after each edit).
 func (b *binding) catalogueVersion(n int) (uint64, bool) {
-	pages := max(1, (len(b.site.Cases)+CataloguePageSize-1)/CataloguePageSize)
+	cases := b.site.Cases
+	pages := max(1, (len(cases)+CataloguePageSize-1)/CataloguePageSize)
 	if n < 1 || n > pages {
 		return 0, false
 	}
 	data := catalogueDir + b.r.catalogueOf(b.site).index.Catalogue.Name
-	d := b.catalogueData(&cataloguePage{number: n, pages: pages, data: data}, b.root(cataloguePath(n)), nil)
-	parts := []string{strconv.Itoa(d.Total), strconv.Itoa(d.Pages), d.Data}
-	for _, c := range d.Cases {
-		parts = append(parts, c.Model().Slug)
+	first := (n - 1) * CataloguePageSize
+	shown := cases[min(first, len(cases)):min(first+CataloguePageSize, len(cases))]
+	parts := make([]string, 0, 3+len(shown))
+	parts = append(parts, strconv.Itoa(len(cases)), strconv.Itoa(pages), b.link(b.root(cataloguePath(n)), data))
+	for _, c := range shown {
+		parts = append(parts, c.Slug)
 	}
 	return hashStrings(parts...), true
 }

@@ -227,8 +227,36 @@ func lookup(m map[string]int, k string) int {
 	return -1
 }
 
-// catalogueData writes the file that names all others.
-func catalogueData(s *site.Site, facets []Facet, sorts [2][]int, cardsAt []slice, shards []shard, shardsAt []slice) []byte {
+// catalogueData writes the file that names all others: head, as
+// catalogueHead wrote it, then where the cards files and shards are.
+func catalogueData(head []byte, cardsAt []slice, shards []shard, shardsAt []slice) []byte {
+	b := make([]byte, 0, len(head)+32*(len(cardsAt)+len(shards))+64)
+	b = append(b, head...)
+	b = append(b, `,"cards":{"size":`...)
+	b = strconv.AppendInt(b, CardsPerFile, 10)
+	b = append(b, `,"files":[`...)
+	for i, at := range cardsAt {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendSlice(b, at)
+	}
+	b = append(b, `]},"terms":{`...)
+	for i, f := range shards {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, f.key)
+		b = append(b, ':')
+		b = appendSlice(b, shardsAt[i])
+	}
+	return append(b, "}}"...)
+}
+
+// catalogueHead writes the part of the catalogue file that the facets and
+// sort orders make, most of it, which an edit of a case's text leaves as
+// it was.
+func catalogueHead(s *site.Site, facets []Facet, sorts [2][]int) []byte {
 	b := []byte(`{"cases":`)
 	b = strconv.AppendInt(b, int64(len(s.Cases)), 10)
 	b = append(b, `,"facets":[`...)
@@ -267,25 +295,7 @@ func catalogueData(s *site.Site, facets []Facet, sorts [2][]int, cardsAt []slice
 	b = appendInts(b, sorts[0])
 	b = append(b, `,"budget":`...)
 	b = appendInts(b, sorts[1])
-	b = append(b, `},"cards":{"size":`...)
-	b = strconv.AppendInt(b, CardsPerFile, 10)
-	b = append(b, `,"files":[`...)
-	for i, at := range cardsAt {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendSlice(b, at)
-	}
-	b = append(b, `]},"terms":{`...)
-	for i, f := range shards {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendString(b, f.key)
-		b = append(b, ':')
-		b = appendSlice(b, shardsAt[i])
-	}
-	return append(b, "}}"...)
+	return append(b, '}')
 }
 
 // newest returns the case numbers newest first, as the home page orders

@@ -130,6 +130,11 @@ type Indexer struct {
 	// where the last site's cards files and shards are in their packs
 	cardsAt, shardsAt []slice
 	shards            []shard
+	packs             packs
+	// head is the catalogue file's part that the facets and sort orders
+	// make, of headCases cases (see catalogueHead).
+	head      []byte
+	headCases int
 }
 
 // sameKeys reports whether a and b are shards of the same keys.
@@ -165,15 +170,20 @@ func (x *Indexer) Build(s *site.Site) *Index {
 		}
 	}
 	var cardsAt, shardsAt []slice
-	ix.Files, cardsAt, shardsAt = pack(cards, shards, x.name)
-	if last := x.last; last != nil && !resorted && slices.EqualFunc(last.Facets, ix.Facets, sameFacet) &&
-		slices.Equal(x.cardsAt, cardsAt) && slices.Equal(x.shardsAt, shardsAt) && sameKeys(x.shards, shards) {
+	ix.Files, cardsAt, shardsAt = x.packs.pack(cards, shards, x.name)
+	last := x.last
+	sameHead := last != nil && !resorted && len(s.Cases) == x.headCases && slices.EqualFunc(last.Facets, ix.Facets, sameFacet)
+	switch {
+	case sameHead && slices.Equal(x.cardsAt, cardsAt) && slices.Equal(x.shardsAt, shardsAt) && sameKeys(x.shards, shards):
 		ix.Catalogue = last.Catalogue // names the same bytes of the same files
-	} else {
+	default:
+		if !sameHead {
+			x.head, x.headCases = catalogueHead(s, ix.Facets, x.sorts), len(s.Cases)
+		}
 		// Always catalogue.json: the pages that name it then stay as they
 		// are when a case changes, and a rebuild rewrites only the files
 		// that changed (the catalogue is cached as a page is).
-		ix.Catalogue = File{Name: "catalogue.json", Data: catalogueData(s, ix.Facets, x.sorts, cardsAt, shards, shardsAt)}
+		ix.Catalogue = File{Name: "catalogue.json", Data: catalogueData(x.head, cardsAt, shards, shardsAt)}
 	}
 	x.last, x.labels = ix, labels
 	x.cardsAt, x.shardsAt, x.shards = cardsAt, shardsAt, shards

@@ -334,13 +334,13 @@ func TestPack(t *testing.T) {
 		key := fmt.Sprintf("k%03d", i)
 		shards = append(shards, shard{key: key, file: File{Name: key, Data: []byte(`{"` + key + `":[1]}`)}})
 	}
-	files, _, at := pack(nil, shards, hashed)
+	files, _, at := new(packs).pack(nil, shards, hashed)
 	if len(files) < 200/ShardsPerPack/3 || len(files) > 3*200/ShardsPerPack {
 		t.Fatalf("got %d packs of 200 shards, want about %d", len(files), 200/ShardsPerPack)
 	}
 	grown := slices.Clone(shards)
 	grown[100].file.Data = []byte(`{"k100":[1,2,3,4,5,6,7,8,9]}`)
-	files2, _, at2 := pack(nil, grown, hashed)
+	files2, _, at2 := new(packs).pack(nil, grown, hashed)
 	changed := 0
 	for i := range files {
 		if files[i].Name != files2[i].Name {
@@ -355,7 +355,37 @@ func TestPack(t *testing.T) {
 	}
 	big := slices.Clone(shards)
 	big[0].file.Data = bytes.Repeat([]byte("x"), MaxPackSize)
-	if files3, _, _ := pack(nil, big, hashed); len(files3) <= len(files) {
+	if files3, _, _ := new(packs).pack(nil, big, hashed); len(files3) <= len(files) {
 		t.Errorf("a shard of MaxPackSize did not end its pack: %d packs, want more than %d", len(files3), len(files))
+	}
+}
+
+// TestPackKeeps checks that packing again after one shard changed writes
+// that shard's pack alone, keeping the others as they were (the same
+// bytes in the same memory), and gives what packing anew gives.
+func TestPackKeeps(t *testing.T) {
+	var shards []shard
+	for i := range 200 {
+		key := fmt.Sprintf("k%03d", i)
+		shards = append(shards, shard{key: key, file: File{Name: key, Data: []byte(`{"` + key + `":[1]}`)}})
+	}
+	var ps packs
+	files, _, _ := ps.pack(nil, shards, hashed)
+	grown := slices.Clone(shards)
+	grown[100].file.Data = []byte(`{"k100":[1,2,3,4,5,6,7,8,9]}`)
+	kept, _, keptAt := ps.pack(nil, grown, hashed)
+	fresh, _, freshAt := new(packs).pack(nil, grown, hashed)
+	if !slices.EqualFunc(kept, fresh, func(a, b File) bool { return a.Name == b.Name && bytes.Equal(a.Data, b.Data) }) ||
+		!slices.Equal(keptAt, freshAt) {
+		t.Fatal("packing again after an edit gave other packs than packing anew")
+	}
+	written := 0
+	for i := range files {
+		if &kept[i].Data[0] != &files[i].Data[0] {
+			written++
+		}
+	}
+	if written != 1 {
+		t.Errorf("packing again after one shard changed wrote %d packs, want 1", written)
 	}
 }
