@@ -9,6 +9,7 @@ import (
 	casebook "github.com/casebook/casebook"
 	"github.com/casebook/casebook/internal/content"
 	"github.com/casebook/casebook/internal/gen/gentest"
+	"github.com/casebook/casebook/internal/i18n"
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/render"
 	"github.com/casebook/casebook/internal/site"
@@ -54,7 +55,7 @@ func BenchmarkModel(b *testing.B) {
 
 // renderAll renders every page of s, without minifying.
 func renderAll(b *testing.B, s *site.Site) ([]render.Page, [][]byte) {
-	r, err := render.New(casebook.Layouts, markdown.New(false))
+	r, err := render.New(casebook.Layouts, mustMessages(b), markdown.New(false))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -115,7 +116,7 @@ func BenchmarkBuild(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		if _, err := Run(Config{Source: src, Out: out, Layouts: casebook.Layouts, Assets: casebook.Assets, Minify: true}); err != nil {
+		if _, err := Run(Config{Source: src, Out: out, Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n, Minify: true}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -125,7 +126,7 @@ func BenchmarkBuild(b *testing.B) {
 // every file is kept (see reuse.go), none written.
 func BenchmarkRebuild(b *testing.B) {
 	src := benchSite(b)
-	cfg := Config{Source: src, Out: filepath.Join(src, "public"), Layouts: casebook.Layouts, Assets: casebook.Assets, Minify: true}
+	cfg := Config{Source: src, Out: filepath.Join(src, "public"), Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n, Minify: true}
 	if _, err := Run(cfg); err != nil {
 		b.Fatal(err)
 	}
@@ -134,4 +135,14 @@ func BenchmarkRebuild(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// mustMessages returns the default message files (see package i18n).
+func mustMessages(t testing.TB) *i18n.Catalog {
+	t.Helper()
+	c, err := i18n.Load(nil, casebook.I18n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/casebook/casebook/internal/deps"
+	"github.com/casebook/casebook/internal/i18n"
 	"github.com/casebook/casebook/internal/search"
 	"github.com/casebook/casebook/internal/site"
 	"github.com/casebook/casebook/internal/view"
@@ -220,9 +221,9 @@ func pageWindow(n, pages int) []int {
 }
 
 // catalogueTitle is the heading of page n of the catalogue, for <title>.
-func catalogueTitle(p *cataloguePage) string {
+func catalogueTitle(m *i18n.Messages, p *cataloguePage) string {
 	if p.number == 1 {
-		return "Cases"
+		return indexTitle(m, KindCatalogue)
 	}
-	return "Cases, page " + strconv.Itoa(p.number) + " of " + strconv.Itoa(p.pages)
+	return m.MustT("catalogue_page_title", map[string]any{"Page": m.Number(p.number), "Pages": m.Number(p.pages)})
 }

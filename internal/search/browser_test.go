@@ -48,7 +48,7 @@ func openCatalogue(t testing.TB, source string) *catalogue {
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	cfg := pipeline.Config{Source: source, Out: out, BaseURL: srv.URL + "/dashboard/", Minify: true,
-		Layouts: casebook.Layouts, Assets: casebook.Assets}
+		Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n}
 	if res, err := pipeline.Run(cfg); err != nil {
 		t.Fatalf("build: %v\n%v", err, res.Problems)
 	}
