@@ -29,7 +29,7 @@ func TestKinds(t *testing.T) {
 		t.Fatal(problems)
 	}
 	s.Config.Menu = nil // the default menu, which site.Kinds drives; the sample sets its own
-	r, err := render.New(casebook.Layouts, mustMessages(t), markdown.New(false))
+	r, err := render.New(casebook.Layouts, i18n.MustLoad(casebook.I18n), markdown.New(false))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,14 +164,4 @@ func checkKnown(t *testing.T, k *site.Kind) {
 	if len(got) == 0 {
 		t.Errorf("check accepts a free page %s.md", seg)
 	}
-}
-
-// mustMessages returns the default message files (see package i18n).
-func mustMessages(t testing.TB) *i18n.Catalog {
-	t.Helper()
-	c, err := i18n.Load(nil, casebook.I18n)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
 }

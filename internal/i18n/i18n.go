@@ -55,10 +55,11 @@ const Source = "en"
 // for concurrent use.
 type Catalog struct {
 	bundle *goi18n.Bundle
-	keys   map[string]map[string]bool // by language: the keys its files give
-	siteKs map[string]map[string]bool // by language: the keys the site's own file gives
-	files  map[string][]string        // by language: its files, "i18n/nl.toml" (defaults first)
-	bytes  map[string][]byte          // by language: the bytes of its files, for versions
+	keys   map[string]map[string]bool            // by language: the keys its files give
+	siteKs map[string]map[string]bool            // by language: the keys the site's own file gives
+	files  map[string][]string                   // by language: its files, "i18n/nl.toml" (defaults first)
+	bytes  map[string][]byte                     // by language: the bytes of its files, for versions
+	raw    map[string]map[string]*goi18n.Message // by language and key: the message, the site's over the defaults'
 }
 
 // Load reads the message files of defaults (the embedded i18n/ folder) and
@@ -71,6 +72,7 @@ func Load(site, defaults fs.FS) (*Catalog, error) {
 		siteKs: map[string]map[string]bool{},
 		files:  map[string][]string{},
 		bytes:  map[string][]byte{},
+		raw:    map[string]map[string]*goi18n.Message{},
 	}
 	c.bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	for _, layer := range []struct {
@@ -114,12 +116,14 @@ func (c *Catalog) add(fsys fs.FS, name string, site bool) error {
 	}
 	if c.keys[lang] == nil {
 		c.keys[lang] = map[string]bool{}
+		c.raw[lang] = map[string]*goi18n.Message{}
 	}
 	if site {
 		c.siteKs[lang] = map[string]bool{}
 	}
 	for _, m := range mf.Messages {
 		c.keys[lang][m.ID] = true
+		c.raw[lang][m.ID] = m
 		if site {
 			c.siteKs[lang][m.ID] = true
 		}
@@ -196,6 +200,7 @@ func (c *Catalog) For(lang string) *Messages {
 		loc:     goi18n.NewLocalizer(c.bundle, lang, Source),
 		printer: message.NewPrinter(tag),
 		version: h.Sum64(),
+		raw:     [2]map[string]*goi18n.Message{c.raw[Source], c.raw[lang]},
 	}
 }
 
@@ -208,4 +213,14 @@ func (c *Catalog) SiteKeys(lang string) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// MustLoad is Load of defaults alone, for the embedded message files,
+// which a test keeps loadable: it panics on an error.
+func MustLoad(defaults fs.FS) *Catalog {
+	c, err := Load(nil, defaults)
+	if err != nil {
+		panic(err)
+	}
+	return c
 }

@@ -48,7 +48,8 @@ func TestEveryMessageRenders(t *testing.T) {
 	data := map[string]any{"Count": 2, "Min": "1", "Name": "N", "Country": "C", "Number": "6", "Page": "P", "Pages": "9",
 		"Site": "S", "Amount": "1", "Symbol": "€", "Year": "2020", "Month": "M", "Figure": "F", "Feature": "F",
 		"Importance": "I", "Symbol2": "", "Words": "W", "Score": "1", "First": "1", "Last": "2", "Approach": "A",
-		"Low": "L", "High": "H", "Currency": "€"}
+		"Low": "L", "High": "H", "Currency": "€", "Title": "T", "Points": "P", "Q": "q", "To": "t", "Error": "e",
+		"Why": "w", "Have": "1", "Sort": "s"}
 	for _, lang := range []string{"en", "nl", "fr"} {
 		m := c.For(lang)
 		for _, k := range c.Keys(lang) {
@@ -183,5 +184,23 @@ func TestUnknownKey(t *testing.T) {
 	_, err := defaults(t).For("nl").T("no_such_key", nil)
 	if err == nil || !strings.Contains(err.Error(), "no_such_key") {
 		t.Fatalf("got %v, want an error that names the key", err)
+	}
+}
+
+func TestForScript(t *testing.T) {
+	m := defaults(t).For("nl")
+	got := m.ForScript("js_matrix_", "importance_very")
+	if got["highest_first"] != "{feature}, hoogste eerst" {
+		t.Errorf("got highest_first %q, want {feature} for {{.Feature}}", got["highest_first"])
+	}
+	if got["importance_very"] != "heel belangrijk" {
+		t.Errorf("got importance_very %q, want the key as it is", got["importance_very"])
+	}
+	if _, ok := got["js_matrix_order"]; ok {
+		t.Error("a prefixed key kept its prefix")
+	}
+	forms, ok := defaults(t).For("fr").ForScript("js_catalogue_")["show_results"].(map[string]string)
+	if !ok || forms["one"] != "Voir {count} résultat" || forms["many"] == "" {
+		t.Errorf("got %v, want the plural forms by CLDR category", forms)
 	}
 }

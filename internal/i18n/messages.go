@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -29,6 +30,7 @@ type Messages struct {
 	loc     *goi18n.Localizer
 	printer *message.Printer
 	version uint64
+	raw     [2]map[string]*goi18n.Message // English, then m's language
 }
 
 // Version changes when any file that m's words come from changes.
@@ -182,4 +184,59 @@ func (m *Messages) Date(t time.Time) string {
 // English, 50,9470 in Dutch.
 func (m *Messages) Decimal(v float64, digits int) string {
 	return m.printer.Sprint(number.Decimal(v, number.MinFractionDigits(digits), number.MaxFractionDigits(digits), number.NoSeparator()))
+}
+
+// ForScript returns messages for a page's script: each of keys, and those
+// whose keys start with a key that ends in "_" (a prefix, which the
+// returned keys lose), as a string or, for a message with plural forms,
+// a map of them by CLDR category ("one", "other").
+// Their values are written {name} rather than {{.Name}}, and {count} is
+// the count: the script picks the form with Intl.PluralRules and writes
+// numbers with Intl.NumberFormat, in the page's language.
+func (m *Messages) ForScript(keys ...string) map[string]any {
+	out := map[string]any{}
+	for _, raw := range m.raw {
+		for id, msg := range raw {
+			key, ok := scriptKey(id, keys)
+			if !ok {
+				continue
+			}
+			forms := map[string]string{}
+			for form, text := range map[string]string{"zero": msg.Zero, "one": msg.One, "two": msg.Two, "few": msg.Few, "many": msg.Many, "other": msg.Other} {
+				if text != "" {
+					forms[form] = scriptText(text)
+				}
+			}
+			if len(forms) == 1 && forms["other"] != "" {
+				out[key] = forms["other"]
+			} else {
+				out[key] = forms
+			}
+		}
+	}
+	return out
+}
+
+// scriptKey returns the key of message id for a script that asked for
+// keys, and whether it asked for it.
+func scriptKey(id string, keys []string) (string, bool) {
+	for _, k := range keys {
+		if !strings.HasSuffix(k, "_") && id == k {
+			return id, true
+		}
+		if key, ok := strings.CutPrefix(id, k); ok && strings.HasSuffix(k, "_") {
+			return key, true
+		}
+	}
+	return "", false
+}
+
+var templateValue = regexp.MustCompile(`\{\{\s*\.(\w+)\s*\}\}`)
+
+// scriptText writes a message's {{.Name}} as {name}.
+func scriptText(s string) string {
+	return templateValue.ReplaceAllStringFunc(s, func(v string) string {
+		name := templateValue.FindStringSubmatch(v)[1]
+		return "{" + strings.ToLower(name[:1]) + name[1:] + "}"
+	})
 }

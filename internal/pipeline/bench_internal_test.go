@@ -55,7 +55,7 @@ func BenchmarkModel(b *testing.B) {
 
 // renderAll renders every page of s, without minifying.
 func renderAll(b *testing.B, s *site.Site) ([]render.Page, [][]byte) {
-	r, err := render.New(casebook.Layouts, mustMessages(b), markdown.New(false))
+	r, err := render.New(casebook.Layouts, i18n.MustLoad(casebook.I18n), markdown.New(false))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -135,14 +135,4 @@ func BenchmarkRebuild(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-}
-
-// mustMessages returns the default message files (see package i18n).
-func mustMessages(t testing.TB) *i18n.Catalog {
-	t.Helper()
-	c, err := i18n.Load(nil, casebook.I18n)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
 }

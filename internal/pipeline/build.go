@@ -345,7 +345,7 @@ func openSource(dir string) (fs.FS, func()) {
 func prepare(srcFS fs.FS, cfg Config, m *minify.M, unsafe bool) ([]output, map[string]string, *render.Renderer, error) {
 	// content.Read has checked the links of a build; a session comes here
 	// again when a layout or an asset changes.
-	if problems := content.OutsideLinks(srcFS, "layouts", "assets"); len(problems) > 0 {
+	if problems := content.OutsideLinks(srcFS, "layouts", "assets", i18n.Dir); len(problems) > 0 {
 		return nil, nil, nil, problems
 	}
 	var problems problem.List

@@ -11,7 +11,8 @@ import (
 // goldenPages are the pages of the test site that TestGoldenLanguages
 // compares in each language: those with the most interface words,
 // counts, amounts and dates.
-var goldenPages = []string{"index.html", "cases/roeselare-dogbo/index.html", "approaches/twinning/index.html", "numbers/index.html", "map/index.html"}
+var goldenPages = []string{"index.html", "cases/index.html", "cases/roeselare-dogbo/index.html", "approaches/twinning/index.html",
+	"numbers/index.html", "map/index.html", "finder/index.html"}
 
 // TestGoldenLanguages builds the test site with `language: nl` and with
 // `language: fr` in site.yaml: the interface in Dutch and French (words,

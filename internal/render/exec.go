@@ -90,6 +90,10 @@ func (r *Renderer) newCtx() *execCtx {
 //	jsonLD .                a page's schema.org data, for a JSON-LD script; nil when none
 //	picture .Case.Image true
 //	                        an image with its variants (*Picture), lazy or not; nil when none
+//	T "key" ...             the message key in the site's language (see the package doc)
+//	jsWords "js_finder_" "importance_not"
+//	                        messages for a script (see i18n.Messages.ForScript), for
+//	                        <script type="application/json" id="casebook_words">
 func (c *execCtx) funcs() template.FuncMap {
 	return template.FuncMap{
 		"url": func(p string) string { c.readBase(); return c.b.link(c.root, p) },
@@ -108,6 +112,7 @@ func (c *execCtx) funcs() template.FuncMap {
 		"jsonLD":  c.jsonLD,
 		"picture": c.picture,
 		"T":       c.t,
+		"jsWords": func(keys ...string) map[string]any { return c.words().ForScript(keys...) },
 		"num":     func(n int) string { return c.words().Number(n) },
 		"date":    func(t time.Time) string { return c.words().Date(t) },
 		"budget":  func(b *site.Budget) string { return budgetText(c.words(), b) },

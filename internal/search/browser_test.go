@@ -192,7 +192,7 @@ func (c *catalogue) view(t testing.TB) view {
 // check compares the page with what search.Filter says of the selection.
 func (c *catalogue) check(t *testing.T, v view, sel map[string][]string) {
 	t.Helper()
-	facets := search.Facets(c.site)
+	facets := search.Facets(c.site, nil)
 	cases, counts := search.Filter(len(c.site.Cases), facets, search.Selection{Values: sel})
 	for f, fc := range facets {
 		if got, want := v.Counts[fc.ID], counts[f]; !slices.Equal(got, want) {
