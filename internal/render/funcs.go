@@ -139,7 +139,8 @@ func partnerType(m *i18n.Messages, t string) string {
 
 // latlon writes a location as text: "50.9470° N, 3.1240° E".
 // latlon writes a location as text: "50.9470° N, 3.1240° E", with the
-// language's decimal mark and letters of the compass.
+// language's decimal mark and letters of the compass, and its separator
+// ("50,9470° N; 3,1240° O": a comma is the decimal mark).
 func latlon(m *i18n.Messages, l *site.Location) string {
 	if l == nil {
 		return ""
@@ -151,7 +152,7 @@ func latlon(m *i18n.Messages, l *site.Location) string {
 	if l.Lon < 0 {
 		ew = m.MustT("west", nil)
 	}
-	return m.Decimal(math.Abs(l.Lat), 4) + "° " + ns + ", " + m.Decimal(math.Abs(l.Lon), 4) + "° " + ew
+	return m.MustT("latlon", map[string]any{"Lat": m.Decimal(math.Abs(l.Lat), 4), "NS": ns, "Lon": m.Decimal(math.Abs(l.Lon), 4), "EW": ew})
 }
 
 // plural returns a count with the right form of its noun, in English only:
