@@ -47,7 +47,7 @@ func TestEveryMessageRenders(t *testing.T) {
 	c := defaults(t)
 	data := map[string]any{"Count": 2, "Min": "1", "Name": "N", "Country": "C", "Number": "6", "Page": "P", "Pages": "9",
 		"Site": "S", "Amount": "1", "Symbol": "€", "Year": "2020", "Month": "M", "Figure": "F", "Feature": "F",
-		"Importance": "I", "Symbol2": "", "Words": "W", "Score": "1", "First": "1", "Last": "2", "Approach": "A",
+		"Importance": "I", "Words": "W", "Score": "1", "First": "1", "Last": "2", "Approach": "A",
 		"Low": "L", "High": "H", "Currency": "€", "Title": "T", "Points": "P", "Q": "q", "To": "t", "Error": "e",
 		"Why": "w", "Have": "1", "Sort": "s", "Lat": "1", "NS": "N", "Lon": "2", "EW": "E"}
 	for _, lang := range []string{"en", "nl", "fr"} {

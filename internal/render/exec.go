@@ -139,7 +139,6 @@ func (c *execCtx) funcs() template.FuncMap {
 			return finderProfiles(c.words(), fs, as, scale)
 		},
 		"worldMap": func(s *view.Site) *WorldMap { return worldMap(c.words(), s) },
-		"locator":  func(co *view.Country) *Locator { return locator(co) },
 	}
 }
 

@@ -20,6 +20,7 @@ var staticFuncs = template.FuncMap{
 	"ratings":      ratings,
 	"inkOn":        inkOn,
 	"dict":         dict,
+	"locator":      locator,
 }
 
 var errUnbound = errors.New("template function used before the renderer was bound to a site")
