@@ -35,13 +35,8 @@
   var doneEl = document.getElementById("catalogue_done");
   var activeEl = document.getElementById("catalogue_active");
 
-  var SORTS = [
-    ["relevance", "Best match"],
-    ["title", "Title"],
-    ["newest", "Newest first"],
-    ["budget", "Budget, smallest first"],
-    ["budget-desc", "Budget, largest first"]
-  ];
+  var t = window.casebookWords ? window.casebookWords() : function (k) { return k; };
+  var SORTS = ["relevance", "title", "newest", "budget", "budget-desc"];
   var MAX_TERM = 40;
 
   var N, W, ALL, facets, facetByID, newest, byBudget, hasBudget, cardSize, cardFiles, termFiles, maxKey;
@@ -347,13 +342,13 @@
     sortBox = document.getElementById("catalogue_sort");
     if (!searchBox || !sortBox) { // a site's own catalogue.html of before the panel
       var box = el("div", {class: "catalogue-search", role: "search"});
-      box.append(el("label", {for: "catalogue_q"}, "Search the cases"));
+      box.append(el("label", {for: "catalogue_q"}, t("search_label")));
       searchBox = el("input", {type: "search", id: "catalogue_q", autocomplete: "off", spellcheck: "false"});
       box.append(searchBox);
       var sortP = el("p", {class: "catalogue-sort"});
-      sortP.append(el("label", {for: "catalogue_sort"}, "Sort by"), " ");
+      sortP.append(el("label", {for: "catalogue_sort"}, t("sort_by")), " ");
       sortBox = el("select", {id: "catalogue_sort"});
-      SORTS.forEach(function (s) { sortBox.append(el("option", {value: s[0]}, s[1])); });
+      SORTS.forEach(function (s) { sortBox.append(el("option", {value: s}, t("sort_" + s))); });
       sortP.append(sortBox);
       filtersEl.append(box, sortP);
     }
@@ -453,7 +448,7 @@
       var li = el("li"), b = el("button", {type: "button", class: "chip"});
       for (var k in data) b.dataset[k] = data[k];
       b.append(el("span", {class: "chip-facet"}, label + ": "), value, el("span", {"aria-hidden": "true", class: "chip-x"}, "×"),
-        el("span", {class: "visually-hidden"}, ", remove this filter"));
+        el("span", {class: "visually-hidden"}, t("remove_filter")));
       li.append(b);
       items.push(li);
     }
@@ -464,18 +459,18 @@
         n++;
       });
     });
-    if (state.q.trim()) chip("Search", "“" + state.q.trim() + "”", {search: "1"});
+    if (state.q.trim()) chip(t("chip_search"), t("chip_query", {q: state.q.trim()}), {search: "1"});
     if (items.length > 1) {
       var li = el("li");
-      li.append(el("button", {type: "button", class: "chip-clear", "data-clear": "1"}, "Clear all"));
+      li.append(el("button", {type: "button", class: "chip-clear", "data-clear": "1"}, t("clear_all")));
       items.push(li);
     }
     if (chipsEl) chipsEl.replaceChildren.apply(chipsEl, items);
     if (activeEl) {
       activeEl.replaceChildren();
-      if (n) activeEl.append(" (" + n, el("span", {class: "visually-hidden"}, " active"), ")");
+      if (n) activeEl.append(" (" + n, el("span", {class: "visually-hidden"}, t("active")), ")");
     }
-    if (doneEl) doneEl.textContent = total === 1 ? "Show 1 result" : "Show " + total + " results";
+    if (doneEl) doneEl.textContent = t("show_results", {count: total});
   }
   function removeChip(e) {
     var b = e.target.closest("button");
@@ -543,7 +538,7 @@
     }).catch(function (err) {
       if (mine !== seq) return;
       root.removeAttribute("aria-busy");
-      statusEl.textContent = "The results could not be loaded (" + err.message + ").";
+      statusEl.textContent = t("load_failed", {error: err.message});
     });
   }
 
@@ -613,11 +608,8 @@
     listEl.replaceChildren(frag);
     var total = order.length, first = (state.page - 1) * pageSize + 1;
     var filtered = !!match || facets.some(function (f) { return state.sel[f.id].length; });
-    var sortName = SORTS.filter(function (s) { return s[0] === sortBox.value; })[0][1].toLowerCase();
-    statusEl.textContent = searchNote(match, total) + (total === 0 ?
-      "No cases match. Remove a filter or change the search." :
-      plural(total, "case", "cases") + (filtered ? (total === 1 ? " matches" : " match") : "") + "; showing " + first + " to " +
-      (first + shown.length - 1) + ", by " + sortName + ".");
+    statusEl.textContent = searchNote(match, total) + (total === 0 ? t("no_match") :
+      t(filtered ? "status_filtered" : "status", {count: total, first: first, last: first + shown.length - 1, sort: t("by_" + sortBox.value)}));
     renderPages(pages);
     renderChips(total);
     if (pendingFocus !== null) {
@@ -631,13 +623,12 @@
   function searchNote(match, total) {
     if (!match) return "";
     var note = "";
-    for (var q in match.corrected) note += "No case has “" + q + "”: searched for “" + match.corrected[q] + "”. ";
+    for (var q in match.corrected) note += t("corrected", {q: q, to: match.corrected[q]}) + " ";
     if (match.have && match.have < match.of && total > 0) {
-      note += "No case has all " + match.of + " words; these have " + match.have + " of them. ";
+      note += t("some_words", {count: match.of, have: match.have}) + " ";
     }
     return note;
   }
-  function plural(n, one, many) { return n === 1 ? "1 " + one : n + " " + many; }
   function pageURL(n) {
     var p = new URLSearchParams(location.search);
     if (n > 1 || n !== (+root.dataset.page || 1)) p.set("page", n); else p.delete("page");
@@ -653,15 +644,15 @@
       var li = el("li"), a = el("a", {href: pageURL(n), "data-page": n});
       if (rel) {
         a.rel = rel;
-        a.append(text, el("span", {class: "visually-hidden"}, " page"));
+        a.append(text, el("span", {class: "visually-hidden"}, " " + t("page_word")));
       } else {
-        a.append(el("span", {class: "visually-hidden"}, "Page "), String(n));
+        a.append(el("span", {class: "visually-hidden"}, t("page") + " "), String(n));
         if (n === state.page) a.setAttribute("aria-current", "page");
       }
       li.append(a);
       ul.append(li);
     }
-    if (state.page > 1) link(state.page - 1, "Previous", "prev");
+    if (state.page > 1) link(state.page - 1, t("previous"), "prev");
     for (var n = 1; n <= pages; n++) {
       // Many pages: the first, the last and those near the current one.
       if (pages > 9 && n > 1 && n < pages && Math.abs(n - state.page) > 2) {
@@ -670,7 +661,7 @@
       }
       link(n, null, null);
     }
-    if (state.page < pages) link(state.page + 1, "Next", "next");
+    if (state.page < pages) link(state.page + 1, t("next"), "next");
     pagesEl.append(ul);
   }
 
@@ -828,11 +819,11 @@
           // about 160 characters around the first match
           var from = Math.max(0, text.lastIndexOf(" ", Math.max(0, r[0][0] - 60)));
           var short = (from > 0 ? "…" : "") + text.slice(from).trim();
-          p.replaceChildren(el("span", {class: "visually-hidden"}, "Found in the text: "), marked(short, marks));
+          p.replaceChildren(el("span", {class: "visually-hidden"}, t("found_text") + " "), marked(short, marks));
           return;
         }
       }
-      p.textContent = "Found in its themes.";
+      p.textContent = t("found_themes");
     });
   }
 
@@ -876,7 +867,7 @@
 
   getJSON(dataURL.href).then(init).catch(function (err) {
     // Browsers do not let a page opened from disk read other files.
-    var why = location.protocol === "file:" ? "they need the site served, such as by casebook serve" : err.message;
-    statusEl.textContent += " (Filters unavailable: " + why + ".)";
+    var why = location.protocol === "file:" ? t("need_served") : err.message;
+    statusEl.textContent += " " + t("unavailable", {why: why});
   });
 })();

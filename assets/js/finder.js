@@ -14,8 +14,9 @@
   var share = document.getElementById("finder_share");
   if (!app || !form || !list) return;
 
+  var t = window.casebookWords ? window.casebookWords() : function (k) { return k; };
   var symbols = ["-", "+", "++", "+++"];
-  var importance = ["not important", "somewhat important", "very important"];
+  var importance = ["importance_not", "importance_somewhat", "importance_very"];
   var fieldsets = Array.prototype.slice.call(form.querySelectorAll("fieldset[data-feature]"));
   var defaults = {};
   fieldsets.forEach(function (fs) {
@@ -76,8 +77,6 @@
     return s ? "?" + s : "";
   }
 
-  function plural(n, one, many) { return n === 1 ? "1 " + one : n + " " + many; }
-
   function score(item, weights) {
     var total = 0, max = 0, reasons = [];
     weights.forEach(function (w) {
@@ -86,9 +85,8 @@
       var points = w.importance * (w.low ? 3 - r : r);
       total += points;
       max += w.importance * 3;
-      reasons.push({points: points, text: symbols[r] + " (" + w.words[r] + ") on " + w.label +
-        ", which you " + (w.low ? "want low and " : "") + "marked " + importance[w.importance] +
-        ": " + plural(points, "point", "points")});
+      reasons.push({points: points, text: t(w.low ? "finder_reason_low" : "finder_reason", {
+        symbol: symbols[r], words: w.words[r], feature: w.label, importance: t(importance[w.importance]), count: points})});
     });
     reasons.sort(function (a, b) { return b.points - a.points; }); // stable, as in Go
     return {item: item, score: total, max: max, reasons: reasons};
@@ -98,9 +96,9 @@
     var li = item.li;
     var p = li.querySelector(".finder-score");
     var strong = document.createElement("strong");
-    strong.textContent = String(s.score);
+    strong.textContent = t("score", {count: s.score});
     p.textContent = "";
-    p.append(strong, " of " + s.max + " points");
+    p.append(strong, " " + t("of_points", {count: s.max}));
     var ul = li.querySelector(".finder-reasons");
     ul.textContent = "";
     s.reasons.forEach(function (r) {
@@ -124,8 +122,8 @@
     if (!first) {
       history.replaceState(null, "", window.location.pathname + q);
       var best = scored[0];
-      status.textContent = best ? "Ranking updated. First: " + best.item.title + ", " +
-        best.score + " of " + best.max + " points." : "";
+      status.textContent = best ? t("updated", {title: best.item.title,
+        points: t("finder_points", {score: best.score, count: best.max})}) : "";
     }
     first = false;
   }

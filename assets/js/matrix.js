@@ -15,15 +15,16 @@
   var items = cards ? Array.prototype.slice.call(cards.children) : [];
 
   // The select and a status line that says how the approaches are sorted.
+  var t = window.casebookWords ? window.casebookWords() : function (k) { return k; };
   var label = document.createElement("label");
   label.htmlFor = "matrix_sort_by";
-  label.textContent = "Sort approaches by ";
+  label.textContent = t("sort_label") + " ";
   var select = document.createElement("select");
   select.id = "matrix_sort_by";
   headings.forEach(function (th) {
     var o = document.createElement("option");
     o.value = th.dataset.sort;
-    o.textContent = th.dataset.sort === "order" ? "the order of the dashboard" : th.textContent + ", highest first";
+    o.textContent = th.dataset.sort === "order" ? t("order") : t("highest_first", {feature: th.textContent});
     select.appendChild(o);
   });
   var status = document.createElement("p");
@@ -59,7 +60,7 @@
       }
     });
     select.value = feature;
-    status.textContent = name ? "Sorted by " + name + ", " + (descending ? "highest" : "lowest") + " first." : "In the order of the dashboard.";
+    status.textContent = name ? t(descending ? "sorted_highest" : "sorted_lowest", {feature: name}) : t("in_order");
   }
 
   headings.forEach(function (th) {

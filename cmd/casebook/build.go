@@ -18,7 +18,7 @@ import (
 func runBuild(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("build", "build [flags]",
 		"Build the site in --source into --out. The previous output stays as it was\nunless the whole build succeeds. Builds into one folder take turns.", stderr)
-	cfg := pipeline.Config{Layouts: casebook.Layouts, Assets: casebook.Assets}
+	cfg := pipeline.Config{Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n}
 	var quiet, noMinify, timings bool
 	var prof profiles
 	fs.StringVar(&cfg.Source, "source", ".", "the site `folder`, holding content/")

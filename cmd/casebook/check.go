@@ -24,7 +24,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 			"every problem; exits 1 on an error (or, with --strict, a warning).", stderr)
 	var source, format string
 	var strict bool
-	cfg := check.Config{Layouts: casebook.Layouts, Assets: casebook.Assets}
+	cfg := check.Config{Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n}
 	fs.StringVar(&source, "source", ".", "the site `folder`, holding content/")
 	fs.StringVar(&format, "format", "text", "how to print problems: "+strings.Join(check.Formats, ", "))
 	fs.BoolVar(&strict, "strict", false, "fail on warnings too")

@@ -19,7 +19,7 @@ import (
 func runServe(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("serve", "serve [flags]",
 		"Build the site in --source in memory, serve it, and rebuild and reload the\nbrowser on every change to content/, layouts/ or assets/.", stderr)
-	cfg := serve.Config{Layouts: casebook.Layouts, Assets: casebook.Assets, Log: stdout}
+	cfg := serve.Config{Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n, Log: stdout}
 	fs.StringVar(&cfg.Source, "source", ".", "the site `folder`, holding content/")
 	fs.IntVar(&cfg.Port, "port", 1313, "the `port` to listen on")
 	fs.StringVar(&cfg.Bind, "bind", "127.0.0.1", "the `address` to listen on; anything but loopback lets other machines read the site")

@@ -51,6 +51,7 @@ import (
 	"time"
 
 	"github.com/casebook/casebook/internal/content"
+	"github.com/casebook/casebook/internal/i18n"
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/overlay"
 	"github.com/casebook/casebook/internal/pipeline"
@@ -64,8 +65,9 @@ type Config struct {
 	Source fs.FS // the site folder, holding content/ and maybe layouts/ and assets/
 
 	// Layouts and Assets are the embedded defaults that the site's own
-	// layouts/ and assets/ override file by file.
-	Layouts, Assets fs.FS
+	// layouts/ and assets/ override file by file; I18n the message files
+	// that its own i18n/ files override key by key.
+	Layouts, Assets, I18n fs.FS
 
 	// External turns on fetching http(s) links, each with Timeout
 	// (default DefaultTimeout), through Client (default http.DefaultClient).
@@ -97,8 +99,12 @@ func Run(ctx context.Context, cfg Config) problem.List {
 		md := markdown.New(s.Config.UnsafeHTML)
 		var pages []render.Page
 		// The build has reported what is wrong with the layouts.
-		if r, err := render.New(overlay.New(cfg.Source, "layouts", cfg.Layouts), md); err == nil {
-			pages = r.Pages(s)
+		msgs, err := i18n.Load(overlay.Sub(cfg.Source, i18n.Dir), cfg.I18n)
+		if err == nil {
+			problems = append(problems, messageRemarks(msgs, s.Config.Language)...)
+			if r, err := render.New(overlay.New(cfg.Source, "layouts", cfg.Layouts), msgs, md); err == nil {
+				pages = r.Pages(s)
+			}
 		}
 		l := newLinker(s, md, pages, overlay.New(cfg.Source, "assets", cfg.Assets), cfg.Source)
 		problems = append(problems, l.check()...)
@@ -117,7 +123,7 @@ func Run(ctx context.Context, cfg Config) problem.List {
 func build(cfg Config) problem.List {
 	res, err := pipeline.Run(pipeline.Config{
 		FS: cfg.Source, DryRun: true, Drafts: cfg.Drafts, Minify: true,
-		Layouts: cfg.Layouts, Assets: cfg.Assets,
+		Layouts: cfg.Layouts, Assets: cfg.Assets, I18n: cfg.I18n,
 	})
 	problems := res.Problems
 	if err != nil && !errors.Is(err, pipeline.ErrProblems) {

@@ -74,7 +74,7 @@ func fixture(files map[string]string) fstest.MapFS {
 
 func run(t *testing.T, fsys fstest.MapFS, cfg check.Config) []string {
 	t.Helper()
-	cfg.Source, cfg.Layouts, cfg.Assets = fsys, casebook.Layouts, casebook.Assets
+	cfg.Source, cfg.Layouts, cfg.Assets, cfg.I18n = fsys, casebook.Layouts, casebook.Assets, casebook.I18n
 	var got []string
 	for _, p := range check.Run(context.Background(), cfg) {
 		got = append(got, p.String())

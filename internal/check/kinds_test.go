@@ -10,6 +10,7 @@ import (
 	casebook "github.com/casebook/casebook"
 	"github.com/casebook/casebook/internal/check"
 	"github.com/casebook/casebook/internal/content"
+	"github.com/casebook/casebook/internal/i18n"
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/render"
 	"github.com/casebook/casebook/internal/search"
@@ -28,7 +29,7 @@ func TestKinds(t *testing.T) {
 		t.Fatal(problems)
 	}
 	s.Config.Menu = nil // the default menu, which site.Kinds drives; the sample sets its own
-	r, err := render.New(casebook.Layouts, markdown.New(false))
+	r, err := render.New(casebook.Layouts, i18n.MustLoad(casebook.I18n), markdown.New(false))
 	if err != nil {
 		t.Fatal(err)
 	}

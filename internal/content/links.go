@@ -11,7 +11,7 @@ import (
 )
 
 // SiteDirs are the folders of a site that casebook reads.
-var SiteDirs = []string{Dir, "layouts", "assets"}
+var SiteDirs = []string{Dir, "layouts", "assets", "i18n"}
 
 // LinkError is a symbolic link of the site folder whose target is outside
 // it: casebook reads nothing outside the site folder, so that a site

@@ -45,9 +45,10 @@ const (
 	KindTemplate
 	KindAsset
 	KindComputed
+	KindMessages // a language's message file, "i18n/nl.toml" (see package i18n)
 )
 
-var kindNames = [...]string{"site", "approach", "case", "partner", "page", "country", "sdg", "theme", "template", "asset", "computed"}
+var kindNames = [...]string{"site", "approach", "case", "partner", "page", "country", "sdg", "theme", "template", "asset", "computed", "messages"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {

@@ -9,6 +9,7 @@ import (
 	casebook "github.com/casebook/casebook"
 	"github.com/casebook/casebook/internal/content"
 	"github.com/casebook/casebook/internal/gen/gentest"
+	"github.com/casebook/casebook/internal/i18n"
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/render"
 	"github.com/casebook/casebook/internal/site"
@@ -54,7 +55,7 @@ func BenchmarkModel(b *testing.B) {
 
 // renderAll renders every page of s, without minifying.
 func renderAll(b *testing.B, s *site.Site) ([]render.Page, [][]byte) {
-	r, err := render.New(casebook.Layouts, markdown.New(false))
+	r, err := render.New(casebook.Layouts, i18n.MustLoad(casebook.I18n), markdown.New(false))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -115,7 +116,7 @@ func BenchmarkBuild(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		if _, err := Run(Config{Source: src, Out: out, Layouts: casebook.Layouts, Assets: casebook.Assets, Minify: true}); err != nil {
+		if _, err := Run(Config{Source: src, Out: out, Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n, Minify: true}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -125,7 +126,7 @@ func BenchmarkBuild(b *testing.B) {
 // every file is kept (see reuse.go), none written.
 func BenchmarkRebuild(b *testing.B) {
 	src := benchSite(b)
-	cfg := Config{Source: src, Out: filepath.Join(src, "public"), Layouts: casebook.Layouts, Assets: casebook.Assets, Minify: true}
+	cfg := Config{Source: src, Out: filepath.Join(src, "public"), Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n, Minify: true}
 	if _, err := Run(cfg); err != nil {
 		b.Fatal(err)
 	}

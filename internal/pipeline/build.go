@@ -48,6 +48,7 @@ import (
 	"github.com/tdewolff/minify/v2"
 
 	"github.com/casebook/casebook/internal/content"
+	"github.com/casebook/casebook/internal/i18n"
 	"github.com/casebook/casebook/internal/images"
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/overlay"
@@ -81,8 +82,10 @@ type Config struct {
 	DryRun bool
 
 	// Layouts and Assets are the embedded defaults; the site's own
-	// layouts/ and assets/ override them file by file.
-	Layouts, Assets fs.FS
+	// layouts/ and assets/ override them file by file. I18n is the
+	// embedded message files, which the site's own i18n/ files override
+	// key by key (see package i18n).
+	Layouts, Assets, I18n fs.FS
 
 	// Progress, when not nil, receives a line a second while a long build
 	// runs.
@@ -346,7 +349,7 @@ func openSource(dir string) (fs.FS, func()) {
 func prepare(srcFS fs.FS, cfg Config, m *minify.M, unsafe bool) ([]output, map[string]string, *render.Renderer, error) {
 	// content.Read has checked the links of a build; a session comes here
 	// again when a layout or an asset changes.
-	if problems := content.OutsideLinks(srcFS, "layouts", "assets"); len(problems) > 0 {
+	if problems := content.OutsideLinks(srcFS, "layouts", "assets", i18n.Dir); len(problems) > 0 {
 		return nil, nil, nil, problems
 	}
 	var problems problem.List
@@ -359,7 +362,7 @@ func prepare(srcFS fs.FS, cfg Config, m *minify.M, unsafe bool) ([]output, map[s
 	assets = addImageVariants(assets, manifest, imageProcessor(cfg))
 	r, err := newRenderer(srcFS, cfg, unsafe)
 	if err != nil {
-		problems = append(problems, layoutProblem(err))
+		problems = append(problems, fileProblem(err))
 	}
 	if len(problems) > 0 {
 		problems.Sort()
@@ -372,7 +375,11 @@ func prepare(srcFS fs.FS, cfg Config, m *minify.M, unsafe bool) ([]output, map[s
 // renderer: one per language, each keeping the fragments and the search
 // index of its language's site.
 func newRenderer(srcFS fs.FS, cfg Config, unsafe bool) (*render.Renderer, error) {
-	r, err := render.New(overlay.New(srcFS, "layouts", cfg.Layouts), markdown.New(unsafe))
+	msgs, err := i18n.Load(overlay.Sub(srcFS, i18n.Dir), cfg.I18n)
+	if err != nil {
+		return nil, err
+	}
+	r, err := render.New(overlay.New(srcFS, "layouts", cfg.Layouts), msgs, markdown.New(unsafe))
 	if err != nil {
 		return nil, err
 	}
@@ -401,14 +408,15 @@ func languageSites(files *content.Files, srcFS fs.FS, cfg Config, s *site.Site) 
 	return out, nil
 }
 
-// layoutProblem turns an error of render.New, which starts with the file
-// at fault ("layouts/case.html: template: ..." or
-// "layouts/case.html:3:5: ..."), into a problem at that file.
-func layoutProblem(err error) problem.Problem {
+// fileProblem turns an error of render.New or i18n.Load, which starts
+// with the file at fault ("layouts/case.html: template: ...",
+// "layouts/case.html:3:5: ..." or "i18n/nl.toml: ..."), into a problem
+// at that file.
+func fileProblem(err error) problem.Problem {
 	msg := err.Error()
 	p := problem.Problem{Path: "layouts", Severity: problem.Error, Message: msg}
 	head, rest, ok := strings.Cut(msg, ": ")
-	if !ok || !strings.HasPrefix(head, "layouts/") || strings.ContainsAny(head, " \t\n") {
+	if !ok || !(strings.HasPrefix(head, "layouts/") || strings.HasPrefix(head, i18n.Dir+"/")) || strings.ContainsAny(head, " \t\n") {
 		return p
 	}
 	p.Path, p.Message = head, rest

@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 
 // config returns a build of source into out with the embedded defaults.
 func config(source, out string) pipeline.Config {
-	return pipeline.Config{Source: source, Out: out, Layouts: casebook.Layouts, Assets: casebook.Assets, Minify: true}
+	return pipeline.Config{Source: source, Out: out, Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n, Minify: true}
 }
 
 // readTree returns every file under dir by slash path.

@@ -96,7 +96,7 @@ func testSites(t *testing.T, dir string) {
 }
 
 func testConfig(source, out string) Config {
-	return Config{Source: source, Out: out, Layouts: casebook.Layouts, Assets: casebook.Assets, Minify: true, Workers: 2}
+	return Config{Source: source, Out: out, Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n, Minify: true, Workers: 2}
 }
 
 // TestCrashStates puts beside public/ what a build killed at each step of

@@ -58,7 +58,7 @@ func TestLayoutProblem(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.err, func(t *testing.T) {
-			if got := layoutProblem(errors.New(tt.err)).String(); got != tt.want {
+			if got := fileProblem(errors.New(tt.err)).String(); got != tt.want {
 				t.Fatalf("got %q, want %q", got, tt.want)
 			}
 		})

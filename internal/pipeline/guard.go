@@ -15,7 +15,7 @@ const marker = ".casebook"
 
 // checkOutput refuses output folders whose replacement could lose data:
 // the root, the home folder, the source folder or a folder above it, a folder
-// inside the source's content, layouts or assets, a folder that holds a
+// inside the source's content, layouts, assets or i18n, a folder that holds a
 // project (content/, go.mod, .git), and an existing folder that casebook did
 // not write. Each rule applies to out with the symbolic links of its
 // existing parents resolved: through a link, a folder beside the site can
@@ -52,7 +52,7 @@ func checkOutput(source, out string) (string, error) {
 	if within(absSrc, real) {
 		return refuse("it is the source folder or a folder above it; choose a folder such as " + filepath.Join(source, "public"))
 	}
-	for _, dir := range []string{"content", "layouts", "assets"} {
+	for _, dir := range []string{"content", "layouts", "assets", "i18n"} {
 		if within(real, filepath.Join(absSrc, dir)) {
 			return refuse("it is inside the site's " + dir + "/ folder")
 		}

@@ -114,7 +114,7 @@ func FuzzIncremental(f *testing.F) {
 // compares the session's output with a fresh build after each. With
 // stable, it alternates the catalogue's naming mode by seed.
 func runIncremental(t *testing.T, dir string, seed uint64, steps int, logSteps bool) {
-	cfg := pipeline.Config{Source: dir, Minify: true, StableNames: seed%2 == 1, Layouts: casebook.Layouts, Assets: casebook.Assets}
+	cfg := pipeline.Config{Source: dir, Minify: true, StableNames: seed%2 == 1, Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n}
 	sess := pipeline.NewSession(cfg, false)
 	if ch, err := sess.Full(); err != nil {
 		t.Fatal(err, ch.Problems)
@@ -452,9 +452,10 @@ func (m *mutator) edits() []randomEdit {
 			switch r.IntN(7) {
 			case 6: // a theme's label reworded: its page keeps its URL
 				if ids := themeIDs(doc); len(ids) > 0 {
-					id := regexp.QuoteMeta(m.pick(ids))
-					doc = regexp.MustCompile(`(?m)^(  - id: `+id+`
-    label: ).*$`).ReplaceAllString(doc, fmt.Sprintf("${1}Theme %d", r.IntN(50)))
+					// The id in the label keeps two reworded labels apart.
+					id := m.pick(ids)
+					doc = regexp.MustCompile(`(?m)^(  - id: `+regexp.QuoteMeta(id)+`
+    label: ).*$`).ReplaceAllString(doc, fmt.Sprintf("${1}Theme %d %s", r.IntN(50), id))
 				}
 			case 0:
 				doc = regexp.MustCompile(`(?m)^title: .*$`).ReplaceAllString(doc, fmt.Sprintf("title: Site %d", r.IntN(50)))
@@ -490,6 +491,7 @@ func (m *mutator) edits() []randomEdit {
 	es = append(es, m.fileEdits()...)
 	es = append(es, m.translationEdits()...)
 	es = append(es, m.assetEdits()...)
+	es = append(es, m.messageEdits()...)
 	return append(es, m.layoutEdits()...)
 }
 
@@ -701,9 +703,25 @@ func (m *mutator) layoutEdits() []randomEdit {
 		change("facts: approach summary", "partials/facts.html", approachLink, approachLink[:len(approachLink)-5]+` {{.Summary}}</li>`),
 		change("partner: case budgets", "partner.html", caseList, caseList+`{{range .Cases}}{{with .Budget}}<p>{{.String}}</p>{{end}}{{end}}`),
 		change("case card: approaches", "partials/case-card.html", "</li>", `<p>{{range .Approaches}}{{.Title}} {{end}}</p></li>`),
-		change("home: pages", "home.html", `<h2 id="browse_heading">Browse</h2>`, `<h2 id="browse_heading">Browse</h2><p>{{range .Site.Pages}}{{.Title}} {{end}}</p>`),
+		change("home: pages", "home.html", `<h2 id="browse_heading">{{T "home_browse"}}</h2>`, `<h2 id="browse_heading">{{T "home_browse"}}</h2><p>{{range .Site.Pages}}{{.Title}} {{end}}</p>`),
 		change("header: site description", "partials/header.html", `</header>`, `<p>{{.Site.Config.Description}}</p></header>`),
 	}
+}
+
+// messageEdits add, change and remove a site's own message file (see
+// package i18n), in one of the languages that site.yaml edits switch
+// between: a key that one page shows (the home page's heading) and one
+// that many do (counts of cases), key by key over the defaults.
+func (m *mutator) messageEdits() []randomEdit {
+	r := m.r
+	return []randomEdit{{"messages", func() []string {
+		rel := "i18n/" + m.pick([]string{"en", "nl", "fr"}) + ".toml"
+		if _, err := os.Stat(filepath.Join(m.dir, rel)); err == nil && r.IntN(2) == 0 {
+			return m.remove(rel)
+		}
+		n := r.IntN(50)
+		return m.write(rel, fmt.Sprintf("home_browse = \"Browse %d\"\nn_cases = { one = \"{{.Count}} case %d\", other = \"{{.Count}} cases %d\" }\n", n, n, n))
+	}}}
 }
 
 // ownLayouts reports whether the site started with its own copy of the
@@ -744,7 +762,7 @@ func (m *mutator) breakAndFix(sess *pipeline.Session, what string) {
 // layout starts showing it, and then by the pages of that approach's cases.
 func TestIncrementalRendersWhatChanged(t *testing.T) {
 	dir := oneLanguage(t, sampleSite(t, false)) // counts of one language's pages
-	cfg := pipeline.Config{Source: dir, Minify: true, StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets}
+	cfg := pipeline.Config{Source: dir, Minify: true, StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n}
 	sess := pipeline.NewSession(cfg, false)
 	if ch, err := sess.Full(); err != nil {
 		t.Fatal(err, ch.Problems)
@@ -814,7 +832,7 @@ func TestIncrementalRendersWhatChanged(t *testing.T) {
 // edits that leave it as it was.
 func TestSessionCompressed(t *testing.T) {
 	dir := sampleSite(t, false)
-	cfg := pipeline.Config{Source: dir, Minify: true, StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets}
+	cfg := pipeline.Config{Source: dir, Minify: true, StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n}
 	sess := pipeline.NewSession(cfg, false)
 	sess.Compress()
 	m := &mutator{t: t, dir: dir, r: rand.New(rand.NewPCG(7, 8))}
@@ -869,7 +887,7 @@ func themeIDs(siteYAML string) []string {
 // them again, as a full build does.
 func TestSessionLanguagesChange(t *testing.T) {
 	dir := sampleSite(t, false)
-	cfg := pipeline.Config{Source: dir, Minify: true, Layouts: casebook.Layouts, Assets: casebook.Assets}
+	cfg := pipeline.Config{Source: dir, Minify: true, Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n}
 	sess := pipeline.NewSession(cfg, false)
 	if ch, err := sess.Full(); err != nil {
 		t.Fatal(err, ch.Problems)

@@ -15,7 +15,7 @@ import (
 // and that the map it makes is the full build's.
 func TestIncrementalMap(t *testing.T) {
 	dir := sampleSite(t, false)
-	cfg := pipeline.Config{Source: dir, Minify: true, StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets}
+	cfg := pipeline.Config{Source: dir, Minify: true, StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n}
 	sess := pipeline.NewSession(cfg, false)
 	if ch, err := sess.Full(); err != nil {
 		t.Fatal(err, ch.Problems)

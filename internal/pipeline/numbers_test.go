@@ -226,14 +226,14 @@ func TestNumbersPage(t *testing.T) {
 				want[title+" ("+countOf(len(amounts), "case")+")"] = m
 			}
 		}
-		rows := charts["Median budget per approach, in EUR"]
+		rows := charts["Median budget per approach, in €"]
 		if len(rows) != len(want) {
 			t.Errorf("got %d approaches with a median budget, want %d", len(rows), len(want))
 		}
 		for _, r := range rows {
-			got, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimPrefix(r.text, "EUR "), ",", ""), 64)
+			got, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimPrefix(r.text, "€"), ",", ""), 64)
 			if w, ok := want[r.label]; err != nil || !ok || got != w {
-				t.Errorf("%s: got %s, want EUR %v", r.label, r.text, want[r.label])
+				t.Errorf("%s: got %s, want €%v", r.label, r.text, want[r.label])
 			}
 		}
 	})
@@ -276,7 +276,7 @@ func TestApproachCharts(t *testing.T) {
 		}
 		want[labels[band]]++
 	}
-	equalCounts(t, counted(t, charts["Cases per budget, in EUR"]), want)
+	equalCounts(t, counted(t, charts["Cases per budget, in €"]), want)
 }
 
 func goalCounts(cases []sampleCase) map[string]int {

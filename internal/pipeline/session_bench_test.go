@@ -31,7 +31,7 @@ func BenchmarkSessionEditApproaches(b *testing.B) { benchSession(b, gen.EditAppr
 
 func benchSession(b *testing.B, edit func(doc string, i int) string) {
 	dir := gentest.TempSite(b, sessionBenchCases)
-	cfg := pipeline.Config{Source: dir, Minify: true, StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets}
+	cfg := pipeline.Config{Source: dir, Minify: true, StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n}
 	sess := pipeline.NewSession(cfg, true) // as casebook serve has it
 	if _, err := sess.Full(); err != nil {
 		b.Fatal(err)

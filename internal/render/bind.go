@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/casebook/casebook/internal/deps"
+	"github.com/casebook/casebook/internal/i18n"
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/site"
 	"github.com/casebook/casebook/internal/view"
@@ -34,7 +35,8 @@ type binding struct {
 	prefix, up string
 	indexLinks bool // links to folders end in "index.html" (see Options.IndexLinks)
 	lang       string
-	feed       string // the feed's URL, or ""
+	msgs       *i18n.Messages // the words of the site's language
+	feed       string         // the feed's URL, or ""
 	// commonDate is the date most cases share (site.CommonDate), which
 	// case pages leave out.
 	commonDate time.Time
@@ -167,6 +169,7 @@ func (r *Renderer) newBinding(s *site.Site, opts Options) *binding {
 		opts:    opts,
 		md:      r.md,
 		lang:    or(s.Config.Language, "en"),
+		msgs:    r.msgs.For(s.Config.Language),
 		sources: make(map[string]string, len(s.Approaches)+len(s.Cases)+len(s.Pages)),
 	}
 	b.abs, b.base = baseURL(or(opts.BaseURL, s.Config.BaseURL))

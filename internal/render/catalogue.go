@@ -3,9 +3,11 @@ package render
 import (
 	"reflect"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/casebook/casebook/internal/deps"
+	"github.com/casebook/casebook/internal/i18n"
 	"github.com/casebook/casebook/internal/search"
 	"github.com/casebook/casebook/internal/site"
 	"github.com/casebook/casebook/internal/view"
@@ -138,6 +140,7 @@ func (r *Renderer) catalogueOf(s *site.Site) *catalogue {
 	if x == nil {
 		x = &search.Indexer{Stable: r.stable} // for this site only
 	}
+	x.Words = catalogueWords{r.msgs.For(s.Config.Language), site.MainCurrency(s.Cases)}
 	ix := x.Build(s)
 	c := &catalogue{site: s, index: ix, files: make(map[string][]byte, len(ix.Files)+1)}
 	c.files[catalogueDir+ix.Catalogue.Name] = ix.Catalogue.Data
@@ -220,9 +223,70 @@ func pageWindow(n, pages int) []int {
 }
 
 // catalogueTitle is the heading of page n of the catalogue, for <title>.
-func catalogueTitle(p *cataloguePage) string {
+func catalogueTitle(m *i18n.Messages, p *cataloguePage) string {
 	if p.number == 1 {
-		return "Cases"
+		return indexTitle(m, KindCatalogue)
 	}
-	return "Cases, page " + strconv.Itoa(p.number) + " of " + strconv.Itoa(p.pages)
+	return m.MustT("catalogue_page_title", map[string]any{"Page": m.Number(p.number), "Pages": m.Number(p.pages)})
 }
+
+// catalogueWords are the words of the catalogue's data (see search.Words)
+// in the site's language: the facets' labels ("facet_" and the facet's
+// id), partner types, budget bands in the main currency, and budgets.
+type catalogueWords struct {
+	m        *i18n.Messages
+	currency string // the site's main currency, which the budget bands are in
+}
+
+func (w catalogueWords) Facet(id, label string) string {
+	if s, err := w.m.T("facet_"+id, nil); err == nil {
+		return s
+	}
+	return label
+}
+
+func (w catalogueWords) Value(facet string, v site.Value) string {
+	switch {
+	case v.ID == site.NoneID && facet == "abroad":
+		return w.m.MustT("facet_abroad_none", nil)
+	case v.ID == site.NoneID:
+		return w.m.MustT("chart_not_given", nil)
+	case facet == "type":
+		return partnerType(w.m, v.ID)
+	case facet == "budget":
+		return w.band(v)
+	}
+	return v.Label
+}
+
+// band labels a budget band from its id (see site's budgetBands):
+// "under-10000", "10000-50000", "250000-or-more", "any",
+// "other-currency".
+func (w catalogueWords) band(v site.Value) string {
+	money := func(s string) string {
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return s
+		}
+		return w.m.Amount(f)
+	}
+	id := v.ID
+	switch {
+	case id == "any":
+		return w.m.MustT("facet_budget_any", map[string]any{"Currency": w.m.Symbol(w.currency)})
+	case id == "other-currency":
+		return w.m.MustT("chart_other_currencies", nil)
+	case strings.HasPrefix(id, "under-"):
+		return w.m.MustT("chart_under", map[string]any{"Amount": w.m.Money(money(strings.TrimPrefix(id, "under-")), w.currency)})
+	case strings.HasSuffix(id, "-or-more"):
+		return w.m.MustT("chart_or_more", map[string]any{"Amount": w.m.Money(money(strings.TrimSuffix(id, "-or-more")), w.currency)})
+	}
+	if lo, hi, ok := strings.Cut(id, "-"); ok {
+		return w.m.Money(money(lo)+"–"+money(hi), w.currency)
+	}
+	return v.Label
+}
+
+func (w catalogueWords) Budget(b *site.Budget) string { return budgetText(w.m, b) }
+
+func (w catalogueWords) Version() uint64 { return w.m.Version() ^ hashStrings(w.currency) }

@@ -1,12 +1,12 @@
 package render
 
 import (
-	"html/template"
 	"slices"
 	"sort"
 	"strconv"
 
 	"github.com/casebook/casebook/internal/chart"
+	"github.com/casebook/casebook/internal/i18n"
 	"github.com/casebook/casebook/internal/site"
 	"github.com/casebook/casebook/internal/view"
 )
@@ -17,20 +17,9 @@ import (
 // them changes. Package chart draws them; partials/chart.html shows each
 // with its numbers as a table.
 
-// chartFuncs are the template functions that make charts.
-var chartFuncs = template.FuncMap{
-	"sdgChart":              sdgChart,
-	"startChart":            startChart,
-	"budgetChart":           budgetChart,
-	"approachChart":         approachChart,
-	"goalChart":             goalChart,
-	"countryChart":          countryChart,
-	"budgetByApproachChart": budgetByApproachChart,
-}
-
 // sdgChart counts the cases that address each of the 17 goals, zeros
 // included, each bar in the goal's official colour.
-func sdgChart(cases []*view.Case) chart.Chart {
+func sdgChart(m *i18n.Messages, cases []*view.Case) chart.Chart {
 	var n [site.NumSDGs + 1]int
 	for _, c := range cases {
 		for _, g := range c.SDGs() {
@@ -39,22 +28,22 @@ func sdgChart(cases []*view.Case) chart.Chart {
 			}
 		}
 	}
-	return goalBars(n)
+	return goalBars(m, n)
 }
 
 // goalChart counts the cases of each goal of the site, all 17 shown.
-func goalChart(goals []*view.SDG) chart.Chart {
+func goalChart(m *i18n.Messages, goals []*view.SDG) chart.Chart {
 	var n [site.NumSDGs + 1]int
 	for _, g := range goals {
 		n[g.Number()] = len(g.Cases())
 	}
-	return goalBars(n)
+	return goalBars(m, n)
 }
 
-func goalBars(n [site.NumSDGs + 1]int) chart.Chart {
-	c := chart.Chart{Title: "Cases per Sustainable Development Goal", Key: "Goal", Unit: "Cases"}
+func goalBars(m *i18n.Messages, n [site.NumSDGs + 1]int) chart.Chart {
+	c := newChart(m, "chart_goals")
 	for g := 1; g <= site.NumSDGs; g++ {
-		b := chart.Count(strconv.Itoa(g)+". "+site.SDGName(g), n[g])
+		b := count(m, strconv.Itoa(g)+". "+site.SDGNameIn(m.Lang, g), n[g])
 		b.Colour = site.SDGColour(g)
 		if n[g] > 0 { // only a goal that some case addresses has a page
 			b.URL = "sdgs/" + strconv.Itoa(g) + "/"
@@ -66,8 +55,8 @@ func goalBars(n [site.NumSDGs + 1]int) chart.Chart {
 
 // startChart counts the cases that started in each year, from the first
 // to the last, years without a case included, then those that give none.
-func startChart(cases []*view.Case) chart.Chart {
-	c := chart.Chart{Title: "Cases per start year", Key: "Start year", Unit: "Cases"}
+func startChart(m *i18n.Messages, cases []*view.Case) chart.Chart {
+	c := newChart(m, "chart_start")
 	byYear := map[int]int{}
 	none := 0
 	for _, k := range cases {
@@ -84,11 +73,11 @@ func startChart(cases []*view.Case) chart.Chart {
 		}
 		first, last := slices.Min(years), slices.Max(years)
 		for y := first; y <= last; y++ {
-			c.Bars = append(c.Bars, chart.Count(strconv.Itoa(y), byYear[y]))
+			c.Bars = append(c.Bars, count(m, strconv.Itoa(y), byYear[y]))
 		}
 	}
 	if none > 0 {
-		c.Bars = append(c.Bars, chart.Count("Not given", none))
+		c.Bars = append(c.Bars, count(m, m.MustT("chart_not_given", nil), none))
 	}
 	return c
 }
@@ -102,7 +91,7 @@ var budgetLimits = []float64{10_000, 50_000, 250_000, 1_000_000}
 // budgetChart counts the cases of an approach in each band of
 // budgetLimits, in the currency most of them use, then those in other
 // currencies and those that give none. A range counts by its middle.
-func budgetChart(a *view.Approach) chart.Chart {
+func budgetChart(m *i18n.Messages, a *view.Approach) chart.Chart {
 	cases := a.Cases()
 	budgets := make([]*site.Budget, len(cases))
 	model := make([]*site.Case, len(cases))
@@ -123,33 +112,33 @@ func budgetChart(a *view.Approach) chart.Chart {
 			n[sort.Search(len(budgetLimits), func(i int) bool { return budgetLimits[i] > v })]++
 		}
 	}
-	c := chart.Chart{Title: "Cases per budget, in " + currency, Key: "Budget", Unit: "Cases"}
+	c := newChart(m, "chart_budget", "Currency", m.Symbol(currency))
 	for i, k := range n {
 		var label string
 		switch {
 		case i == 0:
-			label = "Under " + site.FormatAmount(budgetLimits[0])
+			label = m.MustT("chart_under", map[string]any{"Amount": m.Amount(budgetLimits[0])})
 		case i == len(budgetLimits):
-			label = site.FormatAmount(budgetLimits[i-1]) + " or more"
+			label = m.MustT("chart_or_more", map[string]any{"Amount": m.Amount(budgetLimits[i-1])})
 		default:
-			label = site.FormatAmount(budgetLimits[i-1]) + "–" + site.FormatAmount(budgetLimits[i])
+			label = m.Amount(budgetLimits[i-1]) + "–" + m.Amount(budgetLimits[i])
 		}
-		c.Bars = append(c.Bars, chart.Count(label, k))
+		c.Bars = append(c.Bars, count(m, label, k))
 	}
 	if other > 0 {
-		c.Bars = append(c.Bars, chart.Count("Other currencies", other))
+		c.Bars = append(c.Bars, count(m, m.MustT("chart_other_currencies", nil), other))
 	}
 	if none > 0 {
-		c.Bars = append(c.Bars, chart.Count("Not given", none))
+		c.Bars = append(c.Bars, count(m, m.MustT("chart_not_given", nil), none))
 	}
 	return c
 }
 
 // approachChart counts the cases of each approach.
-func approachChart(as []*view.Approach) chart.Chart {
-	c := chart.Chart{Title: "Cases per approach", Key: "Approach", Unit: "Cases"}
+func approachChart(m *i18n.Messages, as []*view.Approach) chart.Chart {
+	c := newChart(m, "chart_approaches")
 	for _, a := range as {
-		b := chart.Count(a.Title(), len(a.Cases()))
+		b := count(m, a.Title(), len(a.Cases()))
 		b.URL = approachPath(a.Model())
 		c.Bars = append(c.Bars, b)
 	}
@@ -163,7 +152,7 @@ const topCountries = 15
 // countryChart counts the cases with a partner in each country, most
 // first (then by name), the countries after the first topCountries
 // together in one bar.
-func countryChart(cs []*view.Country) chart.Chart {
+func countryChart(m *i18n.Messages, cs []*view.Country) chart.Chart {
 	type row struct {
 		co *view.Country
 		n  int
@@ -175,17 +164,17 @@ func countryChart(cs []*view.Country) chart.Chart {
 		}
 	}
 	slices.SortStableFunc(rows, func(a, b row) int { return b.n - a.n }) // stable: by name within a count
-	c := chart.Chart{Title: "Cases per partner country", Key: "Country", Unit: "Cases with a partner there"}
+	c := newChart(m, "chart_countries")
 	for i, r := range rows {
 		if i == topCountries {
 			rest := 0
 			for _, r := range rows[i:] {
 				rest += r.n
 			}
-			c.Bars = append(c.Bars, chart.Count("Other countries ("+strconv.Itoa(len(rows)-i)+")", rest))
+			c.Bars = append(c.Bars, count(m, m.MustT("chart_other_countries", len(rows)-i), rest))
 			break
 		}
-		b := chart.Count(r.co.Name(), r.n)
+		b := count(m, r.co.Name(), r.n)
 		b.URL = countryPath(r.co.Model())
 		c.Bars = append(c.Bars, b)
 	}
@@ -195,7 +184,7 @@ func countryChart(cs []*view.Country) chart.Chart {
 // budgetByApproachChart gives each approach the median budget of its
 // cases in the site's main currency; an approach none of whose cases
 // gives one has no bar.
-func budgetByApproachChart(s *view.Site, as []*view.Approach) chart.Chart {
+func budgetByApproachChart(m *i18n.Messages, s *view.Site, as []*view.Approach) chart.Chart {
 	all := s.Cases()
 	model := make([]*site.Case, len(all))
 	for i, c := range all {
@@ -205,7 +194,7 @@ func budgetByApproachChart(s *view.Site, as []*view.Approach) chart.Chart {
 	for _, c := range all {
 		c.Budget()
 	}
-	c := chart.Chart{Title: "Median budget per approach, in " + currency, Key: "Approach (cases with a budget)", Unit: "Median budget"}
+	c := newChart(m, "chart_median_budget", "Currency", m.Symbol(currency))
 	for _, a := range as {
 		var amounts []float64
 		for _, k := range a.Cases() {
@@ -216,13 +205,30 @@ func budgetByApproachChart(s *view.Site, as []*view.Approach) chart.Chart {
 		if len(amounts) == 0 {
 			continue
 		}
-		m := median(amounts)
+		med := median(amounts)
 		c.Bars = append(c.Bars, chart.Bar{
-			Label: a.Title() + " (" + plural(len(amounts), "case", "cases") + ")",
-			Value: m, Text: currency + " " + site.FormatAmount(m), URL: approachPath(a.Model()),
+			Label: a.Title() + " (" + m.MustT("n_cases", len(amounts)) + ")",
+			Value: med, Text: m.Money(m.Amount(med), currency), URL: approachPath(a.Model()),
 		})
 	}
 	return c
+}
+
+// newChart returns an empty chart whose title, key and unit are the
+// messages key+"_title", "_key" and "_unit", with the values kv names.
+func newChart(m *i18n.Messages, key string, kv ...string) chart.Chart {
+	data := map[string]any{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		data[kv[i]] = kv[i+1]
+	}
+	return chart.Chart{Title: m.MustT(key+"_title", data), Key: m.MustT(key+"_key", nil), Unit: m.MustT(key+"_unit", nil)}
+}
+
+// count returns a bar of n things, n written in m's way.
+func count(m *i18n.Messages, label string, n int) chart.Bar {
+	b := chart.Count(label, n)
+	b.Text = m.Number(n)
+	return b
 }
 
 // median returns the median of v, which must not be empty.

@@ -1,10 +1,11 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
+	"strconv"
 
 	"github.com/casebook/casebook/internal/deps"
+	"github.com/casebook/casebook/internal/i18n"
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/site"
@@ -83,17 +84,16 @@ type NavLink struct {
 // RecentCount is how many recent cases the home page lists.
 const RecentCount = 6
 
-// indexTitles are the headings of the index pages, from site.Kinds, and of
-// the 404 page.
-var indexTitles = func() map[string]string {
-	m := map[string]string{KindNotFound: "Page not found"}
-	for _, k := range site.Kinds {
-		if k.Index != "" {
-			m[k.Index] = k.Title
-		}
+// indexTitle returns the heading of an index page or of the 404 page: the
+// message "title_" and the kind ("title_sdgs"), whose English words are
+// site.Kinds' titles; "" for other kinds.
+func indexTitle(m *i18n.Messages, kind string) string {
+	s, err := m.T("title_"+kind, nil)
+	if err != nil {
+		return ""
 	}
-	return m
-}()
+	return s
+}
 
 // data returns the layout data of page p, rendering its item's Markdown,
 // with every part of the model it reads recording into rec.
@@ -101,13 +101,15 @@ func (b *binding) data(p Page, rec *deps.Recorder) (*Data, problem.List) {
 	sv := view.OfSite(b.site, rec)
 	cfg := sv.Config()
 	rec.Read(baseDep)
+	readWords(b, rec)
+	m := b.msgs
 	root := b.root(p.URLPath())
 	d := &Data{
 		Site:        sv,
 		Kind:        p.Kind,
 		Path:        p.URLPath(),
 		Lang:        or(cfg.Language(), "en"),
-		Title:       indexTitles[p.Kind],
+		Title:       indexTitle(m, p.Kind),
 		Description: cfg.Description(),
 		Frame:       b.frameOf(p, root, rec),
 		Approach:    view.OfApproach(p.approach, rec),
@@ -142,20 +144,19 @@ func (b *binding) data(p Page, rec *deps.Recorder) (*Data, problem.List) {
 		item, body, src = d.Case.Item(), p.kase.Body, p.kase.Source
 	case KindPartner:
 		d.Title = d.Partner.Name()
-		d.Description = fmt.Sprintf("%s, a partner in %s, and its cases.", d.Title, countryName(d.Partner.Country()))
+		d.Description = m.MustT("partner_description", map[string]any{"Name": d.Title, "Country": b.countryName(d.Partner.Country())})
 		item, body, src = d.Partner.Item(), p.partner.Body, p.partner.Source
 	case KindCountry:
 		d.Title = d.Country.Name()
-		d.Description = fmt.Sprintf("Partners and cases in %s.", d.Title)
+		d.Description = m.MustT("country_description", map[string]any{"Country": d.Title})
 	case KindSDG:
-		n, name := d.SDG.Number(), d.SDG.Name()
-		d.Title = fmt.Sprintf("Goal %d: %s", n, name)
-		d.Description = fmt.Sprintf("Cases that contribute to Sustainable Development Goal %d, %s.", n, name)
+		d.Title = goalTitle(m, d.SDG)
+		d.Description = m.MustT("sdg_description", map[string]any{"Number": strconv.Itoa(d.SDG.Number()), "Name": d.SDG.Name()})
 	case KindTheme:
 		d.Title = d.Theme.Name()
-		d.Description = fmt.Sprintf("Cases on the theme %s.", d.Title)
+		d.Description = m.MustT("theme_description", map[string]any{"Name": d.Title})
 	case KindCatalogue:
-		d.Title, d.Catalogue = catalogueTitle(p.cat), b.catalogueData(p.cat, root, rec)
+		d.Title, d.Catalogue = catalogueTitle(m, p.cat), b.catalogueData(p.cat, root, rec)
 	case KindPage:
 		d.Title, d.Description = d.Page.Title(), or(d.Page.Summary(), d.Description)
 		item, body, src = d.Page.Item(), p.page.Body, p.page.Source
@@ -222,8 +223,10 @@ func or(s, fallback string) string {
 	return s
 }
 
-func countryName(code string) string {
-	if name, ok := site.CountryName(code); ok {
+// countryName returns the name of a country in the site's language, or
+// the code when it is not a country.
+func (b *binding) countryName(code string) string {
+	if name, ok := site.CountryNameIn(b.msgs.Tag(), code); ok {
 		return name
 	}
 	return code

@@ -2,9 +2,17 @@ package render
 
 import (
 	"bytes"
+	"fmt"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 	"html/template"
 	"strings"
 	"sync"
+	"time"
+
+	"github.com/casebook/casebook/internal/chart"
+	"github.com/casebook/casebook/internal/i18n"
+	"github.com/casebook/casebook/internal/site"
 
 	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/view"
@@ -84,6 +92,10 @@ func (r *Renderer) newCtx() *execCtx {
 //	jsonLD .                a page's schema.org data, for a JSON-LD script; nil when none
 //	picture .Case.Image true
 //	                        an image with its variants (*Picture), lazy or not; nil when none
+//	T "key" ...             the message key in the site's language (see the package doc)
+//	jsWords "js_finder_" "importance_not"
+//	                        messages for a script (see i18n.Messages.ForScript), for
+//	                        <script type="application/json" id="casebook_words">
 func (c *execCtx) funcs() template.FuncMap {
 	return template.FuncMap{
 		"url": func(p string) string { c.readBase(); return c.b.link(c.root, p) },
@@ -94,14 +106,43 @@ func (c *execCtx) funcs() template.FuncMap {
 			}
 			return c.b.abs + strings.TrimPrefix(p, "/")
 		},
-		"asset":    c.asset,
-		"href":     c.href,
-		"country":  c.country,
-		"cached":   c.cached,
-		"social":   c.social,
-		"jsonLD":   c.jsonLD,
-		"picture":  c.picture,
-		"fallback": c.fallback,
+		"asset":        c.asset,
+		"href":         c.href,
+		"country":      c.country,
+		"cached":       c.cached,
+		"social":       c.social,
+		"jsonLD":       c.jsonLD,
+		"picture":      c.picture,
+		"fallback":     c.fallback,
+		"languageName": c.languageName,
+		"T":            c.t,
+		"jsWords":      func(keys ...string) map[string]any { return c.words().ForScript(keys...) },
+		"num":          func(n int) string { return c.words().Number(n) },
+		"date":         func(t time.Time) string { return c.words().Date(t) },
+		"budget":       func(b *site.Budget) string { return budgetText(c.words(), b) },
+		"years":        func(k *view.Case) string { return years(c.words(), k) },
+		"name":         func(item any) (string, error) { return name(c.words(), item) },
+		"plural":       func(n int, one, many string) string { return plural(c.words(), n, one, many) },
+		"score": func(scale []string, f site.Feature, a *view.Approach) Score {
+			return score(c.words(), scale, f, a)
+		},
+		"typicalBudget":   func(cs []*view.Case) string { return typicalBudget(c.words(), cs) },
+		"typicalDuration": func(cs []*view.Case) string { return typicalDuration(c.words(), cs) },
+		"partnerType":     func(t string) string { return partnerType(c.words(), t) },
+		"latlon":          func(l *site.Location) string { return latlon(c.words(), l) },
+		"sdgChart":        func(cs []*view.Case) chart.Chart { return sdgChart(c.words(), cs) },
+		"startChart":      func(cs []*view.Case) chart.Chart { return startChart(c.words(), cs) },
+		"budgetChart":     func(a *view.Approach) chart.Chart { return budgetChart(c.words(), a) },
+		"approachChart":   func(as []*view.Approach) chart.Chart { return approachChart(c.words(), as) },
+		"goalChart":       func(gs []*view.SDG) chart.Chart { return goalChart(c.words(), gs) },
+		"countryChart":    func(cs []*view.Country) chart.Chart { return countryChart(c.words(), cs) },
+		"budgetByApproachChart": func(s *view.Site, as []*view.Approach) chart.Chart {
+			return budgetByApproachChart(c.words(), s, as)
+		},
+		"finderProfiles": func(fs []site.Feature, as []*view.Approach, scale []string) []profile {
+			return finderProfiles(c.words(), fs, as, scale)
+		},
+		"worldMap": func(s *view.Site) *WorldMap { return worldMap(c.words(), s) },
 	}
 }
 
@@ -115,6 +156,48 @@ func (c *execCtx) fallback(item interface{ Lang() string }) string {
 		return lang
 	}
 	return ""
+}
+
+// languageName returns the name of the language code in the page's
+// language, as Unicode CLDR gives it: "Engels" on a Dutch page for "en".
+func (c *execCtx) languageName(code string) string {
+	c.words() // the page's language
+	tag, err := language.Parse(code)
+	if err != nil {
+		return code
+	}
+	if name := display.Tags(language.Make(c.b.lang)).Name(tag); name != "" {
+		return name
+	}
+	return code
+}
+
+// words returns the messages of the site's language, recording that the
+// page read them: its message file, and the language itself, which
+// decides which file that is.
+func (c *execCtx) words() *i18n.Messages {
+	readWords(c.b, c.rec)
+	return c.b.msgs
+}
+
+// readWords records into rec that a page or fragment of b read the words
+// of its language.
+func readWords(b *binding, rec *deps.Recorder) {
+	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindMessages, ID: b.msgs.File}})
+	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindSite}, Field: "Language"})
+}
+
+// t is the layouts' T: the message key in the site's language (see
+// i18n.Messages.T), with no argument, a count, or a dict of values.
+func (c *execCtx) t(key string, arg ...any) (string, error) {
+	if len(arg) > 1 {
+		return "", fmt.Errorf("T %q: want at most one argument, a count or a dict, got %d", key, len(arg))
+	}
+	var a any
+	if len(arg) == 1 {
+		a = arg[0]
+	}
+	return c.words().T(key, a)
 }
 
 // readBase records that the page read the base URL and the kind of links.

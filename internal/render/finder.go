@@ -1,12 +1,12 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"net/url"
 	"slices"
 	"strconv"
 
+	"github.com/casebook/casebook/internal/i18n"
 	"github.com/casebook/casebook/internal/site"
 	"github.com/casebook/casebook/internal/view"
 )
@@ -34,13 +34,13 @@ const (
 	veryImportant     = 2
 )
 
-var importanceWords = [...]string{"not important", "somewhat important", "very important"}
+// importanceKeys are the messages that name the importances.
+var importanceKeys = [...]string{"importance_not", "importance_somewhat", "importance_very"}
 
 // finderFuncs are the template functions of the finder.
 var finderFuncs = template.FuncMap{
-	"lowFeature":     lowFeature,
-	"finderProfiles": finderProfiles,
-	"featureScale":   func(siteScale []string, f site.Feature) []string { return site.ScaleOf(f, siteScale) },
+	"lowFeature":   lowFeature,
+	"featureScale": func(siteScale []string, f site.Feature) []string { return site.ScaleOf(f, siteScale) },
 }
 
 func lowFeature(id string) bool { return slices.Contains(LowFeatures, id) }
@@ -81,8 +81,8 @@ func defaultWeights(fs []site.Feature, siteScale []string) []weight {
 // finderProfiles returns the ready-made profiles: every feature somewhat
 // important, then each feature alone very important (wanted low where it
 // may be), with the approaches ranked by each.
-func finderProfiles(fs []site.Feature, as []*view.Approach, siteScale []string) []profile {
-	ps := []profile{{Title: "Every feature somewhat important", Weights: defaultWeights(fs, siteScale)}}
+func finderProfiles(m *i18n.Messages, fs []site.Feature, as []*view.Approach, siteScale []string) []profile {
+	ps := []profile{{Title: m.MustT("profile_default", nil), Weights: defaultWeights(fs, siteScale)}}
 	for _, f := range fs {
 		ws := make([]weight, len(fs))
 		for i, g := range fs {
@@ -90,15 +90,15 @@ func finderProfiles(fs []site.Feature, as []*view.Approach, siteScale []string) 
 		}
 		i := slices.IndexFunc(fs, func(g site.Feature) bool { return g.ID == f.ID })
 		ws[i].Importance = veryImportant
-		title := f.Label + " matters most"
+		title := m.MustT("profile_feature", map[string]any{"Feature": f.Label})
 		if ws[i].Low {
-			title += ", the lower the better"
+			title = m.MustT("profile_feature_low", map[string]any{"Feature": f.Label})
 		}
 		ps = append(ps, profile{Title: title, Weights: ws})
 	}
 	for i := range ps {
 		ps[i].Query = finderQuery(ps[i].Weights)
-		ps[i].Ranking = rankApproaches(ps[i].Weights, as)
+		ps[i].Ranking = rankApproaches(m, ps[i].Weights, as)
 	}
 	return ps
 }
@@ -124,17 +124,17 @@ func finderQuery(ws []weight) string {
 
 // rankApproaches scores every approach under ws, best first; ties keep
 // the order of as.
-func rankApproaches(ws []weight, as []*view.Approach) []ranked {
+func rankApproaches(m *i18n.Messages, ws []weight, as []*view.Approach) []ranked {
 	out := make([]ranked, len(as))
 	for i, a := range as {
-		out[i] = rank(ws, a)
+		out[i] = rank(m, ws, a)
 	}
 	slices.SortStableFunc(out, func(a, b ranked) int { return b.Score - a.Score })
 	return out
 }
 
 // rank returns the score of a under ws, with its reasons in words.
-func rank(ws []weight, a *view.Approach) ranked {
+func rank(m *i18n.Messages, ws []weight, a *view.Approach) ranked {
 	r := ranked{Approach: a}
 	ratings := a.Ratings()
 	type reason struct {
@@ -153,7 +153,7 @@ func rank(ws []weight, a *view.Approach) ranked {
 		}
 		r.Score += p
 		r.Max += w.Importance * int(site.MaxRating)
-		reasons = append(reasons, reason{p, reasonText(w, rating, p)})
+		reasons = append(reasons, reason{p, reasonText(m, w, rating, p)})
 	}
 	slices.SortStableFunc(reasons, func(a, b reason) int { return b.points - a.points })
 	for _, x := range reasons {
@@ -166,11 +166,16 @@ func rank(ws []weight, a *view.Approach) ranked {
 // great extent) on Reciprocity, which you marked very important: 6
 // points", in the words of the feature's scale. finder.js writes the same
 // words, from the page.
-func reasonText(w weight, r site.Rating, points int) string {
-	want := ""
+func reasonText(m *i18n.Messages, w weight, r site.Rating, points int) string {
+	key := "finder_reason"
 	if w.Low {
-		want = "want low and "
+		key = "finder_reason_low"
 	}
-	return fmt.Sprintf("%s (%s) on %s, which you %smarked %s: %s",
-		r.Symbol(), r.Text(site.ScaleOf(site.Feature{Scale: w.Words}, nil)), w.Feature.Label, want, importanceWords[w.Importance], plural(points, "point", "points"))
+	return m.MustT(key, map[string]any{
+		"Symbol":     r.Symbol(),
+		"Words":      r.Text(site.ScaleOf(site.Feature{Scale: w.Words}, nil)),
+		"Feature":    w.Feature.Label,
+		"Importance": m.MustT(importanceKeys[w.Importance], nil),
+		"Count":      points,
+	})
 }

@@ -38,7 +38,7 @@ func TestRankApproaches(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ws := []weight{{Feature: features[0], Importance: tt.reciprocity}, {Feature: features[1], Importance: tt.budget, Low: tt.low}}
-			ranking := rankApproaches(ws, as)
+			ranking := rankApproaches(words(t, "en"), ws, as)
 			var got []string
 			for _, r := range ranking {
 				got = append(got, r.Approach.ID()+":"+itoa(r.Score)+"/"+itoa(r.Max))
@@ -79,7 +79,7 @@ func TestFinderQuery(t *testing.T) {
 
 func TestFinderProfiles(t *testing.T) {
 	fs := []site.Feature{{ID: "reciprocity", Label: "Reciprocity"}, {ID: "budget", Label: "Budget"}}
-	ps := finderProfiles(fs, nil, nil)
+	ps := finderProfiles(words(t, "en"), fs, nil, nil)
 	var got []string
 	for _, p := range ps {
 		got = append(got, p.Title+" "+p.Query)

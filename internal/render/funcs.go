@@ -6,7 +6,9 @@ import (
 	"html/template"
 	"math"
 	"strconv"
+	"strings"
 
+	"github.com/casebook/casebook/internal/i18n"
 	"github.com/casebook/casebook/internal/site"
 	"github.com/casebook/casebook/internal/view"
 )
@@ -14,39 +16,47 @@ import (
 // staticFuncs are the template functions that do not depend on the site or
 // the build's options.
 var staticFuncs = template.FuncMap{
-	"years":           years,
-	"score":           score,
-	"defaultScale":    func() []string { return site.DefaultScale },
-	"ratings":         ratings,
-	"partnerType":     partnerType,
-	"latlon":          latlon,
-	"plural":          plural,
-	"name":            name,
-	"typicalBudget":   typicalBudget,
-	"typicalDuration": typicalDuration,
-	"inkOn":           inkOn,
-	"worldMap":        worldMap,
-	"locator":         locator,
+	"defaultScale": func() []string { return site.DefaultScale },
+	"ratings":      ratings,
+	"inkOn":        inkOn,
+	"dict":         dict,
+	"locator":      locator,
 }
-
-// boundFuncs are the names of the template functions that depend on the
-// site and the build's options (see execCtx.funcs). Templates are parsed
-// with stand-ins, which every binding replaces.
-var boundFuncs = []string{"url", "absURL", "asset", "href", "country", "cached", "social", "jsonLD", "picture", "fallback"}
 
 var errUnbound = errors.New("template function used before the renderer was bound to a site")
 
+// standIns are the template functions that depend on the site, its
+// language and the build's options (see execCtx.funcs), as the layouts
+// are parsed: every binding replaces them.
 func standIns() template.FuncMap {
 	m := template.FuncMap{}
-	for _, name := range boundFuncs {
+	for name := range (&execCtx{}).funcs() {
 		m[name] = func(...any) (string, error) { return "", errUnbound }
 	}
 	return m
 }
 
+// dict makes a map of its arguments, names and values in turn, for T:
+// {{T "cases_on_theme" (dict "Name" .Name)}}.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict: want names and values in pairs, got %d arguments", len(kv))
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict: name %d is a %T, not a string", i/2+1, kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}
+
 // years returns the years a case ran: "2010–2023", "since 2010",
 // "until 2023", "2019" when it began and ended in the same year, or "".
-func years(c *view.Case) string {
+// Years are not counts: they are never grouped.
+func years(m *i18n.Messages, c *view.Case) string {
 	if c == nil {
 		return ""
 	}
@@ -55,9 +65,9 @@ func years(c *view.Case) string {
 	case start == 0 && end == 0:
 		return ""
 	case end == 0:
-		return "since " + strconv.Itoa(start)
+		return m.MustT("years_since", map[string]any{"Year": strconv.Itoa(start)})
 	case start == 0:
-		return "until " + strconv.Itoa(end)
+		return m.MustT("years_until", map[string]any{"Year": strconv.Itoa(end)})
 	case start == end:
 		return strconv.Itoa(start)
 	}
@@ -67,7 +77,7 @@ func years(c *view.Case) string {
 // name returns an item's name for readers: the title of an approach, case
 // or page, the name of a partner, country or theme, and "Goal 6: Clean
 // water and sanitation" for an SDG.
-func name(item any) (string, error) {
+func name(m *i18n.Messages, item any) (string, error) {
 	switch v := item.(type) {
 	case *view.Approach:
 		return v.Title(), nil
@@ -82,7 +92,7 @@ func name(item any) (string, error) {
 	case *view.Theme:
 		return v.Name(), nil
 	case *view.SDG:
-		return fmt.Sprintf("Goal %d: %s", v.Number(), v.Name()), nil
+		return goalTitle(m, v), nil
 	}
 	return "", fmt.Errorf("name: %T has no name", item)
 }
@@ -100,11 +110,11 @@ type Score struct {
 
 // score returns approach a's rating of feature f, in the words of the
 // feature's scale, or else of the site's.
-func score(siteScale []string, f site.Feature, a *view.Approach) Score {
+func score(m *i18n.Messages, siteScale []string, f site.Feature, a *view.Approach) Score {
 	scale := site.ScaleOf(f, siteScale)
 	r, ok := a.Ratings()[f.ID]
 	if !ok || !r.Valid() {
-		return Score{Symbol: "?", Words: "not rated", Max: int(site.MaxRating)}
+		return Score{Symbol: "?", Words: m.MustT("not_rated", nil), Max: int(site.MaxRating)}
 	}
 	return Score{Rated: true, Rating: r, Symbol: r.Symbol(), Words: r.Text(scale), Max: int(site.MaxRating)}
 }
@@ -118,30 +128,65 @@ func ratings() []site.Rating {
 	return rs
 }
 
-// partnerType returns a partner type for readers (see
-// site.PartnerTypeLabel): "ngo" -> "NGO", "national-government" ->
-// "National government".
-func partnerType(t string) string { return site.PartnerTypeLabel(t) }
+// partnerType returns a partner type for readers, from the message
+// "partner_type_" and the type ("ngo" -> "NGO", "national-government" ->
+// "National government"), or else as site.PartnerTypeLabel writes it.
+func partnerType(m *i18n.Messages, t string) string {
+	if s, err := m.T("partner_type_"+strings.ReplaceAll(t, "-", "_"), nil); err == nil {
+		return s
+	}
+	return site.PartnerTypeLabel(t)
+}
 
 // latlon writes a location as text: "50.9470° N, 3.1240° E".
-func latlon(l *site.Location) string {
+// latlon writes a location as text: "50.9470° N, 3.1240° E", with the
+// language's decimal mark and letters of the compass, and its separator
+// ("50,9470° N; 3,1240° O": a comma is the decimal mark).
+func latlon(m *i18n.Messages, l *site.Location) string {
 	if l == nil {
 		return ""
 	}
-	ns, ew := "N", "E"
+	ns, ew := m.MustT("north", nil), m.MustT("east", nil)
 	if l.Lat < 0 {
-		ns = "S"
+		ns = m.MustT("south", nil)
 	}
 	if l.Lon < 0 {
-		ew = "W"
+		ew = m.MustT("west", nil)
 	}
-	return fmt.Sprintf("%.4f° %s, %.4f° %s", math.Abs(l.Lat), ns, math.Abs(l.Lon), ew)
+	return m.MustT("latlon", map[string]any{"Lat": m.Decimal(math.Abs(l.Lat), 4), "NS": ns, "Lon": m.Decimal(math.Abs(l.Lon), 4), "EW": ew})
 }
 
-// plural returns a count with the right form of its noun: "1 case", "3 cases".
-func plural(n int, one, many string) string {
+// plural returns a count with the right form of its noun, in English only:
+// "1 case", "3 cases". It stays for sites' own layouts, which called it
+// before T; the default layouts use T with a count.
+func plural(m *i18n.Messages, n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return strconv.Itoa(n) + " " + many
+	return m.Number(n) + " " + many
+}
+
+// budgetText writes a budget in m's language: "€30,000 a year",
+// "30.000–40.000 € per jaar".
+func budgetText(m *i18n.Messages, b *site.Budget) string {
+	if b == nil {
+		return ""
+	}
+	amount := m.Amount(b.Amount)
+	if b.IsRange {
+		amount = m.Amount(b.Min) + "–" + m.Amount(b.Max)
+	}
+	s := m.Money(amount, b.Currency)
+	switch b.Period {
+	case site.PeriodYear:
+		return m.MustT("budget_a_year", map[string]any{"Amount": s})
+	case site.PeriodTotal:
+		return m.MustT("budget_in_total", map[string]any{"Amount": s})
+	}
+	return s
+}
+
+// goalTitle is an SDG's title: "Goal 6: Clean water and sanitation".
+func goalTitle(m *i18n.Messages, g *view.SDG) string {
+	return m.MustT("goal_title", map[string]any{"Number": strconv.Itoa(g.Number()), "Name": g.Name()})
 }

@@ -147,10 +147,12 @@ func TestNewErrors(t *testing.T) {
 		{"UnknownFunction", map[string]string{"partials/rating.html": `{{nope .}}`}, `layouts/partials/rating.html:1:3: function "nope" not defined`},
 		{"Escaping", map[string]string{"theme.html": `{{define "main"}}<a href="{{.Path}}>{{end}}`}, "layouts/theme.html: html/template:"},
 		{"Missing", map[string]string{"sdgs.html": ""}, "layouts/sdgs.html: open sdgs.html:"},
+		{"UnknownMessageKey", map[string]string{"sdgs.html": "{{define \"main\"}}\n<p>{{T \"home_browse\"}} {{T \"no_such_key\" 3}}</p>{{end}}"},
+			`layouts/sdgs.html:2:27: no message file has the key "no_such_key"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := render.New(layouts(t, tt.replace), markdown.New(false))
+			_, err := render.New(layouts(t, tt.replace), messages(t), markdown.New(false))
 			if err == nil {
 				t.Fatalf("got no error, want %s...", tt.want)
 			}
@@ -166,7 +168,7 @@ func TestOverride(t *testing.T) {
 		"theme.html": `{{define "title"}}Theme {{.Theme.Name}}{{end}}{{define "main"}}<h1>{{.Title}}</h1><p>{{href .Theme}}</p>{{end}}`,
 		"page.html":  `{{define "main"}}{{href .Site}}{{end}}`,
 	})
-	r, err := render.New(fsys, markdown.New(false))
+	r, err := render.New(fsys, messages(t), markdown.New(false))
 	if err != nil {
 		t.Fatal(err)
 	}

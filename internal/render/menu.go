@@ -46,11 +46,11 @@ func (b *binding) menu() []site.MenuEntry {
 	var menu []site.MenuEntry
 	for _, k := range site.Kinds {
 		if k.Menu != "" && k.Index != "" {
-			menu = append(menu, site.MenuEntry{Label: k.Menu, Kind: strings.TrimSuffix(k.Path, "/")})
+			menu = append(menu, site.MenuEntry{Label: b.msgs.MustT("menu_"+k.Index, nil), Kind: strings.TrimSuffix(k.Path, "/")})
 		}
 	}
 	if p := b.site.Page(aboutSlug); p != nil {
-		menu = append(menu, site.MenuEntry{Label: "About", URL: "/" + pagePath(p)})
+		menu = append(menu, site.MenuEntry{Label: b.msgs.MustT("menu_about", nil), URL: "/" + pagePath(p)})
 	}
 	return menu
 }

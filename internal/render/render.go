@@ -64,6 +64,26 @@
 // execCtx.funcs), and years, score, ratings, partnerType, latlon, plural,
 // name, worldMap and locator (see funcs.go and worldmap.go), and
 // typicalBudget, typicalDuration and inkOn (see typical.go).
+//
+// # Words, numbers and languages
+//
+// Every word of the interface comes from the message files of the site's
+// language, site.yaml's language (see package i18n), through T:
+//
+//	{{T "home_browse"}}                          a message
+//	{{T "n_cases" (len .Cases)}}                 a count: its plural form, the count written in the language's way
+//	{{T "theme_lead" (dict "Name" .Name)}}       values the message names, {{.Name}}; a "Count" among them counts
+//
+// T's result is text, which html/template escapes like any other. The
+// language's numbers, amounts and dates: num (a count: 1,234 or 1.234),
+// budget (a *site.Budget: "€30,000 a year", "30.000 € per jaar") and date
+// (a time.Time: "2 March 2024", "2 maart 2024"); years, name, score,
+// partnerType, latlon, the charts, the finder's profiles and the map use
+// the same words. Each of them records that the page read the language's
+// message file (deps.KindMessages) and the site's language, so that serve
+// renders again the pages whose words an edit of i18n/ changed. New
+// refuses a layout that gives T a constant key no message file has, at
+// the key's line and column.
 // cached renders a partial once per site for each item it is given: the
 // case cards, fact-box links and page frame that thousands of pages share,
 // which is what keeps a large build fast. The files a page can execute
@@ -91,6 +111,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/casebook/casebook/internal/deps"
+	"github.com/casebook/casebook/internal/i18n"
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/search"
@@ -121,6 +142,7 @@ type Options struct {
 // Renderer renders the pages of sites. It is safe for concurrent use.
 type Renderer struct {
 	md      *markdown.Renderer
+	msgs    *i18n.Catalog
 	layouts map[string]*template.Template // by page kind; parsed, never executed
 	ctxs    ctxPool                       // copies of layouts to execute
 	tmpl    templates                     // every file's version and what it can execute
@@ -144,11 +166,12 @@ type Renderer struct {
 func (r *Renderer) FragmentsRendered() int64 { return r.fragments.Load() }
 
 // New parses the layouts: base.html, the partials and one file per page
-// kind, each once. The error names the file at fault, also for templates
-// that html/template cannot escape.
-func New(layouts fs.FS, md *markdown.Renderer) (*Renderer, error) {
-	r := &Renderer{md: md, layouts: make(map[string]*template.Template, len(htmlKinds)), tmpl: newTemplates()}
-	root := template.New("base.html").Funcs(staticFuncs).Funcs(chartFuncs).Funcs(finderFuncs).Funcs(standIns())
+// kind, each once, for pages whose words come from msgs. The error names
+// the file at fault, also for templates that html/template cannot escape
+// and for a message key that no message file has.
+func New(layouts fs.FS, msgs *i18n.Catalog, md *markdown.Renderer) (*Renderer, error) {
+	r := &Renderer{md: md, msgs: msgs, layouts: make(map[string]*template.Template, len(htmlKinds)), tmpl: newTemplates()}
+	root := template.New("base.html").Funcs(staticFuncs).Funcs(finderFuncs).Funcs(standIns())
 	if err := r.tmpl.parseFile(root, layouts, "base.html"); err != nil {
 		return nil, err
 	}
@@ -174,6 +197,9 @@ func New(layouts fs.FS, md *markdown.Renderer) (*Renderer, error) {
 			return nil, err
 		}
 		r.layouts[kind] = t
+	}
+	if err := r.tmpl.checkKeys(msgs); err != nil {
+		return nil, err
 	}
 	return r, nil
 }

@@ -422,7 +422,7 @@ func TestCase(t *testing.T) {
 		`(Municipality, <a href="../../countries/bj/">Benin</a>)`,
 		`<span class="sdg-number" style="background-color: #26BDE2; color: #000"><span class="visually-hidden">Goal </span>6</span><span class="visually-hidden">:</span> <span class="sdg-name">Clean water and sanitation</span>`,
 		`<a href="../../themes/birth-registration/">birth registration</a>`,
-		`EUR 30,000 a year<br><span class="meta">Sources: federal grant</span>`,
+		`€30,000 a year<br><span class="meta">Sources: federal grant</span>`,
 		`<dd>2010–2023</dd>`,
 		`<a href="https://example.com/dogbo" rel="noopener">Website</a>`,
 		`<h2 id="related_heading">Related cases</h2>`,
@@ -592,7 +592,7 @@ func TestApproachFactsFirst(t *testing.T) {
 	want := []string{
 		`<h2 id="facts_heading">At a glance</h2>`,
 		`<dt>Cases</dt>`, `<a href="#cases_heading">2 cases</a>`,
-		`<dt>Typical budget</dt>`, `EUR 30,000 a year (1 case)`,
+		`<dt>Typical budget</dt>`, `€30,000 a year (1 case)`,
 		`<dt>Typical duration</dt>`, `14 years (1 case)`,
 		`<dt>Governance</dt>`,
 		`<div class="prose">`,

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/casebook/casebook/internal/i18n"
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/render"
 	"github.com/casebook/casebook/internal/site"
@@ -15,11 +16,21 @@ const testBaseURL = "https://example.org/dashboard/"
 // newRenderer returns a Renderer over the default layouts.
 func newRenderer(t testing.TB) *render.Renderer {
 	t.Helper()
-	r, err := render.New(os.DirFS("../../layouts"), markdown.New(false))
+	r, err := render.New(os.DirFS("../../layouts"), messages(t), markdown.New(false))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// messages returns the default message files (see package i18n).
+func messages(t testing.TB) *i18n.Catalog {
+	t.Helper()
+	c, err := i18n.Load(nil, os.DirFS("../../i18n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 // options returns the options of a build under the test's sub-path.

@@ -87,7 +87,7 @@ func (c *execCtx) jsonLD(d *Data) (template.JS, error) {
 		a.About = append(a.About, ldThing{Type: "Thing", Name: x.Title(), URL: abs(x)})
 	}
 	for _, g := range k.Goals() {
-		a.About = append(a.About, ldThing{Type: "Thing", Name: "Sustainable Development Goal " + strconv.Itoa(g.Number()) + ": " + g.Name(), URL: abs(g)})
+		a.About = append(a.About, ldThing{Type: "Thing", Name: c.words().MustT("sdg_long_title", map[string]any{"Number": strconv.Itoa(g.Number()), "Name": g.Name()}), URL: abs(g)})
 	}
 	for _, t := range k.ThemeTerms() {
 		a.About = append(a.About, ldThing{Type: "Thing", Name: t.Name(), URL: abs(t)})
@@ -101,7 +101,7 @@ func (c *execCtx) jsonLD(d *Data) (template.JS, error) {
 	}
 	crumbs := ldBreadcrumbs{Context: schemaOrg, Type: "BreadcrumbList", Items: []ldCrumb{
 		{Type: "ListItem", Position: 1, Name: site, Item: b.abs},
-		{Type: "ListItem", Position: 2, Name: indexTitles[KindCatalogue], Item: b.abs + cataloguePath(1)},
+		{Type: "ListItem", Position: 2, Name: indexTitle(c.words(), KindCatalogue), Item: b.abs + cataloguePath(1)},
 		{Type: "ListItem", Position: 3, Name: k.Title(), Item: d.Canonical},
 	}}
 	out, err := json.Marshal([]any{a, crumbs})

@@ -9,6 +9,7 @@ import (
 	"text/template/parse"
 
 	"github.com/casebook/casebook/internal/deps"
+	"github.com/casebook/casebook/internal/i18n"
 )
 
 // templates knows of each layout file its version (a hash of its text)
@@ -21,6 +22,12 @@ type templates struct {
 	defines map[string][]string // the templates each file defines
 	calls   map[string][]string // the templates each file calls; "*" for any partial
 	reach   map[string][]string // the files a page or partial can execute, made by reachable
+	keys    []messageKey        // the message keys that files give T as constants
+}
+
+// messageKey is a key that a layout file gives T, and where.
+type messageKey struct {
+	key, at string // at: "layouts/NAME:LINE:COL"
 }
 
 func newTemplates() templates {
@@ -49,7 +56,10 @@ func (ts *templates) parseFile(t *template.Template, fsys fs.FS, name string) er
 	for def, tree := range trees {
 		ts.defines[name] = append(ts.defines[name], def)
 		if tree.Root != nil {
-			calls(tree.Root, func(called string) { ts.calls[name] = append(ts.calls[name], called) })
+			calls(tree.Root, func(called string) { ts.calls[name] = append(ts.calls[name], called) }, func(key string, n parse.Node) {
+				loc, _ := tree.ErrorContext(n)
+				ts.keys = append(ts.keys, messageKey{key, "layouts/" + loc})
+			})
 		}
 	}
 	return nil
@@ -106,39 +116,45 @@ func (ts *templates) reachable(start string) []string {
 	return out
 }
 
-// calls walks a template's tree and reports each template it calls.
-func calls(n parse.Node, f func(string)) {
+// calls walks a template's tree and reports each template it calls, and
+// each constant key it gives T.
+func calls(n parse.Node, f func(string), key func(string, parse.Node)) {
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n != nil {
 			for _, c := range n.Nodes {
-				calls(c, f)
+				calls(c, f, key)
 			}
 		}
 	case *parse.ActionNode:
-		calls(n.Pipe, f)
+		calls(n.Pipe, f, key)
 	case *parse.IfNode:
-		calls(&n.BranchNode, f)
+		calls(&n.BranchNode, f, key)
 	case *parse.RangeNode:
-		calls(&n.BranchNode, f)
+		calls(&n.BranchNode, f, key)
 	case *parse.WithNode:
-		calls(&n.BranchNode, f)
+		calls(&n.BranchNode, f, key)
 	case *parse.BranchNode:
-		calls(n.Pipe, f)
-		calls(n.List, f)
+		calls(n.Pipe, f, key)
+		calls(n.List, f, key)
 		if n.ElseList != nil {
-			calls(n.ElseList, f)
+			calls(n.ElseList, f, key)
 		}
 	case *parse.TemplateNode:
 		f(n.Name)
-		calls(n.Pipe, f)
+		calls(n.Pipe, f, key)
 	case *parse.PipeNode:
 		if n != nil {
 			for _, c := range n.Cmds {
-				calls(c, f)
+				calls(c, f, key)
 			}
 		}
 	case *parse.CommandNode:
+		if id, ok := n.Args[0].(*parse.IdentifierNode); ok && id.Ident == "T" && len(n.Args) > 1 {
+			if s, ok := n.Args[1].(*parse.StringNode); ok {
+				key(s.Text, s)
+			}
+		}
 		if id, ok := n.Args[0].(*parse.IdentifierNode); ok && id.Ident == "cached" {
 			if len(n.Args) > 1 {
 				if s, ok := n.Args[1].(*parse.StringNode); ok {
@@ -149,10 +165,10 @@ func calls(n parse.Node, f func(string)) {
 			}
 		}
 		for _, a := range n.Args {
-			calls(a, f)
+			calls(a, f, key)
 		}
 	case *parse.ChainNode:
-		calls(n.Node, f)
+		calls(n.Node, f, key)
 	}
 }
 
@@ -180,4 +196,15 @@ func (r *Renderer) reachable(start string) []string {
 		r.tmpl.reach[start] = files
 	}
 	return files
+}
+
+// checkKeys returns an error for the first constant key that a layout
+// gives T and that msgs does not have, at the layout's line and column.
+func (ts *templates) checkKeys(msgs *i18n.Catalog) error {
+	for _, k := range ts.keys {
+		if !msgs.Has(k.key) {
+			return fmt.Errorf("%s: no message file has the key %q (the keys are in i18n/%s.toml)", k.at, k.key, i18n.Source)
+		}
+	}
+	return nil
 }

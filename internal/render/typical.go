@@ -2,11 +2,11 @@ package render
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
 
+	"github.com/casebook/casebook/internal/i18n"
 	"github.com/casebook/casebook/internal/site"
 	"github.com/casebook/casebook/internal/view"
 )
@@ -16,7 +16,7 @@ import (
 // in different currencies or periods cannot be compared, so it takes the
 // largest group of one currency and period (ties: a year before in total,
 // then by currency). It returns "" when no case gives a budget.
-func typicalBudget(cases []*view.Case) string {
+func typicalBudget(m *i18n.Messages, cases []*view.Case) string {
 	type key struct{ currency, period string }
 	groups := make(map[key][]float64)
 	for _, c := range cases {
@@ -40,7 +40,7 @@ func typicalBudget(cases []*view.Case) string {
 	})
 	k := keys[0]
 	typical := site.Budget{Amount: median(groups[k]), Currency: k.currency, Period: k.period}
-	return fmt.Sprintf("%s (%s)", typical.String(), ofCases(len(groups[k])))
+	return m.MustT("typical", map[string]any{"Figure": budgetText(m, &typical), "Count": len(groups[k])})
 }
 
 func periodRank(p string) int {
@@ -54,7 +54,7 @@ func periodRank(p string) int {
 // counted from the start year to the end year, such as "8 years (median of
 // 5 cases); 2 still running". Cases without a start year are left out. It
 // returns "" when no case gives one.
-func typicalDuration(cases []*view.Case) string {
+func typicalDuration(m *i18n.Messages, cases []*view.Case) string {
 	var years []float64
 	running := 0
 	for _, c := range cases {
@@ -69,29 +69,16 @@ func typicalDuration(cases []*view.Case) string {
 	}
 	var s string
 	if len(years) > 0 {
-		m := median(years)
-		n := strconv.FormatFloat(m, 'f', -1, 64)
-		unit := "years"
-		if m == 1 {
-			unit = "year"
-		}
-		s = fmt.Sprintf("%s %s (%s)", n, unit, ofCases(len(years)))
+		figure := m.MustT("n_years", median(years))
+		s = m.MustT("typical", map[string]any{"Figure": figure, "Count": len(years)})
 	}
 	if running > 0 {
 		if s != "" {
 			s += "; "
 		}
-		s += plural(running, "case", "cases") + " still running"
+		s += m.MustT("n_still_running", running)
 	}
 	return s
-}
-
-// ofCases says what a typical figure was taken from.
-func ofCases(n int) string {
-	if n == 1 {
-		return "1 case"
-	}
-	return "median of " + strconv.Itoa(n) + " cases"
 }
 
 // inkOn returns the text colour, black or white, that contrasts most with

@@ -29,16 +29,16 @@ func TestTypicalBudget(t *testing.T) {
 		want  string
 	}{
 		{"none", []*site.Case{{}, {}}, ""},
-		{"one", []*site.Case{eurYear(5000), {}}, "EUR 5,000 a year (1 case)"},
-		{"odd count takes the middle", []*site.Case{eurYear(9000), eurYear(1000), eurYear(5000)}, "EUR 5,000 a year (median of 3 cases)"},
-		{"even count takes the mean of the middle two", []*site.Case{eurYear(1000), eurYear(3000)}, "EUR 2,000 a year (median of 2 cases)"},
-		{"a range counts as its middle", []*site.Case{ranged}, "EUR 35,000 a year (1 case)"},
-		{"largest group wins", []*site.Case{eurYear(1000), usdTotal(10), usdTotal(20)}, "USD 15 in total (median of 2 cases)"},
-		{"a tie prefers a year", []*site.Case{usdTotal(10), eurYear(1000)}, "EUR 1,000 a year (1 case)"},
+		{"one", []*site.Case{eurYear(5000), {}}, "€5,000 a year (1 case)"},
+		{"odd count takes the middle", []*site.Case{eurYear(9000), eurYear(1000), eurYear(5000)}, "€5,000 a year (median of 3 cases)"},
+		{"even count takes the mean of the middle two", []*site.Case{eurYear(1000), eurYear(3000)}, "€2,000 a year (median of 2 cases)"},
+		{"a range counts as its middle", []*site.Case{ranged}, "€35,000 a year (1 case)"},
+		{"largest group wins", []*site.Case{eurYear(1000), usdTotal(10), usdTotal(20)}, "$15 in total (median of 2 cases)"},
+		{"a tie prefers a year", []*site.Case{usdTotal(10), eurYear(1000)}, "€1,000 a year (1 case)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := typicalBudget(viewCases(tt.cases...)); got != tt.want {
+			if got := typicalBudget(words(t, "en"), viewCases(tt.cases...)); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
@@ -61,7 +61,7 @@ func TestTypicalDuration(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := typicalDuration(viewCases(tt.cases...)); got != tt.want {
+			if got := typicalDuration(words(t, "en"), viewCases(tt.cases...)); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})

@@ -32,6 +32,11 @@ func (r *Renderer) Versions(s *site.Site, opts Options) deps.Version {
 			return hashStrings(b.assetPath(d.Item.ID)), true
 		case deps.KindComputed:
 			return b.computed(d.Item.ID)
+		case deps.KindMessages:
+			// The site's language decides which file is read: another
+			// language's file, read before a change of language, is
+			// no longer there.
+			return b.msgs.Version(), d.Item.ID == b.msgs.File
 		}
 		return model(d)
 	}

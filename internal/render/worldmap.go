@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/casebook/casebook/internal/i18n"
 	"github.com/casebook/casebook/internal/view"
 	"github.com/casebook/casebook/internal/worldmap"
 )
@@ -46,6 +47,7 @@ type MapCountry struct {
 	Step     int    // its class in Steps, from 1
 	Shade    int    // its shade, from 1 (lightest) to maxSteps
 	Range    string // its class's Label: "2–4 cases"
+	Label    string // its accessible name on the map: "Senegal, 4 cases"
 	D        string // path data of its outlines; "" when it is a point
 	X, Y     int    // where its point is, when D is "" or Small
 	OnMap    bool
@@ -54,29 +56,27 @@ type MapCountry struct {
 	Small bool
 }
 
-// Label is the country's accessible name on the map: "Senegal, 4 cases".
-func (c *MapCountry) Label() string { return c.Name + ", " + plural(c.Cases, "case", "cases") }
-
 // MapStep is a class of the map's shading: the countries with Min to Max
 // cases.
 type MapStep struct {
 	Step      int
 	Shade     int // from 1 (lightest) to maxSteps: fewer steps spread over the shades
 	Min, Max  int
-	Countries int // how many countries it holds
+	Countries int    // how many countries it holds
+	Label     string // its range in words: "1 case", "2–4 cases"
 }
 
-// Label is the step's range in words: "1 case", "2–4 cases".
-func (s MapStep) Label() string {
+// stepLabel writes a step's range in words: "1 case", "2–4 cases".
+func stepLabel(m *i18n.Messages, s MapStep) string {
 	if s.Min == s.Max {
-		return plural(s.Min, "case", "cases")
+		return m.MustT("n_cases", s.Min)
 	}
-	return strconv.Itoa(s.Min) + "–" + strconv.Itoa(s.Max) + " cases"
+	return m.MustT("n_to_m_cases", map[string]any{"Min": m.Number(s.Min), "Count": s.Max})
 }
 
 // worldMap returns the map of site's partner countries, reading them
 // through the view (and so recording what the page shows).
-func worldMap(s *view.Site) *WorldMap {
+func worldMap(words *i18n.Messages, s *view.Site) *WorldMap {
 	w := worldmap.World()
 	m := &WorldMap{Width: w.Width, Height: w.Height}
 	withCases := map[string]bool{}
@@ -87,6 +87,7 @@ func worldMap(s *view.Site) *WorldMap {
 			continue
 		}
 		mc := &MapCountry{Country: co, Name: co.Name(), Cases: n, Partners: len(co.Partners())}
+		mc.Label = words.MustT("country_cases", map[string]any{"Country": mc.Name, "Count": n})
 		if sh := w.Shape(co.Code()); sh != nil {
 			mc.OnMap, mc.D, mc.X, mc.Y = true, sh.D(), sh.X, sh.Y
 			if !sh.Point() {
@@ -103,11 +104,14 @@ func worldMap(s *view.Site) *WorldMap {
 		most = max(most, n)
 	}
 	m.Steps = mapSteps(most)
+	for i := range m.Steps {
+		m.Steps[i].Label = stepLabel(words, m.Steps[i])
+	}
 	for _, mc := range m.Countries {
 		mc.Step = stepOf(m.Steps, mc.Cases)
 		st := &m.Steps[mc.Step-1]
 		st.Countries++
-		mc.Shade, mc.Range = st.Shade, st.Label()
+		mc.Shade, mc.Range = st.Shade, st.Label
 	}
 	m.Ranked = slices.Clone(m.Countries)
 	slices.SortStableFunc(m.Ranked, func(a, b *MapCountry) int { return b.Cases - a.Cases })

@@ -46,7 +46,7 @@ func TestMapStepLabel(t *testing.T) {
 		{MapStep{Min: 3, Max: 3}, "3 cases"},
 		{MapStep{Min: 2, Max: 4}, "2–4 cases"},
 	} {
-		if got := tt.step.Label(); got != tt.want {
+		if got := stepLabel(words(t, "en"), tt.step); got != tt.want {
 			t.Errorf("got %q, want %q", got, tt.want)
 		}
 	}

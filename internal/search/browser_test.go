@@ -48,7 +48,7 @@ func openCatalogue(t testing.TB, source string) *catalogue {
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	cfg := pipeline.Config{Source: source, Out: out, BaseURL: srv.URL + "/dashboard/", Minify: true,
-		Layouts: casebook.Layouts, Assets: casebook.Assets}
+		Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n}
 	if res, err := pipeline.Run(cfg); err != nil {
 		t.Fatalf("build: %v\n%v", err, res.Problems)
 	}
@@ -192,7 +192,7 @@ func (c *catalogue) view(t testing.TB) view {
 // check compares the page with what search.Filter says of the selection.
 func (c *catalogue) check(t *testing.T, v view, sel map[string][]string) {
 	t.Helper()
-	facets := search.Facets(c.site)
+	facets := search.Facets(c.site, nil)
 	cases, counts := search.Filter(len(c.site.Cases), facets, search.Selection{Values: sel})
 	for f, fc := range facets {
 		if got, want := v.Counts[fc.ID], counts[f]; !slices.Equal(got, want) {

@@ -25,8 +25,35 @@ type Value struct {
 	Colour string
 }
 
-// Facets returns the facets of s: those of site.Facets, in their order.
-func Facets(s *site.Site) []Facet {
+// Words say in the site's language what the catalogue's data says in
+// words: the facets' and their values' labels and the cards' budgets.
+// Package render gives the Indexer its own, from the site's message files;
+// without, they are site.Kinds' English.
+type Words interface {
+	// Facet returns the label of a facet, given its English one.
+	Facet(id, label string) string
+	// Value returns the label of a facet's value, given its English one.
+	Value(facet string, v site.Value) string
+	// Budget writes a budget: "€30,000 a year".
+	Budget(b *site.Budget) string
+	// Version changes when any of the words do.
+	Version() uint64
+}
+
+// english is Words in site.Kinds' English.
+type english struct{}
+
+func (english) Facet(_, label string) string        { return label }
+func (english) Value(_ string, v site.Value) string { return v.Label }
+func (english) Budget(b *site.Budget) string        { return b.String() }
+func (english) Version() uint64                     { return 0 }
+
+// Facets returns the facets of s: those of site.Facets, in their order,
+// labelled by words (nil: in English).
+func Facets(s *site.Site, words Words) []Facet {
+	if words == nil {
+		words = english{}
+	}
 	idx := make(map[*site.Case]int, len(s.Cases))
 	for i, c := range s.Cases {
 		idx[c] = i
@@ -35,14 +62,14 @@ func Facets(s *site.Site) []Facet {
 	facets := make([]Facet, len(kinds))
 	for k, kind := range kinds {
 		vs := kind.Values(s)
-		f := Facet{ID: kind.ID, Label: kind.Label, Values: make([]Value, len(vs))}
+		f := Facet{ID: kind.ID, Label: words.Facet(kind.ID, kind.Label), Values: make([]Value, len(vs))}
 		for i, v := range vs {
 			cases := make([]int, len(v.Cases))
 			for j, c := range v.Cases {
 				cases[j] = idx[c]
 			}
 			slices.Sort(cases)
-			f.Values[i] = Value{ID: v.ID, Label: v.Label, Short: v.Short, Cases: cases, Colour: v.Colour}
+			f.Values[i] = Value{ID: v.ID, Label: words.Value(kind.ID, v), Short: v.Short, Cases: cases, Colour: v.Colour}
 		}
 		facets[k] = f
 	}

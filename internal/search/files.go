@@ -24,6 +24,7 @@ type cardIndex struct {
 	// reorder is set when the last update changed what the sort orders
 	// read: the order of the cases, or a case's date, start or budget.
 	reorder bool
+	budget  func(*site.Budget) string // writes a card's budget: see Words
 }
 
 // card is the encoded card of a case and what it was encoded from, with
@@ -131,7 +132,7 @@ func (x *cardIndex) update(s *site.Site, facets []Facet, name func(string, []byt
 				if approaches == nil {
 					approaches, countries, types = pos(0), pos(1), pos(2)
 				}
-				k = newCard(c, approaches, countries, types)
+				k = newCard(c, approaches, countries, types, x.budget)
 			}
 			cards[c.Slug] = k
 			ks = append(ks, k)
@@ -157,9 +158,9 @@ func (x *cardIndex) update(s *site.Site, facets []Facet, name func(string, []byt
 }
 
 // newCard encodes the card of c.
-func newCard(c *site.Case, approaches, countries, types map[string]int) *card {
+func newCard(c *site.Case, approaches, countries, types map[string]int, budget func(*site.Budget) string) *card {
 	k := &card{slug: c.Slug, title: c.Title, summary: c.Summary, themes: c.Themes, start: c.Start, end: c.End, date: c.Date, budget: c.Budget,
-		data: appendCard(nil, c, approaches, countries, types)}
+		data: appendCard(nil, c, approaches, countries, types, budget)}
 	for _, a := range c.Approaches {
 		k.approaches = append(k.approaches, a.ID)
 	}
@@ -172,7 +173,7 @@ func newCard(c *site.Case, approaches, countries, types map[string]int) *card {
 	return k
 }
 
-func appendCard(b []byte, c *site.Case, approaches, countries, types map[string]int) []byte {
+func appendCard(b []byte, c *site.Case, approaches, countries, types map[string]int, budget func(*site.Budget) string) []byte {
 	b = append(b, '[')
 	b = appendString(b, c.Slug)
 	b = append(b, ',')
@@ -207,11 +208,11 @@ func appendCard(b []byte, c *site.Case, approaches, countries, types map[string]
 		b = strconv.AppendInt(b, int64(g.Number), 10)
 	}
 	b = append(b, "],"...)
-	budget := ""
+	text := ""
 	if c.Budget != nil {
-		budget = c.Budget.String()
+		text = budget(c.Budget)
 	}
-	b = appendString(b, budget)
+	b = appendString(b, text)
 	b = append(b, ',')
 	b = strconv.AppendInt(b, int64(c.Start), 10)
 	b = append(b, ',')

@@ -121,7 +121,11 @@ type Indexer struct {
 	// index then changes only the files it touched, not every page that
 	// names the catalogue file.
 	Stable bool
+	// Words, set before each Build, are the words of the site's language
+	// (see Words); nil for English.
+	Words Words
 
+	words  uint64 // the version of the words of the last site
 	text   textIndex
 	cards  cardIndex
 	last   *Index
@@ -149,13 +153,21 @@ func (x *Indexer) Build(s *site.Site) *Index {
 	var shards []shard
 	resorted := false // whether the sort orders changed since the last site
 	labels := labelsOf(s)
+	words := x.Words
+	if words == nil {
+		words = english{}
+	}
+	if x.words != words.Version() { // other words: every card and facet changes
+		*x = Indexer{Stable: x.Stable, Words: x.Words, words: words.Version()}
+	}
+	x.cards.budget = words.Budget
 	if last := x.last; last != nil && slices.Equal(labels, x.labels) && x.cards.same(s) {
 		// Nothing that the facets, the cards or the sort orders read has
 		// changed: only the text can have.
 		ix.Facets, cards = last.Facets, x.cards.files
 		shards = x.text.update(s, x.name)
 	} else {
-		ix.Facets = Facets(s)
+		ix.Facets = Facets(s, words)
 		done := make(chan struct{})
 		go func() { // cards and terms are independent: build them side by side
 			defer close(done)

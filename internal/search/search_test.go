@@ -43,7 +43,7 @@ func valueIDs(f Facet) string {
 }
 
 func TestFacets(t *testing.T) {
-	facets := Facets(testSite())
+	facets := Facets(testSite(), nil)
 	want := map[string]string{
 		"approach": "twinning[0 2] youth-work[1 2 3]",
 		"sdg":      "4[0 1] 6[2] 13[1]",
@@ -70,7 +70,7 @@ func TestFacets(t *testing.T) {
 
 func TestFilter(t *testing.T) {
 	s := testSite()
-	facets := Facets(s)
+	facets := Facets(s, nil)
 	for _, tc := range []struct {
 		name    string
 		sel     Selection

@@ -45,7 +45,7 @@ func benchEdit(b *testing.B, edit func(doc string, i int) string, ownLayouts boo
 		copyLayouts(b, filepath.Join(dir, "layouts"))
 	}
 	var log strings.Builder
-	srv, err := serve.New(serve.Config{Source: dir, Bind: "127.0.0.1", Layouts: casebook.Layouts, Assets: casebook.Assets, Log: &log})
+	srv, err := serve.New(serve.Config{Source: dir, Bind: "127.0.0.1", Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n, Log: &log})
 	if err != nil {
 		b.Fatal(err)
 	}

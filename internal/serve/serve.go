@@ -89,8 +89,9 @@ type Config struct {
 	Port   int    // 0 picks a free port
 	Drafts bool
 
-	// Layouts and Assets are the embedded defaults (see pipeline.Config).
-	Layouts, Assets fs.FS
+	// Layouts, Assets and I18n are the embedded defaults (see
+	// pipeline.Config).
+	Layouts, Assets, I18n fs.FS
 
 	// Quiet is how long the batch waits for more events; 0 means
 	// DefaultQuiet.
@@ -167,7 +168,7 @@ func New(cfg Config) (*Server, error) {
 	s.session = pipeline.NewSession(pipeline.Config{
 		Source: root, Drafts: cfg.Drafts, Minify: true, StableNames: true,
 		BaseURL: fmt.Sprintf("http://localhost:%d/", port),
-		Layouts: cfg.Layouts, Assets: cfg.Assets,
+		Layouts: cfg.Layouts, Assets: cfg.Assets, I18n: cfg.I18n,
 	}, true)
 	s.session.Compress() // its files are served as they are held: see serveFile
 	if s.watcher, err = newWatcher(root, s.printf); err != nil {

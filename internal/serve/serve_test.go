@@ -32,7 +32,7 @@ func start(t *testing.T, cases int) *harness {
 	}
 	h := &harness{t: t, dir: dir, rebuilds: make(chan serve.Rebuild, 100)}
 	srv, err := serve.New(serve.Config{
-		Source: dir, Bind: "127.0.0.1", Layouts: casebook.Layouts, Assets: casebook.Assets,
+		Source: dir, Bind: "127.0.0.1", Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n,
 		OnRebuild: func(r serve.Rebuild) { h.rebuilds <- r },
 	})
 	if err != nil {

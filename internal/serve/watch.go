@@ -14,7 +14,7 @@ import (
 )
 
 // watched are the folders of a site that serve watches, recursively.
-var watched = []string{"content", "layouts", "assets"}
+var watched = []string{"content", "layouts", "assets", "i18n"}
 
 // watcher watches the folders of a site with fsnotify: each folder on its
 // own (inotify does not recurse), folders created later as they appear.

@@ -161,7 +161,7 @@ func (h *harness) equalsFullBuild() {
 	out := filepath.Join(h.t.TempDir(), "public")
 	port := strings.TrimSuffix(h.srv.URL()[strings.LastIndexByte(h.srv.URL(), ':')+1:], "/")
 	_, err := pipeline.Run(pipeline.Config{Source: h.dir, Out: out, Minify: true, BaseURL: "http://localhost:" + port + "/",
-		StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets}) // as serve builds
+		StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n}) // as serve builds
 	if err != nil {
 		h.t.Fatal(err)
 	}

@@ -48,3 +48,12 @@ func CountryNameIn(tag language.Tag, code string) (string, bool) {
 // CountryName returns the common English name of an ISO 3166-1 alpha-2
 // code (see CountryNameIn), and whether the code is known.
 func CountryName(code string) (string, bool) { return CountryNameIn(language.English, code) }
+
+// Tag returns the site's language as a tag, English when it has none or
+// one that is not a BCP 47 tag (content reports the latter).
+func (c *Config) Tag() language.Tag {
+	if t, err := language.Parse(c.Language); err == nil && c.Language != "" {
+		return t
+	}
+	return language.English
+}

@@ -123,7 +123,7 @@ func (s *Site) linkTerms() {
 	for _, p := range s.Partners {
 		co := countries[p.Country]
 		if co == nil {
-			name, _ := CountryName(p.Country)
+			name, _ := CountryNameIn(s.Config.Tag(), p.Country)
 			co = &Country{Code: p.Country, Name: name}
 			countries[p.Country] = co
 		}
@@ -149,7 +149,7 @@ func (s *Site) linkTerms() {
 			}
 			g := goals[n]
 			if g == nil {
-				g = newSDG(n)
+				g = newSDG(n, s.Config.Language)
 				goals[n] = g
 			}
 			if slices.Contains(c.Goals, g) {

@@ -1,5 +1,7 @@
 package site
 
+import "strings"
+
 // sdgs holds the official short names and colours of the seventeen goals,
 // as the United Nations publishes them.
 var sdgs = [...]struct{ name, colour string }{
@@ -28,10 +30,74 @@ const NumSDGs = 17
 // ValidSDG reports whether n is the number of a goal.
 func ValidSDG(n int) bool { return n >= 1 && n <= NumSDGs }
 
-// SDGName returns the official short name of goal n, or "" if there is none.
-func SDGName(n int) string {
+// sdgNames holds the goals' official short names in other languages than
+// English, by language (the base of a BCP 47 tag).
+//
+// French: the United Nations' own, as on
+// https://www.un.org/sustainabledevelopment/fr/objectifs-de-developpement-durable/
+// and https://www.un.org/fr/exhibit/odd-17-objectifs-pour-transformer-notre-monde
+//
+// Dutch: the Belgian federal government's, as on https://www.sdgs.be/nl/sdgs
+// (the Federal Institute for Sustainable Development) and
+// https://diplomatie.belgium.be/nl/beleid/beleidsthemas/naar-een-mondiale-en-solidaire-samenleving/leefmilieu/sustainable-development-goals
+// (the FPS Foreign Affairs). The Netherlands' wording differs in a few
+// goals (8: "Eerlijk werk en economische groei", 16: "Vrede, veiligheid
+// en sterke publieke diensten"); casebook's sites are Belgian first.
+var sdgNames = map[string][NumSDGs + 1]string{
+	"fr": {
+		1:  "Pas de pauvreté",
+		2:  "Faim «\u00a0zéro\u00a0»",
+		3:  "Bonne santé et bien-être",
+		4:  "Éducation de qualité",
+		5:  "Égalité entre les sexes",
+		6:  "Eau propre et assainissement",
+		7:  "Énergie propre et d’un coût abordable",
+		8:  "Travail décent et croissance économique",
+		9:  "Industrie, innovation et infrastructure",
+		10: "Inégalités réduites",
+		11: "Villes et communautés durables",
+		12: "Consommation et production responsables",
+		13: "Mesures relatives à la lutte contre les changements climatiques",
+		14: "Vie aquatique",
+		15: "Vie terrestre",
+		16: "Paix, justice et institutions efficaces",
+		17: "Partenariats pour la réalisation des objectifs",
+	},
+	"nl": {
+		1:  "Geen armoede",
+		2:  "Geen honger",
+		3:  "Goede gezondheid en welzijn",
+		4:  "Kwaliteitsonderwijs",
+		5:  "Gendergelijkheid",
+		6:  "Schoon water en sanitair",
+		7:  "Betaalbare en duurzame energie",
+		8:  "Waardig werk en economische groei",
+		9:  "Industrie, innovatie en infrastructuur",
+		10: "Ongelijkheid verminderen",
+		11: "Duurzame steden en gemeenschappen",
+		12: "Verantwoorde consumptie en productie",
+		13: "Klimaatactie",
+		14: "Leven in het water",
+		15: "Leven op het land",
+		16: "Vrede, justitie en sterke publieke diensten",
+		17: "Partnerschap om doelstellingen te bereiken",
+	},
+}
+
+// SDGName returns the official short English name of goal n, or "" if
+// there is none.
+func SDGName(n int) string { return SDGNameIn("en", n) }
+
+// SDGNameIn returns the official short name of goal n in language lang (a
+// BCP 47 tag: "nl", "fr-BE"), in English for a language without names of
+// its own, or "" if there is no goal n.
+func SDGNameIn(lang string, n int) string {
 	if !ValidSDG(n) {
 		return ""
+	}
+	base, _, _ := strings.Cut(lang, "-")
+	if names, ok := sdgNames[strings.ToLower(base)]; ok {
+		return names[n]
 	}
 	return sdgs[n].name
 }
@@ -45,8 +111,8 @@ func SDGColour(n int) string {
 	return sdgs[n].colour
 }
 
-func newSDG(n int) *SDG {
-	return &SDG{Number: n, Name: sdgs[n].name, Colour: sdgs[n].colour}
+func newSDG(n int, lang string) *SDG {
+	return &SDG{Number: n, Name: SDGNameIn(lang, n), Colour: sdgs[n].colour}
 }
 
 // CountryCodes returns every known country code, for suggestions.

@@ -1,0 +1,41 @@
+package check_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/casebook/casebook/internal/check"
+)
+
+func TestMessageRemarks(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string // each a problem's start; in order
+	}{
+		{"OverrideOfOneKey", map[string]string{"i18n/nl.toml": "home_browse = \"Snuffelen\"\n"}, nil},
+		{"LanguageWithoutDefaults", map[string]string{"i18n/de.toml": "home_browse = \"Stöbern\"\n"},
+			[]string{`i18n/de.toml: warning: `}},
+		{"MistypedKey", map[string]string{"i18n/nl.toml": "home_brows = \"Snuffelen\"\n"},
+			[]string{`i18n/nl.toml: warning: no page reads these keys, which casebook's messages do not have (mistyped?): "home_brows"`}},
+		{"SiteLanguageWithoutMessages", map[string]string{"content/site.yaml": strings.Replace(siteYAML, "title:", "language: de\ntitle:", 1)},
+			[]string{`content/site.yaml: warning: language "de" has no messages`}},
+		{"LayoutKeyInNoFile", map[string]string{"layouts/partials/footer.html": "<footer>{{T \"footer_thanks\"}}</footer>"},
+			[]string{`layouts/partials/footer.html:1:12: error: no message file has the key "footer_thanks"`}},
+		{"BrokenFile", map[string]string{"i18n/nl.toml": "home_browse = \n"},
+			[]string{`i18n/nl.toml: error: `}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := run(t, fixture(tt.files), check.Config{})
+			if len(got) != len(tt.want) {
+				t.Fatalf("got problems:\n%s\nwant %d starting %q", strings.Join(got, "\n"), len(tt.want), tt.want)
+			}
+			for i, w := range tt.want {
+				if !strings.HasPrefix(got[i], w) {
+					t.Errorf("got %s, want %s...", got[i], w)
+				}
+			}
+		})
+	}
+}

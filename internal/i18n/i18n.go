@@ -1,0 +1,226 @@
+// Package i18n holds the words of casebook's interface in each language and
+// formats numbers, amounts of money and dates the way that language writes
+// them.
+//
+// # Message files
+//
+// The words come from message files in Hugo's format and folder: i18n/en.toml,
+// i18n/nl.toml, i18n/fr.toml, one TOML table per message, named by its key.
+// A message without a count is a plain string or a table with "other"; one
+// with a count has CLDR's plural forms ("one", "other", and for some
+// languages "few", "many"...) and writes the count as {{.Count}}:
+//
+//	matrix_caption = "Features of the approaches"
+//
+//	[n_cases]
+//	one = "{{.Count}} case"
+//	other = "{{.Count}} cases"
+//
+// The defaults (complete for en, nl and fr) are embedded in the binary; a
+// site's own i18n/<lang>.toml overrides them key by key, as in Hugo, so
+// that a site can change one sentence and keep the others. A key that a
+// language lacks is read in English.
+//
+// # Numbers
+//
+// Messages.Number, Money and Date write what pages show with
+// golang.org/x/text's CLDR data: 1,234 in English, 1.234 in Dutch, 1 234
+// (a no-break space) in French; €1,234.50, 1.234,50 € and 1 234,50 €.
+package i18n
+
+import (
+	"fmt"
+	"hash/maphash"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+)
+
+// Dir is the folder of the message files, in a site and in the defaults.
+const Dir = "i18n"
+
+// Source is the language every other is checked against, and read in
+// when a language lacks a key.
+const Source = "en"
+
+// Catalog is every language's messages: the defaults with a site's own
+// message files over them. It does not change once loaded, and is safe
+// for concurrent use.
+type Catalog struct {
+	bundle *goi18n.Bundle
+	keys   map[string]map[string]bool            // by language: the keys its files give
+	siteKs map[string]map[string]bool            // by language: the keys the site's own file gives
+	files  map[string][]string                   // by language: its files, "i18n/nl.toml" (defaults first)
+	bytes  map[string][]byte                     // by language: the bytes of its files, for versions
+	raw    map[string]map[string]*goi18n.Message // by language and key: the message, the site's over the defaults'
+}
+
+// Load reads the message files of defaults (the embedded i18n/ folder) and
+// then of site (the site's i18n/ folder; nil or missing for none), each
+// named <lang>.toml. The error names the file at fault.
+func Load(site, defaults fs.FS) (*Catalog, error) {
+	c := &Catalog{
+		bundle: goi18n.NewBundle(language.English),
+		keys:   map[string]map[string]bool{},
+		siteKs: map[string]map[string]bool{},
+		files:  map[string][]string{},
+		bytes:  map[string][]byte{},
+		raw:    map[string]map[string]*goi18n.Message{},
+	}
+	c.bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	for _, layer := range []struct {
+		fsys fs.FS
+		site bool
+	}{{defaults, false}, {site, true}} {
+		if layer.fsys == nil {
+			continue
+		}
+		names, err := fs.Glob(layer.fsys, "*.toml")
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", Dir, err)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			if err := c.add(layer.fsys, name, layer.site); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if len(c.keys[Source]) == 0 {
+		return nil, fmt.Errorf("%s/%s.toml: no messages: casebook needs the English ones", Dir, Source)
+	}
+	return c, nil
+}
+
+// add parses one message file into c.
+func (c *Catalog) add(fsys fs.FS, name string, site bool) error {
+	file := Dir + "/" + name
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	lang := strings.TrimSuffix(path.Base(name), ".toml")
+	if _, err := language.Parse(lang); err != nil {
+		return fmt.Errorf("%s: %q is not a language tag (BCP 47), such as \"nl\" or \"fr\"", file, lang)
+	}
+	mf, err := c.bundle.ParseMessageFileBytes(b, name)
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	if c.keys[lang] == nil {
+		c.keys[lang] = map[string]bool{}
+		c.raw[lang] = map[string]*goi18n.Message{}
+	}
+	if site {
+		c.siteKs[lang] = map[string]bool{}
+	}
+	for _, m := range mf.Messages {
+		c.keys[lang][m.ID] = true
+		c.raw[lang][m.ID] = m
+		if site {
+			c.siteKs[lang][m.ID] = true
+		}
+	}
+	c.files[lang] = append(c.files[lang], file)
+	c.bytes[lang] = append(append(c.bytes[lang], b...), 0)
+	return nil
+}
+
+// Has reports whether the English messages, and so every language, have key.
+func (c *Catalog) Has(key string) bool { return c.keys[Source][key] }
+
+// Keys returns the keys that lang's files give, sorted: the defaults' and
+// the site's together.
+func (c *Catalog) Keys(lang string) []string {
+	keys := make([]string, 0, len(c.keys[lang]))
+	for k := range c.keys[lang] {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Missing returns the English keys that lang has in no file, sorted: a
+// page in lang shows them in English.
+func (c *Catalog) Missing(lang string) []string {
+	var out []string
+	for _, k := range c.Keys(Source) {
+		if !c.keys[lang][k] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// SiteFiles returns the languages for which the site has a message file of
+// its own, sorted.
+func (c *Catalog) SiteFiles() []string {
+	langs := make([]string, 0, len(c.siteKs))
+	for l := range c.siteKs {
+		langs = append(langs, l)
+	}
+	slices.Sort(langs)
+	return langs
+}
+
+var versionSeed = maphash.MakeSeed()
+
+// For returns the messages of lang, a BCP 47 tag such as "nl"; English for
+// "". A language without files of its own reads English words but
+// writes numbers its own way.
+func (c *Catalog) For(lang string) *Messages {
+	if lang == "" {
+		lang = Source
+	}
+	tag, err := language.Parse(lang)
+	if err != nil {
+		tag = language.English
+	}
+	var h maphash.Hash
+	h.SetSeed(versionSeed)
+	h.WriteString(lang)
+	h.WriteByte(0)
+	h.Write(c.bytes[lang])
+	h.Write(c.bytes[Source]) // what lang lacks comes from there
+	file := Dir + "/" + lang + ".toml"
+	if len(c.files[lang]) == 0 {
+		file = Dir + "/" + Source + ".toml"
+	}
+	return &Messages{
+		Lang:    lang,
+		File:    file,
+		tag:     tag,
+		loc:     goi18n.NewLocalizer(c.bundle, lang, Source),
+		printer: message.NewPrinter(tag),
+		version: h.Sum64(),
+		raw:     [2]map[string]*goi18n.Message{c.raw[Source], c.raw[lang]},
+	}
+}
+
+// SiteKeys returns the keys of the site's own file for lang, sorted; none
+// when it has none.
+func (c *Catalog) SiteKeys(lang string) []string {
+	keys := make([]string, 0, len(c.siteKs[lang]))
+	for k := range c.siteKs[lang] {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// MustLoad is Load of defaults alone, for the embedded message files,
+// which a test keeps loadable: it panics on an error.
+func MustLoad(defaults fs.FS) *Catalog {
+	c, err := Load(nil, defaults)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}

@@ -1,0 +1,206 @@
+package i18n_test
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/casebook/casebook/internal/i18n"
+)
+
+func defaults(t *testing.T) *i18n.Catalog {
+	t.Helper()
+	c, err := i18n.Load(nil, os.DirFS("../../i18n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestDefaultsComplete checks that the embedded languages have the same
+// keys as English, no more and no fewer.
+func TestDefaultsComplete(t *testing.T) {
+	c := defaults(t)
+	en := c.Keys("en")
+	if len(en) < 100 {
+		t.Fatalf("got %d English keys, want the whole interface", len(en))
+	}
+	for _, lang := range []string{"nl", "fr"} {
+		if missing := c.Missing(lang); len(missing) > 0 {
+			t.Errorf("%s lacks %v", lang, missing)
+		}
+		for _, k := range c.Keys(lang) {
+			if !slices.Contains(en, k) {
+				t.Errorf("%s has %q, which en has not", lang, k)
+			}
+		}
+	}
+}
+
+// TestEveryMessageRenders executes every message of every language with
+// the values the code gives, so that a typo in a translation's template
+// fails here and not on a page.
+func TestEveryMessageRenders(t *testing.T) {
+	c := defaults(t)
+	data := map[string]any{"Count": 2, "Min": "1", "Name": "N", "Country": "C", "Number": "6", "Page": "P", "Pages": "9",
+		"Site": "S", "Amount": "1", "Symbol": "€", "Year": "2020", "Month": "M", "Figure": "F", "Feature": "F",
+		"Importance": "I", "Words": "W", "Score": "1", "First": "1", "Last": "2", "Approach": "A",
+		"Low": "L", "High": "H", "Currency": "€", "Title": "T", "Points": "P", "Q": "q", "To": "t", "Error": "e",
+		"Why": "w", "Have": "1", "Sort": "s", "Lat": "1", "NS": "N", "Lon": "2", "EW": "E"}
+	for _, lang := range []string{"en", "nl", "fr"} {
+		m := c.For(lang)
+		for _, k := range c.Keys(lang) {
+			for _, n := range []int{0, 1, 2, 1000000} {
+				data["Count"] = n
+				s, err := m.T(k, data)
+				if err != nil || s == "" || strings.Contains(s, "<no value>") {
+					t.Errorf("%s %s (count %d): got %q, %v", lang, k, n, s, err)
+				}
+			}
+		}
+	}
+}
+
+func TestPlurals(t *testing.T) {
+	c := defaults(t)
+	tests := []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{"en", 0, "0 cases"},
+		{"en", 1, "1 case"},
+		{"en", 1234, "1,234 cases"},
+		{"nl", 1, "1 case"},
+		{"nl", 1234, "1.234 cases"},
+		{"fr", 0, "0 cas"},
+		{"fr", 1234, "1\u00a0234 cas"},
+		{"fr", 1000000, "1\u00a0000\u00a0000 de cas"},
+	}
+	for _, tt := range tests {
+		if got, err := c.For(tt.lang).T("n_cases", tt.n); err != nil || got != tt.want {
+			t.Errorf("%s %d: got %q, %v, want %q", tt.lang, tt.n, got, err, tt.want)
+		}
+	}
+}
+
+// TestFormats is the table of how each language writes amounts, counts
+// and dates. French and Dutch put a no-break space between an amount and
+// its currency; x/text's CLDR tables group French thousands with one too
+// (U+00A0).
+func TestFormats(t *testing.T) {
+	c := defaults(t)
+	day := time.Date(2024, time.March, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		lang                           string
+		money, whole, usd, count, date string
+		date2                          string
+	}{
+		{"en", "€1,234.50", "€30,000", "$15", "1,234,567", "1 March 2024", "2 March 2024"},
+		{"nl", "1.234,50\u00a0€", "30.000\u00a0€", "15\u00a0US$", "1.234.567", "1 maart 2024", "2 maart 2024"},
+		{"fr", "1\u00a0234,50\u00a0€", "30\u00a0000\u00a0€", "15\u00a0$US", "1\u00a0234\u00a0567", "1er mars 2024", "2 mars 2024"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			m := c.For(tt.lang)
+			for _, x := range []struct{ got, want string }{
+				{m.Money(m.Amount(1234.5), "EUR"), tt.money},
+				{m.Money(m.Amount(30000), "EUR"), tt.whole},
+				{m.Money(m.Amount(15), "USD"), tt.usd},
+				{m.Number(1234567), tt.count},
+				{m.Date(day), tt.date},
+				{m.Date(day.AddDate(0, 0, 1)), tt.date2},
+			} {
+				if x.got != x.want {
+					t.Errorf("got %q, want %q", x.got, x.want)
+				}
+			}
+		})
+	}
+}
+
+// TestSiteOverridesKeyByKey checks that a site's own file changes the keys
+// it gives and leaves the others to the defaults.
+func TestSiteOverridesKeyByKey(t *testing.T) {
+	site := fstest.MapFS{"nl.toml": {Data: []byte("home_browse = \"Snuffelen\"\n")}}
+	c, err := i18n.Load(site, os.DirFS("../../i18n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := c.For("nl")
+	for key, want := range map[string]string{"home_browse": "Snuffelen", "home_recent": "Recente cases"} {
+		if got, err := m.T(key, nil); err != nil || got != want {
+			t.Errorf("%s: got %q, %v, want %q", key, got, err, want)
+		}
+	}
+	if got, want := c.SiteKeys("nl"), []string{"home_browse"}; !slices.Equal(got, want) {
+		t.Errorf("got site keys %v, want %v", got, want)
+	}
+	if c.For("nl").Version() == defaults(t).For("nl").Version() {
+		t.Error("the site's file did not change the version of nl")
+	}
+	if c.For("en").Version() != defaults(t).For("en").Version() {
+		t.Error("the site's nl file changed the version of en")
+	}
+}
+
+// TestLanguageWithoutFile reads English words and writes its own numbers.
+func TestLanguageWithoutFile(t *testing.T) {
+	m := defaults(t).For("de")
+	if got, err := m.T("home_browse", nil); err != nil || got != "Browse" {
+		t.Errorf("got %q, %v, want the English words", got, err)
+	}
+	if got := m.Number(1234); got != "1.234" {
+		t.Errorf("got %q, want German grouping", got)
+	}
+	if m.File != "i18n/en.toml" {
+		t.Errorf("got file %q, want the English one it reads", m.File)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		site fstest.MapFS
+		want string
+	}{
+		{"bad TOML", fstest.MapFS{"nl.toml": {Data: []byte("home_browse = \n")}}, "i18n/nl.toml: "},
+		{"not a language", fstest.MapFS{"dutch-ish.toml": {Data: []byte("a = \"b\"\n")}}, `i18n/dutch-ish.toml: "dutch-ish" is not a language tag`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := i18n.Load(tt.site, os.DirFS("../../i18n"))
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Fatalf("got %v, want %s...", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestUnknownKey(t *testing.T) {
+	_, err := defaults(t).For("nl").T("no_such_key", nil)
+	if err == nil || !strings.Contains(err.Error(), "no_such_key") {
+		t.Fatalf("got %v, want an error that names the key", err)
+	}
+}
+
+func TestForScript(t *testing.T) {
+	m := defaults(t).For("nl")
+	got := m.ForScript("js_matrix_", "importance_very")
+	if got["highest_first"] != "{feature}, hoogste eerst" {
+		t.Errorf("got highest_first %q, want {feature} for {{.Feature}}", got["highest_first"])
+	}
+	if got["importance_very"] != "heel belangrijk" {
+		t.Errorf("got importance_very %q, want the key as it is", got["importance_very"])
+	}
+	if _, ok := got["js_matrix_order"]; ok {
+		t.Error("a prefixed key kept its prefix")
+	}
+	forms, ok := defaults(t).For("fr").ForScript("js_catalogue_")["show_results"].(map[string]string)
+	if !ok || forms["one"] != "Voir {count} résultat" || forms["many"] == "" {
+		t.Errorf("got %v, want the plural forms by CLDR category", forms)
+	}
+}

@@ -1,0 +1,242 @@
+package i18n
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+)
+
+// Messages are the words of one language, and its way with numbers. They
+// do not change, and are safe for concurrent use.
+type Messages struct {
+	Lang string // the BCP 47 tag asked for: "nl"
+	// File is the message file that pages record they read: the
+	// language's own, "i18n/nl.toml", or the English one for a language
+	// that has none. Its version (see Version) covers the defaults', the
+	// site's and the English file it falls back on.
+	File string
+
+	tag     language.Tag
+	loc     *goi18n.Localizer
+	printer *message.Printer
+	version uint64
+	raw     [2]map[string]*goi18n.Message // English, then m's language
+}
+
+// Version changes when any file that m's words come from changes.
+func (m *Messages) Version() uint64 { return m.version }
+
+// Tag returns m's language as a tag.
+func (m *Messages) Tag() language.Tag { return m.tag }
+
+// ErrUnknownKey is the error of T for a key that no message file has.
+var ErrUnknownKey = errors.New("no message file has this key")
+
+// T returns the message key in m's language. arg is nil, a count (any
+// integer, or a float64: the message's plural form follows it, and
+// {{.Count}} writes it as m's numbers), or a map of the values the message
+// names, in which a "Count" does the same. A message that lacks the
+// count's plural form (a site's French file without "many") gives its
+// "other" form; a key that m's language lacks, the English message.
+func (m *Messages) T(key string, arg any) (string, error) {
+	cfg := &goi18n.LocalizeConfig{MessageID: key}
+	switch a := arg.(type) {
+	case nil:
+	case map[string]any:
+		data := make(map[string]any, len(a))
+		for k, v := range a {
+			data[k] = v
+		}
+		if n, text, ok := m.count(a["Count"]); ok {
+			cfg.PluralCount = n
+			data["Count"] = text
+		}
+		cfg.TemplateData = data
+	default:
+		n, text, ok := m.count(arg)
+		if !ok {
+			return "", fmt.Errorf("T %q: want a count or a dict, got %T", key, arg)
+		}
+		cfg.PluralCount = n
+		cfg.TemplateData = map[string]any{"Count": text}
+	}
+	s, err := m.loc.Localize(cfg)
+	if nf := (*goi18n.MessageNotFoundErr)(nil); errors.As(err, &nf) {
+		if s != "" {
+			return s, nil // the English words, which m's language lacks
+		}
+		return "", fmt.Errorf("T %q: %w", key, ErrUnknownKey)
+	}
+	if err != nil && s != "" && strings.Contains(err.Error(), "has no plural form") {
+		return s, nil // go-i18n's fallback: the message's "other" form
+	}
+	if err != nil {
+		return "", fmt.Errorf("T %q: %w", key, err)
+	}
+	return s, nil
+}
+
+// MustT is T for Go code with a key of the defaults, which every language
+// has: a missing key is a programmer's mistake, which a test catches.
+func (m *Messages) MustT(key string, arg any) string {
+	s, err := m.T(key, arg)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// count returns v, a number, as go-i18n takes a plural count and as m
+// writes it: 3 as 3 and "3", 7.5 as "7.5" and "7,5" in Dutch.
+func (m *Messages) count(v any) (plural any, text string, ok bool) {
+	if f, isFloat := v.(float64); isFloat {
+		if f == math.Trunc(f) && math.Abs(f) < 1e15 {
+			return int(f), m.Number(int(f)), true
+		}
+		return strconv.FormatFloat(f, 'f', -1, 64), m.printer.Sprint(number.Decimal(f)), true
+	}
+	n, ok := asInt(v)
+	return n, m.Number(n), ok
+}
+
+func asInt(v any) (int, bool) {
+	switch n := v.(type) {
+	case int:
+		return n, true
+	case int64:
+		return int(n), true
+	case int32:
+		return int(n), true
+	case uint:
+		return int(n), true
+	}
+	return 0, false
+}
+
+// Number writes a count with m's grouping: 1,234 in English, 1.234 in Dutch.
+// Years are not counts: write them with strconv.
+func (m *Messages) Number(n int) string {
+	return m.printer.Sprint(number.Decimal(n))
+}
+
+// Amount writes an amount of money with m's grouping and decimal mark:
+// whole amounts without decimals, others to the cent. Amounts beyond
+// what x/text writes exactly come out in full, ungrouped.
+func (m *Messages) Amount(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	cents := math.Round(v * 100)
+	if math.Mod(cents, 100) == 0 {
+		return m.printer.Sprint(number.Decimal(cents/100, number.MaxFractionDigits(0)))
+	}
+	return m.printer.Sprint(number.Decimal(cents/100, number.MinFractionDigits(2), number.MaxFractionDigits(2)))
+}
+
+// Symbol returns the sign of a currency (ISO 4217) as m's language writes
+// it: "€" for "EUR", "US$" or "$" for "USD"; the code itself when x/text
+// does not know it.
+func (m *Messages) Symbol(code string) string {
+	u, err := currency.ParseISO(code)
+	if err != nil {
+		return code
+	}
+	return m.printer.Sprint(currency.Symbol(u))
+}
+
+// Money writes an amount (already written, by Amount or as a range of
+// two) in a currency: "€1,234.50", "1.234,50 €", where the message
+// "money" places the currency's symbol.
+func (m *Messages) Money(amount, code string) string {
+	s, err := m.T("money", map[string]any{"Amount": amount, "Symbol": m.Symbol(code)})
+	if err != nil {
+		return code + " " + amount
+	}
+	return s
+}
+
+// Date writes a day the way m's language does: "2 January 2006",
+// "2 januari 2006", "1er janvier 2006", with the messages "date" (whose
+// plural form follows the day) and "month_1" to "month_12".
+func (m *Messages) Date(t time.Time) string {
+	month, err := m.T("month_"+strconv.Itoa(int(t.Month())), nil)
+	if err != nil {
+		month = t.Month().String()
+	}
+	s, err := m.T("date", map[string]any{"Count": t.Day(), "Month": month, "Year": strconv.Itoa(t.Year())})
+	if err != nil {
+		return t.Format("2 January 2006")
+	}
+	return s
+}
+
+// Decimal writes v with exactly digits decimals, in m's way: 50.9470 in
+// English, 50,9470 in Dutch.
+func (m *Messages) Decimal(v float64, digits int) string {
+	return m.printer.Sprint(number.Decimal(v, number.MinFractionDigits(digits), number.MaxFractionDigits(digits), number.NoSeparator()))
+}
+
+// ForScript returns messages for a page's script: each of keys, and those
+// whose keys start with a key that ends in "_" (a prefix, which the
+// returned keys lose), as a string or, for a message with plural forms,
+// a map of them by CLDR category ("one", "other").
+// Their values are written {name} rather than {{.Name}}, and {count} is
+// the count: the script picks the form with Intl.PluralRules and writes
+// numbers with Intl.NumberFormat, in the page's language.
+func (m *Messages) ForScript(keys ...string) map[string]any {
+	out := map[string]any{}
+	for _, raw := range m.raw {
+		for id, msg := range raw {
+			key, ok := scriptKey(id, keys)
+			if !ok {
+				continue
+			}
+			forms := map[string]string{}
+			for form, text := range map[string]string{"zero": msg.Zero, "one": msg.One, "two": msg.Two, "few": msg.Few, "many": msg.Many, "other": msg.Other} {
+				if text != "" {
+					forms[form] = scriptText(text)
+				}
+			}
+			if len(forms) == 1 && forms["other"] != "" {
+				out[key] = forms["other"]
+			} else {
+				out[key] = forms
+			}
+		}
+	}
+	return out
+}
+
+// scriptKey returns the key of message id for a script that asked for
+// keys, and whether it asked for it.
+func scriptKey(id string, keys []string) (string, bool) {
+	for _, k := range keys {
+		if !strings.HasSuffix(k, "_") && id == k {
+			return id, true
+		}
+		if key, ok := strings.CutPrefix(id, k); ok && strings.HasSuffix(k, "_") {
+			return key, true
+		}
+	}
+	return "", false
+}
+
+var templateValue = regexp.MustCompile(`\{\{\s*\.(\w+)\s*\}\}`)
+
+// scriptText writes a message's {{.Name}} as {name}.
+func scriptText(s string) string {
+	return templateValue.ReplaceAllStringFunc(s, func(v string) string {
+		name := templateValue.FindStringSubmatch(v)[1]
+		return "{" + strings.ToLower(name[:1]) + name[1:] + "}"
+	})
+}

@@ -1,0 +1,69 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// goldenPages are the pages of the test site that TestGoldenLanguages
+// compares in each language: those with the most interface words,
+// counts, amounts and dates.
+var goldenPages = []string{"index.html", "cases/index.html", "cases/roeselare-dogbo/index.html", "approaches/twinning/index.html",
+	"numbers/index.html", "map/index.html", "finder/index.html"}
+
+// TestGoldenLanguages builds the test site with `language: nl` and with
+// `language: fr` in site.yaml: the interface in Dutch and French (words,
+// SDG names, country names, numbers, amounts and dates), compared with
+// testdata/golden-<lang>. Refresh with -update.
+func TestGoldenLanguages(t *testing.T) {
+	for _, lang := range []string{"nl", "fr"} {
+		t.Run(lang, func(t *testing.T) {
+			src := filepath.Join(t.TempDir(), "site")
+			copyTree(t, "testdata/site", src)
+			yaml := filepath.Join(src, "content", "site.yaml")
+			b, err := os.ReadFile(yaml)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(b, []byte("\nlanguage: en\n")) {
+				t.Fatal("testdata/site/content/site.yaml no longer says language: en")
+			}
+			b = bytes.Replace(b, []byte("\nlanguage: en\n"), []byte("\nlanguage: "+lang+"\n"), 1)
+			if err := os.WriteFile(yaml, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(t.TempDir(), "public")
+			cfg := config(src, out)
+			cfg.Minify = false
+			mustBuild(t, cfg)
+			golden := filepath.Join("testdata", "golden-"+lang)
+			for _, page := range goldenPages {
+				got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(page)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				p := filepath.Join(golden, filepath.FromSlash(page))
+				if *update {
+					os.MkdirAll(filepath.Dir(p), 0o755)
+					if err := os.WriteFile(p, got, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				want, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatalf("%v (run go test -update to write it)", err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s: differs from %s (run go test -update and review the diff):\n%s", page, p, firstDiff(want, got))
+				}
+				if lang := `<html lang="` + lang + `">`; !strings.Contains(string(got), lang) {
+					t.Errorf("%s: lacks %s", page, lang)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,60 @@
+package search_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/casebook/casebook/internal/gen/gentest"
+)
+
+// TestCatalogueInFrench opens the catalogue of the sample site with
+// `language: fr`: the script's words (the status, the panel's button) and
+// the data's (the facets' labels, the cards' budgets) are French, with
+// French numbers.
+func TestCatalogueInFrench(t *testing.T) {
+	src := gentest.TempDir(t, "casebook-fr-")
+	for _, dir := range []string{"content", "assets"} {
+		if err := os.CopyFS(filepath.Join(src, dir), os.DirFS(filepath.Join("../..", dir))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	yaml := filepath.Join(src, "content", "site.yaml")
+	b, err := os.ReadFile(yaml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(yaml, []byte(strings.Replace(string(b), "\nlanguage: en\n", "\nlanguage: fr\n", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := openCatalogue(t, src)
+	c.open(t, "?approach=city-to-city-partnership")
+	got, err := chromedp.Run(c.ctx, chromedp.Evaluate[struct{ Status, Done, Filters, Cards string }](`({
+		Status: document.getElementById("catalogue_status").textContent,
+		Done: document.getElementById("catalogue_done").textContent,
+		Filters: document.getElementById("catalogue_filters").textContent,
+		Cards: document.getElementById("catalogue_list").textContent})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ what, text, want string }{
+		{"status", got.Status, " correspond"},
+		{"status", got.Status, "par titre."},
+		{"panel button", got.Done, "Voir "},
+		{"facet", got.Filters, "Démarche"},
+		{"facet", got.Filters, "Type de partenaire"},
+		{"card budget", got.Cards, "\u00a0€"},
+	} {
+		if !strings.Contains(tt.text, tt.want) {
+			t.Errorf("%s: got %q, want %q in it", tt.what, tt.text, tt.want)
+		}
+	}
+	for _, english := range []string{"showing", "Show ", "Approach", "Partner type"} { // words of the interface, not of the content
+		if strings.Contains(got.Status+got.Done+got.Filters+got.Cards, english) {
+			t.Errorf("the catalogue still says %q", english)
+		}
+	}
+}
