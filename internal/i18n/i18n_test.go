@@ -49,7 +49,7 @@ func TestEveryMessageRenders(t *testing.T) {
 		"Site": "S", "Amount": "1", "Symbol": "€", "Year": "2020", "Month": "M", "Figure": "F", "Feature": "F",
 		"Importance": "I", "Words": "W", "Score": "1", "First": "1", "Last": "2", "Approach": "A",
 		"Low": "L", "High": "H", "Currency": "€", "Title": "T", "Points": "P", "Q": "q", "To": "t", "Error": "e",
-		"Why": "w", "Have": "1", "Sort": "s", "Lat": "1", "NS": "N", "Lon": "2", "EW": "E"}
+		"Why": "w", "Have": "1", "Sort": "s", "Lat": "1", "NS": "N", "Lon": "2", "EW": "E", "Language": "L"}
 	for _, lang := range []string{"en", "nl", "fr"} {
 		m := c.For(lang)
 		for _, k := range c.Keys(lang) {
