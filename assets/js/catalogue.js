@@ -666,7 +666,8 @@
   }
 
   // card renders case i, c = [slug, title, summary, approaches, partners,
-  // SDGs, budget, start, end], with the query's terms marked, into a clone of
+  // SDGs, budget, start, end, and the language of its text when it is not
+  // the page's], with the query's terms marked, into a clone of
   // the card template (partials/catalogue-card.html): each part is the
   // element of its data-slot, and is removed when the case has none. The
   // labels are those of the facets, by id.
@@ -726,6 +727,10 @@
       if (labels.length) (e.querySelector("dd") || e).replaceChildren(labels.join(", "));
       else e.remove();
       e.removeAttribute("data-facet");
+    }
+    if (c[9]) { // the text is in another language: the site's default
+      a.parentNode.lang = c[9];
+      if ((div = slot("summary"))) div.lang = c[9];
     }
     if (qs.length && !li.querySelector("mark")) addSnippet(li, c[0], qs);
     for (var e of li.querySelectorAll("[data-slot], [data-singular]")) {

@@ -32,6 +32,7 @@ type cardIndex struct {
 // themes.
 type card struct {
 	slug, title, summary string
+	lang                 string // the language of its text when not the site's, else ""
 	approaches           []string
 	partners             []site.PartnerRef
 	goals                []int
@@ -48,7 +49,7 @@ func (x *cardIndex) same(s *site.Site) bool {
 	n := 0
 	for _, in := range x.in {
 		for _, k := range in {
-			if n >= len(s.Cases) || !k.shows(s.Cases[n]) {
+			if n >= len(s.Cases) || !k.shows(s.Cases[n], s.Config.Language) {
 				return false
 			}
 			n++
@@ -58,8 +59,8 @@ func (x *cardIndex) same(s *site.Site) bool {
 }
 
 // shows reports whether k is the card of c as it is now.
-func (k *card) shows(c *site.Case) bool {
-	if k.slug != c.Slug || k.title != c.Title || k.summary != c.Summary || k.start != c.Start || k.end != c.End ||
+func (k *card) shows(c *site.Case, siteLang string) bool {
+	if k.slug != c.Slug || k.lang != fallback(c, siteLang) || k.title != c.Title || k.summary != c.Summary || k.start != c.Start || k.end != c.End ||
 		!k.date.Equal(c.Date) || !sameBudget(k.budget, c.Budget) || !slices.Equal(k.themes, c.Themes) ||
 		len(k.approaches) != len(c.Approaches) || len(k.partners) != len(c.Partners) || len(k.goals) != len(c.Goals) {
 		return false
@@ -128,11 +129,11 @@ func (x *cardIndex) update(s *site.Site, facets []Facet, name func(string, []byt
 				!k.date.Equal(c.Date) || k.start != c.Start || !sameBudget(k.budget, c.Budget) {
 				x.reorder = true
 			}
-			if k == nil || !k.shows(c) {
+			if k == nil || !k.shows(c, s.Config.Language) {
 				if approaches == nil {
 					approaches, countries, types = pos(0), pos(1), pos(2)
 				}
-				k = newCard(c, approaches, countries, types, x.budget)
+				k = newCard(c, s.Config.Language, approaches, countries, types, x.budget)
 			}
 			cards[c.Slug] = k
 			ks = append(ks, k)
@@ -158,9 +159,9 @@ func (x *cardIndex) update(s *site.Site, facets []Facet, name func(string, []byt
 }
 
 // newCard encodes the card of c.
-func newCard(c *site.Case, approaches, countries, types map[string]int, budget func(*site.Budget) string) *card {
-	k := &card{slug: c.Slug, title: c.Title, summary: c.Summary, themes: c.Themes, start: c.Start, end: c.End, date: c.Date, budget: c.Budget,
-		data: appendCard(nil, c, approaches, countries, types, budget)}
+func newCard(c *site.Case, siteLang string, approaches, countries, types map[string]int, budget func(*site.Budget) string) *card {
+	k := &card{slug: c.Slug, lang: fallback(c, siteLang), title: c.Title, summary: c.Summary, themes: c.Themes, start: c.Start, end: c.End, date: c.Date, budget: c.Budget}
+	k.data = appendCard(nil, c, k.lang, approaches, countries, types, budget)
 	for _, a := range c.Approaches {
 		k.approaches = append(k.approaches, a.ID)
 	}
@@ -173,7 +174,19 @@ func newCard(c *site.Case, approaches, countries, types map[string]int, budget f
 	return k
 }
 
-func appendCard(b []byte, c *site.Case, approaches, countries, types map[string]int, budget func(*site.Budget) string) []byte {
+// fallback returns the language of c's text when it is not siteLang: the
+// default language's, for a case without a translation; else "".
+func fallback(c *site.Case, siteLang string) string {
+	if c.Lang == "" || c.Lang == siteLang {
+		return ""
+	}
+	return c.Lang
+}
+
+// appendCard appends the card of c: [slug, title, summary, approaches,
+// partners, SDGs, budget, start, end], and the language of its text when
+// that is not the site's (lang).
+func appendCard(b []byte, c *site.Case, lang string, approaches, countries, types map[string]int, budget func(*site.Budget) string) []byte {
 	b = append(b, '[')
 	b = appendString(b, c.Slug)
 	b = append(b, ',')
@@ -217,6 +230,10 @@ func appendCard(b []byte, c *site.Case, approaches, countries, types map[string]
 	b = strconv.AppendInt(b, int64(c.Start), 10)
 	b = append(b, ',')
 	b = strconv.AppendInt(b, int64(c.End), 10)
+	if lang != "" {
+		b = append(b, ',')
+		b = appendString(b, lang)
+	}
 	return append(b, ']')
 }
 
