@@ -185,10 +185,9 @@ func (x *Indexer) Build(s *site.Site) *Index {
 	ix.Files, cardsAt, shardsAt = x.packs.pack(cards, shards, x.name)
 	last := x.last
 	sameHead := last != nil && !resorted && len(s.Cases) == x.headCases && slices.EqualFunc(last.Facets, ix.Facets, sameFacet)
-	switch {
-	case sameHead && slices.Equal(x.cardsAt, cardsAt) && slices.Equal(x.shardsAt, shardsAt) && sameKeys(x.shards, shards):
+	if sameHead && slices.Equal(x.cardsAt, cardsAt) && slices.Equal(x.shardsAt, shardsAt) && sameKeys(x.shards, shards) {
 		ix.Catalogue = last.Catalogue // names the same bytes of the same files
-	default:
+	} else {
 		if !sameHead {
 			x.head, x.headCases = catalogueHead(s, ix.Facets, x.sorts), len(s.Cases)
 		}
