@@ -435,7 +435,7 @@ func scope(old, now *site.Site) func(deps.Item) deps.Fields {
 				return nil // which page each file is: the same items, the same pages
 			}
 			return deps.All
-		case deps.KindTemplate, deps.KindAsset, deps.KindSite:
+		case deps.KindTemplate, deps.KindAsset, deps.KindSite, deps.KindMessages:
 			return deps.All // few, and the settings are no item of a file
 		case deps.KindApproach, deps.KindCase, deps.KindPartner, deps.KindPage:
 			if changedFiles[it] {
