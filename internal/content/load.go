@@ -297,11 +297,8 @@ func decodeFile(fsys fs.FS, f *file, cfg *site.Config) {
 	base, lang, isTranslation := translationOf(name, cfg)
 	if isTranslation {
 		name = base
-	} else if stem, code, ok := looksTranslated(name); ok && code == cfg.DefaultLanguage() && len(cfg.Languages) > 0 {
-		f.problems.Errorf(f.path, 0, 0, "file name %q names %q, the site's default language, whose text is in %q: move its text there, or set language in site.yaml to the language of %q", name, code, stem+".md", stem+".md")
-		return
-	} else if ok {
-		f.problems.Errorf(f.path, 0, 0, "file name %q reads as a translation into %q, which is not one of the site's languages (%s): add it to languages in site.yaml, or rename the file to %q", name, code, languageList(cfg), stem+".md")
+	} else if msg := misnamedTranslation(name, cfg); msg != "" {
+		f.problems.Errorf(f.path, 0, 0, "%s", msg)
 		return
 	}
 	slug := (&decoder{path: f.path, problems: &f.problems}).fileSlug(name, f.kind)

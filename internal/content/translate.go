@@ -17,6 +17,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"reflect"
 	"slices"
@@ -106,6 +107,20 @@ func looksTranslated(name string) (stem, code string, ok bool) {
 	return s[:i], code, true
 }
 
+// misnamedTranslation says what is wrong with a file name that reads as a
+// translation (see looksTranslated) but is none of the site's; "" when
+// the name reads as no translation.
+func misnamedTranslation(name string, cfg *site.Config) string {
+	stem, code, ok := looksTranslated(name)
+	switch {
+	case !ok:
+		return ""
+	case code == cfg.DefaultLanguage() && len(cfg.Languages) > 0:
+		return fmt.Sprintf("file name %q names %q, the site's default language, whose text is in %q: move its text there", name, code, stem+".md")
+	}
+	return fmt.Sprintf("file name %q reads as a translation into %q, which is not one of the site's languages (%s): add it to languages in site.yaml, or rename the file to %q", name, code, languageList(cfg), stem+".md")
+}
+
 // languageList names the site's languages for a message.
 func languageList(cfg *site.Config) string {
 	if len(cfg.Languages) == 0 {
@@ -117,10 +132,7 @@ func languageList(cfg *site.Config) string {
 // decodeTranslation reads a translation's front matter.
 func (d *decoder) decodeTranslation(root *yaml.Node, k kind, slug string, cfg *site.Config) *translation {
 	what := [...]string{"approach", "case", "partner", "page"}[k] + " translation"
-	known := slices.Concat(transKeys[k], slices.Sorted(mapKeys(factFields[k])))
-	if k == kindPage || k == kindCase {
-		known = append(known, "slug")
-	}
+	known := slices.Concat(transKeys[k], slices.Sorted(maps.Keys(factFields[k])))
 	f := d.mapping(root, what, known)
 	t := &translation{keys: make(map[string]*yaml.Node)}
 	if n := f.values["title"]; n != nil {
@@ -175,16 +187,6 @@ func (d *decoder) decodeTranslation(root *yaml.Node, k kind, slug string, cfg *s
 		t.facts, _ = fd.decodePage(facts, slug)
 	}
 	return t
-}
-
-func mapKeys(m map[string]string) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // checkTranslations reports translations of files that do not exist or

@@ -73,7 +73,7 @@ func TestIncremental(t *testing.T) {
 	case raceDetector:
 		// A data race shows in a few steps; the many random edits are
 		// for the logic, which make fuzz and go test without -race try.
-		steps = 16
+		steps = 10
 	}
 	for _, tc := range []struct {
 		name  string
