@@ -602,6 +602,7 @@
   function render(order, shown, chunks, match, pages) {
     var marks = match ? match.marks : [];
     var frag = document.createDocumentFragment();
+    if (nearby) nearby.disconnect(); // the cards it watched are going
     shown.forEach(function (i) {
       frag.append(card(chunks[Math.floor(i / cardSize)][i % cardSize], marks, i));
     });
@@ -812,9 +813,27 @@
     }
     return caseTexts[slug];
   }
+  // nearby calls a card's __near when the card comes near the screen: a
+  // query's results fetch the pages of their snippets as the reader
+  // scrolls to them, not all at once.
+  var nearby = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      if (!e.isIntersecting) return;
+      nearby.unobserve(e.target);
+      e.target.__near();
+    });
+  }, {rootMargin: "400px 0px"}) : null;
+  function whenNear(li, f) {
+    if (!nearby) return f();
+    li.__near = f;
+    nearby.observe(li);
+  }
   function addSnippet(li, slug, marks) {
     var p = el("p", {class: "card-snippet"}, "…");
     li.insertBefore(p, li.querySelector("dl"));
+    whenNear(li, function () { showSnippet(p, slug, marks); });
+  }
+  function showSnippet(p, slug, marks) {
     caseText(slug).then(function (blocks) {
       for (var b = 0; b < blocks.length; b++) {
         var sentences = blocks[b].match(/[^.!?]+[.!?]*/g) || [];

@@ -260,8 +260,8 @@ type otherSite struct {
 }
 
 // languageSites links the site of each language but the default (see
-// content.Files.SiteIn), each into the session of its language; the
-// sessions of languages the site no longer has give their pages up.
+// content.Files.SiteIn), each for the session of its language, which it
+// makes the first time (see dropLanguages for the languages that go).
 func (s *Session) languageSites(files *content.Files, st *site.Site) ([]otherSite, error) {
 	var out []otherSite
 	langs := files.Languages()
