@@ -276,18 +276,18 @@ func (f *file) item() any {
 }
 
 // fileSource returns where the item of f was read from.
-func fileSource(f *file) (site.Source, bool) {
+func fileSource(f *file) site.Source {
 	switch {
 	case f.approach != nil:
-		return f.approach.Source, true
+		return f.approach.Source
 	case f.kase != nil:
-		return f.kase.Source, true
+		return f.kase.Source
 	case f.partner != nil:
-		return f.partner.Source, true
+		return f.partner.Source
 	case f.page != nil:
-		return f.page.Source, true
+		return f.page.Source
 	}
-	return site.Source{}, false
+	return site.Source{}
 }
 
 func imageOf(item any) *site.Image {
@@ -310,7 +310,7 @@ func translated(f *file, t *translation) *file {
 	// Its own fields come from two files: it is as it was only when both
 	// are.
 	src := t.source
-	if orig, _ := fileSource(f); orig.Path != "" {
+	if orig := fileSource(f); orig.Path != "" {
 		src.Version = src.Version*0x9e3779b97f4a7c15 ^ orig.Version
 		src.Meta = src.Meta*0x9e3779b97f4a7c15 ^ orig.Meta
 	}

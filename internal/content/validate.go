@@ -22,8 +22,10 @@ func assemble(prev *site.Site, cfg site.Config, files []*file, opts Options, pro
 		pages      []*site.Page
 	)
 	c := newClaims(problems)
-	checkTranslations(files, problems)
-	files = slices.DeleteFunc(slices.Clone(files), func(f *file) bool { return f.tr != nil })
+	if slices.ContainsFunc(files, func(f *file) bool { return f.tr != nil }) {
+		checkTranslations(files, problems)
+		files = slices.DeleteFunc(slices.Clone(files), func(f *file) bool { return f.tr != nil })
+	}
 	if opts.Partial {
 		files = standIns(files)
 	}
