@@ -15,6 +15,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -314,12 +315,6 @@ func translated(f *file, t *translation) *file {
 		src.Version = src.Version*0x9e3779b97f4a7c15 ^ orig.Version
 		src.Meta = src.Meta*0x9e3779b97f4a7c15 ^ orig.Meta
 	}
-	or := func(s, def string) string {
-		if s != "" {
-			return s
-		}
-		return def
-	}
 	image := func(img *site.Image) *site.Image {
 		if img == nil || (t.alt == nil && t.credit == "") {
 			return img
@@ -328,18 +323,18 @@ func translated(f *file, t *translation) *file {
 		if t.alt != nil {
 			c.Alt = *t.alt
 		}
-		c.Credit = or(t.credit, c.Credit)
+		c.Credit = cmp.Or(t.credit, c.Credit)
 		return &c
 	}
 	switch {
 	case f.approach != nil:
 		a := *f.approach
-		a.Title, a.Summary, a.Image = or(t.title, a.Title), or(t.summary, a.Summary), image(a.Image)
+		a.Title, a.Summary, a.Image = cmp.Or(t.title, a.Title), cmp.Or(t.summary, a.Summary), image(a.Image)
 		a.Body, a.Source, a.Lang = t.body, src, t.lang
 		g.approach = &a
 	case f.kase != nil:
 		c := *f.kase
-		c.Title, c.Summary, c.Image = or(t.title, c.Title), or(t.summary, c.Summary), image(c.Image)
+		c.Title, c.Summary, c.Image = cmp.Or(t.title, c.Title), cmp.Or(t.summary, c.Summary), image(c.Image)
 		c.Body, c.Source, c.Lang = t.body, src, t.lang
 		g.kase = &c
 	case f.partner != nil:
@@ -349,7 +344,7 @@ func translated(f *file, t *translation) *file {
 		g.partner = &p
 	case f.page != nil:
 		p := *f.page
-		p.Title, p.Summary = or(t.title, p.Title), or(t.summary, p.Summary)
+		p.Title, p.Summary = cmp.Or(t.title, p.Title), cmp.Or(t.summary, p.Summary)
 		p.Body, p.Source, p.Lang = t.body, src, t.lang
 		g.page = &p
 	}

@@ -279,7 +279,7 @@ func (s *Session) languageSites(files *content.Files, st *site.Site) ([]otherSit
 				return nil, err
 			}
 			r.FollowEdits(o.renderer)
-			o.renderer, o.unsafe, o.prepared = r, s.unsafe, s.prepared
+			o.renderer, o.prepared = r, s.prepared
 		}
 		o.manifest = s.manifest
 		out = append(out, otherSite{o, ls})

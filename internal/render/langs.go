@@ -34,10 +34,7 @@ func (b *binding) translations(urlPath string, rec *deps.Recorder) []Translation
 	topAbs := b.topAbs()
 	out := make([]Translation, len(langs))
 	for i, l := range langs {
-		prefix := ""
-		if !l.Default {
-			prefix = l.Code + "/"
-		}
+		prefix := l.Prefix()
 		t := Translation{Lang: l.Code, Name: l.Name, Current: l.Code == b.lang, Default: l.Default,
 			URL: b.link(top, prefix+urlPath)}
 		if topAbs != "" {

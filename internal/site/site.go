@@ -102,10 +102,16 @@ func (c *Config) DefaultLanguage() string {
 // LanguagePrefix returns the folder of this site's pages within the
 // output: "" for the default language, "nl/" for Dutch.
 func (c *Config) LanguagePrefix() string {
-	if c.Language == c.DefaultLanguage() {
+	return Language{Code: c.Language, Default: c.Language == c.DefaultLanguage()}.Prefix()
+}
+
+// Prefix returns the folder of the language's pages within the output:
+// "" for the default language, "nl/" for Dutch.
+func (l Language) Prefix() string {
+	if l.Default {
 		return ""
 	}
-	return c.Language + "/"
+	return l.Code + "/"
 }
 
 // Feature is one column of the features matrix.
