@@ -39,8 +39,14 @@
   var SORTS = ["relevance", "title", "newest", "budget", "budget-desc"];
   var MAX_TERM = 40;
 
-  var N, W, ALL, facets, facetByID, newest, byBudget, hasBudget, cardSize, cardFiles, termFiles, maxKey;
-  var cardChunks = {}, shardCache = {}, lastSearch = {key: null};
+  // EAGER is how many of a page's cards are fetched before it is shown;
+  // the others are fetched as the reader scrolls near them, so that a
+  // query on a large site does not download the cards of every result.
+  var EAGER = 6;
+
+  var N, W, ALL, facets, facetByID, sorts, newest, byBudget, hasBudget, cardSize, cardFiles, termFiles, maxKey;
+  var cardChunks = {}, loadedChunks = {}, shardCache = {}, lastSearch = {key: null}, sortCache = {};
+  var serverList = true; // the list is still the one the page came with
   var state = {sel: {}, q: "", sort: "", page: 1};
   var seq = 0, typing = false, searchBox, sortBox, pendingFocus = null;
 
@@ -64,16 +70,47 @@
     });
   }
 
+  // ---- lists of case numbers, as package search writes them (code.go
+  // specifies the code): Golomb-Rice codes in base64url.
+
+  var DIGIT = new Int8Array(128);
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".split("").forEach(function (c, k) {
+    DIGIT[c.charCodeAt(0)] = k;
+  });
+  // decode calls each(case, fields) for every case of code s; fields are
+  // read for postings only.
+  function decode(s, postings, each) {
+    var r = DIGIT[s.charCodeAt(0)], pos = 6, end = 6 * s.length, c = -1;
+    function bit() {
+      var b = (DIGIT[s.charCodeAt((pos / 6) | 0)] >>> (5 - pos % 6)) & 1;
+      pos++;
+      return b;
+    }
+    function bits(n) {
+      var v = 0;
+      while (n--) v = v * 2 + bit();
+      return v;
+    }
+    for (;;) {
+      var q = 0, b;
+      while ((b = pos < end ? bit() : -1) === 1) q++;
+      if (b < 0) return; // the 1 bits that fill the last character
+      c += 1 + q * Math.pow(2, r) + bits(r);
+      each(c, postings ? (bit() ? bits(5) : 1) : 0);
+    }
+  }
+
   // ---- bitsets of case numbers.
 
   function bitset() { return new Uint32Array(W); }
-  function fromDeltas(deltas) {
-    var b = bitset(), i = 0;
-    for (var k = 0; k < deltas.length; k++) {
-      i += deltas[k];
+  // fromCode returns the bitset of the cases of code s, and their number.
+  function fromCode(s) {
+    var b = bitset(), n = 0;
+    decode(s, false, function (i) {
       b[i >>> 5] |= 1 << (i & 31);
-    }
-    return b;
+      n++;
+    });
+    return {bits: b, n: n};
   }
   function and(dst, src) { for (var k = 0; k < W; k++) dst[k] &= src[k]; return dst; }
   function has(b, i) { return (b[i >>> 5] >>> (i & 31)) & 1; }
@@ -112,8 +149,64 @@
     });
   }
   function chunk(n) {
-    if (!cardChunks[n]) cardChunks[n] = getPart(cardFiles[n]);
+    if (!cardChunks[n]) {
+      cardChunks[n] = getPart(cardFiles[n]).then(function (cards) { return (loadedChunks[n] = cards); });
+    }
     return cardChunks[n];
+  }
+  // parts returns where each member of packs is, [file, from, to], from
+  // the catalogue's list of them: [file, length, ...] per pack, or with
+  // keys, [file, key, length, key, length, ...], and then by key. A pack
+  // is "[", its members joined by ",\n", and "]".
+  function parts(packs, keyed) {
+    var out = keyed ? {} : [];
+    packs.forEach(function (p) {
+      var from = 1;
+      for (var k = 1; k < p.length; k += keyed ? 2 : 1) {
+        var len = p[keyed ? k + 1 : k], at = [p[0], from, from + len];
+        if (keyed) out[p[k]] = at;
+        else out.push(at);
+        from += len + 2;
+      }
+    });
+    return out;
+  }
+  // loadFacet resolves when the values of folded facet f, and which cases
+  // have them, are loaded from its file.
+  function loadFacet(f) {
+    if (!f.loading) {
+      f.loading = f.ready ? Promise.resolve() : getJSON(f.file).then(function (values) {
+        values.forEach(function (v, k) {
+          var x = f.values[k] || addValue(f, v), set = fromCode(v[2]);
+          x.bits = set.bits;
+          x.total = set.n;
+        });
+        f.ready = true;
+        if (f.list) fillFacet(f);
+      });
+    }
+    return f.loading;
+  }
+  // ready resolves when what showing the state needs is loaded: the
+  // folded facets it filters by or the cards name, and its sort order.
+  function ready(sort) {
+    var need = [];
+    facets.forEach(function (f) {
+      if (!f.ready && (state.sel[f.id].length || f.onCards || (f.cardLabels && !f.values.length))) need.push(loadFacet(f));
+    });
+    var s = sort === "budget-desc" ? "budget" : sort;
+    if (sorts[s] && !sortCache[s]) {
+      sortCache[s] = getJSON(sorts[s]).then(function (order) {
+        if (s === "newest") newest = order;
+        else {
+          byBudget = order;
+          hasBudget = new Uint8Array(N);
+          order.forEach(function (c) { hasBudget[c] = 1; });
+        }
+      });
+    }
+    if (sortCache[s]) need.push(sortCache[s]);
+    return Promise.all(need);
   }
   // shardKey returns the key of the shard that holds a term: the longest
   // key the term begins with.
@@ -219,15 +312,24 @@
       for (var t in sh) {
         if (seen[t] || !ok(t)) continue;
         seen[t] = any = true;
-        var ps = sh[t], doc = 0;
+        var ps = postings(sh, t);
         for (var k = 0; k < ps.length; k++) {
-          doc += ps[k] >>> 5;
-          var f = ps[k] & 31;
+          var doc = ps[k] >>> 5, f = ps[k] & 31;
           if (f > best[doc]) best[doc] = f;
         }
       }
     });
     return {best: best, any: any};
+  }
+  // postings returns the postings of term t of shard sh, case << 5 |
+  // fields, decoding them the first time.
+  function postings(sh, t) {
+    if (typeof sh[t] === "string") {
+      var ps = [];
+      decode(sh[t], true, function (c, f) { ps.push(c * 32 + f); });
+      sh[t] = ps;
+    }
+    return sh[t];
   }
 
   // search resolves to null without query terms, else to the matching
@@ -255,7 +357,7 @@
           per[n] = bestOf(loaded[k], function (t) {
             if (heads.indexOf(head(t)) < 0 || !withinOne(q, t)) return false;
             for (var j = 0; j < loaded[k].length; j++) {
-              var ps = loaded[k][j][t];
+              var ps = Object.prototype.hasOwnProperty.call(loaded[k][j], t) ? postings(loaded[k][j], t) : null;
               if (ps && ps.length > most) { most = ps.length; corrected[q] = t; }
             }
             return true;
@@ -381,13 +483,37 @@
   }
   // facetControls returns the fieldset of facet f: a checkbox per value,
   // with its count.
+  // A folded facet (one of many values) is a disclosure, closed, whose
+  // values are loaded when it is first opened.
   function facetControls(f) {
-    var fs = el("fieldset", {class: "facet"});
-    fs.append(el("legend", null, f.label));
-    // A long list scrolls; it takes the focus itself, for the keys,
-    // since all its values may be disabled.
-    // A very long one lays out only the values in view.
-    var ul = f.values.length > 12 ? el("ul", {class: f.values.length > 200 ? "facet-scroll facet-long" : "facet-scroll", tabindex: "0", "aria-label": f.label}) : el("ul");
+    var fs = el("fieldset", {class: "facet", name: f.id}), legend = el("legend", null, f.label);
+    f.list = el("ul");
+    fs.append(legend, f.list);
+    if (f.ready) fillFacet(f);
+    fs.addEventListener("change", function (e) {
+      select(f, f.byID[e.target.value].id, e.target.checked);
+      update("push");
+    });
+    if (!f.file) return fs;
+    legend.className = "visually-hidden";
+    f.fold = el("details", {class: "facet-fold"});
+    f.fold.append(el("summary", null, f.label), fs);
+    f.fold.addEventListener("toggle", function () {
+      if (f.fold.open && !f.ready) loadFacet(f).then(function () { update("none"); });
+    });
+    return f.fold;
+  }
+  // fillFacet lists the values of facet f, a checkbox each, with its count.
+  function fillFacet(f) {
+    var ul = f.list, n = f.values.length;
+    if (n > 12) {
+      // A long list scrolls; it takes the focus itself, for the keys,
+      // since all its values may be disabled.
+      // A very long one lays out only the values in view.
+      ul.className = n > 200 ? "facet-scroll facet-long" : "facet-scroll";
+      ul.tabIndex = 0;
+      ul.setAttribute("aria-label", f.label);
+    }
     f.values.forEach(function (v) {
       var li = el("li"), label = el("label");
       v.input = el("input", {type: "checkbox", name: f.id, value: v.id});
@@ -398,12 +524,6 @@
       v.label_ = label;
       v.input.addEventListener("blur", function () { setDisabled(v); });
     });
-    fs.append(ul);
-    fs.addEventListener("change", function (e) {
-      select(f, f.byID[e.target.value].id, e.target.checked);
-      update("push");
-    });
-    return fs;
   }
   // select adds value id to facet f's selection, or takes it out, keeping
   // the facet's order.
@@ -494,7 +614,9 @@
   function showState() {
     searchBox.value = state.q;
     facets.forEach(function (f) {
+      if (!f.ready) return;
       f.values.forEach(function (v) { v.input.checked = state.sel[f.id].indexOf(v.id) >= 0; });
+      if (f.fold && state.sel[f.id].length) f.fold.open = true;
     });
   }
   // setDisabled disables a value that would leave no case, but never the
@@ -518,19 +640,21 @@
     if (mode !== "none") writeURL(mode === "push");
     var qs = terms(state.q);
     root.setAttribute("aria-busy", "true");
-    search(qs).then(function (match) {
+    Promise.all([search(qs), ready(effectiveSort(qs.length > 0))]).then(function (got) {
+      var match = got[0];
       if (mine !== seq) return;
       var order = filter(match, qs.length > 0);
       var pages = Math.max(1, Math.ceil(order.length / pageSize));
       if (state.page > pages) state.page = pages;
       var shown = order.slice((state.page - 1) * pageSize, state.page * pageSize);
+      // The page as it came from the server needs no cards.
+      var asServed = serverList && !match && sortBox.value === "title" && state.page === (+root.dataset.page || 1) &&
+        !facets.some(function (f) { return state.sel[f.id].length; });
       var need = {};
-      shown.forEach(function (i) { need[Math.floor(i / cardSize)] = true; });
-      return Promise.all(Object.keys(need).map(function (n) {
-        return chunk(+n).then(function (cards) { need[n] = cards; });
-      })).then(function () {
+      if (!asServed) shown.slice(0, EAGER).forEach(function (i) { need[Math.floor(i / cardSize)] = true; });
+      return Promise.all(Object.keys(need).map(function (n) { return chunk(+n); })).then(function () {
         if (mine !== seq) return;
-        render(order, shown, need, match, pages);
+        render(order, shown, match, pages, asServed);
         root.removeAttribute("aria-busy");
         if (focusResults) headingEl.focus();
         root.dispatchEvent(new CustomEvent("catalogue:updated", {detail: {total: order.length, q: state.q}}));
@@ -562,6 +686,7 @@
       unions.forEach(function (u, gi) {
         if (u && gi !== fi) m = and(m === base_ ? base_.slice() : m, u);
       });
+      if (!f.ready) return; // folded, and not opened yet
       f.values.forEach(function (v) {
         v.n = m === ALL ? v.total : countAnd(v.bits, m);
         // Only what changed: a facet of thousands of partners would
@@ -599,14 +724,20 @@
   // ---- rendering: cards cloned from the template of
   // partials/catalogue-card.html, and the markup of partials/pagination.html.
 
-  function render(order, shown, chunks, match, pages) {
+  // The list as served is kept as it is (asServed); else a card whose
+  // file is not loaded yet is a stand-in that loads it when near.
+  function render(order, shown, match, pages, asServed) {
     var marks = match ? match.marks : [];
-    var frag = document.createDocumentFragment();
-    if (nearby) nearby.disconnect(); // the cards it watched are going
-    shown.forEach(function (i) {
-      frag.append(card(chunks[Math.floor(i / cardSize)][i % cardSize], marks, i));
-    });
-    listEl.replaceChildren(frag);
+    if (!asServed) {
+      var frag = document.createDocumentFragment();
+      if (nearby) nearby.disconnect(); // the cards it watched are going
+      shown.forEach(function (i) {
+        var cards = loadedChunks[Math.floor(i / cardSize)];
+        frag.append(cards ? card(cards[i % cardSize], marks, i) : pending(i, marks));
+      });
+      listEl.replaceChildren(frag);
+      serverList = false;
+    }
     var total = order.length, first = (state.page - 1) * pageSize + 1;
     var filtered = !!match || facets.some(function (f) { return state.sel[f.id].length; });
     statusEl.textContent = searchNote(match, total) + (total === 0 ? t("no_match") :
@@ -741,6 +872,18 @@
     }
     return li;
   }
+  // pending returns the stand-in of case i's card, which its card
+  // replaces once its file is loaded, as it comes near the screen.
+  function pending(i, marks) {
+    var li = el("li", {class: "card card-pending"});
+    li.append(el("span", {class: "visually-hidden"}, t("loading")));
+    whenNear(li, function () {
+      chunk(Math.floor(i / cardSize)).then(function (cards) {
+        if (li.isConnected) li.replaceWith(card(cards[i % cardSize], marks, i));
+      });
+    });
+    return li;
+  }
   // years is render's years: "2010–2023", "since 2010", "until 2023".
   function years(s, e) {
     if (!s && !e) return "";
@@ -859,39 +1002,59 @@
     ALL = bitset();
     for (var i = 0; i < N; i++) ALL[i >>> 5] |= 1 << (i & 31);
     facetByID = {};
+    // The facets the cards show by a part marked data-facet.
+    var onCards = {};
+    for (var e of cardTemplate.content.querySelectorAll("[data-facet]")) onCards[e.dataset.facet] = true;
     facets = data.facets.map(function (f) {
-      var byID = {};
-      var values = f.values.map(function (v) {
-        var x = {id: v[0], label: v[1], bits: fromDeltas(v[2]), total: 0, n: 0, colour: v[3], short: v[4]};
-        for (var k = 0; k < v[2].length; k++) x.total++;
-        byID[x.id] = x;
-        return x;
+      var x = {id: f.id, label: f.label, file: f.file, ready: !f.file, values: [], byID: {}, onCards: f.file && onCards[f.id]};
+      (f.values || []).forEach(function (v) {
+        var y = addValue(x, v);
+        if (!f.file) {
+          var set = fromCode(v[2]);
+          y.bits = set.bits;
+          y.total = set.n;
+        }
       });
-      return (facetByID[f.id] = {id: f.id, label: f.label, values: values, byID: byID});
+      return (facetByID[f.id] = x);
     });
-    newest = data.sort.newest;
-    byBudget = data.sort.budget;
-    hasBudget = new Uint8Array(N);
-    byBudget.forEach(function (c) { hasBudget[c] = 1; });
+    // The cards name the approaches and countries by number.
+    ["approach", "country"].forEach(function (id) { if (facetByID[id]) facetByID[id].cardLabels = true; });
+    sorts = data.sort;
     cardSize = data.cards.size;
-    cardFiles = data.cards.files;
-    termFiles = data.terms;
+    cardFiles = parts(data.cards.packs, false);
+    termFiles = parts(data.terms, true);
     maxKey = 2;
     for (var key in termFiles) maxKey = Math.max(maxKey, runes(key));
-    buildControls();
-    state = readURL();
-    showState();
-    update("none");
-    window.addEventListener("popstate", function () {
+    // A folded facet that the address filters by is loaded before the
+    // address is read: it says which of its values exist.
+    var p = new URLSearchParams(location.search);
+    Promise.all(facets.filter(function (f) { return !f.ready && p.has(f.id); }).map(loadFacet)).then(function () {
+      buildControls();
       state = readURL();
       showState();
       update("none");
+    }).catch(unavailable);
+    window.addEventListener("popstate", function () {
+      var p = new URLSearchParams(location.search);
+      Promise.all(facets.filter(function (f) { return p.has(f.id); }).map(loadFacet)).then(function () {
+        state = readURL();
+        showState();
+        update("none");
+      });
     });
   }
-
-  getJSON(dataURL.href).then(init).catch(function (err) {
+  // addValue adds value v, as the catalogue's data gives it, to facet f.
+  function addValue(f, v) {
+    var x = {id: v[0], label: v[1], bits: null, total: 0, n: 0, colour: v[3], short: v[4]};
+    f.values.push(x);
+    f.byID[x.id] = x;
+    return x;
+  }
+  function unavailable(err) {
     // Browsers do not let a page opened from disk read other files.
     var why = location.protocol === "file:" ? t("need_served") : err.message;
     statusEl.textContent += " " + t("unavailable", {why: why});
-  });
+  }
+
+  getJSON(dataURL.href).then(init).catch(unavailable);
 })();

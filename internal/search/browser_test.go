@@ -149,6 +149,42 @@ func (c *catalogue) settle(t testing.TB, query string) {
 	}
 }
 
+// showAll is a script that resolves when the page shows everything it
+// can: each folded facet opened and loaded, each card that waits to come
+// near the screen scrolled to and loaded. It scrolls back to where it was.
+const showAll = `(async () => {
+	const root = document.getElementById("catalogue_root"), y = scrollY;
+	const idle = () => new Promise(resolve => {
+		const check = () => root.hasAttribute("aria-busy") ? setTimeout(check, 5) : resolve();
+		check();
+	});
+	const until = (ok) => new Promise((resolve, reject) => {
+		const t0 = Date.now();
+		const check = () => ok() ? resolve() : Date.now() - t0 > 5000 ? reject(new Error("timed out")) : setTimeout(check, 5);
+		check();
+	});
+	for (const d of document.querySelectorAll("details.facet-fold")) {
+		if (d.open && d.querySelector("input")) continue;
+		d.open = true;
+		await until(() => d.querySelector("input"));
+	}
+	await idle();
+	for (let p; (p = document.querySelector("#catalogue_list .card-pending")); ) {
+		p.scrollIntoView();
+		await until(() => !p.isConnected);
+	}
+	scrollTo(0, y);
+	return true;
+})()`
+
+// showEverything runs showAll.
+func (c *catalogue) showEverything(t testing.TB) {
+	t.Helper()
+	if _, err := chromedp.Run(c.ctx, chromedp.Evaluate[bool](showAll, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // view is what the page shows.
 type view struct {
 	URL     string
@@ -168,7 +204,7 @@ const readView = `(() => {
 		Focus: document.activeElement.tagName + "#" + document.activeElement.id};
 	for (const a of document.querySelectorAll("#catalogue_list .card-title a")) v.Slugs.push(a.getAttribute("href").split("/").slice(-2)[0]);
 	for (const fs of document.querySelectorAll("fieldset.facet")) {
-		const id = fs.querySelector("input").name;
+		const id = fs.name;
 		v.Checked[id] = []; v.Counts[id] = []; v.Off[id] = [];
 		for (const input of fs.querySelectorAll("input")) {
 			if (input.checked) v.Checked[id].push(input.value);
@@ -182,6 +218,7 @@ const readView = `(() => {
 
 func (c *catalogue) view(t testing.TB) view {
 	t.Helper()
+	c.showEverything(t)
 	v, err := chromedp.Run(c.ctx, chromedp.Evaluate[view](readView))
 	if err != nil {
 		t.Fatal(err)
@@ -356,6 +393,7 @@ func TestCatalogueCards(t *testing.T) {
 	for _, query := range []string{"", "?sort=newest", "?sort=budget-desc&page=2", "?sdg=13"} {
 		t.Run(query, func(t *testing.T) {
 			c.open(t, query)
+			c.showEverything(t)
 			got, err := chromedp.Run(c.ctx, chromedp.Evaluate[cards](fmt.Sprintf(readCards, `["/dashboard/cases/", "/dashboard/cases/page/2/"]`), chromedp.EvalAwaitPromise))
 			if err != nil {
 				t.Fatal(err)
@@ -442,6 +480,7 @@ func TestCatalogueFacetPart(t *testing.T) {
 	}
 	c := openCatalogue(t, dir)
 	c.open(t, "?sort=newest")
+	c.showEverything(t)
 	const read = `[...document.querySelectorAll("#catalogue_list > li")].map(li => [
 		li.querySelector(".card-title a").getAttribute("href").split("/").slice(-2)[0],
 		[...li.querySelectorAll("dt")].filter(dt => dt.textContent === "Themes").map(dt => dt.nextElementSibling.textContent).join("|"),
@@ -476,5 +515,73 @@ func TestCatalogueFacetPart(t *testing.T) {
 	}
 	if withThemes == 0 {
 		t.Errorf("no card has themes")
+	}
+}
+
+// readFolds is a script that returns, for each folded facet, whether it is
+// open and how many values it lists, and the files of search/ loaded.
+const readFolds = `(() => {
+	const v = {Open: {}, Listed: {}, Files: []};
+	for (const d of document.querySelectorAll("details.facet-fold")) {
+		const id = d.querySelector("fieldset").name;
+		v.Open[id] = d.open;
+		v.Listed[id] = d.querySelectorAll("input").length;
+	}
+	for (const e of performance.getEntriesByType("resource")) {
+		if (/\/search\//.test(e.name)) v.Files.push(e.name.replace(/.*\/search\//, "").replace(/[.?].*/, ""));
+	}
+	return v;
+})()`
+
+type folds struct {
+	Open   map[string]bool
+	Listed map[string]int
+	Files  []string // of search/, without extensions
+}
+
+// TestCatalogueFolded checks that a facet of many values (the sample's
+// partners) is folded and its file loaded only when it is opened or the
+// address filters by it, and that the sort orders load only when chosen:
+// the first query of a large site downloads neither.
+func TestCatalogueFolded(t *testing.T) {
+	c := openCatalogue(t, "../..")
+	if len(c.site.Partners) <= search.FoldedValues {
+		t.Fatalf("the sample has %d partners: too few to fold their facet", len(c.site.Partners))
+	}
+	c.open(t, "?q=water")
+	read := func() folds {
+		t.Helper()
+		f, err := chromedp.Run(c.ctx, chromedp.Evaluate[folds](readFolds))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	f := read()
+	if open, ok := f.Open["partner"]; !ok || open || f.Listed["partner"] != 0 {
+		t.Errorf("the partner facet: folded %v, open %v, %d values listed; want folded, closed, none", ok, open, f.Listed["partner"])
+	}
+	for _, name := range f.Files {
+		if strings.HasPrefix(name, "facet-") || strings.HasPrefix(name, "sort-") {
+			t.Errorf("%s loaded before it was needed", name)
+		}
+	}
+
+	c.act(t, click(`details.facet-fold:has(fieldset[name=partner]) summary`))
+	f = read()
+	if !f.Open["partner"] || f.Listed["partner"] != len(c.site.Partners) || !slices.Contains(f.Files, "facet-partner") {
+		t.Errorf("the partner facet opened: open %v, %d values of %d listed, files %v", f.Open["partner"], f.Listed["partner"], len(c.site.Partners), f.Files)
+	}
+
+	slug := c.site.Partners[0].Slug
+	c.open(t, "?partner="+slug)
+	if f = read(); !f.Open["partner"] {
+		t.Errorf("a shared address filtering by partner %s: its facet is closed", slug)
+	}
+	c.check(t, c.view(t), map[string][]string{"partner": {slug}})
+
+	c.open(t, "?sort=newest")
+	if f = read(); !slices.Contains(f.Files, "sort-newest") || slices.Contains(f.Files, "sort-budget") {
+		t.Errorf("sorted by newest, the files loaded are %v", f.Files)
 	}
 }

@@ -246,35 +246,63 @@ func lookup(m map[string]int, k string) int {
 }
 
 // catalogueData writes the file that names all others: head, as
-// catalogueHead wrote it, then where the cards files and shards are.
+// catalogueHead wrote it, then where the cards files and shards are in
+// their packs, by their lengths (see pack.go).
 func catalogueData(head []byte, cardsAt []slice, shards []shard, shardsAt []slice) []byte {
-	b := make([]byte, 0, len(head)+32*(len(cardsAt)+len(shards))+64)
+	b := make([]byte, 0, len(head)+6*(len(cardsAt)+len(shards))+64)
 	b = append(b, head...)
 	b = append(b, `,"cards":{"size":`...)
 	b = strconv.AppendInt(b, CardsPerFile, 10)
-	b = append(b, `,"files":[`...)
-	for i, at := range cardsAt {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendSlice(b, at)
-	}
-	b = append(b, `]},"terms":{`...)
-	for i, f := range shards {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendString(b, f.key)
-		b = append(b, ':')
-		b = appendSlice(b, shardsAt[i])
-	}
-	return append(b, "}}"...)
+	b = append(b, `,"packs":[`...)
+	b = appendPacks(b, cardsAt, nil)
+	b = append(b, `]},"terms":[`...)
+	b = appendPacks(b, shardsAt, shards)
+	return append(b, "]}"...)
 }
 
+// appendPacks writes the members of packs, in order, a pack at a time:
+// [file, length, length, ...] for the cards, [file, key, length, key,
+// length, ...] for the shards (keys given).
+func appendPacks(b []byte, at []slice, keys []shard) []byte {
+	for i, s := range at {
+		if i == 0 || s.file != at[i-1].file {
+			if i > 0 {
+				b = append(b, "],"...)
+			}
+			b = append(b, '[')
+			b = appendString(b, s.file)
+		}
+		b = append(b, ',')
+		if keys != nil {
+			b = appendString(b, keys[i].key)
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(s.to-s.from), 10)
+	}
+	if len(at) > 0 {
+		b = append(b, ']')
+	}
+	return b
+}
+
+const (
+	// FoldedValues is the number of values above which a facet is folded:
+	// the catalogue shows it closed, and loads which cases have its
+	// values from a file of its own when the reader opens it. The first
+	// query on a large site then does not download the thousands of
+	// values of its partners.
+	FoldedValues = 30
+	// ListedValues is the number of values up to which a folded facet
+	// still lists them, without their cases, in the catalogue file: the
+	// cards and the chips show their labels.
+	ListedValues = 200
+)
+
 // catalogueHead writes the part of the catalogue file that the facets and
-// sort orders make, most of it, which an edit of a case's text leaves as
-// it was.
-func catalogueHead(s *site.Site, facets []Facet, sorts [2][]int) []byte {
+// sort orders make, which an edit of a case's text leaves as it was, and
+// the files it names: one per folded facet, one per sort order.
+func catalogueHead(s *site.Site, facets []Facet, sorts [2][]int, name func(string, []byte) File) ([]byte, []File) {
+	var files []File
 	b := []byte(`{"cases":`)
 	b = strconv.AppendInt(b, int64(len(s.Cases)), 10)
 	b = append(b, `,"facets":[`...)
@@ -286,34 +314,63 @@ func catalogueHead(s *site.Site, facets []Facet, sorts [2][]int) []byte {
 		b = appendString(b, f.ID)
 		b = append(b, `,"label":`...)
 		b = appendString(b, f.Label)
-		b = append(b, `,"values":[`...)
-		for k, v := range f.Values {
-			if k > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, '[')
-			b = appendString(b, v.ID)
-			b = append(b, ',')
-			b = appendString(b, v.Label)
-			b = append(b, ',')
-			b = appendDeltas(b, v.Cases)
-			if v.Colour != "" || v.Short != "" {
-				b = append(b, ',')
-				b = appendString(b, v.Colour)
-			}
-			if v.Short != "" {
-				b = append(b, ',')
-				b = appendString(b, v.Short)
-			}
-			b = append(b, ']')
+		folded := len(f.Values) > FoldedValues
+		if folded {
+			file := name("facet-"+f.ID, appendValues(nil, f.Values, true))
+			files = append(files, file)
+			b = append(b, `,"file":`...)
+			b = appendString(b, file.Name)
 		}
-		b = append(b, "]}"...)
+		if !folded || len(f.Values) <= ListedValues {
+			b = append(b, `,"values":`...)
+			b = appendValues(b, f.Values, !folded)
+		}
+		b = append(b, '}')
 	}
-	b = append(b, `],"sort":{"newest":`...)
-	b = appendInts(b, sorts[0])
-	b = append(b, `,"budget":`...)
-	b = appendInts(b, sorts[1])
-	return append(b, '}')
+	b = append(b, `],"sort":{`...)
+	for i, id := range [2]string{"newest", "budget"} {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		file := name("sort-"+id, appendInts(nil, sorts[i]))
+		files = append(files, file)
+		b = appendString(b, id)
+		b = append(b, ':')
+		b = appendString(b, file.Name)
+	}
+	return append(b, '}'), files
+}
+
+// appendValues writes values as [[id, label, code of its cases, colour,
+// short], ...], the last two only where given; with cases false, the code
+// is "".
+func appendValues(b []byte, values []Value, cases bool) []byte {
+	b = append(b, '[')
+	for k, v := range values {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = appendString(b, v.ID)
+		b = append(b, ',')
+		b = appendString(b, v.Label)
+		b = append(b, ',')
+		if cases {
+			b = appendCases(b, v.Cases)
+		} else {
+			b = append(b, `""`...)
+		}
+		if v.Colour != "" || v.Short != "" {
+			b = append(b, ',')
+			b = appendString(b, v.Colour)
+		}
+		if v.Short != "" {
+			b = append(b, ',')
+			b = appendString(b, v.Short)
+		}
+		b = append(b, ']')
+	}
+	return append(b, ']')
 }
 
 // newest returns the case numbers newest first, as the home page orders

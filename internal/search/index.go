@@ -318,7 +318,7 @@ func (x *textIndex) cutGroup(g *group, name func(string, []byte) File) {
 		if x.enc[id] == nil {
 			b := appendString(nil, x.terms[id])
 			b = append(b, ':')
-			x.enc[id] = appendDeltaPostings(b, x.lists[id])
+			x.enc[id] = appendPostings(b, x.lists[id])
 		}
 		terms[k], sizes[k] = x.terms[id], len(x.enc[id])
 	}
@@ -338,20 +338,6 @@ func (x *textIndex) cutGroup(g *group, name func(string, []byte) File) {
 
 // groupKey returns the key of the group of term t: its first two runes.
 func groupKey(t string) string { return prefix(t, 2) }
-
-// appendDeltaPostings writes postings with the case numbers as deltas.
-func appendDeltaPostings(b []byte, l []uint32) []byte {
-	b = append(b, '[')
-	prev := uint32(0)
-	for i, p := range l {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendUint(b, uint64((p>>5-prev)<<5|p&31), 10)
-		prev = p >> 5
-	}
-	return append(b, ']')
-}
 
 // span is one shard as a range of a group's terms.
 type span struct {

@@ -68,18 +68,3 @@ func appendInts(b []byte, xs []int) []byte {
 	}
 	return append(b, ']')
 }
-
-// appendDeltas appends an ascending list as its first number and then the
-// differences between neighbours.
-func appendDeltas(b []byte, xs []int) []byte {
-	b = append(b, '[')
-	prev := 0
-	for i, x := range xs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(b, int64(x-prev), 10)
-		prev = x
-	}
-	return append(b, ']')
-}

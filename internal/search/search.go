@@ -7,28 +7,37 @@
 //
 // # Files
 //
-// Build returns one catalogue file, catalogue.json, and many small files
-// that it names. Their names carry a hash of their content, so that they
-// can be cached forever and a rebuild that changes nothing changes no name;
-// an Indexer set to Stable leaves the hashes out, for casebook serve. The
+// Build returns one catalogue file, catalogue.json, and the files it
+// names. Their names carry a hash of their content, so that they can be
+// cached forever and a rebuild that changes nothing changes no name; an
+// Indexer set to Stable leaves the hashes out, for casebook serve. The
 // catalogue's own name stays the same, so that a change to a case does not
-// change every page that names it.
-// Lists of case numbers are indexes into site.Cases (which is in title
-// order); ascending lists are written as deltas: [3,1,4] means 3, 4, 8.
+// change every page that names it. The first query of a reader downloads
+// the catalogue file, the parts of packs it needs, and nothing else: the
+// facets of many values, the sort orders and the cards of results out of
+// view wait until they are wanted. Case numbers are indexes into
+// site.Cases (which is in title order); a list of them is a code, a JSON
+// string that code.go specifies.
 //
 //	catalogue.json
 //	  {"cases": N,
 //	   "facets": [{"id": "approach", "label": "Approach",
-//	               "values": [["twinning", "Twinning", [deltas]], ...]}, ...],
+//	               "values": [["twinning", "Twinning", "code of its cases"], ...]},
 //	               (an SDG's value has its colour and its name on cards
-//	               after the deltas: [..., "#3f7e44", "Climate action"])
-//	   "sort": {"newest": [case numbers], "budget": [case numbers]},
-//	   "cards": {"size": 16, "files": [["cards-0.<hash>.json", from, to], ...]},
-//	   "terms": {"ab": ["terms-3.<hash>.json", from, to], ...}}
+//	               after the code: [..., "#3f7e44", "Climate action"])
+//	              {"id": "partner", "label": "Partner", "file": "facet-partner.<hash>.json"}, ...],
+//	               (a facet of more than FoldedValues values is folded: its
+//	               values and their cases are in its file, and, when it has
+//	               at most ListedValues, also here with the code "")
+//	   "sort": {"newest": "sort-newest.<hash>.json", "budget": "sort-budget.<hash>.json"},
+//	   "cards": {"size": 4, "packs": [["cards-0.<hash>.json", length, length, ...], ...]},
+//	   "terms": [["terms-0.<hash>.json", "ab", length, "ac", length, ...], ...]}
 //
+//	facet-<id>.<hash>.json   a folded facet's values, as in the catalogue
+//	sort-<id>.<hash>.json    the case numbers in that order: [5, 0, 3, ...]
 //	cards-<n>.<hash>.json    a pack: a JSON array of cards files (see pack.go);
-//	  the catalogue names each by its pack and its bytes there, [from, to)
-//	terms-<n>.<hash>.json    a pack of term shards, likewise
+//	  the catalogue gives the length of each, in order
+//	terms-<n>.<hash>.json    a pack of term shards, likewise, with their keys
 //
 //	a cards file: the cards of cases n*size to (n+1)*size-1:
 //	  [[slug, title, summary, [approach value numbers],
@@ -36,7 +45,7 @@
 //	    [SDG numbers], budget text or "", start year or 0, end year or 0], ...]
 //
 //	a term shard: the terms that begin with its key:
-//	  {"term": [(delta << 5) | fields, ...], ...}
+//	  {"term": "code of its postings", ...}
 //
 // # Facets
 //
@@ -97,11 +106,13 @@ const (
 )
 
 const (
-	// CardsPerFile is how many cards each cards file holds.
-	CardsPerFile = 16
+	// CardsPerFile is how many cards each cards file holds: few, since
+	// the results of a query are scattered over the cases, and the
+	// catalogue fetches a whole file for each card it shows.
+	CardsPerFile = 4
 	// MaxShardSize is the size, in bytes, above which a term shard is
 	// split by one more rune.
-	MaxShardSize = 48 << 10
+	MaxShardSize = 12 << 10
 	// MaxTermLen is the length in runes of the longest term indexed.
 	MaxTermLen = 40
 )
@@ -136,8 +147,10 @@ type Indexer struct {
 	shards            []shard
 	packs             packs
 	// head is the catalogue file's part that the facets and sort orders
-	// make, of headCases cases (see catalogueHead).
+	// make, of headCases cases, and headFiles the files it names (see
+	// catalogueHead).
 	head      []byte
+	headFiles []File
 	headCases int
 }
 
@@ -189,13 +202,15 @@ func (x *Indexer) Build(s *site.Site) *Index {
 		ix.Catalogue = last.Catalogue // names the same bytes of the same files
 	} else {
 		if !sameHead {
-			x.head, x.headCases = catalogueHead(s, ix.Facets, x.sorts), len(s.Cases)
+			x.head, x.headFiles = catalogueHead(s, ix.Facets, x.sorts, x.name)
+			x.headCases = len(s.Cases)
 		}
 		// Always catalogue.json: the pages that name it then stay as they
 		// are when a case changes, and a rebuild rewrites only the files
 		// that changed (the catalogue is cached as a page is).
 		ix.Catalogue = File{Name: "catalogue.json", Data: catalogueData(x.head, cardsAt, shards, shardsAt)}
 	}
+	ix.Files = append(ix.Files, x.headFiles...)
 	x.last, x.labels = ix, labels
 	x.cardsAt, x.shardsAt, x.shards = cardsAt, shardsAt, shards
 	return ix

@@ -193,19 +193,21 @@ func TestShards(t *testing.T) {
 // other file, each part of a pack it names by its bytes being valid JSON,
 // and that two builds of one site are the same.
 func TestBuild(t *testing.T) {
-	ix := Build(testSite())
+	site := testSite()
+	ix := Build(site)
 	var cat struct {
 		Cases  int
 		Facets []struct {
 			ID     string
+			File   string
 			Values [][]any
 		}
-		Sort  map[string][]int
+		Sort  map[string]string
 		Cards struct {
 			Size  int
-			Files []part
+			Packs [][]any
 		}
-		Terms map[string]part
+		Terms [][]any
 	}
 	if err := json.Unmarshal(ix.Catalogue.Data, &cat); err != nil {
 		t.Fatalf("%s: %v", ix.Catalogue.Data, err)
@@ -218,9 +220,12 @@ func TestBuild(t *testing.T) {
 		}
 	}
 	named := map[string]bool{}
-	parts := append([]part(nil), cat.Cards.Files...)
+	var parts []part
+	for _, p := range cat.Cards.Packs {
+		parts = append(parts, packParts(t, p, false)...)
+	}
 	for _, p := range cat.Terms {
-		parts = append(parts, p)
+		parts = append(parts, packParts(t, p, true)...)
 	}
 	for _, p := range parts {
 		named[p.file] = true
@@ -229,13 +234,44 @@ func TestBuild(t *testing.T) {
 			t.Errorf("%v: not a part of a file built (%d bytes)", p, len(data))
 		}
 	}
+	for _, name := range cat.Sort {
+		named[name] = true
+	}
+	// Each facet's values, in the catalogue file or in the facet's own,
+	// have the cases that Facets gives.
+	for k, f := range Facets(site, nil) {
+		values := cat.Facets[k].Values
+		if file := cat.Facets[k].File; file != "" {
+			named[file] = true
+			if err := json.Unmarshal(files[file], &values); err != nil {
+				t.Fatalf("%s: %v", file, err)
+			}
+		}
+		if len(values) != len(f.Values) {
+			t.Fatalf("facet %s: %d values, want %d", f.ID, len(values), len(f.Values))
+		}
+		for i, v := range f.Values {
+			code, _ := json.Marshal(values[i][2])
+			var got []int
+			for _, c := range decode(t, code, false) {
+				got = append(got, int(c>>5))
+			}
+			if values[i][0] != v.ID || !slices.Equal(got, v.Cases) {
+				t.Errorf("facet %s: value %v has cases %v, want %s with %v", f.ID, values[i][:2], got, v.ID, v.Cases)
+			}
+		}
+	}
 	for name := range files {
 		if !named[name] {
 			t.Errorf("%s is not named in the catalogue file", name)
 		}
 	}
-	if got, want := cat.Sort["budget"], []int{0, 2, 1, 3}; !slices.Equal(got, want) {
-		t.Errorf("budget order: got %v, want %v", got, want)
+	var budget []int
+	if err := json.Unmarshal(files[cat.Sort["budget"]], &budget); err != nil {
+		t.Fatal(err)
+	}
+	if want := []int{0, 2, 1, 3}; !slices.Equal(budget, want) {
+		t.Errorf("budget order: got %v, want %v", budget, want)
 	}
 	if got, want := cat.Cases, 4; got != want {
 		t.Errorf("cases: got %d, want %d", got, want)
@@ -244,13 +280,35 @@ func TestBuild(t *testing.T) {
 		t.Errorf("two builds of the same site:\n%s\nthen\n%s", ix.Catalogue.Data, again.Catalogue.Data)
 	}
 	var cards [][]any
-	first := cat.Cards.Files[0]
+	first := parts[0]
 	if err := json.Unmarshal(files[first.file][first.from:first.to], &cards); err != nil || len(cards) != 4 {
 		t.Fatalf("cards: %v, %s", err, files[first.file])
 	}
 	if got, want := fmt.Sprint(cards[2]), "[c C: Water in Dogbo Wells. [0 1] [[Roeselare 0 0] [Dogbo 1 0]] [6] EUR 20,000–40,000 2011 0]"; got != want {
 		t.Errorf("card: got %s, want %s", got, want)
 	}
+}
+
+// packParts returns the parts of a pack as the catalogue lists them:
+// [file, length, ...], or with keys [file, key, length, ...]; the members
+// of a pack are joined by ",\n" between "[" and "]".
+func packParts(t *testing.T, pack []any, keyed bool) []part {
+	t.Helper()
+	file, _ := pack[0].(string)
+	var out []part
+	from, step := 1, 1
+	if keyed {
+		step = 2
+	}
+	for k := 1; k+step-1 < len(pack); k += step {
+		n, ok := pack[k+step-1].(float64)
+		if !ok || file == "" {
+			t.Fatalf("%v: want [file, length, ...]", pack)
+		}
+		out = append(out, part{file, from, from + int(n)})
+		from += int(n) + 2
+	}
+	return out
 }
 
 func TestStem(t *testing.T) {
@@ -309,21 +367,6 @@ func TestWithinOne(t *testing.T) {
 type part struct {
 	file     string
 	from, to int
-}
-
-func (p *part) UnmarshalJSON(b []byte) error {
-	var a [3]any
-	if err := json.Unmarshal(b, &a); err != nil {
-		return err
-	}
-	file, ok1 := a[0].(string)
-	from, ok2 := a[1].(float64)
-	to, ok3 := a[2].(float64)
-	if !ok1 || !ok2 || !ok3 {
-		return fmt.Errorf("%s: want [file, from, to]", b)
-	}
-	*p = part{file, int(from), int(to)}
-	return nil
 }
 
 // TestPack checks that packs end where their keys say, not where sizes
