@@ -134,20 +134,38 @@
     });
   }
   // getPart resolves to the JSON at [file, from, to]: those bytes of a
-  // pack of the catalogue's data files. It asks for them alone; a server
-  // that ignores the Range header sends the whole pack, and the part is
-  // taken out of it.
+  // pack of the catalogue's data files. It asks for them alone. A server
+  // that ignores the Range header sends the whole pack: the part is taken
+  // out of it, and the other parts of that pack later too. The first
+  // request tells which kind of server it is; the others wait for it.
+  var ranges = null, wholePacks = {};
   function getPart(at) {
-    var from = at[1], to = at[2];
-    return fetch(new URL(at[0], dataURL), {headers: {Range: "bytes=" + from + "-" + (to - 1)}}).then(function (r) {
-      if (!r.ok) throw new Error(at[0] + ": " + r.status);
-      return r.arrayBuffer().then(function (buf) {
-        var bytes = new Uint8Array(buf);
-        if (r.status !== 206) bytes = bytes.subarray(from, to);
-        return JSON.parse(new TextDecoder().decode(bytes));
-      });
+    var file = at[0], from = at[1], to = at[2];
+    function part(got) { return parse(got.ranged ? got.bytes : got.bytes.subarray(from, to)); }
+    if (!ranges) {
+      var first = fetchBytes(file, from, to);
+      ranges = first.then(function (got) {
+        if (!got.ranged) wholePacks[file] = Promise.resolve(got);
+        return got.ranged;
+      }, function () { return true; });
+      return first.then(part);
+    }
+    return ranges.then(function (yes) {
+      if (yes) return fetchBytes(file, from, to).then(part);
+      if (!wholePacks[file]) wholePacks[file] = fetchBytes(file, 0, 0);
+      return wholePacks[file].then(part);
     });
   }
+  // fetchBytes resolves to the bytes [from, to) of file, or to the whole
+  // file when to is 0 or the server sends it whole, and to which it is.
+  function fetchBytes(file, from, to) {
+    var init = to ? {headers: {Range: "bytes=" + from + "-" + (to - 1)}} : undefined;
+    return fetch(new URL(file, dataURL), init).then(function (r) {
+      if (!r.ok) throw new Error(file + ": " + r.status);
+      return r.arrayBuffer().then(function (buf) { return {bytes: new Uint8Array(buf), ranged: r.status === 206}; });
+    });
+  }
+  function parse(bytes) { return JSON.parse(new TextDecoder().decode(bytes)); }
   function chunk(n) {
     if (!cardChunks[n]) {
       cardChunks[n] = getPart(cardFiles[n]).then(function (cards) { return (loadedChunks[n] = cards); });

@@ -53,6 +53,12 @@ func openCatalogue(t testing.TB, source string) *catalogue {
 		t.Fatalf("build: %v\n%v", err, res.Problems)
 	}
 	mux.Handle("/dashboard/", http.StripPrefix("/dashboard", http.FileServer(http.Dir(out))))
+	// The same site from a server that ignores Range requests, as some
+	// static hosts and python3 -m http.server do.
+	mux.Handle("/whole/", http.StripPrefix("/whole", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Header.Del("Range")
+		http.FileServer(http.Dir(out)).ServeHTTP(w, r)
+	})))
 	// The browser asks the host's root for an icon, which the site, under
 	// a sub-path, cannot answer.
 	mux.HandleFunc("/favicon.ico", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
@@ -583,5 +589,37 @@ func TestCatalogueFolded(t *testing.T) {
 	c.open(t, "?sort=newest")
 	if f = read(); !slices.Contains(f.Files, "sort-newest") || slices.Contains(f.Files, "sort-budget") {
 		t.Errorf("sorted by newest, the files loaded are %v", f.Files)
+	}
+}
+
+// TestCatalogueWithoutRanges searches the catalogue on a server that
+// ignores Range requests and sends whole packs instead: the results are
+// those of a server that answers them, and each pack is fetched once.
+func TestCatalogueWithoutRanges(t *testing.T) {
+	c := openCatalogue(t, "../..")
+	results := map[string][]string{}
+	for _, path := range []string{"/dashboard/", "/whole/"} {
+		c.url = strings.Replace(c.url, "/dashboard/", path, 1)
+		c.url = strings.Replace(c.url, "/whole/", path, 1)
+		c.open(t, "?q=water")
+		results[path] = c.view(t).Slugs
+	}
+	if got, want := results["/whole/"], results["/dashboard/"]; len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("without ranges: %v; with: %v", got, want)
+	}
+	files, err := chromedp.Run(c.ctx, chromedp.Evaluate[[]string](
+		`performance.getEntriesByType("resource").filter(e => e.initiatorType === "fetch" && /\/search\/(cards|terms)-/.test(e.name)).map(e => e.name)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, f := range files {
+		if seen[f] {
+			t.Errorf("%s fetched twice", f)
+		}
+		seen[f] = true
+	}
+	if len(seen) == 0 {
+		t.Error("no pack fetched")
 	}
 }
