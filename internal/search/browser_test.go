@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io/fs"
@@ -475,7 +476,10 @@ func TestCatalogueFacetPart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The partners' facet is folded in the sample: the script loads it for
+	// the cards.
 	themes := `{{with .ThemeTerms}}<div{{if $slot}} data-facet="theme"{{end}}><dt>Themes</dt><dd>{{range $i, $t := .}}{{if $i}}, {{end}}{{$t.Name}}{{end}}</dd></div>{{end}}` +
+		`{{with .Partners}}<div{{if $slot}} data-facet="partner"{{end}}><dt>Partner names</dt><dd>x</dd></div>{{end}}` +
 		`<div{{if $slot}} data-facet="nosuch"{{end}}><dt>Nothing</dt><dd>x</dd></div>` + "\n</dl>"
 	own := strings.Replace(string(partial), "</dl>", themes, 1)
 	if err := os.MkdirAll(filepath.Join(dir, "layouts", "partials"), 0o755); err != nil {
@@ -490,8 +494,9 @@ func TestCatalogueFacetPart(t *testing.T) {
 	const read = `[...document.querySelectorAll("#catalogue_list > li")].map(li => [
 		li.querySelector(".card-title a").getAttribute("href").split("/").slice(-2)[0],
 		[...li.querySelectorAll("dt")].filter(dt => dt.textContent === "Themes").map(dt => dt.nextElementSibling.textContent).join("|"),
-		String(li.querySelectorAll("[data-facet], [data-slot]").length + [...li.querySelectorAll("dt")].filter(dt => dt.textContent === "Nothing").length)])`
-	got, err := chromedp.Run(c.ctx, chromedp.Evaluate[[][3]string](read))
+		String(li.querySelectorAll("[data-facet], [data-slot]").length + [...li.querySelectorAll("dt")].filter(dt => dt.textContent === "Nothing").length),
+		[...li.querySelectorAll("dt")].filter(dt => dt.textContent === "Partner names").map(dt => dt.nextElementSibling.textContent).join("|")])`
+	got, err := chromedp.Run(c.ctx, chromedp.Evaluate[[][4]string](read))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -514,6 +519,15 @@ func TestCatalogueFacetPart(t *testing.T) {
 		}
 		if k[2] != "0" {
 			t.Errorf("%s: %s parts still marked, or a part of no facet kept", k[0], k[2])
+		}
+		var partners []string
+		for _, v := range facetOf(t, search.Facets(c.site, nil), "partner").Values {
+			if slices.Contains(v.Cases, slices.Index(c.site.Cases, kase)) {
+				partners = append(partners, cmp.Or(v.Short, v.Label))
+			}
+		}
+		if got, want := k[3], strings.Join(partners, ", "); got != want {
+			t.Errorf("%s: partners %q, want %q", k[0], got, want)
 		}
 		if len(want) > 0 {
 			withThemes++
@@ -622,4 +636,16 @@ func TestCatalogueWithoutRanges(t *testing.T) {
 	if len(seen) == 0 {
 		t.Error("no pack fetched")
 	}
+}
+
+// facetOf returns the facet of facets with the given id.
+func facetOf(t *testing.T, facets []search.Facet, id string) search.Facet {
+	t.Helper()
+	for _, f := range facets {
+		if f.ID == id {
+			return f
+		}
+	}
+	t.Fatalf("no facet %q", id)
+	return search.Facet{}
 }
