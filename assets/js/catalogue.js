@@ -213,7 +213,7 @@
       if (!f.ready && (state.sel[f.id].length || f.onCards || (f.cardLabels && !f.values.length))) need.push(loadFacet(f));
     });
     var s = sort === "budget-desc" ? "budget" : sort;
-    if (sorts[s] && !sortCache[s]) {
+    if (Object.prototype.hasOwnProperty.call(sorts, s) && !sortCache[s]) {
       sortCache[s] = getJSON(sorts[s]).then(function (order) {
         if (s === "newest") newest = order;
         else {
@@ -415,6 +415,7 @@
   function readURL() {
     var p = new URLSearchParams(location.search);
     var s = {sel: {}, q: p.get("q") || "", sort: p.get("sort") || "", page: +p.get("page") || 0};
+    if (SORTS.indexOf(s.sort) < 0) s.sort = "";
     facets.forEach(function (f) {
       var ids = [];
       p.getAll(f.id).forEach(function (v) { ids = ids.concat(v.split(",")); });
@@ -517,7 +518,7 @@
     f.fold = el("details", {class: "facet-fold"});
     f.fold.append(el("summary", null, f.label), fs);
     f.fold.addEventListener("toggle", function () {
-      if (f.fold.open && !f.ready) loadFacet(f).then(function () { update("none"); });
+      if (f.fold.open && !f.ready) loadFacet(f).then(function () { update("none"); }, failed);
     });
     return f.fold;
   }
@@ -680,9 +681,10 @@
     }).catch(function (err) {
       if (mine !== seq) return;
       root.removeAttribute("aria-busy");
-      statusEl.textContent = t("load_failed", {error: err.message});
+      failed(err);
     });
   }
+  function failed(err) { statusEl.textContent = t("load_failed", {error: err.message}); }
 
   // filter returns the matching cases in the order of the sort, and sets
   // the count of every facet value: the cases that have it among those
@@ -898,7 +900,7 @@
     whenNear(li, function () {
       chunk(Math.floor(i / cardSize)).then(function (cards) {
         if (li.isConnected) li.replaceWith(card(cards[i % cardSize], marks, i));
-      });
+      }, failed);
     });
     return li;
   }
@@ -1019,12 +1021,12 @@
     W = (N + 31) >>> 5;
     ALL = bitset();
     for (var i = 0; i < N; i++) ALL[i >>> 5] |= 1 << (i & 31);
-    facetByID = {};
+    facetByID = Object.create(null);
     // The facets the cards show by a part marked data-facet.
     var onCards = {};
     for (var e of cardTemplate.content.querySelectorAll("[data-facet]")) onCards[e.dataset.facet] = true;
     facets = data.facets.map(function (f) {
-      var x = {id: f.id, label: f.label, file: f.file, ready: !f.file, values: [], byID: {}, onCards: f.file && onCards[f.id]};
+      var x = {id: f.id, label: f.label, file: f.file, ready: !f.file, values: [], byID: Object.create(null), onCards: f.file && onCards[f.id]};
       (f.values || []).forEach(function (v) {
         var y = addValue(x, v);
         if (!f.file) {

@@ -99,7 +99,7 @@ func openCatalogue(t testing.TB, source string) *catalogue {
 
 // waitReady is a script that resolves when the catalogue has rendered
 // after loading, and counts its updates in window.__updates.
-const waitReady = `new Promise(resolve => {
+const waitReady = `new Promise((resolve, reject) => {
 	const root = document.getElementById("catalogue_root");
 	const done = () => {
 		if (window.__updates === undefined) {
@@ -110,6 +110,8 @@ const waitReady = `new Promise(resolve => {
 	};
 	if (root.classList.contains("catalogue-ready") && !root.hasAttribute("aria-busy")) done();
 	else root.addEventListener("catalogue:updated", done, {once: true});
+	// A page that never gets there fails in seconds, saying what it shows.
+	setTimeout(() => reject(new Error("not ready after 20 s: " + document.getElementById("catalogue_status").textContent)), 20000);
 })`
 
 // open navigates to the catalogue with a query string and waits until it
@@ -609,6 +611,11 @@ func TestCatalogueFolded(t *testing.T) {
 	if f = read(); !slices.Contains(f.Files, "sort-newest") || slices.Contains(f.Files, "sort-budget") {
 		t.Errorf("sorted by newest, the files loaded are %v", f.Files)
 	}
+
+	// Values no facet has, named like the properties of every JavaScript
+	// object, filter nothing (and raise no error on the console).
+	c.open(t, "?sort=constructor&partner=constructor&approach=__proto__,toString")
+	c.check(t, c.view(t), nil)
 }
 
 // TestCatalogueWithoutRanges searches the catalogue on a server that
