@@ -177,7 +177,7 @@
   // keys, [file, key, length, key, length, ...], and then by key. A pack
   // is "[", its members joined by ",\n", and "]".
   function parts(packs, keyed) {
-    var out = keyed ? {} : [];
+    var out = keyed ? Object.create(null) : [];
     packs.forEach(function (p) {
       var from = 1;
       for (var k = 1; k < p.length; k += keyed ? 2 : 1) {
@@ -500,10 +500,9 @@
     filtersEl.hidden = false;
     root.classList.add("catalogue-ready");
   }
-  // facetControls returns the fieldset of facet f: a checkbox per value,
-  // with its count.
-  // A folded facet (one of many values) is a disclosure, closed, whose
-  // values are loaded when it is first opened.
+  // facetControls returns the controls of facet f: its fieldset or, for a
+  // folded facet (one of many values), a disclosure, closed, whose values
+  // are loaded when it is first opened.
   function facetControls(f) {
     var fs = el("fieldset", {class: "facet", name: f.id}), legend = el("legend", null, f.label);
     f.list = el("ul");
