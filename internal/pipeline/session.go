@@ -61,6 +61,9 @@ type Session struct {
 	// made them: the index hands out the same slice for a file that did
 	// not change, which spares comparing or compressing it again.
 	catalogue map[string][]byte
+	// pieces are the compressed pieces of the large files of the output,
+	// shared with the sessions of others (see held).
+	pieces *pieces
 
 	// A site of several languages has a session per other language, each
 	// with its site, renderer and recorded reads, which renders that
@@ -113,6 +116,7 @@ func NewSession(cfg Config, liveReload bool) *Session {
 		problems:  make(map[string]problem.List),
 		catalogue: make(map[string][]byte),
 		paths:     make(map[string]bool),
+		pieces:    new(pieces),
 	}
 }
 
@@ -125,7 +129,7 @@ func (s *Session) language(lang string) *Session {
 		}
 	}
 	o := &Session{cfg: s.cfg, live: s.live, fsys: s.fsys, compress: s.compress, minifier: s.minifier,
-		lang: lang, prefix: lang + "/", graph: deps.NewGraph(), out: s.out,
+		lang: lang, prefix: lang + "/", graph: deps.NewGraph(), out: s.out, pieces: s.pieces,
 		problems: make(map[string]problem.List), catalogue: make(map[string][]byte), paths: make(map[string]bool)}
 	s.others = append(s.others, o)
 	return o
@@ -296,6 +300,7 @@ func (s *Session) dropLanguages(ch *Change, others []otherSite) {
 		}
 		for p := range o.paths {
 			delete(s.out, p)
+			s.pieces.forget(p)
 			ch.Removed = append(ch.Removed, p)
 		}
 		return true
@@ -356,7 +361,7 @@ func (s *Session) prepare(unsafe bool) error {
 	}
 	r.FollowEdits(s.renderer)
 	for i := range assets {
-		assets[i].data = s.held(assets[i].data)
+		assets[i].data = s.held(assets[i].path, assets[i].data)
 	}
 	s.assets, s.manifest, s.renderer, s.unsafe = assets, manifest, r, unsafe
 	s.prepared++
@@ -532,7 +537,7 @@ func (s *Session) renderPages(st *site.Site, opts render.Options, plan []render.
 		page, err := minifyPage(new(bytes.Buffer), s.minifier, p, data)
 		// Kept until the next edit: no more memory than its bytes.
 		if s.compress {
-			out[j] = Gzip(page)
+			out[j] = s.held(s.path(p), page)
 		} else {
 			out[j] = bytes.Clone(page)
 		}
@@ -615,7 +620,7 @@ func (s *Session) commit(ch *Change, w *rendering) {
 				continue
 			}
 			s.catalogue[path] = data
-			s.put(ch, path, s.held(data))
+			s.put(ch, path, s.held(path, data))
 		}
 	}
 	for path := range s.paths {
@@ -623,6 +628,7 @@ func (s *Session) commit(ch *Change, w *rendering) {
 			delete(s.out, path)
 			delete(s.catalogue, path)
 			delete(s.problems, path)
+			s.pieces.forget(path)
 			s.graph.Remove(path)
 			ch.Removed = append(ch.Removed, path)
 		}
