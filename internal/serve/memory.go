@@ -39,8 +39,7 @@ func collectForFirstBuild() gcSettings {
 }
 
 // collectForEdits sets the collector for the edits that follow a
-// successful build of a site whose live heap was live bytes at the last
-// collection.
+// successful build, from the live heap of the last collection.
 func collectForEdits() {
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(sample)
