@@ -419,8 +419,10 @@ func (s *Session) render(st *site.Site, edited map[deps.Item]bool) *rendering {
 	w.plan = s.renderer.Pages(st)
 	w.now = s.renderer.Versions(st, w.opts)
 	if s.site != nil {
-		fields := fieldScope(st, edited, true)
-		if edited == nil {
+		var fields func(deps.Item) deps.Fields
+		if edited != nil {
+			fields = fieldScope(st, edited, true)
+		} else {
 			fields = scope(s.site, st)
 		}
 		w.changed = s.graph.Changed(w.now, fields)
