@@ -29,28 +29,50 @@ func (f *Files) Update(fsys fs.FS, paths []string) (*Files, problem.List) {
 	if !ok {
 		return nil, problems
 	}
+	var files, stale []*file
+	if needsListing(paths) {
+		var err error
+		if files, stale, err = f.relisted(fsys, paths); err != nil {
+			problems.Errorf(Dir, 0, 0, "%v", err)
+			return nil, problems
+		}
+	} else {
+		files, stale = f.replaced(fsys, paths)
+	}
+	decoding := cfg
+	if decoding.Features == nil {
+		decoding.Features = []site.Feature{} // known to be none: loadConfig said ok
+	}
+	decodeAll(fsys, stale, &decoding)
+	for _, x := range files {
+		problems = append(problems, x.problems...)
+	}
+	return &Files{config: cfg, files: files, opts: f.opts, langConfigs: f.langConfigs}, problems
+}
+
+// relisted returns the files of the folder, sorted by path, after a change
+// to its list of files (see needsListing): the files of f that are still
+// there, and new ones for the others and for paths, which are stale:
+// yet to be decoded.
+func (f *Files) relisted(fsys fs.FS, paths []string) (files, stale []*file, err error) {
 	byPath := make(map[string]*file, len(f.files))
 	for _, old := range f.files {
 		byPath[old.path] = old
 	}
-	var stale []*file
-	if needsListing(paths) {
-		listed, err := listFiles(fsys)
-		if err != nil {
-			problems.Errorf(Dir, 0, 0, "%v", err)
-			return nil, problems
-		}
-		next := make(map[string]*file, len(listed))
-		for _, l := range listed {
-			if old, ok := byPath[l.path]; ok {
-				l = old
-			} else {
-				stale = append(stale, l)
-			}
-			next[l.path] = l
-		}
-		byPath = next
+	listed, err := listFiles(fsys)
+	if err != nil {
+		return nil, nil, err
 	}
+	next := make(map[string]*file, len(listed))
+	for _, l := range listed {
+		if old, ok := byPath[l.path]; ok {
+			l = old
+		} else {
+			stale = append(stale, l)
+		}
+		next[l.path] = l
+	}
+	byPath = next
 	for _, p := range paths {
 		k, ok := contentKind(p)
 		if !ok {
@@ -64,21 +86,49 @@ func (f *Files) Update(fsys fs.FS, paths []string) (*Files, problem.List) {
 		byPath[p] = nf
 		stale = append(stale, nf)
 	}
-	decoding := cfg
-	if decoding.Features == nil {
-		decoding.Features = []site.Feature{} // known to be none: loadConfig said ok
-	}
-	decodeAll(fsys, uniqueFiles(stale, byPath), &decoding)
-	files := make([]*file, 0, len(byPath))
+	files = make([]*file, 0, len(byPath))
 	for _, x := range byPath {
 		files = append(files, x)
 	}
-	slices.SortFunc(files, func(a, b *file) int { return strings.Compare(a.path, b.path) })
-	for _, x := range files {
-		problems = append(problems, x.problems...)
-	}
-	return &Files{config: cfg, files: files, opts: f.opts, langConfigs: f.langConfigs}, problems
+	slices.SortFunc(files, byFilePath)
+	return files, uniqueFiles(stale, byPath), nil
 }
+
+// replaced returns the files of f, sorted by path, with new ones for the
+// content files at paths (stale: yet to be decoded) and without those of
+// them that are gone: the list of files changes only at paths, so the
+// sorted list is edited in place of being made and sorted again.
+func (f *Files) replaced(fsys fs.FS, paths []string) (files, stale []*file) {
+	files = slices.Clone(f.files)
+	for _, p := range paths {
+		k, ok := contentKind(p)
+		if !ok {
+			continue
+		}
+		i, found := slices.BinarySearchFunc(files, p, func(x *file, p string) int { return strings.Compare(x.path, p) })
+		if _, err := fs.Stat(fsys, p); errors.Is(err, fs.ErrNotExist) {
+			if found {
+				files = slices.Delete(files, i, i+1)
+			}
+			continue
+		}
+		nf := &file{path: p, kind: k}
+		if found {
+			files[i] = nf
+		} else {
+			files = slices.Insert(files, i, nf)
+		}
+		stale = append(stale, nf)
+	}
+	// A path named twice is decoded once, as the file it is now.
+	stale = slices.DeleteFunc(stale, func(s *file) bool {
+		i, found := slices.BinarySearchFunc(files, s.path, func(x *file, p string) int { return strings.Compare(x.path, p) })
+		return !found || files[i] != s
+	})
+	return files, stale
+}
+
+func byFilePath(a, b *file) int { return strings.Compare(a.path, b.path) }
 
 // uniqueFiles returns the files of stale that are still in byPath, each
 // once.

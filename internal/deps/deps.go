@@ -136,6 +136,7 @@ type Set struct {
 	// epoch of the last walk that found it read something that changed.
 	ids      []int32
 	numbered bool
+	num      int32 // in the Graph's sets
 	parents  []*Set
 	paths    []string
 	epoch    uint32

@@ -18,10 +18,14 @@ type Graph struct {
 	deps    []Dep
 	ver     []version
 	byItem  map[Item][]int32 // the Deps of each item, by number
-	readers [][]*Set         // the sets that read each Dep, by number
-	sets    []*Set           // every set numbered, for Prune to let go of
-	epoch   uint32           // of the last walk, for the marks in Sets
-	pruned  int              // len(deps) after the last prune
+	// readers are the sets that read each Dep, by number, each set by
+	// its number in sets: some two million of them at 10,000 cases,
+	// which as pointers the garbage collector would follow at every
+	// collection.
+	readers [][]int32
+	sets    []*Set // every set numbered, for Prune to let go of
+	epoch   uint32 // of the last walk, for the marks in Sets
+	pruned  int    // len(deps) after the last prune
 	// stale counts the sets that were outputs and were replaced or
 	// removed since the last prune: the edges to them are kept until then.
 	stale int
@@ -141,8 +145,8 @@ func (g *Graph) spread(changed *Changed) []*Set {
 	}
 	for id, m := range changed.marks {
 		if m && id < len(g.readers) {
-			for _, s := range g.readers[id] {
-				visit(s)
+			for _, n := range g.readers[id] {
+				visit(g.sets[n])
 			}
 		}
 	}
@@ -174,6 +178,7 @@ func (g *Graph) number(s *Set, now Version) {
 		return
 	}
 	s.numbered = true
+	s.num = int32(len(g.sets))
 	g.sets = append(g.sets, s)
 	s.ids = make([]int32, len(s.Deps))
 	defer func() { s.Deps = nil }() // the numbers say it, in a tenth of the memory
@@ -189,7 +194,7 @@ func (g *Graph) number(s *Set, now Version) {
 			g.readers = append(g.readers, nil)
 		}
 		s.ids[i] = id
-		g.readers[id] = append(g.readers[id], s)
+		g.readers[id] = append(g.readers[id], s.num)
 	}
 	for _, x := range s.Sets {
 		x.parents = append(x.parents, s)

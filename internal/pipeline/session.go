@@ -61,6 +61,9 @@ type Session struct {
 	// made them: the index hands out the same slice for a file that did
 	// not change, which spares comparing or compressing it again.
 	catalogue map[string][]byte
+	// pieces are the compressed pieces of the large files of the output,
+	// shared with the sessions of others (see held).
+	pieces *pieces
 
 	// A site of several languages has a session per other language, each
 	// with its site, renderer and recorded reads, which renders that
@@ -113,6 +116,7 @@ func NewSession(cfg Config, liveReload bool) *Session {
 		problems:  make(map[string]problem.List),
 		catalogue: make(map[string][]byte),
 		paths:     make(map[string]bool),
+		pieces:    new(pieces),
 	}
 }
 
@@ -125,7 +129,7 @@ func (s *Session) language(lang string) *Session {
 		}
 	}
 	o := &Session{cfg: s.cfg, live: s.live, fsys: s.fsys, compress: s.compress, minifier: s.minifier,
-		lang: lang, prefix: lang + "/", graph: deps.NewGraph(), out: s.out,
+		lang: lang, prefix: lang + "/", graph: deps.NewGraph(), out: s.out, pieces: s.pieces,
 		problems: make(map[string]problem.List), catalogue: make(map[string][]byte), paths: make(map[string]bool)}
 	s.others = append(s.others, o)
 	return o
@@ -188,7 +192,9 @@ func (s *Session) rebuild(files *content.Files, paths []string, problems problem
 	}
 	s.files = files
 	var st *site.Site
-	if bodies, ok := s.bodyEdits(files, paths); ok && !reprepare {
+	var edited map[deps.Item]bool // the items whose bodies alone changed, if that is all
+	if bodies, items, ok := s.bodyEdits(files, paths); ok && !reprepare {
+		edited = items
 		// The graph is the same, and so are the problems of linking it.
 		problems = append(problems, s.linkProblems...)
 		if problems.Sort(); problems.HasErrors() {
@@ -219,9 +225,9 @@ func (s *Session) rebuild(files *content.Files, paths []string, problems problem
 	}
 	// Every language renders before any commits: a failed call changes
 	// no output.
-	work := []*rendering{s.render(st)}
+	work := []*rendering{s.render(st, edited)}
 	for _, o := range others {
-		work = append(work, o.session.render(o.site))
+		work = append(work, o.session.render(o.site, nil))
 	}
 	ch = Change{Problems: slices.Clone(ch.Problems)}
 	for _, w := range work {
@@ -296,6 +302,7 @@ func (s *Session) dropLanguages(ch *Change, others []otherSite) {
 		}
 		for p := range o.paths {
 			delete(s.out, p)
+			s.pieces.forget(p)
 			ch.Removed = append(ch.Removed, p)
 		}
 		return true
@@ -320,30 +327,54 @@ func without(all, some problem.List) problem.List {
 	return out
 }
 
-// bodyEdits returns the new bodies of the files at paths when each is the
-// file of an item of the last good site whose front matter is as it was:
-// then linking would make the same graph, and site.WithBodies makes the
-// new site at a fraction of the cost.
-func (s *Session) bodyEdits(files *content.Files, paths []string) (map[string]site.Body, bool) {
+// bodyEdits returns the new bodies of the files at paths, and their
+// items, when each is the file of an item of the last good site whose
+// front matter is as it was: then linking would make the same graph, and
+// site.WithBodies makes the new site at a fraction of the cost. It looks
+// up only the items of paths.
+func (s *Session) bodyEdits(files *content.Files, paths []string) (map[string]site.Body, map[deps.Item]bool, bool) {
 	if s.site == nil || len(paths) == 0 {
-		return nil, false
+		return nil, nil, false
 	}
-	old := make(map[string]site.Source)
-	eachFileItem(s.site, func(_ deps.Item, src site.Source) { old[src.Path] = src })
 	bodies := make(map[string]site.Body, len(paths))
+	items := make(map[deps.Item]bool, len(paths))
 	for _, p := range paths {
-		item, ok := files.Decoded(p)
+		decoded, ok := files.Decoded(p)
 		if !ok {
-			return nil, false
+			return nil, nil, false
 		}
-		src, body := fileOf(item)
-		was, had := old[p]
-		if !had || was.Meta != src.Meta || was.BodyLine != src.BodyLine {
-			return nil, false
+		it, ok := itemOf(decoded)
+		if !ok {
+			return nil, nil, false
+		}
+		old, ok := view.Lookup(s.site, it)
+		if !ok {
+			return nil, nil, false
+		}
+		src, body := fileOf(decoded)
+		was := sourceOf(old)
+		if was.Path != p || was.Meta != src.Meta || was.BodyLine != src.BodyLine {
+			return nil, nil, false
 		}
 		bodies[p] = site.Body{Body: body, Source: src}
+		items[it] = true
 	}
-	return bodies, true
+	return bodies, items, true
+}
+
+// itemOf returns the Item of an approach, case, partner or page.
+func itemOf(item any) (deps.Item, bool) {
+	switch v := item.(type) {
+	case *site.Approach:
+		return deps.Item{Kind: deps.KindApproach, ID: v.ID}, true
+	case *site.Case:
+		return deps.Item{Kind: deps.KindCase, ID: v.Slug}, true
+	case *site.Partner:
+		return deps.Item{Kind: deps.KindPartner, ID: v.Slug}, true
+	case *site.Page:
+		return deps.Item{Kind: deps.KindPage, ID: v.Slug}, true
+	}
+	return deps.Item{}, false
 }
 
 // prepare builds the assets and parses the layouts again. The new
@@ -356,7 +387,7 @@ func (s *Session) prepare(unsafe bool) error {
 	}
 	r.FollowEdits(s.renderer)
 	for i := range assets {
-		assets[i].data = s.held(assets[i].data)
+		assets[i].data = s.held(assets[i].path, assets[i].data)
 	}
 	s.assets, s.manifest, s.renderer, s.unsafe = assets, manifest, r, unsafe
 	s.prepared++
@@ -380,13 +411,21 @@ type rendering struct {
 }
 
 // render renders the pages of st that read something that changed since
-// the last good build, without making them the output: see commit.
-func (s *Session) render(st *site.Site) *rendering {
+// the last good build, without making them the output: see commit. edited
+// are the items whose bodies alone changed, when that is all that did
+// (see bodyEdits); nil when not known.
+func (s *Session) render(st *site.Site, edited map[deps.Item]bool) *rendering {
 	w := &rendering{site: st, opts: render.Options{BaseURL: st.Config.BaseURL, Assets: s.manifest, LiveReload: s.live}}
 	w.plan = s.renderer.Pages(st)
 	w.now = s.renderer.Versions(st, w.opts)
 	if s.site != nil {
-		w.changed = s.graph.Changed(w.now, scope(s.site, st))
+		var fields func(deps.Item) deps.Fields
+		if edited != nil {
+			fields = fieldScope(st, edited, true)
+		} else {
+			fields = scope(s.site, st)
+		}
+		w.changed = s.graph.Changed(w.now, fields)
 		s.renderer.Carry(s.site, st, w.opts, s.graph.Affected(w.changed))
 	}
 	w.dirty = s.dirty(w.plan, w.changed)
@@ -425,6 +464,12 @@ func scope(old, now *site.Site) func(deps.Item) deps.Fields {
 			}
 		}
 	})
+	return fieldScope(now, changedFiles, bodiesOnly)
+}
+
+// fieldScope is scope for the site now, given the items whose files
+// changed and whether the files changed in their bodies only.
+func fieldScope(now *site.Site, changedFiles map[deps.Item]bool, bodiesOnly bool) func(deps.Item) deps.Fields {
 	links := func(it deps.Item) deps.Fields {
 		return func(field string) bool { return !view.Own(deps.Dep{Item: it, Field: field}) }
 	}
@@ -532,7 +577,7 @@ func (s *Session) renderPages(st *site.Site, opts render.Options, plan []render.
 		page, err := minifyPage(new(bytes.Buffer), s.minifier, p, data)
 		// Kept until the next edit: no more memory than its bytes.
 		if s.compress {
-			out[j] = Gzip(page)
+			out[j] = s.held(s.path(p), page)
 		} else {
 			out[j] = bytes.Clone(page)
 		}
@@ -615,7 +660,7 @@ func (s *Session) commit(ch *Change, w *rendering) {
 				continue
 			}
 			s.catalogue[path] = data
-			s.put(ch, path, s.held(data))
+			s.put(ch, path, s.held(path, data))
 		}
 	}
 	for path := range s.paths {
@@ -623,6 +668,7 @@ func (s *Session) commit(ch *Change, w *rendering) {
 			delete(s.out, path)
 			delete(s.catalogue, path)
 			delete(s.problems, path)
+			s.pieces.forget(path)
 			s.graph.Remove(path)
 			ch.Removed = append(ch.Removed, path)
 		}

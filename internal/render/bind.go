@@ -240,29 +240,29 @@ func LeftOut(s *site.Site) []string {
 // index records which page each content file becomes, for Markdown links.
 func (b *binding) index() {
 	s := b.site
-	for _, a := range s.Approaches {
-		b.source(a.Source, approachPath(a))
-	}
-	for _, c := range s.Cases {
-		b.source(c.Source, casePath(c))
-	}
-	for _, p := range s.Partners {
-		b.source(p.Source, partnerPath(p))
-	}
-	for _, p := range s.Pages {
-		b.source(p.Source, pagePath(p))
-	}
-}
-
-func (b *binding) source(src site.Source, urlPath string) {
-	if src.Path == "" {
-		return
-	}
-	b.sources[src.Path] = urlPath
 	// A translation (x.nl.md) is read in place of its original, whose
 	// path the links in every language's text name.
-	if orig, ok := strings.CutSuffix(src.Path, "."+b.lang+".md"); ok {
-		b.sources[orig+".md"] = urlPath
+	translation := "." + b.lang + ".md"
+	source := func(src site.Source, urlPath string) {
+		if src.Path == "" {
+			return
+		}
+		b.sources[src.Path] = urlPath
+		if orig, ok := strings.CutSuffix(src.Path, translation); ok {
+			b.sources[orig+".md"] = urlPath
+		}
+	}
+	for _, a := range s.Approaches {
+		source(a.Source, approachPath(a))
+	}
+	for _, c := range s.Cases {
+		source(c.Source, casePath(c))
+	}
+	for _, p := range s.Partners {
+		source(p.Source, partnerPath(p))
+	}
+	for _, p := range s.Pages {
+		source(p.Source, pagePath(p))
 	}
 }
 

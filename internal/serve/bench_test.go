@@ -7,15 +7,21 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	casebook "github.com/casebook/casebook"
 	"github.com/casebook/casebook/internal/gen"
 	"github.com/casebook/casebook/internal/gen/gentest"
+	"github.com/casebook/casebook/internal/pipeline"
 	"github.com/casebook/casebook/internal/serve"
 )
 
@@ -44,6 +50,11 @@ func benchEdit(b *testing.B, edit func(doc string, i int) string, ownLayouts boo
 	if ownLayouts {
 		copyLayouts(b, filepath.Join(dir, "layouts"))
 	}
+	buildPeak := buildPeakMB(b, dir)
+	// From here on the process's peak is the server's: making the site
+	// cost more than serving it, and that memory is given back first.
+	debug.FreeOSMemory()
+	resetPeak()
 	var log strings.Builder
 	srv, err := serve.New(serve.Config{Source: dir, Bind: "127.0.0.1", Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n, Log: &log})
 	if err != nil {
@@ -56,6 +67,8 @@ func benchEdit(b *testing.B, edit func(doc string, i int) string, ownLayouts boo
 	events := subscribe(b, ctx, srv.URL())
 	names, _ := filepath.Glob(filepath.Join(dir, "content/cases/*.md"))
 	times := make([]time.Duration, 0, b.N)
+	stop := profileEdits(b)
+	defer stop()
 	b.ResetTimer()
 	for i := range b.N {
 		name := names[(i*7919)%len(names)]
@@ -76,10 +89,93 @@ func benchEdit(b *testing.B, edit func(doc string, i int) string, ownLayouts boo
 		times = append(times, time.Since(start))
 	}
 	b.StopTimer()
+	stop()
+	writeHeapProfile(b)
 	slices.Sort(times)
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
-	b.ReportMetric(peakMB(), "peak-MB")
+	servePeak := peakMB()
+	b.ReportMetric(servePeak, "serve-peak-MB")
+	b.ReportMetric(buildPeak, "build-peak-MB")
+	b.ReportMetric(servePeak/buildPeak, "serve/build")
 	b.ReportMetric(0, "ns/op")
+}
+
+// profileEdits writes a CPU profile of the edits alone, without making
+// the site and its first build, to the file that $CASEBOOK_EDIT_PROFILE
+// names, when it is set. It returns the function that stops it (once).
+func profileEdits(b *testing.B) func() {
+	name := os.Getenv("CASEBOOK_EDIT_PROFILE")
+	if name == "" {
+		return func() {}
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		b.Fatal(err)
+	}
+	var once sync.Once
+	return func() { once.Do(func() { pprof.StopCPUProfile(); f.Close() }) }
+}
+
+// TestMain builds the site in $CASEBOOK_BENCH_BUILD into
+// $CASEBOOK_BENCH_OUT when they are set, in a process of its own, as
+// casebook build does (see buildPeakMB), and runs the tests otherwise.
+func TestMain(m *testing.M) {
+	source := os.Getenv("CASEBOOK_BENCH_BUILD")
+	if source == "" {
+		os.Exit(m.Run())
+	}
+	cfg := pipeline.Config{Source: source, Out: os.Getenv("CASEBOOK_BENCH_OUT"), Minify: true,
+		Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n}
+	if _, err := pipeline.Run(cfg); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	fmt.Println(peakMB())
+	os.Exit(0)
+}
+
+// buildPeakMB builds the site in dir as casebook build does, in a child
+// process, and returns that process's peak resident memory in MB: what
+// serve's memory is measured against (target: under 1.5 times it). The
+// child tells it (VmHWM): the rusage of a child counts the parent's
+// memory at the time of the fork.
+func buildPeakMB(b *testing.B, dir string) float64 {
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "CASEBOOK_BENCH_BUILD="+dir, "CASEBOOK_BENCH_OUT="+gentest.TempDir(b, "casebook-out-"))
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		b.Fatalf("building the site: %v", err)
+	}
+	var mb float64
+	fmt.Sscan(string(out), &mb)
+	return mb
+}
+
+// resetPeak sets the process's peak resident memory (VmHWM) to what it
+// holds now, where Linux allows it.
+func resetPeak() { os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
+
+// writeHeapProfile writes what the process holds, the running server's
+// site and output, to the file that $CASEBOOK_HEAP_PROFILE names, when it
+// is set.
+func writeHeapProfile(b *testing.B) {
+	name := os.Getenv("CASEBOOK_HEAP_PROFILE")
+	if name == "" {
+		return
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		b.Fatal(err)
+	}
 }
 
 // peakMB returns the process's peak resident memory (VmHWM), in MB, or 0

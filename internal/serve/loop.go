@@ -7,7 +7,6 @@ import (
 	"maps"
 	"net/http"
 	"path"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -20,7 +19,7 @@ import (
 
 // Run serves the site and follows changes until ctx is done.
 func (s *Server) Run(ctx context.Context) error {
-	defer debug.SetGCPercent(s.gcPercent) // set by New
+	defer s.gc.restore() // set by New
 	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(s.ln) }()
@@ -32,13 +31,6 @@ func (s *Server) Run(ctx context.Context) error {
 	s.watcher.close()
 	return err
 }
-
-// gcPercent is the garbage collector's target from New to the end of Run
-// (see runtime/debug.SetGCPercent). The session keeps the whole site in
-// memory, the output included, and allocates little after the first
-// build: a lower target keeps the peak near what a build needs, for some
-// more collections while the first build runs.
-const gcPercent = 40
 
 func newState() *state {
 	st := &state{
@@ -245,6 +237,7 @@ func (s *Server) finish(st *state, b built) {
 		r.Rendered, r.Written, r.Removed = b.ch.Rendered, len(b.ch.Written), len(b.ch.Removed)
 		s.publish(b.ch)
 		s.announce(st, b.paths, b.ch)
+		collectForEdits()
 	}
 	r.Took = time.Since(b.start)
 	s.report(r)

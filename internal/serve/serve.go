@@ -59,7 +59,6 @@ import (
 	"io/fs"
 	"net"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -126,7 +125,7 @@ type Server struct {
 	register, unregister chan *client
 	done                 chan struct{} // closed when the server stops
 
-	gcPercent int // the garbage collector's target before New, which Run restores
+	gc gcSettings // the garbage collector's settings before New, which Run restores
 }
 
 // snapshot is the site as served: files by output path, never changed
@@ -163,7 +162,7 @@ func New(cfg Config) (*Server, error) {
 		unregister: make(chan *client),
 		done:       make(chan struct{}),
 	}
-	s.gcPercent = debug.SetGCPercent(gcPercent)
+	s.gc = collectForFirstBuild()
 	s.snapshot.Store(&snapshot{files: map[string][]byte{}})
 	s.session = pipeline.NewSession(pipeline.Config{
 		Source: root, Drafts: cfg.Drafts, Minify: true, StableNames: true,
@@ -172,7 +171,7 @@ func New(cfg Config) (*Server, error) {
 	}, true)
 	s.session.Compress() // its files are served as they are held: see serveFile
 	if s.watcher, err = newWatcher(root, s.printf); err != nil {
-		debug.SetGCPercent(s.gcPercent)
+		s.gc.restore()
 		ln.Close()
 		return nil, fmt.Errorf("cannot watch %s: %w", root, err)
 	}

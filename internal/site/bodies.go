@@ -54,13 +54,24 @@ func (s *Site) clone() *Site {
 	for _, c := range n.Cases {
 		n.caseBySlug[c.Slug] = c
 	}
-	kase := func(cs []*Case) []*Case { return remap(cs, func(c *Case) *Case { return n.Cases[c.index] }) }
+	// The copied lists of links come out of a few large arrays: some
+	// 70,000 lists at 10,000 cases, which one by one were most of the
+	// time of a body edit's clone.
+	var (
+		cases      slab[Case]
+		approaches slab[Approach]
+		partners   slab[Partner]
+		countries  slab[Country]
+		goals      slab[SDG]
+		themes     slab[Theme]
+	)
+	kase := func(cs []*Case) []*Case { return remap(&cases, cs, func(c *Case) *Case { return n.Cases[c.index] }) }
 	for _, c := range n.Cases {
-		c.Approaches = remap(c.Approaches, func(a *Approach) *Approach { return n.approachByID[a.ID] })
-		c.Partners = remap(c.Partners, func(p *Partner) *Partner { return n.partnerBySlug[p.Slug] })
-		c.Countries = remap(c.Countries, func(co *Country) *Country { return n.countryByCode[co.Code] })
-		c.Goals = remap(c.Goals, func(g *SDG) *SDG { return n.sdgByNumber[g.Number] })
-		c.ThemeTerms = remap(c.ThemeTerms, func(t *Theme) *Theme { return n.themeBySlug[t.Slug] })
+		c.Approaches = remap(&approaches, c.Approaches, func(a *Approach) *Approach { return n.approachByID[a.ID] })
+		c.Partners = remap(&partners, c.Partners, func(p *Partner) *Partner { return n.partnerBySlug[p.Slug] })
+		c.Countries = remap(&countries, c.Countries, func(co *Country) *Country { return n.countryByCode[co.Code] })
+		c.Goals = remap(&goals, c.Goals, func(g *SDG) *SDG { return n.sdgByNumber[g.Number] })
+		c.ThemeTerms = remap(&themes, c.ThemeTerms, func(t *Theme) *Theme { return n.themeBySlug[t.Slug] })
 		c.Related = kase(c.Related)
 	}
 	n.byDate = kase(s.RecentCases(len(s.Cases))) // the same dates: the same order
@@ -72,7 +83,7 @@ func (s *Site) clone() *Site {
 	}
 	for _, co := range n.Countries {
 		co.Cases = kase(co.Cases)
-		co.Partners = remap(co.Partners, func(p *Partner) *Partner { return n.partnerBySlug[p.Slug] })
+		co.Partners = remap(&partners, co.Partners, func(p *Partner) *Partner { return n.partnerBySlug[p.Slug] })
 	}
 	for _, g := range n.SDGs {
 		g.Cases = kase(g.Cases)
@@ -92,13 +103,34 @@ func cloneAll[T any](xs []*T, id func(*T) string) ([]*T, map[string]*T) {
 	return out, by
 }
 
-func remap[T any](xs []*T, f func(*T) *T) []*T {
+func remap[T any](in *slab[T], xs []*T, f func(*T) *T) []*T {
 	if xs == nil {
 		return nil
 	}
-	out := make([]*T, len(xs))
+	out := in.make(len(xs))
 	for i, x := range xs {
 		out[i] = f(x)
 	}
+	return out
+}
+
+// slab hands out slices of pointers cut from large arrays: each a few
+// thousand, so that a site's copy makes a few allocations rather than
+// one per list. The arrays live as long as the site does.
+type slab[T any] []*T
+
+const slabSize = 8192
+
+// make returns a new slice of n pointers, of capacity n: appending to it
+// does not reach into the next slice's.
+func (s *slab[T]) make(n int) []*T {
+	if n > len(*s) {
+		if n >= slabSize/4 {
+			return make([]*T, n) // a long list on its own
+		}
+		*s = make([]*T, slabSize)
+	}
+	out := (*s)[:n:n]
+	*s = (*s)[n:]
 	return out
 }

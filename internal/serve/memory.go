@@ -1,0 +1,58 @@
+package serve
+
+import (
+	"math"
+	"runtime/debug"
+	"runtime/metrics"
+)
+
+// The garbage collector's settings while a server runs. The session keeps
+// the whole site in memory, the output included, some 400 MB at 10,000
+// cases: as much as a build needs at its peak. What serve may take on top
+// (the target is 1.5 times a build's peak) is room for one edit's garbage.
+//
+//   - The first build collects often (firstGCPercent): the site the session
+//     keeps grows through it, and with it, at the usual target, the garbage
+//     the collector lets pile up.
+//   - After that, gcPercent, and a memory limit of headroom times the live
+//     heap of the last collection (at least minHeadroom more), set again
+//     after each successful rebuild: the limit, unlike the target, makes the
+//     runtime give back to the system the memory it no longer uses, so that
+//     the process's resident memory follows the site, not its worst edit.
+const (
+	firstGCPercent = 15
+	gcPercent      = 40
+	headroom       = 1.4
+	minHeadroom    = 128 << 20
+)
+
+// gcSettings are the collector's settings before New, which Run restores.
+type gcSettings struct {
+	percent int
+	limit   int64
+}
+
+// collectForFirstBuild sets the collector for the first build and returns
+// the settings it replaced.
+func collectForFirstBuild() gcSettings {
+	return gcSettings{percent: debug.SetGCPercent(firstGCPercent), limit: debug.SetMemoryLimit(-1)}
+}
+
+// collectForEdits sets the collector for the edits that follow a
+// successful build, from the live heap of the last collection.
+func collectForEdits() {
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return
+	}
+	live := float64(sample[0].Value.Uint64())
+	debug.SetGCPercent(gcPercent)
+	debug.SetMemoryLimit(int64(min(math.MaxInt64/2, max(live*headroom, live+minHeadroom))))
+}
+
+// restore puts back the settings of before New.
+func (g gcSettings) restore() {
+	debug.SetGCPercent(g.percent)
+	debug.SetMemoryLimit(g.limit)
+}
