@@ -935,3 +935,29 @@ func TestSessionLanguagesChange(t *testing.T) {
 	}
 	compareWithFresh(t, "French again", cfg, sess.Output(), ch.Problems)
 }
+
+// TestSessionFullAfterLostEvents changes files without telling the
+// session, as when serve's watcher overflows and loses the events, and
+// then asks for a full rescan: the result is a fresh build's, including
+// the shared fragments (a case's card on its approaches' pages) that read
+// what changed.
+func TestSessionFullAfterLostEvents(t *testing.T) {
+	dir := sampleSite(t, false)
+	cfg := pipeline.Config{Source: dir, Minify: true, Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n}
+	sess := pipeline.NewSession(cfg, false)
+	if ch, err := sess.Full(); err != nil {
+		t.Fatal(err, ch.Problems)
+	}
+	m := &mutator{t: t, dir: dir}
+	doc := m.read("content/cases/roeselare-dogbo.md")
+	changed := strings.Replace(doc, `title: "Roeselare and Dogbo: every birth registered"`, `title: "Roeselare and Dogbo, renamed while nobody watched"`, 1)
+	if changed == doc {
+		t.Fatal("the sample case's title is not as expected")
+	}
+	m.write("content/cases/roeselare-dogbo.md", changed) // the event is lost
+	ch, err := sess.Full()
+	if err != nil {
+		t.Fatal(err, ch.Problems)
+	}
+	compareWithFresh(t, "after a rescan", cfg, sess.Output(), ch.Problems)
+}
