@@ -265,7 +265,9 @@ func catalogueData(head []byte, cardsAt []slice, shards []shard, shardsAt []slic
 // length, ...] for the shards (keys given).
 func appendPacks(b []byte, at []slice, keys []shard) []byte {
 	for i, s := range at {
-		if i == 0 || s.file != at[i-1].file {
+		// A pack starts where the file changes or, for two packs of the
+		// same bytes and so the same name, where its offsets start again.
+		if i == 0 || s.file != at[i-1].file || s.from <= at[i-1].from {
 			if i > 0 {
 				b = append(b, "],"...)
 			}
