@@ -889,13 +889,7 @@ func themeIDs(siteYAML string) []string {
 // and gives it back: the session drops that language's pages and makes
 // them again, as a full build does.
 func TestSessionLanguagesChange(t *testing.T) {
-	dir := sampleSite(t, false)
-	cfg := pipeline.Config{Source: dir, Minify: true, Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n}
-	sess := pipeline.NewSession(cfg, false)
-	if ch, err := sess.Full(); err != nil {
-		t.Fatal(err, ch.Problems)
-	}
-	m := &mutator{t: t, dir: dir}
+	cfg, sess, m := sampleSession(t)
 	siteYAML := m.read("content/site.yaml")
 	french := map[string]string{}
 	for _, folder := range []string{"cases", "approaches", "partners", "pages"} {
@@ -942,13 +936,7 @@ func TestSessionLanguagesChange(t *testing.T) {
 // the shared fragments (a case's card on its approaches' pages) that read
 // what changed.
 func TestSessionFullAfterLostEvents(t *testing.T) {
-	dir := sampleSite(t, false)
-	cfg := pipeline.Config{Source: dir, Minify: true, Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n}
-	sess := pipeline.NewSession(cfg, false)
-	if ch, err := sess.Full(); err != nil {
-		t.Fatal(err, ch.Problems)
-	}
-	m := &mutator{t: t, dir: dir}
+	cfg, sess, m := sampleSession(t)
 	doc := m.read("content/cases/roeselare-dogbo.md")
 	changed := strings.Replace(doc, `title: "Roeselare and Dogbo: every birth registered"`, `title: "Roeselare and Dogbo, renamed while nobody watched"`, 1)
 	if changed == doc {
@@ -960,4 +948,17 @@ func TestSessionFullAfterLostEvents(t *testing.T) {
 		t.Fatal(err, ch.Problems)
 	}
 	compareWithFresh(t, "after a rescan", cfg, sess.Output(), ch.Problems)
+}
+
+// sampleSession returns a session that has built a copy of the sample
+// site, its settings, and a mutator of the copy.
+func sampleSession(t *testing.T) (pipeline.Config, *pipeline.Session, *mutator) {
+	t.Helper()
+	dir := sampleSite(t, false)
+	cfg := pipeline.Config{Source: dir, Minify: true, Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n}
+	sess := pipeline.NewSession(cfg, false)
+	if ch, err := sess.Full(); err != nil {
+		t.Fatal(err, ch.Problems)
+	}
+	return cfg, sess, &mutator{t: t, dir: dir}
 }
