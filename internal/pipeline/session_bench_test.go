@@ -40,6 +40,8 @@ func benchSession(b *testing.B, edit func(doc string, i int) string) {
 	times := make([]time.Duration, 0, b.N)
 	stop := profileEdits(b)
 	defer stop()
+	allocs := profileAllocs(b)
+	defer allocs()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	b.ResetTimer()
@@ -61,6 +63,7 @@ func benchSession(b *testing.B, edit func(doc string, i int) string) {
 	}
 	b.StopTimer()
 	stop()
+	allocs()
 	runtime.ReadMemStats(&after)
 	slices.Sort(times)
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
@@ -87,4 +90,30 @@ func profileEdits(b *testing.B) func() {
 	}
 	var once sync.Once
 	return func() { once.Do(func() { pprof.StopCPUProfile(); f.Close() }) }
+}
+
+// profileAllocs writes what the edits alone allocate, when
+// $CASEBOOK_EDIT_ALLOCS names a file: a heap profile taken before them to
+// that name with ".base" added, and one after to the name, so that
+// `go tool pprof -sample_index=alloc_space -base NAME.base NAME` shows
+// the difference. It returns the function that takes the second (once).
+func profileAllocs(b *testing.B) func() {
+	name := os.Getenv("CASEBOOK_EDIT_ALLOCS")
+	if name == "" {
+		return func() {}
+	}
+	write := func(name string) {
+		runtime.GC() // the profile is as of the last collection
+		f, err := os.Create(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer f.Close()
+		if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+	write(name + ".base")
+	var once sync.Once
+	return func() { once.Do(func() { write(name) }) }
 }

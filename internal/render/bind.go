@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/casebook/casebook/internal/deps"
+	"github.com/casebook/casebook/internal/export"
 	"github.com/casebook/casebook/internal/i18n"
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/site"
@@ -48,7 +49,11 @@ type binding struct {
 	fragments   sync.Map          // fragmentKey -> *fragment; see execCtx.cached
 	planOnce    sync.Once         // the version of the plan, for the sitemap
 	planVersion uint64
-	inherited   *carried
+	// The open data of the approaches (see approaches), made once.
+	approachesOnce sync.Once
+	approachesData export.ApproachesFile
+	approachesSet  *deps.Set
+	inherited      *carried
 }
 
 // matches reports whether b was made for site s and options opts.

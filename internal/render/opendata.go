@@ -54,9 +54,9 @@ func (b *binding) openData(path string, rec *deps.Recorder) []byte {
 	case CasesSchema:
 		return export.CasesSchema(b.abs + OpenDataDir + CasesSchema)
 	case ApproachesJSON:
-		return export.JSON(export.Approaches(sv, url))
+		return export.JSON(b.approaches(rec))
 	case ApproachesCSV:
-		return export.ApproachesCSV(export.Approaches(sv, url))
+		return export.ApproachesCSV(b.approaches(rec))
 	case ApproachesSchema:
 		return export.ApproachesSchema(b.abs + OpenDataDir + ApproachesSchema)
 	}
@@ -91,6 +91,22 @@ func (b *binding) caseRecords(name string, sv *view.Site, rec *deps.Recorder, en
 		out[i] = string(f.html)
 	}
 	return out
+}
+
+// approaches returns the open data of the site's approaches, the same
+// for data/approaches.json and .csv: made once per site, since each
+// approach lists its cases, thousands of them on a large site. What it
+// read is recorded apart, once, and included in both files' sets (always:
+// whichever render comes first, a later one that records must find it).
+func (b *binding) approaches(rec *deps.Recorder) export.ApproachesFile {
+	b.approachesOnce.Do(func() {
+		own := deps.NewRecorder()
+		own.Read(baseDep) // the URLs
+		b.approachesData = export.Approaches(view.OfSite(b.site, own), b.absItemURL)
+		b.approachesSet = own.Set()
+	})
+	rec.Include(b.approachesSet)
+	return b.approachesData
 }
 
 // absItemURL returns the absolute URL of the page of item, a view of a
