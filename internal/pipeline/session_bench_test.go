@@ -38,7 +38,7 @@ func benchSession(b *testing.B, edit func(doc string, i int) string) {
 	}
 	names, _ := originals(filepath.Glob(filepath.Join(dir, "content/cases/*.md")))
 	times := make([]time.Duration, 0, b.N)
-	stop := profileEdits(b)
+	stop := gentest.ProfileEdits(b)
 	defer stop()
 	allocs := profileAllocs(b)
 	defer allocs()
@@ -71,25 +71,6 @@ func benchSession(b *testing.B, edit func(doc string, i int) string) {
 	// the whole kept site, must follow: serve's latency grows with it.
 	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/(1<<20), "MB-alloc/op")
 	b.ReportMetric(0, "ns/op")
-}
-
-// profileEdits writes a CPU profile of the edits alone, without the
-// first build, to the file that $CASEBOOK_EDIT_PROFILE names, when it is
-// set. It returns the function that stops it (once).
-func profileEdits(b *testing.B) func() {
-	name := os.Getenv("CASEBOOK_EDIT_PROFILE")
-	if name == "" {
-		return func() {}
-	}
-	f, err := os.Create(name)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		b.Fatal(err)
-	}
-	var once sync.Once
-	return func() { once.Do(func() { pprof.StopCPUProfile(); f.Close() }) }
 }
 
 // profileAllocs writes what the edits alone allocate, when

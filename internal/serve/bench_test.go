@@ -14,7 +14,6 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -67,7 +66,7 @@ func benchEdit(b *testing.B, edit func(doc string, i int) string, ownLayouts boo
 	events := subscribe(b, ctx, srv.URL())
 	names, _ := filepath.Glob(filepath.Join(dir, "content/cases/*.md"))
 	times := make([]time.Duration, 0, b.N)
-	stop := profileEdits(b)
+	stop := gentest.ProfileEdits(b)
 	defer stop()
 	b.ResetTimer()
 	for i := range b.N {
@@ -98,25 +97,6 @@ func benchEdit(b *testing.B, edit func(doc string, i int) string, ownLayouts boo
 	b.ReportMetric(buildPeak, "build-peak-MB")
 	b.ReportMetric(servePeak/buildPeak, "serve/build")
 	b.ReportMetric(0, "ns/op")
-}
-
-// profileEdits writes a CPU profile of the edits alone, without making
-// the site and its first build, to the file that $CASEBOOK_EDIT_PROFILE
-// names, when it is set. It returns the function that stops it (once).
-func profileEdits(b *testing.B) func() {
-	name := os.Getenv("CASEBOOK_EDIT_PROFILE")
-	if name == "" {
-		return func() {}
-	}
-	f, err := os.Create(name)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		b.Fatal(err)
-	}
-	var once sync.Once
-	return func() { once.Do(func() { pprof.StopCPUProfile(); f.Close() }) }
 }
 
 // TestMain builds the site in $CASEBOOK_BENCH_BUILD into

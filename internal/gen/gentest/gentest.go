@@ -1,10 +1,12 @@
 // Package gentest gives tests and benchmarks synthetic sites in temporary
-// folders. It is apart from package gen because it needs package testing,
+// folders, and profiles of the part of a benchmark that edits one. It is apart from package gen because it needs package testing,
 // which must not be linked into the casebook binary (gen is).
 package gentest
 
 import (
 	"os"
+	"runtime/pprof"
+	"sync"
 	"testing"
 
 	"github.com/casebook/casebook/internal/gen"
@@ -42,4 +44,24 @@ func TempSite(tb testing.TB, n int) string {
 		tb.Fatal(err)
 	}
 	return dir
+}
+
+// ProfileEdits writes a CPU profile of what a benchmark does until it
+// calls the returned function (its edits, without making the site and the
+// first build) to the file that $CASEBOOK_EDIT_PROFILE names, when it is
+// set. The function stops the profile once, however often it is called.
+func ProfileEdits(b *testing.B) (stop func()) {
+	name := os.Getenv("CASEBOOK_EDIT_PROFILE")
+	if name == "" {
+		return func() {}
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		b.Fatal(err)
+	}
+	var once sync.Once
+	return func() { once.Do(func() { pprof.StopCPUProfile(); f.Close() }) }
 }
