@@ -343,7 +343,7 @@ func (s *Session) bodyEdits(files *content.Files, paths []string) (map[string]si
 		if !ok {
 			return nil, nil, false
 		}
-		it, ok := itemOf(decoded)
+		it, src, body, ok := fileItem(decoded)
 		if !ok {
 			return nil, nil, false
 		}
@@ -351,7 +351,6 @@ func (s *Session) bodyEdits(files *content.Files, paths []string) (map[string]si
 		if !ok {
 			return nil, nil, false
 		}
-		src, body := fileOf(decoded)
 		was := sourceOf(old)
 		if was.Path != p || was.Meta != src.Meta || was.BodyLine != src.BodyLine {
 			return nil, nil, false
@@ -360,21 +359,6 @@ func (s *Session) bodyEdits(files *content.Files, paths []string) (map[string]si
 		items[it] = true
 	}
 	return bodies, items, true
-}
-
-// itemOf returns the Item of an approach, case, partner or page.
-func itemOf(item any) (deps.Item, bool) {
-	switch v := item.(type) {
-	case *site.Approach:
-		return deps.Item{Kind: deps.KindApproach, ID: v.ID}, true
-	case *site.Case:
-		return deps.Item{Kind: deps.KindCase, ID: v.Slug}, true
-	case *site.Partner:
-		return deps.Item{Kind: deps.KindPartner, ID: v.Slug}, true
-	case *site.Page:
-		return deps.Item{Kind: deps.KindPage, ID: v.Slug}, true
-	}
-	return deps.Item{}, false
 }
 
 // prepare builds the assets and parses the layouts again. The new
@@ -526,23 +510,26 @@ func eachFileItem(s *site.Site, f func(deps.Item, site.Source)) {
 	}
 }
 
-// fileOf returns where an item read from a file (an approach, case,
-// partner or page) was read from, and its body; zero for other items.
-func fileOf(item any) (site.Source, []byte) {
+// fileItem returns, for an item read from a file (an approach, case,
+// partner or page), its Item, where it was read from and its body; false
+// for other items.
+func fileItem(item any) (deps.Item, site.Source, []byte, bool) {
 	switch v := item.(type) {
 	case *site.Approach:
-		return v.Source, v.Body
+		return deps.Item{Kind: deps.KindApproach, ID: v.ID}, v.Source, v.Body, true
 	case *site.Case:
-		return v.Source, v.Body
+		return deps.Item{Kind: deps.KindCase, ID: v.Slug}, v.Source, v.Body, true
 	case *site.Partner:
-		return v.Source, v.Body
+		return deps.Item{Kind: deps.KindPartner, ID: v.Slug}, v.Source, v.Body, true
 	case *site.Page:
-		return v.Source, v.Body
+		return deps.Item{Kind: deps.KindPage, ID: v.Slug}, v.Source, v.Body, true
 	}
-	return site.Source{}, nil
+	return deps.Item{}, site.Source{}, nil, false
 }
 
-func sourceOf(item any) site.Source { src, _ := fileOf(item); return src }
+// sourceOf returns where an item was read from; zero for items not read
+// from a file of their own.
+func sourceOf(item any) site.Source { _, src, _, _ := fileItem(item); return src }
 
 // dirty returns the indexes in plan of the pages to render: those that
 // read a Dep in changed, and those that are new. With changed nil, every
