@@ -105,7 +105,7 @@ func (f *Files) replaced(fsys fs.FS, paths []string) (files, stale []*file) {
 		if !ok {
 			continue
 		}
-		i, found := slices.BinarySearchFunc(files, p, func(x *file, p string) int { return strings.Compare(x.path, p) })
+		i, found := slices.BinarySearchFunc(files, p, fileAtPath)
 		if _, err := fs.Stat(fsys, p); errors.Is(err, fs.ErrNotExist) {
 			if found {
 				files = slices.Delete(files, i, i+1)
@@ -122,13 +122,16 @@ func (f *Files) replaced(fsys fs.FS, paths []string) (files, stale []*file) {
 	}
 	// A path named twice is decoded once, as the file it is now.
 	stale = slices.DeleteFunc(stale, func(s *file) bool {
-		i, found := slices.BinarySearchFunc(files, s.path, func(x *file, p string) int { return strings.Compare(x.path, p) })
+		i, found := slices.BinarySearchFunc(files, s.path, fileAtPath)
 		return !found || files[i] != s
 	})
 	return files, stale
 }
 
 func byFilePath(a, b *file) int { return strings.Compare(a.path, b.path) }
+
+// fileAtPath compares a file of a sorted list with the path looked for.
+func fileAtPath(x *file, path string) int { return strings.Compare(x.path, path) }
 
 // uniqueFiles returns the files of stale that are still in byPath, each
 // once.

@@ -140,9 +140,8 @@ func (pc *pieces) gzip(path string, data []byte) []byte {
 	old := pc.byPath[path]
 	pc.mu.Unlock()
 	type piece struct {
-		key        pieceKey
-		from, to   int // in out
-		compressed []byte
+		key      pieceKey
+		from, to int // in out
 	}
 	var list []piece
 	out := make([]byte, 0, len(data)/4+64)
@@ -161,7 +160,7 @@ func (pc *pieces) gzip(path string, data []byte) []byte {
 			flateWriters.Put(w)
 			z = buf.Bytes()
 		}
-		list = append(list, piece{key, len(out), len(out) + len(z), nil})
+		list = append(list, piece{key, len(out), len(out) + len(z)})
 		out = append(out, z...)
 		rest = rest[n:]
 	}
