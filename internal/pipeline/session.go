@@ -43,13 +43,20 @@ type Session struct {
 	assets   []output // as held (see held)
 	manifest map[string]string
 
-	// The last good build: its site, plan and content problems, what each
-	// page read, the output and each page's problems. ok is false after a
-	// failed call.
+	// The last good build: its site, plan, options and versions, content
+	// problems, what each page read, the output and each page's problems.
+	// ok is false after a failed call.
 	site    *site.Site
 	plan    []render.Page
+	opts    render.Options
+	now     deps.Version
 	content problem.List
 	ok      bool
+	// deferred are the output paths of the open data files that read
+	// something that changed and are not made yet: they are made when
+	// asked for (see File), not after every edit. No page loads them,
+	// and at 10,000 cases making them is a third of an edit's work.
+	deferred map[string]bool
 	// linkProblems are the problems of linking the last site that reading
 	// its files did not report: the same for a site that differs in
 	// bodies only.
@@ -86,6 +93,7 @@ type Session struct {
 type Change struct {
 	Written  map[string][]byte // new or changed files, by output path
 	Removed  []string          // output paths that are gone, sorted
+	Deferred []string          // changed files made when asked for (see Session.File), sorted
 	Rendered int               // pages rendered (changed or not)
 	// Fragments is how many of the partials that pages share (cards,
 	// links) were rendered: those that read something that changed, as
@@ -116,6 +124,7 @@ func NewSession(cfg Config, liveReload bool) *Session {
 		problems:  make(map[string]problem.List),
 		catalogue: make(map[string][]byte),
 		paths:     make(map[string]bool),
+		deferred:  make(map[string]bool),
 		pieces:    new(pieces),
 	}
 }
@@ -130,7 +139,8 @@ func (s *Session) language(lang string) *Session {
 	}
 	o := &Session{cfg: s.cfg, live: s.live, fsys: s.fsys, compress: s.compress, minifier: s.minifier,
 		lang: lang, prefix: lang + "/", graph: deps.NewGraph(), out: s.out, pieces: s.pieces,
-		problems: make(map[string]problem.List), catalogue: make(map[string][]byte), paths: make(map[string]bool)}
+		problems: make(map[string]problem.List), catalogue: make(map[string][]byte), paths: make(map[string]bool),
+		deferred: make(map[string]bool)}
 	s.others = append(s.others, o)
 	return o
 }
@@ -139,9 +149,45 @@ func (s *Session) language(lang string) *Session {
 func (s *Session) path(p render.Page) string { return s.prefix + p.Path }
 
 // Output returns every file of the last good build by path, compressed
-// when the session was asked to (see Compress). The map belongs to the
-// session and changes with the next call.
-func (s *Session) Output() map[string][]byte { return s.out }
+// when the session was asked to (see Compress), making the deferred ones
+// first. The map belongs to the session and changes with the next call.
+func (s *Session) Output() map[string][]byte {
+	for _, ses := range s.sessions() {
+		for path := range ses.deferred {
+			ses.makeDeferred(path)
+		}
+	}
+	return s.out
+}
+
+// File returns the file at path of the last good build, as Output holds
+// it, making it first when it was deferred (see Change.Deferred).
+func (s *Session) File(path string) ([]byte, bool) {
+	for _, ses := range s.sessions() {
+		if ses.deferred[path] {
+			ses.makeDeferred(path)
+		}
+	}
+	data, ok := s.out[path]
+	return data, ok
+}
+
+// sessions returns s and the sessions of its other languages.
+func (s *Session) sessions() []*Session { return append([]*Session{s}, s.others...) }
+
+// makeDeferred renders the deferred page at path for the last good site,
+// as render and commit would have, and makes it part of the output.
+func (s *Session) makeDeferred(path string) {
+	i := slices.IndexFunc(s.plan, func(p render.Page) bool { return s.path(p) == path })
+	delete(s.deferred, path)
+	if i < 0 {
+		return
+	}
+	data, probs, set := s.renderer.RenderRecorded(s.site, s.plan[i], s.opts)
+	s.out[path] = s.held(path, data)
+	s.problems[path] = probs
+	s.graph.Put(path, set, s.now)
+}
 
 // Compress makes the session hold its output gzip-compressed (see Gzip),
 // in Output and in Change.Written alike: a dev server sends them as they
@@ -254,6 +300,7 @@ func (s *Session) rebuild(files *content.Files, paths []string, problems problem
 	}
 	s.dropLanguages(&ch, others)
 	slices.Sort(ch.Removed)
+	slices.Sort(ch.Deferred)
 	s.content, s.ok = problems, true
 	return ch, nil
 }
@@ -384,6 +431,7 @@ type rendering struct {
 	opts      render.Options
 	plan      []render.Page
 	dirty     []int // indexes in plan of the pages rendered
+	deferred  []int // indexes in plan of the pages to make when asked for
 	out       [][]byte
 	sets      []*deps.Set
 	probs     []problem.List // of each page rendered
@@ -412,7 +460,7 @@ func (s *Session) render(st *site.Site, edited map[deps.Item]bool) *rendering {
 		w.changed = s.graph.Changed(w.now, fields)
 		s.renderer.Carry(s.site, st, w.opts, s.graph.Affected(w.changed))
 	}
-	w.dirty = s.dirty(w.plan, w.changed)
+	w.dirty, w.deferred = s.dirty(w.plan, w.changed)
 	fragments := s.renderer.FragmentsRendered()
 	w.out, w.probs, w.sets, w.err = s.renderPages(st, w.opts, w.plan, w.dirty)
 	if w.err != nil {
@@ -532,23 +580,26 @@ func fileItem(item any) (deps.Item, site.Source, []byte, bool) {
 func sourceOf(item any) site.Source { _, src, _, _ := fileItem(item); return src }
 
 // dirty returns the indexes in plan of the pages to render: those that
-// read a Dep in changed, and those that are new. With changed nil, every
-// page is.
-func (s *Session) dirty(plan []render.Page, changed *deps.Changed) []int {
+// read a Dep in changed, and those that are new; with changed nil, every
+// page. Of those, the open data's are deferred: made when asked for.
+func (s *Session) dirty(plan []render.Page, changed *deps.Changed) (dirty, deferred []int) {
 	var touched map[string]bool
 	if changed != nil {
 		touched = s.graph.Dirty(changed)
 	}
-	var dirty []int
 	for i, p := range plan {
 		if p.Kind == render.KindCatalogueData {
 			continue // not rendered: see commit
 		}
 		if changed == nil || touched[s.path(p)] || !s.graph.Has(s.path(p)) {
-			dirty = append(dirty, i)
+			if p.Kind == render.KindOpenData {
+				deferred = append(deferred, i)
+			} else {
+				dirty = append(dirty, i)
+			}
 		}
 	}
-	return dirty
+	return dirty, deferred
 }
 
 // renderPages renders and minifies the pages of plan at the indexes dirty,
@@ -638,6 +689,14 @@ func (s *Session) commit(ch *Change, w *rendering) {
 		s.problems[path] = w.probs[j]
 		s.graph.Put(path, w.sets[j], w.now)
 	}
+	for _, i := range w.deferred {
+		// What the last version read stays in the graph until it is
+		// made: it is stale whatever changes next.
+		path := s.path(w.plan[i])
+		s.deferred[path] = true
+		delete(s.out, path)
+		ch.Deferred = append(ch.Deferred, path)
+	}
 	for _, p := range w.plan {
 		path := s.path(p)
 		keep[path] = true
@@ -655,6 +714,7 @@ func (s *Session) commit(ch *Change, w *rendering) {
 			delete(s.out, path)
 			delete(s.catalogue, path)
 			delete(s.problems, path)
+			delete(s.deferred, path)
 			s.pieces.forget(path)
 			s.graph.Remove(path)
 			ch.Removed = append(ch.Removed, path)
@@ -662,5 +722,5 @@ func (s *Session) commit(ch *Change, w *rendering) {
 	}
 	s.paths = keep
 	s.graph.Prune(w.now)
-	s.site, s.plan = w.site, w.plan
+	s.site, s.plan, s.opts, s.now = w.site, w.plan, w.opts, w.now
 }

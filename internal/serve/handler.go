@@ -57,6 +57,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		serveFile(w, r, file, data, http.StatusOK)
 		return
 	}
+	if snap.deferred[file] {
+		if data, ok := s.deferredFile(file); ok {
+			serveFile(w, r, file, data, http.StatusOK)
+			return
+		}
+	}
 	if _, ok := snap.files[name+"/index.html"]; ok && name != "" {
 		http.Redirect(w, r, "/"+name+"/", http.StatusMovedPermanently)
 		return
@@ -66,6 +72,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	serveBytes(w, r, "404.html", []byte(notBuilt), http.StatusNotFound)
+}
+
+// deferredFile has the session make the deferred file at path, or give
+// it as made since, waiting for a rebuild that runs: it is then the last
+// good build's file, which is what a newer snapshot would serve.
+func (s *Server) deferredFile(path string) ([]byte, bool) {
+	s.sessionMu.Lock()
+	defer s.sessionMu.Unlock()
+	return s.session.File(path)
 }
 
 // sitePath returns the path of a request relative to the site's root, or

@@ -218,6 +218,8 @@ func (s *Server) next(st *state) {
 // build runs the session over paths; only one build runs at a time.
 func (s *Server) build(paths []string) built {
 	b := built{paths: paths, start: time.Now()}
+	s.sessionMu.Lock()
+	defer s.sessionMu.Unlock()
 	if paths == nil {
 		b.ch, b.err = s.session.Full()
 	} else {
@@ -234,7 +236,7 @@ func (s *Server) finish(st *state, b built) {
 		st.problems = r.Problems
 		s.broadcast(st, problemsEvent(r.Problems))
 	} else {
-		r.Rendered, r.Written, r.Removed = b.ch.Rendered, len(b.ch.Written), len(b.ch.Removed)
+		r.Rendered, r.Written, r.Removed = b.ch.Rendered, len(b.ch.Written)+len(b.ch.Deferred), len(b.ch.Removed)
 		s.publish(b.ch)
 		s.announce(st, b.paths, b.ch)
 		collectForEdits()
@@ -249,15 +251,26 @@ func (s *Server) finish(st *state, b built) {
 // publish makes a new snapshot with the changes of ch.
 func (s *Server) publish(ch pipeline.Change) {
 	old := s.snapshot.Load()
-	if old.built && len(ch.Written) == 0 && len(ch.Removed) == 0 {
+	if old.built && unchanged(ch) {
 		return
 	}
-	files := maps.Clone(old.files)
+	files, deferred := maps.Clone(old.files), maps.Clone(old.deferred)
+	if deferred == nil {
+		deferred = make(map[string]bool)
+	}
 	maps.Copy(files, ch.Written)
+	for p := range ch.Written {
+		delete(deferred, p)
+	}
+	for _, p := range ch.Deferred {
+		delete(files, p)
+		deferred[p] = true
+	}
 	for _, p := range ch.Removed {
 		delete(files, p)
+		delete(deferred, p)
 	}
-	s.snapshot.Store(&snapshot{files: files, built: true})
+	s.snapshot.Store(&snapshot{files: files, deferred: deferred, built: true})
 }
 
 // announce tells the browsers about a successful rebuild.
@@ -267,7 +280,7 @@ func (s *Server) announce(st *state, paths []string, ch pipeline.Change) {
 	old := st.manifest
 	st.manifest = ch.Manifest
 	switch {
-	case len(ch.Written) == 0 && len(ch.Removed) == 0:
+	case unchanged(ch):
 		if failed {
 			s.broadcast(st, event{name: "ok", data: "{}"})
 		}
@@ -280,6 +293,11 @@ func (s *Server) announce(st *state, paths []string, ch pipeline.Change) {
 	default:
 		s.broadcast(st, event{name: "reload", data: "{}"})
 	}
+}
+
+// unchanged reports whether ch changed no file of the output.
+func unchanged(ch pipeline.Change) bool {
+	return len(ch.Written) == 0 && len(ch.Removed) == 0 && len(ch.Deferred) == 0
 }
 
 // cssOnly reports whether every path is a stylesheet in assets/.

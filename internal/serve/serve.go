@@ -50,7 +50,9 @@
 // one at a time, and hands what it built back to the loop, which publishes
 // it: a slow page never stops the loop. HTTP handlers read the site through
 // an atomic pointer to an immutable snapshot, the last good one, and join
-// or leave the event streams through channels to the loop.
+// or leave the event streams through channels to the loop. The files that
+// the session defers (the open data, which no page loads) are made when a
+// handler asks for one, under the lock that rebuilds hold too.
 package serve
 
 import (
@@ -60,6 +62,7 @@ import (
 	"net"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -114,13 +117,17 @@ type Rebuild struct {
 
 // Server is a running development server.
 type Server struct {
-	cfg      Config
-	ln       net.Listener
-	url      string
-	session  *pipeline.Session
-	watcher  *watcher
-	snapshot atomic.Pointer[snapshot]
-	st       *state // the event loop's; New uses it before the loop starts
+	cfg     Config
+	ln      net.Listener
+	url     string
+	session *pipeline.Session
+	// sessionMu is held by each rebuild and by a handler that has the
+	// session make a deferred file: the session is not safe for
+	// concurrent use.
+	sessionMu sync.Mutex
+	watcher   *watcher
+	snapshot  atomic.Pointer[snapshot]
+	st        *state // the event loop's; New uses it before the loop starts
 
 	register, unregister chan *client
 	done                 chan struct{} // closed when the server stops
@@ -132,7 +139,10 @@ type Server struct {
 // once published.
 type snapshot struct {
 	files map[string][]byte
-	built bool // false until a build succeeded
+	// deferred are the output paths of the files the session makes when
+	// asked for (see pipeline.Change.Deferred): not in files.
+	deferred map[string]bool
+	built    bool // false until a build succeeded
 }
 
 // New listens, starts watching the site and builds it. Run serves it. Bad content does

@@ -147,3 +147,20 @@ func (h *harness) someCase() (rel, slug string) {
 func newCase(title string) string {
 	return fmt.Sprintf("---\ntitle: %q\nsummary: A case made by a test.\napproaches: [twinning]\npartners:\n  - name: Testville\n    country: BE\n    type: municipality\nsdgs: [4]\n---\nThe body of %s.\n", title, title)
 }
+
+// TestServesDeferredOpenData checks that the open data, which the session
+// makes only when asked for, is served as of the last change.
+func TestServesDeferredOpenData(t *testing.T) {
+	h := start(t, 12)
+	rel, slug := h.someCase()
+	h.wantPage("/data/cases.json", 200, `"`+slug+`"`)
+	h.write(rel, newCase("A case retitled for the open data"))
+	h.next("retitle")
+	h.wantPage("/data/cases.json", 200, "A case retitled for the open data")
+	h.wantPage("/data/cases.csv", 200, "A case retitled for the open data")
+	h.remove(rel)
+	h.next("remove")
+	if _, body := h.get("/data/cases.json"); strings.Contains(body, "A case retitled for the open data") {
+		t.Error("data/cases.json still lists a removed case")
+	}
+}
