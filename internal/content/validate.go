@@ -49,18 +49,44 @@ func assemble(prev *site.Site, cfg site.Config, files []*file, opts Options, pro
 			pages = append(pages, f.page)
 		}
 	}
-	checkReferences(files, approaches, partners, problems)
-	checkPartnerURLs(files, partners, problems)
-	if problems.HasErrors() {
-		if !opts.Partial {
-			return nil
+	link := func() *site.Site {
+		if prev != nil {
+			return site.Relink(prev, cfg, approaches, cases, partners, pages)
 		}
-		cases, partners = usableCases(cases), usablePartners(partners)
+		return site.New(cfg, approaches, cases, partners, pages)
 	}
-	if prev != nil {
-		return site.Relink(prev, cfg, approaches, cases, partners, pages)
+	check := func(problems *problem.List) {
+		checkReferences(files, approaches, partners, problems)
+		checkPartnerURLs(files, partners, problems)
 	}
-	return site.New(cfg, approaches, cases, partners, pages)
+	if problems.HasErrors() || opts.Partial {
+		// With errors, whether and what is linked depends on the checks.
+		if check(problems); problems.HasErrors() {
+			if !opts.Partial {
+				return nil
+			}
+			cases, partners = usableCases(cases), usablePartners(partners)
+		}
+		return link()
+	}
+	// The files decoded without errors, so their items can be linked
+	// whatever the checks find. Linking reads the items and makes new
+	// ones (the model is a value), and the checks read the files: one
+	// need not wait for the other. An edit in casebook serve waits for the
+	// longer of the two.
+	var checked problem.List
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		check(&checked)
+	}()
+	s := link()
+	<-done
+	*problems = append(*problems, checked...)
+	if problems.HasErrors() {
+		return nil
+	}
+	return s
 }
 
 // checkReferences checks that cases name known approaches, that partner
