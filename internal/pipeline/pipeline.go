@@ -132,16 +132,19 @@ func (p *pipeline) pages(plan []render.Page) (problem.List, error) {
 // otherwise leave two buffers per page to the garbage collector.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
+// putBuffers resets bufs and gives them back to buffers.
+func putBuffers(bufs ...*bytes.Buffer) {
+	for _, b := range bufs {
+		b.Reset()
+		buffers.Put(b)
+	}
+}
+
 // page renders, minifies and writes one page.
 func (p *pipeline) page(pg render.Page) (problem.List, error) {
 	t := time.Now()
 	page, out := buffers.Get().(*bytes.Buffer), buffers.Get().(*bytes.Buffer)
-	defer func() {
-		page.Reset()
-		out.Reset()
-		buffers.Put(page)
-		buffers.Put(out)
-	}()
+	defer putBuffers(page, out)
 	problems := p.renderer.RenderTo(page, p.site, pg, p.opts)
 	t = p.lap(&p.render, t)
 	var source digest

@@ -448,7 +448,13 @@ type rendering struct {
 // (see bodyEdits); nil when not known.
 func (s *Session) render(st *site.Site, edited map[deps.Item]bool) *rendering {
 	w := &rendering{site: st, opts: render.Options{BaseURL: st.Config.BaseURL, Assets: s.manifest, LiveReload: s.live}}
-	w.plan = s.renderer.Pages(st)
+	// The plan (which builds the catalogue's index) and what changed
+	// both read st alone: each on a core of its own.
+	planned := make(chan struct{})
+	go func() {
+		defer close(planned)
+		w.plan = s.renderer.Pages(st)
+	}()
 	w.now = s.renderer.Versions(st, w.opts)
 	if s.site != nil {
 		var fields func(deps.Item) deps.Fields
@@ -457,7 +463,11 @@ func (s *Session) render(st *site.Site, edited map[deps.Item]bool) *rendering {
 		} else {
 			fields = scope(s.site, st)
 		}
-		w.changed = s.graph.Changed(w.now, fields)
+		versions := func() deps.Version { return s.renderer.Versions(st, w.opts) }
+		w.changed = s.graph.ChangedIn(runtime.GOMAXPROCS(0), versions, fields)
+	}
+	<-planned
+	if s.site != nil {
 		s.renderer.Carry(s.site, st, w.opts, s.graph.Affected(w.changed))
 	}
 	w.dirty, w.deferred = s.dirty(w.plan, w.changed)
@@ -610,9 +620,17 @@ func (s *Session) renderPages(st *site.Site, opts render.Options, plan []render.
 	sets := make([]*deps.Set, len(dirty))
 	err := parallel(len(dirty), runtime.GOMAXPROCS(0), func(j int) error {
 		p := plan[dirty[j]]
-		data, ps, set := s.renderer.RenderRecorded(st, p, opts)
-		probs[j], sets[j] = ps, set
-		page, err := minifyPage(new(bytes.Buffer), s.minifier, p, data)
+		// Both buffers are garbage once the page is held: the pages of
+		// approaches at 10,000 cases are megabytes each.
+		rendered, minified := buffers.Get().(*bytes.Buffer), buffers.Get().(*bytes.Buffer)
+		defer putBuffers(rendered, minified)
+		rec := deps.NewRecorderSize(s.graph.Reads(s.path(p)))
+		ps, err := s.renderer.RenderRecordedTo(rendered, rec, st, p, opts)
+		probs[j], sets[j] = ps, rec.Set()
+		if err != nil {
+			return nil // among the problems
+		}
+		page, err := minifyPage(minified, s.minifier, p, rendered.Bytes())
 		// Kept until the next edit: no more memory than its bytes.
 		if s.compress {
 			out[j] = s.held(s.path(p), page)
@@ -681,13 +699,11 @@ func (s *Session) put(ch *Change, path string, data []byte) {
 // output and the session's site, records what the pages read, and records
 // in ch what changed.
 func (s *Session) commit(ch *Change, w *rendering) {
-	s.graph.Update(w.changed, w.now)
 	keep := make(map[string]bool, len(w.plan))
 	for j, i := range w.dirty {
 		path := s.path(w.plan[i])
 		s.put(ch, path, w.out[j])
 		s.problems[path] = w.probs[j]
-		s.graph.Put(path, w.sets[j], w.now)
 	}
 	for _, i := range w.deferred {
 		// What the last version read stays in the graph until it is
@@ -709,6 +725,7 @@ func (s *Session) commit(ch *Change, w *rendering) {
 			s.put(ch, path, s.held(path, data))
 		}
 	}
+	var removed []string
 	for path := range s.paths {
 		if !keep[path] {
 			delete(s.out, path)
@@ -716,11 +733,18 @@ func (s *Session) commit(ch *Change, w *rendering) {
 			delete(s.problems, path)
 			delete(s.deferred, path)
 			s.pieces.forget(path)
-			s.graph.Remove(path)
-			ch.Removed = append(ch.Removed, path)
+			removed = append(removed, path)
 		}
 	}
+	ch.Removed = append(ch.Removed, removed...)
 	s.paths = keep
-	s.graph.Prune(w.now)
 	s.site, s.plan, s.opts, s.now = w.site, w.plan, w.opts, w.now
+	s.graph.Update(w.changed, w.now)
+	for j, i := range w.dirty {
+		s.graph.Put(s.path(w.plan[i]), w.sets[j], w.now)
+	}
+	for _, path := range removed {
+		s.graph.Remove(path)
+	}
+	s.graph.Prune(w.now)
 }

@@ -103,8 +103,10 @@ func (r *Renderer) PagesInTwo(s *site.Site) (now []Page, later func() []Page) {
 // the home page, then for each kind of site.Kinds its index page and the
 // pages of its items, then 404, the sitemap and the feed.
 func (r *Renderer) pages(s *site.Site, withCatalogue bool) []Page {
+	// Room for the catalogue's pages and data files too: a plan that
+	// outgrows its slice at 10,000 cases leaves megabytes behind.
 	n := 16 + len(s.Approaches) + len(s.Cases) + len(s.Partners) + len(s.Countries) +
-		len(s.SDGs) + len(s.Themes) + len(s.Pages)
+		len(s.SDGs) + len(s.Themes) + len(s.Pages) + len(s.Cases)/CataloguePageSize + 256
 	ps := make([]Page, 0, n)
 	dir := func(kind, urlPath string) Page { return Page{Path: urlPath + "index.html", Kind: kind} }
 

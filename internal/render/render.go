@@ -318,6 +318,30 @@ func (r *Renderer) RenderRecorded(s *site.Site, p Page, opts Options) ([]byte, p
 	return r.render(s, p, opts, deps.NewRecorder())
 }
 
+// RenderRecordedTo is RenderRecorded, appending the page to buf and
+// recording what it reads into rec, for a caller that reuses its buffers
+// (see RenderTo) and knows how much a page reads. On a layout that failed
+// to execute, buf may hold part of the page, and the error is among the
+// problems.
+func (r *Renderer) RenderRecordedTo(buf *bytes.Buffer, rec *deps.Recorder, s *site.Site, p Page, opts Options) (problem.List, error) {
+	if !hasLayout(p.Kind) {
+		data, probs, _ := r.render(s, p, opts, rec)
+		buf.Write(data)
+		return probs, nil
+	}
+	return r.execute(buf, s, p, opts, rec)
+}
+
+// hasLayout reports whether pages of kind are executed from a layout,
+// rather than written by the package.
+func hasLayout(kind string) bool {
+	switch kind {
+	case KindSitemap, KindFeed, KindCatalogueData, KindOpenData, KindRobots, KindCard:
+		return false
+	}
+	return true
+}
+
 func (r *Renderer) render(s *site.Site, p Page, opts Options, rec *deps.Recorder) ([]byte, problem.List, *deps.Set) {
 	switch p.Kind {
 	case KindSitemap:
@@ -347,8 +371,7 @@ func (r *Renderer) render(s *site.Site, p Page, opts Options, rec *deps.Recorder
 // otherwise leave as many buffers to the garbage collector. On a layout
 // that failed to execute, buf may hold part of the page.
 func (r *Renderer) RenderTo(buf *bytes.Buffer, s *site.Site, p Page, opts Options) problem.List {
-	switch p.Kind {
-	case KindSitemap, KindFeed, KindCatalogueData, KindOpenData, KindRobots, KindCard:
+	if !hasLayout(p.Kind) {
 		data, probs := r.Render(s, p, opts)
 		buf.Write(data)
 		return probs
