@@ -57,6 +57,9 @@ type Session struct {
 	// asked for (see File), not after every edit. No page loads them,
 	// and at 10,000 cases making them is a third of an edit's work.
 	deferred map[string]bool
+	// unsettled records what the pages of the last call read into graph,
+	// when that is still to do: see Settle.
+	unsettled func()
 	// linkProblems are the problems of linking the last site that reading
 	// its files did not report: the same for a site that differs in
 	// bodies only.
@@ -152,6 +155,7 @@ func (s *Session) path(p render.Page) string { return s.prefix + p.Path }
 // when the session was asked to (see Compress), making the deferred ones
 // first. The map belongs to the session and changes with the next call.
 func (s *Session) Output() map[string][]byte {
+	s.Settle()
 	for _, ses := range s.sessions() {
 		for path := range ses.deferred {
 			ses.makeDeferred(path)
@@ -163,6 +167,7 @@ func (s *Session) Output() map[string][]byte {
 // File returns the file at path of the last good build, as Output holds
 // it, making it first when it was deferred (see Change.Deferred).
 func (s *Session) File(path string) ([]byte, bool) {
+	s.Settle()
 	for _, ses := range s.sessions() {
 		if ses.deferred[path] {
 			ses.makeDeferred(path)
@@ -197,6 +202,7 @@ func (s *Session) Compress() { s.compress = true }
 
 // Full reads and renders the whole site.
 func (s *Session) Full() (Change, error) {
+	s.Settle()
 	files, problems := content.Read(s.fsys, content.Options{Drafts: s.cfg.Drafts})
 	s.graph = deps.NewGraph()
 	for _, o := range s.others {
@@ -211,6 +217,7 @@ func (s *Session) Full() (Change, error) {
 // assets again; the pages that read what changed are rendered again, as
 // after any other change.
 func (s *Session) Update(paths []string) (Change, error) {
+	s.Settle()
 	if s.files == nil {
 		return s.Full()
 	}
@@ -739,12 +746,29 @@ func (s *Session) commit(ch *Change, w *rendering) {
 	ch.Removed = append(ch.Removed, removed...)
 	s.paths = keep
 	s.site, s.plan, s.opts, s.now = w.site, w.plan, w.opts, w.now
-	s.graph.Update(w.changed, w.now)
-	for j, i := range w.dirty {
-		s.graph.Put(s.path(w.plan[i]), w.sets[j], w.now)
+	// What the pages read is recorded when the session is next used (or
+	// asked to, see Settle): casebook serve tells the browsers first.
+	s.unsettled = func() {
+		s.graph.Update(w.changed, w.now)
+		for j, i := range w.dirty {
+			s.graph.Put(s.path(w.plan[i]), w.sets[j], w.now)
+		}
+		for _, path := range removed {
+			s.graph.Remove(path)
+		}
+		s.graph.Prune(w.now)
 	}
-	for _, path := range removed {
-		s.graph.Remove(path)
+}
+
+// Settle records what the pages of the last call read, which the call
+// left for later so that its output is ready sooner: every other method
+// settles first. casebook serve calls it once it has told the browsers
+// to reload, while the browsers ask for the pages.
+func (s *Session) Settle() {
+	for _, ses := range s.sessions() {
+		if ses.unsettled != nil {
+			ses.unsettled()
+			ses.unsettled = nil
+		}
 	}
-	s.graph.Prune(w.now)
 }

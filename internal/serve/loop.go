@@ -198,6 +198,11 @@ func (s *Server) rebuild(st *state, paths []string) {
 			(*hook)()
 		}
 		st.finished <- s.build(paths)
+		// The browsers hear of the change before the session records
+		// what the pages read; the next rebuild waits for that.
+		s.sessionMu.Lock()
+		s.session.Settle()
+		s.sessionMu.Unlock()
 	}()
 }
 
