@@ -749,6 +749,7 @@ func (s *Session) commit(ch *Change, w *rendering) {
 	// What the pages read is recorded when the session is next used (or
 	// asked to, see Settle): casebook serve tells the browsers first.
 	s.unsettled = func() {
+		w.site.Rank() // for the next edit's linking
 		s.graph.Update(w.changed, w.now)
 		for j, i := range w.dirty {
 			s.graph.Put(s.path(w.plan[i]), w.sets[j], w.now)
@@ -760,9 +761,10 @@ func (s *Session) commit(ch *Change, w *rendering) {
 	}
 }
 
-// Settle records what the pages of the last call read, which the call
-// left for later so that its output is ready sooner: every other method
-// settles first. casebook serve calls it once it has told the browsers
+// Settle records what the pages of the last call read, and makes what
+// linking the next site needs of the last (see site.Site.Rank), which the
+// call left for later so that its output is ready sooner: every other
+// method settles first. casebook serve calls it once it has told the browsers
 // to reload, while the browsers ask for the pages.
 func (s *Session) Settle() {
 	for _, ses := range s.sessions() {

@@ -26,7 +26,7 @@ func New(cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Part
 // is most of the time of linking a large site again after an edit of a few
 // cases, which is what casebook serve does.
 func Relink(prev *Site, cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Partner, pages []*Page) *Site {
-	return link(prev.ranking, cfg, approaches, cases, partnerFiles, pages)
+	return link(prev.ranking.get(), cfg, approaches, cases, partnerFiles, pages)
 }
 
 func link(prev *ranking, cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Partner, pages []*Page) *Site {
@@ -62,7 +62,7 @@ func link(prev *ranking, cfg Config, approaches []*Approach, cases []*Case, part
 	s.linkPartners(partnerFiles)
 	s.linkTerms()
 	s.relate(MaxRelated, prev)
-	s.ranking = rankingOf(s)
+	s.ranking = &lazyRanking{site: s}
 	return s
 }
 

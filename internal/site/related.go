@@ -182,6 +182,25 @@ func slugs(cases []*Case) []string {
 	return out
 }
 
+// lazyRanking is the ranking of a site, made the first time it is asked
+// for: only a site that is linked again (casebook serve's) needs it, and a
+// build of 100,000 cases would keep it to the end for nothing.
+type lazyRanking struct {
+	once sync.Once
+	site *Site // until the ranking is made
+	r    *ranking
+}
+
+func (l *lazyRanking) get() *ranking {
+	l.once.Do(func() { l.r, l.site = rankingOf(l.site), nil })
+	return l.r
+}
+
+// Rank makes what Relink needs of s, which Relink otherwise makes when
+// it is called: casebook serve's session calls it after an edit, once the
+// browsers have heard of it, so that the next edit does not wait for it.
+func (s *Site) Rank() { s.ranking.get() }
+
 // rankingOf returns what the related cases of s were ranked from.
 func rankingOf(s *Site) *ranking {
 	r := &ranking{terms: make(map[termKey]rankedTerm), related: make(map[string]rankedCase, len(s.Cases))}

@@ -45,7 +45,7 @@ type Site struct {
 	countryByCode map[string]*Country
 	sdgByNumber   map[int]*SDG
 	themeBySlug   map[string]*Theme
-	ranking       *ranking // what the related cases were ranked from, for Relink
+	ranking       *lazyRanking // what the related cases were ranked from, for Relink
 
 	// The cases newest first, made once (see RecentCases), or by clone.
 	byDateOnce sync.Once
