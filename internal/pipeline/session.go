@@ -26,8 +26,10 @@ import (
 // were rendered (see package deps), so that after every successful call
 // the output is byte for byte what Run would write for the same files.
 // That holds for the default layouts and for a site's own alike: what a
-// page reads is recorded, not declared. A failed call changes no output:
-// the session keeps the last good site and compares the next call with it.
+// page reads is recorded, not declared. The files of the open data, which
+// no page loads, are made when asked for (see File and Change.Deferred). A
+// failed call changes no output: the session keeps the last good site and
+// compares the next call with it.
 //
 // A Session is not safe for concurrent use.
 type Session struct {
