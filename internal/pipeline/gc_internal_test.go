@@ -1,8 +1,10 @@
 package pipeline
 
 import (
+	"runtime"
 	"runtime/debug"
 	"testing"
+	"time"
 )
 
 // TestCollectLessOverlapping checks that builds loading at the same time
@@ -19,5 +21,32 @@ func TestCollectLessOverlapping(t *testing.T) {
 	second()
 	if got := debug.SetGCPercent(150); got != 150 {
 		t.Errorf("after both: GC percent %d, want 150", got)
+	}
+}
+
+// TestCollectLessPacesBack checks that the collector's usual pace is back
+// once the live heap passes relaxedUpTo, while the build still loads.
+func TestCollectLessPacesBack(t *testing.T) {
+	before := debug.SetGCPercent(150)
+	defer debug.SetGCPercent(before)
+	was := relaxedUpTo
+	relaxedUpTo = 1 // any live heap passes it
+	defer func() { relaxedUpTo = was }()
+	restore := collectLess()
+	defer restore()
+	runtime.GC() // the live heap of a collection
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		loading.Lock()
+		got := debug.SetGCPercent(-1)
+		debug.SetGCPercent(got)
+		loading.Unlock()
+		if got == 150 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("GC percent %d after the live heap passed relaxedUpTo, want 150", got)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
