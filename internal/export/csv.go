@@ -54,13 +54,20 @@ func CasesCSV(rows []string) []byte {
 	for _, r := range rows {
 		size += len(r)
 	}
-	b := make([]byte, 0, size)
-	b = append(b, BOM...)
-	b = append(b, casesHeader...)
-	for _, r := range rows {
-		b = append(b, r...)
+	var buf bytes.Buffer
+	buf.Grow(size)
+	WriteCasesCSV(&buf, len(rows), func(w *bytes.Buffer, i int) { w.WriteString(rows[i]) })
+	return buf.Bytes()
+}
+
+// WriteCasesCSV writes data/cases.csv to w, as CasesCSV makes it, with the
+// n rows that row writes, each as CaseRow writes it.
+func WriteCasesCSV(w *bytes.Buffer, n int, row func(w *bytes.Buffer, i int)) {
+	w.WriteString(BOM)
+	w.Write(casesHeader)
+	for i := range n {
+		row(w, i)
 	}
-	return b
 }
 
 func budgetCells(b *Budget) []string {

@@ -207,17 +207,26 @@ func CasesJSON(s Site, cases []string) []byte {
 	for _, c := range cases {
 		size += len(c) + 1
 	}
-	b := make([]byte, 0, size)
-	b = append(b, `{"site":`...)
-	b = append(b, bytes.TrimSuffix(JSON(s), []byte{'\n'})...)
-	b = append(b, `,"cases":[`...)
-	for i, c := range cases {
+	var buf bytes.Buffer
+	buf.Grow(size)
+	WriteCasesJSON(&buf, s, len(cases), func(w *bytes.Buffer, i int) { w.WriteString(cases[i]) })
+	return buf.Bytes()
+}
+
+// WriteCasesJSON writes data/cases.json to w, as CasesJSON makes it, with
+// the n cases that record writes, each as CaseJSON encodes it: a build of
+// 100,000 cases writes the file without holding every record apart too.
+func WriteCasesJSON(w *bytes.Buffer, s Site, n int, record func(w *bytes.Buffer, i int)) {
+	w.WriteString(`{"site":`)
+	w.Write(bytes.TrimSuffix(JSON(s), []byte{'\n'}))
+	w.WriteString(`,"cases":[`)
+	for i := range n {
 		if i > 0 {
-			b = append(b, ',')
+			w.WriteByte(',')
 		}
-		b = append(b, c...)
+		record(w, i)
 	}
-	return append(b, "]}\n"...)
+	w.WriteString("]}\n")
 }
 
 func budgetOf(b *site.Budget) *Budget {

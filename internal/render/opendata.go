@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"strings"
 
@@ -61,6 +62,26 @@ func (b *binding) openData(path string, rec *deps.Recorder) []byte {
 		return export.ApproachesSchema(b.abs + OpenDataDir + ApproachesSchema)
 	}
 	return nil
+}
+
+// openDataTo writes the file of the open data at path to buf, for a
+// build, which records nothing: the cases' files are written record by
+// record, not joined from every record made apart (at 100,000 cases each
+// file is some 200 MB, and a build made both at once).
+func (b *binding) openDataTo(buf *bytes.Buffer, path string) {
+	sv := view.OfSite(b.site, nil)
+	cases := sv.Cases()
+	record := func(encode func(export.Case) []byte) func(*bytes.Buffer, int) {
+		return func(w *bytes.Buffer, i int) { w.Write(encode(export.CaseOf(cases[i], b.absItemURL))) }
+	}
+	switch strings.TrimPrefix(path, OpenDataDir) {
+	case CasesJSON:
+		export.WriteCasesJSON(buf, export.SiteOf(sv, b.absItemURL), len(cases), record(export.CaseJSON))
+	case CasesCSV:
+		export.WriteCasesCSV(buf, len(cases), record(export.CaseRow))
+	default:
+		buf.Write(b.openData(path, nil))
+	}
 }
 
 // caseRecords returns the record of each case of sv in the open data file

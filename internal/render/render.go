@@ -371,6 +371,10 @@ func (r *Renderer) render(s *site.Site, p Page, opts Options, rec *deps.Recorder
 // otherwise leave as many buffers to the garbage collector. On a layout
 // that failed to execute, buf may hold part of the page.
 func (r *Renderer) RenderTo(buf *bytes.Buffer, s *site.Site, p Page, opts Options) problem.List {
+	if p.Kind == KindOpenData {
+		r.bind(s, opts).openDataTo(buf, p.Path)
+		return nil
+	}
 	if !hasLayout(p.Kind) {
 		data, probs := r.Render(s, p, opts)
 		buf.Write(data)
