@@ -37,7 +37,7 @@ func (f *Files) Update(fsys fs.FS, paths []string) (*Files, problem.List) {
 			return nil, problems
 		}
 	} else {
-		files, stale = f.replaced(fsys, paths)
+		files, stale = replaced(fsys, slices.Clone(f.files), nil, paths)
 	}
 	decoding := cfg
 	if decoding.Features == nil {
@@ -52,54 +52,31 @@ func (f *Files) Update(fsys fs.FS, paths []string) (*Files, problem.List) {
 
 // relisted returns the files of the folder, sorted by path, after a change
 // to its list of files (see needsListing): the files of f that are still
-// there, and new ones for the others and for paths, which are stale:
-// yet to be decoded.
+// there, new ones for the others and, as replaced gives them, for paths.
+// The new ones are stale: yet to be decoded.
 func (f *Files) relisted(fsys fs.FS, paths []string) (files, stale []*file, err error) {
-	byPath := make(map[string]*file, len(f.files))
-	for _, old := range f.files {
-		byPath[old.path] = old
-	}
 	listed, err := listFiles(fsys)
 	if err != nil {
 		return nil, nil, err
 	}
-	next := make(map[string]*file, len(listed))
-	for _, l := range listed {
-		if old, ok := byPath[l.path]; ok {
-			l = old
+	slices.SortFunc(listed, byFilePath)
+	for i, l := range listed {
+		if j, found := slices.BinarySearchFunc(f.files, l.path, fileAtPath); found {
+			listed[i] = f.files[j]
 		} else {
 			stale = append(stale, l)
 		}
-		next[l.path] = l
 	}
-	byPath = next
-	for _, p := range paths {
-		k, ok := contentKind(p)
-		if !ok {
-			continue
-		}
-		if _, err := fs.Stat(fsys, p); errors.Is(err, fs.ErrNotExist) {
-			delete(byPath, p)
-			continue
-		}
-		nf := &file{path: p, kind: k}
-		byPath[p] = nf
-		stale = append(stale, nf)
-	}
-	files = make([]*file, 0, len(byPath))
-	for _, x := range byPath {
-		files = append(files, x)
-	}
-	slices.SortFunc(files, byFilePath)
-	return files, uniqueFiles(stale, byPath), nil
+	files, stale = replaced(fsys, listed, stale, paths)
+	return files, stale, nil
 }
 
-// replaced returns the files of f, sorted by path, with new ones for the
-// content files at paths (stale: yet to be decoded) and without those of
-// them that are gone: the list of files changes only at paths, so the
-// sorted list is edited in place of being made and sorted again.
-func (f *Files) replaced(fsys fs.FS, paths []string) (files, stale []*file) {
-	files = slices.Clone(f.files)
+// replaced returns files, sorted by path, with new ones for the content
+// files at paths and without those of them that are gone, and stale with
+// the new ones added: the list of files changes only at paths, so the
+// sorted list is edited in place of being made and sorted again. files is
+// changed; a file of stale that a path replaced is left out.
+func replaced(fsys fs.FS, files, stale []*file, paths []string) ([]*file, []*file) {
 	for _, p := range paths {
 		k, ok := contentKind(p)
 		if !ok {
@@ -132,18 +109,6 @@ func byFilePath(a, b *file) int { return strings.Compare(a.path, b.path) }
 
 // fileAtPath compares a file of a sorted list with the path looked for.
 func fileAtPath(x *file, path string) int { return strings.Compare(x.path, path) }
-
-// uniqueFiles returns the files of stale that are still in byPath, each
-// once.
-func uniqueFiles(stale []*file, byPath map[string]*file) []*file {
-	var out []*file
-	for _, s := range stale {
-		if byPath[s.path] == s && !slices.Contains(out, s) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
 
 // needsListing reports whether some path is not a content file of its own,
 // such as a folder that was created, removed or renamed, so that the list

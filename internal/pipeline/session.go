@@ -464,7 +464,9 @@ func (s *Session) render(st *site.Site, edited map[deps.Item]bool) *rendering {
 		defer close(planned)
 		w.plan = s.renderer.Pages(st)
 	}()
-	w.now = s.renderer.Versions(st, w.opts)
+	// Each worker of ChangedIn takes a Version of its own.
+	versions := func() deps.Version { return s.renderer.Versions(st, w.opts) }
+	w.now = versions()
 	if s.site != nil {
 		var fields func(deps.Item) deps.Fields
 		if edited != nil {
@@ -472,7 +474,6 @@ func (s *Session) render(st *site.Site, edited map[deps.Item]bool) *rendering {
 		} else {
 			fields = scope(s.site, st)
 		}
-		versions := func() deps.Version { return s.renderer.Versions(st, w.opts) }
 		w.changed = s.graph.ChangedIn(runtime.GOMAXPROCS(0), versions, fields)
 	}
 	<-planned

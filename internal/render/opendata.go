@@ -41,7 +41,8 @@ func openDataPages() []Page {
 }
 
 // openData returns the file of the open data at path, what it reads
-// recorded into rec.
+// recorded into rec: the session's (a build's is openDataTo, which asks
+// only for the small files, with rec nil).
 func (b *binding) openData(path string, rec *deps.Recorder) []byte {
 	rec.Read(baseDep)
 	sv := view.OfSite(b.site, rec)
@@ -65,7 +66,7 @@ func (b *binding) openData(path string, rec *deps.Recorder) []byte {
 }
 
 // openDataTo writes the file of the open data at path to buf, for a
-// build, which records nothing: the cases' files are written record by
+// build, which records nothing (openData is the session's): the cases' files are written record by
 // record, not joined from every record made apart (at 100,000 cases each
 // file is some 200 MB, and a build made both at once).
 func (b *binding) openDataTo(buf *bytes.Buffer, path string) {
@@ -80,13 +81,14 @@ func (b *binding) openDataTo(buf *bytes.Buffer, path string) {
 	case CasesCSV:
 		export.WriteCasesCSV(buf, len(cases), record(export.CaseRow))
 	default:
-		buf.Write(b.openData(path, nil))
+		buf.Write(b.openData(path, nil)) // nothing the size of the cases' files
 	}
 }
 
 // caseRecords returns the record of each case of sv in the open data file
-// name, as encode writes it. When rec records (casebook serve's session),
-// each record is a fragment of its own (see execCtx.cached): encoded
+// name, as encode writes it, for casebook serve's session, which records
+// what pages read (a build writes the file with openDataTo): each record
+// is a fragment of its own (see execCtx.cached): encoded
 // once, what it read recorded apart, and carried from site to site while
 // that does not change (see Carry). An edit of one case then encodes one
 // record, not every case's, and the file's own reads are a few, with the
@@ -95,10 +97,6 @@ func (b *binding) caseRecords(name string, sv *view.Site, rec *deps.Recorder, en
 	cases := sv.Cases()
 	out := make([]string, len(cases))
 	for i, c := range cases {
-		if rec == nil { // a build: nothing to keep for the next
-			out[i] = string(encode(export.CaseOf(c, b.absItemURL)))
-			continue
-		}
 		key := fragmentKey{partial: OpenDataDir + name, item: c.Item()}
 		f := b.fragment(key)
 		if f == nil {

@@ -351,6 +351,11 @@ func (r *Renderer) render(s *site.Site, p Page, opts Options, rec *deps.Recorder
 	case KindCatalogueData:
 		return r.catalogueOf(s).files[p.Path], nil, nil
 	case KindOpenData:
+		if rec == nil {
+			var buf bytes.Buffer
+			r.bind(s, opts).openDataTo(&buf, p.Path)
+			return buf.Bytes(), nil, nil
+		}
 		return r.bind(s, opts).openData(p.Path, rec), nil, rec.Set()
 	case KindRobots:
 		return r.bind(s, opts).robots(rec), nil, rec.Set()

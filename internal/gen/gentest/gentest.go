@@ -1,6 +1,7 @@
 // Package gentest gives tests and benchmarks synthetic sites in temporary
-// folders, and profiles of the part of a benchmark that edits one. It is apart from package gen because it needs package testing,
-// which must not be linked into the casebook binary (gen is).
+// folders, and profiles of the part of a benchmark that edits one. It is
+// apart from package gen because it needs package testing, which must not
+// be linked into the casebook binary (gen is).
 package gentest
 
 import (
