@@ -50,6 +50,24 @@ type Site struct {
 	// The cases newest first, made once (see RecentCases), or by clone.
 	byDateOnce sync.Once
 	byDate     []*Case
+
+	// shared holds what readers derive from the site and share (see
+	// Shared).
+	shared sync.Map
+}
+
+// Shared returns the value that make returns for key, made once for s:
+// what the readers of s derive from it and share, such as package view's
+// lists of views for outputs that record nothing. A site does not change
+// once it is made, and neither does what is derived from it; readers
+// must not change what they get. Two goroutines may both make a value,
+// and then both get the one kept.
+func (s *Site) Shared(key any, make func() any) any {
+	if v, ok := s.shared.Load(key); ok {
+		return v
+	}
+	v, _ := s.shared.LoadOrStore(key, make())
+	return v
 }
 
 // Config holds the settings of site.yaml.

@@ -84,3 +84,30 @@ func TestVersion(t *testing.T) {
 		t.Error("a missing case has a version")
 	}
 }
+
+// TestSiteListsShared checks that the views of the site's lists that
+// record nothing are made once per site: a page kind with thousands of
+// pages that each count a list made them again on every page, which grew
+// with the square of the site. Each site has its own.
+func TestSiteListsShared(t *testing.T) {
+	s, other := testSite(), testSite()
+	v := view.OfSite(s, nil)
+	lists := func(v *view.Site) int {
+		return len(v.Approaches()) + len(v.Cases()) + len(v.Partners()) + len(v.Pages()) +
+			len(v.Countries()) + len(v.SDGs()) + len(v.Themes())
+	}
+	want := lists(v)
+	if allocs := testing.AllocsPerRun(10, func() { lists(v) }); allocs != 0 {
+		t.Errorf("the site's lists again: %v allocations, want 0", allocs)
+	}
+	if got := lists(view.OfSite(s, nil)); got != want {
+		t.Errorf("another view of the same site: %d items, want %d", got, want)
+	}
+	if c := view.OfSite(other, nil).Cases()[0].Model(); c != other.Cases[0] {
+		t.Errorf("another site's cases are the first site's")
+	}
+	r := deps.NewRecorder()
+	if c := view.OfSite(s, r).Cases()[0]; c.Title() != "X" || !slices.Contains(r.Set().Deps, deps.Dep{Item: c.Item(), Field: "Title"}) {
+		t.Errorf("a recording view's case did not record what it read: %v", r.Set().Deps)
+	}
+}
