@@ -56,13 +56,13 @@ func CasesCSV(rows []string) []byte {
 	}
 	var buf bytes.Buffer
 	buf.Grow(size)
-	WriteCasesCSV(&buf, len(rows), func(w *bytes.Buffer, i int) { w.WriteString(rows[i]) })
+	WriteCasesCSV(&buf, len(rows), func(w Writer, i int) { w.WriteString(rows[i]) })
 	return buf.Bytes()
 }
 
 // WriteCasesCSV writes data/cases.csv to w, as CasesCSV makes it, with the
 // n rows that row writes, each as CaseRow writes it.
-func WriteCasesCSV(w *bytes.Buffer, n int, row func(w *bytes.Buffer, i int)) {
+func WriteCasesCSV(w Writer, n int, row func(w Writer, i int)) {
 	w.WriteString(BOM)
 	w.Write(casesHeader)
 	for i := range n {

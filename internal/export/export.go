@@ -33,6 +33,7 @@ package export
 
 import (
 	"bytes"
+	"io"
 	"time"
 
 	"github.com/casebook/casebook/internal/site"
@@ -209,14 +210,23 @@ func CasesJSON(s Site, cases []string) []byte {
 	}
 	var buf bytes.Buffer
 	buf.Grow(size)
-	WriteCasesJSON(&buf, s, len(cases), func(w *bytes.Buffer, i int) { w.WriteString(cases[i]) })
+	WriteCasesJSON(&buf, s, len(cases), func(w Writer, i int) { w.WriteString(cases[i]) })
 	return buf.Bytes()
+}
+
+// Writer is what WriteCasesJSON and WriteCasesCSV write to: a
+// bytes.Buffer, or a bufio.Writer on the file itself (which keeps the
+// first error it meets for its Flush).
+type Writer interface {
+	io.Writer
+	io.StringWriter
+	io.ByteWriter
 }
 
 // WriteCasesJSON writes data/cases.json to w, as CasesJSON makes it, with
 // the n cases that record writes, each as CaseJSON encodes it: a build of
 // 100,000 cases writes the file without holding every record apart too.
-func WriteCasesJSON(w *bytes.Buffer, s Site, n int, record func(w *bytes.Buffer, i int)) {
+func WriteCasesJSON(w Writer, s Site, n int, record func(w Writer, i int)) {
 	w.WriteString(`{"site":`)
 	w.Write(bytes.TrimSuffix(JSON(s), []byte{'\n'}))
 	w.WriteString(`,"cases":[`)

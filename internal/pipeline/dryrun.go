@@ -1,10 +1,14 @@
 package pipeline
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"path"
 	"strings"
 	"sync"
+
+	"github.com/casebook/casebook/internal/export"
 )
 
 // maxName is the longest file name, in bytes, that common file systems
@@ -23,6 +27,13 @@ type dryStage struct {
 
 // keep keeps nothing: a dry run has no previous build.
 func (d *dryStage) keep(string, digest) (bool, error) { return false, nil }
+
+// stream makes the file, for nothing, and notes its path as write does.
+func (d *dryStage) stream(path string, fill func(export.Writer)) error {
+	w := bufio.NewWriter(io.Discard)
+	fill(w)
+	return d.write(output{path: path})
+}
 
 func (d *dryStage) write(f output) error {
 	for seg := range strings.SplitSeq(f.path, "/") {

@@ -89,6 +89,14 @@ func TestKeep(t *testing.T) {
 		{"one case changed", func(t *testing.T, src, _ string) {
 			editCase(t, src, "signed a formal partnership", "signed a lasting partnership")
 		}, true, []string{"cases/ostend-ostende/index.html"}},
+		{"a case's summary changed", func(t *testing.T, src, _ string) {
+			editCase(t, src, "emigrants founded", "emigrants built")
+		}, true, []string{"data/cases.json", "data/cases.csv"}}, // and the pages that show it
+		{"the open data edited by hand", func(t *testing.T, _, out string) {
+			name := filepath.Join(out, "data/cases.json")
+			data, _ := os.ReadFile(name)
+			os.WriteFile(name, bytes.ToUpper(data), 0o644)
+		}, true, []string{"data/cases.json"}},
 		{"an output file edited by hand", func(t *testing.T, _, out string) {
 			name := filepath.Join(out, "about/index.html")
 			data, _ := os.ReadFile(name)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tdewolff/minify/v2"
 
+	"github.com/casebook/casebook/internal/export"
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/render"
 	"github.com/casebook/casebook/internal/site"
@@ -42,6 +43,9 @@ type sink interface {
 	// keep carries over the previous build's file at path when it was made
 	// from the same source, and reports whether it did.
 	keep(path string, source digest) (bool, error)
+	// stream writes the file at path as fill makes it, without holding
+	// it whole (see render.Streamed).
+	stream(path string, fill func(export.Writer)) error
 }
 
 // run writes the pages and the assets into the stage folder. It returns
@@ -143,6 +147,11 @@ func putBuffers(bufs ...*bytes.Buffer) {
 // page renders, minifies and writes one page.
 func (p *pipeline) page(pg render.Page) (problem.List, error) {
 	t := time.Now()
+	if render.Streamed(pg.Kind) {
+		err := p.stage.stream(p.prefix+pg.Path, func(w export.Writer) { p.renderer.StreamTo(w, p.site, pg, p.opts) })
+		p.lap(&p.render, t)
+		return nil, err
+	}
 	page, out := buffers.Get().(*bytes.Buffer), buffers.Get().(*bytes.Buffer)
 	defer putBuffers(page, out)
 	problems := p.renderer.RenderTo(page, p.site, pg, p.opts)

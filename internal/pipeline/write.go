@@ -1,14 +1,19 @@
 package pipeline
 
 import (
+	"bufio"
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/casebook/casebook/internal/export"
 )
 
 // output is one file of the built site.
@@ -114,6 +119,66 @@ func (st *stage) write(f output) error {
 		st.record(f.path, made{f.source, int64(len(f.data))})
 	}
 	return err
+}
+
+// stream writes the file at path as fill makes it, through a buffer on
+// the file, and notes it in the manifest with the digest of its bytes,
+// which is the digest of its source, as for every file that is not
+// minified. When the previous build wrote the same bytes, its file is
+// kept instead (see keep), and the file just written is removed: a file
+// made as it is written can only be compared once it is whole.
+func (st *stage) stream(path string, fill func(export.Writer)) error {
+	name := filepath.Join(st.dir, filepath.FromSlash(path))
+	if err := st.mkdirFor(name); err != nil {
+		return err
+	}
+	// Beside the file, under a name no page has; the stage is new, and
+	// each path is streamed once.
+	part := filepath.Join(filepath.Dir(name), ".stream-"+filepath.Base(name))
+	f, err := os.OpenFile(part, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrNotExist) {
+		// Another worker is still making the folder it claimed, as in write.
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return err
+		}
+		f, err = os.OpenFile(part, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	}
+	if err != nil {
+		return err
+	}
+	defer os.Remove(part) // when it was not renamed: kept, or failed
+	sum := sha256.New()
+	w := &counter{w: io.MultiWriter(f, sum)}
+	bw := bufio.NewWriterSize(w, 256<<10)
+	fill(bw)
+	err = bw.Flush()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	source := digest(sum.Sum(nil)[:len(digest{})])
+	if kept, err := st.keep(path, source); kept || err != nil {
+		return err
+	}
+	if err := os.Rename(part, name); err != nil {
+		return err
+	}
+	st.record(path, made{source, w.n})
+	return nil
+}
+
+// counter counts the bytes written through it.
+type counter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // mkdirFor makes the folder of the file name, unless this stage made it

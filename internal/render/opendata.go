@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"html/template"
 	"strings"
 
@@ -65,23 +64,23 @@ func (b *binding) openData(path string, rec *deps.Recorder) []byte {
 	return nil
 }
 
-// openDataTo writes the file of the open data at path to buf, for a
-// build, which records nothing (openData is the session's): the cases' files are written record by
-// record, not joined from every record made apart (at 100,000 cases each
-// file is some 200 MB, and a build made both at once).
-func (b *binding) openDataTo(buf *bytes.Buffer, path string) {
+// openDataTo writes the file of the open data at path to w, for a build,
+// which records nothing (openData is the session's): the cases' files are
+// written record by record, not joined from every record made apart (at
+// 100,000 cases each file is over 100 MB, and a build made both at once).
+func (b *binding) openDataTo(w export.Writer, path string) {
 	sv := view.OfSite(b.site, nil)
 	cases := sv.Cases()
-	record := func(encode func(export.Case) []byte) func(*bytes.Buffer, int) {
-		return func(w *bytes.Buffer, i int) { w.Write(encode(export.CaseOf(cases[i], b.absItemURL))) }
+	record := func(encode func(export.Case) []byte) func(export.Writer, int) {
+		return func(w export.Writer, i int) { w.Write(encode(export.CaseOf(cases[i], b.absItemURL))) }
 	}
 	switch strings.TrimPrefix(path, OpenDataDir) {
 	case CasesJSON:
-		export.WriteCasesJSON(buf, export.SiteOf(sv, b.absItemURL), len(cases), record(export.CaseJSON))
+		export.WriteCasesJSON(w, export.SiteOf(sv, b.absItemURL), len(cases), record(export.CaseJSON))
 	case CasesCSV:
-		export.WriteCasesCSV(buf, len(cases), record(export.CaseRow))
+		export.WriteCasesCSV(w, len(cases), record(export.CaseRow))
 	default:
-		buf.Write(b.openData(path, nil)) // nothing the size of the cases' files
+		w.Write(b.openData(path, nil)) // nothing the size of the cases' files
 	}
 }
 

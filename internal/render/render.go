@@ -111,6 +111,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/casebook/casebook/internal/deps"
+	"github.com/casebook/casebook/internal/export"
 	"github.com/casebook/casebook/internal/i18n"
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/problem"
@@ -369,6 +370,20 @@ func (r *Renderer) render(s *site.Site, p Page, opts Options, rec *deps.Recorder
 		return nil, probs, rec.Set()
 	}
 	return buf.Bytes(), probs, rec.Set()
+}
+
+// Streamed reports whether the pages of kind are large files that a build
+// writes with StreamTo as they are made: the open data, which at 100,000
+// cases are files of over 100 MB each, and as buffers twice that.
+func Streamed(kind string) bool { return kind == KindOpenData }
+
+// StreamTo writes page p, of a kind that is Streamed, to w, for a build,
+// which records nothing: what RenderTo would append to a buffer.
+func (r *Renderer) StreamTo(w export.Writer, s *site.Site, p Page, opts Options) {
+	if !Streamed(p.Kind) {
+		panic(fmt.Sprintf("render: page %q of kind %q is not streamed", p.Path, p.Kind))
+	}
+	r.bind(s, opts).openDataTo(w, p.Path)
 }
 
 // RenderTo is Render, appending the page to buf, for a caller that reuses
