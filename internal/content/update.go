@@ -43,7 +43,7 @@ func (f *Files) Update(fsys fs.FS, paths []string) (*Files, problem.List) {
 	if decoding.Features == nil {
 		decoding.Features = []site.Feature{} // known to be none: loadConfig said ok
 	}
-	decodeAll(fsys, stale, &decoding)
+	decodeAll(fsys, stale, &decoding, f.opts.CaseBodiesOnDisk)
 	for _, x := range files {
 		problems = append(problems, x.problems...)
 	}

@@ -154,6 +154,11 @@ func Run(cfg Config) (Result, error) {
 	}
 	progress := newProgress(cfg.Progress)
 	defer progress.stop()
+	if cfg.FS == nil {
+		var closeSource func()
+		cfg.FS, closeSource = openSource(cfg.Source)
+		defer closeSource()
+	}
 	p, assets, err := load(cfg, &res, progress)
 	if err != nil {
 		return res, err
@@ -203,17 +208,12 @@ func Run(cfg Config) (Result, error) {
 func load(cfg Config, res *Result, progress *progress) (*pipeline, []output, error) {
 	start := time.Now()
 	progress.set("loading content", 0, 0)
-	srcFS := cfg.FS
-	if srcFS == nil {
-		var closeSource func()
-		srcFS, closeSource = openSource(cfg.Source)
-		defer closeSource()
-	}
+	srcFS := cfg.FS // open until the build is done: bodies are read again
 	restore := collectLess()
 	// Partial: with errors in the content, the pages are rendered all the
 	// same, and written nowhere, so that broken links and layouts come in
 	// the same round as the errors of the front matter.
-	files, problems := content.Read(srcFS, content.Options{Drafts: cfg.Drafts, Partial: true})
+	files, problems := content.Read(srcFS, content.Options{Drafts: cfg.Drafts, Partial: true, CaseBodiesOnDisk: true})
 	restore()
 	res.Stages.Load = time.Since(start)
 	t := time.Now()
@@ -258,6 +258,14 @@ func load(cfg Config, res *Result, progress *progress) (*pipeline, []output, err
 	others, err := languageSites(files, srcFS, cfg, s)
 	if err != nil {
 		return nil, nil, err
+	}
+	// Each body is rendered once and indexed once: read again then, not
+	// held from the first page to the last with every byte of content
+	// (the cases' were left out from the start).
+	read := content.BodyReader(srcFS)
+	s = s.WithoutBodies(read)
+	for i := range others {
+		others[i].site = others[i].site.WithoutBodies(read)
 	}
 	return &pipeline{site: s, renderer: r, others: others, opts: render.Options{BaseURL: s.Config.BaseURL, Assets: manifest, IndexLinks: cfg.IndexLinks},
 		minifier: m, workers: workers, progress: progress}, assets, nil

@@ -168,12 +168,30 @@ func (b *binding) data(p Page, rec *deps.Recorder) (*Data, problem.List) {
 	rec.Read(deps.Dep{Item: item, Field: "Body"})
 	rec.Read(deps.Dep{Item: item, Field: "Source"})
 	imageProbs := b.imageProblems(d.image(), src.Path, rec)
+	body, err := b.site.Body(body, src) // read again by a build (see site.WithoutBodies)
+	if err != nil {
+		return d, append(bodyProblems([]error{err}), imageProbs...)
+	}
 	if len(body) == 0 {
 		return d, imageProbs
 	}
 	html, probs := b.md.Render(markdown.Source{Body: body, Path: src.Path, BodyLine: src.BodyLine, Image: b.bodyImage(src.Path, root, rec)}, b.resolver(src.Path, root, rec))
 	d.Body = html
 	return d, append(probs, imageProbs...)
+}
+
+// bodyProblems returns the problems of bodies that a site could not read
+// again (see site.WithoutBodies).
+func bodyProblems(errs []error) problem.List {
+	var probs problem.List
+	for _, err := range errs {
+		if e, ok := err.(*site.BodyError); ok {
+			probs.Errorf(e.Path, 0, 0, "%s", e.Reason)
+		} else {
+			probs.Errorf("", 0, 0, "%v", err)
+		}
+	}
+	return probs
 }
 
 // homeCases returns the cases the home page shows: those the editors

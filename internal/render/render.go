@@ -350,7 +350,12 @@ func (r *Renderer) render(s *site.Site, p Page, opts Options, rec *deps.Recorder
 	case KindFeed:
 		return r.bind(s, opts).feedXML(rec), nil, rec.Set()
 	case KindCatalogueData:
-		return r.catalogueOf(s).files[p.Path], nil, nil
+		c := r.catalogueOf(s)
+		var probs problem.List
+		if p.Path == catalogueDir+c.index.Catalogue.Name {
+			probs = bodyProblems(c.index.Errors) // one file says it, once
+		}
+		return c.files[p.Path], probs, nil
 	case KindOpenData:
 		if rec == nil {
 			var buf bytes.Buffer

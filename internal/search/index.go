@@ -40,7 +40,8 @@ type textIndex struct {
 type caseText struct {
 	slug, title, summary string
 	partners, themes     []string
-	body                 []byte
+	body                 []byte   // nil when the site left it out (see site.WithoutBodies)
+	version              uint64   // of the case's file
 	terms                []uint32 // id<<5 | fields, one per distinct term
 }
 
@@ -59,7 +60,8 @@ type shard struct {
 // same reports whether c has the text t was cut from.
 func (t *caseText) same(c *site.Case) bool {
 	if t.slug != c.Slug || t.title != c.Title || t.summary != c.Summary ||
-		len(t.partners) != len(c.Partners) || !slices.Equal(t.themes, c.Themes) || !bytes.Equal(t.body, c.Body) {
+		len(t.partners) != len(c.Partners) || !slices.Equal(t.themes, c.Themes) || !bytes.Equal(t.body, c.Body) ||
+		t.version != c.Source.Version {
 		return false
 	}
 	for i, p := range c.Partners {
@@ -72,12 +74,12 @@ func (t *caseText) same(c *site.Case) bool {
 
 // update brings the index up to the cases of s and returns its shards, in
 // key order, named by name.
-func (x *textIndex) update(s *site.Site, name func(string, []byte) File) []shard {
+func (x *textIndex) update(s *site.Site, name func(string, []byte) File) ([]shard, []error) {
 	if x.ids == nil {
 		x.ids = make(map[string]uint32)
 		x.groups = make(map[string]*group)
 	}
-	texts, changed := x.read(s.Cases)
+	texts, changed, errs := x.read(s)
 	if sameOrder(x.texts, texts) {
 		for _, i := range changed {
 			x.move(i, x.texts[i], texts[i])
@@ -86,13 +88,14 @@ func (x *textIndex) update(s *site.Site, name func(string, []byte) File) []shard
 		x.relist(texts)
 	}
 	x.texts = texts
-	return x.shards(name)
+	return x.shards(name), errs
 }
 
 // read returns the text of every case, cutting again only the cases whose
 // text is not that of the case of the same slug last time; changed are
-// their numbers.
-func (x *textIndex) read(cases []*site.Case) (texts []*caseText, changed []int) {
+// their numbers. errs are the bodies that s could not read again.
+func (x *textIndex) read(s *site.Site) (texts []*caseText, changed []int, errs []error) {
+	cases := s.Cases
 	var last map[string]*caseText // made when a case is not in its old place
 	texts = make([]*caseText, len(cases))
 	for i, c := range cases {
@@ -120,7 +123,7 @@ func (x *textIndex) read(cases []*site.Case) (texts []*caseText, changed []int) 
 	var wg sync.WaitGroup
 	for r := range runs {
 		part := changed[r*len(changed)/runs : (r+1)*len(changed)/runs]
-		cutters[r] = &cutter{ids: make(map[string]int)}
+		cutters[r] = &cutter{ids: make(map[string]int), site: s}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -130,6 +133,9 @@ func (x *textIndex) read(cases []*site.Case) (texts []*caseText, changed []int) 
 		}()
 	}
 	wg.Wait()
+	for _, cu := range cutters {
+		errs = append(errs, cu.errs...)
+	}
 	// Number the runs' terms in the index.
 	for r, cu := range cutters {
 		global := make([]uint32, len(cu.terms))
@@ -142,7 +148,7 @@ func (x *textIndex) read(cases []*site.Case) (texts []*caseText, changed []int) 
 			}
 		}
 	}
-	return texts, changed
+	return texts, changed, errs
 }
 
 // id returns the id of term t, numbering it if it is new.
@@ -410,12 +416,14 @@ type cutter struct {
 	touched []uint32
 	buf     []byte
 	plain   []byte // the plain text of the current body
+	site    *site.Site
+	errs    []error // of bodies that the site could not read again
 }
 
 // text returns the text of c and its terms, numbered by cu.
 func (cu *cutter) text(c *site.Case) *caseText {
 	t := &caseText{slug: c.Slug, title: c.Title, summary: c.Summary, themes: c.Themes, body: c.Body,
-		partners: make([]string, len(c.Partners))}
+		version: c.Source.Version, partners: make([]string, len(c.Partners))}
 	cu.add(c.Title, FieldTitle)
 	for i, p := range c.Partners {
 		t.partners[i] = p.Name
@@ -425,7 +433,11 @@ func (cu *cutter) text(c *site.Case) *caseText {
 		cu.add(th, FieldTheme)
 	}
 	cu.add(c.Summary, FieldSummary)
-	cu.plain = appendPlainText(cu.plain[:0], c.Body)
+	body, err := cu.site.Body(c.Body, c.Source)
+	if err != nil {
+		cu.errs = append(cu.errs, err)
+	}
+	cu.plain = appendPlainText(cu.plain[:0], body)
 	addText(cu, cu.plain, FieldBody)
 	t.terms = make([]uint32, len(cu.touched))
 	for k, id := range cu.touched {

@@ -93,6 +93,9 @@ type Index struct {
 	Catalogue File    // the file the catalogue page loads first
 	Files     []File  // the cards and term shards that Catalogue names
 	Facets    []Facet // the facets, as Catalogue holds them
+	// Errors are of the bodies that the site could not read again (see
+	// site.WithoutBodies): the text of those cases is left out.
+	Errors []error
 }
 
 // Field bits of a posting, from the lowest rank to the highest: a title
@@ -178,7 +181,7 @@ func (x *Indexer) Build(s *site.Site) *Index {
 		// Nothing that the facets, the cards or the sort orders read has
 		// changed: only the text can have.
 		ix.Facets, cards = last.Facets, x.cards.files
-		shards = x.text.update(s, x.name)
+		shards, ix.Errors = x.text.update(s, x.name)
 	} else {
 		ix.Facets = Facets(s, words)
 		done := make(chan struct{})
@@ -186,7 +189,7 @@ func (x *Indexer) Build(s *site.Site) *Index {
 			defer close(done)
 			cards = x.cards.update(s, ix.Facets, x.name)
 		}()
-		shards = x.text.update(s, x.name)
+		shards, ix.Errors = x.text.update(s, x.name)
 		<-done
 		if x.cards.reorder || x.sorts[0] == nil {
 			sorts := [2][]int{newest(s), byBudget(s)}

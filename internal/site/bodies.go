@@ -29,6 +29,63 @@ func (s *Site) WithBodies(bodies map[string]Body) *Site {
 	return n
 }
 
+// ReadBody reads again the Markdown body of the item read from src, as it
+// was when it was read (see Site.WithoutBodies).
+type ReadBody func(src Source) ([]byte, error)
+
+// WithoutBodies returns a new site like s whose items leave out the
+// Markdown bodies that read can read again from their files: a build
+// renders each body once and indexes it once, and otherwise holds every
+// file of the content from its first page to its last, some 450 MB at
+// 100,000 cases. Readers of the site get bodies with Body. s is not
+// changed. Sessions keep their bodies: they compare them from edit to
+// edit.
+func (s *Site) WithoutBodies(read ReadBody) *Site {
+	n := s.clone()
+	n.readBody = read
+	// Its own ranking, made from it if ever: one made from s would hold
+	// s, and every body, until then.
+	n.ranking = &lazyRanking{site: n}
+	drop := func(src *Source, body *[]byte) {
+		if src.Path != "" && src.BodyAt > 0 {
+			*body = nil
+		}
+	}
+	for _, a := range n.Approaches {
+		drop(&a.Source, &a.Body)
+	}
+	for _, c := range n.Cases {
+		drop(&c.Source, &c.Body)
+	}
+	for _, p := range n.Partners {
+		drop(&p.Source, &p.Body)
+	}
+	for _, p := range n.Pages {
+		drop(&p.Source, &p.Body)
+	}
+	return n
+}
+
+// BodyError is the error of reading a body again: the file at Path
+// changed or went since the site was read.
+type BodyError struct {
+	Path   string
+	Reason string // "changed while the site was built; build again"
+}
+
+func (e *BodyError) Error() string { return e.Path + ": " + e.Reason }
+
+// Body returns the Markdown body of the item read from src whose Body
+// field is body: body itself, or for a site made WithoutBodies, the body
+// read again from its file. The error, a *BodyError, says that the file
+// changed or went since the site was read.
+func (s *Site) Body(body []byte, src Source) ([]byte, error) {
+	if s.readBody == nil || body != nil || src.Path == "" || src.BodyAt <= 0 {
+		return body, nil
+	}
+	return s.readBody(src)
+}
+
 // Body is the Markdown body of an item and where it was read from.
 type Body struct {
 	Body   []byte
@@ -38,7 +95,7 @@ type Body struct {
 // clone returns a copy of s whose items are copies of the items of s,
 // linked to each other the same way.
 func (s *Site) clone() *Site {
-	n := &Site{Config: s.Config, ranking: s.ranking}
+	n := &Site{Config: s.Config, ranking: s.ranking, readBody: s.readBody}
 	n.Cases = copies(s.Cases) // in the same order, so that index maps them
 	n.Approaches, n.approachByID = cloneAll(s.Approaches, func(a *Approach) string { return a.ID })
 	n.Partners, n.partnerBySlug = cloneAll(s.Partners, func(p *Partner) string { return p.Slug })

@@ -54,6 +54,10 @@ type Site struct {
 	// shared holds what readers derive from the site and share (see
 	// Shared).
 	shared sync.Map
+
+	// readBody reads again the bodies that a site made WithoutBodies
+	// left out; nil for a site that holds them all.
+	readBody ReadBody
 }
 
 // Shared returns the value that make returns for key, made once for s:
@@ -188,6 +192,12 @@ type Source struct {
 	// Meta is a hash of the front matter's bytes: two versions of a file
 	// with the same Meta differ in their bodies only.
 	Meta uint64
+	// BodyAt is the byte at which the body starts in the file, when the
+	// body is the file's tail as it was read (0 otherwise), and BodySum a
+	// hash of the body: where a site made WithoutBodies reads it again,
+	// and what it checks that it read.
+	BodyAt  int
+	BodySum uint64
 }
 
 // Approach is a form of international cooperation, a row of the matrix.

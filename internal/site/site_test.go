@@ -2,8 +2,10 @@ package site_test
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/casebook/casebook/internal/site"
 )
@@ -173,4 +175,69 @@ func TestFold(t *testing.T) {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// TestWithoutBodies checks that a site made WithoutBodies leaves out the
+// bodies it can read again, reads them through its reader, keeps the
+// others, and leaves the site it was made from as it was.
+func TestWithoutBodies(t *testing.T) {
+	onDisk := newCase("a", []string{"twinning"}, nil, nil, nil)
+	onDisk.Body, onDisk.Source = []byte("# A\n"), site.Source{Path: "content/cases/a.md", BodyAt: 40}
+	inMemory := newCase("b", []string{"twinning"}, nil, nil, nil)
+	inMemory.Body, inMemory.Source = []byte("# B\n"), site.Source{Path: "content/cases/b.md"} // not a file's tail
+	s := site.New(site.Config{}, approaches("twinning"), []*site.Case{onDisk, inMemory}, nil, nil)
+	var read []string
+	lean := s.WithoutBodies(func(src site.Source) ([]byte, error) {
+		read = append(read, src.Path)
+		if src.Path == "content/cases/a.md" {
+			return []byte("# A\n"), nil
+		}
+		return nil, &site.BodyError{Path: src.Path, Reason: "gone"}
+	})
+	a, b := lean.Case("a"), lean.Case("b")
+	if a.Body != nil || string(b.Body) != "# B\n" {
+		t.Errorf("lean site: bodies %q and %q, want nil and the one it cannot read again", a.Body, b.Body)
+	}
+	if string(s.Case("a").Body) != "# A\n" {
+		t.Errorf("the site it was made from lost its body: %q", s.Case("a").Body)
+	}
+	if body, err := lean.Body(a.Body, a.Source); err != nil || string(body) != "# A\n" {
+		t.Errorf("lean.Body(a) = %q, %v", body, err)
+	}
+	if body, err := lean.Body(b.Body, b.Source); err != nil || string(body) != "# B\n" {
+		t.Errorf("lean.Body(b) = %q, %v", body, err)
+	}
+	if body, err := s.Body(onDisk.Body, onDisk.Source); err != nil || string(body) != "# A\n" {
+		t.Errorf("s.Body(a) = %q, %v", body, err)
+	}
+	if !slices.Equal(read, []string{"content/cases/a.md"}) {
+		t.Errorf("read %v, want only a's file, once", read)
+	}
+	if lean.Approach("twinning").Cases[0] != a {
+		t.Errorf("the lean site's items are not linked to each other")
+	}
+}
+
+// TestWithoutBodiesLetsGo checks that a site made WithoutBodies does not
+// hold the site it was made from, and so its bodies: a build made one to
+// let them go.
+func TestWithoutBodiesLetsGo(t *testing.T) {
+	c := newCase("a", []string{"twinning"}, nil, nil, nil)
+	c.Body, c.Source = make([]byte, 64<<20), site.Source{Path: "content/cases/a.md", BodyAt: 40}
+	s := site.New(site.Config{}, approaches("twinning"), []*site.Case{c}, nil, nil)
+	gone := make(chan bool)
+	runtime.AddCleanup(&c.Body[0], func(chan bool) { close(gone) }, gone)
+	lean := s.WithoutBodies(func(site.Source) ([]byte, error) { return nil, nil })
+	s, c = nil, nil
+	for range 10 {
+		runtime.GC()
+		select {
+		case <-gone:
+			runtime.KeepAlive(lean)
+			return
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	t.Error("the body of the site it was made from is still held")
+	runtime.KeepAlive(lean)
 }

@@ -1,0 +1,109 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/casebook/casebook/internal/pipeline"
+)
+
+// laterFS is a site folder in which the file at path reads as it is the
+// first time and through later for every read after: an editor who saves
+// a file while the site is built.
+type laterFS struct {
+	fs.FS
+	path  string
+	later func([]byte) ([]byte, error)
+
+	mu    sync.Mutex
+	reads int
+}
+
+func (l *laterFS) ReadFile(name string) ([]byte, error) {
+	data, err := fs.ReadFile(l.FS, name)
+	if name != l.path || err != nil {
+		return data, err
+	}
+	l.mu.Lock()
+	l.reads++
+	first := l.reads == 1
+	l.mu.Unlock()
+	if first {
+		return data, nil
+	}
+	return l.later(data)
+}
+
+// TestBodyChangedDuringBuild checks that a build, which reads each body
+// again when it renders it rather than holding every file of the content
+// from first page to last, fails when a body is not what was read and
+// checked at first: with a problem at the file, and the previous output
+// as it was.
+func TestBodyChangedDuringBuild(t *testing.T) {
+	const name = "content/cases/ostend-ostende.md"
+	tests := []struct {
+		name  string
+		later func([]byte) ([]byte, error)
+		want  string // in the problem at name
+	}{
+		{"body edited", func(b []byte) ([]byte, error) {
+			return bytes.Replace(b, []byte("formal partnership"), []byte("formal friendship"), 1), nil
+		}, "changed while the site was built; build again"},
+		{"front matter grew", func(b []byte) ([]byte, error) {
+			return bytes.Replace(b, []byte("start: 2021"), []byte("start: 2021\nend: 2024"), 1), nil
+		}, "changed while the site was built; build again"},
+		{"removed", func([]byte) ([]byte, error) { return nil, fs.ErrNotExist }, "cannot read it again"},
+		{"front matter edited, body the same", func(b []byte) ([]byte, error) {
+			return bytes.Replace(b, []byte("start: 2021"), []byte("start: 2022"), 1), nil
+		}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			src, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
+			copyTree(t, "testdata/site", src)
+			mustBuild(t, config(src, out))
+			before := readTree(t, out)
+			cfg := config(src, out)
+			lfs := &laterFS{FS: os.DirFS(src), path: name, later: tt.later}
+			cfg.FS = lfs
+			res, err := pipeline.Run(cfg)
+			if lfs.reads < 2 {
+				t.Fatalf("the build read %s %d times: it holds the body instead of reading it again", name, lfs.reads)
+			}
+			if tt.want == "" {
+				// What was read is what is built: the front matter of the
+				// first read.
+				if err != nil {
+					t.Fatalf("build: %v\n%v", err, res.Problems)
+				}
+				return
+			}
+			if !errors.Is(err, pipeline.ErrProblems) {
+				t.Fatalf("got %v, want ErrProblems", err)
+			}
+			found := false
+			for _, p := range res.Problems {
+				found = found || p.Path == name && strings.Contains(p.Message, tt.want)
+			}
+			if !found {
+				t.Errorf("no problem at %s saying %q in:\n%v", name, tt.want, res.Problems)
+			}
+			after := readTree(t, out)
+			for f, data := range before {
+				if !bytes.Equal(after[f], data) {
+					t.Errorf("%s: changed by a failed build", f)
+				}
+			}
+			if len(after) != len(before) {
+				t.Errorf("the output has %d files after a failed build, %d before", len(after), len(before))
+			}
+		})
+	}
+}
