@@ -62,11 +62,12 @@ type Options struct {
 	// problems in the same round as those of the front matter. Such a
 	// site is for finding problems, never for output.
 	Partial bool
-	// CaseBodiesOnDisk leaves the bodies of the cases out of the model
-	// (see site.Site.WithoutBodies): a build reads each again when it
-	// renders and indexes it, rather than holding every file it read,
-	// some 450 MB at 100,000 cases. Nothing in reading and checking the
-	// content reads a case's body.
+	// CaseBodiesOnDisk leaves the bodies of the cases out of the model,
+	// for a site then made WithoutBodies (see site.Site.WithoutBodies),
+	// which reads each again: a build renders and indexes each body once,
+	// and otherwise held every file it read, some 450 MB at 100,000
+	// cases. Nothing in reading and checking the content reads a case's
+	// body.
 	CaseBodiesOnDisk bool
 }
 

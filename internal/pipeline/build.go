@@ -163,6 +163,7 @@ func Run(cfg Config) (Result, error) {
 	if err != nil {
 		return res, err
 	}
+	defer collectTighter()()
 	var st *stage // nil in a dry run
 	p.stage = new(dryStage)
 	// With errors in the content, the site is partial (see
@@ -358,6 +359,79 @@ func paceBack(stop <-chan struct{}, percent int) {
 					debug.SetGCPercent(percent)
 				}
 				loading.Unlock()
+				return
+			}
+		}
+	}
+}
+
+// collectTighter has the garbage collector keep the heap within
+// tightPercent more than the live heap once that passes tightFrom, until
+// restore. At the usual pace the heap may grow to twice the live heap: a
+// build of 100,000 cases, whose live heap passes 900 MB while it indexes
+// the catalogue, took 2 GB. Below tightFrom (the model of some 100,000
+// cases) nothing changes, since the collector's work grows as the room
+// it has shrinks. Builds at the same time share the setting, as in
+// collectLess.
+func collectTighter() (restore func()) {
+	tight.Lock()
+	defer tight.Unlock()
+	if tight.builds == 0 {
+		tight.stop, tight.applied = make(chan struct{}), false
+		go tighten(tight.stop)
+	}
+	tight.builds++
+	return func() {
+		tight.Lock()
+		defer tight.Unlock()
+		if tight.builds--; tight.builds == 0 {
+			close(tight.stop)
+			if tight.applied {
+				debug.SetGCPercent(tight.percent)
+			}
+		}
+	}
+}
+
+// tight counts the builds that run under collectTighter, and keeps the
+// collector's setting from before it tightened it.
+var tight struct {
+	sync.Mutex
+	builds  int
+	applied bool
+	percent int
+	stop    chan struct{}
+}
+
+// tightFrom and tightPercent: see collectTighter. Variables for tests.
+var (
+	tightFrom    uint64 = 512 << 20
+	tightPercent        = 75
+)
+
+// tighten sets the collector's pace to tightPercent once the live heap of
+// the last collection passes tightFrom, or returns when stop is closed.
+func tighten(stop <-chan struct{}) {
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	for {
+		select {
+		case <-stop:
+			return
+		case <-tick.C:
+			if metrics.Read(sample); sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > tightFrom {
+				tight.Lock()
+				select {
+				case <-stop: // restored already
+				default:
+					if p := debug.SetGCPercent(tightPercent); p < 0 || p < tightPercent {
+						debug.SetGCPercent(p) // off, or tighter already
+					} else {
+						tight.percent, tight.applied = p, true
+					}
+				}
+				tight.Unlock()
 				return
 			}
 		}

@@ -50,3 +50,32 @@ func TestCollectLessPacesBack(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// TestCollectTighter checks that the collector's pace tightens once the
+// live heap passes tightFrom, and is back as it was after the build.
+func TestCollectTighter(t *testing.T) {
+	before := debug.SetGCPercent(150)
+	defer debug.SetGCPercent(before)
+	was := tightFrom
+	tightFrom = 1 // any live heap passes it
+	defer func() { tightFrom = was }()
+	percent := func() int {
+		tight.Lock()
+		defer tight.Unlock()
+		p := debug.SetGCPercent(-1)
+		debug.SetGCPercent(p)
+		return p
+	}
+	restore := collectTighter()
+	runtime.GC() // the live heap of a collection
+	for deadline := time.Now().Add(5 * time.Second); percent() != tightPercent; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			restore()
+			t.Fatalf("GC percent %d after the live heap passed tightFrom, want %d", percent(), tightPercent)
+		}
+	}
+	restore()
+	if got := percent(); got != 150 {
+		t.Errorf("GC percent %d after the build, want 150 as before", got)
+	}
+}
