@@ -341,8 +341,23 @@ func collectLess() (restore func()) {
 var relaxedUpTo uint64 = 256 << 20
 
 // paceBack sets the collector's pace back to percent once the live heap
-// of the last collection passes relaxedUpTo, or when stop is closed.
+// of the last collection passes relaxedUpTo, or returns when stop is
+// closed.
 func paceBack(stop <-chan struct{}, percent int) {
+	onLiveHeap(stop, relaxedUpTo, func() {
+		loading.Lock()
+		defer loading.Unlock()
+		select {
+		case <-stop: // restored already
+		default:
+			debug.SetGCPercent(percent)
+		}
+	})
+}
+
+// onLiveHeap calls f once the live heap of the last collection passes
+// limit, or returns when stop is closed first. It asks every 20 ms.
+func onLiveHeap(stop <-chan struct{}, limit uint64, f func()) {
 	tick := time.NewTicker(20 * time.Millisecond)
 	defer tick.Stop()
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
@@ -351,14 +366,8 @@ func paceBack(stop <-chan struct{}, percent int) {
 		case <-stop:
 			return
 		case <-tick.C:
-			if metrics.Read(sample); sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > relaxedUpTo {
-				loading.Lock()
-				select {
-				case <-stop: // restored already
-				default:
-					debug.SetGCPercent(percent)
-				}
-				loading.Unlock()
+			if metrics.Read(sample); sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > limit {
+				f()
 				return
 			}
 		}
@@ -412,30 +421,19 @@ var (
 // tighten sets the collector's pace to tightPercent once the live heap of
 // the last collection passes tightFrom, or returns when stop is closed.
 func tighten(stop <-chan struct{}) {
-	tick := time.NewTicker(20 * time.Millisecond)
-	defer tick.Stop()
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	for {
+	onLiveHeap(stop, tightFrom, func() {
+		tight.Lock()
+		defer tight.Unlock()
 		select {
-		case <-stop:
-			return
-		case <-tick.C:
-			if metrics.Read(sample); sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > tightFrom {
-				tight.Lock()
-				select {
-				case <-stop: // restored already
-				default:
-					if p := debug.SetGCPercent(tightPercent); p < 0 || p < tightPercent {
-						debug.SetGCPercent(p) // off, or tighter already
-					} else {
-						tight.percent, tight.applied = p, true
-					}
-				}
-				tight.Unlock()
-				return
+		case <-stop: // restored already
+		default:
+			if p := debug.SetGCPercent(tightPercent); p < 0 || p < tightPercent {
+				debug.SetGCPercent(p) // off, or tighter already
+			} else {
+				tight.percent, tight.applied = p, true
 			}
 		}
-	}
+	})
 }
 
 // overrideBaseURL gives s the base URL of --base-url, when it is set.

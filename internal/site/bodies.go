@@ -9,24 +9,29 @@ package site
 // new site holds copies of all its items, linked to each other as in s.
 func (s *Site) WithBodies(bodies map[string]Body) *Site {
 	n := s.clone()
-	set := func(src *Source, body *[]byte) {
+	n.eachBody(func(src *Source, body *[]byte) {
 		if b, ok := bodies[src.Path]; ok && src.Path != "" {
 			*src, *body = b.Source, b.Body
 		}
-	}
-	for _, a := range n.Approaches {
-		set(&a.Source, &a.Body)
-	}
-	for _, c := range n.Cases {
-		set(&c.Source, &c.Body)
-	}
-	for _, p := range n.Partners {
-		set(&p.Source, &p.Body)
-	}
-	for _, p := range n.Pages {
-		set(&p.Source, &p.Body)
-	}
+	})
 	return n
+}
+
+// eachBody calls f with the source and body of every item of s that has
+// them: approaches, cases, partners and pages.
+func (s *Site) eachBody(f func(src *Source, body *[]byte)) {
+	for _, a := range s.Approaches {
+		f(&a.Source, &a.Body)
+	}
+	for _, c := range s.Cases {
+		f(&c.Source, &c.Body)
+	}
+	for _, p := range s.Partners {
+		f(&p.Source, &p.Body)
+	}
+	for _, p := range s.Pages {
+		f(&p.Source, &p.Body)
+	}
 }
 
 // ReadBody reads again the Markdown body of the item read from src, as it
@@ -46,23 +51,11 @@ func (s *Site) WithoutBodies(read ReadBody) *Site {
 	// Its own ranking, made from it if ever: one made from s would hold
 	// s, and every body, until then.
 	n.ranking = &lazyRanking{site: n}
-	drop := func(src *Source, body *[]byte) {
+	n.eachBody(func(src *Source, body *[]byte) {
 		if src.Path != "" && src.BodyAt > 0 {
 			*body = nil
 		}
-	}
-	for _, a := range n.Approaches {
-		drop(&a.Source, &a.Body)
-	}
-	for _, c := range n.Cases {
-		drop(&c.Source, &c.Body)
-	}
-	for _, p := range n.Partners {
-		drop(&p.Source, &p.Body)
-	}
-	for _, p := range n.Pages {
-		drop(&p.Source, &p.Body)
-	}
+	})
 	return n
 }
 
