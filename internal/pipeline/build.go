@@ -427,8 +427,8 @@ func tighten(stop <-chan struct{}) {
 		select {
 		case <-stop: // restored already
 		default:
-			if p := debug.SetGCPercent(tightPercent); p < 0 || p < tightPercent {
-				debug.SetGCPercent(p) // off, or tighter already
+			if p := debug.SetGCPercent(tightPercent); p < tightPercent {
+				debug.SetGCPercent(p) // off (-1), or tighter already
 			} else {
 				tight.percent, tight.applied = p, true
 			}

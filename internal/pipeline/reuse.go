@@ -5,9 +5,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -179,16 +177,7 @@ func (st *stage) keep(path string, source digest) (bool, error) {
 	if err := st.mkdirFor(name); err != nil {
 		return false, err
 	}
-	err = os.Link(old, name)
-	if errors.Is(err, fs.ErrNotExist) {
-		// Another worker is still making the folder it claimed (see
-		// mkdirFor), as in write.
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			return false, err
-		}
-		err = os.Link(old, name)
-	}
-	if err != nil {
+	if st.inFolder(name, func() error { return os.Link(old, name) }) != nil {
 		return false, nil // written instead, as on a file system without links
 	}
 	st.record(path, m)

@@ -104,17 +104,7 @@ func parallel(n, workers int, f func(i int) error) error {
 // alongside its pages.
 func (st *stage) write(f output) error {
 	name := filepath.Join(st.dir, filepath.FromSlash(f.path))
-	if err := st.mkdirFor(name); err != nil {
-		return err
-	}
-	err := create(name, f.data)
-	if errors.Is(err, fs.ErrNotExist) {
-		// Another worker is still making the folder it claimed.
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			return err
-		}
-		err = create(name, f.data)
-	}
+	err := st.inFolder(name, func() error { return create(name, f.data) })
 	if err == nil {
 		st.record(f.path, made{f.source, int64(len(f.data))})
 	}
@@ -129,20 +119,14 @@ func (st *stage) write(f output) error {
 // made as it is written can only be compared once it is whole.
 func (st *stage) stream(path string, fill func(export.Writer)) error {
 	name := filepath.Join(st.dir, filepath.FromSlash(path))
-	if err := st.mkdirFor(name); err != nil {
-		return err
-	}
 	// Beside the file, under a name no page has; the stage is new, and
 	// each path is streamed once.
 	part := filepath.Join(filepath.Dir(name), ".stream-"+filepath.Base(name))
-	f, err := os.OpenFile(part, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, fs.ErrNotExist) {
-		// Another worker is still making the folder it claimed, as in write.
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			return err
-		}
+	var f *os.File
+	err := st.inFolder(name, func() (err error) {
 		f, err = os.OpenFile(part, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	}
+		return err
+	})
 	if err != nil {
 		return err
 	}
@@ -179,6 +163,23 @@ func (c *counter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += int64(n)
 	return n, err
+}
+
+// inFolder calls make, which makes the file name or one beside it, once
+// mkdirFor made the folder, and again after making the folder itself when
+// another worker was still making it (it claimed it first).
+func (st *stage) inFolder(name string, make func() error) error {
+	if err := st.mkdirFor(name); err != nil {
+		return err
+	}
+	err := make()
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return err
+		}
+		err = make()
+	}
+	return err
 }
 
 // mkdirFor makes the folder of the file name, unless this stage made it

@@ -359,7 +359,7 @@ func (r *Renderer) render(s *site.Site, p Page, opts Options, rec *deps.Recorder
 	case KindOpenData:
 		if rec == nil {
 			var buf bytes.Buffer
-			r.bind(s, opts).openDataTo(&buf, p.Path)
+			r.StreamTo(&buf, s, p, opts)
 			return buf.Bytes(), nil, nil
 		}
 		return r.bind(s, opts).openData(p.Path, rec), nil, rec.Set()
@@ -396,8 +396,8 @@ func (r *Renderer) StreamTo(w export.Writer, s *site.Site, p Page, opts Options)
 // otherwise leave as many buffers to the garbage collector. On a layout
 // that failed to execute, buf may hold part of the page.
 func (r *Renderer) RenderTo(buf *bytes.Buffer, s *site.Site, p Page, opts Options) problem.List {
-	if p.Kind == KindOpenData {
-		r.bind(s, opts).openDataTo(buf, p.Path)
+	if Streamed(p.Kind) {
+		r.StreamTo(buf, s, p, opts)
 		return nil
 	}
 	if !hasLayout(p.Kind) {

@@ -40,44 +40,35 @@ func (x *Site) Config() *Config { return OfConfig(&x.v.Config, x.r) }
 
 // Approaches returns every approach, in the model's order.
 func (x *Site) Approaches() []*Approach {
-	x.read("Approaches")
 	return siteList(x, listApproaches, x.v.Approaches, listApproach)
 }
 
 // Cases returns every case, in the model's order.
-func (x *Site) Cases() []*Case { x.read("Cases"); return siteList(x, listCases, x.v.Cases, listCase) }
+func (x *Site) Cases() []*Case { return siteList(x, listCases, x.v.Cases, listCase) }
 
 // Partners returns every partner, in the model's order.
-func (x *Site) Partners() []*Partner {
-	x.read("Partners")
-	return siteList(x, listPartners, x.v.Partners, listPartner)
-}
+func (x *Site) Partners() []*Partner { return siteList(x, listPartners, x.v.Partners, listPartner) }
 
 // Pages returns every free page, in the model's order.
-func (x *Site) Pages() []*Page { x.read("Pages"); return siteList(x, listPages, x.v.Pages, listPage) }
+func (x *Site) Pages() []*Page { return siteList(x, listPages, x.v.Pages, listPage) }
 
 // Countries returns every country of a partner, in the model's order.
-func (x *Site) Countries() []*Country {
-	x.read("Countries")
-	return siteList(x, listCountries, x.v.Countries, listCountry)
-}
+func (x *Site) Countries() []*Country { return siteList(x, listCountries, x.v.Countries, listCountry) }
 
 // SDGs returns the goals that some case addresses, in the model's order.
-func (x *Site) SDGs() []*SDG { x.read("SDGs"); return siteList(x, listSDGs, x.v.SDGs, listSDG) }
+func (x *Site) SDGs() []*SDG { return siteList(x, listSDGs, x.v.SDGs, listSDG) }
 
 // Themes returns every theme, in the model's order.
-func (x *Site) Themes() []*Theme {
-	x.read("Themes")
-	return siteList(x, listThemes, x.v.Themes, listTheme)
-}
+func (x *Site) Themes() []*Theme { return siteList(x, listThemes, x.v.Themes, listTheme) }
 
-// siteList returns the views of one of the site's lists, items, that
-// record into x's Recorder. Views that record nothing (a build's) are
-// made once per site and shared: a kind of page that has thousands
-// (the catalogue's pages, the partners') and counts a list on each,
-// {{len .Site.Partners}}, made them again on every one of its pages, a
-// cost that grew with the square of the site.
+// siteList records that the page read the site's list key, and returns
+// the views of its items that record into x's Recorder. Views that record
+// nothing (a build's) are made once per site and shared: a kind of page
+// that has thousands (the catalogue's pages, the partners') and counts a
+// list on each, {{len .Site.Partners}}, made them again on every one of
+// its pages, a cost that grew with the square of the site.
 func siteList[M, V any](x *Site, key siteListKey, items []M, list func([]M, *deps.Recorder) []V) []V {
+	x.read(siteListFields[key])
 	if x.r != nil {
 		return list(items, x.r)
 	}
@@ -97,6 +88,9 @@ const (
 	listSDGs
 	listThemes
 )
+
+// siteListFields are the fields of the site's lists, by key, as recorded.
+var siteListFields = [...]string{"Approaches", "Cases", "Partners", "Pages", "Countries", "SDGs", "Themes"}
 
 // Recent returns up to n cases, newest first (see site.RecentCases). The
 // field it records holds n ("Recent 6"), so that its version covers
