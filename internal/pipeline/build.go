@@ -155,6 +155,10 @@ func Run(cfg Config) (Result, error) {
 	progress := newProgress(cfg.Progress)
 	defer progress.stop()
 	if cfg.FS == nil {
+		// The encodes of images are cached in the site folder: the
+		// processor is chosen while cfg still names the folder, not
+		// only the fs.FS that reads it.
+		cfg.Images = imageProcessor(cfg)
 		var closeSource func()
 		cfg.FS, closeSource = openSource(cfg.Source)
 		defer closeSource()
