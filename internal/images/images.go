@@ -88,6 +88,10 @@ type Variant struct {
 type Processor struct {
 	// Cache is the folder of encoded variants; "" keeps none.
 	Cache string
+	// SizesOnly makes variants without their bytes (Data is nil), for a
+	// build that writes nothing: an image not in Cache is decoded, so
+	// that a broken file is found, and not encoded.
+	SizesOnly bool
 	// Encodes counts the variants encoded (not found in Cache).
 	Encodes atomic.Int64
 }
@@ -114,7 +118,12 @@ func (p *Processor) Variants(logical string, data []byte) (w, h int, vs []Varian
 		vh := max(1, (cfg.Height*vw+cfg.Width/2)/cfg.Width)
 		v := Variant{Width: vw, Height: vh, Path: Dir + base + "." + hash[:10] + "-" + strconv.Itoa(vw) + ".webp"}
 		cached := p.cachePath(hash, vw)
-		if v.Data, err = readCache(cached); err == nil {
+		if p.SizesOnly && cached != "" {
+			if _, err := os.Stat(cached); err == nil { // encoded once, so it decodes
+				vs = append(vs, v)
+				continue
+			}
+		} else if v.Data, err = readCache(cached); err == nil {
 			vs = append(vs, v)
 			continue
 		}
@@ -122,6 +131,10 @@ func (p *Processor) Variants(logical string, data []byte) (w, h int, vs []Varian
 			if img, _, err = image.Decode(bytes.NewReader(data)); err != nil {
 				return 0, 0, nil, fmt.Errorf("cannot decode it as an image: %v", err)
 			}
+		}
+		if p.SizesOnly {
+			vs = append(vs, v)
+			continue
 		}
 		if v.Data, err = encode(img, vw, vh); err != nil {
 			return 0, 0, nil, err

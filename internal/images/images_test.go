@@ -6,6 +6,7 @@ import (
 	"hash/crc32"
 	"image"
 	"image/png"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -124,17 +125,56 @@ func TestRefused(t *testing.T) {
 		{"too many pixels", huge(), "more than the 50 megapixels"},
 		{"too many bytes", make([]byte, images.MaxBytes+1), "more than the 25 MB"},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			p := &images.Processor{}
-			_, _, vs, err := p.Variants("img/x.png", tc.data)
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("got error %v, want one saying %q", err, tc.want)
-			}
-			if vs != nil {
-				t.Errorf("got %d variants of a refused image", len(vs))
-			}
-		})
+		for _, sizesOnly := range []bool{false, true} {
+			t.Run(tc.name+"/sizes only "+strconv.FormatBool(sizesOnly), func(t *testing.T) {
+				p := &images.Processor{SizesOnly: sizesOnly}
+				_, _, vs, err := p.Variants("img/x.png", tc.data)
+				if err == nil || !strings.Contains(err.Error(), tc.want) {
+					t.Fatalf("got error %v, want one saying %q", err, tc.want)
+				}
+				if vs != nil {
+					t.Errorf("got %d variants of a refused image", len(vs))
+				}
+			})
+		}
 	}
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestSizesOnly checks that a processor for a build that writes nothing
+// gives the variants' names and sizes that an encoding one gives, without
+// their bytes, encoding nothing and leaving nothing in its cache.
+func TestSizesOnly(t *testing.T) {
+	data := pngOf(t, 1000, 600)
+	_, _, want, err := (&images.Processor{}).Variants("img/a.png", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := t.TempDir()
+	p := &images.Processor{Cache: cache, SizesOnly: true}
+	w, h, got, err := p.Variants("img/a.png", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w != 1000 || h != 600 {
+		t.Errorf("size: got %dx%d, want 1000x600", w, h)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d variants, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Path != want[i].Path || got[i].Width != want[i].Width || got[i].Height != want[i].Height {
+			t.Errorf("variant %d: got %s %dx%d, want %s %dx%d", i, got[i].Path, got[i].Width, got[i].Height, want[i].Path, want[i].Width, want[i].Height)
+		}
+		if got[i].Data != nil {
+			t.Errorf("variant %d has %d bytes, want none", i, len(got[i].Data))
+		}
+	}
+	if n := p.Encodes.Load(); n != 0 {
+		t.Errorf("got %d encodes, want none", n)
+	}
+	if entries, _ := os.ReadDir(cache); len(entries) != 0 {
+		t.Errorf("the cache holds %d entries, want none", len(entries))
+	}
+}

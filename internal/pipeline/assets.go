@@ -168,15 +168,16 @@ const CacheDir = ".casebook-cache"
 
 // imageProcessor returns the processor of cfg's images: cfg.Images, or
 // one that caches in the site folder's CacheDir, or nowhere for a site
-// read from an fs.FS alone.
+// read from an fs.FS alone. A dry run encodes nothing: it writes no
+// variant, and its pages need only the variants' names and sizes.
 func imageProcessor(cfg Config) *images.Processor {
 	switch {
 	case cfg.Images != nil:
 		return cfg.Images
 	case cfg.FS == nil && cfg.Source != "":
-		return &images.Processor{Cache: filepath.Join(cfg.Source, CacheDir, "images")}
+		return &images.Processor{Cache: filepath.Join(cfg.Source, CacheDir, "images"), SizesOnly: cfg.DryRun}
 	}
-	return &images.Processor{}
+	return &images.Processor{SizesOnly: cfg.DryRun}
 }
 
 // addImageVariants adds the variants of the raster images among files to

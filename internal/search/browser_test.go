@@ -163,20 +163,22 @@ func (c *catalogue) settle(t testing.TB, query string) {
 // near the screen scrolled to and loaded. It scrolls back to where it was.
 const showAll = `(async folds => {
 	const root = document.getElementById("catalogue_root"), y = scrollY;
-	const until = (ok) => new Promise((resolve, reject) => {
+	// A minute, not seconds: on a machine busy with other tests, a fetch
+	// or an IntersectionObserver may wait long; the error says for what.
+	const until = (what, ok) => new Promise((resolve, reject) => {
 		const t0 = Date.now();
-		const check = () => ok() ? resolve() : Date.now() - t0 > 5000 ? reject(new Error("timed out")) : setTimeout(check, 5);
+		const check = () => ok() ? resolve() : Date.now() - t0 > 60000 ? reject(new Error("waited a minute for " + what)) : setTimeout(check, 5);
 		check();
 	});
 	for (const d of folds ? document.querySelectorAll("details.facet-fold") : []) {
 		if (d.open && d.querySelector("input")) continue;
 		d.open = true;
-		await until(() => d.querySelector("input"));
+		await until("the values of a folded facet", () => d.querySelector("input"));
 	}
-	await until(() => !root.hasAttribute("aria-busy"));
+	await until("the catalogue to be no longer busy", () => !root.hasAttribute("aria-busy"));
 	for (let p; (p = document.querySelector("#catalogue_list .card-pending")); ) {
 		p.scrollIntoView();
-		await until(() => !p.isConnected);
+		await until("a card scrolled into view", () => !p.isConnected);
 	}
 	scrollTo(0, y);
 	return true;
