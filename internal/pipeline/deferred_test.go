@@ -17,6 +17,7 @@ import (
 // makes is what a full build writes: after several changes, with an
 // approach and a case gone in between, and in every language.
 func TestSessionDefersOpenData(t *testing.T) {
+	t.Parallel()
 	dir := sampleSite(t, false)
 	cfg := pipeline.Config{Source: dir, Minify: true, StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n}
 	sess := pipeline.NewSession(cfg, false)

@@ -38,6 +38,7 @@ func writePNG(t testing.TB, file string, seed uint64, w, h int) {
 // TestImageProblems checks that an image that cannot be shown stops the
 // build at the line that names it, and leaves the last output as it was.
 func TestImageProblems(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, image string
 		files       map[string]string // more files of the site

@@ -83,6 +83,10 @@ var encodes struct {
 	err  error
 }
 
+// TestMain runs the package's tests. The longest of them (builds of the
+// sample, compared or crawled) call t.Parallel: under the race detector
+// much of their time is spent on one goroutine, and two of them side by
+// side keep both cores of a CI machine busy.
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if encodes.dir != "" {
@@ -883,13 +887,18 @@ func TestIncrementalRendersWhatChanged(t *testing.T) {
 }
 
 // TestSessionCompressed: a session that holds its output compressed holds
-// what Run writes, through edits that change the catalogue's data and
-// edits that leave it as it was.
+// what one that does not holds (which TestIncremental compares with what
+// Run writes), through edits that change the catalogue's data and edits
+// that leave it as it was.
 func TestSessionCompressed(t *testing.T) {
+	t.Parallel()
 	dir := sampleSite(t, false)
 	cfg := pipeline.Config{Source: dir, Minify: true, StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n}
 	sess := pipeline.NewSession(cfg, false)
 	sess.Compress()
+	// Compared with a session that does not compress, given the same
+	// edits: TestIncremental compares such a session with full builds.
+	plain := pipeline.NewSession(cfg, false)
 	m := &mutator{t: t, dir: dir, r: rand.New(rand.NewPCG(7, 8))}
 	roeselare := "content/cases/roeselare-dogbo.md"
 	for _, edit := range []struct {
@@ -903,23 +912,27 @@ func TestSessionCompressed(t *testing.T) {
 		}},
 		{"nothing", func() []string { return []string{roeselare} }},
 	} {
-		var ch pipeline.Change
-		var err error
-		if paths := edit.paths(); paths == nil {
-			ch, err = sess.Full()
-		} else {
-			ch, err = sess.Update(paths)
-		}
-		if err != nil {
-			t.Fatal(edit.name, err, ch.Problems)
+		paths := edit.paths()
+		for _, s := range []*pipeline.Session{sess, plain} {
+			var ch pipeline.Change
+			var err error
+			if paths == nil {
+				ch, err = s.Full()
+			} else {
+				ch, err = s.Update(paths)
+			}
+			if err != nil {
+				t.Fatal(edit.name, err, ch.Problems)
+			}
 		}
 		out := make(map[string][]byte, len(sess.Output()))
 		for p, gz := range sess.Output() {
+			var err error
 			if out[p], err = pipeline.Gunzip(gz); err != nil {
 				t.Fatalf("%s: %s: %v", edit.name, p, err)
 			}
 		}
-		compareWithRun(t, edit.name, cfg, out)
+		compareOutputs(t, edit.name, out, plain.Output())
 	}
 }
 
@@ -941,6 +954,7 @@ func themeIDs(siteYAML string) []string {
 // and gives it back: the session drops that language's pages and makes
 // them again, as a full build does.
 func TestSessionLanguagesChange(t *testing.T) {
+	t.Parallel()
 	cfg, sess, m := sampleSession(t)
 	siteYAML := m.read("content/site.yaml")
 	french := map[string]string{}
@@ -988,6 +1002,7 @@ func TestSessionLanguagesChange(t *testing.T) {
 // the shared fragments (a case's card on its approaches' pages) that read
 // what changed.
 func TestSessionFullAfterLostEvents(t *testing.T) {
+	t.Parallel()
 	cfg, sess, m := sampleSession(t)
 	doc := m.read("content/cases/roeselare-dogbo.md")
 	changed := strings.Replace(doc, `title: "Roeselare and Dogbo: every birth registered"`, `title: "Roeselare and Dogbo, renamed while nobody watched"`, 1)

@@ -79,6 +79,7 @@ func editCase(t *testing.T, src, old, new string) {
 // previous build's files, with their modification times, and the output
 // equals a build into an empty folder.
 func TestKeep(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		edit    func(t *testing.T, src, out string)

@@ -40,6 +40,7 @@ const layoutShift = `new Promise(resolve => {
 // a phone and beside the text on a laptop, and a matrix that fits the
 // screen and sorts.
 func TestSampleSiteLayout(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	out := filepath.Join(t.TempDir(), "public")
 	cfg := config("../..", out)

@@ -14,6 +14,7 @@ import (
 // case's partner country) and not after one it does not (a case's body),
 // and that the map it makes is the full build's.
 func TestIncrementalMap(t *testing.T) {
+	t.Parallel()
 	dir := sampleSite(t, false)
 	cfg := pipeline.Config{Source: dir, Minify: true, StableNames: true, Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n}
 	sess := pipeline.NewSession(cfg, false)

@@ -32,6 +32,7 @@ func tool(t *testing.T, rel string) string {
 // TestSampleSiteValidHTML runs the Nu Html Checker over every page of the
 // sample site, minified as it ships.
 func TestSampleSiteValidHTML(t *testing.T) {
+	t.Parallel()
 	jar := tool(t, "vnu-jar/build/dist/vnu.jar")
 	java, err := exec.LookPath("java")
 	if err != nil {
@@ -68,6 +69,7 @@ const catalogueReady = `new Promise(resolve => {
 // TestSampleSiteAccessible opens one page of every kind in Chromium, runs
 // axe-core on it and fails on any violation.
 func TestSampleSiteAccessible(t *testing.T) {
+	t.Parallel()
 	axe, err := os.ReadFile(tool(t, "axe-core/axe.min.js"))
 	if err != nil {
 		t.Fatal(err)

@@ -25,6 +25,7 @@ var (
 // asset of every page reached must resolve to a file, and every fragment
 // to an id on the target page.
 func TestSampleSiteLinks(t *testing.T) {
+	t.Parallel()
 	pretty := filepath.Join(t.TempDir(), "public")
 	if res := mustBuild(t, config("../..", pretty)); res.Pages < 200 {
 		t.Fatalf("the sample site built only %d pages", res.Pages)
