@@ -327,7 +327,7 @@ func collectLess() (restore func()) {
 	if loading.builds == 0 {
 		loading.percent = debug.SetGCPercent(400)
 		loading.stop = make(chan struct{})
-		go paceBack(loading.stop, loading.percent)
+		go paceBack(loading.stop, loading.percent, relaxedUpTo)
 	}
 	loading.builds++
 	return func() {
@@ -345,10 +345,11 @@ func collectLess() (restore func()) {
 var relaxedUpTo uint64 = 256 << 20
 
 // paceBack sets the collector's pace back to percent once the live heap
-// of the last collection passes relaxedUpTo, or returns when stop is
-// closed.
-func paceBack(stop <-chan struct{}, percent int) {
-	onLiveHeap(stop, relaxedUpTo, func() {
+// of the last collection passes limit (relaxedUpTo, read by the caller,
+// so that a test's change of it never meets a goroutine of the test
+// before), or returns when stop is closed.
+func paceBack(stop <-chan struct{}, percent int, limit uint64) {
+	onLiveHeap(stop, limit, func() {
 		loading.Lock()
 		defer loading.Unlock()
 		select {
@@ -391,7 +392,7 @@ func collectTighter() (restore func()) {
 	defer tight.Unlock()
 	if tight.builds == 0 {
 		tight.stop, tight.applied = make(chan struct{}), false
-		go tighten(tight.stop)
+		go tighten(tight.stop, tightFrom, tightPercent)
 	}
 	tight.builds++
 	return func() {
@@ -422,16 +423,17 @@ var (
 	tightPercent        = 75
 )
 
-// tighten sets the collector's pace to tightPercent once the live heap of
-// the last collection passes tightFrom, or returns when stop is closed.
-func tighten(stop <-chan struct{}) {
-	onLiveHeap(stop, tightFrom, func() {
+// tighten sets the collector's pace to percent once the live heap of the
+// last collection passes limit (tightPercent and tightFrom, read by the
+// caller, as in paceBack), or returns when stop is closed.
+func tighten(stop <-chan struct{}, limit uint64, percent int) {
+	onLiveHeap(stop, limit, func() {
 		tight.Lock()
 		defer tight.Unlock()
 		select {
 		case <-stop: // restored already
 		default:
-			if p := debug.SetGCPercent(tightPercent); p < tightPercent {
+			if p := debug.SetGCPercent(percent); p < percent {
 				debug.SetGCPercent(p) // off (-1), or tighter already
 			} else {
 				tight.percent, tight.applied = p, true
