@@ -41,7 +41,7 @@ test: browser-deps
 	$(GO) mod tidy -diff
 	@unformatted=$$(gofmt -l cmd internal *.go); if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	$(GO) test -race -count=1 -timeout 30m $$($(GO) list ./... | grep -v -x -F $(patsubst ./%,-e github.com/casebook/casebook/%,$(NORACE)))
+	$(GO) test -race -count=1 -timeout 30m $$($(GO) list ./... | grep -v -x -F "$$($(GO) list $(NORACE))")
 	$(GO) test -count=1 -timeout 30m $(NORACE)
 
 ## test-go: the Go tests only; browser tests skip when Chromium is missing

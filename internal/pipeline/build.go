@@ -154,16 +154,15 @@ func Run(cfg Config) (Result, error) {
 	}
 	progress := newProgress(cfg.Progress)
 	defer progress.stop()
-	if cfg.FS == nil {
-		// The encodes of images are cached in the site folder: the
-		// processor is chosen while cfg still names the folder, not
-		// only the fs.FS that reads it.
-		cfg.Images = imageProcessor(cfg)
+	// cfg stays as given: with cfg.FS nil, the site is a folder, where
+	// the encodes of images are cached (see imageProcessor).
+	srcFS := cfg.FS
+	if srcFS == nil {
 		var closeSource func()
-		cfg.FS, closeSource = openSource(cfg.Source)
+		srcFS, closeSource = openSource(cfg.Source)
 		defer closeSource()
 	}
-	p, assets, err := load(cfg, &res, progress)
+	p, assets, err := load(cfg, srcFS, &res, progress)
 	if err != nil {
 		return res, err
 	}
@@ -207,13 +206,13 @@ func Run(cfg Config) (Result, error) {
 	return res, nil
 }
 
-// load reads and links the content, builds the assets and parses the
-// layouts, timing each into res. It returns the pipeline that renders
-// the pages, without its stage, and the assets to write.
-func load(cfg Config, res *Result, progress *progress) (*pipeline, []output, error) {
+// load reads and links the content of the site in srcFS, builds the
+// assets and parses the layouts, timing each into res. It returns the
+// pipeline that renders the pages, without its stage, and the assets to
+// write. srcFS stays open until the build is done: bodies are read again.
+func load(cfg Config, srcFS fs.FS, res *Result, progress *progress) (*pipeline, []output, error) {
 	start := time.Now()
 	progress.set("loading content", 0, 0)
-	srcFS := cfg.FS // open until the build is done: bodies are read again
 	restore := collectLess()
 	// Partial: with errors in the content, the pages are rendered all the
 	// same, and written nowhere, so that broken links and layouts come in

@@ -59,11 +59,12 @@ func sampleEncodes(t testing.TB) string {
 		}
 		encodes.dir = dir
 		p := &images.Processor{Cache: dir}
-		encodes.err = fs.WalkDir(os.DirFS("../../assets"), "img", func(name string, d fs.DirEntry, err error) error {
+		assets := os.DirFS("../../assets")
+		encodes.err = fs.WalkDir(assets, "img", func(name string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
 			}
-			data, err := os.ReadFile(filepath.Join("../../assets", name))
+			data, err := fs.ReadFile(assets, name)
 			if err != nil {
 				return err
 			}
@@ -162,9 +163,9 @@ func FuzzIncremental(f *testing.F) {
 	// seconds for a hang, in every worker process.
 	sampleEncodes(f)
 	f.Fuzz(func(t *testing.T, seed uint64, own bool) {
-		// In one language: five steps on the three-language sample take
-		// longer than the fuzzer gives an input, and TestIncremental
-		// covers its translations.
+		// In one language and three steps: the fuzzer takes an input of
+		// 10 seconds for a hang, and TestIncremental covers the
+		// sample's translations and longer series.
 		runIncremental(t, oneLanguage(t, sampleSite(t, own)), seed, 3, false)
 	})
 }
