@@ -38,7 +38,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"io/fs"
 	"path"
 	"runtime"
@@ -49,6 +48,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/site"
 )
@@ -327,9 +327,9 @@ func decodeFile(fsys fs.FS, f *file, cfg *site.Config, caseBodiesOnDisk bool) {
 	}
 	f.metaLine = doc.metaLine
 	src := site.Source{Path: f.path, BodyLine: doc.bodyLine,
-		Version: maphash.Bytes(versionSeed, data), Meta: maphash.Bytes(versionSeed, data[:len(data)-len(doc.body)])}
+		Version: deps.HashBytes(data), Meta: deps.HashBytes(data[:len(data)-len(doc.body)])}
 	if n := len(doc.body); n <= len(data) && bytes.Equal(data[len(data)-n:], doc.body) {
-		src.BodyAt, src.BodySum = len(data)-n, maphash.Bytes(versionSeed, doc.body)
+		src.BodyAt, src.BodySum = len(data)-n, deps.HashBytes(doc.body)
 		if caseBodiesOnDisk && f.kind == kindCase {
 			doc.body = nil // read again when rendered (see Options.CaseBodiesOnDisk)
 		}
@@ -367,8 +367,7 @@ func decodeFile(fsys fs.FS, f *file, cfg *site.Config, caseBodiesOnDisk bool) {
 // vocabularyVersion is a hash of a theme vocabulary, mixed into the
 // versions of the cases decoded against it.
 func vocabularyVersion(themes []site.ThemeLabel) uint64 {
-	var h maphash.Hash
-	h.SetSeed(versionSeed)
+	h := deps.NewHash()
 	for _, t := range themes {
 		h.WriteString(t.ID)
 		h.WriteByte(0)
@@ -393,16 +392,12 @@ func BodyReader(fsys fs.FS) site.ReadBody {
 			}
 			return nil, &site.BodyError{Path: src.Path, Reason: fmt.Sprintf("cannot read it again while the site is built (%v); build again", err)}
 		}
-		if src.BodyAt > len(data) || maphash.Bytes(versionSeed, data[src.BodyAt:]) != src.BodySum {
+		if src.BodyAt > len(data) || deps.HashBytes(data[src.BodyAt:]) != src.BodySum {
 			return nil, &site.BodyError{Path: src.Path, Reason: "changed while the site was built; build again"}
 		}
 		return data[src.BodyAt:len(data):len(data)], nil
 	}
 }
-
-// versionSeed seeds the hash of a file's bytes in site.Source.Version: the
-// same for every file of a process.
-var versionSeed = maphash.MakeSeed()
 
 // readFile reads a content file and checks that it is text. A file
 // reached through a symbolic link that leads outside the site folder is

@@ -30,7 +30,6 @@ package i18n
 
 import (
 	"fmt"
-	"hash/maphash"
 	"io/fs"
 	"path"
 	"slices"
@@ -41,6 +40,8 @@ import (
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
+
+	"github.com/casebook/casebook/internal/deps"
 )
 
 // Dir is the folder of the message files, in a site and in the defaults.
@@ -170,8 +171,6 @@ func (c *Catalog) SiteFiles() []string {
 	return langs
 }
 
-var versionSeed = maphash.MakeSeed()
-
 // For returns the messages of lang, a BCP 47 tag such as "nl"; English for
 // "". A language without files of its own reads English words but
 // writes numbers its own way.
@@ -183,8 +182,7 @@ func (c *Catalog) For(lang string) *Messages {
 	if err != nil {
 		tag = language.English
 	}
-	var h maphash.Hash
-	h.SetSeed(versionSeed)
+	h := deps.NewHash()
 	h.WriteString(lang)
 	h.WriteByte(0)
 	h.Write(c.bytes[lang])

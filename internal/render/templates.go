@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"hash/maphash"
 	"html/template"
 	"io/fs"
 	"strings"
@@ -34,8 +33,6 @@ func newTemplates() templates {
 	return templates{version: map[string]uint64{}, defines: map[string][]string{}, calls: map[string][]string{}}
 }
 
-var templateSeed = maphash.MakeSeed()
-
 // parseFile parses the layout file name of fsys into t and notes its
 // version and what it calls.
 func (ts *templates) parseFile(t *template.Template, fsys fs.FS, name string) error {
@@ -46,7 +43,7 @@ func (ts *templates) parseFile(t *template.Template, fsys fs.FS, name string) er
 	if _, err := t.Parse(string(b)); err != nil {
 		return parseError(name, b, err)
 	}
-	ts.version[name] = maphash.Bytes(templateSeed, b)
+	ts.version[name] = deps.HashBytes(b)
 	trees := make(map[string]*parse.Tree)
 	p := parse.New(name)
 	p.Mode = parse.SkipFuncCheck

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"hash/maphash"
 	"strconv"
 	"strings"
 	"time"
@@ -60,8 +59,7 @@ func (b *binding) computed(id string) (uint64, bool) {
 		// the catalogue's files and whether there is a feed (see pages):
 		// their versions, not the plan itself, which is long to make.
 		b.planOnce.Do(func() {
-			var h maphash.Hash
-			h.SetSeed(versionSeed)
+			h := deps.NewHash()
 			model := view.Version(b.site)
 			for _, list := range []string{"Approaches", "Cases", "Partners", "Countries", "SDGs", "Themes", "Pages"} {
 				v, _ := model(deps.Dep{Item: deps.Item{Kind: deps.KindSite}, Field: list})
@@ -130,11 +128,8 @@ func (b *binding) catalogueVersion(n int) (uint64, bool) {
 	return hashStrings(parts...), true
 }
 
-var versionSeed = maphash.MakeSeed()
-
 func hashStrings(parts ...string) uint64 {
-	var h maphash.Hash
-	h.SetSeed(versionSeed)
+	h := deps.NewHash()
 	for _, p := range parts {
 		h.WriteString(p)
 		h.WriteByte(0)

@@ -2,7 +2,6 @@ package view
 
 import (
 	"encoding/binary"
-	"hash/maphash"
 	"math"
 	"reflect"
 	"slices"
@@ -13,8 +12,6 @@ import (
 	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/site"
 )
-
-var seed = maphash.MakeSeed()
 
 // Version returns the versions of the model's Deps in s: a hash of the
 // value each names. ok is false for an item that s does not have, and for
@@ -28,8 +25,7 @@ func Version(s *site.Site) deps.Version {
 		ok   bool
 	}
 	return func(d deps.Dep) (uint64, bool) {
-		var h maphash.Hash
-		h.SetSeed(seed)
+		h := deps.NewHash()
 		if d.Item != last.item || last.v == nil && !last.ok {
 			last.item = d.Item
 			last.v, last.ok = lookup(s, d.Item)
@@ -88,7 +84,7 @@ func lookup(s *site.Site, it deps.Item) (any, bool) {
 }
 
 // hashList writes the ids of one of the site's lists into h.
-func hashList(h *maphash.Hash, s *site.Site, field string) bool {
+func hashList(h *deps.Hash, s *site.Site, field string) bool {
 	ids := func(n int, id func(int) string) {
 		for i := range n {
 			h.WriteString(id(i))
@@ -123,8 +119,23 @@ func hashList(h *maphash.Hash, s *site.Site, field string) bool {
 
 // hashValue writes a field's value into h: every exported part of it, in
 // a form that tells apart values that print alike ("a","b" from "a,b").
-func hashValue(h *maphash.Hash, v any) {
+func hashValue(h *deps.Hash, v any) {
 	hashReflect(h, reflect.ValueOf(v))
+}
+
+// hashBody writes a body into h. A body that a site made WithoutBodies
+// left out is nil: its version is then the hash of the body as its file
+// was read (site.Source.BodySum), which stays the same from build to build
+// while the body does.
+func hashBody(h *deps.Hash, body []byte, src site.Source) {
+	if body == nil && src.Path != "" && src.BodyAt > 0 {
+		var buf [9]byte
+		buf[0] = 1
+		binary.LittleEndian.PutUint64(buf[1:], src.BodySum)
+		h.Write(buf[:])
+		return
+	}
+	hashValue(h, body)
 }
 
 var (
@@ -132,7 +143,7 @@ var (
 	sourceType = reflect.TypeFor[site.Source]()
 )
 
-func hashReflect(h *maphash.Hash, v reflect.Value) {
+func hashReflect(h *deps.Hash, v reflect.Value) {
 	var buf [8]byte
 	u64 := func(n uint64) { binary.LittleEndian.PutUint64(buf[:], n); h.Write(buf[:]) }
 	if !v.IsValid() {

@@ -3,7 +3,6 @@
 package view
 
 import (
-	"hash/maphash"
 	"strconv"
 	"time"
 
@@ -807,7 +806,7 @@ func (x *Config) UnsafeHTML() bool {
 
 // hashField writes the value of a field of an item into h; false for a
 // field the item's type does not have.
-func hashField(h *maphash.Hash, v any, field string) bool {
+func hashField(h *deps.Hash, v any, field string) bool {
 	switch v := v.(type) {
 	case *site.Approach:
 		switch field {
@@ -830,7 +829,7 @@ func hashField(h *maphash.Hash, v any, field string) bool {
 			hashValue(h, v.Image)
 			return true
 		case "Body":
-			hashValue(h, v.Body)
+			hashBody(h, v.Body, v.Source)
 			return true
 		case "Source":
 			hashValue(h, v.Source)
@@ -893,7 +892,7 @@ func hashField(h *maphash.Hash, v any, field string) bool {
 			hashValue(h, v.Image)
 			return true
 		case "Body":
-			hashValue(h, v.Body)
+			hashBody(h, v.Body, v.Source)
 			return true
 		case "Source":
 			hashValue(h, v.Source)
@@ -962,7 +961,7 @@ func hashField(h *maphash.Hash, v any, field string) bool {
 			hashValue(h, v.Image)
 			return true
 		case "Body":
-			hashValue(h, v.Body)
+			hashBody(h, v.Body, v.Source)
 			return true
 		case "Source":
 			hashValue(h, v.Source)
@@ -989,7 +988,7 @@ func hashField(h *maphash.Hash, v any, field string) bool {
 			hashValue(h, v.Summary)
 			return true
 		case "Body":
-			hashValue(h, v.Body)
+			hashBody(h, v.Body, v.Source)
 			return true
 		case "Source":
 			hashValue(h, v.Source)

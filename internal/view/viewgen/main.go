@@ -75,7 +75,6 @@ func generate() ([]byte, error) {
 package view
 
 import (
-	"hash/maphash"
 	"strconv"
 	"time"
 
@@ -140,7 +139,7 @@ func fieldType(t reflect.Type) string {
 // members or their order do, not when a member's own fields do (those are
 // Deps of their own).
 func writeVersions(b *bytes.Buffer) {
-	b.WriteString("// hashField writes the value of a field of an item into h; false for a\n// field the item's type does not have.\nfunc hashField(h *maphash.Hash, v any, field string) bool {\n\tswitch v := v.(type) {\n")
+	b.WriteString("// hashField writes the value of a field of an item into h; false for a\n// field the item's type does not have.\nfunc hashField(h *deps.Hash, v any, field string) bool {\n\tswitch v := v.(type) {\n")
 	for _, it := range items {
 		n := it.typ.Name()
 		fmt.Fprintf(b, "\tcase *site.%s:\n\t\tswitch field {\n", n)
@@ -152,6 +151,8 @@ func writeVersions(b *bytes.Buffer) {
 			fmt.Fprintf(b, "\t\tcase %q:\n", f.Name)
 			if elem, ok := itemList(f.Type); ok {
 				fmt.Fprintf(b, "\t\t\tfor _, x := range v.%s {\n\t\t\t\th.WriteString((&%s{v: x}).Item().ID)\n\t\t\t\th.WriteByte(0)\n\t\t\t}\n", f.Name, elem.typ.Name())
+			} else if _, hasSource := it.typ.FieldByName("Source"); f.Name == "Body" && hasSource {
+				b.WriteString("\t\t\thashBody(h, v.Body, v.Source)\n")
 			} else {
 				fmt.Fprintf(b, "\t\t\thashValue(h, v.%s)\n", f.Name)
 			}
