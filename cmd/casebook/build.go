@@ -106,6 +106,7 @@ func listOf(items []string) string {
 func printTimings(w io.Writer, res pipeline.Result) {
 	st := res.Stages
 	fmt.Fprintf(w, "pages    %d\n", res.Pages)
+	fmt.Fprintf(w, "rendered %d\n", res.Rendered)
 	fmt.Fprintf(w, "kept     %d\n", res.Kept)
 	for _, s := range []struct {
 		name string

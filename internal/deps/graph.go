@@ -33,6 +33,9 @@ type Graph struct {
 	// stale counts the sets that were outputs and were replaced or
 	// removed since the last prune: the edges to them are kept until then.
 	stale int
+	// unversioned are the Deps put without a version (see Put), by
+	// number.
+	unversioned []int32
 }
 
 // version is a Dep's version in a site; ok is false when the site did not
@@ -50,6 +53,15 @@ func NewGraph() *Graph {
 
 // Has reports whether g holds the reads of the output at path.
 func (g *Graph) Has(path string) bool { _, ok := g.outputs[path]; return ok }
+
+// Paths returns the paths of the outputs g holds, in no order.
+func (g *Graph) Paths() []string {
+	paths := make([]string, 0, len(g.outputs))
+	for p := range g.outputs {
+		paths = append(paths, p)
+	}
+	return paths
+}
 
 // Reads returns how many Deps the output at path read itself (not through
 // the fragments it included) when it was last made; 0 when g does not
@@ -201,7 +213,9 @@ func (g *Graph) spread(changed *Changed) []*Set {
 }
 
 // Put records that the output at path read s, each Dep that g does not
-// know yet at its version in now.
+// know yet at its version in now. With now nil, those Deps get their
+// versions from the next call of SetVersions: a build puts each page as it
+// is made, and some versions are not known until every page is planned.
 func (g *Graph) Put(path string, s *Set, now Version) {
 	if old, ok := g.outputs[path]; ok && old != s {
 		g.stale++
@@ -229,8 +243,13 @@ func (g *Graph) number(s *Set, now Version) {
 			id = int32(len(g.deps))
 			g.ids[d] = id
 			g.deps = append(g.deps, d)
-			v, found := now(d)
-			g.ver = append(g.ver, version{v, found})
+			var v version
+			if now != nil {
+				v.v, v.ok = now(d)
+			} else {
+				g.unversioned = append(g.unversioned, id)
+			}
+			g.ver = append(g.ver, v)
 			if _, seen := g.byItem[d.Item]; !seen {
 				g.items = append(g.items, d.Item)
 			}
@@ -244,6 +263,15 @@ func (g *Graph) number(s *Set, now Version) {
 		x.parents = append(x.parents, s)
 		g.number(x, now)
 	}
+}
+
+// SetVersions gives the Deps put without a version their versions in now.
+func (g *Graph) SetVersions(now Version) {
+	for _, id := range g.unversioned {
+		v, ok := now(g.deps[id])
+		g.ver[id] = version{v, ok}
+	}
+	g.unversioned = nil
 }
 
 // Update brings the versions of the Deps in changed up to now, after the
@@ -274,6 +302,7 @@ func (g *Graph) Remove(path string) {
 // replaced than there are outputs: they cost memory and time, not
 // correctness.
 func (g *Graph) Prune(now Version) {
+	g.SetVersions(now)
 	if g.pruned == 0 {
 		g.pruned = len(g.deps) // the first build: nothing to forget yet
 		return

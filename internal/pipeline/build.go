@@ -110,7 +110,11 @@ type Result struct {
 	// Kept counts the files, pages and assets, that the previous build
 	// into the same folder wrote from the same source: they are hard links
 	// to its files, unchanged, with their modification times.
-	Kept     int
+	Kept int
+	// Rendered counts the pages rendered: with the records of the
+	// previous build into the same folder (see record.go), those that
+	// read something that changed since.
+	Rendered int
 	Problems problem.List
 	Stages   Stages
 	Out      string // the absolute output folder; "" in a dry run
@@ -175,7 +179,8 @@ func Run(cfg Config) (Result, error) {
 		if st, err = newStage(res.Out, p.workers, cfg.Minify); err != nil {
 			return res, err
 		}
-		p.stage, p.digests = st, true
+		p.stage, p.digests, p.prev = st, true, st.prev
+		p.records = startRecords(cfg, res.Out, st.prev)
 	}
 	pages, problems, err := p.run(assets)
 	res.Problems = append(res.Problems, problems...)
@@ -201,7 +206,14 @@ func Run(cfg Config) (Result, error) {
 		}
 		res.Stages.Commit = time.Since(t)
 		res.Kept = int(st.kept.Load())
+		if p.records != nil {
+			// Kept for the next build: a build that cannot keep them
+			// renders every page next time, and is no worse for it.
+			p.records.key = recordKey(cfg, st.manifestSum)
+			_ = p.records.write(recordPath(cfg.Source, res.Out))
+		}
 	}
+	res.Rendered = int(p.rendered.Load())
 	res.Stages.Total = time.Since(start)
 	return res, nil
 }

@@ -179,6 +179,13 @@ func runIncremental(t *testing.T, dir string, seed uint64, steps int, logSteps b
 	if ch, err := sess.Full(); err != nil {
 		t.Fatal(err, ch.Problems)
 	}
+	// A folder that Run builds into now and then, rendering what
+	// changed since its last build.
+	rebuilt := cfg
+	rebuilt.Out = filepath.Join(t.TempDir(), "public")
+	if _, err := pipeline.Run(rebuilt); err != nil {
+		t.Fatal(err)
+	}
 	r := rand.New(rand.NewPCG(seed, 99))
 	m := &mutator{t: t, dir: dir, r: r}
 	edits := m.edits()
@@ -199,7 +206,10 @@ func runIncremental(t *testing.T, dir string, seed uint64, steps int, logSteps b
 		// A fresh session is a full build in memory; every tenth step,
 		// and the last, the output is also compared with what Run writes.
 		if step%10 == 9 || step == steps-1 {
-			compareWithRun(t, what, cfg, sess.Output())
+			want, res := compareWithRun(t, what, cfg, sess.Output())
+			if res := compareRebuild(t, what, rebuilt, want, res); logSteps {
+				t.Logf("%s: the rebuild rendered %d of %d pages", what, res.Rendered, res.Pages)
+			}
 		} else {
 			compareWithFresh(t, what, cfg, sess.Output(), ch.Problems)
 		}

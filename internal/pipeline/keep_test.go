@@ -220,3 +220,97 @@ func TestKeepNeverWritesIntoOldFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestRebuildRendersWhatChanged follows a site's builds into one folder:
+// each renders again only the pages that read something that changed
+// since the last, as recorded by that build, and writes what a build
+// into an empty folder writes; a record that does not go with the folder
+// (damaged, or made with other options) is not used, and a failed build
+// leaves the record as it was.
+func TestRebuildRendersWhatChanged(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	src, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
+	copyTree(t, "testdata/site", src)
+	// The record of the last build: each step builds into out last.
+	record := func() string {
+		t.Helper()
+		names, err := filepath.Glob(filepath.Join(src, pipeline.CacheDir, "builds", "*"))
+		if err != nil || len(names) == 0 {
+			t.Fatalf("records of builds: %v, %v", names, err)
+		}
+		newest, at := "", time.Time{}
+		for _, n := range names {
+			if info, err := os.Stat(n); err == nil && info.ModTime().After(at) {
+				newest, at = n, info.ModTime()
+			}
+		}
+		return newest
+	}
+	step := func(what string, cfg pipeline.Config, atMost int) pipeline.Result {
+		t.Helper()
+		fresh := cfg
+		fresh.Out = filepath.Join(t.TempDir(), "public")
+		mustBuild(t, fresh)
+		res := mustBuild(t, cfg)
+		got, want := readTree(t, cfg.Out), readTree(t, fresh.Out)
+		for name := range want {
+			if name != ".casebook" && !bytes.Equal(got[name], want[name]) {
+				t.Errorf("%s: %s differs from a build into an empty folder", what, name)
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("%s: %d files, a build into an empty folder %d", what, len(got), len(want))
+		}
+		if res.Rendered > atMost {
+			t.Errorf("%s: rendered %d of %d pages, want at most %d", what, res.Rendered, res.Pages, atMost)
+		}
+		t.Logf("%s: rendered %d of %d pages", what, res.Rendered, res.Pages)
+		return res
+	}
+
+	first := step("first build", config(src, out), 1<<30)
+	if first.Rendered != first.Pages {
+		t.Errorf("the first build rendered %d of %d pages", first.Rendered, first.Pages)
+	}
+	// Not recorded: the catalogue's data, copied from the search index,
+	// and the open data, made anew every time.
+	unrecorded := step("nothing changed", config(src, out), first.Pages/2).Rendered
+	editCase(t, src, "signed a formal partnership", "signed a lasting partnership") // its body
+	step("a case's body", config(src, out), unrecorded+2)                           // its page, and the sitemap's
+
+	editCase(t, src, "emigrants founded", "emigrants built") // its summary, which cards show
+	step("a case's summary", config(src, out), first.Pages-1)
+
+	unrecorded = step("nothing changed again", config(src, out), first.Pages/2).Rendered
+	kept, err := os.ReadFile(record())
+	if err != nil {
+		t.Fatal(err)
+	}
+	editCase(t, src, "title:", "title: [")
+	if _, err := pipeline.Run(config(src, out)); !errors.Is(err, pipeline.ErrProblems) {
+		t.Fatalf("a broken case: %v, want ErrProblems", err)
+	}
+	if now, _ := os.ReadFile(record()); !bytes.Equal(now, kept) {
+		t.Error("a failed build changed the record")
+	}
+	editCase(t, src, "title: [", "title:")
+	step("fixed again", config(src, out), unrecorded)
+
+	// Another base URL: every page is another page.
+	other := config(src, out)
+	other.BaseURL = "https://example.org/elsewhere/"
+	if res := step("another base URL", other, 1<<30); res.Rendered != res.Pages {
+		t.Errorf("another base URL: rendered %d of %d pages, want all", res.Rendered, res.Pages)
+	}
+	if err := os.WriteFile(record(), kept[:len(kept)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if res := step("a damaged record", config(src, out), 1<<30); res.Rendered != res.Pages {
+		t.Errorf("a damaged record: rendered %d of %d pages, want all", res.Rendered, res.Pages)
+	}
+	step("after the damaged record", config(src, out), unrecorded)
+	if names, _ := filepath.Glob(filepath.Join(src, pipeline.CacheDir, "builds", "*")); len(names) > 4 {
+		t.Errorf("%d records kept after builds into %d folders, want the last 4", len(names), 9)
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tdewolff/minify/v2"
 
+	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/export"
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/render"
@@ -33,7 +34,18 @@ type pipeline struct {
 	progress *progress
 	digests  bool // whether the stage keeps files by their source's digest
 
+	// records, when not nil, are what the pages read in the previous
+	// build and read in this one (see record.go); prev is what the
+	// output folder holds from the previous build. While a language
+	// renders, rec are its records and dirty its pages that read
+	// something that changed since (when rec were loaded).
+	records *records
+	prev    *previous
+	rec     *pageRecords
+	dirty   map[string]bool
+
 	render, minify, write atomic.Int64 // nanoseconds, summed over workers
+	rendered              atomic.Int64 // pages rendered, not kept unrendered
 }
 
 // sink takes the files of a built site: a stage folder, or, in a dry run,
@@ -83,8 +95,49 @@ type langSite struct {
 	renderer *render.Renderer
 }
 
-// runSite renders, minifies and writes the pages of p.site.
+// runSite renders, minifies and writes the pages of p.site: with the
+// records of a previous build, those that read something that changed
+// since.
 func (p *pipeline) runSite() (int, problem.List, error) {
+	p.rec, p.dirty = nil, nil
+	if p.records == nil {
+		plan, problems, err := p.runAll()
+		return len(plan), problems, err
+	}
+	p.rec = p.records.lang(p.prefix)
+	versions := func() deps.Version { return p.renderer.Versions(p.site, p.opts) }
+	if !p.rec.loaded {
+		plan, problems, err := p.runAll()
+		if err == nil {
+			p.rec.settle(nil, versions(), p.planPaths(plan))
+		}
+		return len(plan), problems, err
+	}
+	p.progress.set(p.what("finding what changed"), 0, 0)
+	plan := p.renderer.Pages(p.site)
+	changed := p.rec.graph.ChangedIn(p.workers, versions, nil)
+	p.dirty = p.rec.graph.Dirty(changed)
+	p.progress.set(p.what("rendering pages"), 0, len(plan))
+	problems, err := p.pages(plan)
+	if err == nil {
+		p.rec.settle(changed, versions(), p.planPaths(plan))
+	}
+	problems.Sort()
+	return len(plan), slices.Compact(problems), err
+}
+
+// planPaths returns the output paths of the pages of plan.
+func (p *pipeline) planPaths(plan []render.Page) map[string]bool {
+	paths := make(map[string]bool, len(plan))
+	for _, pg := range plan {
+		paths[p.prefix+pg.Path] = true
+	}
+	return paths
+}
+
+// runAll renders, minifies and writes every page of p.site, and returns
+// them.
+func (p *pipeline) runAll() ([]render.Page, problem.List, error) {
 	// The catalogue's search index takes a while to build; the pages that
 	// do not need it are rendered meanwhile.
 	now, later := p.renderer.PagesInTwo(p.site)
@@ -94,7 +147,7 @@ func (p *pipeline) runSite() (int, problem.List, error) {
 	problems, err := p.pages(now)
 	if err != nil {
 		<-rest
-		return 0, problems, err
+		return nil, problems, err
 	}
 	plan := <-rest
 	p.progress.set(p.what("rendering the catalogue"), 0, len(plan))
@@ -103,7 +156,7 @@ func (p *pipeline) runSite() (int, problem.List, error) {
 	// The same broken link reached from two pages is one problem.
 	problems.Sort()
 	problems = slices.Compact(problems)
-	return len(now) + len(plan), problems, err
+	return append(now, plan...), problems, err
 }
 
 // what says what the pipeline does, and in which language when the site
@@ -148,20 +201,45 @@ func putBuffers(bufs ...*bytes.Buffer) {
 func (p *pipeline) page(pg render.Page) (problem.List, error) {
 	t := time.Now()
 	if render.Streamed(pg.Kind) {
+		p.rendered.Add(1)
 		err := p.stage.stream(p.prefix+pg.Path, func(w export.Writer) { p.renderer.StreamTo(w, p.site, pg, p.opts) })
 		p.lap(&p.render, t)
 		return nil, err
 	}
+	path := p.prefix + pg.Path
+	record := p.rec != nil && recorded(pg.Kind)
+	var reads int
+	if record {
+		var clean bool
+		reads, clean = p.rec.readsOf(path, p.dirty)
+		// It read nothing that changed: the previous build's file, as
+		// long as it is still the one that build wrote.
+		if m, ok := p.prev.made(path); ok && clean {
+			kept, err := p.stage.keep(path, m.source)
+			if kept || err != nil {
+				p.lap(&p.write, t)
+				return p.rec.problemsOf(path), err
+			}
+		}
+	}
+	p.rendered.Add(1)
 	page, out := buffers.Get().(*bytes.Buffer), buffers.Get().(*bytes.Buffer)
 	defer putBuffers(page, out)
-	problems := p.renderer.RenderTo(page, p.site, pg, p.opts)
+	var problems problem.List
+	if record {
+		r := deps.NewRecorderSize(reads)
+		problems, _ = p.renderer.RenderRecordedTo(page, r, p.site, pg, p.opts)
+		p.rec.rendered(path, r.Set(), problems)
+	} else {
+		problems = p.renderer.RenderTo(page, p.site, pg, p.opts)
+	}
 	t = p.lap(&p.render, t)
 	var source digest
 	if p.digests && !problems.HasErrors() {
 		// A page rendered as the previous build rendered it is that
 		// build's file: no minifying, no writing.
 		source = digestOf(page.Bytes())
-		kept, err := p.stage.keep(p.prefix+pg.Path, source)
+		kept, err := p.stage.keep(path, source)
 		if kept || err != nil {
 			p.lap(&p.write, t)
 			return problems, err
@@ -178,7 +256,7 @@ func (p *pipeline) page(pg render.Page) (problem.List, error) {
 	if problems.HasErrors() {
 		return problems, nil // the build fails; writing is wasted work
 	}
-	err = p.stage.write(output{p.prefix + pg.Path, data, source})
+	err = p.stage.write(output{path, data, source})
 	p.lap(&p.write, t)
 	return problems, err
 }

@@ -80,6 +80,17 @@ func minifierVersion() string {
 type previous struct {
 	files map[string]made
 	at    time.Time
+	sum   [32]byte // of the manifest
+}
+
+// made returns what the manifest says of the file at path; false when
+// there is no previous build or it did not write path.
+func (prev *previous) made(path string) (made, bool) {
+	if prev == nil {
+		return made{}, false
+	}
+	m, ok := prev.files[path]
+	return m, ok
 }
 
 // readPrevious reads the manifest of the output folder out, written under
@@ -99,7 +110,7 @@ func readPrevious(out, header string) *previous {
 	if !ok {
 		return nil
 	}
-	prev := &previous{files: make(map[string]made), at: info.ModTime()}
+	prev := &previous{files: make(map[string]made), at: info.ModTime(), sum: sha256.Sum256(data)}
 	sc := bufio.NewScanner(bytes.NewReader(rest))
 	for sc.Scan() {
 		path, m, ok := parseMade(sc.Text())
@@ -198,5 +209,6 @@ func (st *stage) writeManifest() error {
 	st.mu.Lock()
 	data := manifest(st.header, st.files)
 	st.mu.Unlock()
+	st.manifestSum = sha256.Sum256(data)
 	return os.WriteFile(filepath.Join(st.dir, marker), data, 0o644)
 }

@@ -36,6 +36,8 @@ type stage struct {
 	mu     sync.Mutex
 	files  map[string]made // the manifest of this build, so far
 	kept   atomic.Int64    // files linked from the previous build
+	// manifestSum is the digest of the manifest, once written.
+	manifestSum [32]byte
 }
 
 // newStage creates a folder beside out, and reads what out holds from the
