@@ -158,3 +158,28 @@ func TestHeld(t *testing.T) {
 		t.Error("a fragment that no output shows is still held after a prune")
 	}
 }
+
+// TestReading finds the outputs that read an item's Deps, directly and
+// through fragments, and no others.
+func TestReading(t *testing.T) {
+	now := func(deps.Dep) (uint64, bool) { return 1, true }
+	g := deps.NewGraph()
+	card := set("shared", nil)
+	g.Put("a.html", set("a", card), now)
+	g.Put("b.html", set("b", nil), now)
+	g.Put("c.html", set("c", set("inner", card)), now)
+	for _, tc := range []struct {
+		id   string
+		want []string
+	}{
+		{"a", []string{"a.html"}},
+		{"shared", []string{"a.html", "c.html"}},
+		{"inner", []string{"c.html"}},
+		{"none", nil},
+	} {
+		got := keys(g.Reading(func(it deps.Item) bool { return it.ID == tc.id }))
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("reading %s: %v, want %v", tc.id, got, tc.want)
+		}
+	}
+}

@@ -165,6 +165,21 @@ func (g *Graph) Dirty(changed *Changed) map[string]bool {
 	return dirty
 }
 
+// Reading returns, of the outputs of g, those that read a Dep of an item
+// that match accepts, directly or through a fragment.
+func (g *Graph) Reading(match func(Item) bool) map[string]bool {
+	c := &Changed{marks: make([]bool, len(g.deps))}
+	for _, it := range g.items {
+		if match(it) {
+			for _, id := range g.byItem[it] {
+				c.marks[id] = true
+				c.n++
+			}
+		}
+	}
+	return g.Dirty(c)
+}
+
 // Affected returns the sets that read a Dep in changed, directly or
 // through a fragment: the outputs and fragments that are stale now. Walks
 // from later changes reach a set only while g holds it (see Held).

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"errors"
+	"maps"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -113,17 +114,58 @@ func (p *pipeline) runSite() (int, problem.List, error) {
 		}
 		return len(plan), problems, err
 	}
-	p.progress.set(p.what("finding what changed"), 0, 0)
-	plan := p.renderer.Pages(p.site)
-	changed := p.rec.graph.ChangedIn(p.workers, versions, nil)
-	p.dirty = p.rec.graph.Dirty(changed)
-	p.progress.set(p.what("rendering pages"), 0, len(plan))
-	problems, err := p.pages(plan)
+	// What changed, and the pages to render again, are found in two
+	// rounds: the versions of the plan and of the catalogue's pages need
+	// the search index, which is built meanwhile.
+	now, later := p.renderer.PagesInTwo(p.site)
+	rest := make(chan []render.Page, 1)
+	go func() { rest <- later() }()
+	g := p.rec.graph
+	waits := g.Reading(render.AfterIndex)
+	changed := g.ChangedIn(p.workers, versions, only(func(it deps.Item) bool { return !render.AfterIndex(it) }))
+	p.dirty = g.Dirty(changed)
+	first, second := splitPages(now, func(pg render.Page) bool { return !waits[p.prefix+pg.Path] })
+	p.progress.set(p.what("rendering pages"), 0, len(first))
+	problems, err := p.pages(first)
+	plan := <-rest
+	if err != nil {
+		return 0, problems, err
+	}
+	afterIndex := g.ChangedIn(p.workers, versions, only(render.AfterIndex))
+	maps.Copy(p.dirty, g.Dirty(afterIndex))
+	second = append(second, plan...)
+	p.progress.set(p.what("rendering the catalogue"), 0, len(second))
+	more, err := p.pages(second)
+	problems = append(problems, more...)
 	if err == nil {
-		p.rec.settle(changed, versions(), p.planPaths(plan))
+		g.Update(changed, versions())
+		p.rec.settle(afterIndex, versions(), p.planPaths(append(now, plan...)))
 	}
 	problems.Sort()
-	return len(plan), slices.Compact(problems), err
+	return len(now) + len(plan), slices.Compact(problems), err
+}
+
+// only returns the scope of deps.Graph.Changed that asks for every field
+// of the items that match accepts, and none of the others.
+func only(match func(deps.Item) bool) func(deps.Item) deps.Fields {
+	return func(it deps.Item) deps.Fields {
+		if match(it) {
+			return deps.All
+		}
+		return nil
+	}
+}
+
+// splitPages returns the pages of plan that first accepts, and the others.
+func splitPages(plan []render.Page, first func(render.Page) bool) (yes, no []render.Page) {
+	for _, pg := range plan {
+		if first(pg) {
+			yes = append(yes, pg)
+		} else {
+			no = append(no, pg)
+		}
+	}
+	return yes, no
 }
 
 // planPaths returns the output paths of the pages of plan.

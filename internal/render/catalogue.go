@@ -185,7 +185,7 @@ func (b *binding) catalogueData(p *cataloguePage, root string, rec *deps.Recorde
 		Root: root, Index: b.indexFile(),
 		Sample: view.OfCase(cardSample, nil)} // made of nothing in the site: nothing to record
 	first := (p.number - 1) * CataloguePageSize
-	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: "catalogue:" + strconv.Itoa(p.number)}})
+	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: cataloguePrefix + strconv.Itoa(p.number)}})
 	d.Cases = view.OfCases(cases[min(first, len(cases)):min(first+CataloguePageSize, len(cases))], rec)
 	d.First, d.Last = first+1, first+len(d.Cases)
 	if p.number > 1 {

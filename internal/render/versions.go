@@ -14,6 +14,22 @@ import (
 // read: the URL of the page of a content file.
 const SourcePrefix = "source:"
 
+// The ids of the computed values whose versions need the catalogue's
+// search index: the plan, which names the catalogue's data files, and
+// what each page of the catalogue shows besides its cards.
+const (
+	planID          = "plan"
+	cataloguePrefix = "catalogue:"
+)
+
+// AfterIndex reports whether the versions of it need the catalogue's
+// search index, which the function that PagesInTwo returns builds: a
+// build that looks for what changed while the index is built asks for
+// those last.
+func AfterIndex(it deps.Item) bool {
+	return it.Kind == deps.KindComputed && (it.ID == planID || strings.HasPrefix(it.ID, cataloguePrefix))
+}
+
 // Versions returns the version of every Dep that a page of s rendered with
 // opts can read: the model's (see view.Version), each layout file's, each
 // asset's and each value the renderer computes (the frames, the base URL,
@@ -54,7 +70,7 @@ func (b *binding) computed(id string) (uint64, bool) {
 			slugs[i] = c.Slug
 		}
 		return hashStrings(slugs...), true
-	case id == "plan":
+	case id == planID:
 		// The plan follows from the site's lists of items, the names of
 		// the catalogue's files and whether there is a feed (see pages):
 		// their versions, not the plan itself, which is long to make.
@@ -79,8 +95,8 @@ func (b *binding) computed(id string) (uint64, bool) {
 	case strings.HasPrefix(id, SourcePrefix):
 		u, ok := b.sources[strings.TrimPrefix(id, SourcePrefix)]
 		return hashStrings(u), ok
-	case strings.HasPrefix(id, "catalogue:"):
-		n, err := strconv.Atoi(strings.TrimPrefix(id, "catalogue:"))
+	case strings.HasPrefix(id, cataloguePrefix):
+		n, err := strconv.Atoi(strings.TrimPrefix(id, cataloguePrefix))
 		if err != nil {
 			return 0, false
 		}

@@ -37,7 +37,7 @@ type sitemapAlt struct {
 // pages, and the date of each case.
 func (b *binding) sitemap(pages []Page, rec *deps.Recorder) []byte {
 	rec.Read(baseDep)
-	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: "plan"}})
+	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: planID}})
 	langs := b.translations("", rec)
 	set := sitemapURLSet{URLs: make([]sitemapURL, 0, len(pages)*max(1, len(langs)))}
 	if len(langs) > 0 {
