@@ -7,7 +7,8 @@ import (
 
 // Graph is what every output of a site read, by output path, and the
 // version each of those Deps had when they were read. casebook serve keeps
-// one from each successful build to the next.
+// one from each successful build to the next; casebook build writes its
+// out (see AppendBinary) for the next build into the same folder.
 //
 // Deps are numbered as they are first seen, and each Set learns the
 // numbers of its Deps once. The graph also holds the edges the other way:

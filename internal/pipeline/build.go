@@ -180,7 +180,7 @@ func Run(cfg Config) (Result, error) {
 			return res, err
 		}
 		p.stage, p.digests, p.prev = st, true, st.prev
-		p.records = startRecords(cfg, res.Out, st.prev)
+		p.records = startRecords(cfg, res.Out, st.prev, len(p.site.Cases))
 	}
 	pages, problems, err := p.run(assets)
 	res.Problems = append(res.Problems, problems...)

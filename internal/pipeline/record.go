@@ -116,6 +116,13 @@ func (pr *pageRecords) settle(changed *deps.Changed, now deps.Version, plan map[
 	pr.graph.Prune(now)
 }
 
+// recordUpTo is the number of cases up to which a build records what its
+// pages read. The graph of the reads grows with the site (some 65 MB at
+// 10,000 cases, and the collector lets the heap grow by as much again):
+// at 100,000 cases it took the build from 1.9 to 3.1 GB, over what a
+// build of that size may take. A larger site renders every page.
+var recordUpTo = 30000
+
 // recorded reports whether the pages of kind are recorded: those a
 // build renders, apart from the catalogue's data (copied from the search
 // index, which follows the content) and the streamed open data, which
@@ -166,10 +173,10 @@ var programDigest = sync.OnceValue(func() string {
 // startRecords returns the records a build into out starts from: those of
 // the previous build when they go with what out holds, else empty ones;
 // nil for a site read from an fs.FS alone, which has no folder to keep
-// them in. (Read while the site loads, the graph grew the heap as much
+// them in, and for a site of more than recordUpTo cases. (Read while the site loads, the graph grew the heap as much
 // again under the relaxed collector of loading, for a tenth of a second.)
-func startRecords(cfg Config, out string, prev *previous) *records {
-	if cfg.FS != nil || cfg.Source == "" {
+func startRecords(cfg Config, out string, prev *previous, cases int) *records {
+	if cfg.FS != nil || cfg.Source == "" || cases > recordUpTo {
 		return nil
 	}
 	if prev == nil {
