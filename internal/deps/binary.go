@@ -158,7 +158,6 @@ func (g *Graph) unmarshal(data []byte) error {
 	}
 	n := r.count()
 	g.deps, g.ver, g.readers = make([]Dep, 0, n), make([]version, 0, n), make([][]int32, n)
-	g.ids = make(map[Dep]int32, n)
 	for range n {
 		kind := Kind(r.byte())
 		d := Dep{Item: Item{Kind: kind, ID: str()}, Field: str()}
@@ -167,16 +166,12 @@ func (g *Graph) unmarshal(data []byte) error {
 		if r.err || kind > KindMessages {
 			return errGraph
 		}
-		id := int32(len(g.deps))
-		if _, dup := g.ids[d]; dup {
+		if _, dup := g.find(d); dup {
 			return errGraph
 		}
-		g.ids[d] = id
+		id := int32(len(g.deps))
 		g.deps, g.ver = append(g.deps, d), append(g.ver, v)
-		if _, seen := g.byItem[d.Item]; !seen {
-			g.items = append(g.items, d.Item)
-		}
-		g.byItem[d.Item] = append(g.byItem[d.Item], id)
+		g.addToItem(d.Item, id)
 	}
 	g.sets = make([]*Set, r.count())
 	for i := range g.sets {

@@ -18,11 +18,13 @@ import (
 // visit of every set.
 type Graph struct {
 	outputs map[string]*Set
-	ids     map[Dep]int32
 	deps    []Dep
 	ver     []version
-	byItem  map[Item][]int32 // the Deps of each item, by number
-	items   []Item           // the keys of byItem, in the order first seen
+	// byItem holds the Deps of each item, by number: a few fields each,
+	// so that a Dep is found by its item and a look along them, in a
+	// map of a tenth of the size of one by Dep.
+	byItem map[Item][]int32
+	items  []Item // the keys of byItem, in the order first seen
 	// readers are the sets that read each Dep, by number, each set by
 	// its number in sets: some two million of them at 10,000 cases,
 	// which as pointers the garbage collector would follow at every
@@ -49,7 +51,7 @@ type version struct {
 
 // NewGraph returns an empty Graph.
 func NewGraph() *Graph {
-	return &Graph{outputs: make(map[string]*Set), ids: make(map[Dep]int32), byItem: make(map[Item][]int32)}
+	return &Graph{outputs: make(map[string]*Set), byItem: make(map[Item][]int32)}
 }
 
 // Has reports whether g holds the reads of the output at path.
@@ -254,10 +256,9 @@ func (g *Graph) number(s *Set, now Version) {
 	s.ids = make([]int32, len(s.Deps))
 	defer func() { s.Deps = nil }() // the numbers say it, in a tenth of the memory
 	for i, d := range s.Deps {
-		id, ok := g.ids[d]
+		id, ok := g.find(d)
 		if !ok {
 			id = int32(len(g.deps))
-			g.ids[d] = id
 			g.deps = append(g.deps, d)
 			var v version
 			if now != nil {
@@ -266,10 +267,7 @@ func (g *Graph) number(s *Set, now Version) {
 				g.unversioned = append(g.unversioned, id)
 			}
 			g.ver = append(g.ver, v)
-			if _, seen := g.byItem[d.Item]; !seen {
-				g.items = append(g.items, d.Item)
-			}
-			g.byItem[d.Item] = append(g.byItem[d.Item], id)
+			g.addToItem(d.Item, id)
 			g.readers = append(g.readers, nil)
 		}
 		s.ids[i] = id
@@ -288,6 +286,25 @@ func (g *Graph) SetVersions(now Version) {
 		g.ver[id] = version{v, ok}
 	}
 	g.unversioned = nil
+}
+
+// find returns the number of d in g.
+func (g *Graph) find(d Dep) (int32, bool) {
+	for _, id := range g.byItem[d.Item] {
+		if g.deps[id].Field == d.Field {
+			return id, true
+		}
+	}
+	return 0, false
+}
+
+// addToItem notes that the Dep numbered id is one of it's.
+func (g *Graph) addToItem(it Item, id int32) {
+	ids, seen := g.byItem[it]
+	if !seen {
+		g.items = append(g.items, it)
+	}
+	g.byItem[it] = append(ids, id)
 }
 
 // Update brings the versions of the Deps in changed up to now, after the
@@ -327,7 +344,7 @@ func (g *Graph) Prune(now Version) {
 		return
 	}
 	outputs, epoch, old, oldVer := g.outputs, g.epoch, g.deps, g.ver
-	oldIDs, oldSets := g.ids, g.sets
+	was, oldSets := *g, g.sets
 	*g = *NewGraph()
 	g.epoch = epoch
 	var walk func(s *Set)
@@ -360,7 +377,7 @@ func (g *Graph) Prune(now Version) {
 	}
 	// The versions are those of the site the outputs were made from.
 	kept := func(d Dep) (uint64, bool) {
-		if id, ok := oldIDs[d]; ok {
+		if id, ok := was.find(d); ok {
 			return oldVer[id].v, oldVer[id].ok
 		}
 		return now(d)

@@ -56,6 +56,7 @@ type records struct {
 // graph.
 type pageRecords struct {
 	loaded bool
+	built  bool // by this build: the records of a language the site no longer has are not kept
 
 	mu       sync.Mutex
 	graph    *deps.Graph
@@ -69,6 +70,7 @@ func (r *records) lang(prefix string) *pageRecords {
 		pr = &pageRecords{graph: deps.NewGraph(), problems: make(map[string]problem.List)}
 		r.langs[prefix] = pr
 	}
+	pr.built = true
 	return pr
 }
 
@@ -173,10 +175,11 @@ var programDigest = sync.OnceValue(func() string {
 // startRecords returns the records a build into out starts from: those of
 // the previous build when they go with what out holds, else empty ones;
 // nil for a site read from an fs.FS alone, which has no folder to keep
-// them in, and for a site of more than recordUpTo cases. (Read while the site loads, the graph grew the heap as much
+// them in, for a site of more than recordUpTo cases, and where the
+// program cannot read its own file, which the record must name. (Read while the site loads, the graph grew the heap as much
 // again under the relaxed collector of loading, for a tenth of a second.)
 func startRecords(cfg Config, out string, prev *previous, cases int) *records {
-	if cfg.FS != nil || cfg.Source == "" || cases > recordUpTo {
+	if cfg.FS != nil || cfg.Source == "" || cases > recordUpTo || programDigest() == "" {
 		return nil
 	}
 	if prev == nil {
@@ -190,7 +193,7 @@ func startRecords(cfg Config, out string, prev *previous, cases int) *records {
 func readRecords(file, key string) *records {
 	r := &records{key: key, langs: make(map[string]*pageRecords)}
 	data, err := os.ReadFile(file)
-	if err != nil || programDigest() == "" {
+	if err != nil {
 		return r
 	}
 	langs, err := parseRecords(data, key)
@@ -300,8 +303,10 @@ func isRecordName(name string) bool {
 func (r *records) writeTo(w *bufio.Writer) error {
 	w.WriteString(recordMagic + r.key + "\n")
 	prefixes := make([]string, 0, len(r.langs))
-	for p := range r.langs {
-		prefixes = append(prefixes, p)
+	for p, pr := range r.langs {
+		if pr.built {
+			prefixes = append(prefixes, p)
+		}
 	}
 	slices.Sort(prefixes)
 	for _, p := range prefixes {

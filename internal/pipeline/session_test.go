@@ -37,38 +37,27 @@ func compareRebuild(t *testing.T, what string, cfg pipeline.Config, want map[str
 	}
 	got := readTree(t, cfg.Out)
 	delete(got, ".casebook")
-	for p, w := range want {
-		if g, ok := got[p]; !ok {
-			t.Errorf("%s: %s is missing from the rebuilt folder", what, p)
-		} else if !bytes.Equal(g, w) {
-			t.Errorf("%s: %s differs in the rebuilt folder from a build into an empty one:\n%s", what, p, diffAt(g, w))
-		}
-	}
-	for p := range got {
-		if _, ok := want[p]; !ok {
-			t.Errorf("%s: %s is in the rebuilt folder but not in a build into an empty one", what, p)
-		}
-	}
+	compareOutputs(t, what+", rebuilt", got, want)
 	if g, w := fmt.Sprint(res.Problems), fmt.Sprint(wantRes.Problems); g != w {
 		t.Errorf("%s: the rebuild's problems:\n%s\nwant (a build's into an empty folder):\n%s", what, g, w)
 	}
 	return res
 }
 
-// compareOutputs compares got, a session's output, with want, a full
-// build's, file by file.
+// compareOutputs compares got, a session's output or a rebuild's, with
+// want, a full build's, file by file.
 func compareOutputs(t *testing.T, what string, got, want map[string][]byte) {
 	t.Helper()
 	for p, w := range want {
 		if g, ok := got[p]; !ok {
-			t.Errorf("%s: %s is missing from the session's output", what, p)
+			t.Errorf("%s: %s is missing from the output", what, p)
 		} else if !bytes.Equal(g, w) {
 			t.Errorf("%s: %s differs from a full build:\n%s", what, p, diffAt(g, w))
 		}
 	}
 	for p := range got {
 		if _, ok := want[p]; !ok {
-			t.Errorf("%s: %s is in the session's output but not in a full build", what, p)
+			t.Errorf("%s: %s is in the output but not in a full build", what, p)
 		}
 	}
 }
