@@ -298,7 +298,7 @@ func (g *Graph) find(d Dep) (int32, bool) {
 	return 0, false
 }
 
-// addToItem notes that the Dep numbered id is one of it's.
+// addToItem adds the Dep numbered id to the Deps of the item it.
 func (g *Graph) addToItem(it Item, id int32) {
 	ids, seen := g.byItem[it]
 	if !seen {
