@@ -251,8 +251,16 @@ func TestRebuildRendersWhatChanged(t *testing.T) {
 		t.Helper()
 		fresh := cfg
 		fresh.Out = filepath.Join(t.TempDir(), "public")
-		mustBuild(t, fresh)
-		res := mustBuild(t, cfg)
+		if _, err := pipeline.Run(fresh); err != nil {
+			t.Fatalf("%s: into an empty folder: %v", what, err)
+		}
+		res, err := pipeline.Run(cfg)
+		if err != nil {
+			t.Fatalf("%s: %v %v", what, err, res.Problems)
+		}
+		if len(res.Problems) != 1 || !strings.Contains(res.Problems[0].Message, "nest more than") {
+			t.Errorf("%s: problems %v, want the warning of the deep quotes", what, res.Problems)
+		}
 		got, want := readTree(t, cfg.Out), readTree(t, fresh.Out)
 		for name := range want {
 			if name != ".casebook" && !bytes.Equal(got[name], want[name]) {
@@ -269,6 +277,9 @@ func TestRebuildRendersWhatChanged(t *testing.T) {
 		return res
 	}
 
+	// A page with a problem that does not fail the build: a kept page
+	// reports it as the build that rendered it did.
+	editCase(t, src, "signed a formal partnership", "signed a formal partnership\n\n"+strings.Repeat("> ", 70)+"deep\n")
 	first := step("first build", config(src, out), 1<<30)
 	if first.Rendered != first.Pages {
 		t.Errorf("the first build rendered %d of %d pages", first.Rendered, first.Pages)
