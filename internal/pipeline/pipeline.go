@@ -98,49 +98,48 @@ type langSite struct {
 
 // runSite renders, minifies and writes the pages of p.site: with the
 // records of a previous build, those that read something that changed
-// since.
+// since. The catalogue's search index takes a while to build; the pages
+// that do not need it are rendered (or kept) meanwhile. Which of the
+// others read something that changed is known once it is built: the
+// versions of the plan and of the catalogue's pages need it.
 func (p *pipeline) runSite() (int, problem.List, error) {
 	p.rec, p.dirty = nil, nil
-	if p.records == nil {
-		plan, problems, err := p.runAll()
-		return len(plan), problems, err
-	}
-	p.rec = p.records.lang(p.prefix)
-	versions := func() deps.Version { return p.renderer.Versions(p.site, p.opts) }
-	if !p.rec.loaded {
-		plan, problems, err := p.runAll()
-		if err == nil {
-			p.rec.settle(nil, versions(), p.planPaths(plan))
-		}
-		return len(plan), problems, err
-	}
-	// What changed, and the pages to render again, are found in two
-	// rounds: the versions of the plan and of the catalogue's pages need
-	// the search index, which is built meanwhile.
 	now, later := p.renderer.PagesInTwo(p.site)
 	rest := make(chan []render.Page, 1)
 	go func() { rest <- later() }()
-	g := p.rec.graph
-	waits := g.Reading(render.AfterIndex)
-	changed := g.ChangedIn(p.workers, versions, only(func(it deps.Item) bool { return !render.AfterIndex(it) }))
-	p.dirty = g.Dirty(changed)
-	first, second := splitPages(now, func(pg render.Page) bool { return !waits[p.prefix+pg.Path] })
+
+	versions := func() deps.Version { return p.renderer.Versions(p.site, p.opts) }
+	first, waiting := now, []render.Page(nil)
+	var changed, afterIndex *deps.Changed
+	if p.records != nil {
+		p.rec = p.records.lang(p.prefix)
+	}
+	loaded := p.rec != nil && p.rec.loaded
+	if loaded {
+		g := p.rec.graph
+		changed = g.ChangedIn(p.workers, versions, only(func(it deps.Item) bool { return !render.AfterIndex(it) }))
+		p.dirty = g.Dirty(changed)
+		waits := g.Reading(render.AfterIndex)
+		first, waiting = splitPages(now, func(pg render.Page) bool { return !waits[p.prefix+pg.Path] })
+	}
 	p.progress.set(p.what("rendering pages"), 0, len(first))
 	problems, err := p.pages(first)
 	plan := <-rest
 	if err != nil {
 		return 0, problems, err
 	}
-	afterIndex := g.ChangedIn(p.workers, versions, only(render.AfterIndex))
-	maps.Copy(p.dirty, g.Dirty(afterIndex))
-	second = append(second, plan...)
+	if loaded {
+		afterIndex = p.rec.graph.ChangedIn(p.workers, versions, only(render.AfterIndex))
+		maps.Copy(p.dirty, p.rec.graph.Dirty(afterIndex))
+	}
+	second := append(waiting, plan...)
 	p.progress.set(p.what("rendering the catalogue"), 0, len(second))
 	more, err := p.pages(second)
 	problems = append(problems, more...)
-	if err == nil {
-		g.Update(changed, versions())
-		p.rec.settle(afterIndex, versions(), p.planPaths(append(now, plan...)))
+	if err == nil && p.rec != nil {
+		p.rec.settle(versions(), p.planPaths(now, plan), changed, afterIndex)
 	}
+	// The same broken link reached from two pages is one problem.
 	problems.Sort()
 	return len(now) + len(plan), slices.Compact(problems), err
 }
@@ -168,37 +167,15 @@ func splitPages(plan []render.Page, first func(render.Page) bool) (yes, no []ren
 	return yes, no
 }
 
-// planPaths returns the output paths of the pages of plan.
-func (p *pipeline) planPaths(plan []render.Page) map[string]bool {
-	paths := make(map[string]bool, len(plan))
-	for _, pg := range plan {
-		paths[p.prefix+pg.Path] = true
+// planPaths returns the output paths of the pages of the plans.
+func (p *pipeline) planPaths(plans ...[]render.Page) map[string]bool {
+	paths := make(map[string]bool)
+	for _, plan := range plans {
+		for _, pg := range plan {
+			paths[p.prefix+pg.Path] = true
+		}
 	}
 	return paths
-}
-
-// runAll renders, minifies and writes every page of p.site, and returns
-// them.
-func (p *pipeline) runAll() ([]render.Page, problem.List, error) {
-	// The catalogue's search index takes a while to build; the pages that
-	// do not need it are rendered meanwhile.
-	now, later := p.renderer.PagesInTwo(p.site)
-	rest := make(chan []render.Page, 1)
-	go func() { rest <- later() }()
-	p.progress.set(p.what("rendering pages"), 0, len(now))
-	problems, err := p.pages(now)
-	if err != nil {
-		<-rest
-		return nil, problems, err
-	}
-	plan := <-rest
-	p.progress.set(p.what("rendering the catalogue"), 0, len(plan))
-	more, err := p.pages(plan)
-	problems = append(problems, more...)
-	// The same broken link reached from two pages is one problem.
-	problems.Sort()
-	problems = slices.Compact(problems)
-	return append(now, plan...), problems, err
 }
 
 // what says what the pipeline does, and in which language when the site

@@ -106,8 +106,10 @@ func (pr *pageRecords) readsOf(path string, dirty map[string]bool) (reads int, c
 // every page is made: the Deps in changed take their new versions, and so
 // do those that only the pages of this build read; the outputs of the
 // plan alone stay.
-func (pr *pageRecords) settle(changed *deps.Changed, now deps.Version, plan map[string]bool) {
-	pr.graph.Update(changed, now)
+func (pr *pageRecords) settle(now deps.Version, plan map[string]bool, changed ...*deps.Changed) {
+	for _, c := range changed {
+		pr.graph.Update(c, now)
+	}
 	pr.graph.SetVersions(now)
 	for _, p := range pr.graph.Paths() {
 		if !plan[p] {
