@@ -226,3 +226,26 @@ func hashReflect(h *deps.Hash, v reflect.Value) {
 		panic("view: cannot hash a " + v.Type().String()) // a new kind of field in the model
 	}
 }
+
+// ChangedFields returns the fields of an item that may differ between old
+// and now, two versions of it (of one type of package site, as Lookup
+// returns them): its lists of items whose members differ, and with own its
+// other fields that differ too. A field it leaves out has the same version
+// in both; nil when none may differ, or old and now are not of one type.
+// It compares without hashing, for a caller that would otherwise version
+// every field of thousands of items to find the few that changed.
+func ChangedFields(old, now any, own bool) []string { return diffFields(old, now, own) }
+
+// sameItems reports whether a and b list the same items in the same
+// order, by id, as hashField hashes them.
+func sameItems[T any](a, b []*T, id func(*T) string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] && id(a[i]) != id(b[i]) {
+			return false
+		}
+	}
+	return true
+}

@@ -130,15 +130,3 @@ func ModelOf(x any) any {
 
 // OfCases returns views of cs that record into r.
 func OfCases(cs []*site.Case, r *deps.Recorder) []*Case { return listCase(cs, r) }
-
-// Own reports whether d is an own field of an item that is read from a
-// file (an approach, case, partner or page): a field decoded from the
-// file, not one that linking derives from other items. Two items of the
-// same file version have the same own fields.
-func Own(d deps.Dep) bool {
-	switch d.Item.Kind {
-	case deps.KindApproach, deps.KindCase, deps.KindPartner, deps.KindPage:
-		return d.Field != "" && !isLink(d.Item.Kind, d.Field)
-	}
-	return false
-}

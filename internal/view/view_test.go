@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"reflect"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -110,4 +112,99 @@ func TestSiteListsShared(t *testing.T) {
 	if c := view.OfSite(s, r).Cases()[0]; c.Title() != "X" || !slices.Contains(r.Set().Deps, deps.Dep{Item: c.Item(), Field: "Title"}) {
 		t.Errorf("a recording view's case did not record what it read: %v", r.Set().Deps)
 	}
+}
+
+// TestChangedFields checks ChangedFields against Version: for every item
+// of two linked sites and every field, a field that ChangedFields leaves
+// out has the same version in both (with own, any field; without, a list
+// of items), over edits that move a case between approaches, partners,
+// goals and themes, add and remove cases, and change a body left out.
+func TestChangedFields(t *testing.T) {
+	approaches := func() []*site.Approach {
+		return []*site.Approach{{ID: "twinning", Title: "Twinning"}, {ID: "youth", Title: "Youth work"}}
+	}
+	kase := func(slug, approach string, sdg int, partner, country string) *site.Case {
+		return &site.Case{Slug: slug, Title: slug, ApproachIDs: []string{approach}, SDGs: []int{sdg}, Themes: []string{"water"},
+			PartnerRefs: []site.PartnerRef{{Name: partner, Country: country, Type: "municipality"}},
+			Source:      site.Source{Path: "content/cases/" + slug + ".md", BodyAt: 40, BodySum: 1}} // a body left out
+	}
+	cases := func() []*site.Case {
+		return []*site.Case{kase("a", "twinning", 6, "Mol", "BE"), kase("b", "twinning", 6, "Gent", "BE"),
+			kase("c", "youth", 4, "Mol", "BE"), kase("d", "youth", 11, "Lund", "SE")}
+	}
+	link := func(cs []*site.Case) *site.Site {
+		return site.New(site.Config{Title: "T"}, approaches(), cs, nil, nil)
+	}
+	old := link(cases())
+	edits := map[string]func([]*site.Case) []*site.Case{
+		"approach": func(cs []*site.Case) []*site.Case { cs[0].ApproachIDs = []string{"youth"}; return cs },
+		"partner":  func(cs []*site.Case) []*site.Case { cs[3].PartnerRefs[0].Country = "NO"; return cs },
+		"type":     func(cs []*site.Case) []*site.Case { cs[2].PartnerRefs[0].Type = "ngo"; return cs },
+		"goal":     func(cs []*site.Case) []*site.Case { cs[1].SDGs = []int{4}; return cs },
+		"theme":    func(cs []*site.Case) []*site.Case { cs[1].Themes = []string{"energy"}; return cs },
+		"title":    func(cs []*site.Case) []*site.Case { cs[3].Title = "0 first"; return cs },
+		"removed":  func(cs []*site.Case) []*site.Case { return cs[1:] },
+		"added":    func(cs []*site.Case) []*site.Case { return append(cs, kase("e", "twinning", 6, "Mol", "BE")) },
+		"body": func(cs []*site.Case) []*site.Case {
+			cs[0].Source.BodySum = 2
+			return cs
+		},
+	}
+	for name, edit := range edits {
+		now := link(edit(cases()))
+		before, after := view.Version(old), view.Version(now)
+		differ := 0
+		for _, it := range items(now) {
+			was, ok := view.Lookup(old, it)
+			if !ok {
+				continue
+			}
+			v, _ := view.Lookup(now, it)
+			for _, own := range []bool{true, false} {
+				changed := view.ChangedFields(was, v, own)
+				if own {
+					differ += len(changed)
+				}
+				typ := reflect.TypeOf(v).Elem()
+				for i := range typ.NumField() {
+					f := typ.Field(i)
+					isList := f.Type.Kind() == reflect.Slice && f.Type.Elem().Kind() == reflect.Pointer
+					if !f.IsExported() || slices.Contains(changed, f.Name) || !own && !isList {
+						continue
+					}
+					d := deps.Dep{Item: it, Field: f.Name}
+					if a, _ := before(d); a != func() uint64 { b, _ := after(d); return b }() {
+						t.Errorf("%s: %v changed, but ChangedFields(own %v) says %v", name, d, own, changed)
+					}
+				}
+			}
+		}
+		if differ == 0 && name != "title" {
+			t.Errorf("%s: no field of any item changed", name)
+		}
+	}
+}
+
+// items returns every item of s but the site itself.
+func items(s *site.Site) []deps.Item {
+	var out []deps.Item
+	for _, a := range s.Approaches {
+		out = append(out, deps.Item{Kind: deps.KindApproach, ID: a.ID})
+	}
+	for _, c := range s.Cases {
+		out = append(out, deps.Item{Kind: deps.KindCase, ID: c.Slug})
+	}
+	for _, p := range s.Partners {
+		out = append(out, deps.Item{Kind: deps.KindPartner, ID: p.Slug})
+	}
+	for _, c := range s.Countries {
+		out = append(out, deps.Item{Kind: deps.KindCountry, ID: c.Code})
+	}
+	for _, g := range s.SDGs {
+		out = append(out, deps.Item{Kind: deps.KindSDG, ID: strconv.Itoa(g.Number)})
+	}
+	for _, th := range s.Themes {
+		out = append(out, deps.Item{Kind: deps.KindTheme, ID: th.Slug})
+	}
+	return out
 }

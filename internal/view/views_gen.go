@@ -3,6 +3,7 @@
 package view
 
 import (
+	"reflect"
 	"strconv"
 	"time"
 
@@ -10,7 +11,10 @@ import (
 	"github.com/casebook/casebook/internal/site"
 )
 
-var _ time.Time // not every version of the model has a date
+var (
+	_ time.Time     // not every version of the model has a date
+	_ reflect.Value // nor a field that == cannot compare
+)
 
 // Approach is a view of a *site.Approach: each method returns the field of the same
 // name and records that the page read it.
@@ -1088,39 +1092,234 @@ func hashField(h *deps.Hash, v any, field string) bool {
 	return false
 }
 
-// isLink reports whether a field of an item of kind holds other items.
-func isLink(kind deps.Kind, field string) bool {
-	switch kind {
-	case deps.KindApproach:
-		switch field {
-		case "Cases":
-			return true
+// diffFields returns the fields that may differ between old and now, two
+// versions of one item (the same type of package site): the lists of
+// items (fields that linking derives) whose members or their order differ, and with own
+// the other fields too. It is nil when old and now are not of one type.
+func diffFields(old, now any, own bool) []string {
+	var out []string
+	switch now := now.(type) {
+	case *site.Approach:
+		old, ok := old.(*site.Approach)
+		if !ok {
+			return nil
 		}
-	case deps.KindCase:
-		switch field {
-		case "Approaches", "Partners", "Countries", "Goals", "ThemeTerms", "Related":
-			return true
+		if own && old.ID != now.ID {
+			out = append(out, "ID")
 		}
-	case deps.KindPartner:
-		switch field {
-		case "Cases":
-			return true
+		if own && old.Title != now.Title {
+			out = append(out, "Title")
 		}
-	case deps.KindCountry:
-		switch field {
-		case "Partners", "Cases":
-			return true
+		if own && old.Order != now.Order {
+			out = append(out, "Order")
 		}
-	case deps.KindSDG:
-		switch field {
-		case "Cases":
-			return true
+		if own && old.Summary != now.Summary {
+			out = append(out, "Summary")
 		}
-	case deps.KindTheme:
-		switch field {
-		case "Cases":
-			return true
+		if own && !reflect.DeepEqual(old.Ratings, now.Ratings) {
+			out = append(out, "Ratings")
+		}
+		if own && !reflect.DeepEqual(old.Image, now.Image) {
+			out = append(out, "Image")
+		}
+		if own && (!reflect.DeepEqual(old.Body, now.Body) || old.Source != now.Source) {
+			out = append(out, "Body")
+		}
+		if own && old.Source != now.Source {
+			out = append(out, "Source")
+		}
+		if own && old.Lang != now.Lang {
+			out = append(out, "Lang")
+		}
+		if !sameItems(old.Cases, now.Cases, func(x *site.Case) string { return (&Case{v: x}).Item().ID }) {
+			out = append(out, "Cases")
+		}
+	case *site.Case:
+		old, ok := old.(*site.Case)
+		if !ok {
+			return nil
+		}
+		if own && old.Slug != now.Slug {
+			out = append(out, "Slug")
+		}
+		if own && old.Title != now.Title {
+			out = append(out, "Title")
+		}
+		if own && old.Summary != now.Summary {
+			out = append(out, "Summary")
+		}
+		if own && !reflect.DeepEqual(old.ApproachIDs, now.ApproachIDs) {
+			out = append(out, "ApproachIDs")
+		}
+		if own && !reflect.DeepEqual(old.PartnerRefs, now.PartnerRefs) {
+			out = append(out, "PartnerRefs")
+		}
+		if own && !reflect.DeepEqual(old.SDGs, now.SDGs) {
+			out = append(out, "SDGs")
+		}
+		if own && !reflect.DeepEqual(old.Themes, now.Themes) {
+			out = append(out, "Themes")
+		}
+		if own && !reflect.DeepEqual(old.Budget, now.Budget) {
+			out = append(out, "Budget")
+		}
+		if own && old.Start != now.Start {
+			out = append(out, "Start")
+		}
+		if own && old.End != now.End {
+			out = append(out, "End")
+		}
+		if own && old.Date != now.Date {
+			out = append(out, "Date")
+		}
+		if own && old.Draft != now.Draft {
+			out = append(out, "Draft")
+		}
+		if own && old.Featured != now.Featured {
+			out = append(out, "Featured")
+		}
+		if own && !reflect.DeepEqual(old.Links, now.Links) {
+			out = append(out, "Links")
+		}
+		if own && !reflect.DeepEqual(old.Image, now.Image) {
+			out = append(out, "Image")
+		}
+		if own && (!reflect.DeepEqual(old.Body, now.Body) || old.Source != now.Source) {
+			out = append(out, "Body")
+		}
+		if own && old.Source != now.Source {
+			out = append(out, "Source")
+		}
+		if own && old.Lang != now.Lang {
+			out = append(out, "Lang")
+		}
+		if !sameItems(old.Approaches, now.Approaches, func(x *site.Approach) string { return (&Approach{v: x}).Item().ID }) {
+			out = append(out, "Approaches")
+		}
+		if !sameItems(old.Partners, now.Partners, func(x *site.Partner) string { return (&Partner{v: x}).Item().ID }) {
+			out = append(out, "Partners")
+		}
+		if !sameItems(old.Countries, now.Countries, func(x *site.Country) string { return (&Country{v: x}).Item().ID }) {
+			out = append(out, "Countries")
+		}
+		if !sameItems(old.Goals, now.Goals, func(x *site.SDG) string { return (&SDG{v: x}).Item().ID }) {
+			out = append(out, "Goals")
+		}
+		if !sameItems(old.ThemeTerms, now.ThemeTerms, func(x *site.Theme) string { return (&Theme{v: x}).Item().ID }) {
+			out = append(out, "ThemeTerms")
+		}
+		if !sameItems(old.Related, now.Related, func(x *site.Case) string { return (&Case{v: x}).Item().ID }) {
+			out = append(out, "Related")
+		}
+	case *site.Partner:
+		old, ok := old.(*site.Partner)
+		if !ok {
+			return nil
+		}
+		if own && old.Slug != now.Slug {
+			out = append(out, "Slug")
+		}
+		if own && old.Name != now.Name {
+			out = append(out, "Name")
+		}
+		if own && old.Country != now.Country {
+			out = append(out, "Country")
+		}
+		if own && old.Type != now.Type {
+			out = append(out, "Type")
+		}
+		if own && old.Website != now.Website {
+			out = append(out, "Website")
+		}
+		if own && !reflect.DeepEqual(old.Location, now.Location) {
+			out = append(out, "Location")
+		}
+		if own && !reflect.DeepEqual(old.Image, now.Image) {
+			out = append(out, "Image")
+		}
+		if own && (!reflect.DeepEqual(old.Body, now.Body) || old.Source != now.Source) {
+			out = append(out, "Body")
+		}
+		if own && old.Source != now.Source {
+			out = append(out, "Source")
+		}
+		if own && old.Lang != now.Lang {
+			out = append(out, "Lang")
+		}
+		if !sameItems(old.Cases, now.Cases, func(x *site.Case) string { return (&Case{v: x}).Item().ID }) {
+			out = append(out, "Cases")
+		}
+	case *site.Page:
+		old, ok := old.(*site.Page)
+		if !ok {
+			return nil
+		}
+		if own && old.Slug != now.Slug {
+			out = append(out, "Slug")
+		}
+		if own && old.Title != now.Title {
+			out = append(out, "Title")
+		}
+		if own && old.Summary != now.Summary {
+			out = append(out, "Summary")
+		}
+		if own && (!reflect.DeepEqual(old.Body, now.Body) || old.Source != now.Source) {
+			out = append(out, "Body")
+		}
+		if own && old.Source != now.Source {
+			out = append(out, "Source")
+		}
+		if own && old.Lang != now.Lang {
+			out = append(out, "Lang")
+		}
+	case *site.Country:
+		old, ok := old.(*site.Country)
+		if !ok {
+			return nil
+		}
+		if own && old.Code != now.Code {
+			out = append(out, "Code")
+		}
+		if own && old.Name != now.Name {
+			out = append(out, "Name")
+		}
+		if !sameItems(old.Partners, now.Partners, func(x *site.Partner) string { return (&Partner{v: x}).Item().ID }) {
+			out = append(out, "Partners")
+		}
+		if !sameItems(old.Cases, now.Cases, func(x *site.Case) string { return (&Case{v: x}).Item().ID }) {
+			out = append(out, "Cases")
+		}
+	case *site.SDG:
+		old, ok := old.(*site.SDG)
+		if !ok {
+			return nil
+		}
+		if own && old.Number != now.Number {
+			out = append(out, "Number")
+		}
+		if own && old.Name != now.Name {
+			out = append(out, "Name")
+		}
+		if own && old.Colour != now.Colour {
+			out = append(out, "Colour")
+		}
+		if !sameItems(old.Cases, now.Cases, func(x *site.Case) string { return (&Case{v: x}).Item().ID }) {
+			out = append(out, "Cases")
+		}
+	case *site.Theme:
+		old, ok := old.(*site.Theme)
+		if !ok {
+			return nil
+		}
+		if own && old.Slug != now.Slug {
+			out = append(out, "Slug")
+		}
+		if own && old.Name != now.Name {
+			out = append(out, "Name")
+		}
+		if !sameItems(old.Cases, now.Cases, func(x *site.Case) string { return (&Case{v: x}).Item().ID }) {
+			out = append(out, "Cases")
 		}
 	}
-	return false
+	return out
 }

@@ -75,6 +75,7 @@ func generate() ([]byte, error) {
 package view
 
 import (
+	"reflect"
 	"strconv"
 	"time"
 
@@ -82,14 +83,17 @@ import (
 	"github.com/casebook/casebook/internal/site"
 )
 
-var _ time.Time // not every version of the model has a date
+var (
+	_ time.Time     // not every version of the model has a date
+	_ reflect.Value // nor a field that == cannot compare
+)
 
 `)
 	for _, it := range items {
 		writeType(&b, it)
 	}
 	writeVersions(&b)
-	writeLinks(&b)
+	writeDiff(&b)
 	return format.Source(b.Bytes())
 }
 
@@ -151,7 +155,7 @@ func writeVersions(b *bytes.Buffer) {
 			fmt.Fprintf(b, "\t\tcase %q:\n", f.Name)
 			if elem, ok := itemList(f.Type); ok {
 				fmt.Fprintf(b, "\t\t\tfor _, x := range v.%s {\n\t\t\t\th.WriteString((&%s{v: x}).Item().ID)\n\t\t\t\th.WriteByte(0)\n\t\t\t}\n", f.Name, elem.typ.Name())
-			} else if _, hasSource := it.typ.FieldByName("Source"); f.Name == "Body" && hasSource {
+			} else if f.Name == "Body" && hasSource(it.typ) {
 				b.WriteString("\t\t\thashBody(h, v.Body, v.Source)\n")
 			} else {
 				fmt.Fprintf(b, "\t\t\thashValue(h, v.%s)\n", f.Name)
@@ -163,22 +167,52 @@ func writeVersions(b *bytes.Buffer) {
 	b.WriteString("\t}\n\treturn false\n}\n")
 }
 
-// writeLinks writes isLink: whether a field of a kind holds other items,
-// which linking derives, and which change without the item's own file
-// changing. A switch, not a map: serve asks it of every Dep after an edit.
-func writeLinks(b *bytes.Buffer) {
-	b.WriteString("// isLink reports whether a field of an item of kind holds other items.\nfunc isLink(kind deps.Kind, field string) bool {\n\tswitch kind {\n")
+// writeDiff writes diffFields, which compares two versions of an item
+// without hashing them: lists of items by their members' ids, as
+// hashField hashes them, other fields with == where Go can compare them
+// and reflect.DeepEqual where not. Both say equal only of values that hash
+// alike; either may say differ of values that do (a time in another
+// location), which costs a version, not a page.
+func writeDiff(b *bytes.Buffer) {
+	b.WriteString(`// diffFields returns the fields that may differ between old and now, two
+// versions of one item (the same type of package site): the lists of
+// items (fields that linking derives) whose members or their order differ, and with own
+// the other fields too. It is nil when old and now are not of one type.
+func diffFields(old, now any, own bool) []string {
+	var out []string
+	switch now := now.(type) {
+`)
 	for _, it := range items {
-		var fields []string
+		if it.kind == "KindSite" {
+			continue
+		}
+		n := it.typ.Name()
+		fmt.Fprintf(b, "\tcase *site.%s:\n\t\told, ok := old.(*site.%s)\n\t\tif !ok {\n\t\t\treturn nil\n\t\t}\n", n, n)
 		for i := range it.typ.NumField() {
 			f := it.typ.Field(i)
-			if _, ok := itemList(f.Type); ok && f.IsExported() {
-				fields = append(fields, fmt.Sprintf("%q", f.Name))
+			if !f.IsExported() {
+				continue
 			}
-		}
-		if len(fields) > 0 {
-			fmt.Fprintf(b, "\tcase deps.%s:\n\t\tswitch field {\n\t\tcase %s:\n\t\t\treturn true\n\t\t}\n", it.kind, strings.Join(fields, ", "))
+			switch elem, isList := itemList(f.Type); {
+			case isList:
+				fmt.Fprintf(b, "\t\tif !sameItems(old.%s, now.%s, func(x *site.%s) string { return (&%s{v: x}).Item().ID }) {\n", f.Name, f.Name, elem.typ.Name(), elem.typ.Name())
+			case f.Name == "Body" && hasSource(it.typ):
+				// A body left out has its file's version (see hashBody).
+				fmt.Fprintf(b, "\t\tif own && (!reflect.DeepEqual(old.Body, now.Body) || old.Source != now.Source) {\n")
+			case f.Type.Comparable() && f.Type.Kind() != reflect.Pointer && f.Type.Kind() != reflect.Interface:
+				fmt.Fprintf(b, "\t\tif own && old.%s != now.%s {\n", f.Name, f.Name)
+			default:
+				fmt.Fprintf(b, "\t\tif own && !reflect.DeepEqual(old.%s, now.%s) {\n", f.Name, f.Name)
+			}
+			fmt.Fprintf(b, "\t\t\tout = append(out, %q)\n\t\t}\n", f.Name)
 		}
 	}
-	b.WriteString("\t}\n\treturn false\n}\n")
+	b.WriteString("\t}\n\treturn out\n}\n")
+}
+
+// hasSource reports whether the items of t know the file they were read
+// from, whose hash versions a body left out.
+func hasSource(t reflect.Type) bool {
+	_, ok := t.FieldByName("Source")
+	return ok
 }
