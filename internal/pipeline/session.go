@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tdewolff/minify/v2"
 
@@ -798,7 +799,11 @@ func (s *Session) commit(ch *Change, w *rendering) {
 	// What the pages read is recorded when the session is next used (or
 	// asked to, see Settle): casebook serve tells the browsers first.
 	s.unsettled = func() {
-		w.site.Rank() // for the next edit's linking
+		// What the next edit's linking needs, beside the graph's work:
+		// the two read nothing in common.
+		var ranked sync.WaitGroup
+		ranked.Go(w.site.Rank)
+		defer ranked.Wait()
 		s.graph.Update(w.changed, w.now)
 		for j, i := range w.dirty {
 			s.graph.Put(s.path(w.plan[i]), w.sets[j], w.now)
