@@ -507,7 +507,11 @@ func scope(old, now *site.Site) func(deps.Item) deps.Fields {
 	// The settings name the themes: in a translated site, in the words of
 	// site.<lang>.yaml, which is no item's file.
 	bodiesOnly := fileItems(old) == fileItems(now) && reflect.DeepEqual(old.Config, now.Config)
-	var same []deps.Item // the items whose files are as they were
+	type version struct {
+		it  deps.Item
+		was any
+	}
+	var same []version // the items whose files are as they were
 	eachFileItem(now, func(it deps.Item, src site.Source) {
 		v, ok := view.Lookup(old, it)
 		switch {
@@ -520,28 +524,29 @@ func scope(old, now *site.Site) func(deps.Item) deps.Fields {
 				bodiesOnly = false
 			}
 		default:
-			same = append(same, it)
+			same = append(same, version{it, v})
 		}
 	})
 	if bodiesOnly {
 		return bodyScope(changedFiles)
 	}
 	differ := make(map[deps.Item]deps.Fields)
-	compare := func(it deps.Item, own bool) {
-		was, ok := view.Lookup(old, it)
-		if !ok {
-			differ[it] = deps.All
-			return
-		}
+	compare := func(it deps.Item, was any, own bool) {
 		v, _ := view.Lookup(now, it)
 		if fields := view.ChangedFields(was, v, own); len(fields) > 0 {
 			differ[it] = func(field string) bool { return slices.Contains(fields, field) }
 		}
 	}
-	for _, it := range same {
-		compare(it, false)
+	for _, x := range same {
+		compare(x.it, x.was, false)
 	}
-	eachDerivedItem(now, func(it deps.Item) { compare(it, true) })
+	eachDerivedItem(now, func(it deps.Item) {
+		if was, ok := view.Lookup(old, it); ok {
+			compare(it, was, true)
+		} else {
+			differ[it] = deps.All // new
+		}
+	})
 	return func(it deps.Item) deps.Fields {
 		switch it.Kind {
 		case deps.KindComputed, deps.KindTemplate, deps.KindAsset, deps.KindSite, deps.KindMessages:
