@@ -231,10 +231,13 @@ func hashReflect(h *deps.Hash, v reflect.Value) {
 // and now, two versions of it (of one type of package site, as Lookup
 // returns them): its lists of items whose members differ, and with own its
 // other fields that differ too. A field it leaves out has the same version
-// in both; nil when none may differ, or old and now are not of one type.
-// It compares without hashing, for a caller that would otherwise version
-// every field of thousands of items to find the few that changed.
-func ChangedFields(old, now any, own bool) []string { return diffFields(old, now, own) }
+// in both. ok is false when old and now are not items of one type, and
+// then any field may differ. It compares without hashing, for a caller
+// that would otherwise version every field of thousands of items to find
+// the few that changed.
+func ChangedFields(old, now any, own bool) (fields []string, ok bool) {
+	return diffFields(old, now, own)
+}
 
 // sameItems reports whether a and b list the same items in the same
 // order, by id, as hashField hashes them.

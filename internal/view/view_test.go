@@ -161,7 +161,10 @@ func TestChangedFields(t *testing.T) {
 			}
 			v, _ := view.Lookup(now, it)
 			for _, own := range []bool{true, false} {
-				changed := view.ChangedFields(was, v, own)
+				changed, ok := view.ChangedFields(was, v, own)
+				if !ok {
+					t.Fatalf("%s: %v: versions of one item are not of one type", name, it)
+				}
 				if own {
 					differ += len(changed)
 				}

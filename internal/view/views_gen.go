@@ -1094,15 +1094,15 @@ func hashField(h *deps.Hash, v any, field string) bool {
 
 // diffFields returns the fields that may differ between old and now, two
 // versions of one item (the same type of package site): the lists of
-// items (fields that linking derives) whose members or their order differ, and with own
-// the other fields too. It is nil when old and now are not of one type.
-func diffFields(old, now any, own bool) []string {
-	var out []string
+// items, which linking derives, whose members or their order differ, and
+// with own the other fields too. ok is false when old and now are not
+// items of one type.
+func diffFields(old, now any, own bool) (out []string, ok bool) {
 	switch now := now.(type) {
 	case *site.Approach:
 		old, ok := old.(*site.Approach)
 		if !ok {
-			return nil
+			return nil, false
 		}
 		if own && old.ID != now.ID {
 			out = append(out, "ID")
@@ -1134,10 +1134,11 @@ func diffFields(old, now any, own bool) []string {
 		if !sameItems(old.Cases, now.Cases, func(x *site.Case) string { return (&Case{v: x}).Item().ID }) {
 			out = append(out, "Cases")
 		}
+		return out, true
 	case *site.Case:
 		old, ok := old.(*site.Case)
 		if !ok {
-			return nil
+			return nil, false
 		}
 		if own && old.Slug != now.Slug {
 			out = append(out, "Slug")
@@ -1211,10 +1212,11 @@ func diffFields(old, now any, own bool) []string {
 		if !sameItems(old.Related, now.Related, func(x *site.Case) string { return (&Case{v: x}).Item().ID }) {
 			out = append(out, "Related")
 		}
+		return out, true
 	case *site.Partner:
 		old, ok := old.(*site.Partner)
 		if !ok {
-			return nil
+			return nil, false
 		}
 		if own && old.Slug != now.Slug {
 			out = append(out, "Slug")
@@ -1249,10 +1251,11 @@ func diffFields(old, now any, own bool) []string {
 		if !sameItems(old.Cases, now.Cases, func(x *site.Case) string { return (&Case{v: x}).Item().ID }) {
 			out = append(out, "Cases")
 		}
+		return out, true
 	case *site.Page:
 		old, ok := old.(*site.Page)
 		if !ok {
-			return nil
+			return nil, false
 		}
 		if own && old.Slug != now.Slug {
 			out = append(out, "Slug")
@@ -1272,10 +1275,11 @@ func diffFields(old, now any, own bool) []string {
 		if own && old.Lang != now.Lang {
 			out = append(out, "Lang")
 		}
+		return out, true
 	case *site.Country:
 		old, ok := old.(*site.Country)
 		if !ok {
-			return nil
+			return nil, false
 		}
 		if own && old.Code != now.Code {
 			out = append(out, "Code")
@@ -1289,10 +1293,11 @@ func diffFields(old, now any, own bool) []string {
 		if !sameItems(old.Cases, now.Cases, func(x *site.Case) string { return (&Case{v: x}).Item().ID }) {
 			out = append(out, "Cases")
 		}
+		return out, true
 	case *site.SDG:
 		old, ok := old.(*site.SDG)
 		if !ok {
-			return nil
+			return nil, false
 		}
 		if own && old.Number != now.Number {
 			out = append(out, "Number")
@@ -1306,10 +1311,11 @@ func diffFields(old, now any, own bool) []string {
 		if !sameItems(old.Cases, now.Cases, func(x *site.Case) string { return (&Case{v: x}).Item().ID }) {
 			out = append(out, "Cases")
 		}
+		return out, true
 	case *site.Theme:
 		old, ok := old.(*site.Theme)
 		if !ok {
-			return nil
+			return nil, false
 		}
 		if own && old.Slug != now.Slug {
 			out = append(out, "Slug")
@@ -1320,6 +1326,7 @@ func diffFields(old, now any, own bool) []string {
 		if !sameItems(old.Cases, now.Cases, func(x *site.Case) string { return (&Case{v: x}).Item().ID }) {
 			out = append(out, "Cases")
 		}
+		return out, true
 	}
-	return out
+	return nil, false
 }

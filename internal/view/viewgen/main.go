@@ -176,10 +176,10 @@ func writeVersions(b *bytes.Buffer) {
 func writeDiff(b *bytes.Buffer) {
 	b.WriteString(`// diffFields returns the fields that may differ between old and now, two
 // versions of one item (the same type of package site): the lists of
-// items (fields that linking derives) whose members or their order differ, and with own
-// the other fields too. It is nil when old and now are not of one type.
-func diffFields(old, now any, own bool) []string {
-	var out []string
+// items, which linking derives, whose members or their order differ, and
+// with own the other fields too. ok is false when old and now are not
+// items of one type.
+func diffFields(old, now any, own bool) (out []string, ok bool) {
 	switch now := now.(type) {
 `)
 	for _, it := range items {
@@ -187,7 +187,7 @@ func diffFields(old, now any, own bool) []string {
 			continue
 		}
 		n := it.typ.Name()
-		fmt.Fprintf(b, "\tcase *site.%s:\n\t\told, ok := old.(*site.%s)\n\t\tif !ok {\n\t\t\treturn nil\n\t\t}\n", n, n)
+		fmt.Fprintf(b, "\tcase *site.%s:\n\t\told, ok := old.(*site.%s)\n\t\tif !ok {\n\t\t\treturn nil, false\n\t\t}\n", n, n)
 		for i := range it.typ.NumField() {
 			f := it.typ.Field(i)
 			if !f.IsExported() {
@@ -206,8 +206,9 @@ func diffFields(old, now any, own bool) []string {
 			}
 			fmt.Fprintf(b, "\t\t\tout = append(out, %q)\n\t\t}\n", f.Name)
 		}
+		b.WriteString("\t\treturn out, true\n")
 	}
-	b.WriteString("\t}\n\treturn out\n}\n")
+	b.WriteString("\t}\n\treturn nil, false\n}\n")
 }
 
 // hasSource reports whether the items of t know the file they were read
