@@ -171,7 +171,7 @@ func (g *Graph) unmarshal(data []byte) error {
 		}
 		id := int32(len(g.deps))
 		g.deps, g.ver = append(g.deps, d), append(g.ver, v)
-		g.addToItem(d.Item, id)
+		g.addToItem(d.Item, d.Field, id)
 	}
 	g.sets = make([]*Set, r.count())
 	for i := range g.sets {
