@@ -507,32 +507,8 @@ func scope(old, now *site.Site) func(deps.Item) deps.Fields {
 	// The settings name the themes: in a translated site, in the words of
 	// site.<lang>.yaml, which is no item's file.
 	bodiesOnly := fileItems(old) == fileItems(now) && reflect.DeepEqual(old.Config, now.Config)
-	type version struct {
-		it  deps.Item
-		was any
-	}
-	var same []version // the items whose files are as they were
-	eachFileItem(now, func(it deps.Item, src site.Source) {
-		v, ok := view.Lookup(old, it)
-		switch {
-		case !ok:
-			changedFiles[it] = true // new
-			bodiesOnly = false
-		case sourceOf(v) != src:
-			changedFiles[it] = true
-			if was := sourceOf(v); was.Path != src.Path || was.Meta != src.Meta || was.BodyLine != src.BodyLine {
-				bodiesOnly = false
-			}
-		default:
-			same = append(same, version{it, v})
-		}
-	})
-	if bodiesOnly {
-		return bodyScope(changedFiles)
-	}
 	differ := make(map[deps.Item]deps.Fields)
-	compare := func(it deps.Item, was any, own bool) {
-		v, _ := view.Lookup(now, it)
+	compare := func(it deps.Item, was, v any, own bool) {
 		switch fields, ok := view.ChangedFields(was, v, own); {
 		case !ok:
 			differ[it] = deps.All
@@ -540,12 +516,27 @@ func scope(old, now *site.Site) func(deps.Item) deps.Fields {
 			differ[it] = func(field string) bool { return slices.Contains(fields, field) }
 		}
 	}
-	for _, x := range same {
-		compare(x.it, x.was, false)
+	eachFileItem(now, func(it deps.Item, v any, src site.Source) {
+		was, ok := view.Lookup(old, it)
+		switch {
+		case !ok:
+			changedFiles[it] = true // new
+			bodiesOnly = false
+		case sourceOf(was) != src:
+			changedFiles[it] = true
+			if from := sourceOf(was); from.Path != src.Path || from.Meta != src.Meta || from.BodyLine != src.BodyLine {
+				bodiesOnly = false
+			}
+		default:
+			compare(it, was, v, false)
+		}
+	})
+	if bodiesOnly {
+		return bodyScope(changedFiles)
 	}
-	eachDerivedItem(now, func(it deps.Item) {
+	eachDerivedItem(now, func(it deps.Item, v any) {
 		if was, ok := view.Lookup(old, it); ok {
-			compare(it, was, true)
+			compare(it, was, v, true)
 		} else {
 			differ[it] = deps.All // new
 		}
@@ -591,45 +582,46 @@ func bodyScope(changedFiles map[deps.Item]bool) func(deps.Item) deps.Fields {
 // fileItems counts the items of s that are read from files.
 func fileItems(s *site.Site) int {
 	n := 0
-	eachFileItem(s, func(deps.Item, site.Source) { n++ })
+	eachFileItem(s, func(deps.Item, any, site.Source) { n++ })
 	return n
 }
 
-// eachFileItem calls f with every item of s that is read from a file.
-func eachFileItem(s *site.Site, f func(deps.Item, site.Source)) {
+// eachFileItem calls f with every item of s that is read from a file, as
+// an Item, as the model's item and with its file.
+func eachFileItem(s *site.Site, f func(deps.Item, any, site.Source)) {
 	for _, a := range s.Approaches {
-		f(deps.Item{Kind: deps.KindApproach, ID: a.ID}, a.Source)
+		f(deps.Item{Kind: deps.KindApproach, ID: a.ID}, a, a.Source)
 	}
 	for _, c := range s.Cases {
-		f(deps.Item{Kind: deps.KindCase, ID: c.Slug}, c.Source)
+		f(deps.Item{Kind: deps.KindCase, ID: c.Slug}, c, c.Source)
 	}
 	for _, p := range s.Partners {
 		if p.Source.Path != "" {
-			f(deps.Item{Kind: deps.KindPartner, ID: p.Slug}, p.Source)
+			f(deps.Item{Kind: deps.KindPartner, ID: p.Slug}, p, p.Source)
 		}
 	}
 	for _, p := range s.Pages {
-		f(deps.Item{Kind: deps.KindPage, ID: p.Slug}, p.Source)
+		f(deps.Item{Kind: deps.KindPage, ID: p.Slug}, p, p.Source)
 	}
 }
 
 // eachDerivedItem calls f with every item of s that linking derives from
-// others: the partners without a file of their own, the countries, goals
-// and themes.
-func eachDerivedItem(s *site.Site, f func(deps.Item)) {
+// others, as an Item and as the model's item: the partners without a file
+// of their own, the countries, goals and themes.
+func eachDerivedItem(s *site.Site, f func(deps.Item, any)) {
 	for _, p := range s.Partners {
 		if p.Source.Path == "" {
-			f(deps.Item{Kind: deps.KindPartner, ID: p.Slug})
+			f(deps.Item{Kind: deps.KindPartner, ID: p.Slug}, p)
 		}
 	}
 	for _, c := range s.Countries {
-		f(deps.Item{Kind: deps.KindCountry, ID: c.Code})
+		f(deps.Item{Kind: deps.KindCountry, ID: c.Code}, c)
 	}
 	for _, g := range s.SDGs {
-		f(deps.Item{Kind: deps.KindSDG, ID: strconv.Itoa(g.Number)})
+		f(deps.Item{Kind: deps.KindSDG, ID: strconv.Itoa(g.Number)}, g)
 	}
 	for _, t := range s.Themes {
-		f(deps.Item{Kind: deps.KindTheme, ID: t.Slug})
+		f(deps.Item{Kind: deps.KindTheme, ID: t.Slug}, t)
 	}
 }
 
