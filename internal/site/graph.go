@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // New links validated content into a Site: it merges the partners that cases
@@ -59,8 +60,14 @@ func link(prev *ranking, cfg Config, approaches []*Approach, cases []*Case, part
 	for _, p := range s.Pages {
 		s.pageBySlug[p.Slug] = p
 	}
-	s.linkPartners(partnerFiles)
+	// A case's partners and its other terms are fields apart, and each
+	// term's list of cases its own: linked side by side, then the
+	// countries, which come from the partners.
+	var partners sync.WaitGroup
+	partners.Go(func() { s.linkPartners(partnerFiles) })
 	s.linkTerms()
+	partners.Wait()
+	s.linkCountries()
 	s.relate(MaxRelated, prev)
 	s.ranking = &lazyRanking{site: s}
 	return s
@@ -113,13 +120,10 @@ func (s *Site) linkPartners(files []*Partner) {
 	sortPartners(s.Partners)
 }
 
-// linkTerms derives the approaches, countries, goals and themes of every
-// case, and the cases of every term.
-func (s *Site) linkTerms() {
+// linkCountries derives the countries of every case from its partners,
+// and the partners and cases of every country.
+func (s *Site) linkCountries() {
 	countries := make(map[string]*Country)
-	goals := make(map[int]*SDG)
-	themes := make(map[string]*Theme)
-	slugs := make(map[string]ThemeLabel) // of theme names, which cases repeat
 	for _, p := range s.Partners {
 		co := countries[p.Country]
 		if co == nil {
@@ -130,17 +134,35 @@ func (s *Site) linkTerms() {
 		co.Partners = append(co.Partners, p)
 	}
 	for _, c := range s.Cases {
-		for _, id := range c.ApproachIDs {
-			if a := s.approachByID[id]; a != nil && !slices.Contains(c.Approaches, a) {
-				c.Approaches = append(c.Approaches, a)
-				a.Cases = append(a.Cases, c)
-			}
-		}
 		for _, p := range c.Partners {
 			co := countries[p.Country]
 			if !slices.Contains(c.Countries, co) {
 				c.Countries = append(c.Countries, co)
 				co.Cases = append(co.Cases, c)
+			}
+		}
+	}
+	s.countryByCode = countries
+	s.Countries = sortedValues(countries, func(a, b *Country) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Code, b.Code))
+	})
+	for _, co := range s.Countries {
+		sortPartners(co.Partners)
+	}
+}
+
+// linkTerms derives the approaches, goals and themes of every case, and
+// the cases of each of them. It reads no partner, and linkPartners no
+// field it writes.
+func (s *Site) linkTerms() {
+	goals := make(map[int]*SDG)
+	themes := make(map[string]*Theme)
+	slugs := make(map[string]ThemeLabel) // of theme names, which cases repeat
+	for _, c := range s.Cases {
+		for _, id := range c.ApproachIDs {
+			if a := s.approachByID[id]; a != nil && !slices.Contains(c.Approaches, a) {
+				c.Approaches = append(c.Approaches, a)
+				a.Cases = append(a.Cases, c)
 			}
 		}
 		for _, n := range c.SDGs {
@@ -181,13 +203,7 @@ func (s *Site) linkTerms() {
 			t.Cases = append(t.Cases, c)
 		}
 	}
-	s.countryByCode, s.sdgByNumber, s.themeBySlug = countries, goals, themes
-	s.Countries = sortedValues(countries, func(a, b *Country) int {
-		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Code, b.Code))
-	})
-	for _, co := range s.Countries {
-		sortPartners(co.Partners)
-	}
+	s.sdgByNumber, s.themeBySlug = goals, themes
 	s.SDGs = sortedValues(goals, func(a, b *SDG) int { return cmp.Compare(a.Number, b.Number) })
 	s.Themes = sortedValues(themes, func(a, b *Theme) int { return strings.Compare(a.Slug, b.Slug) })
 	sortByFolded(s.Themes, func(t *Theme) string { return t.Name }, func(a, b *Theme) int { return strings.Compare(a.Slug, b.Slug) })
