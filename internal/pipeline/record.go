@@ -121,7 +121,7 @@ func (pr *pageRecords) settle(now deps.Version, plan map[string]bool, changed ..
 }
 
 // recordUpTo is the number of cases up to which a build records what its
-// pages read. The graph of the reads grows with the site (some 65 MB at
+// pages read. The graph of the reads grows with the site (some 55 MB at
 // 10,000 cases, and the collector lets the heap grow by as much again):
 // at 100,000 cases it took the build from 1.9 to 3.1 GB, over what a
 // build of that size may take. A larger site renders every page.

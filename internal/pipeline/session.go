@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -590,18 +589,18 @@ func fileItems(s *site.Site) int {
 // an Item, as the model's item and with its file.
 func eachFileItem(s *site.Site, f func(deps.Item, any, site.Source)) {
 	for _, a := range s.Approaches {
-		f(deps.Item{Kind: deps.KindApproach, ID: a.ID}, a, a.Source)
+		f(view.OfApproach(a, nil).Item(), a, a.Source)
 	}
 	for _, c := range s.Cases {
-		f(deps.Item{Kind: deps.KindCase, ID: c.Slug}, c, c.Source)
+		f(view.OfCase(c, nil).Item(), c, c.Source)
 	}
 	for _, p := range s.Partners {
 		if p.Source.Path != "" {
-			f(deps.Item{Kind: deps.KindPartner, ID: p.Slug}, p, p.Source)
+			f(view.OfPartner(p, nil).Item(), p, p.Source)
 		}
 	}
 	for _, p := range s.Pages {
-		f(deps.Item{Kind: deps.KindPage, ID: p.Slug}, p, p.Source)
+		f(view.OfPage(p, nil).Item(), p, p.Source)
 	}
 }
 
@@ -611,17 +610,17 @@ func eachFileItem(s *site.Site, f func(deps.Item, any, site.Source)) {
 func eachDerivedItem(s *site.Site, f func(deps.Item, any)) {
 	for _, p := range s.Partners {
 		if p.Source.Path == "" {
-			f(deps.Item{Kind: deps.KindPartner, ID: p.Slug}, p)
+			f(view.OfPartner(p, nil).Item(), p)
 		}
 	}
 	for _, c := range s.Countries {
-		f(deps.Item{Kind: deps.KindCountry, ID: c.Code}, c)
+		f(view.OfCountry(c, nil).Item(), c)
 	}
 	for _, g := range s.SDGs {
-		f(deps.Item{Kind: deps.KindSDG, ID: strconv.Itoa(g.Number)}, g)
+		f(view.OfSDG(g, nil).Item(), g)
 	}
 	for _, t := range s.Themes {
-		f(deps.Item{Kind: deps.KindTheme, ID: t.Slug}, t)
+		f(view.OfTheme(t, nil).Item(), t)
 	}
 }
 
