@@ -82,6 +82,7 @@ func (d Dep) String() string {
 // without paying for recording. A Recorder is used by one goroutine.
 type Recorder struct {
 	reads map[Dep]struct{}
+	order []Dep // reads, each once, in the order first read
 	sets  []*Set
 }
 
@@ -91,12 +92,18 @@ func NewRecorder() *Recorder { return NewRecorderSize(0) }
 // NewRecorderSize returns an empty Recorder with room for n reads: a page
 // of an approach at 10,000 cases reads tens of thousands, and a map that
 // grows to that many leaves twice as many behind.
-func NewRecorderSize(n int) *Recorder { return &Recorder{reads: make(map[Dep]struct{}, n)} }
+func NewRecorderSize(n int) *Recorder {
+	return &Recorder{reads: make(map[Dep]struct{}, n), order: make([]Dep, 0, n)}
+}
 
 // Read records that the output read d.
 func (r *Recorder) Read(d Dep) {
-	if r != nil {
-		r.reads[d] = struct{}{}
+	if r == nil {
+		return
+	}
+	n := len(r.reads)
+	if r.reads[d] = struct{}{}; len(r.reads) > n { // one look-up, not two
+		r.order = append(r.order, d)
 	}
 }
 
@@ -112,12 +119,10 @@ func (r *Recorder) Set() *Set {
 	if r == nil {
 		return nil
 	}
-	// In no order: a Graph numbers them, and the pages of statistics
-	// read a hundred thousand at 10,000 cases.
-	s := &Set{Deps: make([]Dep, 0, len(r.reads))}
-	for d := range r.reads {
-		s.Deps = append(s.Deps, d)
-	}
+	// In the order read: a page made again reads what it read last
+	// time in the same order, which spares a Graph looking most of them
+	// up (see Graph.Put).
+	s := &Set{Deps: r.order}
 	seen := make(map[*Set]bool, len(r.sets))
 	for _, x := range r.sets {
 		if !seen[x] {

@@ -2,6 +2,7 @@ package deps_test
 
 import (
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/casebook/casebook/internal/deps"
@@ -182,4 +183,67 @@ func TestReading(t *testing.T) {
 			t.Errorf("reading %s: %v, want %v", tc.id, got, tc.want)
 		}
 	}
+}
+
+// TestRemade: a page made again is found through what it reads now,
+// whatever it read before and in whatever order: Put follows the page's
+// last reads where it can (see Graph.Put) and must not be misled by them.
+func TestRemade(t *testing.T) {
+	ids := func(from, to int) []int {
+		var out []int
+		for i := from; i < to; i++ {
+			out = append(out, i)
+		}
+		return out
+	}
+	first := ids(0, 300)
+	for _, tc := range []struct {
+		name string
+		next []int
+	}{
+		{"same", first},
+		{"one gone", slices.Concat(ids(0, 150), ids(151, 300))},
+		{"many gone", slices.Concat(ids(0, 50), ids(200, 300))},
+		{"new ones", slices.Concat(ids(0, 100), ids(1000, 1100), ids(100, 300))},
+		{"reversed", reversed(first)},
+		{"moved", slices.Concat(ids(1, 150), []int{0}, ids(150, 300))},
+		{"gone and new", slices.Concat(ids(0, 20), ids(500, 520), ids(90, 120), ids(700, 703))},
+		{"none", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			versions := make(map[deps.Dep]uint64)
+			now := func(d deps.Dep) (uint64, bool) { v, ok := versions[d]; return v, ok }
+			read := func(ids []int) *deps.Set {
+				r := deps.NewRecorder()
+				for _, i := range ids {
+					d := dep(strconv.Itoa(i), "Title")
+					versions[d] = 1
+					r.Read(d)
+				}
+				return r.Set()
+			}
+			g := deps.NewGraph()
+			g.Put("p.html", read(first), now)
+			g.Put("other.html", read(ids(250, 260)), now)
+			g.Put("p.html", read(tc.next), now)
+			for i := range 1200 {
+				d := dep(strconv.Itoa(i), "Title")
+				if _, ok := versions[d]; !ok {
+					continue
+				}
+				versions[d]++
+				changed := g.Changed(now, nil)
+				if got, want := g.Dirty(changed)["p.html"], slices.Contains(tc.next, i); got != want {
+					t.Fatalf("case %d changed: p.html dirty %v, want %v", i, got, want)
+				}
+				g.Update(changed, now)
+			}
+		})
+	}
+}
+
+func reversed(xs []int) []int {
+	out := slices.Clone(xs)
+	slices.Reverse(out)
+	return out
 }

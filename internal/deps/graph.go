@@ -246,15 +246,25 @@ func (g *Graph) Put(path string, s *Set, now Version) {
 	if old, ok := g.outputs[path]; ok && old != s {
 		g.stale++
 	}
+	last := g.outputs[path]
 	g.outputs[path] = s
 	if !slices.Contains(s.paths, path) {
 		s.paths = append(s.paths, path)
 	}
-	g.number(s, now)
+	var hint []int32
+	if last != nil && last.numbered {
+		hint = last.ids
+	}
+	g.number(s, now, hint)
 }
 
 // number gives the Deps of s and of the sets it includes their numbers.
-func (g *Graph) number(s *Set, now Version) {
+// hint are the numbers of the Deps of the output's last set, if any: a
+// page made again reads mostly what it read before, in the same order
+// (see Recorder.Set), and a Dep that is the next of hint is not looked
+// up. Numbering the page of statistics at 10,000 cases, 100,000 Deps,
+// took a look-up in a map of 20,000 items for each.
+func (g *Graph) number(s *Set, now Version, hint []int32) {
 	if s == nil || s.ids != nil || s.numbered {
 		return
 	}
@@ -263,29 +273,52 @@ func (g *Graph) number(s *Set, now Version) {
 	g.sets = append(g.sets, s)
 	s.ids = make([]int32, len(s.Deps))
 	defer func() { s.Deps = nil }() // the numbers say it, in a tenth of the memory
+	// The Dep of hint to compare with the next of s.Deps.
+	next := 0
 	for i, d := range s.Deps {
-		id, ok := g.find(d)
-		if !ok {
-			id = int32(len(g.deps))
-			g.deps = append(g.deps, d)
-			var v version
-			if now != nil {
-				v.v, v.ok = now(d)
-			} else {
-				g.unversioned = append(g.unversioned, id)
+		var id int32
+		if next < len(hint) && g.deps[hint[next]] == d {
+			id = hint[next]
+			next++
+		} else if found, ok := g.find(d); ok {
+			id = found
+			// Past the Deps the page no longer reads, if it is close.
+			if k := slices.Index(hint[next:min(len(hint), next+hintAhead)], id); k >= 0 {
+				next += k + 1
 			}
-			g.ver = append(g.ver, v)
-			g.addToItem(d.Item, d.Field, id)
-			g.readers = append(g.readers, nil)
+		} else {
+			id = g.add(d, now)
 		}
 		s.ids[i] = id
 		g.readers[id] = append(g.readers[id], s.num)
 	}
 	for _, x := range s.Sets {
 		x.parents = append(x.parents, s)
-		g.number(x, now)
+		g.number(x, now, nil)
 	}
 }
+
+// add numbers d, a Dep new to g, with its version in now (nil: later, see
+// SetVersions).
+func (g *Graph) add(d Dep, now Version) int32 {
+	id := int32(len(g.deps))
+	g.deps = append(g.deps, d)
+	var v version
+	if now != nil {
+		v.v, v.ok = now(d)
+	} else {
+		g.unversioned = append(g.unversioned, id)
+	}
+	g.ver = append(g.ver, v)
+	g.addToItem(d.Item, d.Field, id)
+	g.readers = append(g.readers, nil)
+	return id
+}
+
+// hintAhead is how far number looks along its hint for a Dep it found
+// elsewhere, to follow the hint again after Deps that a page no longer
+// reads.
+const hintAhead = 64
 
 // SetVersions gives the Deps put without a version their versions in now.
 func (g *Graph) SetVersions(now Version) {
