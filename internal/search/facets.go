@@ -54,10 +54,6 @@ func Facets(s *site.Site, words Words) []Facet {
 	if words == nil {
 		words = english{}
 	}
-	idx := make(map[*site.Case]int, len(s.Cases))
-	for i, c := range s.Cases {
-		idx[c] = i
-	}
 	kinds := site.Facets()
 	facets := make([]Facet, len(kinds))
 	for k, kind := range kinds {
@@ -66,7 +62,7 @@ func Facets(s *site.Site, words Words) []Facet {
 		for i, v := range vs {
 			cases := make([]int, len(v.Cases))
 			for j, c := range v.Cases {
-				cases[j] = idx[c]
+				cases[j] = c.Index()
 			}
 			slices.Sort(cases)
 			f.Values[i] = Value{ID: v.ID, Label: words.Value(kind.ID, v), Short: v.Short, Cases: cases, Colour: v.Colour}

@@ -378,14 +378,10 @@ func appendValues(b []byte, values []Value, cases bool) []byte {
 // newest returns the case numbers newest first, as the home page orders
 // them: by date, then start year, then slug.
 func newest(s *site.Site) []int {
-	idx := make(map[*site.Case]int, len(s.Cases))
-	for i, c := range s.Cases {
-		idx[c] = i
-	}
 	order := s.RecentCases(len(s.Cases))
 	out := make([]int, len(order))
 	for i, c := range order {
-		out[i] = idx[c]
+		out[i] = c.Index()
 	}
 	return out
 }

@@ -46,7 +46,7 @@ func link(prev *ranking, cfg Config, approaches []*Approach, cases []*Case, part
 	slices.SortFunc(s.Approaches, func(a, b *Approach) int {
 		return cmp.Or(cmp.Compare(a.Order, b.Order), strings.Compare(a.ID, b.ID))
 	})
-	sortByFolded(s.Cases, func(c *Case) string { return c.Title }, func(a, b *Case) int { return strings.Compare(a.Slug, b.Slug) })
+	sortByTitle(s.Cases, prev)
 	for i, c := range s.Cases {
 		c.index = i
 	}
@@ -258,6 +258,44 @@ func sortByFolded[T any](xs []T, key func(T) string, tiebreak func(a, b T) int) 
 	})
 	for i, k := range ks {
 		xs[i] = k.x
+	}
+}
+
+// sortByTitle sorts cases by folded title (see Fold), then by slug. The
+// cases that prev, the ranking of the site linked last (nil: none), holds
+// with the same title keep their folded title and start in their last
+// order, which the sort then finds all but sorted: folding and sorting
+// 10,000 titles was a quarter of linking them again.
+func sortByTitle(cases []*Case, prev *ranking) {
+	type keyed struct {
+		key string
+		c   *Case
+	}
+	var was map[string]rankedCase
+	if prev != nil {
+		was = prev.related
+	}
+	last := make([]keyed, len(was)) // by their place in the last order
+	var others []keyed
+	for _, c := range cases {
+		if r, ok := was[c.Slug]; ok && r.title == c.Title {
+			last[r.at] = keyed{r.key, c}
+		} else {
+			others = append(others, keyed{Fold(c.Title), c})
+		}
+	}
+	ks := make([]keyed, 0, len(cases))
+	for _, k := range last {
+		if k.c != nil {
+			ks = append(ks, k)
+		}
+	}
+	ks = append(ks, others...)
+	slices.SortFunc(ks, func(a, b keyed) int {
+		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.c.Slug, b.c.Slug))
+	})
+	for i, k := range ks {
+		cases[i] = k.c
 	}
 }
 

@@ -111,6 +111,10 @@ type rankedTerm struct {
 type rankedCase struct {
 	terms   uint64   // a hash of the case's own terms (see termsOf)
 	related []string // the slugs of its related cases
+	// Where the case was in the site's order of cases, and the title and
+	// folded title it was sorted by (see sortByTitle).
+	at         int
+	title, key string
 }
 
 // termKey identifies a term across links: an approach by id, a partner by
@@ -205,8 +209,8 @@ func (s *Site) Rank() { s.ranking.get() }
 func rankingOf(s *Site) *ranking {
 	r := &ranking{terms: make(map[termKey]rankedTerm), related: make(map[string]rankedCase, len(s.Cases))}
 	s.eachTerm(func(k termKey, cases []*Case) { r.terms[k] = rankedTerm{head(cases), slugs(cases)} })
-	for _, c := range s.Cases {
-		r.related[c.Slug] = rankedCase{termsOf(c), slugs(c.Related)}
+	for i, c := range s.Cases {
+		r.related[c.Slug] = rankedCase{terms: termsOf(c), related: slugs(c.Related), at: i, title: c.Title, key: Fold(c.Title)}
 	}
 	return r
 }

@@ -38,8 +38,12 @@ func TestRelinkEqualsNew(t *testing.T) {
 	edits := map[string]func(r *rand.Rand, c *site.Case) *site.Case{
 		"approaches": func(r *rand.Rand, c *site.Case) *site.Case { c.ApproachIDs = []string{ids[r.IntN(len(ids))]}; return c },
 		"title":      func(r *rand.Rand, c *site.Case) *site.Case { c.Title = fmt.Sprint(r.IntN(10000)); return c },
-		"sdgs":       func(r *rand.Rand, c *site.Case) *site.Case { c.SDGs = []int{1 + r.IntN(17), 1 + r.IntN(17)}; return c },
-		"themes":     func(r *rand.Rand, c *site.Case) *site.Case { c.Themes = []string{fmt.Sprint("t", r.IntN(3))}; return c },
+		"folded title": func(r *rand.Rand, c *site.Case) *site.Case {
+			c.Title = []string{"Élan", "elan", "ELAN", "Zoë", "zoe"}[r.IntN(5)] + c.Title
+			return c
+		},
+		"sdgs":   func(r *rand.Rand, c *site.Case) *site.Case { c.SDGs = []int{1 + r.IntN(17), 1 + r.IntN(17)}; return c },
+		"themes": func(r *rand.Rand, c *site.Case) *site.Case { c.Themes = []string{fmt.Sprint("t", r.IntN(3))}; return c },
 		"partner": func(r *rand.Rand, c *site.Case) *site.Case {
 			c.PartnerRefs = append(slices.Clip(c.PartnerRefs), site.PartnerRef{Name: fmt.Sprint("P", r.IntN(5)), Country: "BE"})
 			return c
@@ -57,7 +61,7 @@ func TestRelinkEqualsNew(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 1))
 	cases := slices.Clone(first.Cases)
 	prev := first
-	for step := range 30 {
+	for step := range 60 {
 		name := names[r.IntN(len(names))]
 		i := r.IntN(len(cases))
 		d := *cases[i]
@@ -70,8 +74,12 @@ func TestRelinkEqualsNew(t *testing.T) {
 			cases[i] = c
 		}
 		s := site.Relink(prev, first.Config, first.Approaches, slices.Clone(cases), files, nil)
-		got := related(s)
-		want := related(site.New(first.Config, first.Approaches, slices.Clone(cases), files, nil))
+		got, order := related(s), slugs(s.Cases)
+		n := site.New(first.Config, first.Approaches, slices.Clone(cases), files, nil)
+		if want := slugs(n.Cases); !slices.Equal(order, want) {
+			t.Fatalf("step %d (%s of %s): cases relinked in another order than new", step, name, d.Slug)
+		}
+		want := related(n)
 		for slug, w := range want {
 			if g := got[slug]; !slices.Equal(g, w) {
 				t.Fatalf("step %d (%s of %s): related cases of %s: relinked %v, new %v", step, name, d.Slug, slug, g, w)

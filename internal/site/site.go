@@ -248,6 +248,10 @@ type Case struct {
 	index int // position in Site.Cases, for the related-case scores
 }
 
+// Index returns the position of the case in the Cases of the site that
+// linked it.
+func (c *Case) Index() int { return c.index }
+
 // PartnerRef is a partner as a case names it.
 type PartnerRef struct {
 	Name    string
