@@ -243,10 +243,10 @@ func (g *Graph) spread(changed *Changed) []*Set {
 // versions from the next call of SetVersions: a build puts each page as it
 // is made, and some versions are not known until every page is planned.
 func (g *Graph) Put(path string, s *Set, now Version) {
-	if old, ok := g.outputs[path]; ok && old != s {
+	last, had := g.outputs[path]
+	if had && last != s {
 		g.stale++
 	}
-	last := g.outputs[path]
 	g.outputs[path] = s
 	if !slices.Contains(s.paths, path) {
 		s.paths = append(s.paths, path)

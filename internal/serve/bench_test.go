@@ -86,6 +86,11 @@ func benchEdit(b *testing.B, edit func(doc string, i int) string, ownLayouts boo
 			b.Fatalf("no reload event within a minute; the server said:\n%s", log.String())
 		}
 		times = append(times, time.Since(start))
+		// $CASEBOOK_EDIT_PAUSE (a duration, such as 700ms) waits between
+		// edits, as an editor would; without it they come back to back.
+		if d, err := time.ParseDuration(os.Getenv("CASEBOOK_EDIT_PAUSE")); err == nil {
+			time.Sleep(d)
+		}
 	}
 	b.StopTimer()
 	stop()
