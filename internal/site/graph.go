@@ -278,7 +278,8 @@ func sortByTitle(cases []*Case, prev *ranking) {
 	last := make([]keyed, len(was)) // by their place in the last order
 	var others []keyed
 	for _, c := range cases {
-		if r, ok := was[c.Slug]; ok && r.title == c.Title {
+		// Slugs are unique in a linked site: no two cases take one place.
+		if r, ok := was[c.Slug]; ok && r.title == c.Title && r.at < len(last) && last[r.at].c == nil {
 			last[r.at] = keyed{r.key, c}
 		} else {
 			others = append(others, keyed{Fold(c.Title), c})
