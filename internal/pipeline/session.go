@@ -588,19 +588,23 @@ func fileItems(s *site.Site) int {
 // eachFileItem calls f with every item of s that is read from a file, as
 // an Item, as the model's item and with its file.
 func eachFileItem(s *site.Site, f func(deps.Item, any, site.Source)) {
+	each := func(x any) {
+		it, src, _, _ := fileItem(x)
+		f(it, x, src)
+	}
 	for _, a := range s.Approaches {
-		f(view.OfApproach(a, nil).Item(), a, a.Source)
+		each(a)
 	}
 	for _, c := range s.Cases {
-		f(view.OfCase(c, nil).Item(), c, c.Source)
+		each(c)
 	}
 	for _, p := range s.Partners {
 		if p.Source.Path != "" {
-			f(view.OfPartner(p, nil).Item(), p, p.Source)
+			each(p)
 		}
 	}
 	for _, p := range s.Pages {
-		f(view.OfPage(p, nil).Item(), p, p.Source)
+		each(p)
 	}
 }
 
@@ -630,13 +634,13 @@ func eachDerivedItem(s *site.Site, f func(deps.Item, any)) {
 func fileItem(item any) (deps.Item, site.Source, []byte, bool) {
 	switch v := item.(type) {
 	case *site.Approach:
-		return deps.Item{Kind: deps.KindApproach, ID: v.ID}, v.Source, v.Body, true
+		return view.OfApproach(v, nil).Item(), v.Source, v.Body, true
 	case *site.Case:
-		return deps.Item{Kind: deps.KindCase, ID: v.Slug}, v.Source, v.Body, true
+		return view.OfCase(v, nil).Item(), v.Source, v.Body, true
 	case *site.Partner:
-		return deps.Item{Kind: deps.KindPartner, ID: v.Slug}, v.Source, v.Body, true
+		return view.OfPartner(v, nil).Item(), v.Source, v.Body, true
 	case *site.Page:
-		return deps.Item{Kind: deps.KindPage, ID: v.Slug}, v.Source, v.Body, true
+		return view.OfPage(v, nil).Item(), v.Source, v.Body, true
 	}
 	return deps.Item{}, site.Source{}, nil, false
 }

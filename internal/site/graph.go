@@ -296,7 +296,7 @@ func sortByTitle(cases []*Case, prev *ranking) {
 		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.c.Slug, b.c.Slug))
 	})
 	for i, k := range ks {
-		cases[i] = k.c
+		cases[i], k.c.titleKey = k.c, k.key
 	}
 }
 

@@ -210,7 +210,7 @@ func rankingOf(s *Site) *ranking {
 	r := &ranking{terms: make(map[termKey]rankedTerm), related: make(map[string]rankedCase, len(s.Cases))}
 	s.eachTerm(func(k termKey, cases []*Case) { r.terms[k] = rankedTerm{head(cases), slugs(cases)} })
 	for i, c := range s.Cases {
-		r.related[c.Slug] = rankedCase{terms: termsOf(c), related: slugs(c.Related), at: i, title: c.Title, key: Fold(c.Title)}
+		r.related[c.Slug] = rankedCase{terms: termsOf(c), related: slugs(c.Related), at: i, title: c.Title, key: c.titleKey}
 	}
 	return r
 }

@@ -245,7 +245,8 @@ type Case struct {
 	ThemeTerms []*Theme
 	Related    []*Case
 
-	index int // position in Site.Cases, for the related-case scores
+	index    int    // position in Site.Cases, for the related-case scores
+	titleKey string // the folded title it was sorted by (see sortByTitle)
 }
 
 // Index returns the position of the case in the Cases of the site that
