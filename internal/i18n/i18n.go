@@ -35,6 +35,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -61,6 +62,9 @@ type Catalog struct {
 	files  map[string][]string                   // by language: its files, "i18n/nl.toml" (defaults first)
 	bytes  map[string][]byte                     // by language: the bytes of its files, for versions
 	raw    map[string]map[string]*goi18n.Message // by language and key: the message, the site's over the defaults'
+
+	mu   sync.Mutex
+	msgs map[string]*Messages // by language: what For made, with the texts it wrote since
 }
 
 // Load reads the message files of defaults (the embedded i18n/ folder) and
@@ -178,6 +182,20 @@ func (c *Catalog) For(lang string) *Messages {
 	if lang == "" {
 		lang = Source
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if m, ok := c.msgs[lang]; ok {
+		return m
+	}
+	if c.msgs == nil {
+		c.msgs = map[string]*Messages{}
+	}
+	c.msgs[lang] = c.newMessages(lang)
+	return c.msgs[lang]
+}
+
+// newMessages makes the Messages of lang.
+func (c *Catalog) newMessages(lang string) *Messages {
 	tag, err := language.Parse(lang)
 	if err != nil {
 		tag = language.English

@@ -3,6 +3,7 @@ package i18n_test
 import (
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -80,9 +81,13 @@ func TestPlurals(t *testing.T) {
 		{"fr", 1234, "1\u00a0234 cas"},
 		{"fr", 1000000, "1\u00a0000\u00a0000 de cas"},
 	}
-	for _, tt := range tests {
-		if got, err := c.For(tt.lang).T("n_cases", tt.n); err != nil || got != tt.want {
-			t.Errorf("%s %d: got %q, %v, want %q", tt.lang, tt.n, got, err, tt.want)
+	// Twice: the second time, Messages give what they kept (see
+	// Messages.T), which must be the text for that count and no other.
+	for pass := range 2 {
+		for _, tt := range tests {
+			if got, err := c.For(tt.lang).T("n_cases", tt.n); err != nil || got != tt.want {
+				t.Errorf("pass %d, %s %d: got %q, %v, want %q", pass, tt.lang, tt.n, got, err, tt.want)
+			}
 		}
 	}
 }
@@ -106,16 +111,18 @@ func TestFormats(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.lang, func(t *testing.T) {
 			m := c.For(tt.lang)
-			for _, x := range []struct{ got, want string }{
-				{m.Money(m.Amount(1234.5), "EUR"), tt.money},
-				{m.Money(m.Amount(30000), "EUR"), tt.whole},
-				{m.Money(m.Amount(15), "USD"), tt.usd},
-				{m.Number(1234567), tt.count},
-				{m.Date(day), tt.date},
-				{m.Date(day.AddDate(0, 0, 1)), tt.date2},
-			} {
-				if x.got != x.want {
-					t.Errorf("got %q, want %q", x.got, x.want)
+			for range 2 { // the second time from what m kept
+				for _, x := range []struct{ got, want string }{
+					{m.Money(m.Amount(1234.5), "EUR"), tt.money},
+					{m.Money(m.Amount(30000), "EUR"), tt.whole},
+					{m.Money(m.Amount(15), "USD"), tt.usd},
+					{m.Number(1234567), tt.count},
+					{m.Date(day), tt.date},
+					{m.Date(day.AddDate(0, 0, 1)), tt.date2},
+				} {
+					if x.got != x.want {
+						t.Errorf("got %q, want %q", x.got, x.want)
+					}
 				}
 			}
 		})
@@ -181,9 +188,12 @@ func TestLoadErrors(t *testing.T) {
 }
 
 func TestUnknownKey(t *testing.T) {
-	_, err := defaults(t).For("nl").T("no_such_key", nil)
-	if err == nil || !strings.Contains(err.Error(), "no_such_key") {
-		t.Fatalf("got %v, want an error that names the key", err)
+	m := defaults(t).For("nl")
+	for range 2 { // the second time, the error kept
+		_, err := m.T("no_such_key", nil)
+		if err == nil || !strings.Contains(err.Error(), "no_such_key") {
+			t.Fatalf("got %v, want an error that names the key", err)
+		}
 	}
 }
 
@@ -202,5 +212,32 @@ func TestForScript(t *testing.T) {
 	forms, ok := defaults(t).For("fr").ForScript("js_catalogue_")["show_results"].(map[string]string)
 	if !ok || forms["one"] != "Voir {count} résultat" || forms["many"] == "" {
 		t.Errorf("got %v, want the plural forms by CLDR category", forms)
+	}
+}
+
+// TestArgsKept checks that a message with arguments is written for those
+// arguments, the first time and from what Messages kept after.
+func TestArgsKept(t *testing.T) {
+	m := defaults(t).For("en")
+	tests := []struct {
+		args map[string]any
+		want string
+	}{
+		{map[string]any{"Number": "6", "Name": "Clean water"}, "Goal 6: Clean water"},
+		{map[string]any{"Number": "7", "Name": "Clean water"}, "Goal 7: Clean water"},
+		{map[string]any{"Number": "6", "Name": "Energy"}, "Goal 6: Energy"},
+	}
+	for pass := range 2 {
+		for _, tt := range tests {
+			if got := m.MustT("goal_title", tt.args); got != tt.want {
+				t.Errorf("pass %d: got %q, want %q", pass, got, tt.want)
+			}
+		}
+	}
+	for _, n := range []int{1, 3, 1} {
+		got := m.MustT("typical", map[string]any{"Figure": "€10", "Count": n})
+		if !strings.Contains(got, strconv.Itoa(n)) {
+			t.Errorf("typical with a count of %d: got %q", n, got)
+		}
 	}
 }

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -31,6 +33,56 @@ type Messages struct {
 	printer *message.Printer
 	version uint64
 	raw     [2]map[string]*goi18n.Message // English, then m's language
+
+	// What T wrote for a key alone or with a whole count, and Money and
+	// Date: a build asks for the same few hundred texts on every page,
+	// and go-i18n executes a template each time.
+	mu    sync.RWMutex
+	texts map[textKey]text
+}
+
+// text is what T wrote, or its error: a page that asks for a key its
+// language lacks asks for it again on the next page.
+type text struct {
+	s   string
+	err error
+}
+
+// textKey names a text that Messages.T, Money or Date wrote.
+type textKey struct {
+	of  textOf
+	key string // the message's key; for args, with the args (see argsKey)
+	n   int    // the count; for a date, the day as yyyymmdd
+	a   string // for money, the currency
+}
+
+// textOf says what a textKey names.
+type textOf uint8
+
+const (
+	ofPlain textOf = iota // T of a key alone
+	ofCount               // T with a count
+	ofArgs                // T with a map of strings and whole numbers
+	ofMoney               // Money, of an amount (key) and a currency (a)
+	ofDate                // Date
+)
+
+// memo returns the text named by k, or its error, writing it with f the
+// first time.
+func (m *Messages) memo(k textKey, f func() (string, error)) (string, error) {
+	m.mu.RLock()
+	t, ok := m.texts[k]
+	m.mu.RUnlock()
+	if !ok {
+		t.s, t.err = f()
+		m.mu.Lock()
+		if m.texts == nil {
+			m.texts = map[textKey]text{}
+		}
+		m.texts[k] = t
+		m.mu.Unlock()
+	}
+	return t.s, t.err
 }
 
 // Version changes when any file that m's words come from changes.
@@ -49,6 +101,57 @@ var ErrUnknownKey = errors.New("no message file has this key")
 // count's plural form (a site's French file without "many") gives its
 // "other" form; a key that m's language lacks, the English message.
 func (m *Messages) T(key string, arg any) (string, error) {
+	if arg == nil {
+		return m.memo(textKey{of: ofPlain, key: key}, func() (string, error) { return m.t(key, nil) })
+	}
+	if n, ok := asInt(arg); ok {
+		return m.memo(textKey{of: ofCount, key: key, n: n}, func() (string, error) { return m.t(key, arg) })
+	}
+	if args, ok := arg.(map[string]any); ok {
+		if k, ok := argsKey(key, args); ok {
+			return m.memo(textKey{of: ofArgs, key: k}, func() (string, error) { return m.t(key, arg) })
+		}
+	}
+	return m.t(key, arg)
+}
+
+// argsKey names the text of key with args, when they are few and each a
+// string or a whole number: "key\x00Amount\x00s€30,000\x00".
+func argsKey(key string, args map[string]any) (string, bool) {
+	if len(args) > 4 {
+		return "", false
+	}
+	var names [4]string
+	i := 0
+	for name := range args {
+		names[i] = name
+		i++
+	}
+	slices.Sort(names[:i])
+	var b strings.Builder
+	b.WriteString(key)
+	for _, name := range names[:i] {
+		b.WriteByte(0)
+		b.WriteString(name)
+		b.WriteByte(0)
+		switch v := args[name].(type) {
+		case string:
+			b.WriteByte('s')
+			b.WriteString(v)
+		default:
+			n, ok := asInt(v)
+			if !ok {
+				return "", false
+			}
+			b.WriteByte('n')
+			b.WriteString(strconv.Itoa(n))
+		}
+	}
+	return b.String(), true
+}
+
+// t is T, written anew.
+func (m *Messages) t(key string, arg any) (string, error) {
 	cfg := &goi18n.LocalizeConfig{MessageID: key}
 	switch a := arg.(type) {
 	case nil:
@@ -158,7 +261,9 @@ func (m *Messages) Symbol(code string) string {
 // two) in a currency: "€1,234.50", "1.234,50 €", where the message
 // "money" places the currency's symbol.
 func (m *Messages) Money(amount, code string) string {
-	s, err := m.T("money", map[string]any{"Amount": amount, "Symbol": m.Symbol(code)})
+	s, err := m.memo(textKey{of: ofMoney, key: amount, a: code}, func() (string, error) {
+		return m.t("money", map[string]any{"Amount": amount, "Symbol": m.Symbol(code)})
+	})
 	if err != nil {
 		return code + " " + amount
 	}
@@ -169,11 +274,14 @@ func (m *Messages) Money(amount, code string) string {
 // "2 januari 2006", "1er janvier 2006", with the messages "date" (whose
 // plural form follows the day) and "month_1" to "month_12".
 func (m *Messages) Date(t time.Time) string {
-	month, err := m.T("month_"+strconv.Itoa(int(t.Month())), nil)
-	if err != nil {
-		month = t.Month().String()
-	}
-	s, err := m.T("date", map[string]any{"Count": t.Day(), "Month": month, "Year": strconv.Itoa(t.Year())})
+	y, mon, d := t.Date()
+	s, err := m.memo(textKey{of: ofDate, n: (y*100+int(mon))*100 + d}, func() (string, error) {
+		month, err := m.T("month_"+strconv.Itoa(int(mon)), nil)
+		if err != nil {
+			month = mon.String()
+		}
+		return m.t("date", map[string]any{"Count": d, "Month": month, "Year": strconv.Itoa(y)})
+	})
 	if err != nil {
 		return t.Format("2 January 2006")
 	}
