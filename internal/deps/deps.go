@@ -24,6 +24,8 @@
 // while a new one is made. Changed compares them.
 package deps
 
+import "sync"
+
 // Kind is the kind of thing a Dep names.
 type Kind uint8
 
@@ -81,10 +83,22 @@ func (d Dep) String() string {
 // Recorder records nothing: a one-off build renders through the same code
 // without paying for recording. A Recorder is used by one goroutine.
 type Recorder struct {
-	reads map[Dep]struct{}
-	order []Dep // reads, each once, in the order first read
-	sets  []*Set
+	reads  map[Dep]struct{}
+	order  []Dep // reads, each once, in the order first read
+	sets   []*Set
+	pooled bool // reads goes back to readMaps on Set
 }
+
+// pooledReads is the least room a Recorder is made with for which it
+// takes its map from readMaps, and gives it back when it is done. A page
+// that lists thousands of cases reads tens of thousands of Deps, made
+// again on each edit of serve: a megabyte of map that the collector has
+// to come for. A small map is not kept: clearing one that grew for a big
+// page costs more than a small page saves.
+const pooledReads = 1024
+
+// readMaps holds emptied maps of Recorders made with pooledReads or more.
+var readMaps sync.Pool
 
 // NewRecorder returns an empty Recorder.
 func NewRecorder() *Recorder { return NewRecorderSize(0) }
@@ -93,7 +107,14 @@ func NewRecorder() *Recorder { return NewRecorderSize(0) }
 // of an approach at 10,000 cases reads tens of thousands, and a map that
 // grows to that many leaves twice as many behind.
 func NewRecorderSize(n int) *Recorder {
-	return &Recorder{reads: make(map[Dep]struct{}, n), order: make([]Dep, 0, n)}
+	r := &Recorder{order: make([]Dep, 0, n), pooled: n >= pooledReads}
+	if r.pooled {
+		r.reads, _ = readMaps.Get().(map[Dep]struct{})
+	}
+	if r.reads == nil {
+		r.reads = make(map[Dep]struct{}, n)
+	}
+	return r
 }
 
 // Read records that the output read d.
@@ -114,10 +135,16 @@ func (r *Recorder) Include(s *Set) {
 	}
 }
 
-// Set returns what r recorded; nil for a nil Recorder.
+// Set returns what r recorded; nil for a nil Recorder. It ends the
+// recording: r records nothing after it.
 func (r *Recorder) Set() *Set {
 	if r == nil {
 		return nil
+	}
+	if r.pooled {
+		clear(r.reads)
+		readMaps.Put(r.reads)
+		r.reads, r.pooled = nil, false
 	}
 	// In the order read: a page made again reads what it read last
 	// time in the same order, which spares a Graph looking most of them

@@ -247,3 +247,23 @@ func reversed(xs []int) []int {
 	slices.Reverse(out)
 	return out
 }
+
+// TestBigRecordersStartEmpty checks that a Recorder made for many reads
+// records only its own, each once, in the order first read, though its
+// map may be one that a Recorder before it gave back.
+func TestBigRecordersStartEmpty(t *testing.T) {
+	for round := range 4 {
+		r := deps.NewRecorderSize(5000)
+		var want []deps.Dep
+		for i := range 3000 {
+			d := dep(strconv.Itoa(i%2000), "Title") // the same Deps each round
+			if i < 2000 {
+				want = append(want, d)
+			}
+			r.Read(d)
+		}
+		if got := r.Set().Deps; !slices.Equal(got, want) {
+			t.Fatalf("round %d: got %d reads, want %d, its own, each once", round, len(got), len(want))
+		}
+	}
+}
