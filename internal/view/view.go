@@ -23,10 +23,14 @@ import (
 type Site struct {
 	v *site.Site
 	r *deps.Recorder
+	// The lists of views made for r, by siteListKey: a page that
+	// records is made on one goroutine, and asks for the same list
+	// several times (the statistics page, the approaches' lists).
+	lists [len(siteListFields)]any
 }
 
 // OfSite returns a view of s that records into r.
-func OfSite(s *site.Site, r *deps.Recorder) *Site { return &Site{s, r} }
+func OfSite(s *site.Site, r *deps.Recorder) *Site { return &Site{v: s, r: r} }
 
 // Model returns the viewed site.
 func (x *Site) Model() *site.Site { return x.v }
@@ -62,15 +66,19 @@ func (x *Site) SDGs() []*SDG { return siteList(x, listSDGs, x.v.SDGs, listSDG) }
 func (x *Site) Themes() []*Theme { return siteList(x, listThemes, x.v.Themes, listTheme) }
 
 // siteList records that the page read the site's list key, and returns
-// the views of its items that record into x's Recorder. Views that record
-// nothing (a build's) are made once per site and shared: a kind of page
-// that has thousands (the catalogue's pages, the partners') and counts a
-// list on each, {{len .Site.Partners}}, made them again on every one of
-// its pages, a cost that grew with the square of the site.
+// the views of its items that record into x's Recorder, made once per
+// view of the site. Views that record nothing (a build's) are made once
+// per site and shared: a kind of page that has thousands (the catalogue's
+// pages, the partners') and counts a list on each, {{len .Site.Partners}},
+// made them again on every one of its pages, a cost that grew with the
+// square of the site.
 func siteList[M, V any](x *Site, key siteListKey, items []M, list func([]M, *deps.Recorder) []V) []V {
 	x.read(siteListFields[key])
 	if x.r != nil {
-		return list(items, x.r)
+		if x.lists[key] == nil {
+			x.lists[key] = list(items, x.r)
+		}
+		return x.lists[key].([]V)
 	}
 	return x.v.Shared(key, func() any { return list(items, nil) }).([]V)
 }

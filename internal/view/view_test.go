@@ -58,6 +58,31 @@ func TestRecording(t *testing.T) {
 	}
 }
 
+// TestListsKept checks that a view that records gives the same views of
+// a list each time it is asked, and that a view of the same item for
+// another recorder gives its own, which record into that recorder.
+func TestListsKept(t *testing.T) {
+	s := testSite()
+	r1, r2 := deps.NewRecorder(), deps.NewRecorder()
+	a := view.OfApproach(s.Approach("twinning"), r1)
+	first := a.Cases()
+	if again := a.Cases(); len(again) != 1 || again[0] != first[0] {
+		t.Fatalf("asked twice, a recording view gave %p and %p, want the same views", first, again)
+	}
+	b := view.With(a, r2).(*view.Approach)
+	if other := b.Cases(); other[0] == first[0] {
+		t.Fatal("a view for another recorder gave the first view's list")
+	} else {
+		_ = other[0].Title()
+	}
+	var got []string
+	r2.Set().Each(func(d deps.Dep) { got = append(got, d.String()) })
+	slices.Sort(got)
+	if want := []string{"approach:twinning.Cases", "case:x.Title"}; !slices.Equal(got, want) {
+		t.Fatalf("the second recorder has %v, want %v", got, want)
+	}
+}
+
 func TestVersion(t *testing.T) {
 	s1, s2 := testSite(), testSite()
 	v1, v2 := view.Version(s1), view.Version(s2)

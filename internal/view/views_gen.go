@@ -19,8 +19,14 @@ var (
 // Approach is a view of a *site.Approach: each method returns the field of the same
 // name and records that the page read it.
 type Approach struct {
-	v *site.Approach
-	r *deps.Recorder
+	v     *site.Approach
+	r     *deps.Recorder
+	lists *approachLists // made when a list is first asked for, when r is not nil
+}
+
+// approachLists holds the views of lists that a Approach view made.
+type approachLists struct {
+	Cases []*Case
 }
 
 // Item returns the identity of the viewed item.
@@ -37,7 +43,7 @@ func (x *Approach) Model() *site.Approach {
 
 func (x *Approach) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
 
-func (x *Approach) with(r *deps.Recorder) Viewer { return &Approach{x.v, r} }
+func (x *Approach) with(r *deps.Recorder) Viewer { return &Approach{v: x.v, r: r} }
 
 func (x *Approach) model() any {
 	if x == nil {
@@ -51,7 +57,7 @@ func OfApproach(v *site.Approach, r *deps.Recorder) *Approach {
 	if v == nil {
 		return nil
 	}
-	return &Approach{v, r}
+	return &Approach{v: v, r: r}
 }
 
 func listApproach(vs []*site.Approach, r *deps.Recorder) []*Approach {
@@ -61,7 +67,7 @@ func listApproach(vs []*site.Approach, r *deps.Recorder) []*Approach {
 	out := make([]*Approach, len(vs))
 	block := make([]Approach, len(vs))
 	for i, v := range vs {
-		block[i] = Approach{v, r}
+		block[i] = Approach{v: v, r: r}
 		out[i] = &block[i]
 	}
 	return out
@@ -109,17 +115,37 @@ func (x *Approach) Lang() string {
 	return x.v.Lang
 }
 
-// Cases returns the approach's Cases.
+// Cases returns the approach's Cases: the same views each time, when x records.
 func (x *Approach) Cases() []*Case {
 	x.read("Cases")
-	return listCase(x.v.Cases, x.r)
+	if x.r == nil {
+		return listCase(x.v.Cases, nil)
+	}
+	if x.lists == nil {
+		x.lists = new(approachLists)
+	}
+	if x.lists.Cases == nil {
+		x.lists.Cases = listCase(x.v.Cases, x.r)
+	}
+	return x.lists.Cases
 }
 
 // Case is a view of a *site.Case: each method returns the field of the same
 // name and records that the page read it.
 type Case struct {
-	v *site.Case
-	r *deps.Recorder
+	v     *site.Case
+	r     *deps.Recorder
+	lists *caseLists // made when a list is first asked for, when r is not nil
+}
+
+// caseLists holds the views of lists that a Case view made.
+type caseLists struct {
+	Approaches []*Approach
+	Partners   []*Partner
+	Countries  []*Country
+	Goals      []*SDG
+	ThemeTerms []*Theme
+	Related    []*Case
 }
 
 // Item returns the identity of the viewed item.
@@ -136,7 +162,7 @@ func (x *Case) Model() *site.Case {
 
 func (x *Case) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
 
-func (x *Case) with(r *deps.Recorder) Viewer { return &Case{x.v, r} }
+func (x *Case) with(r *deps.Recorder) Viewer { return &Case{v: x.v, r: r} }
 
 func (x *Case) model() any {
 	if x == nil {
@@ -150,7 +176,7 @@ func OfCase(v *site.Case, r *deps.Recorder) *Case {
 	if v == nil {
 		return nil
 	}
-	return &Case{v, r}
+	return &Case{v: v, r: r}
 }
 
 func listCase(vs []*site.Case, r *deps.Recorder) []*Case {
@@ -160,7 +186,7 @@ func listCase(vs []*site.Case, r *deps.Recorder) []*Case {
 	out := make([]*Case, len(vs))
 	block := make([]Case, len(vs))
 	for i, v := range vs {
-		block[i] = Case{v, r}
+		block[i] = Case{v: v, r: r}
 		out[i] = &block[i]
 	}
 	return out
@@ -262,47 +288,107 @@ func (x *Case) Lang() string {
 	return x.v.Lang
 }
 
-// Approaches returns the case's Approaches.
+// Approaches returns the case's Approaches: the same views each time, when x records.
 func (x *Case) Approaches() []*Approach {
 	x.read("Approaches")
-	return listApproach(x.v.Approaches, x.r)
+	if x.r == nil {
+		return listApproach(x.v.Approaches, nil)
+	}
+	if x.lists == nil {
+		x.lists = new(caseLists)
+	}
+	if x.lists.Approaches == nil {
+		x.lists.Approaches = listApproach(x.v.Approaches, x.r)
+	}
+	return x.lists.Approaches
 }
 
-// Partners returns the case's Partners.
+// Partners returns the case's Partners: the same views each time, when x records.
 func (x *Case) Partners() []*Partner {
 	x.read("Partners")
-	return listPartner(x.v.Partners, x.r)
+	if x.r == nil {
+		return listPartner(x.v.Partners, nil)
+	}
+	if x.lists == nil {
+		x.lists = new(caseLists)
+	}
+	if x.lists.Partners == nil {
+		x.lists.Partners = listPartner(x.v.Partners, x.r)
+	}
+	return x.lists.Partners
 }
 
-// Countries returns the case's Countries.
+// Countries returns the case's Countries: the same views each time, when x records.
 func (x *Case) Countries() []*Country {
 	x.read("Countries")
-	return listCountry(x.v.Countries, x.r)
+	if x.r == nil {
+		return listCountry(x.v.Countries, nil)
+	}
+	if x.lists == nil {
+		x.lists = new(caseLists)
+	}
+	if x.lists.Countries == nil {
+		x.lists.Countries = listCountry(x.v.Countries, x.r)
+	}
+	return x.lists.Countries
 }
 
-// Goals returns the case's Goals.
+// Goals returns the case's Goals: the same views each time, when x records.
 func (x *Case) Goals() []*SDG {
 	x.read("Goals")
-	return listSDG(x.v.Goals, x.r)
+	if x.r == nil {
+		return listSDG(x.v.Goals, nil)
+	}
+	if x.lists == nil {
+		x.lists = new(caseLists)
+	}
+	if x.lists.Goals == nil {
+		x.lists.Goals = listSDG(x.v.Goals, x.r)
+	}
+	return x.lists.Goals
 }
 
-// ThemeTerms returns the case's ThemeTerms.
+// ThemeTerms returns the case's ThemeTerms: the same views each time, when x records.
 func (x *Case) ThemeTerms() []*Theme {
 	x.read("ThemeTerms")
-	return listTheme(x.v.ThemeTerms, x.r)
+	if x.r == nil {
+		return listTheme(x.v.ThemeTerms, nil)
+	}
+	if x.lists == nil {
+		x.lists = new(caseLists)
+	}
+	if x.lists.ThemeTerms == nil {
+		x.lists.ThemeTerms = listTheme(x.v.ThemeTerms, x.r)
+	}
+	return x.lists.ThemeTerms
 }
 
-// Related returns the case's Related.
+// Related returns the case's Related: the same views each time, when x records.
 func (x *Case) Related() []*Case {
 	x.read("Related")
-	return listCase(x.v.Related, x.r)
+	if x.r == nil {
+		return listCase(x.v.Related, nil)
+	}
+	if x.lists == nil {
+		x.lists = new(caseLists)
+	}
+	if x.lists.Related == nil {
+		x.lists.Related = listCase(x.v.Related, x.r)
+	}
+	return x.lists.Related
 }
 
 // Partner is a view of a *site.Partner: each method returns the field of the same
 // name and records that the page read it.
 type Partner struct {
-	v *site.Partner
-	r *deps.Recorder
+	v     *site.Partner
+	r     *deps.Recorder
+	lists *partnerLists // made when a list is first asked for, when r is not nil
+}
+
+// partnerLists holds the views of lists that a Partner view made.
+type partnerLists struct {
+	Cases []*Case
 }
 
 // Item returns the identity of the viewed item.
@@ -319,7 +405,7 @@ func (x *Partner) Model() *site.Partner {
 
 func (x *Partner) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
 
-func (x *Partner) with(r *deps.Recorder) Viewer { return &Partner{x.v, r} }
+func (x *Partner) with(r *deps.Recorder) Viewer { return &Partner{v: x.v, r: r} }
 
 func (x *Partner) model() any {
 	if x == nil {
@@ -333,7 +419,7 @@ func OfPartner(v *site.Partner, r *deps.Recorder) *Partner {
 	if v == nil {
 		return nil
 	}
-	return &Partner{v, r}
+	return &Partner{v: v, r: r}
 }
 
 func listPartner(vs []*site.Partner, r *deps.Recorder) []*Partner {
@@ -343,7 +429,7 @@ func listPartner(vs []*site.Partner, r *deps.Recorder) []*Partner {
 	out := make([]*Partner, len(vs))
 	block := make([]Partner, len(vs))
 	for i, v := range vs {
-		block[i] = Partner{v, r}
+		block[i] = Partner{v: v, r: r}
 		out[i] = &block[i]
 	}
 	return out
@@ -397,10 +483,19 @@ func (x *Partner) Lang() string {
 	return x.v.Lang
 }
 
-// Cases returns the partner's Cases.
+// Cases returns the partner's Cases: the same views each time, when x records.
 func (x *Partner) Cases() []*Case {
 	x.read("Cases")
-	return listCase(x.v.Cases, x.r)
+	if x.r == nil {
+		return listCase(x.v.Cases, nil)
+	}
+	if x.lists == nil {
+		x.lists = new(partnerLists)
+	}
+	if x.lists.Cases == nil {
+		x.lists.Cases = listCase(x.v.Cases, x.r)
+	}
+	return x.lists.Cases
 }
 
 // Page is a view of a *site.Page: each method returns the field of the same
@@ -424,7 +519,7 @@ func (x *Page) Model() *site.Page {
 
 func (x *Page) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
 
-func (x *Page) with(r *deps.Recorder) Viewer { return &Page{x.v, r} }
+func (x *Page) with(r *deps.Recorder) Viewer { return &Page{v: x.v, r: r} }
 
 func (x *Page) model() any {
 	if x == nil {
@@ -438,7 +533,7 @@ func OfPage(v *site.Page, r *deps.Recorder) *Page {
 	if v == nil {
 		return nil
 	}
-	return &Page{v, r}
+	return &Page{v: v, r: r}
 }
 
 func listPage(vs []*site.Page, r *deps.Recorder) []*Page {
@@ -448,7 +543,7 @@ func listPage(vs []*site.Page, r *deps.Recorder) []*Page {
 	out := make([]*Page, len(vs))
 	block := make([]Page, len(vs))
 	for i, v := range vs {
-		block[i] = Page{v, r}
+		block[i] = Page{v: v, r: r}
 		out[i] = &block[i]
 	}
 	return out
@@ -481,8 +576,15 @@ func (x *Page) Lang() string {
 // Country is a view of a *site.Country: each method returns the field of the same
 // name and records that the page read it.
 type Country struct {
-	v *site.Country
-	r *deps.Recorder
+	v     *site.Country
+	r     *deps.Recorder
+	lists *countryLists // made when a list is first asked for, when r is not nil
+}
+
+// countryLists holds the views of lists that a Country view made.
+type countryLists struct {
+	Partners []*Partner
+	Cases    []*Case
 }
 
 // Item returns the identity of the viewed item.
@@ -499,7 +601,7 @@ func (x *Country) Model() *site.Country {
 
 func (x *Country) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
 
-func (x *Country) with(r *deps.Recorder) Viewer { return &Country{x.v, r} }
+func (x *Country) with(r *deps.Recorder) Viewer { return &Country{v: x.v, r: r} }
 
 func (x *Country) model() any {
 	if x == nil {
@@ -513,7 +615,7 @@ func OfCountry(v *site.Country, r *deps.Recorder) *Country {
 	if v == nil {
 		return nil
 	}
-	return &Country{v, r}
+	return &Country{v: v, r: r}
 }
 
 func listCountry(vs []*site.Country, r *deps.Recorder) []*Country {
@@ -523,7 +625,7 @@ func listCountry(vs []*site.Country, r *deps.Recorder) []*Country {
 	out := make([]*Country, len(vs))
 	block := make([]Country, len(vs))
 	for i, v := range vs {
-		block[i] = Country{v, r}
+		block[i] = Country{v: v, r: r}
 		out[i] = &block[i]
 	}
 	return out
@@ -541,23 +643,47 @@ func (x *Country) Name() string {
 	return x.v.Name
 }
 
-// Partners returns the country's Partners.
+// Partners returns the country's Partners: the same views each time, when x records.
 func (x *Country) Partners() []*Partner {
 	x.read("Partners")
-	return listPartner(x.v.Partners, x.r)
+	if x.r == nil {
+		return listPartner(x.v.Partners, nil)
+	}
+	if x.lists == nil {
+		x.lists = new(countryLists)
+	}
+	if x.lists.Partners == nil {
+		x.lists.Partners = listPartner(x.v.Partners, x.r)
+	}
+	return x.lists.Partners
 }
 
-// Cases returns the country's Cases.
+// Cases returns the country's Cases: the same views each time, when x records.
 func (x *Country) Cases() []*Case {
 	x.read("Cases")
-	return listCase(x.v.Cases, x.r)
+	if x.r == nil {
+		return listCase(x.v.Cases, nil)
+	}
+	if x.lists == nil {
+		x.lists = new(countryLists)
+	}
+	if x.lists.Cases == nil {
+		x.lists.Cases = listCase(x.v.Cases, x.r)
+	}
+	return x.lists.Cases
 }
 
 // SDG is a view of a *site.SDG: each method returns the field of the same
 // name and records that the page read it.
 type SDG struct {
-	v *site.SDG
-	r *deps.Recorder
+	v     *site.SDG
+	r     *deps.Recorder
+	lists *sDGLists // made when a list is first asked for, when r is not nil
+}
+
+// sDGLists holds the views of lists that a SDG view made.
+type sDGLists struct {
+	Cases []*Case
 }
 
 // Item returns the identity of the viewed item.
@@ -574,7 +700,7 @@ func (x *SDG) Model() *site.SDG {
 
 func (x *SDG) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
 
-func (x *SDG) with(r *deps.Recorder) Viewer { return &SDG{x.v, r} }
+func (x *SDG) with(r *deps.Recorder) Viewer { return &SDG{v: x.v, r: r} }
 
 func (x *SDG) model() any {
 	if x == nil {
@@ -588,7 +714,7 @@ func OfSDG(v *site.SDG, r *deps.Recorder) *SDG {
 	if v == nil {
 		return nil
 	}
-	return &SDG{v, r}
+	return &SDG{v: v, r: r}
 }
 
 func listSDG(vs []*site.SDG, r *deps.Recorder) []*SDG {
@@ -598,7 +724,7 @@ func listSDG(vs []*site.SDG, r *deps.Recorder) []*SDG {
 	out := make([]*SDG, len(vs))
 	block := make([]SDG, len(vs))
 	for i, v := range vs {
-		block[i] = SDG{v, r}
+		block[i] = SDG{v: v, r: r}
 		out[i] = &block[i]
 	}
 	return out
@@ -622,17 +748,32 @@ func (x *SDG) Colour() string {
 	return x.v.Colour
 }
 
-// Cases returns the sdg's Cases.
+// Cases returns the sdg's Cases: the same views each time, when x records.
 func (x *SDG) Cases() []*Case {
 	x.read("Cases")
-	return listCase(x.v.Cases, x.r)
+	if x.r == nil {
+		return listCase(x.v.Cases, nil)
+	}
+	if x.lists == nil {
+		x.lists = new(sDGLists)
+	}
+	if x.lists.Cases == nil {
+		x.lists.Cases = listCase(x.v.Cases, x.r)
+	}
+	return x.lists.Cases
 }
 
 // Theme is a view of a *site.Theme: each method returns the field of the same
 // name and records that the page read it.
 type Theme struct {
-	v *site.Theme
-	r *deps.Recorder
+	v     *site.Theme
+	r     *deps.Recorder
+	lists *themeLists // made when a list is first asked for, when r is not nil
+}
+
+// themeLists holds the views of lists that a Theme view made.
+type themeLists struct {
+	Cases []*Case
 }
 
 // Item returns the identity of the viewed item.
@@ -649,7 +790,7 @@ func (x *Theme) Model() *site.Theme {
 
 func (x *Theme) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
 
-func (x *Theme) with(r *deps.Recorder) Viewer { return &Theme{x.v, r} }
+func (x *Theme) with(r *deps.Recorder) Viewer { return &Theme{v: x.v, r: r} }
 
 func (x *Theme) model() any {
 	if x == nil {
@@ -663,7 +804,7 @@ func OfTheme(v *site.Theme, r *deps.Recorder) *Theme {
 	if v == nil {
 		return nil
 	}
-	return &Theme{v, r}
+	return &Theme{v: v, r: r}
 }
 
 func listTheme(vs []*site.Theme, r *deps.Recorder) []*Theme {
@@ -673,7 +814,7 @@ func listTheme(vs []*site.Theme, r *deps.Recorder) []*Theme {
 	out := make([]*Theme, len(vs))
 	block := make([]Theme, len(vs))
 	for i, v := range vs {
-		block[i] = Theme{v, r}
+		block[i] = Theme{v: v, r: r}
 		out[i] = &block[i]
 	}
 	return out
@@ -691,10 +832,19 @@ func (x *Theme) Name() string {
 	return x.v.Name
 }
 
-// Cases returns the theme's Cases.
+// Cases returns the theme's Cases: the same views each time, when x records.
 func (x *Theme) Cases() []*Case {
 	x.read("Cases")
-	return listCase(x.v.Cases, x.r)
+	if x.r == nil {
+		return listCase(x.v.Cases, nil)
+	}
+	if x.lists == nil {
+		x.lists = new(themeLists)
+	}
+	if x.lists.Cases == nil {
+		x.lists.Cases = listCase(x.v.Cases, x.r)
+	}
+	return x.lists.Cases
 }
 
 // Config is a view of a *site.Config: each method returns the field of the same
@@ -718,7 +868,7 @@ func (x *Config) Model() *site.Config {
 
 func (x *Config) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
 
-func (x *Config) with(r *deps.Recorder) Viewer { return &Config{x.v, r} }
+func (x *Config) with(r *deps.Recorder) Viewer { return &Config{v: x.v, r: r} }
 
 func (x *Config) model() any {
 	if x == nil {
@@ -732,7 +882,7 @@ func OfConfig(v *site.Config, r *deps.Recorder) *Config {
 	if v == nil {
 		return nil
 	}
-	return &Config{v, r}
+	return &Config{v: v, r: r}
 }
 
 func listConfig(vs []*site.Config, r *deps.Recorder) []*Config {
@@ -742,7 +892,7 @@ func listConfig(vs []*site.Config, r *deps.Recorder) []*Config {
 	out := make([]*Config, len(vs))
 	block := make([]Config, len(vs))
 	for i, v := range vs {
-		block[i] = Config{v, r}
+		block[i] = Config{v: v, r: r}
 		out[i] = &block[i]
 	}
 	return out

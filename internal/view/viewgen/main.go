@@ -99,25 +99,56 @@ var (
 
 func writeType(b *bytes.Buffer, it item) {
 	n := it.typ.Name()
-	fmt.Fprintf(b, "// %s is a view of a *site.%s: each method returns the field of the same\n// name and records that the page read it.\ntype %s struct {\n\tv *site.%s\n\tr *deps.Recorder\n}\n\n", n, n, n, n)
+	fmt.Fprintf(b, "// %s is a view of a *site.%s: each method returns the field of the same\n// name and records that the page read it.\ntype %s struct {\n\tv *site.%s\n\tr *deps.Recorder\n", n, n, n, n)
+	// A view that records belongs to one page, on one goroutine: it
+	// keeps the views of its lists, which an approach page asks for
+	// some seven times, each thousands of cases long.
+	lists := listFields(it)
+	if len(lists) > 0 {
+		fmt.Fprintf(b, "\tlists *%sLists // made when a list is first asked for, when r is not nil\n", strings.ToLower(n[:1])+n[1:])
+	}
+	b.WriteString("}\n\n")
+	if len(lists) > 0 {
+		fmt.Fprintf(b, "// %sLists holds the views of lists that a %s view made.\ntype %sLists struct {\n", strings.ToLower(n[:1])+n[1:], n, strings.ToLower(n[:1])+n[1:])
+		for _, f := range lists {
+			elem, _ := itemList(f.Type)
+			fmt.Fprintf(b, "\t%s []*%s\n", f.Name, elem.typ.Name())
+		}
+		b.WriteString("}\n\n")
+	}
 	fmt.Fprintf(b, "// Item returns the identity of the viewed item.\nfunc (x *%s) Item() deps.Item { return deps.Item{Kind: deps.%s, ID: %s} }\n\n", n, it.kind, it.id)
 	fmt.Fprintf(b, "// Model returns the viewed item, for code that reads it and records what\n// it reads itself.\nfunc (x *%s) Model() *site.%s {\n\tif x == nil {\n\t\treturn nil\n\t}\n\treturn x.v\n}\n\n", n, n)
 	fmt.Fprintf(b, "func (x *%s) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }\n\n", n)
-	fmt.Fprintf(b, "func (x *%s) with(r *deps.Recorder) Viewer { return &%s{x.v, r} }\n\n", n, n)
+	fmt.Fprintf(b, "func (x *%s) with(r *deps.Recorder) Viewer { return &%s{v: x.v, r: r} }\n\n", n, n)
 	fmt.Fprintf(b, "func (x *%s) model() any {\n\tif x == nil {\n\t\treturn (*site.%s)(nil)\n\t}\n\treturn x.v\n}\n\n", n, n)
-	fmt.Fprintf(b, "// Of%s returns a view of v that records into r; nil for nil.\nfunc Of%s(v *site.%s, r *deps.Recorder) *%s {\n\tif v == nil {\n\t\treturn nil\n\t}\n\treturn &%s{v, r}\n}\n\n", n, n, n, n, n)
-	fmt.Fprintf(b, "func list%s(vs []*site.%s, r *deps.Recorder) []*%s {\n\tif vs == nil {\n\t\treturn nil\n\t}\n\tout := make([]*%s, len(vs))\n\tblock := make([]%s, len(vs))\n\tfor i, v := range vs {\n\t\tblock[i] = %s{v, r}\n\t\tout[i] = &block[i]\n\t}\n\treturn out\n}\n\n", n, n, n, n, n, n)
+	fmt.Fprintf(b, "// Of%s returns a view of v that records into r; nil for nil.\nfunc Of%s(v *site.%s, r *deps.Recorder) *%s {\n\tif v == nil {\n\t\treturn nil\n\t}\n\treturn &%s{v: v, r: r}\n}\n\n", n, n, n, n, n)
+	fmt.Fprintf(b, "func list%s(vs []*site.%s, r *deps.Recorder) []*%s {\n\tif vs == nil {\n\t\treturn nil\n\t}\n\tout := make([]*%s, len(vs))\n\tblock := make([]%s, len(vs))\n\tfor i, v := range vs {\n\t\tblock[i] = %s{v: v, r: r}\n\t\tout[i] = &block[i]\n\t}\n\treturn out\n}\n\n", n, n, n, n, n, n)
 	for i := range it.typ.NumField() {
 		f := it.typ.Field(i)
 		if !f.IsExported() || hidden[f.Name] {
 			continue
 		}
-		ret, expr := fieldType(f.Type), "x.v."+f.Name
+		ret := fieldType(f.Type)
 		if elem, ok := itemList(f.Type); ok {
-			expr = fmt.Sprintf("list%s(x.v.%s, x.r)", elem.typ.Name(), f.Name)
+			fmt.Fprintf(b, "// %s returns the %s's %s: the same views each time, when x records.\nfunc (x *%s) %s() %s {\n\tx.read(%q)\n\tif x.r == nil {\n\t\treturn list%s(x.v.%s, nil)\n\t}\n\tif x.lists == nil {\n\t\tx.lists = new(%sLists)\n\t}\n\tif x.lists.%s == nil {\n\t\tx.lists.%s = list%s(x.v.%s, x.r)\n\t}\n\treturn x.lists.%s\n}\n\n",
+				f.Name, strings.ToLower(n), f.Name, n, f.Name, ret, f.Name, elem.typ.Name(), f.Name, strings.ToLower(n[:1])+n[1:], f.Name, f.Name, elem.typ.Name(), f.Name, f.Name)
+			continue
 		}
-		fmt.Fprintf(b, "// %s returns the %s's %s.\nfunc (x *%s) %s() %s {\n\tx.read(%q)\n\treturn %s\n}\n\n", f.Name, strings.ToLower(n), f.Name, n, f.Name, ret, f.Name, expr)
+		fmt.Fprintf(b, "// %s returns the %s's %s.\nfunc (x *%s) %s() %s {\n\tx.read(%q)\n\treturn x.v.%s\n}\n\n", f.Name, strings.ToLower(n), f.Name, n, f.Name, ret, f.Name, f.Name)
 	}
+}
+
+// listFields returns the exported fields of it that are lists of items
+// with views.
+func listFields(it item) []reflect.StructField {
+	var out []reflect.StructField
+	for i := range it.typ.NumField() {
+		f := it.typ.Field(i)
+		if _, ok := itemList(f.Type); ok && f.IsExported() && !hidden[f.Name] {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // itemList reports whether t is a list of items that have views.
