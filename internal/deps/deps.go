@@ -83,22 +83,30 @@ func (d Dep) String() string {
 // Recorder records nothing: a one-off build renders through the same code
 // without paying for recording. A Recorder is used by one goroutine.
 type Recorder struct {
-	reads  map[Dep]struct{}
-	order  []Dep // reads, each once, in the order first read
-	sets   []*Set
-	pooled bool // reads goes back to readMaps on Set
+	reads map[Dep]struct{}
+	order []Dep // reads, each once, in the order first read
+	sets  []*Set
 }
 
-// pooledReads is the least room a Recorder is made with for which it
-// takes its map from readMaps, and gives it back when it is done. A page
-// that lists thousands of cases reads tens of thousands of Deps, made
-// again on each edit of serve: a megabyte of map that the collector has
-// to come for. A small map is not kept: clearing one that grew for a big
-// page costs more than a small page saves.
-const pooledReads = 1024
+// readMaps holds emptied maps of Recorders done, by how many reads they
+// held (see readClass). A build records what each of its pages and
+// fragments reads, and serve the pages of each edit, some of them tens of
+// thousands of Deps: new maps grown to those sizes were an eighth of what
+// a 10,000-case build allocated. A map is taken from the class of the
+// reads a Recorder is made for and given back to the class of the reads it
+// held, so that a small page does not clear a map grown for a big one.
+var readMaps [3]sync.Pool
 
-// readMaps holds emptied maps of Recorders made with pooledReads or more.
-var readMaps sync.Pool
+// readClass returns the class of readMaps for n reads.
+func readClass(n int) int {
+	switch {
+	case n < 64:
+		return 0
+	case n < 1024:
+		return 1
+	}
+	return 2
+}
 
 // NewRecorder returns an empty Recorder.
 func NewRecorder() *Recorder { return NewRecorderSize(0) }
@@ -107,10 +115,8 @@ func NewRecorder() *Recorder { return NewRecorderSize(0) }
 // of an approach at 10,000 cases reads tens of thousands, and a map that
 // grows to that many leaves twice as many behind.
 func NewRecorderSize(n int) *Recorder {
-	r := &Recorder{order: make([]Dep, 0, n), pooled: n >= pooledReads}
-	if r.pooled {
-		r.reads, _ = readMaps.Get().(map[Dep]struct{})
-	}
+	r := &Recorder{order: make([]Dep, 0, n)}
+	r.reads, _ = readMaps[readClass(n)].Get().(map[Dep]struct{})
 	if r.reads == nil {
 		r.reads = make(map[Dep]struct{}, n)
 	}
@@ -121,6 +127,9 @@ func NewRecorderSize(n int) *Recorder {
 func (r *Recorder) Read(d Dep) {
 	if r == nil {
 		return
+	}
+	if r.reads == nil {
+		panic("deps: a Recorder read after Set")
 	}
 	n := len(r.reads)
 	if r.reads[d] = struct{}{}; len(r.reads) > n { // one look-up, not two
@@ -141,10 +150,11 @@ func (r *Recorder) Set() *Set {
 	if r == nil {
 		return nil
 	}
-	if r.pooled {
+	if r.reads != nil {
+		class := readClass(len(r.reads))
 		clear(r.reads)
-		readMaps.Put(r.reads)
-		r.reads, r.pooled = nil, false
+		readMaps[class].Put(r.reads)
+		r.reads = nil
 	}
 	// In the order read: a page made again reads what it read last
 	// time in the same order, which spares a Graph looking most of them
