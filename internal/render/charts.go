@@ -198,7 +198,9 @@ func budgetByApproachChart(m *i18n.Messages, s *view.Site, as []*view.Approach) 
 	for _, a := range as {
 		var amounts []float64
 		for _, k := range a.Cases() {
-			if b := k.Budget(); b != nil && b.Currency == currency {
+			// Every case's Budget is recorded above: reading it through
+			// the view again would record 10,000 reads a second time.
+			if b := k.Model().Budget; b != nil && b.Currency == currency {
 				amounts = append(amounts, b.Value())
 			}
 		}
