@@ -89,15 +89,19 @@ type Recorder struct {
 }
 
 // readMaps holds emptied maps of Recorders done, by how many reads they
-// held (see readClass). A build records what each of its pages and
-// fragments reads, and serve the pages of each edit, some of them tens of
-// thousands of Deps: new maps grown to those sizes were an eighth of what
-// a 10,000-case build allocated. A map is taken from the class of the
-// reads a Recorder is made for and given back to the class of the reads it
-// held, so that a small page does not clear a map grown for a big one.
-var readMaps [3]sync.Pool
+// held (see readClass). A build records what each of its 12,700 pages
+// and their fragments read at 10,000 cases: new maps, grown read by read,
+// were an eighth of what it allocated. A map is taken from the class of
+// the reads a Recorder is made for and given back to the class of the
+// reads it held, so that a small page does not clear a map grown for a
+// big one. Maps of more reads (a page that lists thousands of cases, up
+// to a hundred thousand reads) are not kept: serve makes a few of them
+// per edit, and kept from edit to edit they are megabytes more of the
+// live heap, which sets how much memory serve may take.
+var readMaps [2]sync.Pool
 
-// readClass returns the class of readMaps for n reads.
+// readClass returns the class of readMaps for n reads, or -1 for a map
+// not kept.
 func readClass(n int) int {
 	switch {
 	case n < 64:
@@ -105,7 +109,7 @@ func readClass(n int) int {
 	case n < 1024:
 		return 1
 	}
-	return 2
+	return -1
 }
 
 // NewRecorder returns an empty Recorder.
@@ -116,7 +120,9 @@ func NewRecorder() *Recorder { return NewRecorderSize(0) }
 // grows to that many leaves twice as many behind.
 func NewRecorderSize(n int) *Recorder {
 	r := &Recorder{order: make([]Dep, 0, n)}
-	r.reads, _ = readMaps[readClass(n)].Get().(map[Dep]struct{})
+	if class := readClass(n); class >= 0 {
+		r.reads, _ = readMaps[class].Get().(map[Dep]struct{})
+	}
 	if r.reads == nil {
 		r.reads = make(map[Dep]struct{}, n)
 	}
@@ -150,12 +156,11 @@ func (r *Recorder) Set() *Set {
 	if r == nil {
 		return nil
 	}
-	if r.reads != nil {
-		class := readClass(len(r.reads))
+	if class := readClass(len(r.reads)); class >= 0 {
 		clear(r.reads)
 		readMaps[class].Put(r.reads)
-		r.reads = nil
 	}
+	r.reads = nil
 	// In the order read: a page made again reads what it read last
 	// time in the same order, which spares a Graph looking most of them
 	// up (see Graph.Put).
