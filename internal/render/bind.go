@@ -169,13 +169,12 @@ func (b *binding) storeFragment(key fragmentKey, f *fragment) *fragment {
 func (r *Renderer) newBinding(s *site.Site, opts Options) *binding {
 	opts.Assets = maps.Clone(opts.Assets) // the caller may reuse its map
 	b := &binding{
-		r:       r,
-		site:    s,
-		opts:    opts,
-		md:      r.md,
-		lang:    or(s.Config.Language, "en"),
-		msgs:    r.msgs.For(s.Config.Language),
-		sources: make(map[string]string, len(s.Approaches)+len(s.Cases)+len(s.Pages)),
+		r:    r,
+		site: s,
+		opts: opts,
+		md:   r.md,
+		lang: or(s.Config.Language, "en"),
+		msgs: r.msgs.For(s.Config.Language),
 	}
 	b.abs, b.base = baseURL(or(opts.BaseURL, s.Config.BaseURL))
 	b.prefix = s.Config.LanguagePrefix()
@@ -188,9 +187,17 @@ func (r *Renderer) newBinding(s *site.Site, opts Options) *binding {
 	if hasFeed(s) && b.abs != "" {
 		b.feed = "feed.xml"
 	}
-	b.commonDate = s.CommonDate()
 	b.featured = s.FeaturedCases()
-	b.index()
+	// After an edit of bodies alone, the files, their pages and the
+	// cases' dates are those of the last site: 20,000 paths at 10,000
+	// cases, a fifth of a body edit's work to map again. The map is not
+	// written once made.
+	if last := r.last.Load(); last != nil && last.site.SameItems(s) && last.lang == b.lang {
+		b.sources, b.commonDate = last.sources, last.commonDate
+	} else {
+		b.index()
+		b.commonDate = s.CommonDate()
+	}
 	b.frames = make(map[string]*Frame, len(htmlKinds))
 	for _, kind := range htmlKinds {
 		b.frames[kind] = b.frame(kind, nil)
@@ -245,6 +252,7 @@ func LeftOut(s *site.Site) []string {
 // index records which page each content file becomes, for Markdown links.
 func (b *binding) index() {
 	s := b.site
+	b.sources = make(map[string]string, len(s.Approaches)+len(s.Cases)+len(s.Partners)+len(s.Pages))
 	// A translation (x.nl.md) is read in place of its original, whose
 	// path the links in every language's text name.
 	translation := "." + b.lang + ".md"

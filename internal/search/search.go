@@ -145,6 +145,7 @@ type Indexer struct {
 	last   *Index
 	sorts  [2][]int // the newest and budget orders of the last site
 	labels []string // the approaches' and themes' ids and names in the last site
+	site   *site.Site // the last site
 	// where the last site's cards files and shards are in their packs
 	cardsAt, shardsAt []slice
 	shards            []shard
@@ -168,7 +169,6 @@ func (x *Indexer) Build(s *site.Site) *Index {
 	var cards []File
 	var shards []shard
 	resorted := false // whether the sort orders changed since the last site
-	labels := labelsOf(s)
 	words := x.Words
 	if words == nil {
 		words = english{}
@@ -177,7 +177,13 @@ func (x *Indexer) Build(s *site.Site) *Index {
 		*x = Indexer{Stable: x.Stable, Words: x.Words, words: words.Version()}
 	}
 	x.cards.budget = words.Budget
-	if last := x.last; last != nil && slices.Equal(labels, x.labels) && x.cards.same(s) {
+	// A copy of the last site with other bodies (site.SameItems) has the
+	// same labels and cards: 10,000 cards need not be compared.
+	labels := x.labels
+	if !x.site.SameItems(s) {
+		labels = labelsOf(s)
+	}
+	if last := x.last; last != nil && slices.Equal(labels, x.labels) && (x.site.SameItems(s) || x.cards.same(s)) {
 		// Nothing that the facets, the cards or the sort orders read has
 		// changed: only the text can have.
 		ix.Facets, cards = last.Facets, x.cards.files
@@ -214,7 +220,7 @@ func (x *Indexer) Build(s *site.Site) *Index {
 		ix.Catalogue = File{Name: "catalogue.json", Data: catalogueData(x.head, cardsAt, shards, shardsAt)}
 	}
 	ix.Files = append(ix.Files, x.headFiles...)
-	x.last, x.labels = ix, labels
+	x.last, x.labels, x.site = ix, labels, s
 	x.cardsAt, x.shardsAt, x.shards = cardsAt, shardsAt, shards
 	return ix
 }

@@ -88,7 +88,7 @@ type Body struct {
 // clone returns a copy of s whose items are copies of the items of s,
 // linked to each other the same way.
 func (s *Site) clone() *Site {
-	n := &Site{Config: s.Config, ranking: s.ranking, readBody: s.readBody}
+	n := &Site{Config: s.Config, ranking: s.ranking, readBody: s.readBody, items: s.items}
 	n.Cases = copies(s.Cases) // in the same order, so that index maps them
 	n.Approaches, n.approachByID = cloneAll(s.Approaches, func(a *Approach) string { return a.ID })
 	n.Partners, n.partnerBySlug = cloneAll(s.Partners, func(p *Partner) string { return p.Slug })

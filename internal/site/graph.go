@@ -33,6 +33,7 @@ func Relink(prev *Site, cfg Config, approaches []*Approach, cases []*Case, partn
 func link(prev *ranking, cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Partner, pages []*Page) *Site {
 	approaches, cases, partnerFiles, pages = copies(approaches), copies(cases), copies(partnerFiles), copies(pages)
 	s := &Site{
+		items:         new(itemsID),
 		Config:        cfg,
 		Approaches:    approaches,
 		Cases:         cases,

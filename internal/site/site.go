@@ -58,6 +58,23 @@ type Site struct {
 	// readBody reads again the bodies that a site made WithoutBodies
 	// left out; nil for a site that holds them all.
 	readBody ReadBody
+
+	// items stands for the site's items, their files and their links:
+	// new for every site linked, kept by the copies WithBodies and
+	// WithoutBodies make (see SameItems).
+	items *itemsID
+}
+
+// itemsID is what Site.items points to: not of size zero, since
+// pointers to such values may all be equal.
+type itemsID struct{ _ byte }
+
+// SameItems reports whether s and o were made from one linking, the one
+// a copy of the other with other bodies (see WithBodies): the same items
+// from the same files, with the same slugs, settings and links. What a
+// reader derives from those alone it may keep from one to the other.
+func (s *Site) SameItems(o *Site) bool {
+	return s != nil && o != nil && s.items == o.items
 }
 
 // Shared returns the value that make returns for key, made once for s:

@@ -241,3 +241,21 @@ func TestWithoutBodiesLetsGo(t *testing.T) {
 	t.Error("the body of the site it was made from is still held")
 	runtime.KeepAlive(lean)
 }
+
+// TestSameItems checks which sites say they hold the same items: a site
+// and the copies of it with other bodies, and no site linked anew, even
+// from the same files.
+func TestSameItems(t *testing.T) {
+	cases := []*site.Case{{Slug: "a", Title: "A", ApproachIDs: []string{"x"}, Source: site.Source{Path: "content/cases/a.md"}}}
+	s := site.New(site.Config{}, approaches("x"), cases, nil, nil)
+	edited := s.WithBodies(map[string]site.Body{"content/cases/a.md": {Body: []byte("new"), Source: site.Source{Path: "content/cases/a.md"}}})
+	if !s.SameItems(edited) || !edited.SameItems(s.WithoutBodies(nil)) {
+		t.Error("a site and its copies with other bodies do not say they hold the same items")
+	}
+	if string(edited.Case("a").Body) != "new" {
+		t.Errorf("the copy's body is %q", edited.Case("a").Body)
+	}
+	if again := site.New(site.Config{}, approaches("x"), cases, nil, nil); s.SameItems(again) || s.SameItems(site.Relink(s, site.Config{}, approaches("x"), cases, nil, nil)) {
+		t.Error("a site linked anew says it holds the same items as the last")
+	}
+}
