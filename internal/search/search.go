@@ -143,8 +143,8 @@ type Indexer struct {
 	text   textIndex
 	cards  cardIndex
 	last   *Index
-	sorts  [2][]int // the newest and budget orders of the last site
-	labels []string // the approaches' and themes' ids and names in the last site
+	sorts  [2][]int   // the newest and budget orders of the last site
+	labels []string   // the approaches' and themes' ids and names in the last site
 	site   *site.Site // the last site
 	// where the last site's cards files and shards are in their packs
 	cardsAt, shardsAt []slice
