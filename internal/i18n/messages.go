@@ -34,9 +34,9 @@ type Messages struct {
 	version uint64
 	raw     [2]map[string]*goi18n.Message // English, then m's language
 
-	// What T wrote for a key alone or with a whole count, and Money and
-	// Date: a build asks for the same few hundred texts on every page,
-	// and go-i18n executes a template each time.
+	// What T, Money and Date wrote, by textKey: a build asks for the
+	// same few hundred texts on every page, and go-i18n executes a
+	// template each time.
 	mu    sync.RWMutex
 	texts map[textKey]text
 }
@@ -115,8 +115,9 @@ func (m *Messages) T(key string, arg any) (string, error) {
 	return m.t(key, arg)
 }
 
-// argsKey names the text of key with args, when they are few and each a
-// string or a whole number: "key\x00Amount\x00s€30,000\x00".
+// argsKey names the text of key with args, when they are at most four and
+// each a string or a whole number: "budget_a_year\x00Amount\x00s€30,000",
+// the args sorted by name, each value after its type (s or n).
 func argsKey(key string, args map[string]any) (string, bool) {
 	if len(args) > 4 {
 		return "", false

@@ -6,6 +6,10 @@
 // lists of views, and records a Dep on the field. Version returns the
 // version of such a Dep in a site.
 //
+// A view that records belongs to one page (or fragment) on one goroutine,
+// and gives the same views of a list each time it is asked for it; views
+// that record nothing may be shared by goroutines, and keep nothing.
+//
 // Bodies and sources have no methods: the renderer renders a body itself
 // and records it (see render's Data.Body).
 package view
