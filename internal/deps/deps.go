@@ -86,6 +86,7 @@ type Recorder struct {
 	reads map[Dep]struct{}
 	order []Dep // reads, each once, in the order first read
 	sets  []*Set
+	class int // of readMaps, that reads was made for (see readClass)
 }
 
 // readMaps holds emptied maps of Recorders done, by how many reads they
@@ -93,8 +94,8 @@ type Recorder struct {
 // and their fragments read at 10,000 cases: new maps, grown read by read,
 // were an eighth of what it allocated. A map is taken from the class of
 // the reads a Recorder is made for and given back to the class of the
-// reads it held, so that a small page does not clear a map grown for a
-// big one. Maps of more reads (a page that lists thousands of cases, up
+// reads it held, or of its making if higher, so that a small page does
+// not clear a map grown for a big one. Maps of more reads (a page that lists thousands of cases, up
 // to a hundred thousand reads) are not kept: serve makes a few of them
 // per edit, and kept from edit to edit they are megabytes more of the
 // live heap, which sets how much memory serve may take.
@@ -119,9 +120,9 @@ func NewRecorder() *Recorder { return NewRecorderSize(0) }
 // of an approach at 10,000 cases reads tens of thousands, and a map that
 // grows to that many leaves twice as many behind.
 func NewRecorderSize(n int) *Recorder {
-	r := &Recorder{order: make([]Dep, 0, n)}
-	if class := readClass(n); class >= 0 {
-		r.reads, _ = readMaps[class].Get().(map[Dep]struct{})
+	r := &Recorder{order: make([]Dep, 0, n), class: readClass(n)}
+	if r.class >= 0 {
+		r.reads, _ = readMaps[r.class].Get().(map[Dep]struct{})
 	}
 	if r.reads == nil {
 		r.reads = make(map[Dep]struct{}, n)
@@ -156,9 +157,9 @@ func (r *Recorder) Set() *Set {
 	if r == nil {
 		return nil
 	}
-	if class := readClass(len(r.reads)); class >= 0 {
+	if class := readClass(len(r.reads)); r.reads != nil && class >= 0 && r.class >= 0 {
 		clear(r.reads)
-		readMaps[class].Put(r.reads)
+		readMaps[max(class, r.class)].Put(r.reads)
 	}
 	r.reads = nil
 	// In the order read: a page made again reads what it read last
