@@ -103,13 +103,13 @@ func writeType(b *bytes.Buffer, it item) {
 	// A view that records belongs to one page, on one goroutine: it
 	// keeps the views of its lists, which an approach page asks for
 	// some seven times, each thousands of cases long.
-	lists := listFields(it)
+	lists, listsType := listFields(it), strings.ToLower(n[:1])+n[1:]+"Lists" // caseLists
 	if len(lists) > 0 {
-		fmt.Fprintf(b, "\tlists *%sLists // made when a list is first asked for, when r is not nil\n", strings.ToLower(n[:1])+n[1:])
+		fmt.Fprintf(b, "\tlists *%s // made when a list is first asked for, when r is not nil\n", listsType)
 	}
 	b.WriteString("}\n\n")
 	if len(lists) > 0 {
-		fmt.Fprintf(b, "// %sLists holds the views of lists that a %s view made.\ntype %sLists struct {\n", strings.ToLower(n[:1])+n[1:], n, strings.ToLower(n[:1])+n[1:])
+		fmt.Fprintf(b, "// %s holds the views of lists that a %s view made.\ntype %s struct {\n", listsType, n, listsType)
 		for _, f := range lists {
 			elem, _ := itemList(f.Type)
 			fmt.Fprintf(b, "\t%s []*%s\n", f.Name, elem.typ.Name())
@@ -130,8 +130,8 @@ func writeType(b *bytes.Buffer, it item) {
 		}
 		ret := fieldType(f.Type)
 		if elem, ok := itemList(f.Type); ok {
-			fmt.Fprintf(b, "// %s returns the %s's %s: the same views each time, when x records.\nfunc (x *%s) %s() %s {\n\tx.read(%q)\n\tif x.r == nil {\n\t\treturn list%s(x.v.%s, nil)\n\t}\n\tif x.lists == nil {\n\t\tx.lists = new(%sLists)\n\t}\n\tif x.lists.%s == nil {\n\t\tx.lists.%s = list%s(x.v.%s, x.r)\n\t}\n\treturn x.lists.%s\n}\n\n",
-				f.Name, strings.ToLower(n), f.Name, n, f.Name, ret, f.Name, elem.typ.Name(), f.Name, strings.ToLower(n[:1])+n[1:], f.Name, f.Name, elem.typ.Name(), f.Name, f.Name)
+			fmt.Fprintf(b, "// %s returns the %s's %s: the same views each time, when x records.\nfunc (x *%s) %s() %s {\n\tx.read(%q)\n\tif x.r == nil {\n\t\treturn list%s(x.v.%s, nil)\n\t}\n\tif x.lists == nil {\n\t\tx.lists = new(%s)\n\t}\n\tif x.lists.%s == nil {\n\t\tx.lists.%s = list%s(x.v.%s, x.r)\n\t}\n\treturn x.lists.%s\n}\n\n",
+				f.Name, strings.ToLower(n), f.Name, n, f.Name, ret, f.Name, elem.typ.Name(), f.Name, listsType, f.Name, f.Name, elem.typ.Name(), f.Name, f.Name)
 			continue
 		}
 		fmt.Fprintf(b, "// %s returns the %s's %s.\nfunc (x *%s) %s() %s {\n\tx.read(%q)\n\treturn x.v.%s\n}\n\n", f.Name, strings.ToLower(n), f.Name, n, f.Name, ret, f.Name, f.Name)
