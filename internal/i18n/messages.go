@@ -79,11 +79,18 @@ func (m *Messages) memo(k textKey, f func() (string, error)) (string, error) {
 		if m.texts == nil {
 			m.texts = map[textKey]text{}
 		}
-		m.texts[k] = t
+		if len(m.texts) < maxTexts {
+			m.texts[k] = t
+		}
 		m.mu.Unlock()
 	}
 	return t.s, t.err
 }
+
+// maxTexts is how many texts Messages keep. The texts every page asks for
+// come first; those of one item each (a partner's description, a case's
+// budget) would otherwise grow with the site and stay in serve's memory.
+const maxTexts = 4096
 
 // Version changes when any file that m's words come from changes.
 func (m *Messages) Version() uint64 { return m.version }
