@@ -179,11 +179,11 @@ func (x *Indexer) Build(s *site.Site) *Index {
 	x.cards.budget = words.Budget
 	// A copy of the last site with other bodies (site.SameItems) has the
 	// same labels and cards: 10,000 cards need not be compared.
-	labels := x.labels
-	if !x.site.SameItems(s) {
+	sameItems, labels := x.site.SameItems(s), x.labels
+	if !sameItems {
 		labels = labelsOf(s)
 	}
-	if last := x.last; last != nil && slices.Equal(labels, x.labels) && (x.site.SameItems(s) || x.cards.same(s)) {
+	if last := x.last; last != nil && (sameItems || slices.Equal(labels, x.labels) && x.cards.same(s)) {
 		// Nothing that the facets, the cards or the sort orders read has
 		// changed: only the text can have.
 		ix.Facets, cards = last.Facets, x.cards.files

@@ -244,22 +244,29 @@ func sortPartners(ps []*Partner) {
 }
 
 // sortByFolded sorts xs by the folded form of key (see Fold), then by
-// tiebreak. Each key is folded once, not once per comparison.
+// tiebreak.
 func sortByFolded[T any](xs []T, key func(T) string, tiebreak func(a, b T) int) {
-	type keyed struct {
-		key string
-		x   T
-	}
-	ks := make([]keyed, len(xs))
+	ks := make([]folded[T], len(xs))
 	for i, x := range xs {
-		ks[i] = keyed{Fold(key(x)), x}
+		ks[i] = folded[T]{Fold(key(x)), x}
 	}
-	slices.SortFunc(ks, func(a, b keyed) int {
-		return cmp.Or(strings.Compare(a.key, b.key), tiebreak(a.x, b.x))
-	})
+	sortFolded(ks, tiebreak)
 	for i, k := range ks {
 		xs[i] = k.x
 	}
+}
+
+// folded is a value with the folded form of what it is sorted by.
+type folded[T any] struct {
+	key string
+	x   T
+}
+
+// sortFolded sorts ks by their keys, then by tiebreak.
+func sortFolded[T any](ks []folded[T], tiebreak func(a, b T) int) {
+	slices.SortFunc(ks, func(a, b folded[T]) int {
+		return cmp.Or(strings.Compare(a.key, b.key), tiebreak(a.x, b.x))
+	})
 }
 
 // sortByTitle sorts cases by folded title (see Fold), then by slug. The
@@ -268,36 +275,30 @@ func sortByFolded[T any](xs []T, key func(T) string, tiebreak func(a, b T) int) 
 // order, which the sort then finds all but sorted: folding and sorting
 // 10,000 titles was a quarter of linking them again.
 func sortByTitle(cases []*Case, prev *ranking) {
-	type keyed struct {
-		key string
-		c   *Case
-	}
 	var was map[string]rankedCase
 	if prev != nil {
 		was = prev.related
 	}
-	last := make([]keyed, len(was)) // by their place in the last order
-	var others []keyed
+	last := make([]folded[*Case], len(was)) // by their place in the last order
+	var others []folded[*Case]
 	for _, c := range cases {
 		// Slugs are unique in a linked site: no two cases take one place.
-		if r, ok := was[c.Slug]; ok && r.title == c.Title && r.at < len(last) && last[r.at].c == nil {
-			last[r.at] = keyed{r.key, c}
+		if r, ok := was[c.Slug]; ok && r.title == c.Title && r.at < len(last) && last[r.at].x == nil {
+			last[r.at] = folded[*Case]{r.key, c}
 		} else {
-			others = append(others, keyed{Fold(c.Title), c})
+			others = append(others, folded[*Case]{Fold(c.Title), c})
 		}
 	}
-	ks := make([]keyed, 0, len(cases))
+	ks := make([]folded[*Case], 0, len(cases))
 	for _, k := range last {
-		if k.c != nil {
+		if k.x != nil {
 			ks = append(ks, k)
 		}
 	}
 	ks = append(ks, others...)
-	slices.SortFunc(ks, func(a, b keyed) int {
-		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.c.Slug, b.c.Slug))
-	})
+	sortFolded(ks, func(a, b *Case) int { return strings.Compare(a.Slug, b.Slug) })
 	for i, k := range ks {
-		cases[i], k.c.titleKey = k.c, k.key
+		cases[i], k.x.titleKey = k.x, k.key
 	}
 }
 
