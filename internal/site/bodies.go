@@ -88,22 +88,18 @@ type Body struct {
 // clone returns a copy of s whose items are copies of the items of s,
 // linked to each other the same way.
 func (s *Site) clone() *Site {
-	n := &Site{Config: s.Config, ranking: s.ranking, readBody: s.readBody, items: s.items}
-	n.Cases = copies(s.Cases) // in the same order, so that index maps them
-	n.Approaches, n.approachByID = cloneAll(s.Approaches, func(a *Approach) string { return a.ID })
-	n.Partners, n.partnerBySlug = cloneAll(s.Partners, func(p *Partner) string { return p.Slug })
-	n.Pages, n.pageBySlug = cloneAll(s.Pages, func(p *Page) string { return p.Slug })
-	n.Countries, n.countryByCode = cloneAll(s.Countries, func(c *Country) string { return c.Code })
-	n.Themes, n.themeBySlug = cloneAll(s.Themes, func(t *Theme) string { return t.Slug })
+	// The lists keep their order, so the items keep their positions (their
+	// index fields) and the positions by ID are shared.
+	n := &Site{Config: s.Config, ranking: s.ranking, readBody: s.readBody, items: s.items,
+		approachAt: s.approachAt, caseAt: s.caseAt, partnerAt: s.partnerAt, pageAt: s.pageAt,
+		countryAt: s.countryAt, sdgAt: s.sdgAt, themeAt: s.themeAt}
+	n.Cases = copies(s.Cases)
+	n.Approaches = copies(s.Approaches)
+	n.Partners = copies(s.Partners)
+	n.Pages = copies(s.Pages)
+	n.Countries = copies(s.Countries)
+	n.Themes = copies(s.Themes)
 	n.SDGs = copies(s.SDGs)
-	n.sdgByNumber = make(map[int]*SDG, len(n.SDGs))
-	for _, g := range n.SDGs {
-		n.sdgByNumber[g.Number] = g
-	}
-	n.caseBySlug = make(map[string]*Case, len(n.Cases))
-	for _, c := range n.Cases {
-		n.caseBySlug[c.Slug] = c
-	}
 	// The copied lists of links come out of a few large arrays: some
 	// 70,000 lists at 10,000 cases, which one by one were most of the
 	// time of a body edit's clone.
@@ -117,11 +113,11 @@ func (s *Site) clone() *Site {
 	)
 	kase := func(cs []*Case) []*Case { return remap(&cases, cs, func(c *Case) *Case { return n.Cases[c.index] }) }
 	for _, c := range n.Cases {
-		c.Approaches = remap(&approaches, c.Approaches, func(a *Approach) *Approach { return n.approachByID[a.ID] })
-		c.Partners = remap(&partners, c.Partners, func(p *Partner) *Partner { return n.partnerBySlug[p.Slug] })
-		c.Countries = remap(&countries, c.Countries, func(co *Country) *Country { return n.countryByCode[co.Code] })
-		c.Goals = remap(&goals, c.Goals, func(g *SDG) *SDG { return n.sdgByNumber[g.Number] })
-		c.ThemeTerms = remap(&themes, c.ThemeTerms, func(t *Theme) *Theme { return n.themeBySlug[t.Slug] })
+		c.Approaches = remap(&approaches, c.Approaches, func(a *Approach) *Approach { return n.Approaches[a.index] })
+		c.Partners = remap(&partners, c.Partners, func(p *Partner) *Partner { return n.Partners[p.index] })
+		c.Countries = remap(&countries, c.Countries, func(co *Country) *Country { return n.Countries[co.index] })
+		c.Goals = remap(&goals, c.Goals, func(g *SDG) *SDG { return n.SDGs[g.index] })
+		c.ThemeTerms = remap(&themes, c.ThemeTerms, func(t *Theme) *Theme { return n.Themes[t.index] })
 		c.Related = kase(c.Related)
 	}
 	n.byDate = kase(s.RecentCases(len(s.Cases))) // the same dates: the same order
@@ -133,7 +129,7 @@ func (s *Site) clone() *Site {
 	}
 	for _, co := range n.Countries {
 		co.Cases = kase(co.Cases)
-		co.Partners = remap(&partners, co.Partners, func(p *Partner) *Partner { return n.partnerBySlug[p.Slug] })
+		co.Partners = remap(&partners, co.Partners, func(p *Partner) *Partner { return n.Partners[p.index] })
 	}
 	for _, g := range n.SDGs {
 		g.Cases = kase(g.Cases)
@@ -142,15 +138,6 @@ func (s *Site) clone() *Site {
 		t.Cases = kase(t.Cases)
 	}
 	return n
-}
-
-func cloneAll[T any](xs []*T, id func(*T) string) ([]*T, map[string]*T) {
-	out := copies(xs)
-	by := make(map[string]*T, len(out))
-	for _, x := range out {
-		by[id(x)] = x
-	}
-	return out, by
 }
 
 func remap[T any](in *slab[T], xs []*T, f func(*T) *T) []*T {

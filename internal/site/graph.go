@@ -32,35 +32,16 @@ func Relink(prev *Site, cfg Config, approaches []*Approach, cases []*Case, partn
 
 func link(prev *ranking, cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Partner, pages []*Page) *Site {
 	approaches, cases, partnerFiles, pages = copies(approaches), copies(cases), copies(partnerFiles), copies(pages)
-	s := &Site{
-		items:         new(itemsID),
-		Config:        cfg,
-		Approaches:    approaches,
-		Cases:         cases,
-		Pages:         pages,
-		approachByID:  make(map[string]*Approach, len(approaches)),
-		caseBySlug:    make(map[string]*Case, len(cases)),
-		partnerBySlug: make(map[string]*Partner),
-		pageBySlug:    make(map[string]*Page, len(pages)),
-	}
+	s := &Site{items: new(itemsID), Config: cfg, Approaches: approaches, Cases: cases, Pages: pages}
 	clearDerived(approaches, cases, partnerFiles)
 	slices.SortFunc(s.Approaches, func(a, b *Approach) int {
 		return cmp.Or(cmp.Compare(a.Order, b.Order), strings.Compare(a.ID, b.ID))
 	})
 	sortByTitle(s.Cases, prev)
-	for i, c := range s.Cases {
-		c.index = i
-	}
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return strings.Compare(a.Slug, b.Slug) })
-	for _, a := range s.Approaches {
-		s.approachByID[a.ID] = a
-	}
-	for _, c := range s.Cases {
-		s.caseBySlug[c.Slug] = c
-	}
-	for _, p := range s.Pages {
-		s.pageBySlug[p.Slug] = p
-	}
+	s.approachAt = positions(s.Approaches, func(a *Approach) string { return a.ID }, func(a *Approach) *int { return &a.index })
+	s.caseAt = positions(s.Cases, func(c *Case) string { return c.Slug }, func(c *Case) *int { return &c.index })
+	s.pageAt = positions(s.Pages, func(p *Page) string { return p.Slug }, func(p *Page) *int { return &p.index })
 	// A case's partners and its other terms are fields apart, and each
 	// term's list of cases its own: linked side by side, then the
 	// countries, which come from the partners.
@@ -78,9 +59,10 @@ func link(prev *ranking, cfg Config, approaches []*Approach, cases []*Case, part
 // files first and then from the cases in title order.
 func (s *Site) linkPartners(files []*Partner) {
 	byKey := make(map[PartnerKey]*Partner)
+	bySlug := make(map[string]*Partner)
 	for _, p := range files {
 		byKey[p.Key()] = p
-		s.partnerBySlug[p.Slug] = p
+		bySlug[p.Slug] = p
 	}
 	var derived []*Partner
 	for _, c := range s.Cases {
@@ -108,17 +90,18 @@ func (s *Site) linkPartners(files []*Partner) {
 		if base == "" {
 			base = "partner"
 		}
-		if names[base] > 1 || s.partnerBySlug[base] != nil {
+		if names[base] > 1 || bySlug[base] != nil {
 			base += "-" + lower(p.Country)
 		}
 		p.Slug = base
-		for n := 2; s.partnerBySlug[p.Slug] != nil; n++ {
+		for n := 2; bySlug[p.Slug] != nil; n++ {
 			p.Slug = base + "-" + strconv.Itoa(n)
 		}
-		s.partnerBySlug[p.Slug] = p
+		bySlug[p.Slug] = p
 	}
 	s.Partners = append(append([]*Partner(nil), files...), derived...)
 	sortPartners(s.Partners)
+	s.partnerAt = positions(s.Partners, func(p *Partner) string { return p.Slug }, func(p *Partner) *int { return &p.index })
 }
 
 // linkCountries derives the countries of every case from its partners,
@@ -143,10 +126,10 @@ func (s *Site) linkCountries() {
 			}
 		}
 	}
-	s.countryByCode = countries
 	s.Countries = sortedValues(countries, func(a, b *Country) int {
 		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Code, b.Code))
 	})
+	s.countryAt = positions(s.Countries, func(co *Country) string { return co.Code }, func(co *Country) *int { return &co.index })
 	for _, co := range s.Countries {
 		sortPartners(co.Partners)
 	}
@@ -161,7 +144,7 @@ func (s *Site) linkTerms() {
 	slugs := make(map[string]ThemeLabel) // of theme names, which cases repeat
 	for _, c := range s.Cases {
 		for _, id := range c.ApproachIDs {
-			if a := s.approachByID[id]; a != nil && !slices.Contains(c.Approaches, a) {
+			if a := s.Approach(id); a != nil && !slices.Contains(c.Approaches, a) {
 				c.Approaches = append(c.Approaches, a)
 				a.Cases = append(a.Cases, c)
 			}
@@ -204,10 +187,11 @@ func (s *Site) linkTerms() {
 			t.Cases = append(t.Cases, c)
 		}
 	}
-	s.sdgByNumber, s.themeBySlug = goals, themes
 	s.SDGs = sortedValues(goals, func(a, b *SDG) int { return cmp.Compare(a.Number, b.Number) })
 	s.Themes = sortedValues(themes, func(a, b *Theme) int { return strings.Compare(a.Slug, b.Slug) })
 	sortByFolded(s.Themes, func(t *Theme) string { return t.Name }, func(a, b *Theme) int { return strings.Compare(a.Slug, b.Slug) })
+	s.sdgAt = positions(s.SDGs, func(g *SDG) int { return g.Number }, func(g *SDG) *int { return &g.index })
+	s.themeAt = positions(s.Themes, func(t *Theme) string { return t.Slug }, func(t *Theme) *int { return &t.index })
 }
 
 // copies returns a new list of shallow copies of the items of xs: the

@@ -223,7 +223,7 @@ func (r *ranking) changed(s *Site) []*Case {
 	redo := make([]bool, len(s.Cases))
 	mark := func(slugs []string) {
 		for _, slug := range slugs {
-			if c := s.caseBySlug[slug]; c != nil {
+			if c := s.Case(slug); c != nil {
 				redo[c.index] = true
 			}
 		}
@@ -249,7 +249,7 @@ func (r *ranking) changed(s *Site) []*Case {
 		}
 		c.Related = make([]*Case, len(old.related))
 		for k, slug := range old.related {
-			if c.Related[k] = s.caseBySlug[slug]; c.Related[k] == nil {
+			if c.Related[k] = s.Case(slug); c.Related[k] == nil {
 				todo = append(todo, c) // cannot be: its head would have changed
 				break
 			}

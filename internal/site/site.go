@@ -38,14 +38,17 @@ type Site struct {
 	SDGs      []*SDG // only the goals that some case uses
 	Themes    []*Theme
 
-	approachByID  map[string]*Approach
-	caseBySlug    map[string]*Case
-	partnerBySlug map[string]*Partner
-	pageBySlug    map[string]*Page
-	countryByCode map[string]*Country
-	sdgByNumber   map[int]*SDG
-	themeBySlug   map[string]*Theme
-	ranking       *lazyRanking // what the related cases were ranked from, for Relink
+	// Where each item is in its list, by its ID: made by link and shared
+	// by the copies of the site (see clone), whose lists keep the order.
+	approachAt map[string]int
+	caseAt     map[string]int
+	partnerAt  map[string]int
+	pageAt     map[string]int
+	countryAt  map[string]int
+	sdgAt      map[int]int
+	themeAt    map[string]int
+
+	ranking *lazyRanking // what the related cases were ranked from, for Relink
 
 	// The cases newest first, made once (see RecentCases), or by clone.
 	byDateOnce sync.Once
@@ -230,6 +233,8 @@ type Approach struct {
 	Lang    string // the language of its text (see Config.Language)
 
 	Cases []*Case // derived: the cases that use this approach
+
+	index int // position in the site's list of its kind, for clone
 }
 
 // Case is one case study.
@@ -262,7 +267,7 @@ type Case struct {
 	ThemeTerms []*Theme
 	Related    []*Case
 
-	index    int    // position in Site.Cases, for the related-case scores
+	index    int    // position in Site.Cases, for the related-case scores and clone
 	titleKey string // the folded title it was sorted by (see sortByTitle)
 }
 
@@ -312,6 +317,8 @@ type Partner struct {
 	Lang     string // the language of its body (see Case.Lang)
 
 	Cases []*Case // derived
+
+	index int // position in the site's list of its kind, for clone
 }
 
 // Key returns the identity of the partner: its name and country.
@@ -333,6 +340,8 @@ type Page struct {
 	Body    []byte // Markdown
 	Source  Source
 	Lang    string // the language of its text (see Case.Lang)
+
+	index int // position in the site's list of its kind, for clone
 }
 
 // Country is a country that some partner belongs to.
@@ -341,6 +350,8 @@ type Country struct {
 	Name     string
 	Partners []*Partner
 	Cases    []*Case
+
+	index int // position in the site's list of its kind, for clone
 }
 
 // Slug returns the country's URL segment: its code in lower case.
@@ -352,6 +363,8 @@ type SDG struct {
 	Name   string // the official short name, e.g. "Clean water and sanitation"
 	Colour string // the official colour, "#rrggbb"
 	Cases  []*Case
+
+	index int // position in the site's list of its kind, for clone
 }
 
 // Theme is a subject that cases share.
@@ -359,29 +372,51 @@ type Theme struct {
 	Slug  string
 	Name  string
 	Cases []*Case
+
+	index int // position in the site's list of its kind, for clone
 }
 
 // Approach returns the approach with the given id, or nil.
-func (s *Site) Approach(id string) *Approach { return s.approachByID[id] }
+func (s *Site) Approach(id string) *Approach { return at(s.Approaches, s.approachAt, id) }
 
 // Case returns the case with the given slug, or nil.
-func (s *Site) Case(slug string) *Case { return s.caseBySlug[slug] }
+func (s *Site) Case(slug string) *Case { return at(s.Cases, s.caseAt, slug) }
 
 // Partner returns the partner with the given slug, or nil.
-func (s *Site) Partner(slug string) *Partner { return s.partnerBySlug[slug] }
+func (s *Site) Partner(slug string) *Partner { return at(s.Partners, s.partnerAt, slug) }
 
 // Page returns the free page with the given slug, or nil.
-func (s *Site) Page(slug string) *Page { return s.pageBySlug[slug] }
+func (s *Site) Page(slug string) *Page { return at(s.Pages, s.pageAt, slug) }
 
 // Country returns the country with the given ISO code (upper case), or nil.
-func (s *Site) Country(code string) *Country { return s.countryByCode[code] }
+func (s *Site) Country(code string) *Country { return at(s.Countries, s.countryAt, code) }
 
 // SDG returns the goal with the given number when some case addresses it,
 // or nil.
-func (s *Site) SDG(n int) *SDG { return s.sdgByNumber[n] }
+func (s *Site) SDG(n int) *SDG { return at(s.SDGs, s.sdgAt, n) }
 
 // Theme returns the theme with the given slug, or nil.
-func (s *Site) Theme(slug string) *Theme { return s.themeBySlug[slug] }
+func (s *Site) Theme(slug string) *Theme { return at(s.Themes, s.themeAt, slug) }
+
+// at returns the item of xs at the position that positions gives id, or
+// nil when it gives none.
+func at[K comparable, T any](xs []*T, positions map[K]int, id K) *T {
+	if i, ok := positions[id]; ok {
+		return xs[i]
+	}
+	return nil
+}
+
+// positions sets the index of each item of xs (see Case.index) to its
+// position, and returns the positions by the items' IDs.
+func positions[K comparable, T any](xs []*T, id func(*T) K, index func(*T) *int) map[K]int {
+	m := make(map[K]int, len(xs))
+	for i, x := range xs {
+		*index(x) = i
+		m[id(x)] = i
+	}
+	return m
+}
 
 // RecentCases returns up to n cases, newest first: by date, then start year,
 // then slug. The list is shared (sorted once per site): do not change it.
