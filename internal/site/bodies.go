@@ -87,13 +87,20 @@ type Body struct {
 
 // clone returns a copy of s whose items are copies of the items of s,
 // linked to each other the same way.
-func (s *Site) clone() *Site {
+func (s *Site) clone() *Site { return s.cloneWith(nil) }
+
+// cloneWith is clone, but for the cases that replace puts in place of the
+// copies it is given, whose links are still to s's items.
+func (s *Site) cloneWith(replace func(cases []*Case)) *Site {
 	// The lists keep their order, so the items keep their positions (their
 	// index fields) and the positions by ID are shared.
 	n := &Site{Config: s.Config, ranking: s.ranking, readBody: s.readBody, items: s.items,
 		approachAt: s.approachAt, caseAt: s.caseAt, partnerAt: s.partnerAt, pageAt: s.pageAt,
 		countryAt: s.countryAt, sdgAt: s.sdgAt, themeAt: s.themeAt}
 	n.Cases = copies(s.Cases)
+	if replace != nil {
+		replace(n.Cases)
+	}
 	n.Approaches = copies(s.Approaches)
 	n.Partners = copies(s.Partners)
 	n.Pages = copies(s.Pages)

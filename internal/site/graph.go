@@ -27,6 +27,9 @@ func New(cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Part
 // is most of the time of linking a large site again after an edit of a few
 // cases, which is what casebook serve does.
 func Relink(prev *Site, cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Partner, pages []*Page) *Site {
+	if s := patch(prev, cfg, approaches, cases, partnerFiles, pages); s != nil {
+		return s
+	}
 	return link(prev.ranking.get(), cfg, approaches, cases, partnerFiles, pages)
 }
 

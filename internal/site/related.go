@@ -42,6 +42,11 @@ func (s *Site) relate(n int, prev *ranking) {
 	if prev != nil {
 		todo = prev.changed(s)
 	}
+	s.rankCases(todo, n)
+}
+
+// rankCases sets the n Related cases of each case of todo.
+func (s *Site) rankCases(todo []*Case, n int) {
 	// Cases rank independently: on every core, each with its own scores.
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(todo)/512))
 	var wg sync.WaitGroup
