@@ -80,7 +80,10 @@ func patch(prev *Site, cfg Config, approaches []*Approach, cases []*Case, partne
 				nc.Goals = append(nc.Goals, prev.SDG(n))
 			}
 			redated = redated || !nc.Date.Equal(was.Date) || nc.Start != was.Start
-			cs[i] = &nc
+			// In place of the copy of was: a copy left in the array of
+			// copies would hold on to prev's lists, and through them to
+			// every site before it.
+			*cs[i] = nc
 		}
 	})
 	s.Config, s.items, s.ranking = cfg, new(itemsID), &lazyRanking{site: s}

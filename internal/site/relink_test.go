@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -241,4 +243,49 @@ func TestRelinkPatches(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestRelinkLetsGo checks that a site relinked from the last one, by
+// patching it or not, holds nothing of it: casebook serve relinks at
+// every edit, and a chain of sites, each holding on to the one before,
+// grew its memory by megabytes an edit.
+func TestRelinkLetsGo(t *testing.T) {
+	as := approaches("twinning", "networks")
+	for i, a := range as {
+		a.Source = site.Source{Path: "content/approaches/" + a.ID + ".md", Version: uint64(i + 1)}
+	}
+	var cases []*site.Case
+	for i := range 40 {
+		c := newCase(fmt.Sprint("c", i), []string{as[i%2].ID}, []string{fmt.Sprint("P", i%7, "/BE")}, []int{1 + i%3}, nil)
+		c.Source = site.Source{Path: "content/cases/" + c.Slug + ".md", Version: uint64(i + 1)}
+		cases = append(cases, c)
+	}
+	var freed atomic.Int32
+	s := site.New(site.Config{}, as, cases, nil, nil)
+	const steps = 12
+	for step := range steps {
+		// Each site's copies of the cases are one allocation (see
+		// site.New), which goes when the site goes: c30, never edited,
+		// stands for it.
+		runtime.AddCleanup(s.Case("c30"), func(int) { freed.Add(1) }, 0)
+		e := *cases[step]
+		e.Source.Version = uint64(100 + step)
+		e.ApproachIDs = []string{as[(step+1)%2].ID}
+		if step == steps/2 {
+			e.Title = "retitled" // linked again, not patched
+		}
+		cases[step] = &e
+		s = site.Relink(s, site.Config{}, as, slices.Clone(cases), nil, nil)
+	}
+	for range 100 {
+		runtime.GC()
+		if freed.Load() == steps {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := freed.Load(); n != steps {
+		t.Errorf("%d of the %d sites before the last were freed", n, steps)
+	}
+	runtime.KeepAlive(s)
 }
