@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"regexp"
@@ -189,6 +190,43 @@ func TestOverride(t *testing.T) {
 			if got, want := probs[0].Path, "layouts/page.html"; got != want {
 				t.Errorf("%s: got a problem in %s, want %s", p.Path, got, want)
 			}
+		}
+	}
+}
+
+// TestCachedList checks that cachedList writes what a range over the list
+// calling cached writes, on every page of the test site, and that it
+// says what is wrong with what is not a list of items.
+func TestCachedList(t *testing.T) {
+	ranged := layouts(t, map[string]string{
+		"partials/case-list.html": "{{if .}}\n<ul class=\"cards\">\n{{- range .}}\n{{cached \"partials/case-card.html\" .}}\n{{- end}}\n</ul>\n{{- else}}\n<p>{{T \"no_cases_yet\"}}</p>\n{{- end}}\n",
+	})
+	r, err := render.New(ranged, messages(t), markdown.New(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, lists := testSite(nil), 0
+	for _, p := range r.Pages(s) {
+		want, _ := r.Render(s, p, options())
+		got, _ := newRenderer(t).Render(s, p, options())
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: cachedList wrote\n%s\nwhere range and cached wrote\n%s", p.Path, got, want)
+		}
+		lists += bytes.Count(got, []byte(`<ul class="cards">`))
+	}
+	if lists < 10 {
+		t.Fatalf("%d lists of cases on the pages of the test site: too few to tell", lists)
+	}
+	bad, err := render.New(layouts(t, map[string]string{"partials/case-list.html": `{{cachedList "partials/case-card.html" 3}}`}), messages(t), markdown.New(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range bad.Pages(s) {
+		if p.Kind != render.KindApproach {
+			continue
+		}
+		if _, probs := bad.Render(s, p, options()); !strings.Contains(probs.Error(), `cachedList "partials/case-card.html": expected a list of items, got int`) {
+			t.Errorf("%s: got %v, want the error of a list that is a number", p.Path, probs)
 		}
 	}
 }
