@@ -2,7 +2,8 @@
 // approaches, partners, pages, the site's settings) and the graph derived from
 // it (the cases of each approach, partner, country, SDG and theme, and each
 // case's related cases). It is pure data: it reads no files and knows no
-// formats. Package content builds the inputs; New links them.
+// formats. Package content builds the inputs; New links them, and Relink
+// links them again after an edit, from the last site (see patch).
 //
 // # Identity
 //
