@@ -12,6 +12,7 @@ import (
 
 	casebook "github.com/casebook/casebook"
 	"github.com/casebook/casebook/internal/pipeline"
+	"github.com/casebook/casebook/internal/serve"
 )
 
 func TestWatch(t *testing.T) {
@@ -113,6 +114,7 @@ func TestWatch(t *testing.T) {
 
 	t.Run("Burst", func(t *testing.T) {
 		model := newCase("Burst")
+		began := time.Now()
 		for i := range 1000 {
 			h.write(fmt.Sprintf("content/cases/burst-%04d.md", i), strings.Replace(model, "Burst", fmt.Sprintf("Burst %d", i), -1))
 		}
@@ -121,6 +123,11 @@ func TestWatch(t *testing.T) {
 		// deadline of its own; after it, quiet for twice as long as it
 		// took means the burst is over.
 		n, written := 0, time.Now()
+		// A burst gives a rebuild of its first files (the watcher cannot
+		// know more are coming) and one of the rest; on a loaded machine,
+		// where writing the files outlasts the batches' waits, one more
+		// for each MaxWait the writing took.
+		most := 2 + int(written.Sub(began)/serve.MaxWait)
 		quiet := (<-chan time.Time)(nil)
 		for deadline := time.After(2 * time.Minute); ; {
 			select {
@@ -135,8 +142,8 @@ func TestWatch(t *testing.T) {
 			}
 			break
 		}
-		if n < 1 || n > 2 {
-			t.Errorf("got %d rebuilds for 1,000 files, want 1 or 2", n)
+		if n < 1 || n > most {
+			t.Errorf("got %d rebuilds for 1,000 files written in %v, want 1 to %d", n, written.Sub(began).Round(time.Millisecond), most)
 		}
 		h.wantPage("/cases/burst-0999/", 200, "Burst 999")
 		h.equalsFullBuild()

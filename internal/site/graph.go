@@ -25,7 +25,9 @@ func New(cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Part
 // site of the same settings: of the cases that were in prev, those whose
 // ranking cannot have changed keep their related cases (see relate). That
 // is most of the time of linking a large site again after an edit of a few
-// cases, which is what casebook serve does.
+// cases, which is what casebook serve does. When the items differ from
+// prev's only in what cases say besides their titles, partners and themes,
+// it patches prev instead (see patch).
 func Relink(prev *Site, cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Partner, pages []*Page) *Site {
 	if s := patch(prev, cfg, approaches, cases, partnerFiles, pages); s != nil {
 		return s
