@@ -89,17 +89,20 @@ type Body struct {
 // linked to each other the same way.
 func (s *Site) clone() *Site { return s.cloneWith(nil) }
 
-// cloneWith is clone, but for the cases that replace puts in place of the
-// copies it is given, whose links are still to s's items.
-func (s *Site) cloneWith(replace func(cases []*Case)) *Site {
+// cloneWith is clone with the cases of replace, by position, in place of
+// the copies of s's: their links, like those of s's cases, are to s's
+// items, which the copy makes its own's. Each takes its copy's place in
+// the array of copies, which a copy left there would hold on to s's lists,
+// and through them to every site before it.
+func (s *Site) cloneWith(replace map[int]Case) *Site {
 	// The lists keep their order, so the items keep their positions (their
 	// index fields) and the positions by ID are shared.
 	n := &Site{Config: s.Config, ranking: s.ranking, readBody: s.readBody, items: s.items,
 		approachAt: s.approachAt, caseAt: s.caseAt, partnerAt: s.partnerAt, pageAt: s.pageAt,
 		countryAt: s.countryAt, sdgAt: s.sdgAt, themeAt: s.themeAt}
 	n.Cases = copies(s.Cases)
-	if replace != nil {
-		replace(n.Cases)
+	for i, c := range replace {
+		*n.Cases[i] = c
 	}
 	n.Approaches = copies(s.Approaches)
 	n.Partners = copies(s.Partners)

@@ -148,25 +148,19 @@ func (s *Site) linkTerms() {
 	themes := make(map[string]*Theme)
 	slugs := make(map[string]ThemeLabel) // of theme names, which cases repeat
 	for _, c := range s.Cases {
-		for _, id := range c.ApproachIDs {
-			if a := s.Approach(id); a != nil && !slices.Contains(c.Approaches, a) {
-				c.Approaches = append(c.Approaches, a)
-				a.Cases = append(a.Cases, c)
-			}
+		c.Approaches = approachesOf(c.ApproachIDs, s.Approach)
+		for _, a := range c.Approaches {
+			a.Cases = append(a.Cases, c)
 		}
-		for _, n := range c.SDGs {
-			if !ValidSDG(n) {
-				continue
-			}
+		c.Goals = goalsOf(c.SDGs, func(n int) *SDG {
 			g := goals[n]
 			if g == nil {
 				g = newSDG(n, s.Config.Language)
 				goals[n] = g
 			}
-			if slices.Contains(c.Goals, g) {
-				continue
-			}
-			c.Goals = append(c.Goals, g)
+			return g
+		})
+		for _, g := range c.Goals {
 			g.Cases = append(g.Cases, c)
 		}
 		for _, name := range c.Themes {
@@ -197,6 +191,35 @@ func (s *Site) linkTerms() {
 	sortByFolded(s.Themes, func(t *Theme) string { return t.Name }, func(a, b *Theme) int { return strings.Compare(a.Slug, b.Slug) })
 	s.sdgAt = positions(s.SDGs, func(g *SDG) int { return g.Number }, func(g *SDG) *int { return &g.index })
 	s.themeAt = positions(s.Themes, func(t *Theme) string { return t.Slug }, func(t *Theme) *int { return &t.index })
+}
+
+// approachesOf returns the approaches that find gives for ids, each once,
+// in their order, leaving out the ids it finds none for: a case's
+// approaches.
+func approachesOf(ids []string, find func(id string) *Approach) []*Approach {
+	var out []*Approach
+	for _, id := range ids {
+		if a := find(id); a != nil && !slices.Contains(out, a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// goalsOf returns the goals that goal gives for the valid numbers of sdgs,
+// each once, in their order: a case's goals. goal may return nil (a goal
+// that does not exist), which is returned too.
+func goalsOf(sdgs []int, goal func(n int) *SDG) []*SDG {
+	var out []*SDG
+	for _, n := range sdgs {
+		if !ValidSDG(n) {
+			continue
+		}
+		if g := goal(n); !slices.Contains(out, g) {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // copies returns a new list of shallow copies of the items of xs: the

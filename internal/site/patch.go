@@ -26,14 +26,15 @@ import (
 func patch(prev *Site, cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Partner, pages []*Page) *Site {
 	if prev.readBody != nil || !sameSettings(prev.Config, cfg) ||
 		!sameItems(prev.Approaches, approaches, prev.Approach, func(a *Approach) (string, Source) { return a.ID, a.Source }) ||
-		!sameItems(fileItems(prev.Partners), partnerFiles, prev.Partner, func(p *Partner) (string, Source) { return p.Slug, p.Source }) ||
+		!sameItems(filePartners(prev.Partners), partnerFiles, prev.Partner, func(p *Partner) (string, Source) { return p.Slug, p.Source }) ||
 		!sameItems(prev.Pages, pages, prev.Page, func(p *Page) (string, Source) { return p.Slug, p.Source }) ||
 		len(cases) != len(prev.Cases) {
 		return nil
 	}
-	edited := make(map[int]*Case) // by position in prev.Cases
+	edited := make(map[int]Case) // by position in prev.Cases, linked to prev's items
 	seen := make([]bool, len(prev.Cases))
 	goals := make(map[int]int) // goal number -> cases gained
+	redated := false
 	for _, c := range cases {
 		was := prev.Case(c.Slug)
 		if was == nil || seen[was.index] {
@@ -46,15 +47,20 @@ func patch(prev *Site, cfg Config, approaches []*Approach, cases []*Case, partne
 		if c.Title != was.Title || !slices.Equal(c.Themes, was.Themes) || !slices.Equal(c.PartnerRefs, was.PartnerRefs) {
 			return nil
 		}
-		edited[was.index] = c
+		nc := *c
+		nc.index, nc.titleKey = was.index, was.titleKey
+		nc.Approaches, nc.Goals = approachesOf(c.ApproachIDs, prev.Approach), goalsOf(c.SDGs, prev.SDG)
+		nc.Partners, nc.Countries, nc.ThemeTerms, nc.Related = was.Partners, was.Countries, was.ThemeTerms, was.Related
+		edited[was.index] = nc
+		redated = redated || !c.Date.Equal(was.Date) || c.Start != was.Start
 		for _, g := range was.Goals {
 			goals[g.Number]--
 		}
-		for _, n := range goalNumbers(c.SDGs) {
-			if prev.SDG(n) == nil {
+		for _, g := range nc.Goals {
+			if g == nil {
 				return nil // a goal no case named
 			}
-			goals[n]++
+			goals[g.Number]++
 		}
 	}
 	for n, d := range goals {
@@ -62,30 +68,7 @@ func patch(prev *Site, cfg Config, approaches []*Approach, cases []*Case, partne
 			return nil // a goal no case names any more
 		}
 	}
-	redated := false
-	s := prev.cloneWith(func(cs []*Case) {
-		for i, c := range edited {
-			was := prev.Cases[i]
-			nc := *c
-			nc.index, nc.titleKey = i, was.titleKey
-			// Links to prev's items, which the copy then makes its own's.
-			nc.Partners, nc.Countries, nc.ThemeTerms, nc.Related = was.Partners, was.Countries, was.ThemeTerms, was.Related
-			nc.Approaches, nc.Goals = nil, nil
-			for _, id := range nc.ApproachIDs {
-				if a := prev.Approach(id); a != nil && !slices.Contains(nc.Approaches, a) {
-					nc.Approaches = append(nc.Approaches, a)
-				}
-			}
-			for _, n := range goalNumbers(nc.SDGs) {
-				nc.Goals = append(nc.Goals, prev.SDG(n))
-			}
-			redated = redated || !nc.Date.Equal(was.Date) || nc.Start != was.Start
-			// In place of the copy of was: a copy left in the array of
-			// copies would hold on to prev's lists, and through them to
-			// every site before it.
-			*cs[i] = nc
-		}
-	})
+	s := prev.cloneWith(edited)
 	s.Config, s.items, s.ranking = cfg, new(itemsID), &lazyRanking{site: s}
 	if redated {
 		s.byDate = nil // sorted again when asked for
@@ -169,24 +152,12 @@ func sameItems[T any](was, items []*T, find func(id string) *T, key func(*T) (st
 // was: the same file, in the same version.
 func unchanged(src, was Source) bool { return src.Path != "" && src.Version != 0 && src == was }
 
-// fileItems returns the partners of ps read from files.
-func fileItems(ps []*Partner) []*Partner {
+// filePartners returns the partners of ps read from files.
+func filePartners(ps []*Partner) []*Partner {
 	var out []*Partner
 	for _, p := range ps {
 		if p.Source.Path != "" {
 			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// goalNumbers returns the valid goals of sdgs, each once, in their order:
-// the goals linking gives a case.
-func goalNumbers(sdgs []int) []int {
-	var out []int
-	for _, n := range sdgs {
-		if ValidSDG(n) && !slices.Contains(out, n) {
-			out = append(out, n)
 		}
 	}
 	return out
