@@ -121,18 +121,23 @@ func (s *Server) add(st *state, paths []string) {
 	if len(paths) == 0 {
 		return
 	}
-	now := time.Now()
 	if st.first.IsZero() {
-		st.first = now
+		st.first = time.Now()
 	}
 	for _, p := range paths {
 		st.pending[p] = true
 	}
+	s.arm(st)
+}
+
+// arm sets when the batch is rebuilt: once no event came for the quiet
+// time, or at the latest the longest wait after its first event.
+func (s *Server) arm(st *state) {
 	quiet, wait := s.cfg.Quiet, MaxWait
 	if len(st.pending) >= burstPaths {
 		quiet, wait = max(quiet, burstQuiet), burstMaxWait
 	}
-	st.timer.Reset(max(0, min(quiet, st.first.Add(wait).Sub(now))))
+	st.timer.Reset(max(0, min(quiet, time.Until(st.first.Add(wait)))))
 }
 
 // drain takes the events that are already queued into the batch, so that
@@ -216,7 +221,10 @@ func (s *Server) next(st *state) {
 		st.timer.Stop()
 		s.rebuild(st, nil)
 	case len(st.pending) > 0:
-		st.timer.Reset(0)
+		// The changes that came during the rebuild wait for their
+		// quiet time too: those of a burst that outlasted the rebuild
+		// are still coming.
+		s.arm(st)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -195,4 +196,40 @@ func (h *harness) equalsFullBuild() {
 		}
 		return nil
 	})
+}
+
+// TestBurstOutlastsRebuild checks that the changes that come while a
+// rebuild runs wait for their quiet time before the next one: a burst of
+// files that outlasts a rebuild gives one more rebuild, of the rest, not
+// one of what had come when the first ended and another of what came
+// after.
+func TestBurstOutlastsRebuild(t *testing.T) {
+	h := start(t, 20)
+	var rebuilds atomic.Int32
+	serve.SetRebuildHook(h.srv, func() {
+		if rebuilds.Add(1) == 1 {
+			time.Sleep(300 * time.Millisecond) // a slow first rebuild
+		}
+	})
+	model := newCase("Burst")
+	write := func(i int) {
+		h.write(fmt.Sprintf("content/cases/burst-%04d.md", i), strings.Replace(model, "Burst", fmt.Sprintf("Burst %d", i), -1))
+	}
+	for i := range 4 {
+		write(i)
+	}
+	time.Sleep(100 * time.Millisecond) // the first rebuild starts
+	// Writing goes on past the first rebuild's end, with gaps far shorter
+	// than the quiet time of a burst.
+	began := time.Now()
+	for i := 4; time.Since(began) < 600*time.Millisecond; i++ {
+		write(i)
+		time.Sleep(2 * time.Millisecond)
+	}
+	first := h.next("the first rebuild")
+	second := h.next("the rebuild of the rest")
+	h.none("after the rebuild of the rest")
+	if len(first.Paths) > 4 || first.Problems != nil || second.Problems != nil {
+		t.Fatalf("rebuilds of %d and %d paths, problems %q and %q: want the first of the first 4 files, without problems", len(first.Paths), len(second.Paths), first.Problems, second.Problems)
+	}
 }
