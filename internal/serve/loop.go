@@ -35,9 +35,10 @@ func (s *Server) Run(ctx context.Context) error {
 func newState() *state {
 	st := &state{
 		pending: make(map[string]bool), timer: time.NewTimer(time.Hour), clients: make(map[*client]bool),
-		finished: make(chan built, 1),
+		finished: make(chan built, 1), idle: time.NewTimer(time.Hour),
 	}
 	st.timer.Stop()
+	st.idle.Stop()
 	return st
 }
 
@@ -59,6 +60,13 @@ type state struct {
 	full     bool
 	finished chan built
 	hook     atomic.Pointer[func()] // tests: called as each rebuild starts
+
+	// idle fires idleWait after a successful rebuild: then, unless a
+	// change came meanwhile, the collector takes the edit's garbage (see
+	// collectWhileIdle). Each rebuild sets it again.
+	idle     *time.Timer
+	idleWait atomic.Int64           // tests: the wait, when not 0
+	idleHook atomic.Pointer[func()] // tests: called after collectWhileIdle
 }
 
 // built is what a rebuild made, for the loop to publish.
@@ -103,6 +111,16 @@ func (s *Server) loop(ctx context.Context, served <-chan error) error {
 			st.busy = false
 			s.finish(st, b)
 			s.next(st)
+		case <-st.idle.C:
+			if !st.busy && len(st.pending) == 0 {
+				hook := st.idleHook.Load()
+				go func() {
+					collectWhileIdle()
+					if hook != nil {
+						(*hook)()
+					}
+				}()
+			}
 		case <-poll.C:
 			s.poll(st)
 		case c := <-s.register:
@@ -253,6 +271,11 @@ func (s *Server) finish(st *state, b built) {
 		s.publish(b.ch)
 		s.announce(st, b.paths, b.ch)
 		collectForEdits()
+		wait := idleWait
+		if d := st.idleWait.Load(); d != 0 {
+			wait = time.Duration(d)
+		}
+		st.idle.Reset(wait)
 	}
 	r.Took = time.Since(b.start)
 	s.report(r)
