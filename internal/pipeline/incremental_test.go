@@ -1040,3 +1040,29 @@ func sampleSession(t *testing.T) (pipeline.Config, *pipeline.Session, *mutator) 
 	}
 	return cfg, sess, &mutator{t: t, dir: dir}
 }
+
+// TestSessionKeepsChangesOfFailedCalls checks that the changes a failed
+// call read stay read: a case added while another was broken is in the
+// output once the other is fixed, though the call that fixes it names
+// only the fixed file.
+func TestSessionKeepsChangesOfFailedCalls(t *testing.T) {
+	t.Parallel()
+	cfg, sess, m := sampleSession(t)
+	broken := "content/cases/roeselare-dogbo.md"
+	good := m.read(broken)
+	m.write(broken, strings.Replace(good, "approaches: [", "approaches: [no-such-approach, ", 1))
+	if _, err := sess.Update([]string{broken}); err == nil {
+		t.Fatal("an unknown approach: no error")
+	}
+	added := "content/cases/added-while-broken.md"
+	m.write(added, strings.Replace(good, `title: "Roeselare and Dogbo: every birth registered"`, `title: "Added while another case was broken"`, 1))
+	if _, err := sess.Update([]string{added}); err == nil {
+		t.Fatal("with the case still broken: no error")
+	}
+	m.write(broken, good)
+	ch, err := sess.Update([]string{broken})
+	if err != nil {
+		t.Fatal(err, ch.Problems)
+	}
+	compareWithFresh(t, "after the fix", cfg, sess.Output(), ch.Problems)
+}

@@ -241,6 +241,9 @@ func (s *Session) Update(paths []string) (Change, error) {
 // changed since the last good build, or every page when there is none.
 // With reprepare, the layouts are parsed and the assets built again.
 func (s *Session) rebuild(files *content.Files, paths []string, problems problem.List, reprepare bool) (Change, error) {
+	// After a failed call, the files hold changes that the last good site
+	// does not: those of paths are not all that differ from it.
+	lastOK := s.ok
 	s.ok = false
 	ch := Change{Problems: problems}
 	if files == nil {
@@ -249,7 +252,7 @@ func (s *Session) rebuild(files *content.Files, paths []string, problems problem
 	s.files = files
 	var st *site.Site
 	var edited map[deps.Item]bool // the items whose bodies alone changed, if that is all
-	if bodies, items, ok := s.bodyEdits(files, paths); ok && !reprepare {
+	if bodies, items, ok := s.bodyEdits(files, paths); ok && lastOK && !reprepare {
 		edited = items
 		// The graph is the same, and so are the problems of linking it.
 		problems = append(problems, s.linkProblems...)
