@@ -262,11 +262,14 @@ func (s *Server) build(paths []string) built {
 // finish publishes what a rebuild built and tells the browsers.
 func (s *Server) finish(st *state, b built) {
 	r := Rebuild{Paths: b.paths}
-	if b.err != nil {
+	switch {
+	case b.err != nil && (len(st.pending) > 0 || st.full):
+		r.Problems, r.Superseded = problemLines(b.ch, b.err), true
+	case b.err != nil:
 		r.Problems = problemLines(b.ch, b.err)
 		st.problems = r.Problems
 		s.broadcast(st, problemsEvent(r.Problems))
-	} else {
+	default:
 		r.Rendered, r.Written, r.Removed = b.ch.Rendered, len(b.ch.Written)+len(b.ch.Deferred), len(b.ch.Removed)
 		s.publish(b.ch)
 		s.announce(st, b.paths, b.ch)

@@ -49,6 +49,10 @@ func (s *Server) report(r Rebuild) {
 		what = fmt.Sprintf("%s and %d more", r.Paths[0], len(r.Paths)-1)
 	}
 	took := r.Took.Round(time.Millisecond / 10)
+	if r.Superseded {
+		s.printf("%s: changed again while it was rebuilt; rebuilding", what)
+		return
+	}
 	if r.Problems != nil {
 		s.printf("%s: build failed in %s with %s; still serving the last good site", what, took, plural(len(r.Problems), "error"))
 		for _, p := range r.Problems {

@@ -113,6 +113,11 @@ type Rebuild struct {
 	Removed  int      // files of the output that went away
 	Took     time.Duration
 	Problems []string // "path:line:col: message" of each error, when it failed
+	// Superseded says that it failed while its files changed again: its
+	// problems were not shown, since the next rebuild, which follows at
+	// once, reads the files as they are now. A body read again that
+	// changed since it was first read fails that way.
+	Superseded bool
 }
 
 // Server is a running development server.

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"net/http"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -76,4 +78,71 @@ func TestServesWhileRebuilding(t *testing.T) {
 			t.Fatal("a stream opened during the rebuild got no reload event within 10s")
 		}
 	}
+}
+
+// TestSupersededFailure checks that a rebuild that fails while files
+// change again is not shown to the browsers: the rebuild that follows at
+// once reads them as they are now and shows its own problems, if any. A
+// body read again that changed since it was first read fails such a
+// rebuild.
+func TestSupersededFailure(t *testing.T) {
+	h := start(t, 3)
+	rel, slug := h.someCase()
+	good := h.read(rel)
+	resp, err := http.Get(strings.TrimSuffix(h.srv.URL(), "/") + "/_casebook/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var shown atomic.Int32 // problems events
+	reloads := make(chan struct{}, 16)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			switch sc.Text() {
+			case "event: problems":
+				shown.Add(1)
+			case "event: reload":
+				reloads <- struct{}{}
+			}
+		}
+	}()
+	entered, release := make(chan struct{}), make(chan struct{})
+	var first sync.Once
+	serve.SetRebuildHook(h.srv, func() {
+		first.Do(func() {
+			entered <- struct{}{}
+			<-release
+		})
+	})
+	h.write(rel, strings.Replace(good, "approaches: [", "approaches: [no-such-approach, ", 1))
+	select {
+	case <-entered:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no rebuild started within 10s")
+	}
+	other := "content/cases/added-while-rebuilt.md"
+	h.write(other, newCase("Added while rebuilt"))
+	time.Sleep(200 * time.Millisecond) // the change reaches the loop
+	close(release)
+	if r := h.next("the first rebuild"); !r.Superseded || r.Problems == nil {
+		t.Errorf("the first rebuild: superseded %v, problems %q; want superseded, with its problems", r.Superseded, r.Problems)
+	}
+	if r := h.next("the rebuild that followed"); r.Superseded || r.Problems == nil {
+		t.Errorf("the rebuild that followed: superseded %v, problems %q; want its problems shown", r.Superseded, r.Problems)
+	}
+	h.write(rel, good+"\nFixed.\n")
+	if r := h.next("the fix"); r.Problems != nil {
+		t.Fatalf("the fix: problems %q", r.Problems)
+	}
+	select {
+	case <-reloads:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no reload event within 10s of the fix")
+	}
+	if n := shown.Load(); n != 1 {
+		t.Errorf("the browsers were shown problems %d times, want once: by the rebuild that followed, not by the superseded one", n)
+	}
+	h.wantPage("/cases/"+slug+"/", 200, "Fixed.")
+	h.wantPage("/cases/added-while-rebuilt/", 200, "Added while rebuilt")
 }
