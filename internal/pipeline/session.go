@@ -38,6 +38,11 @@ type Session struct {
 	live     bool
 	fsys     fs.FS
 	compress bool // hold the output gzip-compressed: see Compress
+	// readBody reads the bodies of the cases again, as a build does (see
+	// site.Site.WithoutBodies): held, they would be the largest part of
+	// the session's memory but the output, some 50 MB at 10,000 cases,
+	// and pages read them only when they are rendered.
+	readBody site.ReadBody
 
 	files    *content.Files
 	renderer *render.Renderer
@@ -124,7 +129,7 @@ func NewSession(cfg Config, liveReload bool) *Session {
 		fsys = root.FS()
 	}
 	return &Session{
-		cfg: cfg, live: liveReload, fsys: fsys, minifier: m,
+		cfg: cfg, live: liveReload, fsys: fsys, minifier: m, readBody: content.BodyReader(fsys),
 		graph:     deps.NewGraph(),
 		out:       make(map[string][]byte),
 		problems:  make(map[string]problem.List),
@@ -143,7 +148,7 @@ func (s *Session) language(lang string) *Session {
 			return o
 		}
 	}
-	o := &Session{cfg: s.cfg, live: s.live, fsys: s.fsys, compress: s.compress, minifier: s.minifier,
+	o := &Session{cfg: s.cfg, live: s.live, fsys: s.fsys, compress: s.compress, minifier: s.minifier, readBody: s.readBody,
 		lang: lang, prefix: lang + "/", graph: deps.NewGraph(), out: s.out, pieces: s.pieces,
 		problems: make(map[string]problem.List), catalogue: make(map[string][]byte), paths: make(map[string]bool),
 		deferred: make(map[string]bool)}
@@ -206,7 +211,7 @@ func (s *Session) Compress() { s.compress = true }
 // Full reads and renders the whole site.
 func (s *Session) Full() (Change, error) {
 	s.Settle()
-	files, problems := content.Read(s.fsys, content.Options{Drafts: s.cfg.Drafts})
+	files, problems := content.Read(s.fsys, content.Options{Drafts: s.cfg.Drafts, CaseBodiesOnDisk: true})
 	s.graph = deps.NewGraph()
 	for _, o := range s.others {
 		o.graph = deps.NewGraph()
@@ -268,6 +273,9 @@ func (s *Session) rebuild(files *content.Files, paths []string, problems problem
 			return ch, ErrProblems
 		}
 		s.linkProblems = without(problems, read)
+	}
+	if !st.ReadsBodies() { // the first site: those made from it read them too
+		st = st.WithoutBodies(s.readBody)
 	}
 	ch.Problems = problems
 	if err := overrideBaseURL(st, s.cfg.BaseURL); err != nil {
@@ -336,6 +344,9 @@ func (s *Session) languageSites(files *content.Files, st *site.Site) ([]otherSit
 		ls := files.SiteIn(lang, o.site)
 		if ls == nil {
 			return nil, ErrProblems
+		}
+		if !ls.ReadsBodies() {
+			ls = ls.WithoutBodies(s.readBody)
 		}
 		ls.Config.BaseURL = st.Config.BaseURL
 		if o.renderer == nil || o.prepared != s.prepared {

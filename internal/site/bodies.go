@@ -6,12 +6,17 @@ package site
 // common edit, of a body and nothing else: the front matter, and so the
 // graph, stays as it was, and what costs time in linking (resolving,
 // sorting, ranking related cases) is not done again. s is not changed: the
-// new site holds copies of all its items, linked to each other as in s.
+// new site holds copies of all its items, linked to each other as in s. A
+// site that reads its bodies again keeps only the sources (see
+// WithoutBodies).
 func (s *Site) WithBodies(bodies map[string]Body) *Site {
 	n := s.clone()
 	n.eachBody(func(src *Source, body *[]byte) {
 		if b, ok := bodies[src.Path]; ok && src.Path != "" {
 			*src, *body = b.Source, b.Body
+			if n.readBody != nil {
+				dropBody(body, *src)
+			}
 		}
 	})
 	return n
@@ -42,21 +47,38 @@ type ReadBody func(src Source) ([]byte, error)
 // Markdown bodies that read can read again from their files: a build
 // renders each body once and indexes it once, and otherwise holds every
 // file of the content from its first page to its last, some 450 MB at
-// 100,000 cases. Readers of the site get bodies with Body. s is not
-// changed. Sessions keep their bodies: they compare them from edit to
-// edit.
+// 100,000 cases, and casebook serve would hold them for as long as it
+// runs. Readers of the site get bodies with Body. s is not changed. The
+// sites made from it (Relink, WithBodies) read their bodies again too,
+// and hold none that they can read: the same item gives the same version
+// (see package view) however its site was made.
 func (s *Site) WithoutBodies(read ReadBody) *Site {
 	n := s.clone()
 	n.readBody = read
 	// Its own ranking, made from it if ever: one made from s would hold
 	// s, and every body, until then.
 	n.ranking = &lazyRanking{site: n}
-	n.eachBody(func(src *Source, body *[]byte) {
-		if src.Path != "" && src.BodyAt > 0 {
-			*body = nil
-		}
-	})
+	n.dropBodies()
 	return n
+}
+
+// ReadsBodies reports whether s reads its bodies again (see
+// WithoutBodies).
+func (s *Site) ReadsBodies() bool { return s.readBody != nil }
+
+// dropBodies lets go of the bodies that s can read again, when it reads
+// them (see WithoutBodies).
+func (s *Site) dropBodies() {
+	if s.readBody != nil {
+		s.eachBody(func(src *Source, body *[]byte) { dropBody(body, *src) })
+	}
+}
+
+// dropBody lets go of a body that its file, src, gives again.
+func dropBody(body *[]byte, src Source) {
+	if src.Path != "" && src.BodyAt > 0 {
+		*body = nil
+	}
 }
 
 // BodyError is the error of reading a body again: the file at Path

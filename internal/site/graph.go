@@ -27,12 +27,16 @@ func New(cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Part
 // is most of the time of linking a large site again after an edit of a few
 // cases, which is what casebook serve does. When the items differ from
 // prev's only in what cases say besides their titles, partners and themes,
-// it patches prev instead (see patch).
+// it patches prev instead (see patch). The new site reads bodies again as
+// prev does (see WithoutBodies).
 func Relink(prev *Site, cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Partner, pages []*Page) *Site {
 	if s := patch(prev, cfg, approaches, cases, partnerFiles, pages); s != nil {
 		return s
 	}
-	return link(prev.ranking.get(), cfg, approaches, cases, partnerFiles, pages)
+	s := link(prev.ranking.get(), cfg, approaches, cases, partnerFiles, pages)
+	s.readBody = prev.readBody
+	s.dropBodies()
+	return s
 }
 
 func link(prev *ranking, cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Partner, pages []*Page) *Site {

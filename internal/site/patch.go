@@ -15,16 +15,15 @@ import (
 // the lists of their approaches and goals, and ranks again the cases whose
 // related cases can differ, as relate would (see ranking.changed).
 //
-// It returns nil where linking must be done: prev holds no bodies (see
-// WithoutBodies), the settings, an approach, a partner file or a page
-// changed, or a case was added, removed, retitled, gave other partners or
+// It returns nil where linking must be done: the settings, an approach, a
+// partner file or a page changed, or a case was added, removed, retitled, gave other partners or
 // themes, or was the first or the last to name a goal.
 //
 // An item is taken to be unchanged when it has the Source of prev's: its
 // file's path and version (see Source.Version), which the same text alone
 // gives.
 func patch(prev *Site, cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Partner, pages []*Page) *Site {
-	if prev.readBody != nil || !sameSettings(prev.Config, cfg) ||
+	if !sameSettings(prev.Config, cfg) ||
 		!sameItems(prev.Approaches, approaches, prev.Approach, func(a *Approach) (string, Source) { return a.ID, a.Source }) ||
 		!sameItems(filePartners(prev.Partners), partnerFiles, prev.Partner, func(p *Partner) (string, Source) { return p.Slug, p.Source }) ||
 		!sameItems(prev.Pages, pages, prev.Page, func(p *Page) (string, Source) { return p.Slug, p.Source }) ||
@@ -51,6 +50,9 @@ func patch(prev *Site, cfg Config, approaches []*Approach, cases []*Case, partne
 		nc.index, nc.titleKey = was.index, was.titleKey
 		nc.Approaches, nc.Goals = approachesOf(c.ApproachIDs, prev.Approach), goalsOf(c.SDGs, prev.SDG)
 		nc.Partners, nc.Countries, nc.ThemeTerms, nc.Related = was.Partners, was.Countries, was.ThemeTerms, was.Related
+		if prev.readBody != nil {
+			dropBody(&nc.Body, nc.Source)
+		}
 		edited[was.index] = nc
 		redated = redated || !c.Date.Equal(was.Date) || c.Start != was.Start
 		for _, g := range was.Goals {

@@ -218,6 +218,79 @@ func TestWithoutBodies(t *testing.T) {
 	}
 }
 
+// TestReadingSitesStay checks that the sites made from a site that reads
+// its bodies again (WithoutBodies) read them too and hold none that they
+// can read, however they are made: patched, linked anew or given new
+// bodies. casebook serve makes each edit's site so, and a body held by one
+// and not by the next would give the same item two versions.
+func TestReadingSitesStay(t *testing.T) {
+	as := approaches("twinning", "networks")
+	for i, a := range as {
+		a.Source = site.Source{Path: "content/approaches/" + a.ID + ".md", Version: uint64(i + 1), BodyAt: 30}
+		a.Body = []byte("About " + a.ID + ".\n")
+	}
+	files := func() []*site.Case {
+		var cs []*site.Case
+		for i, slug := range []string{"a", "b", "c"} {
+			c := newCase(slug, []string{"twinning"}, []string{"Ostend/BE"}, []int{1}, nil)
+			c.Source = site.Source{Path: "content/cases/" + slug + ".md", Version: uint64(i + 1), BodyAt: 40}
+			c.Body = []byte("The body of " + slug + ".\n")
+			cs = append(cs, c)
+		}
+		return cs
+	}
+	read := func(src site.Source) ([]byte, error) { return []byte("read again: " + src.Path), nil }
+	tests := []struct {
+		name string
+		make func(prev *site.Site) *site.Site
+	}{
+		{"patched", func(prev *site.Site) *site.Site {
+			cs := files()
+			cs[0].ApproachIDs, cs[0].Source.Version = []string{"networks"}, 100
+			if !site.Patches(prev, site.Config{}, as, cs, nil, nil) {
+				t.Fatal("an edit of a case's approaches does not patch")
+			}
+			return site.Relink(prev, site.Config{}, as, cs, nil, nil)
+		}},
+		{"linked anew", func(prev *site.Site) *site.Site {
+			cs := files()
+			cs[0].Title, cs[0].Source.Version = "A new title", 100
+			return site.Relink(prev, site.Config{}, as, cs, nil, nil)
+		}},
+		{"new bodies", func(prev *site.Site) *site.Site {
+			return prev.WithBodies(map[string]site.Body{
+				"content/cases/a.md":             {Body: []byte("New.\n"), Source: site.Source{Path: "content/cases/a.md", Version: 100, BodyAt: 40}},
+				"content/approaches/twinning.md": {Body: []byte("New.\n"), Source: site.Source{Path: "content/approaches/twinning.md", Version: 100, BodyAt: 30}},
+			})
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			prev := site.New(site.Config{}, as, files(), nil, nil).WithoutBodies(read)
+			s := tt.make(prev)
+			if !s.ReadsBodies() {
+				t.Fatal("the new site does not read its bodies again")
+			}
+			for _, c := range s.Cases {
+				if c.Body != nil {
+					t.Errorf("case %s holds its body %q", c.Slug, c.Body)
+				}
+				if body, err := s.Body(c.Body, c.Source); err != nil || string(body) != "read again: "+c.Source.Path {
+					t.Errorf("case %s: Body = %q, %v, want it read again", c.Slug, body, err)
+				}
+			}
+			for _, a := range s.Approaches {
+				if a.Body != nil {
+					t.Errorf("approach %s holds its body %q", a.ID, a.Body)
+				}
+			}
+			if c := prev.Case("a"); c.Body != nil || c.Source.Version != 1 {
+				t.Errorf("the last site changed: case a has body %q and version %d", c.Body, c.Source.Version)
+			}
+		})
+	}
+}
+
 // TestWithoutBodiesLetsGo checks that a site made WithoutBodies does not
 // hold the site it was made from, and so its bodies: a build made one to
 // let them go.
