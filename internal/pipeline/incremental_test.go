@@ -217,7 +217,7 @@ func runIncremental(t *testing.T, dir string, seed uint64, steps int, logSteps b
 			t.FailNow()
 		}
 		if step%15 == 14 {
-			m.breakAndFix(sess, what)
+			m.breakAndFix(sess, what, cfg, edits)
 		}
 	}
 }
@@ -242,6 +242,9 @@ type mutator struct {
 	dir string
 	r   *rand.Rand
 	n   int // a counter for new names
+	// avoid is a file that the edits leave alone, with its translations:
+	// see breakAndFix.
+	avoid string
 }
 
 type randomEdit struct {
@@ -318,7 +321,9 @@ func (m *mutator) allFiles(folder string) []string {
 	var out []string
 	for _, n := range names {
 		rel, _ := filepath.Rel(m.dir, n)
-		out = append(out, filepath.ToSlash(rel))
+		if rel = filepath.ToSlash(rel); m.avoid == "" || rel != m.avoid && !strings.HasPrefix(rel, strings.TrimSuffix(m.avoid, ".md")+".") {
+			out = append(out, rel)
+		}
 	}
 	slices.Sort(out)
 	return out
@@ -802,8 +807,10 @@ func (m *mutator) ownLayouts() bool {
 }
 
 // breakAndFix breaks a case, checks that the session fails and keeps its
-// output, then restores the case and checks that the session follows.
-func (m *mutator) breakAndFix(sess *pipeline.Session, what string) {
+// output, makes one of edits while the case is broken, then restores the
+// case and checks that the session follows: the call that restores it
+// names that case alone, and the output must hold the other edit too.
+func (m *mutator) breakAndFix(sess *pipeline.Session, what string, cfg pipeline.Config, edits []randomEdit) {
 	t := m.t
 	t.Helper()
 	before := maps.Clone(sess.Output())
@@ -817,13 +824,21 @@ func (m *mutator) breakAndFix(sess *pipeline.Session, what string) {
 	if !maps.EqualFunc(before, sess.Output(), bytes.Equal) {
 		t.Fatalf("%s: broken %s: the session's output changed", what, f)
 	}
+	m.avoid = f
+	e := edits[m.r.IntN(len(edits))]
+	if paths := e.do(); len(paths) > 0 {
+		if _, err := sess.Update(paths); err == nil {
+			t.Fatalf("%s: %s while %s is broken: no error", what, e.name, f)
+		}
+		what += ", then " + e.name + fmt.Sprint(paths) + " while it was broken"
+	}
+	m.avoid = ""
 	m.write(f, good)
-	if ch, err := sess.Update([]string{f}); err != nil {
+	ch, err = sess.Update([]string{f})
+	if err != nil {
 		t.Fatalf("%s: fixed %s: %v %v", what, f, err, ch.Problems.Errors())
 	}
-	if !maps.EqualFunc(before, sess.Output(), bytes.Equal) {
-		t.Fatalf("%s: fixed %s: the output is not what it was", what, f)
-	}
+	compareWithFresh(t, what+", then fixed", cfg, sess.Output(), ch.Problems)
 }
 
 // TestIncrementalRendersWhatChanged checks that the session renders the

@@ -98,6 +98,10 @@ type Session struct {
 	// session of others whose count differs from the default's parses
 	// them again.
 	prepared int
+	// unprepared says that layouts, assets or messages changed since they
+	// were last parsed and built: also when the call that heard of it
+	// failed before it could parse them, so that the next one does.
+	unprepared bool
 }
 
 // Change is what one call of a Session did to the output.
@@ -229,17 +233,16 @@ func (s *Session) Update(paths []string) (Change, error) {
 	if s.files == nil {
 		return s.Full()
 	}
-	reprepare := false
 	var changed []string
 	for _, p := range paths {
 		if p == content.Dir || strings.HasPrefix(p, content.Dir+"/") {
 			changed = append(changed, p)
 		} else {
-			reprepare = true
+			s.unprepared = true
 		}
 	}
 	files, problems := s.files.Update(s.fsys, changed)
-	return s.rebuild(files, changed, problems, reprepare)
+	return s.rebuild(files, changed, problems, s.unprepared)
 }
 
 // rebuild links files and renders the pages that read something that
@@ -446,6 +449,7 @@ func (s *Session) prepare(unsafe bool) error {
 	}
 	s.assets, s.manifest, s.renderer, s.unsafe = assets, manifest, r, unsafe
 	s.prepared++
+	s.unprepared = false
 	return nil
 }
 
