@@ -65,7 +65,7 @@ browser-deps:
 ## after one changed case, Hugo v0.165.0 on the same content side by side,
 ## installed once into a cache folder; 1,000 vs 10,000 cases, one 100,000),
 ## then every Go benchmark, then the serve benchmarks again with more edits
-## (median write-to-reload times)
+## (median write-to-reload times), back to back and with an editor's pauses
 bench: $(BIN)
 	$(GO) run ./cmd/casebook-bench -bin $(BIN) -sizes 1000,10000 -runs 5 -big 100000 -dir $(CURDIR)/.bench-tmp/casebook-bench
 	$(GO) test -run '^$$' -bench . -skip 'BenchmarkPathological|BenchmarkEdit' -benchtime 5x ./...
@@ -75,6 +75,8 @@ bench: $(BIN)
 	$(GO) test -run '^$$' -bench 'BenchmarkEdit' -benchtime 21x ./internal/serve/
 	@echo "the same with the site on the disk that holds the checkout"
 	CASEBOOK_TMPDIR=$(CURDIR)/.bench-tmp $(GO) test -run '^$$' -bench 'BenchmarkEdit' -benchtime 21x ./internal/serve/
+	@echo "the same on disk with 600 ms between edits, as an editor saves (serve collects its garbage in such pauses)"
+	CASEBOOK_EDIT_PAUSE=600ms CASEBOOK_TMPDIR=$(CURDIR)/.bench-tmp $(GO) test -run '^$$' -bench 'BenchmarkEdit.*OwnLayouts' -benchtime 21x ./internal/serve/
 	@rm -rf .bench-tmp
 
 clean:

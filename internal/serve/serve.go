@@ -12,7 +12,8 @@
 // file, rename it over the real one) is one change. Events are batched:
 // a rebuild starts when no event came for Config.Quiet, or MaxWait after
 // the first, so that a burst (a git checkout of a thousand files) gives one
-// or two rebuilds. When the watcher overflows, the server says so and
+// or two rebuilds; the changes that come during a rebuild wait the same
+// way after it. When the watcher overflows, the server says so and
 // rebuilds everything; when the system has no watches left, it says so and
 // compares a fingerprint of the whole tree every few seconds instead.
 //
@@ -21,7 +22,10 @@
 // A pipeline.Session keeps the site in memory and renders only the pages
 // whose inputs changed; after every rebuild the output is what casebook
 // build would write. Each rebuild prints one line: what changed, how many
-// pages were rendered, how long it took.
+// pages were rendered, how long it took. A rebuild that fails while its
+// files change again is not shown to the browsers: the next one follows.
+// The garbage of a rebuild is collected once no change came for a moment
+// after it (see collectWhileIdle), not in the middle of the next.
 //
 // # Serving
 //

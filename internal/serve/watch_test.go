@@ -221,15 +221,16 @@ func TestBurstOutlastsRebuild(t *testing.T) {
 	time.Sleep(100 * time.Millisecond) // the first rebuild starts
 	// Writing goes on past the first rebuild's end, with gaps far shorter
 	// than the quiet time of a burst.
-	began := time.Now()
-	for i := 4; time.Since(began) < 600*time.Millisecond; i++ {
-		write(i)
+	began, n := time.Now(), 4
+	for ; time.Since(began) < 600*time.Millisecond; n++ {
+		write(n)
 		time.Sleep(2 * time.Millisecond)
 	}
 	first := h.next("the first rebuild")
 	second := h.next("the rebuild of the rest")
 	h.none("after the rebuild of the rest")
-	if len(first.Paths) > 4 || first.Problems != nil || second.Problems != nil {
-		t.Fatalf("rebuilds of %d and %d paths, problems %q and %q: want the first of the first 4 files, without problems", len(first.Paths), len(second.Paths), first.Problems, second.Problems)
+	if got := len(first.Paths) + len(second.Paths); got != n || first.Problems != nil || second.Problems != nil {
+		t.Fatalf("rebuilds of %d and %d paths, problems %q and %q: want the %d files in two, without problems", len(first.Paths), len(second.Paths), first.Problems, second.Problems, n)
 	}
+	h.wantPage(fmt.Sprintf("/cases/burst-%04d/", n-1), 200, fmt.Sprintf("Burst %d", n-1))
 }
