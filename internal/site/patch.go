@@ -16,8 +16,9 @@ import (
 // related cases can differ, as relate would (see ranking.changed).
 //
 // It returns nil where linking must be done: the settings, an approach, a
-// partner file or a page changed, or a case was added, removed, retitled, gave other partners or
-// themes, or was the first or the last to name a goal.
+// partner file or a page changed, or a case was added, removed, retitled,
+// gave other partners or themes, or was the first or the last to name a
+// goal.
 //
 // An item is taken to be unchanged when it has the Source of prev's: its
 // file's path and version (see Source.Version), which the same text alone
