@@ -50,7 +50,7 @@ func (s *Server) report(r Rebuild) {
 	}
 	took := r.Took.Round(time.Millisecond / 10)
 	if r.Superseded {
-		s.printf("%s: changed again while it was rebuilt; rebuilding", what)
+		s.printf("%s: build failed while files changed again; rebuilding with them", what)
 		return
 	}
 	if r.Problems != nil {
