@@ -321,12 +321,17 @@ func (m *mutator) allFiles(folder string) []string {
 	var out []string
 	for _, n := range names {
 		rel, _ := filepath.Rel(m.dir, n)
-		if rel = filepath.ToSlash(rel); m.avoid == "" || rel != m.avoid && !strings.HasPrefix(rel, strings.TrimSuffix(m.avoid, ".md")+".") {
+		if rel = filepath.ToSlash(rel); !m.avoided(rel) {
 			out = append(out, rel)
 		}
 	}
 	slices.Sort(out)
 	return out
+}
+
+// avoided reports whether rel is m.avoid or one of its translations.
+func (m *mutator) avoided(rel string) bool {
+	return m.avoid != "" && (rel == m.avoid || strings.HasPrefix(rel, strings.TrimSuffix(m.avoid, ".md")+"."))
 }
 
 // multilingual reports whether the site has several languages.

@@ -220,7 +220,8 @@ func (s *Session) Full() (Change, error) {
 	for _, o := range s.others {
 		o.graph = deps.NewGraph()
 	}
-	return s.rebuild(files, nil, problems, true)
+	s.unprepared = true // and parse them again, as a rescan should
+	return s.rebuild(files, nil, problems)
 }
 
 // Update follows changes to the files at paths (slash-separated, relative
@@ -242,13 +243,13 @@ func (s *Session) Update(paths []string) (Change, error) {
 		}
 	}
 	files, problems := s.files.Update(s.fsys, changed)
-	return s.rebuild(files, changed, problems, s.unprepared)
+	return s.rebuild(files, changed, problems)
 }
 
 // rebuild links files and renders the pages that read something that
 // changed since the last good build, or every page when there is none.
-// With reprepare, the layouts are parsed and the assets built again.
-func (s *Session) rebuild(files *content.Files, paths []string, problems problem.List, reprepare bool) (Change, error) {
+// While s.unprepared, the layouts are parsed and the assets built again.
+func (s *Session) rebuild(files *content.Files, paths []string, problems problem.List) (Change, error) {
 	// After a failed call, the files hold changes that the last good site
 	// does not: those of paths are not all that differ from it.
 	lastOK := s.ok
@@ -260,7 +261,7 @@ func (s *Session) rebuild(files *content.Files, paths []string, problems problem
 	s.files = files
 	var st *site.Site
 	var edited map[deps.Item]bool // the items whose bodies alone changed, if that is all
-	if bodies, items, ok := s.bodyEdits(files, paths); ok && lastOK && !reprepare {
+	if bodies, items, ok := s.bodyEdits(files, paths); ok && lastOK && !s.unprepared {
 		edited = items
 		// The graph is the same, and so are the problems of linking it.
 		problems = append(problems, s.linkProblems...)
@@ -277,14 +278,12 @@ func (s *Session) rebuild(files *content.Files, paths []string, problems problem
 		}
 		s.linkProblems = without(problems, read)
 	}
-	if !st.ReadsBodies() { // the first site: those made from it read them too
-		st = st.WithoutBodies(s.readBody)
-	}
+	st = s.readingBodies(st)
 	ch.Problems = problems
 	if err := overrideBaseURL(st, s.cfg.BaseURL); err != nil {
 		return ch, err
 	}
-	if reprepare || s.renderer == nil || s.unsafe != st.Config.UnsafeHTML {
+	if s.unprepared || s.renderer == nil || s.unsafe != st.Config.UnsafeHTML {
 		if err := s.prepare(st.Config.UnsafeHTML); err != nil {
 			return ch, err
 		}
@@ -348,9 +347,7 @@ func (s *Session) languageSites(files *content.Files, st *site.Site) ([]otherSit
 		if ls == nil {
 			return nil, ErrProblems
 		}
-		if !ls.ReadsBodies() {
-			ls = ls.WithoutBodies(s.readBody)
-		}
+		ls = s.readingBodies(ls)
 		ls.Config.BaseURL = st.Config.BaseURL
 		if o.renderer == nil || o.prepared != s.prepared {
 			// The layouts or the Markdown setting changed.
@@ -365,6 +362,16 @@ func (s *Session) languageSites(files *content.Files, st *site.Site) ([]otherSit
 		out = append(out, otherSite{o, ls})
 	}
 	return out, nil
+}
+
+// readingBodies returns st, made to read its bodies again if it does not
+// yet: a session's first site. The sites made from it (site.Relink,
+// WithBodies) read theirs too.
+func (s *Session) readingBodies(st *site.Site) *site.Site {
+	if st.ReadsBodies() {
+		return st
+	}
+	return st.WithoutBodies(s.readBody)
 }
 
 // dropLanguages removes the pages of the languages the site no longer has

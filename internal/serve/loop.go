@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -274,11 +275,7 @@ func (s *Server) finish(st *state, b built) {
 		s.publish(b.ch)
 		s.announce(st, b.paths, b.ch)
 		collectForEdits()
-		wait := idleWait
-		if d := st.idleWait.Load(); d != 0 {
-			wait = time.Duration(d)
-		}
-		st.idle.Reset(wait)
+		st.idle.Reset(cmp.Or(time.Duration(st.idleWait.Load()), idleWait))
 	}
 	r.Took = time.Since(b.start)
 	s.report(r)

@@ -9,7 +9,7 @@ import (
 )
 
 // The garbage collector's settings while a server runs. The session keeps
-// the whole site in memory, the output included, some 400 MB at 10,000
+// the whole site in memory, the output included, some 300 MB at 10,000
 // cases: as much as a build needs at its peak. What serve may take on top
 // (the target is 1.5 times a build's peak) is room for one edit's garbage.
 //
@@ -43,12 +43,11 @@ func collectForFirstBuild() gcSettings {
 // collectForEdits sets the collector for the edits that follow a
 // successful build, from the live heap of the last collection.
 func collectForEdits() {
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(sample)
-	if sample[0].Value.Kind() != metrics.KindUint64 {
+	b, ok := readBytes("/gc/heap/live:bytes")
+	if !ok {
 		return
 	}
-	live := float64(sample[0].Value.Uint64())
+	live := float64(b[0])
 	debug.SetGCPercent(gcPercent)
 	debug.SetMemoryLimit(int64(min(math.MaxInt64/2, max(live*headroom, live+minHeadroom))))
 }
@@ -65,14 +64,28 @@ func (g gcSettings) restore() {
 // reach the limit, and marking the kept site (some 350 MB at 10,000
 // cases) takes a core from it for 150 ms, as long as the edit itself.
 func collectWhileIdle() {
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/memory/classes/heap/objects:bytes"}}
-	metrics.Read(sample)
-	if sample[0].Value.Kind() != metrics.KindUint64 || sample[1].Value.Kind() != metrics.KindUint64 {
-		return
-	}
-	if sample[1].Value.Uint64() > sample[0].Value.Uint64()+idleGarbage {
+	b, ok := readBytes("/gc/heap/live:bytes", "/memory/classes/heap/objects:bytes")
+	if ok && b[1] > b[0]+idleGarbage {
 		runtime.GC()
 	}
+}
+
+// readBytes returns the runtime's metrics of the names, all counts of
+// bytes; false when the runtime does not have one of them.
+func readBytes(names ...string) ([]uint64, bool) {
+	sample := make([]metrics.Sample, len(names))
+	for i, n := range names {
+		sample[i].Name = n
+	}
+	metrics.Read(sample)
+	out := make([]uint64, len(names))
+	for i, s := range sample {
+		if s.Value.Kind() != metrics.KindUint64 {
+			return nil, false
+		}
+		out[i] = s.Value.Uint64()
+	}
+	return out, true
 }
 
 // idleWait is how long serve waits after a rebuild, with no change to
