@@ -35,7 +35,7 @@ func sdgChart(m *i18n.Messages, cases []*view.Case) chart.Chart {
 func goalChart(m *i18n.Messages, goals []*view.SDG) chart.Chart {
 	var n [site.NumSDGs + 1]int
 	for _, g := range goals {
-		n[g.Number()] = len(g.Cases())
+		n[g.Number()] = g.NumCases()
 	}
 	return goalBars(m, n)
 }
@@ -138,7 +138,7 @@ func budgetChart(m *i18n.Messages, a *view.Approach) chart.Chart {
 func approachChart(m *i18n.Messages, as []*view.Approach) chart.Chart {
 	c := newChart(m, "chart_approaches")
 	for _, a := range as {
-		b := count(m, a.Title(), len(a.Cases()))
+		b := count(m, a.Title(), a.NumCases())
 		b.URL = approachPath(a.Model())
 		c.Bars = append(c.Bars, b)
 	}
@@ -159,7 +159,7 @@ func countryChart(m *i18n.Messages, cs []*view.Country) chart.Chart {
 	}
 	rows := make([]row, 0, len(cs))
 	for _, co := range cs {
-		if n := len(co.Cases()); n > 0 {
+		if n := co.NumCases(); n > 0 {
 			rows = append(rows, row{co, n})
 		}
 	}

@@ -82,7 +82,7 @@ func worldMap(words *i18n.Messages, s *view.Site) *WorldMap {
 	withCases := map[string]bool{}
 	most := 0
 	for _, co := range s.Countries() {
-		n := len(co.Cases())
+		n := co.NumCases()
 		if n == 0 {
 			continue
 		}

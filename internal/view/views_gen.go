@@ -130,6 +130,13 @@ func (x *Approach) Cases() []*Case {
 	return x.lists.Cases
 }
 
+// NumCases returns the length of the approach's Cases, recorded as Cases records it,
+// without making their views.
+func (x *Approach) NumCases() int {
+	x.read("Cases")
+	return len(x.v.Cases)
+}
+
 // Case is a view of a *site.Case: each method returns the field of the same
 // name and records that the page read it.
 type Case struct {
@@ -303,6 +310,13 @@ func (x *Case) Approaches() []*Approach {
 	return x.lists.Approaches
 }
 
+// NumApproaches returns the length of the case's Approaches, recorded as Approaches records it,
+// without making their views.
+func (x *Case) NumApproaches() int {
+	x.read("Approaches")
+	return len(x.v.Approaches)
+}
+
 // Partners returns the case's Partners: the same views each time, when x records.
 func (x *Case) Partners() []*Partner {
 	x.read("Partners")
@@ -316,6 +330,13 @@ func (x *Case) Partners() []*Partner {
 		x.lists.Partners = listPartner(x.v.Partners, x.r)
 	}
 	return x.lists.Partners
+}
+
+// NumPartners returns the length of the case's Partners, recorded as Partners records it,
+// without making their views.
+func (x *Case) NumPartners() int {
+	x.read("Partners")
+	return len(x.v.Partners)
 }
 
 // Countries returns the case's Countries: the same views each time, when x records.
@@ -333,6 +354,13 @@ func (x *Case) Countries() []*Country {
 	return x.lists.Countries
 }
 
+// NumCountries returns the length of the case's Countries, recorded as Countries records it,
+// without making their views.
+func (x *Case) NumCountries() int {
+	x.read("Countries")
+	return len(x.v.Countries)
+}
+
 // Goals returns the case's Goals: the same views each time, when x records.
 func (x *Case) Goals() []*SDG {
 	x.read("Goals")
@@ -346,6 +374,13 @@ func (x *Case) Goals() []*SDG {
 		x.lists.Goals = listSDG(x.v.Goals, x.r)
 	}
 	return x.lists.Goals
+}
+
+// NumGoals returns the length of the case's Goals, recorded as Goals records it,
+// without making their views.
+func (x *Case) NumGoals() int {
+	x.read("Goals")
+	return len(x.v.Goals)
 }
 
 // ThemeTerms returns the case's ThemeTerms: the same views each time, when x records.
@@ -363,6 +398,13 @@ func (x *Case) ThemeTerms() []*Theme {
 	return x.lists.ThemeTerms
 }
 
+// NumThemeTerms returns the length of the case's ThemeTerms, recorded as ThemeTerms records it,
+// without making their views.
+func (x *Case) NumThemeTerms() int {
+	x.read("ThemeTerms")
+	return len(x.v.ThemeTerms)
+}
+
 // Related returns the case's Related: the same views each time, when x records.
 func (x *Case) Related() []*Case {
 	x.read("Related")
@@ -376,6 +418,13 @@ func (x *Case) Related() []*Case {
 		x.lists.Related = listCase(x.v.Related, x.r)
 	}
 	return x.lists.Related
+}
+
+// NumRelated returns the length of the case's Related, recorded as Related records it,
+// without making their views.
+func (x *Case) NumRelated() int {
+	x.read("Related")
+	return len(x.v.Related)
 }
 
 // Partner is a view of a *site.Partner: each method returns the field of the same
@@ -496,6 +545,13 @@ func (x *Partner) Cases() []*Case {
 		x.lists.Cases = listCase(x.v.Cases, x.r)
 	}
 	return x.lists.Cases
+}
+
+// NumCases returns the length of the partner's Cases, recorded as Cases records it,
+// without making their views.
+func (x *Partner) NumCases() int {
+	x.read("Cases")
+	return len(x.v.Cases)
 }
 
 // Page is a view of a *site.Page: each method returns the field of the same
@@ -658,6 +714,13 @@ func (x *Country) Partners() []*Partner {
 	return x.lists.Partners
 }
 
+// NumPartners returns the length of the country's Partners, recorded as Partners records it,
+// without making their views.
+func (x *Country) NumPartners() int {
+	x.read("Partners")
+	return len(x.v.Partners)
+}
+
 // Cases returns the country's Cases: the same views each time, when x records.
 func (x *Country) Cases() []*Case {
 	x.read("Cases")
@@ -671,6 +734,13 @@ func (x *Country) Cases() []*Case {
 		x.lists.Cases = listCase(x.v.Cases, x.r)
 	}
 	return x.lists.Cases
+}
+
+// NumCases returns the length of the country's Cases, recorded as Cases records it,
+// without making their views.
+func (x *Country) NumCases() int {
+	x.read("Cases")
+	return len(x.v.Cases)
 }
 
 // SDG is a view of a *site.SDG: each method returns the field of the same
@@ -763,6 +833,13 @@ func (x *SDG) Cases() []*Case {
 	return x.lists.Cases
 }
 
+// NumCases returns the length of the sdg's Cases, recorded as Cases records it,
+// without making their views.
+func (x *SDG) NumCases() int {
+	x.read("Cases")
+	return len(x.v.Cases)
+}
+
 // Theme is a view of a *site.Theme: each method returns the field of the same
 // name and records that the page read it.
 type Theme struct {
@@ -845,6 +922,13 @@ func (x *Theme) Cases() []*Case {
 		x.lists.Cases = listCase(x.v.Cases, x.r)
 	}
 	return x.lists.Cases
+}
+
+// NumCases returns the length of the theme's Cases, recorded as Cases records it,
+// without making their views.
+func (x *Theme) NumCases() int {
+	x.read("Cases")
+	return len(x.v.Cases)
 }
 
 // Config is a view of a *site.Config: each method returns the field of the same

@@ -132,6 +132,11 @@ func writeType(b *bytes.Buffer, it item) {
 		if elem, ok := itemList(f.Type); ok {
 			fmt.Fprintf(b, "// %s returns the %s's %s: the same views each time, when x records.\nfunc (x *%s) %s() %s {\n\tx.read(%q)\n\tif x.r == nil {\n\t\treturn list%s(x.v.%s, nil)\n\t}\n\tif x.lists == nil {\n\t\tx.lists = new(%s)\n\t}\n\tif x.lists.%s == nil {\n\t\tx.lists.%s = list%s(x.v.%s, x.r)\n\t}\n\treturn x.lists.%s\n}\n\n",
 				f.Name, strings.ToLower(n), f.Name, n, f.Name, ret, f.Name, elem.typ.Name(), f.Name, listsType, f.Name, f.Name, elem.typ.Name(), f.Name, f.Name)
+			// Counting a list records what reading it does, without
+			// a view of each item: the charts of the statistics page
+			// count every approach's, goal's and country's cases.
+			fmt.Fprintf(b, "// Num%s returns the length of the %s's %s, recorded as %s records it,\n// without making their views.\nfunc (x *%s) Num%s() int {\n\tx.read(%q)\n\treturn len(x.v.%s)\n}\n\n",
+				f.Name, strings.ToLower(n), f.Name, f.Name, n, f.Name, f.Name, f.Name)
 			continue
 		}
 		fmt.Fprintf(b, "// %s returns the %s's %s.\nfunc (x *%s) %s() %s {\n\tx.read(%q)\n\treturn x.v.%s\n}\n\n", f.Name, strings.ToLower(n), f.Name, n, f.Name, ret, f.Name, f.Name)
