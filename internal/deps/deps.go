@@ -86,29 +86,37 @@ type Recorder struct {
 	reads map[Dep]struct{}
 	order []Dep // reads, each once, in the order first read
 	sets  []*Set
-	class int // of readMaps, that reads was made for (see readClass)
+	class int  // of readMaps, that reads was made for (see readClass)
+	set   *Set // once Set was called
 }
 
 // readMaps holds emptied maps of Recorders done, by how many reads they
-// held (see readClass). A build records what each of its 12,700 pages
-// and their fragments read at 10,000 cases: new maps, grown read by read,
-// were an eighth of what it allocated. A map is taken from the class of
+// held (see readClass), and orders the slices of reads that Graphs have
+// numbered (see Graph.number), by their room. A build records what each
+// of its 12,700 pages and their fragments read at 10,000 cases: new maps,
+// grown read by read, were an eighth of what it allocated. In serve, the
+// few pages that read tens of thousands (an approach's, the statistics
+// page) made a map and a slice of that size at every edit that touched
+// them, a tenth of the edit's garbage. A map is taken from the class of
 // the reads a Recorder is made for and given back to the class of the
 // reads it held, or of its making if higher, so that a small page does
-// not clear a map grown for a big one. Maps of more reads (a page that lists thousands of cases, up
-// to a hundred thousand reads) are not kept: serve makes a few of them
-// per edit, and kept from edit to edit they are megabytes more of the
-// live heap, which sets how much memory serve may take.
-var readMaps [2]sync.Pool
+// not clear a map grown for a big one. Maps and slices of more reads than
+// the last class are not kept.
+var (
+	readMaps [3]sync.Pool
+	orders   [3]sync.Pool // of *[]Dep
+)
 
-// readClass returns the class of readMaps for n reads, or -1 for a map
-// not kept.
+// readClass returns the class of readMaps and orders for n reads, or -1
+// for a map not kept.
 func readClass(n int) int {
 	switch {
 	case n < 64:
 		return 0
 	case n < 1024:
 		return 1
+	case n < 1<<17:
+		return 2
 	}
 	return -1
 }
@@ -120,14 +128,30 @@ func NewRecorder() *Recorder { return NewRecorderSize(0) }
 // of an approach at 10,000 cases reads tens of thousands, and a map that
 // grows to that many leaves twice as many behind.
 func NewRecorderSize(n int) *Recorder {
-	r := &Recorder{order: make([]Dep, 0, n), class: readClass(n)}
+	r := &Recorder{class: readClass(n)}
 	if r.class >= 0 {
 		r.reads, _ = readMaps[r.class].Get().(map[Dep]struct{})
+		if o, ok := orders[r.class].Get().(*[]Dep); ok && cap(*o) >= n {
+			r.order = (*o)[:0]
+		}
 	}
 	if r.reads == nil {
 		r.reads = make(map[Dep]struct{}, n)
 	}
+	if r.order == nil {
+		r.order = make([]Dep, 0, n)
+	}
 	return r
+}
+
+// recycle keeps the slice of a Set's reads, which nothing uses any more,
+// for a later Recorder.
+func recycle(order []Dep) {
+	if class := readClass(cap(order)); class >= 0 && cap(order) > 0 {
+		clear(order[:cap(order)]) // the strings it holds may go
+		order = order[:0]
+		orders[class].Put(&order)
+	}
 }
 
 // Read records that the output read d.
@@ -152,10 +176,15 @@ func (r *Recorder) Include(s *Set) {
 }
 
 // Set returns what r recorded; nil for a nil Recorder. It ends the
-// recording: r records nothing after it.
+// recording: r records nothing after it, and Set returns the same Set
+// again (the slice of its reads is given back to the Recorders that come
+// after once a Graph numbered them, so two Sets must not share it).
 func (r *Recorder) Set() *Set {
 	if r == nil {
 		return nil
+	}
+	if r.set != nil {
+		return r.set
 	}
 	if class := readClass(len(r.reads)); r.reads != nil && class >= 0 && r.class >= 0 {
 		clear(r.reads)
@@ -173,6 +202,7 @@ func (r *Recorder) Set() *Set {
 			s.Sets = append(s.Sets, x)
 		}
 	}
+	r.order, r.sets, r.set = nil, nil, s
 	return s
 }
 

@@ -270,3 +270,43 @@ func TestRecordersStartEmpty(t *testing.T) {
 		}
 	}
 }
+
+// TestRecycledReads puts each recorded set into a graph, which gives the
+// slice of its reads to the Recorders that come after, and checks that
+// every page keeps its own reads, in every class of size; and that a
+// Recorder's Set is the same each time it is asked for.
+func TestRecycledReads(t *testing.T) {
+	g := deps.NewGraph()
+	now := func(deps.Dep) (uint64, bool) { return 1, true }
+	id := func(round, n, i int) string {
+		return "r" + strconv.Itoa(round) + "n" + strconv.Itoa(n) + "-" + strconv.Itoa(i)
+	}
+	sizes := []int{10, 500, 5000}
+	for round := range 6 {
+		for _, n := range sizes {
+			r := deps.NewRecorderSize(n)
+			for i := range n {
+				r.Read(dep(id(round, n, i), "Title"))
+			}
+			s := r.Set()
+			if r.Set() != s {
+				t.Fatalf("round %d, %d reads: a second Set is another set", round, n)
+			}
+			g.Put(id(round, n, 0), s, now)
+		}
+	}
+	for round := range 6 {
+		for _, n := range sizes {
+			path := id(round, n, 0)
+			if got := g.Reads(path); got != n {
+				t.Errorf("%s: %d reads, want %d", path, got, n)
+			}
+			for _, i := range []int{0, n / 2, n - 1} {
+				got := g.Reading(func(it deps.Item) bool { return it.ID == id(round, n, i) })
+				if len(got) != 1 || !got[path] {
+					t.Errorf("the reader of %s: %v, want %s alone", id(round, n, i), got, path)
+				}
+			}
+		}
+	}
+}
