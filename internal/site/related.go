@@ -104,13 +104,10 @@ func (s *Site) rank(c *Case, n int, score []int32, touched []int32) ([]*Case, []
 // are new values (see New), so the ranking knows cases by what they hold,
 // not by their pointers.
 type ranking struct {
-	terms   map[termKey]rankedTerm
+	// A hash of the slugs of each term's first maxPostings cases (see
+	// head).
+	terms   map[termKey]uint64
 	related map[string]rankedCase // by slug
-}
-
-type rankedTerm struct {
-	head  uint64   // a hash of the slugs of the first maxPostings cases
-	cases []string // the slugs of all of them
 }
 
 type rankedCase struct {
@@ -212,8 +209,8 @@ func (s *Site) Rank() { s.ranking.get() }
 
 // rankingOf returns what the related cases of s were ranked from.
 func rankingOf(s *Site) *ranking {
-	r := &ranking{terms: make(map[termKey]rankedTerm), related: make(map[string]rankedCase, len(s.Cases))}
-	s.eachTerm(func(k termKey, cases []*Case) { r.terms[k] = rankedTerm{head(cases), slugs(cases)} })
+	r := &ranking{terms: make(map[termKey]uint64), related: make(map[string]rankedCase, len(s.Cases))}
+	s.eachTerm(func(k termKey, cases []*Case) { r.terms[k] = head(cases) })
 	for i, c := range s.Cases {
 		r.related[c.Slug] = rankedCase{terms: termsOf(c), related: slugs(c.Related), at: i, title: c.Title, key: c.titleKey}
 	}
@@ -221,30 +218,19 @@ func rankingOf(s *Site) *ranking {
 }
 
 // changed gives the unchanged cases of s their related cases of r, and
-// returns the others: the cases that are new or whose terms changed, the
-// cases of the terms whose head changed or that are new, and the cases of
-// the terms that are gone.
+// returns the others: the cases that are new or whose terms changed, and
+// the cases of the terms whose head changed or that are new. The cases of
+// a term that is gone need nothing more: each of them lost the term, so
+// its terms changed, and no other case had it to rank by.
 func (r *ranking) changed(s *Site) []*Case {
 	redo := make([]bool, len(s.Cases))
-	mark := func(slugs []string) {
-		for _, slug := range slugs {
-			if c := s.Case(slug); c != nil {
+	s.eachTerm(func(k termKey, cases []*Case) {
+		if old, ok := r.terms[k]; !ok || old != head(cases) {
+			for _, c := range cases {
 				redo[c.index] = true
 			}
 		}
-	}
-	seen := make(map[termKey]bool, len(r.terms))
-	s.eachTerm(func(k termKey, cases []*Case) {
-		seen[k] = true
-		if old, ok := r.terms[k]; !ok || old.head != head(cases) {
-			mark(slugs(cases))
-		}
 	})
-	for k, old := range r.terms {
-		if !seen[k] {
-			mark(old.cases)
-		}
-	}
 	var todo []*Case
 	for i, c := range s.Cases {
 		old, ok := r.related[c.Slug]
