@@ -52,16 +52,19 @@ type claims struct {
 	seen     map[[2]string]*file // kind and slug -> first file
 }
 
-func newClaims(problems *problem.List) *claims {
-	return &claims{problems: problems, seen: make(map[[2]string]*file)}
+// newClaims returns claims with room for n items: a map grown claim by
+// claim for 10,000 cases leaves as much again behind, at every edit serve
+// follows.
+func newClaims(problems *problem.List, n int) *claims {
+	return &claims{problems: problems, seen: make(map[[2]string]*file, n)}
 }
 
 // claim records that f publishes the item of the given kind and slug at
-// url, and reports false, with an error naming both files, when an earlier
+// the URL dir+slug+"/", and reports false, with an error naming both files, when an earlier
 // file already does. The error points at a slug field that made the two
 // collide, the later file's or else the earlier's; with none, it names the
 // later file without a line.
-func (c *claims) claim(f *file, kind, slug, url string) bool {
+func (c *claims) claim(f *file, kind, slug, dir string) bool {
 	if slug == "" {
 		return false
 	}
@@ -79,7 +82,7 @@ func (c *claims) claim(f *file, kind, slug, url string) bool {
 	if at.path != other.path && norm.NFC.String(at.path) == norm.NFC.String(other.path) {
 		note = " (the names differ only in how their accents are encoded, NFC and NFD)"
 	}
-	c.atSlug(at, "duplicate %s slug %q: %s and %s would both be published at %s%s", kind, slug, other.path, at.path, url, note)
+	c.atSlug(at, "duplicate %s slug %q: %s and %s would both be published at %s%s/%s", kind, slug, other.path, at.path, dir, slug, note)
 	return false
 }
 

@@ -21,7 +21,7 @@ func assemble(prev *site.Site, cfg site.Config, files []*file, opts Options, pro
 		partners   []*site.Partner
 		pages      []*site.Page
 	)
-	c := newClaims(problems)
+	c := newClaims(problems, len(files))
 	if slices.ContainsFunc(files, func(f *file) bool { return f.tr != nil }) {
 		checkTranslations(files, problems)
 		files = slices.DeleteFunc(slices.Clone(files), func(f *file) bool { return f.tr != nil })
@@ -31,21 +31,21 @@ func assemble(prev *site.Site, cfg site.Config, files []*file, opts Options, pro
 	}
 	for _, f := range files {
 		switch {
-		case f.approach != nil && c.claim(f, "approach", f.approach.ID, "/approaches/"+f.approach.ID+"/"):
+		case f.approach != nil && c.claim(f, "approach", f.approach.ID, "/approaches/"):
 			approaches = append(approaches, f.approach)
 		case f.kase != nil && f.kase.Slug == site.CasePagesSlug:
 			c.atSlug(f, "case slug %q is taken by the catalogue's numbered pages (/cases/page/2/): choose another file name or set slug", f.kase.Slug)
-		case f.kase != nil && c.claim(f, "case", f.kase.Slug, "/cases/"+f.kase.Slug+"/"):
+		case f.kase != nil && c.claim(f, "case", f.kase.Slug, "/cases/"):
 			if !f.kase.Draft || opts.Drafts {
 				cases = append(cases, f.kase)
 			}
-		case f.partner != nil && c.claim(f, "partner", f.partner.Slug, "/partners/"+f.partner.Slug+"/"):
+		case f.partner != nil && c.claim(f, "partner", f.partner.Slug, "/partners/"):
 			partners = append(partners, f.partner)
 		case f.page != nil && slices.ContainsFunc(cfg.Languages, func(l site.Language) bool { return l.Code == f.page.Slug }):
 			c.atSlug(f, "page slug %q is the folder of the pages in that language: choose another file name or set slug", f.page.Slug)
 		case f.page != nil && site.Reserved(f.page.Slug):
 			c.atSlug(f, "page slug %q clashes with casebook's own %s: choose another file name or set slug", f.page.Slug, site.Clash(f.page.Slug))
-		case f.page != nil && c.claim(f, "page", f.page.Slug, "/"+f.page.Slug+"/"):
+		case f.page != nil && c.claim(f, "page", f.page.Slug, "/"):
 			pages = append(pages, f.page)
 		}
 	}
