@@ -68,6 +68,7 @@ func benchEdit(b *testing.B, edit func(doc string, i int) string, ownLayouts boo
 	times := make([]time.Duration, 0, b.N)
 	stop := gentest.ProfileEdits(b)
 	defer stop()
+	writeHeapProfile(b, ".base")
 	b.ResetTimer()
 	for i := range b.N {
 		name := names[(i*7919)%len(names)]
@@ -94,7 +95,7 @@ func benchEdit(b *testing.B, edit func(doc string, i int) string, ownLayouts boo
 	}
 	b.StopTimer()
 	stop()
-	writeHeapProfile(b)
+	writeHeapProfile(b, "")
 	slices.Sort(times)
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
 	servePeak := peakMB()
@@ -146,13 +147,16 @@ func resetPeak() { os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
 
 // writeHeapProfile writes what the process holds, the running server's
 // site and output, to the file that $CASEBOOK_HEAP_PROFILE names, when it
-// is set.
-func writeHeapProfile(b *testing.B) {
+// is set, with suffix added. The benchmarks write one before the edits
+// (".base") and one after, so that
+// `go tool pprof -sample_index=alloc_space -base NAME.base NAME` shows
+// what the edits alone allocated.
+func writeHeapProfile(b *testing.B, suffix string) {
 	name := os.Getenv("CASEBOOK_HEAP_PROFILE")
 	if name == "" {
 		return
 	}
-	f, err := os.Create(name)
+	f, err := os.Create(name + suffix)
 	if err != nil {
 		b.Fatal(err)
 	}
