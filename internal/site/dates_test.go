@@ -20,6 +20,8 @@ func TestCommonDate(t *testing.T) {
 		{"half is not most", []time.Time{d1, d1, d2, d2}, zero},
 		{"undated cases count", []time.Time{d1, zero, zero}, zero},
 		{"all differ", []time.Time{d1, d2}, zero},
+		{"most, found late", []time.Time{d2, d2, d1, d1, d1}, d1},
+		{"most, among undated", []time.Time{zero, d1, d2, d1, zero, d1, d1}, d1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
