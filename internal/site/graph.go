@@ -41,7 +41,7 @@ func Relink(prev *Site, cfg Config, approaches []*Approach, cases []*Case, partn
 
 func link(prev *ranking, cfg Config, approaches []*Approach, cases []*Case, partnerFiles []*Partner, pages []*Page) *Site {
 	approaches, cases, partnerFiles, pages = copies(approaches), copies(cases), copies(partnerFiles), copies(pages)
-	s := &Site{items: new(itemsID), Config: cfg, Approaches: approaches, Cases: cases, Pages: pages}
+	s := &Site{items: new(itemsID), files: new(itemsID), Config: cfg, Approaches: approaches, Cases: cases, Pages: pages}
 	clearDerived(approaches, cases, partnerFiles)
 	slices.SortFunc(s.Approaches, func(a, b *Approach) int {
 		return cmp.Or(cmp.Compare(a.Order, b.Order), strings.Compare(a.ID, b.ID))

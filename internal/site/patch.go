@@ -34,7 +34,7 @@ func patch(prev *Site, cfg Config, approaches []*Approach, cases []*Case, partne
 	edited := make(map[int]Case) // by position in prev.Cases, linked to prev's items
 	seen := make([]bool, len(prev.Cases))
 	goals := make(map[int]int) // goal number -> cases gained
-	redated := false
+	redated, moved := false, false
 	for _, c := range cases {
 		was := prev.Case(c.Slug)
 		if was == nil || seen[was.index] {
@@ -56,6 +56,7 @@ func patch(prev *Site, cfg Config, approaches []*Approach, cases []*Case, partne
 		}
 		edited[was.index] = nc
 		redated = redated || !c.Date.Equal(was.Date) || c.Start != was.Start
+		moved = moved || c.Source.Path != was.Source.Path
 		for _, g := range was.Goals {
 			goals[g.Number]--
 		}
@@ -73,6 +74,9 @@ func patch(prev *Site, cfg Config, approaches []*Approach, cases []*Case, partne
 	}
 	s := prev.cloneWith(edited)
 	s.Config, s.items, s.ranking = cfg, new(itemsID), &lazyRanking{site: s}
+	if moved {
+		s.files = new(itemsID)
+	}
 	if redated {
 		s.byDate = nil // sorted again when asked for
 	}

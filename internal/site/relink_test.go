@@ -190,7 +190,9 @@ func related(s *site.Site) map[string][]string {
 
 // TestRelinkPatches checks, on a site of four cases, which edits Relink
 // makes by patching the last site (see site.Patches) and that each links
-// as New does: a goal first or last named is linked again.
+// as New does: a goal first or last named is linked again. A patched site
+// has the files of the last unless a case moved to another file (see
+// SameFiles).
 func TestRelinkPatches(t *testing.T) {
 	as := approaches("twinning", "networks")
 	for i, a := range as {
@@ -209,19 +211,20 @@ func TestRelinkPatches(t *testing.T) {
 		return cs
 	}
 	tests := []struct {
-		name    string
-		edit    func(c *site.Case)
-		patches bool
+		name               string
+		edit               func(c *site.Case)
+		patches, sameFiles bool
 	}{
-		{"approaches", func(c *site.Case) { c.ApproachIDs = []string{"networks"} }, true},
-		{"no approach", func(c *site.Case) { c.ApproachIDs = nil }, true},
-		{"goal of others", func(c *site.Case) { c.SDGs = []int{2, 1, 5} }, true},
-		{"summary", func(c *site.Case) { c.Summary = "new" }, true},
-		{"goal last named", func(c *site.Case) { c.SDGs = []int{1} }, false},
-		{"goal first named", func(c *site.Case) { c.SDGs = []int{1, 5, 9} }, false},
-		{"title", func(c *site.Case) { c.Title = "z" }, false},
-		{"themes", func(c *site.Case) { c.Themes = []string{"water"} }, false},
-		{"partners", func(c *site.Case) { c.PartnerRefs = c.PartnerRefs[:0] }, false},
+		{"approaches", func(c *site.Case) { c.ApproachIDs = []string{"networks"} }, true, true},
+		{"no approach", func(c *site.Case) { c.ApproachIDs = nil }, true, true},
+		{"goal of others", func(c *site.Case) { c.SDGs = []int{2, 1, 5} }, true, true},
+		{"summary", func(c *site.Case) { c.Summary = "new" }, true, true},
+		{"other file, same slug", func(c *site.Case) { c.Source.Path = "content/cases/moved.md" }, true, false},
+		{"goal last named", func(c *site.Case) { c.SDGs = []int{1} }, false, false},
+		{"goal first named", func(c *site.Case) { c.SDGs = []int{1, 5, 9} }, false, false},
+		{"title", func(c *site.Case) { c.Title = "z" }, false, false},
+		{"themes", func(c *site.Case) { c.Themes = []string{"water"} }, false, false},
+		{"partners", func(c *site.Case) { c.PartnerRefs = c.PartnerRefs[:0] }, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -237,6 +240,9 @@ func TestRelinkPatches(t *testing.T) {
 			s := site.Relink(prev, site.Config{}, as, cases, nil, nil)
 			if s.SameItems(prev) {
 				t.Error("a relinked site has the same items as the last")
+			}
+			if got := s.SameFiles(prev); got != tt.sameFiles {
+				t.Errorf("same files: %v, want %v", got, tt.sameFiles)
 			}
 			if got, want := graph(s), graph(site.New(site.Config{}, as, cases, nil, nil)); got != want {
 				t.Errorf("relinked and new differ:\n%s", firstDiff(got, want))

@@ -67,6 +67,10 @@ type Site struct {
 	// new for every site linked, kept by the copies WithBodies and
 	// WithoutBodies make (see SameItems).
 	items *itemsID
+	// files stands for the items' files and slugs alone: kept by those
+	// copies, and by a patch that moved no case to another file (see
+	// SameFiles).
+	files *itemsID
 }
 
 // itemsID is what Site.items points to: not of size zero, since
@@ -79,6 +83,13 @@ type itemsID struct{ _ byte }
 // reader derives from those alone it may keep from one to the other.
 func (s *Site) SameItems(o *Site) bool {
 	return s != nil && o != nil && s.items == o.items
+}
+
+// SameFiles reports whether s and o have the same items, from the same
+// files, with the same slugs: one made from the other by WithBodies or
+// by patching cases (see Relink), whose links and fields may differ.
+func (s *Site) SameFiles(o *Site) bool {
+	return s != nil && o != nil && s.files == o.files
 }
 
 // Shared returns the value that make returns for key, made once for s:
