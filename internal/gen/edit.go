@@ -16,6 +16,14 @@ func EditBody(doc string, i int) string {
 
 var approachesLine = regexp.MustCompile(`(?m)^approaches: .*$`)
 
+var summaryLine = regexp.MustCompile(`(?m)^summary: .*$`)
+
+// EditSummary gives doc, an approach's or a case's file, a summary of its
+// own.
+func EditSummary(doc string, i int) string {
+	return summaryLine.ReplaceAllLiteralString(doc, fmt.Sprintf("summary: \"What it does, said a %d. time.\"", i+1))
+}
+
 // EditApproaches gives doc, a case file, one approach in place of its
 // approaches, a different one from what it had.
 func EditApproaches(doc string, i int) string {
