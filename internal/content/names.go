@@ -60,10 +60,10 @@ func newClaims(problems *problem.List, n int) *claims {
 }
 
 // claim records that f publishes the item of the given kind and slug at
-// the URL dir+slug+"/", and reports false, with an error naming both files, when an earlier
-// file already does. The error points at a slug field that made the two
-// collide, the later file's or else the earlier's; with none, it names the
-// later file without a line.
+// the URL dir+slug+"/", and reports false, with an error naming both
+// files, when an earlier file already does. The error points at a slug
+// field that made the two collide, the later file's or else the
+// earlier's; with none, it names the later file without a line.
 func (c *claims) claim(f *file, kind, slug, dir string) bool {
 	if slug == "" {
 		return false

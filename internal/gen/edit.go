@@ -21,7 +21,7 @@ var summaryLine = regexp.MustCompile(`(?m)^summary: .*$`)
 // EditSummary gives doc, an approach's or a case's file, a summary of its
 // own.
 func EditSummary(doc string, i int) string {
-	return summaryLine.ReplaceAllLiteralString(doc, fmt.Sprintf("summary: \"What it does, said a %d. time.\"", i+1))
+	return summaryLine.ReplaceAllLiteralString(doc, fmt.Sprintf("summary: \"What it does, in the words of edit %d.\"", i))
 }
 
 // EditApproaches gives doc, a case file, one approach in place of its

@@ -24,9 +24,12 @@ func (s *Site) CommonDate() time.Time {
 			votes--
 		}
 	}
+	if cand.IsZero() {
+		return cand
+	}
 	n := 0
 	for _, c := range s.Cases {
-		if !cand.IsZero() && c.Date == cand {
+		if c.Date == cand {
 			n++
 		}
 	}
