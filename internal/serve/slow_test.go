@@ -18,23 +18,7 @@ import (
 func TestServesWhileRebuilding(t *testing.T) {
 	h := start(t, 3)
 	rel, slug := h.someCase()
-	entered, release := make(chan struct{}), make(chan struct{})
-	// Only the first rebuild is held: a loaded machine can split the
-	// write's events into two batches, and a second rebuild held for
-	// good would keep the server from stopping.
-	var first sync.Once
-	serve.SetRebuildHook(h.srv, func() {
-		first.Do(func() {
-			entered <- struct{}{}
-			<-release
-		})
-	})
-	h.write(rel, newCase("Edited while slow"))
-	select {
-	case <-entered:
-	case <-time.After(10 * time.Second):
-		t.Fatal("no rebuild started within 10s")
-	}
+	release := holdFirstRebuild(t, h.srv, func() { h.write(rel, newCase("Edited while slow")) })
 	client := &http.Client{Timeout: 2 * time.Second}
 	base := strings.TrimSuffix(h.srv.URL(), "/")
 	for _, path := range []string{"/", "/cases/" + slug + "/"} {
@@ -113,20 +97,9 @@ func TestSupersededFailure(t *testing.T) {
 			}
 		}
 	}()
-	entered, release := make(chan struct{}), make(chan struct{})
-	var first sync.Once
-	serve.SetRebuildHook(h.srv, func() {
-		first.Do(func() {
-			entered <- struct{}{}
-			<-release
-		})
+	release := holdFirstRebuild(t, h.srv, func() {
+		h.write(rel, strings.Replace(good, "approaches: [", "approaches: [no-such-approach, ", 1))
 	})
-	h.write(rel, strings.Replace(good, "approaches: [", "approaches: [no-such-approach, ", 1))
-	select {
-	case <-entered:
-	case <-time.After(10 * time.Second):
-		t.Fatal("no rebuild started within 10s")
-	}
 	other := "content/cases/added-while-rebuilt.md"
 	h.write(other, newCase("Added while rebuilt"))
 	time.Sleep(200 * time.Millisecond) // the change reaches the loop
@@ -151,4 +124,28 @@ func TestSupersededFailure(t *testing.T) {
 	}
 	h.wantPage("/cases/"+slug+"/", 200, "Fixed.")
 	h.wantPage("/cases/added-while-rebuilt/", 200, "Added while rebuilt")
+}
+
+// holdFirstRebuild makes the next rebuild of srv wait until the channel
+// it returns is closed, calls change, and returns once that rebuild has
+// started. Only the first rebuild is held: a loaded machine can split one
+// write's events into two batches, and a second rebuild held for good
+// would keep the server from stopping.
+func holdFirstRebuild(t *testing.T, srv *serve.Server, change func()) chan struct{} {
+	t.Helper()
+	entered, release := make(chan struct{}), make(chan struct{})
+	var first sync.Once
+	serve.SetRebuildHook(srv, func() {
+		first.Do(func() {
+			entered <- struct{}{}
+			<-release
+		})
+	})
+	change()
+	select {
+	case <-entered:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no rebuild started within 10s")
+	}
+	return release
 }
