@@ -33,6 +33,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	fs.DurationVar(&cfg.Wait, "wait", 10*time.Minute, "how long to wait for another build writing into --out to finish (`duration`); 0 fails at once")
 	fs.StringVar(&prof.cpu, "cpuprofile", "", "write a CPU profile to `file` (read it with go tool pprof)")
 	fs.StringVar(&prof.mem, "memprofile", "", "write a memory profile to `file` at the end of the build")
+	fs.StringVar(&prof.trace, "trace", "", "write an execution trace to `file` (read it with go tool trace)")
 	if err := parse(fs, args, stdout); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil

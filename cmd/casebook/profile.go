@@ -5,27 +5,48 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 )
 
-// profiles are the pprof files a command writes when asked.
+// profiles are the pprof files, and the execution trace, that a command
+// writes when asked.
 type profiles struct {
-	cpu, mem string
+	cpu, mem, trace string
 }
 
-// start starts CPU profiling if asked, and returns the function that stops
-// it and writes the memory profile.
+// start starts CPU profiling and tracing if asked, and returns the function
+// that stops them and writes the memory profile.
 func (p profiles) start() (stop func() error, err error) {
-	var cpu *os.File
+	var cpu, tr *os.File
+	if p.trace != "" {
+		if tr, err = os.Create(p.trace); err != nil {
+			return nil, fmt.Errorf("--trace: %w", err)
+		}
+		if err := trace.Start(tr); err != nil {
+			tr.Close()
+			return nil, fmt.Errorf("--trace: %w", err)
+		}
+	}
 	if p.cpu != "" {
 		if cpu, err = os.Create(p.cpu); err != nil {
 			return nil, fmt.Errorf("--cpuprofile: %w", err)
 		}
 		if err := pprof.StartCPUProfile(cpu); err != nil {
 			cpu.Close()
+			if tr != nil {
+				trace.Stop()
+				tr.Close()
+			}
 			return nil, fmt.Errorf("--cpuprofile: %w", err)
 		}
 	}
 	return func() error {
+		if tr != nil {
+			trace.Stop()
+			if err := tr.Close(); err != nil {
+				return fmt.Errorf("--trace: %w", err)
+			}
+		}
 		if cpu != nil {
 			pprof.StopCPUProfile()
 			if err := cpu.Close(); err != nil {
