@@ -79,7 +79,9 @@ func (m *Messages) memo(k textKey, f func() (string, error)) (string, error) {
 		if m.texts == nil {
 			m.texts = map[textKey]text{}
 		}
-		if len(m.texts) < maxTexts {
+		// A known key alone is kept however full the map is: there are as
+		// many as the message files have, and every page asks for them.
+		if len(m.texts) < maxTexts || k.of == ofPlain && t.err == nil {
 			m.texts[k] = t
 		}
 		m.mu.Unlock()
@@ -87,9 +89,9 @@ func (m *Messages) memo(k textKey, f func() (string, error)) (string, error) {
 	return t.s, t.err
 }
 
-// maxTexts is how many texts Messages keep. The texts every page asks for
-// come first; those of one item each (a partner's description, a case's
-// budget) would otherwise grow with the site and stay in serve's memory.
+// maxTexts is how many texts Messages keep, apart from the known keys
+// alone. Those of one item each (a partner's description, a case's budget)
+// would otherwise grow with the site and stay in serve's memory.
 const maxTexts = 4096
 
 // Version changes when any file that m's words come from changes.
