@@ -37,8 +37,9 @@ type Messages struct {
 	// What T, Money and Date wrote, by textKey: a build asks for the
 	// same few hundred texts on every page, and go-i18n executes a
 	// template each time.
-	mu    sync.RWMutex
-	texts map[textKey]text
+	mu      sync.RWMutex
+	texts   map[textKey]text
+	scripts map[string]map[string]any // what ForScript made, by its keys joined
 }
 
 // text is what T wrote, or its error: a page that asks for a key its
@@ -311,7 +312,34 @@ func (m *Messages) Decimal(v float64, digits int) string {
 // Their values are written {name} rather than {{.Name}}, and {count} is
 // the count: the script picks the form with Intl.PluralRules and writes
 // numbers with Intl.NumberFormat, in the page's language.
+// Every page of a kind asks for the same keys: the map is made once for
+// them and shared, so the caller must not change it.
 func (m *Messages) ForScript(keys ...string) map[string]any {
+	k := strings.Join(keys, "\x00")
+	m.mu.RLock()
+	out, ok := m.scripts[k]
+	m.mu.RUnlock()
+	if ok {
+		return out
+	}
+	out = m.forScript(keys)
+	m.mu.Lock()
+	if m.scripts == nil {
+		m.scripts = map[string]map[string]any{}
+	}
+	if len(m.scripts) < maxScripts {
+		m.scripts[k] = out
+	}
+	m.mu.Unlock()
+	return out
+}
+
+// maxScripts is how many sets of keys ForScript keeps the messages of: a
+// site's layouts ask for a few.
+const maxScripts = 64
+
+// forScript is ForScript, made anew.
+func (m *Messages) forScript(keys []string) map[string]any {
 	out := map[string]any{}
 	for _, raw := range m.raw {
 		for id, msg := range raw {

@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"os"
+	"reflect"
 	"testing"
 )
 
@@ -30,5 +31,23 @@ func TestKnownKeysKeptWhenFull(t *testing.T) {
 	}
 	if _, ok := m.texts[textKey{of: ofPlain, key: "no_such_key"}]; ok {
 		t.Error("an unknown key was kept after the map filled: templates could name any number")
+	}
+}
+
+// TestForScriptKept checks that ForScript makes the messages of a set of
+// keys once: every catalogue page asks for the same.
+func TestForScriptKept(t *testing.T) {
+	c, err := Load(nil, os.DirFS("../../i18n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := c.For("nl")
+	first := m.ForScript("js_catalogue_", "importance_very")
+	again := m.ForScript("js_catalogue_", "importance_very")
+	if reflect.ValueOf(first).UnsafePointer() != reflect.ValueOf(again).UnsafePointer() {
+		t.Error("the same keys made their messages again")
+	}
+	if other := m.ForScript("js_catalogue_"); len(other) != len(first)-1 {
+		t.Errorf("other keys got %d messages, want %d: the ones kept for different keys?", len(other), len(first)-1)
 	}
 }
