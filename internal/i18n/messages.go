@@ -118,11 +118,69 @@ func (m *Messages) T(key string, arg any) (string, error) {
 		return m.memo(textKey{of: ofCount, key: key, n: n}, func() (string, error) { return m.t(key, arg) })
 	}
 	if args, ok := arg.(map[string]any); ok {
+		if s, ok := m.substitute(key, args); ok {
+			return s, nil
+		}
 		if k, ok := argsKey(key, args); ok {
 			return m.memo(textKey{of: ofArgs, key: k}, func() (string, error) { return m.t(key, arg) })
 		}
 	}
 	return m.t(key, arg)
+}
+
+// substitute writes the message key with args when it can do so without
+// go-i18n: when args have no Count (which would choose a plural form), and
+// the message's text is words and {{.Name}}s of args that are strings or
+// whole numbers, as most are ("{{.Page}} – {{.Site}}"). It is what go-i18n
+// would write, which executes a template for it: a page's title is a new
+// text on every page, so keeping it would not help.
+func (m *Messages) substitute(key string, args map[string]any) (string, bool) {
+	if _, ok := args["Count"]; ok {
+		return "", false
+	}
+	msg := m.raw[1][key]
+	if msg == nil {
+		msg = m.raw[0][key] // go-i18n's fallback
+	}
+	if msg == nil || msg.Other == "" || msg.LeftDelim != "" && msg.LeftDelim != "{{" || msg.RightDelim != "" && msg.RightDelim != "}}" {
+		return "", false
+	}
+	text := msg.Other
+	var b strings.Builder
+	b.Grow(len(text) + 32)
+	for {
+		open := strings.Index(text, "{{")
+		if open < 0 {
+			b.WriteString(text)
+			return b.String(), true
+		}
+		b.WriteString(text[:open])
+		action, rest, ok := strings.Cut(text[open+2:], "}}")
+		name, field := strings.CutPrefix(strings.TrimSpace(action), ".")
+		if !ok || !field || !identifier(name) {
+			return "", false // a comment, a function, a pipeline: go-i18n's
+		}
+		switch v := args[name].(type) {
+		case string:
+			b.WriteString(v)
+		case int:
+			b.WriteString(strconv.Itoa(v))
+		default:
+			return "", false // missing, or printed as fmt does
+		}
+		text = rest
+	}
+}
+
+// identifier reports whether name is a field name in a template: ASCII
+// letters, digits and _, not first a digit.
+func identifier(name string) bool {
+	for i, r := range name {
+		if !(r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || i > 0 && '0' <= r && r <= '9') {
+			return false
+		}
+	}
+	return name != ""
 }
 
 // argsKey names the text of key with args, when they are at most four and
