@@ -212,13 +212,14 @@ func equalFolders(a, b map[string]string) bool {
 	return true
 }
 
-// besidePublic returns the names in parent other than public.
+// besidePublic returns the names in parent other than public and its spare.
 func besidePublic(t *testing.T, parent string) []string {
 	t.Helper()
 	entries, _ := os.ReadDir(parent)
 	var names []string
 	for _, e := range entries {
-		if e.Name() != "public" {
+		// The spare is kept for the next build on purpose.
+		if e.Name() != "public" && e.Name() != ".public.tmp-spare" {
 			names = append(names, e.Name())
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -171,16 +172,17 @@ func TestCrashStates(t *testing.T) {
 	}
 }
 
-// leftovers returns the names in parent other than public.
+// leftovers returns the names in parent other than public and its spare.
 func leftovers(t *testing.T, parent string) []string {
 	t.Helper()
 	entries, err := os.ReadDir(parent)
 	if err != nil {
 		t.Fatal(err)
 	}
+	spare := filepath.Base(spareName(filepath.Join(parent, "public")))
 	var names []string
 	for _, e := range entries {
-		if e.Name() != "public" {
+		if e.Name() != "public" && e.Name() != spare {
 			names = append(names, e.Name())
 		}
 	}
@@ -337,4 +339,121 @@ func TestConcurrentBuilds(t *testing.T) {
 			t.Fatalf("round %d: left %v beside public/", round, got)
 		}
 	}
+}
+
+// TestSpare builds two sites in turns into one folder, so that each build
+// makes its stage of the output that the build before replaced, and puts
+// in that spare what a stage must not carry over: a file of no build, a
+// folder where a page's file goes and a file where a page's folder goes.
+// The output must equal a build into an empty folder every time.
+func TestSpare(t *testing.T) {
+	dir := t.TempDir()
+	testSites(t, dir)
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	spare := spareName(out)
+	for round, name := range []string{"a", "b", "a", "b", "a"} {
+		if round == 3 {
+			// The spare holds the output of round 1 (site b), with
+			// links to the files that the output of round 2 kept.
+			junk := map[string]func(p string) error{
+				"junk.txt": func(p string) error { return os.WriteFile(p, []byte("no build made me"), 0o644) },
+				"404.html": func(p string) error {
+					if err := os.Remove(p); err != nil {
+						return err
+					}
+					return os.MkdirAll(filepath.Join(p, "deeper"), 0o755)
+				},
+				"cases/duffel-floods": func(p string) error {
+					if err := os.RemoveAll(p); err != nil {
+						return err
+					}
+					return os.WriteFile(p, []byte("a file where a folder was"), 0o644)
+				},
+			}
+			// Files of both sites, which the builds keep: in the spare,
+			// each is replaced by one of other bytes (a new file: one
+			// written into would be the output's too).
+			builtA, builtB := siteTree(t, filepath.Join(dir, "built-a")), siteTree(t, filepath.Join(dir, "built-b"))
+			shared := 0
+			for rel, data := range builtB {
+				if rel == marker || !bytes.Equal(builtA[rel], data) || junk[rel] != nil {
+					continue
+				}
+				shared++
+				junk[rel] = func(p string) error {
+					if err := os.Remove(p); err != nil {
+						return err
+					}
+					return os.WriteFile(p, []byte("changed in the spare"), 0o644)
+				}
+			}
+			if shared == 0 {
+				t.Fatal("the sites share no file")
+			}
+			for rel, put := range junk {
+				if err := put(filepath.Join(spare, filepath.FromSlash(rel))); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if _, err := Run(testConfig(filepath.Join(dir, name), out)); err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		if d := sameTree(siteTree(t, out), siteTree(t, filepath.Join(dir, "built-"+name))); d != "" {
+			t.Fatalf("round %d, site %s: %s", round, name, d)
+		}
+		if got, want := folders(t, out), folders(t, filepath.Join(dir, "built-"+name)); !slices.Equal(got, want) {
+			t.Fatalf("round %d, site %s: folders\n%v\nwant\n%v", round, name, got, want)
+		}
+		if round > 0 {
+			if _, err := os.Lstat(filepath.Join(spare, marker)); err != nil {
+				t.Fatalf("round %d: no spare beside the output: %v", round, err)
+			}
+		}
+		if got := leftovers(t, parent); len(got) > 0 {
+			t.Fatalf("round %d: left %v beside public/", round, got)
+		}
+	}
+	// A build that fails as it renders leaves the output as it was, and
+	// the spare for the next.
+	before := siteTree(t, out)
+	broken := filepath.Join(dir, "a", "layouts", "case.html")
+	if err := os.MkdirAll(filepath.Dir(broken), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(broken, []byte(`{{define "main"}}{{.NoSuchField}}{{end}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(testConfig(filepath.Join(dir, "a"), out)); err == nil {
+		t.Fatal("a build with a broken layout succeeded")
+	}
+	if d := sameTree(siteTree(t, out), before); d != "" {
+		t.Fatalf("after the failed build: %s", d)
+	}
+	os.Remove(broken)
+	if _, err := Run(testConfig(filepath.Join(dir, "b"), out)); err != nil {
+		t.Fatal(err)
+	}
+	if d := sameTree(siteTree(t, out), siteTree(t, filepath.Join(dir, "built-b"))); d != "" {
+		t.Fatalf("after the failed build, the next: %s", d)
+	}
+}
+
+// folders returns the slash paths of the folders under dir, sorted.
+func folders(t *testing.T, dir string) []string {
+	t.Helper()
+	var dirs []string
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && e.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			dirs = append(dirs, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(dirs)
+	return dirs
 }

@@ -168,9 +168,9 @@ func changed(names []string, name string) bool {
 }
 
 // TestKeepNeverWritesIntoOldFiles keeps links to every file of a first
-// build, then rebuilds after a change, and after a failed build, and
-// checks that the files of the first build, which the rebuild shares by
-// hard links, still hold what they held.
+// build, then rebuilds after a change, after a failed build, and twice
+// more from the spare, and checks that the files of the first build,
+// which the rebuilds share by hard links, still hold what they held.
 func TestKeepNeverWritesIntoOldFiles(t *testing.T) {
 	dir := t.TempDir()
 	src, out, snap := filepath.Join(dir, "site"), filepath.Join(dir, "public"), filepath.Join(dir, "snapshot")
@@ -213,9 +213,19 @@ func TestKeepNeverWritesIntoOldFiles(t *testing.T) {
 			t.Errorf("%s: changed by a failed build", name)
 		}
 	}
+	// Two more builds, which make their stages of the spare (the
+	// output that the build before replaced), whose files the first
+	// build's share too.
+	editCase(t, src, "sdgs: [18]", "sdgs: [17]")
+	for range 2 {
+		editCase(t, src, "title: Ostend and its namesake", "title: Ostend and its twin")
+		mustBuild(t, config(src, out))
+		checkSnapshot("in a build from the spare")
+		editCase(t, src, "title: Ostend and its twin", "title: Ostend and its namesake")
+	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".public") {
+		if strings.HasPrefix(e.Name(), ".public") && e.Name() != ".public.tmp-spare" {
 			t.Errorf("left a temporary folder behind: %s", e.Name())
 		}
 	}

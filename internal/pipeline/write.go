@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -29,7 +30,16 @@ type output struct {
 type stage struct {
 	dir, out string
 	workers  int
-	dirs     sync.Map // folders made so far
+	dirs     sync.Map // folders made so far, or found in a reused stage
+
+	// reused says that the stage is the spare (see spareName): the output
+	// that the last build replaced, which holds the folders this build
+	// needs and, as hard links, most of the files it keeps. held are the
+	// slash paths of its files, read before the build writes into it:
+	// each is kept as it is, replaced, or removed (see sweep).
+	reused   bool
+	held     map[string]bool
+	heldDirs map[string]bool // the same, of its folders
 
 	header string    // of the manifest (see manifestHeader)
 	prev   *previous // what out holds from the build before; nil: nothing to keep
@@ -40,9 +50,9 @@ type stage struct {
 	manifestSum [32]byte
 }
 
-// newStage creates a folder beside out, and reads what out holds from the
-// previous build, made with minifying on or off. The caller holds out's
-// lock.
+// newStage creates a folder beside out, or takes the spare there (see
+// spareName), and reads what out holds from the previous build, made with
+// minifying on or off. The caller holds out's lock.
 func newStage(out string, workers int, minifying bool) (*stage, error) {
 	parent, base := filepath.Dir(out), filepath.Base(out)
 	dir, err := os.MkdirTemp(parent, "."+base+".tmp-")
@@ -51,17 +61,123 @@ func newStage(out string, workers int, minifying bool) (*stage, error) {
 	}
 	st := &stage{dir: dir, out: out, workers: workers, header: manifestHeader(minifying), files: make(map[string]made)}
 	st.prev = readPrevious(out, st.header)
+	st.reuse(spareName(out))
 	// The marker goes in first, so that cleanUp recognises the folder
 	// even if this build is killed half-way.
 	if err := os.Chmod(dir, 0o755); err != nil {
 		st.discard()
 		return nil, err
 	}
-	if err := os.WriteFile(filepath.Join(dir, marker), []byte(markerText), 0o644); err != nil {
+	if err := create(filepath.Join(dir, marker), []byte(markerText)); err != nil {
 		st.discard()
 		return nil, err
 	}
 	return st, nil
+}
+
+// spareName is the folder beside out where the output that a build
+// replaced waits for the next build, which makes its stage of it: the
+// folders are there already, and the files that neither build changed
+// are hard links to the output's. Making 10,000 folders and linking
+// 10,000 files again, then removing the old ones, was most of a rebuild
+// on disk; and on ext4 without a journal, files made soon after many
+// were removed cost several times more (the inode allocator passes over
+// the ones just freed). Its name is a stage's, so that ignore rules for
+// stages (.public.tmp-*) cover it; cleanUp leaves it.
+func spareName(out string) string {
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".tmp-spare")
+}
+
+// reuse makes the spare the stage, when there is one that casebook
+// wrote (it holds the marker), and lists what it holds. Nothing in it is
+// trusted: a file is kept only when it is the output's own (see keep),
+// written anew otherwise, and removed when this build does not make it.
+func (st *stage) reuse(spare string) {
+	info, err := os.Lstat(filepath.Join(spare, marker))
+	if err != nil || !info.Mode().IsRegular() {
+		return
+	}
+	// In the place of the empty folder just made (os.Rename does not
+	// replace a folder).
+	if os.Remove(st.dir) != nil {
+		return
+	}
+	if os.Rename(spare, st.dir) != nil {
+		os.Mkdir(st.dir, 0o700)
+		return
+	}
+	files, dirs, err := listTree(st.dir, st.workers)
+	if err != nil {
+		// Unreadable in part: start from an empty folder after all.
+		if err := removeTree(st.dir, st.workers); err != nil {
+			return
+		}
+		os.Mkdir(st.dir, 0o700)
+		return
+	}
+	st.reused, st.held, st.heldDirs = true, files, make(map[string]bool, len(dirs))
+	for _, d := range dirs {
+		st.heldDirs[d] = true
+		st.dirs.Store(filepath.Join(st.dir, filepath.FromSlash(d)), true)
+	}
+}
+
+// listTree returns the slash paths of the files (all that are not
+// folders) and of the folders under dir, reading the folders two levels
+// down on workers goroutines.
+func listTree(dir string, workers int) (files map[string]bool, dirs []string, err error) {
+	files = make(map[string]bool)
+	var mu sync.Mutex
+	var subtrees []string // folders to walk, slash paths
+	top, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, e := range top {
+		if !e.IsDir() {
+			files[e.Name()] = true
+			continue
+		}
+		dirs = append(dirs, e.Name())
+		sub, err := os.ReadDir(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, c := range sub {
+			p := e.Name() + "/" + c.Name()
+			if c.IsDir() {
+				subtrees = append(subtrees, p)
+			} else {
+				files[p] = true
+			}
+		}
+	}
+	err = parallel(len(subtrees), workers, func(i int) error {
+		var fl, ds []string
+		err := filepath.WalkDir(filepath.Join(dir, filepath.FromSlash(subtrees[i])), func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, err := filepath.Rel(dir, p)
+			if err != nil {
+				return err
+			}
+			if e.IsDir() {
+				ds = append(ds, filepath.ToSlash(rel))
+			} else {
+				fl = append(fl, filepath.ToSlash(rel))
+			}
+			return nil
+		})
+		mu.Lock()
+		defer mu.Unlock()
+		for _, f := range fl {
+			files[f] = true
+		}
+		dirs = append(dirs, ds...)
+		return err
+	})
+	return files, dirs, err
 }
 
 const markerText = "This folder was written by casebook build, which replaces it whole on every build.\n"
@@ -169,7 +285,9 @@ func (c *counter) Write(p []byte) (int, error) {
 
 // inFolder calls make, which makes the file name or one beside it, once
 // mkdirFor made the folder, and again after making the folder itself when
-// another worker was still making it (it claimed it first).
+// another worker was still making it (it claimed it first). In a reused
+// stage it calls make again after clearing the way (see makeRoom) when
+// what the build before last left is in it.
 func (st *stage) inFolder(name string, make func() error) error {
 	if err := st.mkdirFor(name); err != nil {
 		return err
@@ -181,7 +299,101 @@ func (st *stage) inFolder(name string, make func() error) error {
 		}
 		err = make()
 	}
+	if err != nil && st.reused && st.makeRoom(name) {
+		err = make()
+	}
 	return err
+}
+
+// makeRoom clears the way to name in a reused stage: it removes what the
+// spare held at name, and its files where name's folders go, unless this
+// build made them, and makes name's folder. It reports whether it changed
+// anything. The build before last may have had a page at a path that is
+// a folder now, or the other way round.
+func (st *stage) makeRoom(name string) bool {
+	rel, err := filepath.Rel(st.dir, name)
+	if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	made := func(p string) bool { // this build made p or something in it
+		if _, ok := st.files[p]; ok {
+			return true
+		}
+		for f := range st.files {
+			if strings.HasPrefix(f, p+"/") {
+				return true
+			}
+		}
+		return false
+	}
+	changed := false
+	if (st.held[rel] || st.heldDirs[rel]) && !made(rel) {
+		changed = os.RemoveAll(name) == nil
+	}
+	for dir := path.Dir(rel); dir != "."; dir = path.Dir(dir) {
+		p := filepath.Join(st.dir, filepath.FromSlash(dir))
+		if info, err := os.Lstat(p); err == nil && !info.IsDir() && st.held[dir] && !made(dir) {
+			changed = os.Remove(p) == nil || changed
+		}
+	}
+	if changed {
+		os.MkdirAll(filepath.Dir(name), 0o755)
+	}
+	return changed
+}
+
+// sweep removes from a reused stage what the build before last left and
+// this build did not make: its other files, and the folders that hold
+// nothing of this build.
+func (st *stage) sweep() error {
+	if !st.reused {
+		return nil
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	var stale []string
+	for p := range st.held {
+		if _, ok := st.files[p]; !ok && p != marker {
+			stale = append(stale, filepath.Join(st.dir, filepath.FromSlash(p)))
+		}
+	}
+	err := parallel(len(stale), st.workers, func(i int) error {
+		if err := os.Remove(stale[i]); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return os.RemoveAll(stale[i])
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	needed := make(map[string]bool)
+	for p := range st.files {
+		for dir := path.Dir(p); dir != "." && !needed[dir]; dir = path.Dir(dir) {
+			needed[dir] = true
+		}
+	}
+	var unneeded []string
+	st.dirs.Range(func(k, _ any) bool {
+		d := k.(string)
+		rel, err := filepath.Rel(st.dir, d)
+		if err == nil && rel != "." && !needed[filepath.ToSlash(rel)] {
+			unneeded = append(unneeded, d)
+		}
+		return true
+	})
+	for _, d := range unneeded {
+		// Gone with a folder above it, or a file now (see makeRoom).
+		if info, err := os.Lstat(d); err != nil || !info.IsDir() {
+			continue
+		}
+		if err := os.RemoveAll(d); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // mkdirFor makes the folder of the file name, unless this stage made it
@@ -220,8 +432,24 @@ func create(name string, data []byte) error {
 	return err
 }
 
-// discard removes the stage folder.
-func (st *stage) discard() { os.RemoveAll(st.dir) }
+// discard puts the stage folder aside as the spare for the next build,
+// whatever it holds (see reuse), or removes it when it has no marker yet
+// or the rename fails.
+func (st *stage) discard() {
+	if _, err := os.Lstat(filepath.Join(st.dir, marker)); err == nil && os.Rename(st.dir, spareName(st.out)) == nil {
+		return
+	}
+	os.RemoveAll(st.dir)
+}
+
+// spare keeps dir, the output that a commit replaced, as the spare for
+// the next build, or removes it where there is one already.
+func (st *stage) spare(dir string) error {
+	if os.Rename(dir, spareName(st.out)) == nil {
+		return nil
+	}
+	return removeTree(dir, st.workers)
+}
 
 // errNoExchange is exchange's error where folders cannot be swapped in
 // one step.
@@ -233,6 +461,9 @@ var errNoExchange = errors.New("cannot exchange folders here")
 // leaves beside it is cleaned by the next build (see cleanUp). The first
 // build has nothing to swap with and renames its stage.
 func (st *stage) commit() error {
+	if err := st.sweep(); err != nil {
+		return err
+	}
 	if err := st.writeManifest(); err != nil {
 		return err
 	}
@@ -246,7 +477,7 @@ func (st *stage) commit() error {
 		return fmt.Errorf("cannot put the new site in place of %s: %w", st.out, err)
 	}
 	// The stage folder now holds the previous site.
-	return removeTree(st.dir, st.workers)
+	return st.spare(st.dir)
 }
 
 // commitInTwo is commit in two renames, where folders cannot be swapped:
@@ -267,7 +498,7 @@ func (st *stage) commitInTwo() error {
 		}
 		return fmt.Errorf("cannot put the new site in place: %w", err)
 	}
-	return removeTree(old, st.workers)
+	return st.spare(old)
 }
 
 // oldSuffix names the previous output while commitInTwo moves it aside.
@@ -344,9 +575,10 @@ func cleanUp(out string, workers int) error {
 	prefix := "." + base + ".tmp-"
 	_, err = os.Lstat(out)
 	missing := errors.Is(err, fs.ErrNotExist)
+	spare := filepath.Base(spareName(out))
 	for _, e := range entries {
 		name := e.Name()
-		if !e.IsDir() || !strings.HasPrefix(name, prefix) {
+		if !e.IsDir() || !strings.HasPrefix(name, prefix) || name == spare {
 			continue
 		}
 		p := filepath.Join(parent, name)
