@@ -185,15 +185,17 @@ func (st *stage) keep(path string, source digest) (bool, error) {
 		return false, nil
 	}
 	name := filepath.Join(st.dir, rel)
-	if st.held[path] {
+	if st.reused {
 		// The spare's file: the output's own, as it is when neither of
 		// the last two builds changed it, or one to replace.
-		if have, err := os.Lstat(name); err == nil && os.SameFile(have, info) {
-			st.record(path, m)
-			st.kept.Add(1)
-			return true, nil
+		if have, err := os.Lstat(name); err == nil {
+			if os.SameFile(have, info) {
+				st.record(path, m)
+				st.kept.Add(1)
+				return true, nil
+			}
+			os.Remove(name)
 		}
-		os.Remove(name)
 	}
 	if err := st.mkdirFor(name); err != nil {
 		return false, err

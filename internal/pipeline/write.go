@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -30,16 +31,16 @@ type output struct {
 type stage struct {
 	dir, out string
 	workers  int
-	dirs     sync.Map // folders made so far, or found in a reused stage
+	dirs     sync.Map // folders made so far
 
 	// reused says that the stage is the spare (see spareName): the output
 	// that the last build replaced, which holds the folders this build
 	// needs and, as hard links, most of the files it keeps. held are the
-	// slash paths of its files, read before the build writes into it:
-	// each is kept as it is, replaced, or removed (see sweep).
+	// slash paths of its files, sorted, read before the build writes into
+	// it: each is kept as it is, replaced, or removed (see sweep).
 	reused   bool
-	held     map[string]bool
-	heldDirs map[string]bool // the same, of its folders
+	held     []string
+	heldDirs []string // the same, of its folders
 
 	header string    // of the manifest (see manifestHeader)
 	prev   *previous // what out holds from the build before; nil: nothing to keep
@@ -115,18 +116,21 @@ func (st *stage) reuse(spare string) {
 		os.Mkdir(st.dir, 0o700)
 		return
 	}
-	st.reused, st.held, st.heldDirs = true, files, make(map[string]bool, len(dirs))
-	for _, d := range dirs {
-		st.heldDirs[d] = true
-		st.dirs.Store(filepath.Join(st.dir, filepath.FromSlash(d)), true)
-	}
+	slices.Sort(files)
+	slices.Sort(dirs)
+	st.reused, st.held, st.heldDirs = true, files, dirs
+}
+
+// holds reports whether the sorted paths hold p.
+func holds(paths []string, p string) bool {
+	_, ok := slices.BinarySearch(paths, p)
+	return ok
 }
 
 // listTree returns the slash paths of the files (all that are not
 // folders) and of the folders under dir, reading the folders two levels
 // down on workers goroutines.
-func listTree(dir string, workers int) (files map[string]bool, dirs []string, err error) {
-	files = make(map[string]bool)
+func listTree(dir string, workers int) (files, dirs []string, err error) {
 	var mu sync.Mutex
 	var subtrees []string // folders to walk, slash paths
 	top, err := os.ReadDir(dir)
@@ -135,7 +139,7 @@ func listTree(dir string, workers int) (files map[string]bool, dirs []string, er
 	}
 	for _, e := range top {
 		if !e.IsDir() {
-			files[e.Name()] = true
+			files = append(files, e.Name())
 			continue
 		}
 		dirs = append(dirs, e.Name())
@@ -148,7 +152,7 @@ func listTree(dir string, workers int) (files map[string]bool, dirs []string, er
 			if c.IsDir() {
 				subtrees = append(subtrees, p)
 			} else {
-				files[p] = true
+				files = append(files, p)
 			}
 		}
 	}
@@ -171,9 +175,7 @@ func listTree(dir string, workers int) (files map[string]bool, dirs []string, er
 		})
 		mu.Lock()
 		defer mu.Unlock()
-		for _, f := range fl {
-			files[f] = true
-		}
+		files = append(files, fl...)
 		dirs = append(dirs, ds...)
 		return err
 	})
@@ -330,12 +332,12 @@ func (st *stage) makeRoom(name string) bool {
 		return false
 	}
 	changed := false
-	if (st.held[rel] || st.heldDirs[rel]) && !made(rel) {
+	if (holds(st.held, rel) || holds(st.heldDirs, rel)) && !made(rel) {
 		changed = os.RemoveAll(name) == nil
 	}
 	for dir := path.Dir(rel); dir != "."; dir = path.Dir(dir) {
 		p := filepath.Join(st.dir, filepath.FromSlash(dir))
-		if info, err := os.Lstat(p); err == nil && !info.IsDir() && st.held[dir] && !made(dir) {
+		if info, err := os.Lstat(p); err == nil && !info.IsDir() && holds(st.held, dir) && !made(dir) {
 			changed = os.Remove(p) == nil || changed
 		}
 	}
@@ -355,7 +357,7 @@ func (st *stage) sweep() error {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	var stale []string
-	for p := range st.held {
+	for _, p := range st.held {
 		if _, ok := st.files[p]; !ok && p != marker {
 			stale = append(stale, filepath.Join(st.dir, filepath.FromSlash(p)))
 		}
@@ -375,16 +377,11 @@ func (st *stage) sweep() error {
 			needed[dir] = true
 		}
 	}
-	var unneeded []string
-	st.dirs.Range(func(k, _ any) bool {
-		d := k.(string)
-		rel, err := filepath.Rel(st.dir, d)
-		if err == nil && rel != "." && !needed[filepath.ToSlash(rel)] {
-			unneeded = append(unneeded, d)
+	for _, rel := range st.heldDirs { // the folders made are needed
+		if needed[rel] {
+			continue
 		}
-		return true
-	})
-	for _, d := range unneeded {
+		d := filepath.Join(st.dir, filepath.FromSlash(rel))
 		// Gone with a folder above it, or a file now (see makeRoom).
 		if info, err := os.Lstat(d); err != nil || !info.IsDir() {
 			continue
