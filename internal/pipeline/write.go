@@ -158,21 +158,31 @@ func listTree(dir string, workers int) (files, dirs []string, err error) {
 	}
 	err = parallel(len(subtrees), workers, func(i int) error {
 		var fl, ds []string
-		err := filepath.WalkDir(filepath.Join(dir, filepath.FromSlash(subtrees[i])), func(p string, e fs.DirEntry, err error) error {
+		// Folder by folder, as ReadDir has them: a page's folder costs
+		// an open, a read and a close, where WalkDir adds a stat.
+		var walk func(rel string) error
+		walk = func(rel string) error {
+			f, err := os.Open(filepath.Join(dir, filepath.FromSlash(rel)))
 			if err != nil {
 				return err
 			}
-			rel, err := filepath.Rel(dir, p)
+			entries, err := f.ReadDir(-1)
+			f.Close()
 			if err != nil {
 				return err
 			}
-			if e.IsDir() {
-				ds = append(ds, filepath.ToSlash(rel))
-			} else {
-				fl = append(fl, filepath.ToSlash(rel))
+			ds = append(ds, rel)
+			for _, e := range entries {
+				p := rel + "/" + e.Name()
+				if !e.IsDir() {
+					fl = append(fl, p)
+				} else if err := walk(p); err != nil {
+					return err
+				}
 			}
 			return nil
-		})
+		}
+		err := walk(subtrees[i])
 		mu.Lock()
 		defer mu.Unlock()
 		files = append(files, fl...)
