@@ -352,6 +352,11 @@ func TestSpare(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
 	spare := spareName(out)
+	// An empty folder given as the output is no spare: casebook did not
+	// write it, and without its marker no build would take it.
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	for round, name := range []string{"a", "b", "a", "b", "a"} {
 		if round == 3 {
 			// The spare holds the output of round 1 (site b), with
@@ -406,10 +411,11 @@ func TestSpare(t *testing.T) {
 		if got, want := folders(t, out), folders(t, filepath.Join(dir, "built-"+name)); !slices.Equal(got, want) {
 			t.Fatalf("round %d, site %s: folders\n%v\nwant\n%v", round, name, got, want)
 		}
-		if round > 0 {
-			if _, err := os.Lstat(filepath.Join(spare, marker)); err != nil {
-				t.Fatalf("round %d: no spare beside the output: %v", round, err)
-			}
+		if _, err := os.Lstat(filepath.Join(spare, marker)); round > 0 && err != nil {
+			t.Fatalf("round %d: no spare beside the output: %v", round, err)
+		}
+		if _, err := os.Lstat(spare); round == 0 && err == nil {
+			t.Fatal("the empty folder that the first build replaced became the spare")
 		}
 		if got := leftovers(t, parent); len(got) > 0 {
 			t.Fatalf("round %d: left %v beside public/", round, got)

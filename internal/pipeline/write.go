@@ -96,6 +96,7 @@ func spareName(out string) string {
 func (st *stage) reuse(spare string) {
 	info, err := os.Lstat(filepath.Join(spare, marker))
 	if err != nil || !info.Mode().IsRegular() {
+		os.Remove(spare) // only if empty: a spare killed as it was made
 		return
 	}
 	// In the place of the empty folder just made (os.Rename does not
@@ -341,8 +342,10 @@ func (st *stage) makeRoom(name string) bool {
 		}
 		return false
 	}
+	// What is there first, and what this build made last: on a file
+	// system that refuses hard links every kept file comes here.
 	changed := false
-	if (holds(st.held, rel) || holds(st.heldDirs, rel)) && !made(rel) {
+	if _, err := os.Lstat(name); err == nil && (holds(st.held, rel) || holds(st.heldDirs, rel)) && !made(rel) {
 		changed = os.RemoveAll(name) == nil
 	}
 	for dir := path.Dir(rel); dir != "."; dir = path.Dir(dir) {
@@ -450,9 +453,10 @@ func (st *stage) discard() {
 }
 
 // spare keeps dir, the output that a commit replaced, as the spare for
-// the next build, or removes it where there is one already.
+// the next build, or removes it: where there is a spare already, or where
+// casebook did not write it (an empty folder given as the output).
 func (st *stage) spare(dir string) error {
-	if os.Rename(dir, spareName(st.out)) == nil {
+	if _, err := os.Lstat(filepath.Join(dir, marker)); err == nil && os.Rename(dir, spareName(st.out)) == nil {
 		return nil
 	}
 	return removeTree(dir, st.workers)
