@@ -224,13 +224,15 @@ func measureSite(bin, dir string, n, runs int, hugo, suffix string, genArgs []st
 	}
 	// Rebuilds into one folder, after one case changed each time: the
 	// first makes a new stage, the others their stage of the spare, as
-	// an editor's builds do; the medians are of those others.
+	// an editor's builds do; the medians are of those others. The folder
+	// is the last one built: the site keeps the records of what pages
+	// read for the four newest.
 	var rs []run
 	for i := range runs + 1 {
 		if err := changeCase(site, i); err != nil {
 			return run{}, err
 		}
-		r, err := build(bin, site, outs[0])
+		r, err := build(bin, site, outs[runs-1])
 		if err != nil {
 			return run{}, err
 		}
