@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // BOM is the byte order mark that starts each CSV file: without it, Excel
@@ -109,9 +110,8 @@ func writeCSV(rows [][]string) []byte { return writeRows([]byte(BOM), rows) }
 // writeRows appends rows to b with CRLF line ends, every cell made safe
 // for spreadsheets (see cell).
 func writeRows(b []byte, rows [][]string) []byte {
-	buf := bytes.NewBuffer(b)
-	w := csv.NewWriter(buf)
-	w.UseCRLF = true
+	rw := rowWriters.Get().(*rowWriter)
+	rw.buf.Reset()
 	var safe []string
 	for _, row := range rows {
 		// The rows are not changed: the header is shared by every call.
@@ -120,11 +120,30 @@ func writeRows(b []byte, rows [][]string) []byte {
 			safe = append(safe, cell(c))
 		}
 		// Writing to a bytes.Buffer cannot fail.
-		_ = w.Write(safe)
+		_ = rw.w.Write(safe)
 	}
-	w.Flush()
-	return buf.Bytes()
+	rw.w.Flush()
+	b = append(b, rw.buf.Bytes()...)
+	if rw.buf.Cap() <= 64<<10 {
+		rowWriters.Put(rw)
+	}
+	return b
 }
+
+// rowWriter is a CSV writer on its own buffer. CaseRow writes each case's
+// row by itself, and a csv.Writer holds a buffer of 4 KB: 40 MB of
+// garbage at 10,000 cases without the pool.
+type rowWriter struct {
+	buf *bytes.Buffer
+	w   *csv.Writer
+}
+
+var rowWriters = sync.Pool{New: func() any {
+	buf := new(bytes.Buffer)
+	w := csv.NewWriter(buf)
+	w.UseCRLF = true
+	return &rowWriter{buf, w}
+}}
 
 // cell returns s with a leading apostrophe when a spreadsheet would take
 // it for a formula (OWASP's advice against CSV injection): text that

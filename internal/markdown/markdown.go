@@ -27,6 +27,7 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"html/template"
 	"sync"
@@ -110,7 +111,14 @@ func (r *Renderer) Render(src Source, resolve Resolver) (template.HTML, problem.
 	}()
 	buf.Grow(len(body) * 3 / 2)
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
-	if err := r.md.Renderer().Render(buf, body, doc); err != nil {
+	// goldmark wraps any other writer in a new bufio.Writer of 4 KB.
+	w := writers.Get().(*bufio.Writer)
+	w.Reset(buf)
+	defer func() {
+		w.Reset(nil)
+		writers.Put(w)
+	}()
+	if err := r.md.Renderer().Render(w, body, doc); err != nil {
 		// goldmark's renderers fail only when the writer does; a
 		// bytes.Buffer does not.
 		panic(err)
@@ -119,5 +127,10 @@ func (r *Renderer) Render(src Source, resolve Resolver) (template.HTML, problem.
 }
 
 // buffers holds the buffers that bodies are rendered into before they are
-// copied into their HTML string: one per body would be garbage.
-var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// copied into their HTML string, and writers the bufio.Writers on them
+// that goldmark writes through (and flushes): one per body would be
+// garbage.
+var (
+	buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	writers = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
+)
