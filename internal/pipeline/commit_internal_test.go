@@ -437,6 +437,9 @@ func TestSpare(t *testing.T) {
 	if d := sameTree(siteTree(t, out), before); d != "" {
 		t.Fatalf("after the failed build: %s", d)
 	}
+	if _, err := os.Lstat(filepath.Join(spare, marker)); err != nil {
+		t.Fatalf("the failed build left no spare: %v", err)
+	}
 	os.Remove(broken)
 	if _, err := Run(testConfig(filepath.Join(dir, "b"), out)); err != nil {
 		t.Fatal(err)
