@@ -28,6 +28,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/casebook/casebook/internal/pipeline"
 )
 
 // stages are the lines of `casebook build --timings`, in order.
@@ -198,7 +200,7 @@ func measureSite(bin, dir string, n, runs int, hugo, suffix string, genArgs []st
 	// docs/publishing.md).
 	pass := func(hugo string) (cs, hs []run, err error) {
 		for i := range runs {
-			for _, p := range []string{outs[i], filepath.Join(dir, "."+filepath.Base(outs[i])+".tmp-spare")} {
+			for _, p := range []string{outs[i], pipeline.SpareName(outs[i])} {
 				if err := os.RemoveAll(p); err != nil {
 					return nil, nil, err
 				}

@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/casebook/casebook/internal/pipeline"
 )
 
 // boundarySite writes a valid site into dir/site, a secret into
@@ -216,10 +218,11 @@ func equalFolders(a, b map[string]string) bool {
 func besidePublic(t *testing.T, parent string) []string {
 	t.Helper()
 	entries, _ := os.ReadDir(parent)
+	spare := filepath.Base(pipeline.SpareName(filepath.Join(parent, "public")))
 	var names []string
 	for _, e := range entries {
 		// The spare is kept for the next build on purpose.
-		if e.Name() != "public" && e.Name() != ".public.tmp-spare" {
+		if e.Name() != "public" && e.Name() != spare {
 			names = append(names, e.Name())
 		}
 	}

@@ -179,7 +179,7 @@ func leftovers(t *testing.T, parent string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	spare := filepath.Base(spareName(filepath.Join(parent, "public")))
+	spare := filepath.Base(SpareName(filepath.Join(parent, "public")))
 	var names []string
 	for _, e := range entries {
 		if e.Name() != "public" && e.Name() != spare {
@@ -351,7 +351,7 @@ func TestSpare(t *testing.T) {
 	testSites(t, dir)
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
-	spare := spareName(out)
+	spare := SpareName(out)
 	// An empty folder given as the output is no spare: casebook did not
 	// write it, and without its marker no build would take it.
 	if err := os.Mkdir(out, 0o755); err != nil {

@@ -33,7 +33,7 @@ type stage struct {
 	workers  int
 	dirs     sync.Map // folders made so far
 
-	// reused says that the stage is the spare (see spareName): the output
+	// reused says that the stage is the spare (see SpareName): the output
 	// that the last build replaced, which holds the folders this build
 	// needs and, as hard links, most of the files it keeps. held are the
 	// slash paths of its files, sorted, read before the build writes into
@@ -62,7 +62,7 @@ func newStage(out string, workers int, minifying bool) (*stage, error) {
 	}
 	st := &stage{dir: dir, out: out, workers: workers, header: manifestHeader(minifying), files: make(map[string]made)}
 	st.prev = readPrevious(out, st.header)
-	st.reuse(spareName(out))
+	st.reuse(SpareName(out))
 	// The marker goes in first, so that cleanUp recognises the folder
 	// even if this build is killed half-way.
 	if err := os.Chmod(dir, 0o755); err != nil {
@@ -76,7 +76,7 @@ func newStage(out string, workers int, minifying bool) (*stage, error) {
 	return st, nil
 }
 
-// spareName is the folder beside out where the output that a build
+// SpareName is the folder beside out where the output that a build
 // replaced waits for the next build, which makes its stage of it: the
 // folders are there already, and the files that neither build changed
 // are hard links to the output's. Making 10,000 folders and linking
@@ -85,7 +85,7 @@ func newStage(out string, workers int, minifying bool) (*stage, error) {
 // were removed cost several times more (the inode allocator passes over
 // the ones just freed). Its name is a stage's, so that ignore rules for
 // stages (.public.tmp-*) cover it; cleanUp leaves it.
-func spareName(out string) string {
+func SpareName(out string) string {
 	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".tmp-spare")
 }
 
@@ -94,8 +94,7 @@ func spareName(out string) string {
 // trusted: a file is kept only when it is the output's own (see keep),
 // written anew otherwise, and removed when this build does not make it.
 func (st *stage) reuse(spare string) {
-	info, err := os.Lstat(filepath.Join(spare, marker))
-	if err != nil || !info.Mode().IsRegular() {
+	if !holdsMarker(spare) {
 		os.Remove(spare) // only if empty: a spare killed as it was made
 		return
 	}
@@ -442,24 +441,26 @@ func create(name string, data []byte) error {
 	return err
 }
 
-// discard puts the stage folder aside as the spare for the next build,
-// whatever it holds (see reuse), or removes it when it has no marker yet
-// or the rename fails.
-func (st *stage) discard() {
-	if _, err := os.Lstat(filepath.Join(st.dir, marker)); err == nil && os.Rename(st.dir, spareName(st.out)) == nil {
-		return
-	}
-	os.RemoveAll(st.dir)
-}
+// discard puts the stage folder of a failed build aside as the spare for
+// the next, whatever it holds (see reuse), or removes it.
+func (st *stage) discard() { st.spare(st.dir) }
 
-// spare keeps dir, the output that a commit replaced, as the spare for
-// the next build, or removes it: where there is a spare already, or where
-// casebook did not write it (an empty folder given as the output).
+// spare keeps dir (the output that a commit replaced, or a failed build's
+// stage) as the spare for the next build, or removes it: where there is a
+// spare already, or where casebook did not write it (an empty folder
+// given as the output, a stage killed before its marker).
 func (st *stage) spare(dir string) error {
-	if _, err := os.Lstat(filepath.Join(dir, marker)); err == nil && os.Rename(dir, spareName(st.out)) == nil {
+	if holdsMarker(dir) && os.Rename(dir, SpareName(st.out)) == nil {
 		return nil
 	}
 	return removeTree(dir, st.workers)
+}
+
+// holdsMarker reports whether dir holds casebook's marker file: casebook
+// wrote it.
+func holdsMarker(dir string) bool {
+	info, err := os.Lstat(filepath.Join(dir, marker))
+	return err == nil && info.Mode().IsRegular()
 }
 
 // errNoExchange is exchange's error where folders cannot be swapped in
@@ -586,14 +587,14 @@ func cleanUp(out string, workers int) error {
 	prefix := "." + base + ".tmp-"
 	_, err = os.Lstat(out)
 	missing := errors.Is(err, fs.ErrNotExist)
-	spare := filepath.Base(spareName(out))
+	spare := filepath.Base(SpareName(out))
 	for _, e := range entries {
 		name := e.Name()
 		if !e.IsDir() || !strings.HasPrefix(name, prefix) || name == spare {
 			continue
 		}
 		p := filepath.Join(parent, name)
-		if _, err := os.Lstat(filepath.Join(p, marker)); err != nil {
+		if !holdsMarker(p) {
 			os.Remove(p) // only when empty: killed before its marker
 			continue
 		}
