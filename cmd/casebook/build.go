@@ -27,6 +27,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	fs.BoolVar(&cfg.IndexLinks, "index-links", false, "end links to folders in index.html, so that the output opens from disk\n(always so when the site has no absolute baseURL)")
 	fs.BoolVar(&cfg.Drafts, "drafts", false, "include cases marked draft: true")
 	fs.BoolVar(&noMinify, "no-minify", false, "write HTML, CSS and JS as the templates make them")
+	fs.BoolVar(&cfg.OneOff, "one-off", false, "keep no record of what each page read, for a build that no other build\ninto --out follows, as on CI from a fresh checkout: faster and leaner, but\nthe next build into --out renders every page")
 	fs.BoolVar(&quiet, "quiet", false, "print only problems")
 	fs.IntVar(&cfg.Workers, "workers", 0, "how many pages to render at once (default: one per core)")
 	fs.BoolVar(&timings, "timings", false, "print the time of each stage of the build")

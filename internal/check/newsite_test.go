@@ -57,7 +57,7 @@ func TestNewSiteRecipes(t *testing.T) {
 			runs, uses = append(runs, s.Run), append(uses, s.Uses)
 		}
 		all := strings.Join(runs, "\n")
-		for _, want := range []string{`casebook/cmd/casebook@${CASEBOOK_VERSION}`, `--base-url "${{ steps.pages.outputs.base_url }}/"`, "--out public"} {
+		for _, want := range []string{`casebook/cmd/casebook@${CASEBOOK_VERSION}`, "--one-off", `--base-url "${{ steps.pages.outputs.base_url }}/"`, "--out public"} {
 			if !strings.Contains(all, want) {
 				t.Errorf("the build job does not run %s", want)
 			}
@@ -80,8 +80,8 @@ func TestNewSiteRecipes(t *testing.T) {
 		if _, err := toml.Decode(read("netlify.toml"), &cfg); err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(cfg.Build.Command, "@v1.2.3") || !strings.Contains(cfg.Build.Command, `--base-url "$URL/"`) {
-			t.Errorf("build command: got %q, want the pinned casebook with $URL", cfg.Build.Command)
+		if !strings.Contains(cfg.Build.Command, "@v1.2.3") || !strings.Contains(cfg.Build.Command, `--one-off --base-url "$URL/"`) {
+			t.Errorf("build command: got %q, want the pinned casebook, a one-off build with $URL", cfg.Build.Command)
 		}
 		if got, want := cfg.Build.Publish, "public"; got != want {
 			t.Errorf("publish: got %q, want %q", got, want)

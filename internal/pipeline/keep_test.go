@@ -326,3 +326,65 @@ func TestRebuildRendersWhatChanged(t *testing.T) {
 		t.Errorf("%d records kept after builds into %d folders, want the last 4", len(names), 9)
 	}
 }
+
+// TestOneOff: a one-off build writes the same output and keeps no record
+// of what its pages read, so the next build into its folder renders every
+// page; that build keeps a record again, and the one after it renders
+// only what changed.
+func TestOneOff(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	src, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
+	copyTree(t, "testdata/site", src)
+	records := func() []string {
+		t.Helper()
+		names, err := filepath.Glob(filepath.Join(src, pipeline.CacheDir, "builds", "*"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return names
+	}
+	once := config(src, out)
+	once.OneOff = true
+	for i := range 2 {
+		res, err := pipeline.Run(once)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Rendered != res.Pages {
+			t.Errorf("one-off build %d: rendered %d of %d pages, want all", i+1, res.Rendered, res.Pages)
+		}
+		if names := records(); len(names) != 0 {
+			t.Fatalf("one-off build %d: records %v, want none", i+1, names)
+		}
+	}
+	oneOff := readTree(t, out)
+	fresh := config(src, filepath.Join(dir, "fresh"))
+	if _, err := pipeline.Run(fresh); err != nil {
+		t.Fatal(err)
+	}
+	want := readTree(t, fresh.Out)
+	for name, data := range want {
+		if name != ".casebook" && !bytes.Equal(oneOff[name], data) {
+			t.Errorf("%s: the one-off build wrote another file than a build", name)
+		}
+	}
+	if len(oneOff) != len(want) {
+		t.Errorf("the one-off build wrote %d files, a build %d", len(oneOff), len(want))
+	}
+
+	res, err := pipeline.Run(config(src, out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Rendered != res.Pages || len(records()) == 0 {
+		t.Errorf("the build after a one-off build rendered %d of %d pages and kept %d records, want all pages and a record", res.Rendered, res.Pages, len(records()))
+	}
+	editCase(t, src, "signed a formal partnership", "signed a lasting partnership")
+	if res, err = pipeline.Run(config(src, out)); err != nil {
+		t.Fatal(err)
+	}
+	if res.Rendered >= res.Pages/2 {
+		t.Errorf("the build after that, one case changed: rendered %d of %d pages, want only what changed", res.Rendered, res.Pages)
+	}
+}

@@ -176,14 +176,14 @@ var programDigest = sync.OnceValue(func() string {
 
 // startRecords returns the records a build into out starts from: those of
 // the previous build when they go with what out holds, else empty ones;
-// nil for a site read from an fs.FS alone, which has no folder to keep
-// them in, for a site of more than recordUpTo cases, and where the
-// program cannot read its own file, which the record must name. It is
-// called once the site is loaded: read meanwhile, under the relaxed
-// collector of loading (see collectLess), the graph grew the heap by
-// 150 MB.
+// nil for a one-off build (see Config.OneOff), for a site read from an
+// fs.FS alone, which has no folder to keep them in, for a site of more
+// than recordUpTo cases, and where the program cannot read its own file,
+// which the record must name. It is called once the site is loaded: read
+// meanwhile, under the relaxed collector of loading (see collectLess),
+// the graph grew the heap by 150 MB.
 func startRecords(cfg Config, out string, prev *previous, cases int) *records {
-	if cfg.FS != nil || cfg.Source == "" || cases > recordUpTo || programDigest() == "" {
+	if cfg.OneOff || cfg.FS != nil || cfg.Source == "" || cases > recordUpTo || programDigest() == "" {
 		return nil
 	}
 	if prev == nil {
