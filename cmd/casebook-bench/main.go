@@ -5,7 +5,8 @@
 // side (A B A B) with Hugo building the same Markdown with a minimal theme
 // (see hugo.go). It prints the medians of the wall time, pages per second,
 // peak memory (the child's maximum resident set) and the time of each
-// stage, the same for a rebuild after one case changed, Hugo's, and the
+// stage, the same for a rebuild after one case changed, for a one-off
+// build (--one-off, as on CI from a fresh checkout), Hugo's, and the
 // ratios. One build of a very large site shows that it scales past the
 // benchmark sizes.
 //
@@ -181,10 +182,11 @@ func measure(bin, dir string, n, runs int, hugo string) (run, error) {
 func measureSite(bin, dir string, n, runs int, hugo, suffix string, genArgs []string) (run, error) {
 	site := filepath.Join(dir, fmt.Sprintf("site-%d%s", n, suffix))
 	hsite := filepath.Join(dir, fmt.Sprintf("hugo-%d", n))
-	outs, houts := make([]string, runs), make([]string, runs)
+	outs, houts, oneOffs := make([]string, runs), make([]string, runs), make([]string, runs)
 	for i := range runs {
 		outs[i] = filepath.Join(dir, fmt.Sprintf("public-%d%s-%d", n, suffix, i+1))
 		houts[i] = filepath.Join(dir, fmt.Sprintf("hugo-public-%d-%d", n, i+1))
+		oneOffs[i] = filepath.Join(dir, fmt.Sprintf("one-off-%d%s-%d", n, suffix, i+1))
 	}
 	gen := exec.Command(bin, append([]string{"gen", "--cases", strconv.Itoa(n), "--seed", "1", "--out", site, "--quiet"}, genArgs...)...)
 	if msg, err := gen.CombinedOutput(); err != nil {
@@ -197,8 +199,11 @@ func measureSite(bin, dir string, n, runs int, hugo, suffix string, genArgs []st
 	}
 	// pass builds into each folder of outs (and Hugo into houts),
 	// emptying it first, with the spare beside it (see casebook's
-	// docs/publishing.md).
-	pass := func(hugo string) (cs, hs []run, err error) {
+	// docs/publishing.md); with Hugo and oneOff, also a one-off build
+	// (--one-off, as on CI from a fresh checkout) into a new folder of
+	// oneOffs after each.
+	var oneOffRuns []run
+	pass := func(hugo string, oneOff bool) (cs, hs []run, err error) {
 		for i := range runs {
 			for _, p := range []string{outs[i], pipeline.SpareName(outs[i])} {
 				if err := os.RemoveAll(p); err != nil {
@@ -216,11 +221,18 @@ func measureSite(bin, dir string, n, runs int, hugo, suffix string, genArgs []st
 					return nil, nil, err
 				}
 				hs = append(hs, h)
+				if oneOff {
+					o, err := build(bin, site, oneOffs[i], "--one-off")
+					if err != nil {
+						return nil, nil, err
+					}
+					oneOffRuns = append(oneOffRuns, o)
+				}
 			}
 		}
 		return cs, hs, nil
 	}
-	cs, hs, err := pass(hugo) // the folders do not exist yet
+	cs, hs, err := pass(hugo, true) // the folders do not exist yet
 	if err != nil {
 		return run{}, err
 	}
@@ -240,7 +252,7 @@ func measureSite(bin, dir string, n, runs int, hugo, suffix string, genArgs []st
 		}
 		rs = append(rs, r)
 	}
-	es, ehs, err := pass(hugo)
+	es, ehs, err := pass(hugo, false)
 	if err != nil {
 		return run{}, err
 	}
@@ -261,6 +273,12 @@ func measureSite(bin, dir string, n, runs int, hugo, suffix string, genArgs []st
 		printRow(n, "hugo emp.", eh)
 		fmt.Printf("%8s %-9s casebook / Hugo: wall %.2fx, peak memory %.2fx; into a folder just emptied, wall %.2fx\n", "", "",
 			med.wall.Seconds()/h.wall.Seconds(), med.rssMB/h.rssMB, em.wall.Seconds()/eh.wall.Seconds())
+		if len(oneOffRuns) > 0 {
+			o := median(oneOffRuns)
+			printRow(n, "one-off", o)
+			fmt.Printf("%8s %-9s casebook --one-off (as on CI from a fresh checkout) / Hugo: wall %.2fx, peak memory %.2fx\n", "", "",
+				o.wall.Seconds()/h.wall.Seconds(), o.rssMB/h.rssMB)
+		}
 	}
 	return med, nil
 }
@@ -281,9 +299,9 @@ func changeCase(site string, i int) error {
 	return f.Close()
 }
 
-// build runs one build in a child process.
-func build(bin, site, out string) (run, error) {
-	cmd := exec.Command(bin, "build", "--source", site, "--out", out, "--quiet", "--timings")
+// build runs one build in a child process, with the flags of extra.
+func build(bin, site, out string, extra ...string) (run, error) {
+	cmd := exec.Command(bin, append([]string{"build", "--source", site, "--out", out, "--quiet", "--timings"}, extra...)...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
