@@ -67,7 +67,7 @@ func TestBodyChangedDuringBuild(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			src, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
-			copyTree(t, "testdata/site", src)
+			pipeline.CopySite(t, "testdata/site", src)
 			mustBuild(t, config(src, out))
 			before := readTree(t, out)
 			cfg := config(src, out)

@@ -47,25 +47,6 @@ func readTree(t testing.TB, dir string) map[string][]byte {
 	return files
 }
 
-// copyTree copies the folder src to dst, but for the caches of builds
-// (pipeline.CacheDir): tests that build testdata/site in place leave
-// theirs there, which a copy must not start from.
-func copyTree(t testing.TB, src, dst string) {
-	t.Helper()
-	for name, data := range readTree(t, src) {
-		if strings.HasPrefix(name, pipeline.CacheDir+"/") {
-			continue
-		}
-		p := filepath.Join(dst, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 func mustBuild(t testing.TB, cfg pipeline.Config) pipeline.Result {
 	t.Helper()
 	res, err := pipeline.Run(cfg)
@@ -195,7 +176,7 @@ func TestDeterministic(t *testing.T) {
 func TestFailedBuildKeepsOutput(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "site")
-	copyTree(t, "testdata/site", src)
+	pipeline.CopySite(t, "testdata/site", src)
 	out := filepath.Join(dir, "public")
 	mustBuild(t, config(src, out))
 	before := readTree(t, out)
@@ -232,7 +213,7 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 func TestSwapReplacesOutput(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "site")
-	copyTree(t, "testdata/site", src)
+	pipeline.CopySite(t, "testdata/site", src)
 	out := filepath.Join(dir, "public")
 	mustBuild(t, config(src, out))
 	if _, err := os.Stat(filepath.Join(out, "cases/duffel-floods/index.html")); err != nil {
@@ -310,7 +291,7 @@ func TestRefusals(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			copyTree(t, "testdata/site", filepath.Join(dir, "site"))
+			pipeline.CopySite(t, "testdata/site", filepath.Join(dir, "site"))
 			source, out := tt.prepare(dir)
 			before := readTree(t, dir)
 			_, err := pipeline.Run(config(source, out))
@@ -332,7 +313,7 @@ func TestEscaping(t *testing.T) {
 	const evil = `"><script>alert(1)</script>`
 	dir := t.TempDir()
 	src := filepath.Join(dir, "site")
-	copyTree(t, "testdata/site", src)
+	pipeline.CopySite(t, "testdata/site", src)
 	q := func(s string) string { return `'` + strings.ReplaceAll(s, `'`, `''`) + `'` }
 	evilCase := "---\ntitle: " + q(evil) + "\nsummary: " + q(evil) + "\napproaches: [twinning]\npartners:\n  - name: " + q(evil) +
 		"\n    country: BE\n    type: ngo\nthemes: [" + q(evil) + "]\nbudget:\n  amount: 1\n  sources: [" + q(evil) + "]\nlinks:\n  - title: " + q(evil) +
@@ -370,7 +351,7 @@ func TestEscaping(t *testing.T) {
 func TestSiteOverrides(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "site")
-	copyTree(t, "testdata/site", src)
+	pipeline.CopySite(t, "testdata/site", src)
 	files := map[string]string{
 		"layouts/404.html":        `{{define "main"}}<h1>Lost in the cases</h1>{{end}}`,
 		"assets/css/main.css":     "body{color:#123456}",
@@ -428,7 +409,7 @@ func TestOutsideLinks(t *testing.T) {
 		t.Run(strings.ReplaceAll(tt.link, "/", "_"), func(t *testing.T) {
 			dir := t.TempDir()
 			src := filepath.Join(dir, "site")
-			copyTree(t, "testdata/site", src)
+			pipeline.CopySite(t, "testdata/site", src)
 			outside := filepath.Join(dir, "outside")
 			os.MkdirAll(outside, 0o755)
 			os.WriteFile(filepath.Join(outside, "secret"), []byte("secret"), 0o600)
@@ -476,7 +457,7 @@ func TestOutsideLinks(t *testing.T) {
 func TestSessionOutsideLink(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "site")
-	copyTree(t, "testdata/site", src)
+	pipeline.CopySite(t, "testdata/site", src)
 	os.WriteFile(filepath.Join(dir, "secret"), []byte("secret"), 0o600)
 	sess := pipeline.NewSession(config(src, ""), false)
 	if _, err := sess.Full(); err != nil {

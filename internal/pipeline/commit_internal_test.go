@@ -61,31 +61,13 @@ func sameTree(got, want map[string][]byte) string {
 	return ""
 }
 
-// copyDir copies the folder src to dst, but for the caches of builds, as
-// copyTree does.
-func copyDir(t *testing.T, src, dst string) {
-	t.Helper()
-	for name, data := range siteTree(t, src) {
-		if strings.HasPrefix(name, CacheDir+"/") {
-			continue // as copyTree
-		}
-		p := filepath.Join(dst, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // testSites makes, in dir, three sources: "a" (the fixture), "b" (the
 // fixture less a case) and "broken" (the fixture with an error), and
 // builds a and b into "built-a" and "built-b".
 func testSites(t *testing.T, dir string) {
 	t.Helper()
 	for _, name := range []string{"a", "b", "broken"} {
-		copyDir(t, "testdata/site", filepath.Join(dir, name))
+		CopySite(t, "testdata/site", filepath.Join(dir, name))
 	}
 	if err := os.Remove(filepath.Join(dir, "b/content/cases/duffel-floods.md")); err != nil {
 		t.Fatal(err)
@@ -126,29 +108,29 @@ func TestCrashStates(t *testing.T) {
 		want  string // the built site public/ must then hold
 	}{
 		{"WhileWriting", func(parent string) {
-			copyDir(t, builtA, filepath.Join(parent, "public"))
-			copyDir(t, builtB, filepath.Join(parent, stage))
+			CopySite(t, builtA, filepath.Join(parent, "public"))
+			CopySite(t, builtB, filepath.Join(parent, stage))
 			removeSome(filepath.Join(parent, stage))
 		}, builtA},
 		{"AfterExchange", func(parent string) {
-			copyDir(t, builtB, filepath.Join(parent, "public"))
-			copyDir(t, builtA, filepath.Join(parent, stage))
+			CopySite(t, builtB, filepath.Join(parent, "public"))
+			CopySite(t, builtA, filepath.Join(parent, stage))
 		}, builtB},
 		{"WhileRemovingPrevious", func(parent string) {
-			copyDir(t, builtB, filepath.Join(parent, "public"))
-			copyDir(t, builtA, filepath.Join(parent, stage))
+			CopySite(t, builtB, filepath.Join(parent, "public"))
+			CopySite(t, builtA, filepath.Join(parent, stage))
 			removeSome(filepath.Join(parent, stage))
 		}, builtB},
 		{"BetweenTwoRenames", func(parent string) {
-			copyDir(t, builtA, filepath.Join(parent, stage+oldSuffix))
-			copyDir(t, builtB, filepath.Join(parent, stage))
+			CopySite(t, builtA, filepath.Join(parent, stage+oldSuffix))
+			CopySite(t, builtB, filepath.Join(parent, stage))
 		}, builtA},
 		{"AfterTwoRenames", func(parent string) {
-			copyDir(t, builtB, filepath.Join(parent, "public"))
-			copyDir(t, builtA, filepath.Join(parent, stage+oldSuffix))
+			CopySite(t, builtB, filepath.Join(parent, "public"))
+			CopySite(t, builtA, filepath.Join(parent, stage+oldSuffix))
 		}, builtB},
 		{"BeforeMarker", func(parent string) {
-			copyDir(t, builtA, filepath.Join(parent, "public"))
+			CopySite(t, builtA, filepath.Join(parent, "public"))
 			os.Mkdir(filepath.Join(parent, stage), 0o700)
 		}, builtA},
 	}
@@ -202,13 +184,13 @@ func TestCommitInTwo(t *testing.T) {
 		parent := t.TempDir()
 		out := filepath.Join(parent, "public")
 		if !first {
-			copyDir(t, filepath.Join(dir, "built-a"), out)
+			CopySite(t, filepath.Join(dir, "built-a"), out)
 		}
 		st, err := newStage(out, 2, true)
 		if err != nil {
 			t.Fatal(err)
 		}
-		copyDir(t, filepath.Join(dir, "built-b"), st.dir)
+		CopySite(t, filepath.Join(dir, "built-b"), st.dir)
 		if err := st.commitInTwo(); err != nil {
 			t.Fatal(err)
 		}
@@ -246,7 +228,7 @@ func TestExchange(t *testing.T) {
 // says whom it waits for and builds when the lock is released.
 func TestLockHolder(t *testing.T) {
 	dir := t.TempDir()
-	copyDir(t, "testdata/site", filepath.Join(dir, "site"))
+	CopySite(t, "testdata/site", filepath.Join(dir, "site"))
 	out := filepath.Join(dir, "public")
 	lock, err := lockOutput(out, out, 0, nil)
 	if err != nil {
@@ -318,7 +300,7 @@ func TestConcurrentBuilds(t *testing.T) {
 		parent := t.TempDir()
 		out := filepath.Join(parent, "public")
 		if round%2 == 1 {
-			copyDir(t, filepath.Join(dir, "built-b"), out) // a previous site to replace
+			CopySite(t, filepath.Join(dir, "built-b"), out) // a previous site to replace
 		}
 		var wg sync.WaitGroup
 		errs := make([]error, 2)

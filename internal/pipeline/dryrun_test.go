@@ -15,7 +15,7 @@ import (
 func TestDryRun(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "site")
-	copyTree(t, "testdata/site", src)
+	pipeline.CopySite(t, "testdata/site", src)
 	out := filepath.Join(dir, "public")
 	cfg := config(src, out)
 	cfg.DryRun = true
@@ -69,7 +69,7 @@ func TestSiteProblems(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			src := filepath.Join(dir, "site")
-			copyTree(t, "testdata/site", src)
+			pipeline.CopySite(t, "testdata/site", src)
 			for name, data := range tt.files {
 				p := filepath.Join(src, filepath.FromSlash(name))
 				os.MkdirAll(filepath.Dir(p), 0o755)

@@ -17,7 +17,7 @@ func BenchmarkRebuildImages(b *testing.B) {
 	const n = 100
 	dir := b.TempDir()
 	src := filepath.Join(dir, "site")
-	copyTree(b, "testdata/site", src)
+	pipeline.CopySite(b, "testdata/site", src)
 	for i := range n {
 		writePNG(b, filepath.Join(src, "assets/img", fmt.Sprintf("p%03d.png", i)), uint64(i), 1200, 800)
 	}

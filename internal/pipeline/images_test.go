@@ -58,7 +58,7 @@ func TestImageProblems(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			src, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
-			copyTree(t, "testdata/site", src)
+			pipeline.CopySite(t, "testdata/site", src)
 			mustBuild(t, config(src, out))
 			before := readTree(t, out)
 			writePNG(t, filepath.Join(src, "assets/img/ok.png"), 1, 200, 100)
@@ -87,7 +87,7 @@ func TestImagesCachedBetweenBuilds(t *testing.T) {
 	const n = 6
 	dir := t.TempDir()
 	src := filepath.Join(dir, "site")
-	copyTree(t, "testdata/site", src)
+	pipeline.CopySite(t, "testdata/site", src)
 	for i := range n {
 		name := fmt.Sprintf("p%d", i)
 		writePNG(t, filepath.Join(src, "assets/img", name+".png"), uint64(i), 640, 400)

@@ -109,7 +109,7 @@ func TestKeep(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			src, out, fresh := filepath.Join(dir, "site"), filepath.Join(dir, "public"), filepath.Join(dir, "fresh")
-			copyTree(t, "testdata/site", src)
+			pipeline.CopySite(t, "testdata/site", src)
 			mustBuild(t, config(src, out))
 			age(t, out)
 			before := states(t, out)
@@ -174,7 +174,7 @@ func changed(names []string, name string) bool {
 func TestKeepNeverWritesIntoOldFiles(t *testing.T) {
 	dir := t.TempDir()
 	src, out, snap := filepath.Join(dir, "site"), filepath.Join(dir, "public"), filepath.Join(dir, "snapshot")
-	copyTree(t, "testdata/site", src)
+	pipeline.CopySite(t, "testdata/site", src)
 	mustBuild(t, config(src, out))
 	before := states(t, out)
 	for name := range before {
@@ -241,13 +241,13 @@ func TestRebuildRendersWhatChanged(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	src, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
-	copyTree(t, "testdata/site", src)
+	pipeline.CopySite(t, "testdata/site", src)
 	// The record of the last build: each step builds into out last.
 	record := func() string {
 		t.Helper()
-		names, err := filepath.Glob(filepath.Join(src, pipeline.CacheDir, "builds", "*"))
-		if err != nil || len(names) == 0 {
-			t.Fatalf("records of builds: %v, %v", names, err)
+		names := records(t, src)
+		if len(names) == 0 {
+			t.Fatal("no record of a build")
 		}
 		newest, at := "", time.Time{}
 		for _, n := range names {
@@ -322,7 +322,7 @@ func TestRebuildRendersWhatChanged(t *testing.T) {
 		t.Errorf("a damaged record: rendered %d of %d pages, want all", res.Rendered, res.Pages)
 	}
 	step("after the damaged record", config(src, out), unrecorded)
-	if names, _ := filepath.Glob(filepath.Join(src, pipeline.CacheDir, "builds", "*")); len(names) > 4 {
+	if names := records(t, src); len(names) > 4 {
 		t.Errorf("%d records kept after builds into %d folders, want the last 4", len(names), 9)
 	}
 }
@@ -335,15 +335,7 @@ func TestOneOff(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	src, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
-	copyTree(t, "testdata/site", src)
-	records := func() []string {
-		t.Helper()
-		names, err := filepath.Glob(filepath.Join(src, pipeline.CacheDir, "builds", "*"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return names
-	}
+	pipeline.CopySite(t, "testdata/site", src)
 	once := config(src, out)
 	once.OneOff = true
 	for i := range 2 {
@@ -354,31 +346,20 @@ func TestOneOff(t *testing.T) {
 		if res.Rendered != res.Pages {
 			t.Errorf("one-off build %d: rendered %d of %d pages, want all", i+1, res.Rendered, res.Pages)
 		}
-		if names := records(); len(names) != 0 {
+		if names := records(t, src); len(names) != 0 {
 			t.Fatalf("one-off build %d: records %v, want none", i+1, names)
 		}
 	}
 	oneOff := readTree(t, out)
-	fresh := config(src, filepath.Join(dir, "fresh"))
-	if _, err := pipeline.Run(fresh); err != nil {
-		t.Fatal(err)
-	}
-	want := readTree(t, fresh.Out)
-	for name, data := range want {
-		if name != ".casebook" && !bytes.Equal(oneOff[name], data) {
-			t.Errorf("%s: the one-off build wrote another file than a build", name)
-		}
-	}
-	if len(oneOff) != len(want) {
-		t.Errorf("the one-off build wrote %d files, a build %d", len(oneOff), len(want))
-	}
+	delete(oneOff, ".casebook")
+	compareWithRun(t, "a one-off build", config(src, out), oneOff)
 
 	res, err := pipeline.Run(config(src, out))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Rendered != res.Pages || len(records()) == 0 {
-		t.Errorf("the build after a one-off build rendered %d of %d pages and kept %d records, want all pages and a record", res.Rendered, res.Pages, len(records()))
+	if n := len(records(t, src)); res.Rendered != res.Pages || n == 0 {
+		t.Errorf("the build after a one-off build rendered %d of %d pages and kept %d records, want all pages and a record", res.Rendered, res.Pages, n)
 	}
 	editCase(t, src, "signed a formal partnership", "signed a lasting partnership")
 	if res, err = pipeline.Run(config(src, out)); err != nil {
@@ -387,4 +368,14 @@ func TestOneOff(t *testing.T) {
 	if res.Rendered >= res.Pages/2 {
 		t.Errorf("the build after that, one case changed: rendered %d of %d pages, want only what changed", res.Rendered, res.Pages)
 	}
+}
+
+// records returns the records of builds that the site folder src keeps.
+func records(t *testing.T, src string) []string {
+	t.Helper()
+	names, err := filepath.Glob(filepath.Join(src, pipeline.CacheDir, "builds", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return names
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/casebook/casebook/internal/pipeline"
 )
 
 // goldenPages are the pages of the test site that TestGoldenLanguages
@@ -22,7 +24,7 @@ func TestGoldenLanguages(t *testing.T) {
 	for _, lang := range []string{"nl", "fr"} {
 		t.Run(lang, func(t *testing.T) {
 			src := filepath.Join(t.TempDir(), "site")
-			copyTree(t, "testdata/site", src)
+			pipeline.CopySite(t, "testdata/site", src)
 			yaml := filepath.Join(src, "content", "site.yaml")
 			b, err := os.ReadFile(yaml)
 			if err != nil {

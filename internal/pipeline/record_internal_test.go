@@ -11,7 +11,7 @@ import (
 func TestRecordUpTo(t *testing.T) {
 	dir := t.TempDir()
 	src, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
-	copyDir(t, "testdata/site", src)
+	CopySite(t, "testdata/site", src)
 	was := recordUpTo
 	defer func() { recordUpTo = was }()
 	for _, tc := range []struct {
