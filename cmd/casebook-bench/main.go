@@ -160,7 +160,8 @@ func printRow(n int, what string, r run) {
 
 // measure generates a site of n cases and builds it runs times into an
 // empty folder, each time followed by Hugo's build of the same content
-// when hugo is set; then it rebuilds it runs times into the full folder,
+// and by a one-off build (--one-off) into another new folder when hugo is
+// set; then it rebuilds it runs times into the full folder,
 // after changing one case each time (once more first, which makes the
 // spare); last, it builds runs times again into each folder just emptied,
 // casebook's and Hugo's. It prints the medians and returns those of the
@@ -202,37 +203,36 @@ func measureSite(bin, dir string, n, runs int, hugo, suffix string, genArgs []st
 	// docs/publishing.md); with Hugo and oneOff, also a one-off build
 	// (--one-off, as on CI from a fresh checkout) into a new folder of
 	// oneOffs after each.
-	var oneOffRuns []run
-	pass := func(hugo string, oneOff bool) (cs, hs []run, err error) {
+	pass := func(hugo string, oneOff bool) (cs, hs, ones []run, err error) {
 		for i := range runs {
 			for _, p := range []string{outs[i], pipeline.SpareName(outs[i])} {
 				if err := os.RemoveAll(p); err != nil {
-					return nil, nil, err
+					return nil, nil, nil, err
 				}
 			}
 			r, err := build(bin, site, outs[i])
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			cs = append(cs, r)
 			if hugo != "" {
 				h, err := buildHugo(hugo, hsite, houts[i])
 				if err != nil {
-					return nil, nil, err
+					return nil, nil, nil, err
 				}
 				hs = append(hs, h)
 				if oneOff {
 					o, err := build(bin, site, oneOffs[i], "--one-off")
 					if err != nil {
-						return nil, nil, err
+						return nil, nil, nil, err
 					}
-					oneOffRuns = append(oneOffRuns, o)
+					ones = append(ones, o)
 				}
 			}
 		}
-		return cs, hs, nil
+		return cs, hs, ones, nil
 	}
-	cs, hs, err := pass(hugo, true) // the folders do not exist yet
+	cs, hs, oneOffRuns, err := pass(hugo, true) // the folders do not exist yet
 	if err != nil {
 		return run{}, err
 	}
@@ -252,7 +252,7 @@ func measureSite(bin, dir string, n, runs int, hugo, suffix string, genArgs []st
 		}
 		rs = append(rs, r)
 	}
-	es, ehs, err := pass(hugo, false)
+	es, ehs, _, err := pass(hugo, false)
 	if err != nil {
 		return run{}, err
 	}
