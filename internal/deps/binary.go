@@ -157,7 +157,7 @@ func (g *Graph) unmarshal(data []byte) error {
 		return ""
 	}
 	n := r.count()
-	g.deps, g.ver, g.readers = make([]Dep, 0, n), make([]version, 0, n), make([][]int32, n)
+	g.deps, g.ver = make([]Dep, 0, n), make([]version, 0, n)
 	for range n {
 		kind := Kind(r.byte())
 		d := Dep{Item: Item{Kind: kind, ID: str()}, Field: str()}
@@ -177,7 +177,7 @@ func (g *Graph) unmarshal(data []byte) error {
 	for i := range g.sets {
 		g.sets[i] = &Set{numbered: true, num: int32(i)}
 	}
-	for i, s := range g.sets {
+	for _, s := range g.sets {
 		s.ids = make([]int32, r.count())
 		for j := range s.ids {
 			id := r.uvarint()
@@ -185,7 +185,6 @@ func (g *Graph) unmarshal(data []byte) error {
 				return errGraph
 			}
 			s.ids[j] = int32(id)
-			g.readers[id] = append(g.readers[id], int32(i))
 		}
 		s.Sets = make([]*Set, r.count())
 		for j := range s.Sets {

@@ -16,6 +16,11 @@
 // into a Set of its own, which each page that shows it includes: a page
 // depends on what it read and on what the fragments it showed read.
 //
+// A page's Recorder has the Numbering of its site, which numbers the
+// fields of the site's items densely: a view's read of a field is kept
+// as that number (see Recorder.ReadField), and a Graph turns it into a
+// Dep once per field, not once per read.
+//
 // # Versions
 //
 // A Dep has a version in each site: a hash of the value it names (see
@@ -88,6 +93,12 @@ type Recorder struct {
 	sets  []*Set
 	class int  // of readMaps, that reads was made for (see readClass)
 	set   *Set // once Set was called
+
+	// The reads of fields by number in num (see ReadField), each once,
+	// in the order first read, and a bit for each number read.
+	num   *Numbering
+	local []int32
+	bits  *[]uint64
 }
 
 // readMaps holds emptied maps of Recorders done, by how many reads they
@@ -105,6 +116,8 @@ type Recorder struct {
 var (
 	readMaps [3]sync.Pool
 	orders   [3]sync.Pool // of *[]Dep
+	locals   [3]sync.Pool // of *[]int32
+	bitsets  sync.Pool    // of *[]uint64, all bits clear
 )
 
 // readClass returns the class of readMaps and orders for n reads, or -1
@@ -128,20 +141,83 @@ func NewRecorder() *Recorder { return NewRecorderSize(0) }
 // of an approach at 10,000 cases reads tens of thousands, and a map that
 // grows to that many leaves twice as many behind.
 func NewRecorderSize(n int) *Recorder {
-	r := &Recorder{class: readClass(n)}
+	// Most reads are of fields, kept by number once r has a Numbering:
+	// the Deps read as such are the templates, assets and computed
+	// values a page uses, tens of them.
+	nd := min(n, 64)
+	r := &Recorder{class: readClass(nd)}
 	if r.class >= 0 {
 		r.reads, _ = readMaps[r.class].Get().(map[Dep]struct{})
-		if o, ok := orders[r.class].Get().(*[]Dep); ok && cap(*o) >= n {
+		if o, ok := orders[r.class].Get().(*[]Dep); ok && cap(*o) >= nd {
 			r.order = (*o)[:0]
 		}
 	}
 	if r.reads == nil {
-		r.reads = make(map[Dep]struct{}, n)
+		r.reads = make(map[Dep]struct{}, nd)
 	}
 	if r.order == nil {
-		r.order = make([]Dep, 0, n)
+		r.order = make([]Dep, 0, nd)
+	}
+	if class := readClass(n); class >= 0 {
+		if l, ok := locals[class].Get().(*[]int32); ok && cap(*l) >= n {
+			r.local = (*l)[:0]
+		}
+	}
+	if r.local == nil && n > 0 {
+		r.local = make([]int32, 0, n)
 	}
 	return r
+}
+
+// Number has r keep the reads of fields of the items that n numbers by
+// their numbers (see ReadField): the Numbering of the site whose page r
+// records.
+func (r *Recorder) Number(n *Numbering) {
+	if r != nil {
+		r.num = n
+	}
+}
+
+// ReadField records that the output read the field numbered f of item,
+// an item of kind at index among its site's (see Numbering), and reports
+// true; or reports false, having recorded nothing, when r has no
+// Numbering or its Numbering does not have item at index. Then the
+// caller records the Dep with Read.
+func (r *Recorder) ReadField(kind Kind, index int, item any, f int) bool {
+	if r == nil {
+		return true
+	}
+	if r.num == nil {
+		return false
+	}
+	x, ok := r.num.number(kind, index, item, f)
+	if !ok {
+		return false
+	}
+	if r.bits == nil {
+		r.bits, _ = bitsets.Get().(*[]uint64)
+		if r.bits == nil {
+			r.bits = new([]uint64)
+		}
+		if words := int(r.num.size+63) / 64; len(*r.bits) < words {
+			*r.bits = make([]uint64, words)
+		}
+	}
+	word, bit := &(*r.bits)[x/64], uint64(1)<<(x%64)
+	if *word&bit == 0 {
+		*word |= bit
+		r.local = append(r.local, x)
+	}
+	return true
+}
+
+// recycleLocal keeps the slice of a Set's reads by number, which nothing
+// uses any more, for a later Recorder.
+func recycleLocal(local []int32) {
+	if class := readClass(cap(local)); class >= 0 && cap(local) > 0 {
+		local = local[:0]
+		locals[class].Put(&local)
+	}
 }
 
 // recycle keeps the slice of a Set's reads, which nothing uses any more,
@@ -191,10 +267,22 @@ func (r *Recorder) Set() *Set {
 		readMaps[max(class, r.class)].Put(r.reads)
 	}
 	r.reads = nil
+	if r.bits != nil {
+		for _, x := range r.local {
+			(*r.bits)[x/64] = 0
+		}
+		bitsets.Put(r.bits)
+		r.bits = nil
+	}
 	// In the order read: a page made again reads what it read last
 	// time in the same order, which spares a Graph looking most of them
 	// up (see Graph.Put).
 	s := &Set{Deps: r.order}
+	if len(r.local) > 0 {
+		s.local, s.numbering = r.local, r.num
+	} else if r.local != nil {
+		recycleLocal(r.local)
+	}
 	seen := make(map[*Set]bool, len(r.sets))
 	for _, x := range r.sets {
 		if !seen[x] {
@@ -202,7 +290,7 @@ func (r *Recorder) Set() *Set {
 			s.Sets = append(s.Sets, x)
 		}
 	}
-	r.order, r.sets, r.set = nil, nil, s
+	r.order, r.sets, r.set, r.local = nil, nil, s, nil
 	return s
 }
 
@@ -212,6 +300,11 @@ func (r *Recorder) Set() *Set {
 type Set struct {
 	Deps []Dep
 	Sets []*Set
+
+	// The reads of fields by their numbers in num (see
+	// Recorder.ReadField), until a Graph numbers them its way.
+	local     []int32
+	numbering *Numbering
 
 	// Set by the Graph that holds the set: the numbers of Deps, the sets
 	// that include it, the outputs it is (or was) the set of, and the
@@ -237,6 +330,9 @@ func (s *Set) each(f func(Dep), seen map[*Set]bool) {
 	seen[s] = true
 	for _, d := range s.Deps {
 		f(d)
+	}
+	for _, x := range s.local {
+		f(s.numbering.Dep(x))
 	}
 	for _, x := range s.Sets {
 		x.each(f, seen)

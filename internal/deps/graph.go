@@ -28,10 +28,14 @@ type Graph struct {
 	byItem map[Item][]field
 	items  []Item // the keys of byItem, in the order first seen
 	// readers are the sets that read each Dep, by number, each set by
-	// its number in sets: some two million of them at 10,000 cases,
+	// its number in sets: some 1.3 million of them at 10,000 cases,
 	// which as pointers the garbage collector would follow at every
-	// collection.
+	// collection. They are made when a walk first needs them (see
+	// linkReaders), and kept up to date from then on: a build into an
+	// empty folder never walks, and appending its edges one by one was
+	// a fifth of what recording its reads cost.
 	readers [][]int32
+	linked  bool   // readers are made
 	sets    []*Set // every set numbered, for Prune to let go of
 	epoch   uint32 // of the last walk, for the marks in Sets
 	pruned  int    // len(deps) after the last prune
@@ -41,6 +45,13 @@ type Graph struct {
 	// unversioned are the Deps put without a version (see Put), by
 	// number.
 	unversioned []int32
+	// byNumber holds the number in g, plus one, of each field that the
+	// Numbering numbered numbers (see Set.local), 0 for those not met
+	// yet: a build's pages all come from one site. It is made in chunks
+	// of numberChunk as they are needed: an edit in casebook serve makes
+	// a new site, whose new pages read a few chunks' fields.
+	numbered *Numbering
+	byNumber [][]int32
 }
 
 // field is a field of an item that a Graph has a Dep of, and the Dep's
@@ -80,7 +91,7 @@ func (g *Graph) Paths() []string {
 // hold it.
 func (g *Graph) Reads(path string) int {
 	if s, ok := g.outputs[path]; ok {
-		return max(len(s.ids), len(s.Deps))
+		return max(len(s.ids), len(s.Deps)+len(s.local))
 	}
 	return 0
 }
@@ -215,6 +226,7 @@ func (g *Graph) spread(changed *Changed) []*Set {
 	}
 	g.epoch++
 	changed.epoch = g.epoch
+	g.linkReaders()
 	var reached []*Set
 	visit := func(s *Set) {
 		if s.epoch != g.epoch {
@@ -271,7 +283,7 @@ func (g *Graph) number(s *Set, now Version, hint []int32) {
 	s.numbered = true
 	s.num = int32(len(g.sets))
 	g.sets = append(g.sets, s)
-	s.ids = make([]int32, len(s.Deps))
+	s.ids = make([]int32, len(s.Deps), len(s.Deps)+len(s.local))
 	defer func() { recycle(s.Deps); s.Deps = nil }() // the numbers say it, in a tenth of the memory
 	// The Dep of hint to compare with the next of s.Deps.
 	next := 0
@@ -290,7 +302,32 @@ func (g *Graph) number(s *Set, now Version, hint []int32) {
 			id = g.add(d, now)
 		}
 		s.ids[i] = id
-		g.readers[id] = append(g.readers[id], s.num)
+		if g.linked {
+			g.readers[id] = append(g.readers[id], s.num)
+		}
+	}
+	if len(s.local) > 0 {
+		if g.numbered != s.numbering {
+			g.numbered = s.numbering
+			g.byNumber = make([][]int32, (s.numbering.size+numberChunk-1)/numberChunk)
+		}
+		for _, x := range s.local {
+			chunk := &g.byNumber[x/numberChunk]
+			if *chunk == nil {
+				*chunk = make([]int32, numberChunk)
+			}
+			id := (*chunk)[x%numberChunk] - 1
+			if id < 0 {
+				id = g.intern(s.numbering.Dep(x), now)
+				(*chunk)[x%numberChunk] = id + 1
+			}
+			s.ids = append(s.ids, id)
+			if g.linked {
+				g.readers[id] = append(g.readers[id], s.num)
+			}
+		}
+		recycleLocal(s.local)
+		s.local, s.numbering = nil, nil // and with it the site it numbers
 	}
 	for _, x := range s.Sets {
 		x.parents = append(x.parents, s)
@@ -301,6 +338,25 @@ func (g *Graph) number(s *Set, now Version, hint []int32) {
 // add numbers d, a Dep new to g, with its version in now (nil: later, see
 // SetVersions).
 func (g *Graph) add(d Dep, now Version) int32 {
+	fields, seen := g.byItem[d.Item]
+	return g.addTo(d, now, fields, seen)
+}
+
+// intern returns the number of d in g, numbering it as add does if g
+// does not have it yet, with one look-up of its item.
+func (g *Graph) intern(d Dep, now Version) int32 {
+	fields, seen := g.byItem[d.Item]
+	for _, f := range fields {
+		if f.name == d.Field {
+			return f.id
+		}
+	}
+	return g.addTo(d, now, fields, seen)
+}
+
+// addTo numbers d, new to g, whose item has fields in g (seen: the item
+// is in g).
+func (g *Graph) addTo(d Dep, now Version, fields []field, seen bool) int32 {
 	id := int32(len(g.deps))
 	g.deps = append(g.deps, d)
 	var v version
@@ -310,10 +366,52 @@ func (g *Graph) add(d Dep, now Version) int32 {
 		g.unversioned = append(g.unversioned, id)
 	}
 	g.ver = append(g.ver, v)
-	g.addToItem(d.Item, d.Field, id)
-	g.readers = append(g.readers, nil)
+	if !seen {
+		g.items = append(g.items, d.Item)
+	}
+	g.byItem[d.Item] = append(fields, field{d.Field, id})
+	if g.linked {
+		g.readers = append(g.readers, nil)
+	}
 	return id
 }
+
+// linkReaders makes the readers of each Dep, unless they are made: from
+// the sets numbered, into one array, with room for a quarter more of
+// each Dep's: the pages that casebook serve makes again after an edit
+// are added to the readers of what they read (see Prune), and a Dep that
+// thousands of pages read would be copied whole at the first.
+func (g *Graph) linkReaders() {
+	if g.linked {
+		return
+	}
+	g.linked = true
+	counts := make([]int, len(g.deps))
+	for _, s := range g.sets {
+		for _, id := range s.ids {
+			counts[id]++
+		}
+	}
+	total := 0
+	for _, n := range counts {
+		total += n + n/4
+	}
+	all := make([]int32, total)
+	g.readers = make([][]int32, len(g.deps))
+	at := 0
+	for id, n := range counts {
+		g.readers[id] = all[at : at : at+n+n/4] // a reader past the room goes elsewhere
+		at += n + n/4
+	}
+	for _, s := range g.sets {
+		for _, id := range s.ids {
+			g.readers[id] = append(g.readers[id], s.num)
+		}
+	}
+}
+
+// numberChunk is the size of the chunks of Graph.byNumber.
+const numberChunk = 1024
 
 // hintAhead is how far number looks along its hint for a Dep it found
 // elsewhere, to follow the hint again after Deps that a page no longer

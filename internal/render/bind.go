@@ -354,3 +354,10 @@ func (b *binding) href(root string, item any) (string, error) {
 	}
 	return b.link(root, p), nil
 }
+
+// recorder returns a new Recorder for a fragment of b's site.
+func (b *binding) recorder() *deps.Recorder {
+	rec := deps.NewRecorder()
+	numberReads(rec, b.site)
+	return rec
+}

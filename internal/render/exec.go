@@ -266,7 +266,7 @@ func (c *execCtx) cached(partial string, item cacheable) (template.HTML, error) 
 	}
 	var rec *deps.Recorder
 	if c.rec != nil {
-		rec = deps.NewRecorder()
+		rec = c.b.recorder()
 		rec.Read(deps.Dep{Item: key.item})
 		c.b.r.readTemplates(rec, partial)
 	}

@@ -99,7 +99,7 @@ func (b *binding) caseRecords(name string, sv *view.Site, rec *deps.Recorder, en
 		key := fragmentKey{partial: OpenDataDir + name, item: c.Item()}
 		f := b.fragment(key)
 		if f == nil {
-			own := deps.NewRecorder()
+			own := b.recorder()
 			own.Read(deps.Dep{Item: key.item})
 			own.Read(baseDep) // the URLs
 			data := encode(export.CaseOf(view.With(c, own).(*view.Case), b.absItemURL))
@@ -118,7 +118,7 @@ func (b *binding) caseRecords(name string, sv *view.Site, rec *deps.Recorder, en
 // whichever render comes first, a later one that records must find it).
 func (b *binding) approaches(rec *deps.Recorder) export.ApproachesFile {
 	b.approachesOnce.Do(func() {
-		own := deps.NewRecorder()
+		own := b.recorder()
 		own.Read(baseDep) // the URLs
 		b.approachesData = export.Approaches(view.OfSite(b.site, own), b.absItemURL)
 		b.approachesSet = own.Set()

@@ -117,6 +117,7 @@ import (
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/search"
 	"github.com/casebook/casebook/internal/site"
+	"github.com/casebook/casebook/internal/view"
 )
 
 // Options are the per-build settings.
@@ -325,6 +326,7 @@ func (r *Renderer) RenderRecorded(s *site.Site, p Page, opts Options) ([]byte, p
 // to execute, buf may hold part of the page, and the error is among the
 // problems.
 func (r *Renderer) RenderRecordedTo(buf *bytes.Buffer, rec *deps.Recorder, s *site.Site, p Page, opts Options) (problem.List, error) {
+	numberReads(rec, s)
 	if !hasLayout(p.Kind) {
 		data, probs, _ := r.render(s, p, opts, rec)
 		buf.Write(data)
@@ -343,7 +345,17 @@ func hasLayout(kind string) bool {
 	return true
 }
 
+// numberReads has rec keep the reads of the fields of s's items by
+// number (see deps.Numbering), unless rec is nil: a page that records
+// nothing needs no numbering.
+func numberReads(rec *deps.Recorder, s *site.Site) {
+	if rec != nil {
+		rec.Number(view.Numbering(s))
+	}
+}
+
 func (r *Renderer) render(s *site.Site, p Page, opts Options, rec *deps.Recorder) ([]byte, problem.List, *deps.Set) {
+	numberReads(rec, s)
 	switch p.Kind {
 	case KindSitemap:
 		return r.bind(s, opts).sitemap(r.Pages(s), rec), nil, rec.Set()

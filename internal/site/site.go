@@ -451,3 +451,23 @@ func lower(s string) string {
 	}
 	return string(b)
 }
+
+// Index returns where the approach is in its site's list of approaches.
+// So do the other kinds' Index methods: package view numbers the fields
+// of a site's items by it (see deps.Numbering).
+func (a *Approach) Index() int { return a.index }
+
+// Index returns where the partner is in its site's list of partners.
+func (p *Partner) Index() int { return p.index }
+
+// Index returns where the page is in its site's list of pages.
+func (p *Page) Index() int { return p.index }
+
+// Index returns where the country is in its site's list of countries.
+func (c *Country) Index() int { return c.index }
+
+// Index returns where the goal is in its site's list of goals.
+func (g *SDG) Index() int { return g.index }
+
+// Index returns where the theme is in its site's list of themes.
+func (t *Theme) Index() int { return t.index }

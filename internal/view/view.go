@@ -116,7 +116,7 @@ func (x *Site) Recent(n int) []*Case {
 const recentField = "Recent "
 
 // Slug returns the country's URL segment: its code in lower case.
-func (x *Country) Slug() string { x.read("Code"); return x.v.Slug() }
+func (x *Country) Slug() string { x.read(fCountryCode); return x.v.Slug() }
 
 // Viewer is a view of an item (every view type of views_gen.go).
 type Viewer interface {
@@ -142,3 +142,19 @@ func ModelOf(x any) any {
 
 // OfCases returns views of cs that record into r.
 func OfCases(cs []*site.Case, r *deps.Recorder) []*Case { return listCase(cs, r) }
+
+// Numbering returns the numbering of the fields of s's items that views
+// read, made once per site: a Recorder that has it keeps those reads by
+// number (see deps.Numbering).
+func Numbering(s *site.Site) *deps.Numbering {
+	return s.Shared(numberingKey{}, func() any { return newNumbering(s) }).(*deps.Numbering)
+}
+
+// numberingKey is the key of a site's Numbering in site.Site.Shared.
+type numberingKey struct{}
+
+// numberItems numbers the fields of items, the site's items of kind, in
+// n.
+func numberItems[M any](n *deps.Numbering, kind deps.Kind, items []M, id func(M) string, fields []string) {
+	n.Add(kind, len(items), func(i int) any { return items[i] }, func(i int) string { return id(items[i]) }, fields)
+}

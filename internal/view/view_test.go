@@ -58,6 +58,35 @@ func TestRecording(t *testing.T) {
 	}
 }
 
+// TestRecordingNumbered records as TestRecording does, with the site's
+// numbering (as the renderer records), and with views of the same items
+// of another site, which the numbering does not have: each read is the
+// same Dep either way.
+func TestRecordingNumbered(t *testing.T) {
+	s, other := testSite(), testSite()
+	for _, from := range []*site.Site{s, other} {
+		rec := deps.NewRecorder()
+		rec.Number(view.Numbering(s))
+		c := view.OfCase(from.Case("x"), rec)
+		_ = c.Title()
+		_ = c.Title()
+		for _, a := range c.Approaches() {
+			_ = a.Summary()
+		}
+		for _, co := range c.Countries() {
+			_ = co.Slug()
+		}
+		_ = view.OfSite(from, rec).Config().Title()
+		var got []string
+		rec.Set().Each(func(d deps.Dep) { got = append(got, d.String()) })
+		slices.Sort(got)
+		want := []string{"approach:twinning.Summary", "case:x.Approaches", "case:x.Countries", "case:x.Title", "country:BE.Code", "site:.Title"}
+		if !slices.Equal(got, want) {
+			t.Errorf("from the site numbered: %v: recorded %v, want %v", from == s, got, want)
+		}
+	}
+}
+
 // TestListsKept checks that a view that records gives the same views of
 // a list each time it is asked, and that a view of the same item for
 // another recorder gives its own, which record into that recorder.

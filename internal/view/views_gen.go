@@ -41,7 +41,27 @@ func (x *Approach) Model() *site.Approach {
 	return x.v
 }
 
-func (x *Approach) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
+// The fields of a Approach that views read, numbered for deps.Numbering.
+const (
+	fApproachID = iota
+	fApproachTitle
+	fApproachOrder
+	fApproachSummary
+	fApproachRatings
+	fApproachImage
+	fApproachLang
+	fApproachCases
+)
+
+// approachFields are the names of the fields of a Approach that views read, by number.
+var approachFields = [...]string{"ID", "Title", "Order", "Summary", "Ratings", "Image", "Lang", "Cases"}
+
+// read records that the page read the field numbered f.
+func (x *Approach) read(f int) {
+	if !x.r.ReadField(deps.KindApproach, x.v.Index(), x.v, f) {
+		x.r.Read(deps.Dep{Item: x.Item(), Field: approachFields[f]})
+	}
+}
 
 func (x *Approach) with(r *deps.Recorder) Viewer { return &Approach{v: x.v, r: r} }
 
@@ -75,49 +95,49 @@ func listApproach(vs []*site.Approach, r *deps.Recorder) []*Approach {
 
 // ID returns the approach's ID.
 func (x *Approach) ID() string {
-	x.read("ID")
+	x.read(fApproachID)
 	return x.v.ID
 }
 
 // Title returns the approach's Title.
 func (x *Approach) Title() string {
-	x.read("Title")
+	x.read(fApproachTitle)
 	return x.v.Title
 }
 
 // Order returns the approach's Order.
 func (x *Approach) Order() int {
-	x.read("Order")
+	x.read(fApproachOrder)
 	return x.v.Order
 }
 
 // Summary returns the approach's Summary.
 func (x *Approach) Summary() string {
-	x.read("Summary")
+	x.read(fApproachSummary)
 	return x.v.Summary
 }
 
 // Ratings returns the approach's Ratings.
 func (x *Approach) Ratings() map[string]site.Rating {
-	x.read("Ratings")
+	x.read(fApproachRatings)
 	return x.v.Ratings
 }
 
 // Image returns the approach's Image.
 func (x *Approach) Image() *site.Image {
-	x.read("Image")
+	x.read(fApproachImage)
 	return x.v.Image
 }
 
 // Lang returns the approach's Lang.
 func (x *Approach) Lang() string {
-	x.read("Lang")
+	x.read(fApproachLang)
 	return x.v.Lang
 }
 
 // Cases returns the approach's Cases: the same views each time, when x records.
 func (x *Approach) Cases() []*Case {
-	x.read("Cases")
+	x.read(fApproachCases)
 	if x.r == nil {
 		return listCase(x.v.Cases, nil)
 	}
@@ -133,7 +153,7 @@ func (x *Approach) Cases() []*Case {
 // NumCases returns the length of the approach's Cases, recorded as Cases records it,
 // without making their views.
 func (x *Approach) NumCases() int {
-	x.read("Cases")
+	x.read(fApproachCases)
 	return len(x.v.Cases)
 }
 
@@ -167,7 +187,41 @@ func (x *Case) Model() *site.Case {
 	return x.v
 }
 
-func (x *Case) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
+// The fields of a Case that views read, numbered for deps.Numbering.
+const (
+	fCaseSlug = iota
+	fCaseTitle
+	fCaseSummary
+	fCaseApproachIDs
+	fCasePartnerRefs
+	fCaseSDGs
+	fCaseThemes
+	fCaseBudget
+	fCaseStart
+	fCaseEnd
+	fCaseDate
+	fCaseDraft
+	fCaseFeatured
+	fCaseLinks
+	fCaseImage
+	fCaseLang
+	fCaseApproaches
+	fCasePartners
+	fCaseCountries
+	fCaseGoals
+	fCaseThemeTerms
+	fCaseRelated
+)
+
+// caseFields are the names of the fields of a Case that views read, by number.
+var caseFields = [...]string{"Slug", "Title", "Summary", "ApproachIDs", "PartnerRefs", "SDGs", "Themes", "Budget", "Start", "End", "Date", "Draft", "Featured", "Links", "Image", "Lang", "Approaches", "Partners", "Countries", "Goals", "ThemeTerms", "Related"}
+
+// read records that the page read the field numbered f.
+func (x *Case) read(f int) {
+	if !x.r.ReadField(deps.KindCase, x.v.Index(), x.v, f) {
+		x.r.Read(deps.Dep{Item: x.Item(), Field: caseFields[f]})
+	}
+}
 
 func (x *Case) with(r *deps.Recorder) Viewer { return &Case{v: x.v, r: r} }
 
@@ -201,103 +255,103 @@ func listCase(vs []*site.Case, r *deps.Recorder) []*Case {
 
 // Slug returns the case's Slug.
 func (x *Case) Slug() string {
-	x.read("Slug")
+	x.read(fCaseSlug)
 	return x.v.Slug
 }
 
 // Title returns the case's Title.
 func (x *Case) Title() string {
-	x.read("Title")
+	x.read(fCaseTitle)
 	return x.v.Title
 }
 
 // Summary returns the case's Summary.
 func (x *Case) Summary() string {
-	x.read("Summary")
+	x.read(fCaseSummary)
 	return x.v.Summary
 }
 
 // ApproachIDs returns the case's ApproachIDs.
 func (x *Case) ApproachIDs() []string {
-	x.read("ApproachIDs")
+	x.read(fCaseApproachIDs)
 	return x.v.ApproachIDs
 }
 
 // PartnerRefs returns the case's PartnerRefs.
 func (x *Case) PartnerRefs() []site.PartnerRef {
-	x.read("PartnerRefs")
+	x.read(fCasePartnerRefs)
 	return x.v.PartnerRefs
 }
 
 // SDGs returns the case's SDGs.
 func (x *Case) SDGs() []int {
-	x.read("SDGs")
+	x.read(fCaseSDGs)
 	return x.v.SDGs
 }
 
 // Themes returns the case's Themes.
 func (x *Case) Themes() []string {
-	x.read("Themes")
+	x.read(fCaseThemes)
 	return x.v.Themes
 }
 
 // Budget returns the case's Budget.
 func (x *Case) Budget() *site.Budget {
-	x.read("Budget")
+	x.read(fCaseBudget)
 	return x.v.Budget
 }
 
 // Start returns the case's Start.
 func (x *Case) Start() int {
-	x.read("Start")
+	x.read(fCaseStart)
 	return x.v.Start
 }
 
 // End returns the case's End.
 func (x *Case) End() int {
-	x.read("End")
+	x.read(fCaseEnd)
 	return x.v.End
 }
 
 // Date returns the case's Date.
 func (x *Case) Date() time.Time {
-	x.read("Date")
+	x.read(fCaseDate)
 	return x.v.Date
 }
 
 // Draft returns the case's Draft.
 func (x *Case) Draft() bool {
-	x.read("Draft")
+	x.read(fCaseDraft)
 	return x.v.Draft
 }
 
 // Featured returns the case's Featured.
 func (x *Case) Featured() bool {
-	x.read("Featured")
+	x.read(fCaseFeatured)
 	return x.v.Featured
 }
 
 // Links returns the case's Links.
 func (x *Case) Links() []site.Link {
-	x.read("Links")
+	x.read(fCaseLinks)
 	return x.v.Links
 }
 
 // Image returns the case's Image.
 func (x *Case) Image() *site.Image {
-	x.read("Image")
+	x.read(fCaseImage)
 	return x.v.Image
 }
 
 // Lang returns the case's Lang.
 func (x *Case) Lang() string {
-	x.read("Lang")
+	x.read(fCaseLang)
 	return x.v.Lang
 }
 
 // Approaches returns the case's Approaches: the same views each time, when x records.
 func (x *Case) Approaches() []*Approach {
-	x.read("Approaches")
+	x.read(fCaseApproaches)
 	if x.r == nil {
 		return listApproach(x.v.Approaches, nil)
 	}
@@ -313,13 +367,13 @@ func (x *Case) Approaches() []*Approach {
 // NumApproaches returns the length of the case's Approaches, recorded as Approaches records it,
 // without making their views.
 func (x *Case) NumApproaches() int {
-	x.read("Approaches")
+	x.read(fCaseApproaches)
 	return len(x.v.Approaches)
 }
 
 // Partners returns the case's Partners: the same views each time, when x records.
 func (x *Case) Partners() []*Partner {
-	x.read("Partners")
+	x.read(fCasePartners)
 	if x.r == nil {
 		return listPartner(x.v.Partners, nil)
 	}
@@ -335,13 +389,13 @@ func (x *Case) Partners() []*Partner {
 // NumPartners returns the length of the case's Partners, recorded as Partners records it,
 // without making their views.
 func (x *Case) NumPartners() int {
-	x.read("Partners")
+	x.read(fCasePartners)
 	return len(x.v.Partners)
 }
 
 // Countries returns the case's Countries: the same views each time, when x records.
 func (x *Case) Countries() []*Country {
-	x.read("Countries")
+	x.read(fCaseCountries)
 	if x.r == nil {
 		return listCountry(x.v.Countries, nil)
 	}
@@ -357,13 +411,13 @@ func (x *Case) Countries() []*Country {
 // NumCountries returns the length of the case's Countries, recorded as Countries records it,
 // without making their views.
 func (x *Case) NumCountries() int {
-	x.read("Countries")
+	x.read(fCaseCountries)
 	return len(x.v.Countries)
 }
 
 // Goals returns the case's Goals: the same views each time, when x records.
 func (x *Case) Goals() []*SDG {
-	x.read("Goals")
+	x.read(fCaseGoals)
 	if x.r == nil {
 		return listSDG(x.v.Goals, nil)
 	}
@@ -379,13 +433,13 @@ func (x *Case) Goals() []*SDG {
 // NumGoals returns the length of the case's Goals, recorded as Goals records it,
 // without making their views.
 func (x *Case) NumGoals() int {
-	x.read("Goals")
+	x.read(fCaseGoals)
 	return len(x.v.Goals)
 }
 
 // ThemeTerms returns the case's ThemeTerms: the same views each time, when x records.
 func (x *Case) ThemeTerms() []*Theme {
-	x.read("ThemeTerms")
+	x.read(fCaseThemeTerms)
 	if x.r == nil {
 		return listTheme(x.v.ThemeTerms, nil)
 	}
@@ -401,13 +455,13 @@ func (x *Case) ThemeTerms() []*Theme {
 // NumThemeTerms returns the length of the case's ThemeTerms, recorded as ThemeTerms records it,
 // without making their views.
 func (x *Case) NumThemeTerms() int {
-	x.read("ThemeTerms")
+	x.read(fCaseThemeTerms)
 	return len(x.v.ThemeTerms)
 }
 
 // Related returns the case's Related: the same views each time, when x records.
 func (x *Case) Related() []*Case {
-	x.read("Related")
+	x.read(fCaseRelated)
 	if x.r == nil {
 		return listCase(x.v.Related, nil)
 	}
@@ -423,7 +477,7 @@ func (x *Case) Related() []*Case {
 // NumRelated returns the length of the case's Related, recorded as Related records it,
 // without making their views.
 func (x *Case) NumRelated() int {
-	x.read("Related")
+	x.read(fCaseRelated)
 	return len(x.v.Related)
 }
 
@@ -452,7 +506,28 @@ func (x *Partner) Model() *site.Partner {
 	return x.v
 }
 
-func (x *Partner) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
+// The fields of a Partner that views read, numbered for deps.Numbering.
+const (
+	fPartnerSlug = iota
+	fPartnerName
+	fPartnerCountry
+	fPartnerType
+	fPartnerWebsite
+	fPartnerLocation
+	fPartnerImage
+	fPartnerLang
+	fPartnerCases
+)
+
+// partnerFields are the names of the fields of a Partner that views read, by number.
+var partnerFields = [...]string{"Slug", "Name", "Country", "Type", "Website", "Location", "Image", "Lang", "Cases"}
+
+// read records that the page read the field numbered f.
+func (x *Partner) read(f int) {
+	if !x.r.ReadField(deps.KindPartner, x.v.Index(), x.v, f) {
+		x.r.Read(deps.Dep{Item: x.Item(), Field: partnerFields[f]})
+	}
+}
 
 func (x *Partner) with(r *deps.Recorder) Viewer { return &Partner{v: x.v, r: r} }
 
@@ -486,55 +561,55 @@ func listPartner(vs []*site.Partner, r *deps.Recorder) []*Partner {
 
 // Slug returns the partner's Slug.
 func (x *Partner) Slug() string {
-	x.read("Slug")
+	x.read(fPartnerSlug)
 	return x.v.Slug
 }
 
 // Name returns the partner's Name.
 func (x *Partner) Name() string {
-	x.read("Name")
+	x.read(fPartnerName)
 	return x.v.Name
 }
 
 // Country returns the partner's Country.
 func (x *Partner) Country() string {
-	x.read("Country")
+	x.read(fPartnerCountry)
 	return x.v.Country
 }
 
 // Type returns the partner's Type.
 func (x *Partner) Type() string {
-	x.read("Type")
+	x.read(fPartnerType)
 	return x.v.Type
 }
 
 // Website returns the partner's Website.
 func (x *Partner) Website() string {
-	x.read("Website")
+	x.read(fPartnerWebsite)
 	return x.v.Website
 }
 
 // Location returns the partner's Location.
 func (x *Partner) Location() *site.Location {
-	x.read("Location")
+	x.read(fPartnerLocation)
 	return x.v.Location
 }
 
 // Image returns the partner's Image.
 func (x *Partner) Image() *site.Image {
-	x.read("Image")
+	x.read(fPartnerImage)
 	return x.v.Image
 }
 
 // Lang returns the partner's Lang.
 func (x *Partner) Lang() string {
-	x.read("Lang")
+	x.read(fPartnerLang)
 	return x.v.Lang
 }
 
 // Cases returns the partner's Cases: the same views each time, when x records.
 func (x *Partner) Cases() []*Case {
-	x.read("Cases")
+	x.read(fPartnerCases)
 	if x.r == nil {
 		return listCase(x.v.Cases, nil)
 	}
@@ -550,7 +625,7 @@ func (x *Partner) Cases() []*Case {
 // NumCases returns the length of the partner's Cases, recorded as Cases records it,
 // without making their views.
 func (x *Partner) NumCases() int {
-	x.read("Cases")
+	x.read(fPartnerCases)
 	return len(x.v.Cases)
 }
 
@@ -573,7 +648,23 @@ func (x *Page) Model() *site.Page {
 	return x.v
 }
 
-func (x *Page) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
+// The fields of a Page that views read, numbered for deps.Numbering.
+const (
+	fPageSlug = iota
+	fPageTitle
+	fPageSummary
+	fPageLang
+)
+
+// pageFields are the names of the fields of a Page that views read, by number.
+var pageFields = [...]string{"Slug", "Title", "Summary", "Lang"}
+
+// read records that the page read the field numbered f.
+func (x *Page) read(f int) {
+	if !x.r.ReadField(deps.KindPage, x.v.Index(), x.v, f) {
+		x.r.Read(deps.Dep{Item: x.Item(), Field: pageFields[f]})
+	}
+}
 
 func (x *Page) with(r *deps.Recorder) Viewer { return &Page{v: x.v, r: r} }
 
@@ -607,25 +698,25 @@ func listPage(vs []*site.Page, r *deps.Recorder) []*Page {
 
 // Slug returns the page's Slug.
 func (x *Page) Slug() string {
-	x.read("Slug")
+	x.read(fPageSlug)
 	return x.v.Slug
 }
 
 // Title returns the page's Title.
 func (x *Page) Title() string {
-	x.read("Title")
+	x.read(fPageTitle)
 	return x.v.Title
 }
 
 // Summary returns the page's Summary.
 func (x *Page) Summary() string {
-	x.read("Summary")
+	x.read(fPageSummary)
 	return x.v.Summary
 }
 
 // Lang returns the page's Lang.
 func (x *Page) Lang() string {
-	x.read("Lang")
+	x.read(fPageLang)
 	return x.v.Lang
 }
 
@@ -655,7 +746,23 @@ func (x *Country) Model() *site.Country {
 	return x.v
 }
 
-func (x *Country) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
+// The fields of a Country that views read, numbered for deps.Numbering.
+const (
+	fCountryCode = iota
+	fCountryName
+	fCountryPartners
+	fCountryCases
+)
+
+// countryFields are the names of the fields of a Country that views read, by number.
+var countryFields = [...]string{"Code", "Name", "Partners", "Cases"}
+
+// read records that the page read the field numbered f.
+func (x *Country) read(f int) {
+	if !x.r.ReadField(deps.KindCountry, x.v.Index(), x.v, f) {
+		x.r.Read(deps.Dep{Item: x.Item(), Field: countryFields[f]})
+	}
+}
 
 func (x *Country) with(r *deps.Recorder) Viewer { return &Country{v: x.v, r: r} }
 
@@ -689,19 +796,19 @@ func listCountry(vs []*site.Country, r *deps.Recorder) []*Country {
 
 // Code returns the country's Code.
 func (x *Country) Code() string {
-	x.read("Code")
+	x.read(fCountryCode)
 	return x.v.Code
 }
 
 // Name returns the country's Name.
 func (x *Country) Name() string {
-	x.read("Name")
+	x.read(fCountryName)
 	return x.v.Name
 }
 
 // Partners returns the country's Partners: the same views each time, when x records.
 func (x *Country) Partners() []*Partner {
-	x.read("Partners")
+	x.read(fCountryPartners)
 	if x.r == nil {
 		return listPartner(x.v.Partners, nil)
 	}
@@ -717,13 +824,13 @@ func (x *Country) Partners() []*Partner {
 // NumPartners returns the length of the country's Partners, recorded as Partners records it,
 // without making their views.
 func (x *Country) NumPartners() int {
-	x.read("Partners")
+	x.read(fCountryPartners)
 	return len(x.v.Partners)
 }
 
 // Cases returns the country's Cases: the same views each time, when x records.
 func (x *Country) Cases() []*Case {
-	x.read("Cases")
+	x.read(fCountryCases)
 	if x.r == nil {
 		return listCase(x.v.Cases, nil)
 	}
@@ -739,7 +846,7 @@ func (x *Country) Cases() []*Case {
 // NumCases returns the length of the country's Cases, recorded as Cases records it,
 // without making their views.
 func (x *Country) NumCases() int {
-	x.read("Cases")
+	x.read(fCountryCases)
 	return len(x.v.Cases)
 }
 
@@ -748,11 +855,11 @@ func (x *Country) NumCases() int {
 type SDG struct {
 	v     *site.SDG
 	r     *deps.Recorder
-	lists *sDGLists // made when a list is first asked for, when r is not nil
+	lists *sdgLists // made when a list is first asked for, when r is not nil
 }
 
-// sDGLists holds the views of lists that a SDG view made.
-type sDGLists struct {
+// sdgLists holds the views of lists that a SDG view made.
+type sdgLists struct {
 	Cases []*Case
 }
 
@@ -768,7 +875,23 @@ func (x *SDG) Model() *site.SDG {
 	return x.v
 }
 
-func (x *SDG) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
+// The fields of a SDG that views read, numbered for deps.Numbering.
+const (
+	fSDGNumber = iota
+	fSDGName
+	fSDGColour
+	fSDGCases
+)
+
+// sdgFields are the names of the fields of a SDG that views read, by number.
+var sdgFields = [...]string{"Number", "Name", "Colour", "Cases"}
+
+// read records that the page read the field numbered f.
+func (x *SDG) read(f int) {
+	if !x.r.ReadField(deps.KindSDG, x.v.Index(), x.v, f) {
+		x.r.Read(deps.Dep{Item: x.Item(), Field: sdgFields[f]})
+	}
+}
 
 func (x *SDG) with(r *deps.Recorder) Viewer { return &SDG{v: x.v, r: r} }
 
@@ -802,30 +925,30 @@ func listSDG(vs []*site.SDG, r *deps.Recorder) []*SDG {
 
 // Number returns the sdg's Number.
 func (x *SDG) Number() int {
-	x.read("Number")
+	x.read(fSDGNumber)
 	return x.v.Number
 }
 
 // Name returns the sdg's Name.
 func (x *SDG) Name() string {
-	x.read("Name")
+	x.read(fSDGName)
 	return x.v.Name
 }
 
 // Colour returns the sdg's Colour.
 func (x *SDG) Colour() string {
-	x.read("Colour")
+	x.read(fSDGColour)
 	return x.v.Colour
 }
 
 // Cases returns the sdg's Cases: the same views each time, when x records.
 func (x *SDG) Cases() []*Case {
-	x.read("Cases")
+	x.read(fSDGCases)
 	if x.r == nil {
 		return listCase(x.v.Cases, nil)
 	}
 	if x.lists == nil {
-		x.lists = new(sDGLists)
+		x.lists = new(sdgLists)
 	}
 	if x.lists.Cases == nil {
 		x.lists.Cases = listCase(x.v.Cases, x.r)
@@ -836,7 +959,7 @@ func (x *SDG) Cases() []*Case {
 // NumCases returns the length of the sdg's Cases, recorded as Cases records it,
 // without making their views.
 func (x *SDG) NumCases() int {
-	x.read("Cases")
+	x.read(fSDGCases)
 	return len(x.v.Cases)
 }
 
@@ -865,7 +988,22 @@ func (x *Theme) Model() *site.Theme {
 	return x.v
 }
 
-func (x *Theme) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
+// The fields of a Theme that views read, numbered for deps.Numbering.
+const (
+	fThemeSlug = iota
+	fThemeName
+	fThemeCases
+)
+
+// themeFields are the names of the fields of a Theme that views read, by number.
+var themeFields = [...]string{"Slug", "Name", "Cases"}
+
+// read records that the page read the field numbered f.
+func (x *Theme) read(f int) {
+	if !x.r.ReadField(deps.KindTheme, x.v.Index(), x.v, f) {
+		x.r.Read(deps.Dep{Item: x.Item(), Field: themeFields[f]})
+	}
+}
 
 func (x *Theme) with(r *deps.Recorder) Viewer { return &Theme{v: x.v, r: r} }
 
@@ -899,19 +1037,19 @@ func listTheme(vs []*site.Theme, r *deps.Recorder) []*Theme {
 
 // Slug returns the theme's Slug.
 func (x *Theme) Slug() string {
-	x.read("Slug")
+	x.read(fThemeSlug)
 	return x.v.Slug
 }
 
 // Name returns the theme's Name.
 func (x *Theme) Name() string {
-	x.read("Name")
+	x.read(fThemeName)
 	return x.v.Name
 }
 
 // Cases returns the theme's Cases: the same views each time, when x records.
 func (x *Theme) Cases() []*Case {
-	x.read("Cases")
+	x.read(fThemeCases)
 	if x.r == nil {
 		return listCase(x.v.Cases, nil)
 	}
@@ -927,7 +1065,7 @@ func (x *Theme) Cases() []*Case {
 // NumCases returns the length of the theme's Cases, recorded as Cases records it,
 // without making their views.
 func (x *Theme) NumCases() int {
-	x.read("Cases")
+	x.read(fThemeCases)
 	return len(x.v.Cases)
 }
 
@@ -950,7 +1088,29 @@ func (x *Config) Model() *site.Config {
 	return x.v
 }
 
-func (x *Config) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }
+// The fields of a Config that views read, numbered for deps.Numbering.
+const (
+	fConfigTitle = iota
+	fConfigDescription
+	fConfigBaseURL
+	fConfigLanguage
+	fConfigLanguages
+	fConfigFeatures
+	fConfigScale
+	fConfigMenu
+	fConfigThemes
+	fConfigUnsafeHTML
+)
+
+// configFields are the names of the fields of a Config that views read, by number.
+var configFields = [...]string{"Title", "Description", "BaseURL", "Language", "Languages", "Features", "Scale", "Menu", "Themes", "UnsafeHTML"}
+
+// read records that the page read the field numbered f.
+func (x *Config) read(f int) {
+	if !x.r.ReadField(deps.KindSite, 0, x.v, f) {
+		x.r.Read(deps.Dep{Item: x.Item(), Field: configFields[f]})
+	}
+}
 
 func (x *Config) with(r *deps.Recorder) Viewer { return &Config{v: x.v, r: r} }
 
@@ -984,62 +1144,77 @@ func listConfig(vs []*site.Config, r *deps.Recorder) []*Config {
 
 // Title returns the config's Title.
 func (x *Config) Title() string {
-	x.read("Title")
+	x.read(fConfigTitle)
 	return x.v.Title
 }
 
 // Description returns the config's Description.
 func (x *Config) Description() string {
-	x.read("Description")
+	x.read(fConfigDescription)
 	return x.v.Description
 }
 
 // BaseURL returns the config's BaseURL.
 func (x *Config) BaseURL() string {
-	x.read("BaseURL")
+	x.read(fConfigBaseURL)
 	return x.v.BaseURL
 }
 
 // Language returns the config's Language.
 func (x *Config) Language() string {
-	x.read("Language")
+	x.read(fConfigLanguage)
 	return x.v.Language
 }
 
 // Languages returns the config's Languages.
 func (x *Config) Languages() []site.Language {
-	x.read("Languages")
+	x.read(fConfigLanguages)
 	return x.v.Languages
 }
 
 // Features returns the config's Features.
 func (x *Config) Features() []site.Feature {
-	x.read("Features")
+	x.read(fConfigFeatures)
 	return x.v.Features
 }
 
 // Scale returns the config's Scale.
 func (x *Config) Scale() []string {
-	x.read("Scale")
+	x.read(fConfigScale)
 	return x.v.Scale
 }
 
 // Menu returns the config's Menu.
 func (x *Config) Menu() []site.MenuEntry {
-	x.read("Menu")
+	x.read(fConfigMenu)
 	return x.v.Menu
 }
 
 // Themes returns the config's Themes.
 func (x *Config) Themes() []site.ThemeLabel {
-	x.read("Themes")
+	x.read(fConfigThemes)
 	return x.v.Themes
 }
 
 // UnsafeHTML returns the config's UnsafeHTML.
 func (x *Config) UnsafeHTML() bool {
-	x.read("UnsafeHTML")
+	x.read(fConfigUnsafeHTML)
 	return x.v.UnsafeHTML
+}
+
+// newNumbering returns the numbering of the fields of s's items that views
+// read.
+func newNumbering(s *site.Site) *deps.Numbering {
+	n := deps.NewNumbering()
+	numberItems(n, deps.KindApproach, s.Approaches, func(v *site.Approach) string { return (&Approach{v: v}).Item().ID }, approachFields[:])
+	numberItems(n, deps.KindCase, s.Cases, func(v *site.Case) string { return (&Case{v: v}).Item().ID }, caseFields[:])
+	numberItems(n, deps.KindPartner, s.Partners, func(v *site.Partner) string { return (&Partner{v: v}).Item().ID }, partnerFields[:])
+	numberItems(n, deps.KindPage, s.Pages, func(v *site.Page) string { return (&Page{v: v}).Item().ID }, pageFields[:])
+	numberItems(n, deps.KindCountry, s.Countries, func(v *site.Country) string { return (&Country{v: v}).Item().ID }, countryFields[:])
+	numberItems(n, deps.KindSDG, s.SDGs, func(v *site.SDG) string { return (&SDG{v: v}).Item().ID }, sdgFields[:])
+	numberItems(n, deps.KindTheme, s.Themes, func(v *site.Theme) string { return (&Theme{v: v}).Item().ID }, themeFields[:])
+	n.Add(deps.KindSite, 1, func(int) any { return &s.Config }, func(int) string { return "" }, configFields[:])
+	return n
 }
 
 // hashField writes the value of a field of an item into h; false for a

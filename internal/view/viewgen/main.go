@@ -23,17 +23,18 @@ type item struct {
 	typ  reflect.Type
 	kind string
 	id   string // Go expression of the id, on x.v
+	list string // the site's list of them, on s; "" for the settings
 }
 
 var items = []item{
-	{reflect.TypeFor[site.Approach](), "KindApproach", "x.v.ID"},
-	{reflect.TypeFor[site.Case](), "KindCase", "x.v.Slug"},
-	{reflect.TypeFor[site.Partner](), "KindPartner", "x.v.Slug"},
-	{reflect.TypeFor[site.Page](), "KindPage", "x.v.Slug"},
-	{reflect.TypeFor[site.Country](), "KindCountry", "x.v.Code"},
-	{reflect.TypeFor[site.SDG](), "KindSDG", "strconv.Itoa(x.v.Number)"},
-	{reflect.TypeFor[site.Theme](), "KindTheme", "x.v.Slug"},
-	{reflect.TypeFor[site.Config](), "KindSite", `""`},
+	{reflect.TypeFor[site.Approach](), "KindApproach", "x.v.ID", "Approaches"},
+	{reflect.TypeFor[site.Case](), "KindCase", "x.v.Slug", "Cases"},
+	{reflect.TypeFor[site.Partner](), "KindPartner", "x.v.Slug", "Partners"},
+	{reflect.TypeFor[site.Page](), "KindPage", "x.v.Slug", "Pages"},
+	{reflect.TypeFor[site.Country](), "KindCountry", "x.v.Code", "Countries"},
+	{reflect.TypeFor[site.SDG](), "KindSDG", "strconv.Itoa(x.v.Number)", "SDGs"},
+	{reflect.TypeFor[site.Theme](), "KindTheme", "x.v.Slug", "Themes"},
+	{reflect.TypeFor[site.Config](), "KindSite", `""`, ""},
 }
 
 // hidden are fields that layouts do not read through views: a body is
@@ -92,6 +93,7 @@ var (
 	for _, it := range items {
 		writeType(&b, it)
 	}
+	writeNumbering(&b)
 	writeVersions(&b)
 	writeDiff(&b)
 	return format.Source(b.Bytes())
@@ -103,7 +105,7 @@ func writeType(b *bytes.Buffer, it item) {
 	// A view that records belongs to one page, on one goroutine: it
 	// keeps the views of its lists, which an approach page asks for
 	// some seven times, each thousands of cases long.
-	lists, listsType := listFields(it), strings.ToLower(n[:1])+n[1:]+"Lists" // caseLists
+	lists, listsType := listFields(it), lowerName(n)+"Lists" // caseLists
 	if len(lists) > 0 {
 		fmt.Fprintf(b, "\tlists *%s // made when a list is first asked for, when r is not nil\n", listsType)
 	}
@@ -118,7 +120,29 @@ func writeType(b *bytes.Buffer, it item) {
 	}
 	fmt.Fprintf(b, "// Item returns the identity of the viewed item.\nfunc (x *%s) Item() deps.Item { return deps.Item{Kind: deps.%s, ID: %s} }\n\n", n, it.kind, it.id)
 	fmt.Fprintf(b, "// Model returns the viewed item, for code that reads it and records what\n// it reads itself.\nfunc (x *%s) Model() *site.%s {\n\tif x == nil {\n\t\treturn nil\n\t}\n\treturn x.v\n}\n\n", n, n)
-	fmt.Fprintf(b, "func (x *%s) read(field string) { x.r.Read(deps.Dep{Item: x.Item(), Field: field}) }\n\n", n)
+	fields := readFields(it)
+	lower := lowerName(n)
+	fmt.Fprintf(b, "// The fields of a %s that views read, numbered for deps.Numbering.\nconst (\n", n)
+	for i, f := range fields {
+		if i == 0 {
+			fmt.Fprintf(b, "\tf%s%s = iota\n", n, f.Name)
+		} else {
+			fmt.Fprintf(b, "\tf%s%s\n", n, f.Name)
+		}
+	}
+	fmt.Fprintf(b, ")\n\n// %sFields are the names of the fields of a %s that views read, by number.\nvar %sFields = [...]string{", lower, n, lower)
+	for i, f := range fields {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(b, "%q", f.Name)
+	}
+	b.WriteString("}\n\n")
+	index := "x.v.Index()"
+	if it.list == "" {
+		index = "0"
+	}
+	fmt.Fprintf(b, "// read records that the page read the field numbered f.\nfunc (x *%s) read(f int) {\n\tif !x.r.ReadField(deps.%s, %s, x.v, f) {\n\t\tx.r.Read(deps.Dep{Item: x.Item(), Field: %sFields[f]})\n\t}\n}\n\n", n, it.kind, index, lower)
 	fmt.Fprintf(b, "func (x *%s) with(r *deps.Recorder) Viewer { return &%s{v: x.v, r: r} }\n\n", n, n)
 	fmt.Fprintf(b, "func (x *%s) model() any {\n\tif x == nil {\n\t\treturn (*site.%s)(nil)\n\t}\n\treturn x.v\n}\n\n", n, n)
 	fmt.Fprintf(b, "// Of%s returns a view of v that records into r; nil for nil.\nfunc Of%s(v *site.%s, r *deps.Recorder) *%s {\n\tif v == nil {\n\t\treturn nil\n\t}\n\treturn &%s{v: v, r: r}\n}\n\n", n, n, n, n, n)
@@ -130,17 +154,54 @@ func writeType(b *bytes.Buffer, it item) {
 		}
 		ret := fieldType(f.Type)
 		if elem, ok := itemList(f.Type); ok {
-			fmt.Fprintf(b, "// %s returns the %s's %s: the same views each time, when x records.\nfunc (x *%s) %s() %s {\n\tx.read(%q)\n\tif x.r == nil {\n\t\treturn list%s(x.v.%s, nil)\n\t}\n\tif x.lists == nil {\n\t\tx.lists = new(%s)\n\t}\n\tif x.lists.%s == nil {\n\t\tx.lists.%s = list%s(x.v.%s, x.r)\n\t}\n\treturn x.lists.%s\n}\n\n",
-				f.Name, strings.ToLower(n), f.Name, n, f.Name, ret, f.Name, elem.typ.Name(), f.Name, listsType, f.Name, f.Name, elem.typ.Name(), f.Name, f.Name)
+			fmt.Fprintf(b, "// %s returns the %s's %s: the same views each time, when x records.\nfunc (x *%s) %s() %s {\n\tx.read(f%s%s)\n\tif x.r == nil {\n\t\treturn list%s(x.v.%s, nil)\n\t}\n\tif x.lists == nil {\n\t\tx.lists = new(%s)\n\t}\n\tif x.lists.%s == nil {\n\t\tx.lists.%s = list%s(x.v.%s, x.r)\n\t}\n\treturn x.lists.%s\n}\n\n",
+				f.Name, strings.ToLower(n), f.Name, n, f.Name, ret, n, f.Name, elem.typ.Name(), f.Name, listsType, f.Name, f.Name, elem.typ.Name(), f.Name, f.Name)
 			// Counting a list records what reading it does, without
 			// a view of each item: the charts of the statistics page
 			// count every approach's, goal's and country's cases.
-			fmt.Fprintf(b, "// Num%s returns the length of the %s's %s, recorded as %s records it,\n// without making their views.\nfunc (x *%s) Num%s() int {\n\tx.read(%q)\n\treturn len(x.v.%s)\n}\n\n",
-				f.Name, strings.ToLower(n), f.Name, f.Name, n, f.Name, f.Name, f.Name)
+			fmt.Fprintf(b, "// Num%s returns the length of the %s's %s, recorded as %s records it,\n// without making their views.\nfunc (x *%s) Num%s() int {\n\tx.read(f%s%s)\n\treturn len(x.v.%s)\n}\n\n",
+				f.Name, strings.ToLower(n), f.Name, f.Name, n, f.Name, n, f.Name, f.Name)
 			continue
 		}
-		fmt.Fprintf(b, "// %s returns the %s's %s.\nfunc (x *%s) %s() %s {\n\tx.read(%q)\n\treturn x.v.%s\n}\n\n", f.Name, strings.ToLower(n), f.Name, n, f.Name, ret, f.Name, f.Name)
+		fmt.Fprintf(b, "// %s returns the %s's %s.\nfunc (x *%s) %s() %s {\n\tx.read(f%s%s)\n\treturn x.v.%s\n}\n\n", f.Name, strings.ToLower(n), f.Name, n, f.Name, ret, n, f.Name, f.Name)
 	}
+}
+
+// lowerName returns the name of a type of package site as the start of
+// an unexported name: "caseFields", "sdgFields".
+func lowerName(n string) string {
+	if strings.ToUpper(n) == n {
+		return strings.ToLower(n)
+	}
+	return strings.ToLower(n[:1]) + n[1:]
+}
+
+// readFields returns the fields of it that views read: the exported
+// ones, but for those hidden.
+func readFields(it item) []reflect.StructField {
+	var out []reflect.StructField
+	for i := range it.typ.NumField() {
+		if f := it.typ.Field(i); f.IsExported() && !hidden[f.Name] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// writeNumbering writes newNumbering, which numbers the fields of a
+// site's items that views read (see deps.Numbering).
+func writeNumbering(b *bytes.Buffer) {
+	b.WriteString("// newNumbering returns the numbering of the fields of s's items that views\n// read.\nfunc newNumbering(s *site.Site) *deps.Numbering {\n\tn := deps.NewNumbering()\n")
+	for _, it := range items {
+		name := it.typ.Name()
+		lower := lowerName(name)
+		if it.list == "" {
+			fmt.Fprintf(b, "\tn.Add(deps.%s, 1, func(int) any { return &s.%s }, func(int) string { return %s }, %sFields[:])\n", it.kind, name, it.id, lower)
+			continue
+		}
+		fmt.Fprintf(b, "\tnumberItems(n, deps.%s, s.%s, func(v *site.%s) string { return (&%s{v: v}).Item().ID }, %sFields[:])\n", it.kind, it.list, name, name, lower)
+	}
+	b.WriteString("\treturn n\n}\n\n")
 }
 
 // listFields returns the exported fields of it that are lists of items
