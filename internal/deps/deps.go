@@ -171,11 +171,30 @@ func NewRecorderSize(n int) *Recorder {
 
 // Number has r keep the reads of fields of the items that n numbers by
 // their numbers (see ReadField): the Numbering of the site whose page r
-// records.
+// records. What r read by another Numbering's numbers it keeps as Deps.
 func (r *Recorder) Number(n *Numbering) {
-	if r != nil {
-		r.num = n
+	if r == nil || r.num == n {
+		return
 	}
+	for _, x := range r.local {
+		r.Read(r.num.Dep(x))
+	}
+	r.dropBits()
+	r.local = r.local[:0]
+	r.num = n
+}
+
+// dropBits gives r's bits back, cleared, to the Recorders that come
+// after.
+func (r *Recorder) dropBits() {
+	if r.bits == nil {
+		return
+	}
+	for _, x := range r.local {
+		(*r.bits)[x/64] = 0
+	}
+	bitsets.Put(r.bits)
+	r.bits = nil
 }
 
 // ReadField records that the output read the field numbered f of item,
@@ -266,14 +285,8 @@ func (r *Recorder) Set() *Set {
 		clear(r.reads)
 		readMaps[max(class, r.class)].Put(r.reads)
 	}
+	r.dropBits()
 	r.reads = nil
-	if r.bits != nil {
-		for _, x := range r.local {
-			(*r.bits)[x/64] = 0
-		}
-		bitsets.Put(r.bits)
-		r.bits = nil
-	}
 	// In the order read: a page made again reads what it read last
 	// time in the same order, which spares a Graph looking most of them
 	// up (see Graph.Put).

@@ -102,6 +102,30 @@ func TestNumbering(t *testing.T) {
 	}
 }
 
+// TestNumberedAgain: a Recorder given another Numbering keeps what it
+// read by the first one's numbers, as Deps, and starts the next page's
+// bits clear.
+func TestNumberedAgain(t *testing.T) {
+	a, b := &item{"a"}, &item{"b"}
+	first, second := numbering(a, b), numbering(b, a)
+	r := deps.NewRecorder()
+	r.Number(first)
+	r.ReadField(deps.KindCase, 0, a, 0)
+	r.ReadField(deps.KindCase, 1, b, 1)
+	r.Number(second)
+	r.ReadField(deps.KindCase, 0, b, 0)
+	r.ReadField(deps.KindCase, 1, a, 0) // read before, by the first numbering
+	if got, want := slices.Compact(readsOf(r.Set())), []string{"case:a.Title", "case:b.Summary", "case:b.Title"}; !slices.Equal(got, want) {
+		t.Fatalf("read %v, want %v", got, want)
+	}
+	next := deps.NewRecorder()
+	next.Number(first)
+	next.ReadField(deps.KindCase, 0, a, 0)
+	if got, want := readsOf(next.Set()), []string{"case:a.Title"}; !slices.Equal(got, want) {
+		t.Fatalf("the next page read %v, want %v", got, want)
+	}
+}
+
 // TestNilRecorderReadsFields: a nil Recorder takes a read of a field as
 // recorded, and one without a Numbering leaves it to the caller.
 func TestNilRecorderReadsFields(t *testing.T) {
