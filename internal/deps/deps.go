@@ -120,8 +120,8 @@ var (
 	bitsets  sync.Pool    // of *[]uint64, all bits clear
 )
 
-// readClass returns the class of readMaps and orders for n reads, or -1
-// for a map not kept.
+// readClass returns the class of readMaps, orders and locals for n
+// reads, or -1 for a map or slice not kept.
 func readClass(n int) int {
 	switch {
 	case n < 64:

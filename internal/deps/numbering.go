@@ -4,20 +4,23 @@ import "fmt"
 
 // Numbering numbers the fields of the items of one site densely: the
 // field f of the item at position i among the n items of a kind is the
-// number base+f*n+i of that kind's range. A field of every item comes
-// before the next field: an edit in casebook serve makes pages again that
-// read one field of many items (the approaches of every case of an
-// approach), and a Graph keeps what it knows of a numbering in chunks of
-// numbers (see Graph.byNumber). A Recorder that has the
-// Numbering of the site a page is made from keeps the page's reads of
-// fields as such numbers (see Recorder.ReadField): a look at a bit and an
-// int32 appended, where a Dep is three strings to hash and 40 bytes to
-// keep, and a Graph numbers them along a slice, not a map (see
-// Graph.number). At 10,000 cases a build reads some two million fields.
+// number base+f*n+i of that kind's range.
 //
-// A Numbering holds the items of its site, to check each read against: a
-// view of an item of another site, which is not where the Numbering has
-// it, is recorded as a Dep (see ReadField).
+// A Recorder that has the Numbering of the site a page is made from
+// keeps the page's reads of fields as such numbers (see
+// Recorder.ReadField): a look at a bit and an int32 appended, where a Dep
+// is three strings to hash and 40 bytes to keep; and a Graph turns them
+// into its own numbers along a slice, not a map (see Graph.number). At
+// 10,000 cases a build reads some two million fields.
+//
+// A field of every item comes before the next field: an edit in casebook
+// serve makes pages again that read one field of many items (the
+// approaches of every case of an approach), and a Graph keeps what it
+// knows of a numbering in chunks of numbers (see Graph.byNumber).
+//
+// A Numbering asks its site for the item at a position, to check each
+// read against: a view of an item of another site, which is not where
+// the Numbering has it, is recorded as a Dep (see ReadField).
 type Numbering struct {
 	kinds [KindMessages + 1]numbered
 	size  int32

@@ -147,11 +147,7 @@ func writeType(b *bytes.Buffer, it item) {
 	fmt.Fprintf(b, "func (x *%s) model() any {\n\tif x == nil {\n\t\treturn (*site.%s)(nil)\n\t}\n\treturn x.v\n}\n\n", n, n)
 	fmt.Fprintf(b, "// Of%s returns a view of v that records into r; nil for nil.\nfunc Of%s(v *site.%s, r *deps.Recorder) *%s {\n\tif v == nil {\n\t\treturn nil\n\t}\n\treturn &%s{v: v, r: r}\n}\n\n", n, n, n, n, n)
 	fmt.Fprintf(b, "func list%s(vs []*site.%s, r *deps.Recorder) []*%s {\n\tif vs == nil {\n\t\treturn nil\n\t}\n\tout := make([]*%s, len(vs))\n\tblock := make([]%s, len(vs))\n\tfor i, v := range vs {\n\t\tblock[i] = %s{v: v, r: r}\n\t\tout[i] = &block[i]\n\t}\n\treturn out\n}\n\n", n, n, n, n, n, n)
-	for i := range it.typ.NumField() {
-		f := it.typ.Field(i)
-		if !f.IsExported() || hidden[f.Name] {
-			continue
-		}
+	for _, f := range fields {
 		ret := fieldType(f.Type)
 		if elem, ok := itemList(f.Type); ok {
 			fmt.Fprintf(b, "// %s returns the %s's %s: the same views each time, when x records.\nfunc (x *%s) %s() %s {\n\tx.read(f%s%s)\n\tif x.r == nil {\n\t\treturn list%s(x.v.%s, nil)\n\t}\n\tif x.lists == nil {\n\t\tx.lists = new(%s)\n\t}\n\tif x.lists.%s == nil {\n\t\tx.lists.%s = list%s(x.v.%s, x.r)\n\t}\n\treturn x.lists.%s\n}\n\n",
@@ -208,9 +204,8 @@ func writeNumbering(b *bytes.Buffer) {
 // with views.
 func listFields(it item) []reflect.StructField {
 	var out []reflect.StructField
-	for i := range it.typ.NumField() {
-		f := it.typ.Field(i)
-		if _, ok := itemList(f.Type); ok && f.IsExported() && !hidden[f.Name] {
+	for _, f := range readFields(it) {
+		if _, ok := itemList(f.Type); ok {
 			out = append(out, f)
 		}
 	}
