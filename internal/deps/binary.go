@@ -166,12 +166,13 @@ func (g *Graph) unmarshal(data []byte) error {
 		if r.err || kind > KindMessages {
 			return errGraph
 		}
-		if _, dup := g.find(d); dup {
-			return errGraph
+		fields, seen := g.byItem[d.Item]
+		if slices.ContainsFunc(fields, func(f field) bool { return f.name == d.Field }) {
+			return errGraph // twice
 		}
 		id := int32(len(g.deps))
 		g.deps, g.ver = append(g.deps, d), append(g.ver, v)
-		g.addToItem(d.Item, d.Field, id)
+		g.addField(d.Item, fields, seen, field{d.Field, id})
 	}
 	g.sets = make([]*Set, r.count())
 	for i := range g.sets {

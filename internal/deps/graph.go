@@ -45,13 +45,13 @@ type Graph struct {
 	// unversioned are the Deps put without a version (see Put), by
 	// number.
 	unversioned []int32
-	// byNumber holds the number in g, plus one, of each field that the
-	// Numbering numbered numbers (see Set.local), 0 for those not met
+	// byNumber holds the number in g, plus one, of each field that
+	// numbering numbers (see Set.local), 0 for those not met
 	// yet: a build's pages all come from one site. It is made in chunks
 	// of numberChunk as they are needed: an edit in casebook serve makes
 	// a new site, whose new pages read a few chunks' fields.
-	numbered *Numbering
-	byNumber [][]int32
+	numbering *Numbering
+	byNumber  [][]int32
 }
 
 // field is a field of an item that a Graph has a Dep of, and the Dep's
@@ -307,8 +307,8 @@ func (g *Graph) number(s *Set, now Version, hint []int32) {
 		}
 	}
 	if len(s.local) > 0 {
-		if g.numbered != s.numbering {
-			g.numbered = s.numbering
+		if g.numbering != s.numbering {
+			g.numbering = s.numbering
 			g.byNumber = make([][]int32, (s.numbering.size+numberChunk-1)/numberChunk)
 		}
 		for _, x := range s.local {
@@ -366,10 +366,7 @@ func (g *Graph) addTo(d Dep, now Version, fields []field, seen bool) int32 {
 		g.unversioned = append(g.unversioned, id)
 	}
 	g.ver = append(g.ver, v)
-	if !seen {
-		g.items = append(g.items, d.Item)
-	}
-	g.byItem[d.Item] = append(fields, field{d.Field, id})
+	g.addField(d.Item, fields, seen, field{d.Field, id})
 	if g.linked {
 		g.readers = append(g.readers, nil)
 	}
@@ -437,14 +434,13 @@ func (g *Graph) find(d Dep) (int32, bool) {
 	return 0, false
 }
 
-// addToItem adds the Dep numbered id, a Dep of the item it, to its
-// fields.
-func (g *Graph) addToItem(it Item, name string, id int32) {
-	fields, seen := g.byItem[it]
+// addField adds f to the fields of the item it, which are fields in
+// byItem (seen: byItem has it).
+func (g *Graph) addField(it Item, fields []field, seen bool, f field) {
 	if !seen {
 		g.items = append(g.items, it)
 	}
-	g.byItem[it] = append(fields, field{name, id})
+	g.byItem[it] = append(fields, f)
 }
 
 // Update brings the versions of the Deps in changed up to now, after the

@@ -317,7 +317,9 @@ func (r *Renderer) Render(s *site.Site, p Page, opts Options) ([]byte, problem.L
 // (casebook serve's session): it also returns what the page read (see
 // package deps). The versions of what it read come from Versions.
 func (r *Renderer) RenderRecorded(s *site.Site, p Page, opts Options) ([]byte, problem.List, *deps.Set) {
-	return r.render(s, p, opts, deps.NewRecorder())
+	rec := deps.NewRecorder()
+	numberReads(rec, s)
+	return r.render(s, p, opts, rec)
 }
 
 // RenderRecordedTo is RenderRecorded, appending the page to buf and
@@ -354,8 +356,9 @@ func numberReads(rec *deps.Recorder, s *site.Site) {
 	}
 }
 
+// render renders p into a new buffer, recording into rec, which the
+// caller numbered for s (see numberReads), or nil.
 func (r *Renderer) render(s *site.Site, p Page, opts Options, rec *deps.Recorder) ([]byte, problem.List, *deps.Set) {
-	numberReads(rec, s)
 	switch p.Kind {
 	case KindSitemap:
 		return r.bind(s, opts).sitemap(r.Pages(s), rec), nil, rec.Set()

@@ -40,6 +40,15 @@ func testSite() *site.Site {
 	return site.New(site.Config{Title: "T"}, []*site.Approach{a}, []*site.Case{c}, nil, nil)
 }
 
+// recorded returns what rec recorded, as strings, sorted: a set is in no
+// order.
+func recorded(rec *deps.Recorder) []string {
+	var got []string
+	rec.Set().Each(func(d deps.Dep) { got = append(got, d.String()) })
+	slices.Sort(got)
+	return got
+}
+
 func TestRecording(t *testing.T) {
 	s := testSite()
 	rec := deps.NewRecorder()
@@ -49,9 +58,7 @@ func TestRecording(t *testing.T) {
 		_ = a.Summary()
 	}
 	_ = view.OfSite(s, rec).Config().Title()
-	var got []string
-	rec.Set().Each(func(d deps.Dep) { got = append(got, d.String()) })
-	slices.Sort(got) // a set is in no order
+	got := recorded(rec)
 	want := []string{"approach:twinning.Summary", "case:x.Approaches", "case:x.Title", "site:.Title"}
 	if !slices.Equal(got, want) {
 		t.Fatalf("recorded %v, want %v", got, want)
@@ -77,9 +84,7 @@ func TestRecordingNumbered(t *testing.T) {
 			_ = co.Slug()
 		}
 		_ = view.OfSite(from, rec).Config().Title()
-		var got []string
-		rec.Set().Each(func(d deps.Dep) { got = append(got, d.String()) })
-		slices.Sort(got)
+		got := recorded(rec)
 		want := []string{"approach:twinning.Summary", "case:x.Approaches", "case:x.Countries", "case:x.Title", "country:BE.Code", "site:.Title"}
 		if !slices.Equal(got, want) {
 			t.Errorf("from the site numbered: %v: recorded %v, want %v", from == s, got, want)
@@ -104,10 +109,7 @@ func TestListsKept(t *testing.T) {
 	} else {
 		_ = other[0].Title()
 	}
-	var got []string
-	r2.Set().Each(func(d deps.Dep) { got = append(got, d.String()) })
-	slices.Sort(got)
-	if want := []string{"approach:twinning.Cases", "case:x.Title"}; !slices.Equal(got, want) {
+	if got, want := recorded(r2), []string{"approach:twinning.Cases", "case:x.Title"}; !slices.Equal(got, want) {
 		t.Fatalf("the second recorder has %v, want %v", got, want)
 	}
 }
