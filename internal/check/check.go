@@ -102,7 +102,7 @@ func Run(ctx context.Context, cfg Config) problem.List {
 		msgs, err := i18n.Load(overlay.Sub(cfg.Source, i18n.Dir), cfg.I18n)
 		if err == nil {
 			problems = append(problems, messageRemarks(msgs, s.Config.Language)...)
-			if r, err := render.New(overlay.New(cfg.Source, "layouts", cfg.Layouts), msgs, md); err == nil {
+			if r, err := render.New(overlay.New(cfg.Source, "layouts", cfg.Layouts), msgs, md, nil); err == nil {
 				pages = r.Pages(s)
 			}
 		}

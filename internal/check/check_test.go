@@ -242,9 +242,17 @@ func TestLayouts(t *testing.T) {
 		{"Execute", "{{ define \"main\" }}{{ index .Nothing 99 }}{{ end }}\n", []string{
 			`layouts/case.html:1:28: error: rendering cases/a/index.html (and 1 other page): executing "main" at <.Nothing>: can't evaluate field Nothing in type *render.Data`,
 		}},
+		// The minified layouts run, all on a line or two; the
+		// problem names the line as written.
+		{"ExecuteLater", "{{ define \"main\" }}\n<div>\n  <p>\n    {{ index .Nothing 99 }}\n  </p>\n</div>{{ end }}\n", []string{
+			`layouts/case.html:4:13: error: rendering cases/a/index.html (and 1 other page): executing "main" at <.Nothing>: can't evaluate field Nothing in type *render.Data`,
+		}},
+		// A layout is minified once, not each page it makes.
 		{"Minify", "{{ define \"main\" }}<script>var x = = 1;</script>{{ end }}\n", []string{
-			`layouts/case.html: error: cannot minify cases/a/index.html: unexpected = in expression, in "var x = = 1;"`,
-			`layouts/case.html: error: cannot minify cases/b/index.html: unexpected = in expression, in "var x = = 1;"`,
+			`layouts/case.html:1:36: error: cannot minify: unexpected = in expression`,
+		}},
+		{"MinifyLater", "{{ define \"main\" }}\n<script>\nok();\n  var x = = 1;\n</script>{{ end }}\n", []string{
+			`layouts/case.html:4:11: error: cannot minify: unexpected = in expression`,
 		}},
 	}
 	for _, tt := range tests {

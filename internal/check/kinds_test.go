@@ -29,7 +29,7 @@ func TestKinds(t *testing.T) {
 		t.Fatal(problems)
 	}
 	s.Config.Menu = nil // the default menu, which site.Kinds drives; the sample sets its own
-	r, err := render.New(casebook.Layouts, i18n.MustLoad(casebook.I18n), markdown.New(false))
+	r, err := render.New(casebook.Layouts, i18n.MustLoad(casebook.I18n), markdown.New(false), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

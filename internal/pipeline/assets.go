@@ -46,10 +46,29 @@ var fingerprinted = map[string]bool{".css": true, ".js": true}
 // it (see manifestHeader): pages minified otherwise are not kept.
 var htmlMinifier = html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true}
 
-// newMinifier returns the one minifier a build shares.
-func newMinifier() *minify.M {
-	m := minify.New()
+// layoutMinifier is how the text of layouts is minified, once for the
+// pages they make (see render.Minify): as pages are, keeping the actions.
+var layoutMinifier = func() html.Minifier {
 	h := htmlMinifier
+	h.TemplateDelims = html.GoTemplateDelims
+	return h
+}()
+
+// newMinifier returns the one minifier a build shares.
+func newMinifier() *minify.M { return newMinifierOf(htmlMinifier) }
+
+// renderMinify returns how a renderer makes its pages minified, with m
+// for their Markdown bodies; nil when m is nil, which minifies nothing.
+func renderMinify(m *minify.M) *render.Minify {
+	if m == nil {
+		return nil
+	}
+	return &render.Minify{Layouts: newMinifierOf(layoutMinifier), Bodies: m}
+}
+
+// newMinifierOf returns a minifier of HTML as h, and of what HTML holds.
+func newMinifierOf(h html.Minifier) *minify.M {
+	m := minify.New()
 	m.Add("text/html", &h)
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("application/javascript", js.Minify)
@@ -59,34 +78,15 @@ func newMinifier() *minify.M {
 	return m
 }
 
-// minifyPage minifies a rendered page into out, as minifyTo does. The
+// minifyPage minifies a page that r did not make minified (see
+// render.Minify) into out, as minifyTo does: the sitemap and the feed. The
 // catalogue's data is left as package search wrote it, which is already
-// compact. When the minifier refuses the page, the error is a
-// problem.List that blames the page's layout: it is what wrote, say, a
-// script that does not parse.
-func minifyPage(out *bytes.Buffer, m *minify.M, p render.Page, data []byte) ([]byte, error) {
-	if p.Kind == render.KindCatalogueData || p.Kind == render.KindOpenData {
-		return data, nil // written compact already
+// compact.
+func minifyPage(out *bytes.Buffer, m *minify.M, r *render.Renderer, p render.Page, data []byte) ([]byte, error) {
+	if r.Minified(p.Kind) || p.Kind == render.KindCatalogueData || p.Kind == render.KindOpenData {
+		return data, nil
 	}
-	data, err := minifyTo(out, m, p.Path, data)
-	var perr *parse.Error
-	if err != nil && errors.As(err, &perr) && p.Kind != render.KindSitemap && p.Kind != render.KindFeed {
-		var problems problem.List
-		problems.Errorf("layouts/"+p.Kind+".html", 0, 0, "cannot minify %s: %s, in %q", p.Path, perr.Message, contextLine(perr.Context))
-		return nil, problems
-	}
-	return data, err
-}
-
-// contextLine returns the line of source that a parse.Error's context
-// shows ("    3: var x = = 1;\n        ^"), without its number: the
-// minifier numbers the lines of a page's script, not of the page.
-func contextLine(context string) string {
-	line, _, _ := strings.Cut(context, "\n")
-	if _, text, ok := strings.Cut(line, ": "); ok {
-		return strings.TrimSpace(text)
-	}
-	return strings.TrimSpace(line)
+	return minifyTo(out, m, p.Path, data)
 }
 
 // minifyFile minifies data by the extension of name; other files, and all

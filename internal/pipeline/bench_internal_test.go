@@ -13,6 +13,7 @@ import (
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/render"
 	"github.com/casebook/casebook/internal/site"
+	"github.com/tdewolff/minify/v2"
 )
 
 // The stage benchmarks run on one synthetic site of benchCases cases, so
@@ -53,9 +54,14 @@ func BenchmarkModel(b *testing.B) {
 	}
 }
 
-// renderAll renders every page of s, without minifying.
-func renderAll(b *testing.B, s *site.Site) ([]render.Page, [][]byte) {
-	r, err := render.New(casebook.Layouts, i18n.MustLoad(casebook.I18n), markdown.New(false))
+// renderAll renders every page of s, minifying them as the build does
+// when min (see render.Minify).
+func renderAll(b *testing.B, s *site.Site, min bool) ([]render.Page, [][]byte) {
+	var m *minify.M
+	if min {
+		m = newMinifier()
+	}
+	r, err := render.New(casebook.Layouts, i18n.MustLoad(casebook.I18n), markdown.New(false), renderMinify(m))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -63,6 +69,11 @@ func renderAll(b *testing.B, s *site.Site) ([]render.Page, [][]byte) {
 	pages := make([][]byte, len(plan))
 	for i, p := range plan {
 		pages[i], _ = r.Render(s, p, render.Options{BaseURL: "/"})
+		if min {
+			if pages[i], err = minifyPage(new(bytes.Buffer), m, r, p, pages[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 	return plan, pages
 }
@@ -70,26 +81,21 @@ func renderAll(b *testing.B, s *site.Site) ([]render.Page, [][]byte) {
 func BenchmarkRender(b *testing.B) {
 	s := loadBench(b)
 	for b.Loop() {
-		renderAll(b, s)
+		renderAll(b, s, false)
 	}
 }
 
-func BenchmarkMinify(b *testing.B) {
-	plan, pages := renderAll(b, loadBench(b))
-	m := newMinifier()
+// BenchmarkRenderMinified is BenchmarkRender, minifying as a build does:
+// the difference is the cost of minifying.
+func BenchmarkRenderMinified(b *testing.B) {
+	s := loadBench(b)
 	for b.Loop() {
-		for i, p := range plan {
-			// The minifier writes into what it reads: each round gets the
-			// pages as rendered.
-			if _, err := minifyPage(new(bytes.Buffer), m, p, bytes.Clone(pages[i])); err != nil {
-				b.Fatal(err)
-			}
-		}
+		renderAll(b, s, true)
 	}
 }
 
 func BenchmarkWrite(b *testing.B) {
-	plan, pages := renderAll(b, loadBench(b))
+	plan, pages := renderAll(b, loadBench(b), false)
 	out := filepath.Join(benchSite(b), "public")
 	for b.Loop() {
 		st, err := newStage(out, 2, true)

@@ -277,7 +277,7 @@ func load(cfg Config, srcFS fs.FS, res *Result, progress *progress) (*pipeline, 
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	others, err := languageSites(files, srcFS, cfg, s)
+	others, err := languageSites(files, srcFS, cfg, m, s)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -501,7 +501,7 @@ func prepare(srcFS fs.FS, cfg Config, m *minify.M, unsafe bool) ([]output, map[s
 		return nil, nil, nil, err
 	}
 	assets = addImageVariants(assets, manifest, imageProcessor(cfg))
-	r, err := newRenderer(srcFS, cfg, unsafe)
+	r, err := newRenderer(srcFS, cfg, m, unsafe)
 	if err != nil {
 		problems = append(problems, fileProblem(err))
 	}
@@ -515,12 +515,12 @@ func prepare(srcFS fs.FS, cfg Config, m *minify.M, unsafe bool) ([]output, map[s
 // newRenderer parses the layouts (the site's over the defaults) into a
 // renderer: one per language, each keeping the fragments and the search
 // index of its language's site.
-func newRenderer(srcFS fs.FS, cfg Config, unsafe bool) (*render.Renderer, error) {
+func newRenderer(srcFS fs.FS, cfg Config, m *minify.M, unsafe bool) (*render.Renderer, error) {
 	msgs, err := i18n.Load(overlay.Sub(srcFS, i18n.Dir), cfg.I18n)
 	if err != nil {
 		return nil, err
 	}
-	r, err := render.New(overlay.New(srcFS, "layouts", cfg.Layouts), msgs, markdown.New(unsafe))
+	r, err := render.New(overlay.New(srcFS, "layouts", cfg.Layouts), msgs, markdown.New(unsafe), renderMinify(m))
 	if err != nil {
 		return nil, err
 	}
@@ -532,7 +532,7 @@ func newRenderer(srcFS fs.FS, cfg Config, unsafe bool) (*render.Renderer, error)
 
 // languageSites links the files into the site of each language but the
 // default, with a renderer for each (see content.Files.SiteIn).
-func languageSites(files *content.Files, srcFS fs.FS, cfg Config, s *site.Site) ([]langSite, error) {
+func languageSites(files *content.Files, srcFS fs.FS, cfg Config, m *minify.M, s *site.Site) ([]langSite, error) {
 	var out []langSite
 	for _, lang := range files.Languages() {
 		ls := files.SiteIn(lang, nil)
@@ -540,7 +540,7 @@ func languageSites(files *content.Files, srcFS fs.FS, cfg Config, s *site.Site) 
 			return nil, ErrProblems
 		}
 		ls.Config.BaseURL = s.Config.BaseURL // as --base-url set it
-		r, err := newRenderer(srcFS, cfg, ls.Config.UnsafeHTML)
+		r, err := newRenderer(srcFS, cfg, m, ls.Config.UnsafeHTML)
 		if err != nil {
 			return nil, err
 		}

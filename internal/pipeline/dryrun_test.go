@@ -62,7 +62,7 @@ func TestSiteProblems(t *testing.T) {
 			`layouts/page.html:1:25: error: rendering about/index.html: executing "main" at <.Page.Nope>: can't evaluate field Nope in type *view.Page`,
 		}},
 		{"PageScript", map[string]string{"layouts/page.html": main + "<script>f(;</script>{{end}}"}, []string{
-			`layouts/page.html: error: cannot minify about/index.html: unexpected ; in expression, in "f(;"`,
+			`layouts/page.html:1:28: error: cannot minify: unexpected ; in expression`,
 		}},
 	}
 	for _, tt := range tests {

@@ -35,3 +35,6 @@ func CopySite(t testing.TB, src, dst string) {
 		t.Fatal(err)
 	}
 }
+
+// NewMinifier is newMinifier, for the tests of pipeline_test.
+var NewMinifier = newMinifier

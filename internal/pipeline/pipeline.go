@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"bytes"
-	"errors"
 	"maps"
 	"slices"
 	"sync"
@@ -264,10 +263,7 @@ func (p *pipeline) page(pg render.Page) (problem.List, error) {
 			return problems, err
 		}
 	}
-	data, err := minifyPage(out, p.minifier, pg, page.Bytes())
-	if l := (problem.List)(nil); errors.As(err, &l) {
-		return append(problems, l...), nil // the layout's fault: reported with the others
-	}
+	data, err := minifyPage(out, p.minifier, p.renderer, pg, page.Bytes())
 	if err != nil {
 		return problems, err
 	}

@@ -53,7 +53,7 @@ type made struct {
 func manifestHeader(minifying bool) string {
 	m := "off"
 	if minifying {
-		m = minifierVersion() + " " + fmt.Sprintf("%+v", htmlMinifier)
+		m = minifierVersion() + " " + fmt.Sprintf("%+v", htmlMinifier) + " by layout and body"
 	}
 	return "manifest 1; minify " + m
 }

@@ -351,7 +351,7 @@ func (s *Session) languageSites(files *content.Files, st *site.Site) ([]otherSit
 		ls.Config.BaseURL = st.Config.BaseURL
 		if o.renderer == nil || o.prepared != s.prepared {
 			// The layouts or the Markdown setting changed.
-			r, err := newRenderer(s.fsys, s.cfg, s.unsafe)
+			r, err := newRenderer(s.fsys, s.cfg, s.minifier, s.unsafe)
 			if err != nil {
 				return nil, err
 			}
@@ -715,7 +715,7 @@ func (s *Session) renderPages(st *site.Site, opts render.Options, plan []render.
 		if err != nil {
 			return nil // among the problems
 		}
-		page, err := minifyPage(minified, s.minifier, p, rendered.Bytes())
+		page, err := minifyPage(minified, s.minifier, s.renderer, p, rendered.Bytes())
 		// Kept until the next edit: no more memory than its bytes.
 		if s.compress {
 			out[j] = s.held(s.path(p), page)

@@ -92,7 +92,7 @@ func BenchmarkReadersPages(b *testing.B) {
 	noCharts, err := render.New(layouts(b, map[string]string{
 		"partials/approach-charts.html": "{{/* none */}}",
 		"partials/home-chart.html":      "{{/* none */}}",
-	}), messages(b), markdown.New(false))
+	}), messages(b), markdown.New(false), nil)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -176,6 +176,13 @@ func (b *binding) data(p Page, rec *deps.Recorder) (*Data, problem.List) {
 		return d, imageProbs
 	}
 	html, probs := b.md.Render(markdown.Source{Body: body, Path: src.Path, BodyLine: src.BodyLine, Image: b.bodyImage(src.Path, root, rec)}, b.resolver(src.Path, root, rec))
+	if b.r.min != nil {
+		if min, err := b.r.min.body(html); err != nil {
+			probs.Errorf(src.Path, src.BodyLine, 0, "cannot minify the body: %s", minifyMessage(err))
+		} else {
+			html = min
+		}
+	}
 	d.Body = html
 	return d, append(probs, imageProbs...)
 }

@@ -33,38 +33,40 @@ type execCtx struct {
 	root    string // the page's way back to the site's root (see binding.root)
 }
 
-// ctxPool is the Renderer's free execution contexts.
+// ctxPool is a Renderer's free execution contexts of one set of layouts.
 type ctxPool struct {
 	mu   sync.Mutex
 	free []*execCtx
 }
 
-// get returns a free context of r, making one when there is none.
-func (r *Renderer) getCtx(b *binding, rec *deps.Recorder, root string) *execCtx {
-	r.ctxs.mu.Lock()
+// get returns a free context of the pool, making one of layouts when
+// there is none.
+func (pool *ctxPool) get(layouts map[string]*template.Template, b *binding, rec *deps.Recorder, root string) *execCtx {
+	pool.mu.Lock()
 	var c *execCtx
-	if n := len(r.ctxs.free); n > 0 {
-		c, r.ctxs.free = r.ctxs.free[n-1], r.ctxs.free[:n-1]
+	if n := len(pool.free); n > 0 {
+		c, pool.free = pool.free[n-1], pool.free[:n-1]
 	}
-	r.ctxs.mu.Unlock()
+	pool.mu.Unlock()
 	if c == nil {
-		c = r.newCtx()
+		c = newCtxOf(layouts)
 	}
 	c.b, c.rec, c.root = b, rec, root
 	return c
 }
 
-func (r *Renderer) putCtx(c *execCtx) {
+func (pool *ctxPool) put(c *execCtx) {
 	c.b, c.rec, c.root = nil, nil, ""
-	r.ctxs.mu.Lock()
-	r.ctxs.free = append(r.ctxs.free, c)
-	r.ctxs.mu.Unlock()
+	pool.mu.Lock()
+	pool.free = append(pool.free, c)
+	pool.mu.Unlock()
 }
 
-func (r *Renderer) newCtx() *execCtx {
-	c := &execCtx{layouts: make(map[string]*template.Template, len(r.layouts))}
+// newCtxOf returns a context that executes copies of layouts.
+func newCtxOf(layouts map[string]*template.Template) *execCtx {
+	c := &execCtx{layouts: make(map[string]*template.Template, len(layouts))}
 	funcs := c.funcs()
-	for kind, t := range r.layouts {
+	for kind, t := range layouts {
 		cl, err := t.Clone()
 		if err != nil {
 			// The Renderer's templates are never executed, so they can

@@ -33,7 +33,7 @@ func TestTenThousandCasesFitStaticHosts(t *testing.T) {
 	if s == nil || len(problems.Errors()) > 0 {
 		t.Fatal(problems)
 	}
-	r, err := render.New(casebook.Layouts, messages(t), markdown.New(false))
+	r, err := render.New(casebook.Layouts, messages(t), markdown.New(false), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -153,7 +153,7 @@ func TestNewErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := render.New(layouts(t, tt.replace), messages(t), markdown.New(false))
+			_, err := render.New(layouts(t, tt.replace), messages(t), markdown.New(false), nil)
 			if err == nil {
 				t.Fatalf("got no error, want %s...", tt.want)
 			}
@@ -169,7 +169,7 @@ func TestOverride(t *testing.T) {
 		"theme.html": `{{define "title"}}Theme {{.Theme.Name}}{{end}}{{define "main"}}<h1>{{.Title}}</h1><p>{{href .Theme}}</p>{{end}}`,
 		"page.html":  `{{define "main"}}{{href .Site}}{{end}}`,
 	})
-	r, err := render.New(fsys, messages(t), markdown.New(false))
+	r, err := render.New(fsys, messages(t), markdown.New(false), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,7 +201,7 @@ func TestCachedList(t *testing.T) {
 	ranged := layouts(t, map[string]string{
 		"partials/case-list.html": "{{if .}}\n<ul class=\"cards\">\n{{- range .}}\n{{cached \"partials/case-card.html\" .}}\n{{- end}}\n</ul>\n{{- else}}\n<p>{{T \"no_cases_yet\"}}</p>\n{{- end}}\n",
 	})
-	r, err := render.New(ranged, messages(t), markdown.New(false))
+	r, err := render.New(ranged, messages(t), markdown.New(false), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +217,7 @@ func TestCachedList(t *testing.T) {
 	if lists < 10 {
 		t.Fatalf("%d lists of cases on the pages of the test site: too few to tell", lists)
 	}
-	bad, err := render.New(layouts(t, map[string]string{"partials/case-list.html": `{{cachedList "partials/case-card.html" 3}}`}), messages(t), markdown.New(false))
+	bad, err := render.New(layouts(t, map[string]string{"partials/case-list.html": `{{cachedList "partials/case-card.html" 3}}`}), messages(t), markdown.New(false), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

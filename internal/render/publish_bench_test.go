@@ -68,7 +68,7 @@ func BenchmarkPublishing(b *testing.B) {
 	}
 	layouts["partials/social.html"] = &fstest.MapFile{Data: []byte("")}
 	without := func() *render.Renderer {
-		r, err := render.New(layouts, messages(b), markdown.New(false))
+		r, err := render.New(layouts, messages(b), markdown.New(false), nil)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -104,8 +104,11 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -146,7 +149,10 @@ type Renderer struct {
 	md      *markdown.Renderer
 	msgs    *i18n.Catalog
 	layouts map[string]*template.Template // by page kind; parsed, never executed
+	written map[string]*template.Template // with min, layouts as written: for the lines of errors
+	min     *Minify                       // or nil
 	ctxs    ctxPool                       // copies of layouts to execute
+	wctxs   ctxPool                       // copies of written, for the errors
 	tmpl    templates                     // every file's version and what it can execute
 	reachMu sync.Mutex                    // guards tmpl.reach
 
@@ -170,40 +176,69 @@ func (r *Renderer) FragmentsRendered() int64 { return r.fragments.Load() }
 // New parses the layouts: base.html, the partials and one file per page
 // kind, each once, for pages whose words come from msgs. The error names
 // the file at fault, also for templates that html/template cannot escape
-// and for a message key that no message file has.
-func New(layouts fs.FS, msgs *i18n.Catalog, md *markdown.Renderer) (*Renderer, error) {
-	r := &Renderer{md: md, msgs: msgs, layouts: make(map[string]*template.Template, len(htmlKinds)), tmpl: newTemplates()}
-	root := template.New("base.html").Funcs(staticFuncs).Funcs(finderFuncs).Funcs(standIns())
-	if err := r.tmpl.parseFile(root, layouts, "base.html"); err != nil {
+// and for a message key that no message file has. With min, the pages
+// that layouts make come out minified (see Minify); nil leaves them as
+// the layouts write them.
+func New(layouts fs.FS, msgs *i18n.Catalog, md *markdown.Renderer, min *Minify) (*Renderer, error) {
+	r := &Renderer{md: md, msgs: msgs, tmpl: newTemplates(), min: min}
+	files, err := layoutFiles(layouts)
+	if err != nil {
 		return nil, err
 	}
-	partials, err := fs.Glob(layouts, "partials/*.html")
-	if err != nil {
-		return nil, fmt.Errorf("layouts/partials: %w", err)
+	if r.layouts, err = parseLayouts(files); err != nil {
+		return nil, err
 	}
-	for _, name := range partials {
-		if err := r.tmpl.parseFile(root.New(name), layouts, name); err != nil {
-			return nil, err
+	for name, src := range files {
+		if err := r.tmpl.note(name, src); err != nil {
+			return nil, err // cannot be: parseLayouts parsed it
 		}
 	}
+	if err := r.tmpl.checkKeys(msgs); err != nil {
+		return nil, err
+	}
+	if min != nil {
+		minified, err := min.layouts(files)
+		if err != nil {
+			return nil, err
+		}
+		r.written = r.layouts
+		if r.layouts, err = parseLayouts(minified); err != nil {
+			return nil, fmt.Errorf("%w (minified; build with --no-minify to leave the layouts as they are)", err)
+		}
+	}
+	return r, nil
+}
+
+// parseLayouts parses the layout files into a template set per page kind,
+// each with base.html and the partials.
+func parseLayouts(files map[string][]byte) (map[string]*template.Template, error) {
+	root := template.New("base.html").Funcs(staticFuncs).Funcs(finderFuncs).Funcs(standIns())
+	if err := parseFile(root, "base.html", files["base.html"]); err != nil {
+		return nil, err
+	}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if strings.HasPrefix(name, "partials/") {
+			if err := parseFile(root.New(name), name, files[name]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	layouts := make(map[string]*template.Template, len(htmlKinds))
 	for _, kind := range htmlKinds {
 		t, err := root.Clone()
 		if err != nil {
 			return nil, err
 		}
 		name := kind + ".html"
-		if err := r.tmpl.parseFile(t.New(name), layouts, name); err != nil {
+		if err := parseFile(t.New(name), name, files[name]); err != nil {
 			return nil, err
 		}
 		if err := checkEscaping(t, name); err != nil {
 			return nil, err
 		}
-		r.layouts[kind] = t
+		layouts[kind] = t
 	}
-	if err := r.tmpl.checkKeys(msgs); err != nil {
-		return nil, err
-	}
-	return r, nil
+	return layouts, nil
 }
 
 // StableNames has r name the catalogue's data files without content
@@ -433,9 +468,12 @@ func (r *Renderer) execute(buf *bytes.Buffer, s *site.Site, p Page, opts Options
 	}
 	r.readTemplates(rec, p.Kind+".html")
 	d, probs := b.data(p, rec)
-	c := r.getCtx(b, rec, b.root(p.URLPath()))
+	c := r.ctxs.get(r.layouts, b, rec, b.root(p.URLPath()))
 	err := c.layouts[p.Kind].Execute(buf, d)
-	r.putCtx(c)
+	r.ctxs.put(c)
+	if err != nil && r.written != nil {
+		err = r.executeWritten(b, rec, p, d, err)
+	}
 	if err != nil {
 		file, line, col, msg := execError(p.Kind+".html", err)
 		probs.Errorf("layouts/"+file, line, col, "rendering %s: %s", p.Path, msg)

@@ -16,7 +16,7 @@ const testBaseURL = "https://example.org/dashboard/"
 // newRenderer returns a Renderer over the default layouts.
 func newRenderer(t testing.TB) *render.Renderer {
 	t.Helper()
-	r, err := render.New(os.DirFS("../../layouts"), messages(t), markdown.New(false))
+	r, err := render.New(os.DirFS("../../layouts"), messages(t), markdown.New(false), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,22 +33,45 @@ func newTemplates() templates {
 	return templates{version: map[string]uint64{}, defines: map[string][]string{}, calls: map[string][]string{}}
 }
 
-// parseFile parses the layout file name of fsys into t and notes its
-// version and what it calls.
-func (ts *templates) parseFile(t *template.Template, fsys fs.FS, name string) error {
-	b, err := fs.ReadFile(fsys, name)
+// layoutFiles reads the layout files that a Renderer parses: base.html,
+// the partials and a file per page kind.
+func layoutFiles(fsys fs.FS) (map[string][]byte, error) {
+	partials, err := fs.Glob(fsys, "partials/*.html")
 	if err != nil {
-		return fmt.Errorf("layouts/%s: %w", name, err)
+		return nil, fmt.Errorf("layouts/partials: %w", err)
 	}
-	if _, err := t.Parse(string(b)); err != nil {
-		return parseError(name, b, err)
+	names := append([]string{"base.html"}, partials...)
+	for _, kind := range htmlKinds {
+		names = append(names, kind+".html")
 	}
-	ts.version[name] = deps.HashBytes(b)
+	files := make(map[string][]byte, len(names))
+	for _, name := range names {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("layouts/%s: %w", name, err)
+		}
+		files[name] = b
+	}
+	return files, nil
+}
+
+// parseFile parses src, the text of layout file name, into t.
+func parseFile(t *template.Template, name string, src []byte) error {
+	if _, err := t.Parse(string(src)); err != nil {
+		return parseError(name, src, err)
+	}
+	return nil
+}
+
+// note notes the version of layout file name, whose text is src, and what
+// it calls.
+func (ts *templates) note(name string, src []byte) error {
+	ts.version[name] = deps.HashBytes(src)
 	trees := make(map[string]*parse.Tree)
 	p := parse.New(name)
 	p.Mode = parse.SkipFuncCheck
-	if _, err := p.Parse(string(b), "", "", trees); err != nil {
-		return fmt.Errorf("layouts/%s: %w", name, err) // cannot be: t parsed it
+	if _, err := p.Parse(string(src), "", "", trees); err != nil {
+		return fmt.Errorf("layouts/%s: %w", name, err)
 	}
 	for def, tree := range trees {
 		ts.defines[name] = append(ts.defines[name], def)

@@ -1,0 +1,139 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tdewolff/parse/v2"
+
+	"github.com/casebook/casebook/internal/deps"
+)
+
+// A Minifier minifies what it reads of a media type into w, as
+// *minify.M does.
+type Minifier interface {
+	Minify(mediaType string, w io.Writer, r io.Reader) error
+}
+
+// Minify has a Renderer make its pages minified, for less work than
+// minifying each page as a whole: the text of each layout file is
+// minified once, as New parses it, and each Markdown body once, as a page
+// renders it. What the layouts write around their actions is then
+// minified already, and the page needs no minifying of its own. Whitespace
+// next to an action stays: whether it shows depends on what the action
+// writes, which only the page knows.
+//
+// The pages' errors name the layouts' lines as written: a page that fails
+// to execute is executed again from the layouts as written, for the line
+// and column of its error.
+type Minify struct {
+	// Layouts minifies text/html that holds Go template actions,
+	// keeping them as they are (html.Minifier's TemplateDelims).
+	Layouts Minifier
+	// Bodies minifies text/html.
+	Bodies Minifier
+}
+
+// Minified reports whether r makes the pages of kind minified already:
+// those of a layout, when r minifies (see Minify).
+func (r *Renderer) Minified(kind string) bool { return r.min != nil && hasLayout(kind) }
+
+// layouts returns the text of each layout file minified. The error names
+// the file, and the line and column where the minifier found a script or
+// style that does not parse.
+func (m *Minify) layouts(files map[string][]byte) (map[string][]byte, error) {
+	out := make(map[string][]byte, len(files))
+	for name, src := range files {
+		var b bytes.Buffer
+		b.Grow(len(src))
+		if err := m.Layouts.Minify("text/html", &b, bytes.NewReader(emptyComments(src))); err != nil {
+			return nil, minifyError("layouts/"+name, src, err)
+		}
+		out[name] = b.Bytes()
+	}
+	return out, nil
+}
+
+// templateComment matches the text of a comment action, "/* ... */" in
+// "{{/* ... */}}" or "{{- /* ... */ -}}".
+var templateComment = regexp.MustCompile(`(?s)(\{\{(?:- )?)/\*.*?\*/`)
+
+// emptyComments returns src with its comment actions emptied, "{{/**/}}",
+// which execute as they did. The minifier reads an apostrophe in one
+// ("the site's title") as the start of a quoted string, and leaves the rest
+// of the file as it is.
+func emptyComments(src []byte) []byte {
+	return templateComment.ReplaceAll(src, []byte("$1/**/"))
+}
+
+// body returns the HTML of a Markdown body minified.
+func (m *Minify) body(html template.HTML) (template.HTML, error) {
+	var b strings.Builder
+	b.Grow(len(html))
+	if err := m.Bodies.Minify("text/html", &b, strings.NewReader(string(html))); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// minifyError returns the error of minifying src, the text of file, at
+// the line and column of src where it is. The minifier gives the line in
+// src, but the column in src only on the first line of a script or style;
+// the line it shows is the script's, with a caret under the column.
+func minifyError(file string, src []byte, err error) error {
+	var perr *parse.Error
+	if !errors.As(err, &perr) {
+		return fmt.Errorf("%s: cannot minify: %w", file, err)
+	}
+	line, col := perr.Line, perr.Column
+	lines := bytes.Split(src, []byte("\n"))
+	if text, at := scriptColumn(perr.Context); at > 0 && line >= 1 && line <= len(lines) {
+		if i := bytes.Index(lines[line-1], []byte(text)); i >= 0 {
+			col = utf8.RuneCount(lines[line-1][:i]) + at
+		}
+	}
+	return fmt.Errorf("%s:%d:%d: cannot minify: %s", file, line, col, perr.Message)
+}
+
+// scriptColumn returns the line of a script or style that a parse.Error's
+// context shows ("    3: var x = = 1;\n               ^"), as it is
+// there, and the column of the caret under it; 0 when it shows none.
+func scriptColumn(context string) (string, int) {
+	line, caret, _ := strings.Cut(context, "\n")
+	prefix, text, ok := strings.Cut(line, ": ")
+	at := strings.IndexByte(caret, '^')
+	if !ok || at < len(prefix)+2 {
+		return "", 0
+	}
+	return text, at - len(prefix) - 2 + 1
+}
+
+// minifyMessage returns the message of an error of the minifier, with
+// the line it found at fault.
+func minifyMessage(err error) string {
+	var perr *parse.Error
+	if !errors.As(err, &perr) {
+		return err.Error()
+	}
+	text, _ := scriptColumn(perr.Context)
+	return fmt.Sprintf("%s, in %q", perr.Message, strings.TrimSpace(text))
+}
+
+// executeWritten executes page p's layout as written, on data d, after
+// the minified layouts failed with err, and returns its error: the same
+// error, at the line and column of the layout as written; err if that
+// one does not fail.
+func (r *Renderer) executeWritten(b *binding, rec *deps.Recorder, p Page, d *Data, err error) error {
+	c := r.wctxs.get(r.written, b, rec, b.root(p.URLPath()))
+	defer r.wctxs.put(c)
+	if werr := c.layouts[p.Kind].Execute(io.Discard, d); werr != nil {
+		return werr
+	}
+	return err
+}

@@ -1,0 +1,64 @@
+package render
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"testing"
+
+	casebook "github.com/casebook/casebook"
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/html"
+)
+
+// layoutMinifier minifies layouts as the build does (see
+// pipeline.layoutMinifier).
+func layoutMinifier() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, TemplateDelims: html.GoTemplateDelims})
+	return m
+}
+
+// betweenTags matches a line break between two tags.
+var betweenTags = regexp.MustCompile(`>[ \t]*\n\s*<`)
+
+// TestMinifyLayouts checks that every default layout file with a line
+// break between two tags comes out of minifying shorter: the minifier
+// leaves the rest of a file as it is once it loses its way among the
+// actions, as it did in a comment with an apostrophe.
+func TestMinifyLayouts(t *testing.T) {
+	files, err := layoutFiles(casebook.Layouts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	min := &Minify{Layouts: layoutMinifier()}
+	minified, err := min.layouts(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, src := range files {
+		if betweenTags.Match(src) && len(minified[name]) >= len(src) {
+			t.Errorf("layouts/%s: not minified, %d bytes as written and %d minified", name, len(src), len(minified[name]))
+		}
+	}
+	if _, err := parseLayouts(minified); err != nil {
+		t.Errorf("the minified layouts do not parse: %v", err)
+	}
+}
+
+// TestEmptyComments checks that comment actions keep their trim markers
+// and lose their text, so that the minifier reads past them.
+func TestEmptyComments(t *testing.T) {
+	src := "{{/* the site's title */}}\n<p>\n{{- /* it's\nhere */ -}}\n</p>{{\"/*\"}}"
+	want := "{{/**/}}\n<p>\n{{- /**/ -}}\n</p>{{\"/*\"}}"
+	if got := string(emptyComments([]byte(src))); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	var out bytes.Buffer
+	if err := layoutMinifier().Minify("text/html", &out, strings.NewReader(string(emptyComments([]byte(src))))); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), "\n<") {
+		t.Errorf("minified, %q keeps a line break between tags", out.String())
+	}
+}
