@@ -7,10 +7,12 @@ import (
 	"html/template"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/html"
 
 	"github.com/casebook/casebook/internal/deps"
 )
@@ -27,7 +29,8 @@ type Minifier interface {
 // renders it. What the layouts write around their actions is then
 // minified already, and the page needs no minifying of its own. Whitespace
 // next to an action stays: whether it shows depends on what the action
-// writes, which only the page knows.
+// writes, which only the page knows. So does, as written, a script, style,
+// textarea, SVG or MathML element with an action in it (see maskRaw).
 //
 // The pages' errors name the layouts' lines as written: a page that fails
 // to execute is executed again from the layouts as written, for the line
@@ -52,10 +55,11 @@ func (m *Minify) layouts(files map[string][]byte) (map[string][]byte, error) {
 	for name, src := range files {
 		var b bytes.Buffer
 		b.Grow(len(src))
-		if err := m.Layouts.Minify("text/html", &b, bytes.NewReader(emptyComments(src))); err != nil {
+		masked, raw := maskRaw(emptyComments(src))
+		if err := m.Layouts.Minify("text/html", &b, bytes.NewReader(masked)); err != nil {
 			return nil, minifyError("layouts/"+name, src, err)
 		}
-		out[name] = b.Bytes()
+		out[name] = unmaskRaw(b.Bytes(), raw)
 	}
 	return out, nil
 }
@@ -70,6 +74,76 @@ var templateComment = regexp.MustCompile(`(?s)(\{\{(?:- )?)/\*.*?\*/`)
 // of the file as it is.
 func emptyComments(src []byte) []byte {
 	return templateComment.ReplaceAll(src, []byte("$1/**/"))
+}
+
+// maskRaw returns src with each part that the minifier would change but
+// cannot read with actions in it put aside, and a placeholder in its place
+// (see unmaskRaw): the text of a script, style, textarea or iframe, which
+// it collapses and decodes like any text once it holds an action (the
+// spaces of a textarea, the strings of a script), and an inline SVG or
+// MathML element, which it gives to a minifier of its own that knows no
+// actions. It reads src with the minifier's own lexer, so that the parts
+// are those the minifier would see.
+func maskRaw(src []byte) ([]byte, [][]byte) {
+	z := parse.NewInputBytes(bytes.Clone(src))
+	l := html.NewTemplateLexer(z, [2]string{"{{", "}}"})
+	var out []byte
+	var raw [][]byte
+	var tag []byte // the last start tag's name
+	last := 0      // the end of the last part put aside
+	for {
+		tt, data := l.Next()
+		end := z.Offset() // a token ends where the lexer is
+		pos := end - len(data)
+		switch tt {
+		case html.ErrorToken:
+			if raw == nil {
+				return src, nil
+			}
+			return append(out, src[last:]...), raw
+		case html.StartTagToken:
+			tag = bytes.ToLower(l.Text())
+		case html.TextToken:
+			switch string(tag) {
+			case "script", "style", "textarea", "iframe":
+				if l.HasTemplate() {
+					out, raw = putAside(out, raw, src[last:pos], data)
+					last = end
+				}
+			}
+		case html.SVGToken, html.MathToken:
+			if bytes.Contains(data, []byte("{{")) {
+				out, raw = putAside(out, raw, src[last:pos], data)
+				last = end
+			}
+		}
+		if tt != html.StartTagToken && tt != html.AttributeToken && tt != html.StartTagCloseToken {
+			tag = nil
+		}
+	}
+}
+
+// putAside appends before and a placeholder for part to out, and part to
+// raw.
+func putAside(out []byte, raw [][]byte, before, part []byte) ([]byte, [][]byte) {
+	out = append(out, before...)
+	out = fmt.Appendf(out, "{{/*casebook-raw-%d*/}}", len(raw))
+	return out, append(raw, part)
+}
+
+// rawPlaceholder matches the placeholders of maskRaw: no comment has text
+// after emptyComments.
+var rawPlaceholder = regexp.MustCompile(`\{\{/\*casebook-raw-(\d+)\*/\}\}`)
+
+// unmaskRaw puts the parts that maskRaw put aside back in their places.
+func unmaskRaw(min []byte, raw [][]byte) []byte {
+	if raw == nil {
+		return min
+	}
+	return rawPlaceholder.ReplaceAllFunc(min, func(p []byte) []byte {
+		i, _ := strconv.Atoi(string(rawPlaceholder.FindSubmatch(p)[1]))
+		return raw[i]
+	})
 }
 
 // body returns the HTML of a Markdown body minified.

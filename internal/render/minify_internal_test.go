@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -60,5 +61,37 @@ func TestEmptyComments(t *testing.T) {
 	}
 	if strings.Contains(out.String(), "\n<") {
 		t.Errorf("minified, %q keeps a line break between tags", out.String())
+	}
+}
+
+// TestMaskRaw checks what maskRaw puts aside: the text of raw elements
+// and the SVG and MathML elements that hold actions, and nothing else.
+func TestMaskRaw(t *testing.T) {
+	tests := []struct {
+		name, src string
+		raw       []string
+	}{
+		{"Textarea", "<p>\n<textarea>\n  {{.A}}  </textarea>", []string{"\n  {{.A}}  "}},
+		{"Script", `<script type="module">f("a  b", {{.A}});</script><script>g( 1 );</script>`, []string{`f("a  b", {{.A}});`}},
+		{"Style", "<style>.x{{.A}} { color : red }</style>", []string{".x{{.A}} { color : red }"}},
+		{"SVG", `<svg viewBox="0 0 {{.W}} 9"><text>{{.A}}  b</text></svg><svg><path d="M 0 0"/></svg>`, []string{`<svg viewBox="0 0 {{.W}} 9"><text>{{.A}}  b</text></svg>`}},
+		{"Math", "<math><mi>{{.A}}</mi>  <mo>+</mo></math>", []string{"<math><mi>{{.A}}</mi>  <mo>+</mo></math>"}},
+		{"Text", "<p>{{.A}}   b</p><pre> {{.A}} </pre><title>{{.A}}</title>", nil},
+		{"Attributes", `<textarea rows="{{.N}}">x</textarea><script src="{{.S}}"></script>`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			masked, raw := maskRaw([]byte(tt.src))
+			var got []string
+			for _, r := range raw {
+				got = append(got, string(r))
+			}
+			if !slices.Equal(got, tt.raw) {
+				t.Errorf("put aside %q, want %q", got, tt.raw)
+			}
+			if back := string(unmaskRaw(masked, raw)); back != tt.src {
+				t.Errorf("put back %q, want %q", back, tt.src)
+			}
+		})
 	}
 }
