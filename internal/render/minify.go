@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -71,10 +72,17 @@ var templateComment = regexp.MustCompile(`(?s)(\{\{(?:- )?)/\*.*?\*/`)
 // emptyComments returns src with its comment actions emptied, "{{/**/}}",
 // which execute as they did. The minifier reads an apostrophe in one
 // ("the site's title") as the start of a quoted string, and leaves the rest
-// of the file as it is.
+// of the file as it is. A comment keeps its line breaks, so that the
+// minifier's errors have the lines of src.
 func emptyComments(src []byte) []byte {
-	return templateComment.ReplaceAll(src, []byte("$1/**/"))
+	return templateComment.ReplaceAllFunc(src, func(c []byte) []byte {
+		open := c[:bytes.Index(c, []byte("/*"))]
+		return slices.Concat(open, []byte("/*"), lineBreaks(c), []byte("*/"))
+	})
 }
+
+// lineBreaks returns as many line breaks as b has.
+func lineBreaks(b []byte) []byte { return bytes.Repeat([]byte("\n"), bytes.Count(b, []byte("\n"))) }
 
 // maskRaw returns src with each part that the minifier would change but
 // cannot read with actions in it put aside, and a placeholder in its place
@@ -124,16 +132,17 @@ func maskRaw(src []byte) ([]byte, [][]byte) {
 }
 
 // putAside appends before and a placeholder for part to out, and part to
-// raw.
+// raw. The placeholder has part's line breaks, so that the minifier's
+// errors have the lines of the layout.
 func putAside(out []byte, raw [][]byte, before, part []byte) ([]byte, [][]byte) {
 	out = append(out, before...)
-	out = fmt.Appendf(out, "{{/*casebook-raw-%d*/}}", len(raw))
+	out = fmt.Appendf(out, "{{/*casebook-raw-%d%s*/}}", len(raw), lineBreaks(part))
 	return out, append(raw, part)
 }
 
 // rawPlaceholder matches the placeholders of maskRaw: no comment has text
 // after emptyComments.
-var rawPlaceholder = regexp.MustCompile(`\{\{/\*casebook-raw-(\d+)\*/\}\}`)
+var rawPlaceholder = regexp.MustCompile(`\{\{/\*casebook-raw-(\d+)\n*\*/\}\}`)
 
 // unmaskRaw puts the parts that maskRaw put aside back in their places.
 func unmaskRaw(min []byte, raw [][]byte) []byte {
@@ -157,19 +166,24 @@ func (m *Minify) body(html template.HTML) (template.HTML, error) {
 }
 
 // minifyError returns the error of minifying src, the text of file, at
-// the line and column of src where it is. The minifier gives the line in
-// src, but the column in src only on the first line of a script or style;
-// the line it shows is the script's, with a caret under the column.
+// the line and column of src where it is. The minifier's line and column
+// are not to be trusted past the first line of a script or style; the
+// line it shows is the script's as written, with a caret under the
+// column: the line of src that holds it, the nearest to the minifier's
+// if more do.
 func minifyError(file string, src []byte, err error) error {
 	var perr *parse.Error
 	if !errors.As(err, &perr) {
 		return fmt.Errorf("%s: cannot minify: %w", file, err)
 	}
 	line, col := perr.Line, perr.Column
-	lines := bytes.Split(src, []byte("\n"))
-	if text, at := scriptColumn(perr.Context); at > 0 && line >= 1 && line <= len(lines) {
-		if i := bytes.Index(lines[line-1], []byte(text)); i >= 0 {
-			col = utf8.RuneCount(lines[line-1][:i]) + at
+	if text, at := scriptColumn(perr.Context); at > 0 && strings.TrimSpace(text) != "" {
+		distance := -1
+		for i, l := range bytes.Split(src, []byte("\n")) {
+			j := bytes.Index(l, []byte(text))
+			if d := max(i+1-perr.Line, perr.Line-i-1); j >= 0 && (distance < 0 || d < distance) {
+				line, col, distance = i+1, utf8.RuneCount(l[:j])+at, d
+			}
 		}
 	}
 	return fmt.Errorf("%s:%d:%d: cannot minify: %s", file, line, col, perr.Message)

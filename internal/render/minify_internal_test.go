@@ -10,6 +10,7 @@ import (
 	casebook "github.com/casebook/casebook"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
 )
 
 // layoutMinifier minifies layouts as the build does (see
@@ -17,7 +18,25 @@ import (
 func layoutMinifier() *minify.M {
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, TemplateDelims: html.GoTemplateDelims})
+	m.AddFunc("application/javascript", js.Minify)
 	return m
+}
+
+// TestMinifyErrorLines checks that a script that does not parse is
+// reported at its line and column in the layout as written, past comments
+// and raw text that are put aside before minifying.
+func TestMinifyErrorLines(t *testing.T) {
+	src := "{{/* a\ncomment */}}\n<textarea>\n{{.X}}\n</textarea>\n<p>é</p><script>ok();\n  var x = = 1;</script>"
+	_, err := (&Minify{Layouts: layoutMinifier()}).layouts(map[string][]byte{"case.html": []byte(src)})
+	want := "layouts/case.html:7:11: cannot minify: unexpected = in expression"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+	_, err = (&Minify{Layouts: layoutMinifier()}).layouts(map[string][]byte{"case.html": []byte("<p>é</p>\n<p>é</p><script>var x = = 1;</script>")})
+	want = "layouts/case.html:2:25: cannot minify: unexpected = in expression"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
 }
 
 // betweenTags matches a line break between two tags.
@@ -51,7 +70,7 @@ func TestMinifyLayouts(t *testing.T) {
 // and lose their text, so that the minifier reads past them.
 func TestEmptyComments(t *testing.T) {
 	src := "{{/* the site's title */}}\n<p>\n{{- /* it's\nhere */ -}}\n</p>{{\"/*\"}}"
-	want := "{{/**/}}\n<p>\n{{- /**/ -}}\n</p>{{\"/*\"}}"
+	want := "{{/**/}}\n<p>\n{{- /*\n*/ -}}\n</p>{{\"/*\"}}"
 	if got := string(emptyComments([]byte(src))); got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
