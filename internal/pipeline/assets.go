@@ -42,8 +42,10 @@ var mediaTypes = map[string]string{
 // content, so that they can be cached forever.
 var fingerprinted = map[string]bool{".css": true, ".js": true}
 
-// htmlMinifier is how pages are minified. The manifest of a build names
-// it (see manifestHeader): pages minified otherwise are not kept.
+// htmlMinifier is how HTML is minified: the Markdown bodies and, as
+// layoutMinifier, the layouts, of which the renderer makes pages that need
+// no minifying of their own (see render.Minify). The manifest of a build
+// names it (see manifestHeader): pages minified otherwise are not kept.
 var htmlMinifier = html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true}
 
 // layoutMinifier is how the text of layouts is minified, once for the
