@@ -87,8 +87,6 @@ func TestMinifiedByLayout(t *testing.T) {
 			if pages == 0 {
 				t.Fatal("no pages")
 			}
-			// Whitespace next to actions stays (see render.Minify): a
-			// few bytes a page.
 			// What stays is whitespace next to actions (see
 			// render.Minify), the entities that html/template writes and
 			// what the minifier would shorten in values: about 2% at most.
