@@ -157,9 +157,14 @@ func unmaskRaw(min []byte, raw [][]byte) []byte {
 
 // body returns the HTML of a Markdown body minified.
 func (m *Minify) body(html template.HTML) (template.HTML, error) {
+	// The minifier reads a bytes.Buffer in place, where it reads any other
+	// reader into a slice it grows; the room for one more byte spares it a
+	// copy for the NUL it ends its input with.
+	in := make([]byte, len(html), len(html)+1)
+	copy(in, html)
 	var b strings.Builder
 	b.Grow(len(html))
-	if err := m.Bodies.Minify("text/html", &b, strings.NewReader(string(html))); err != nil {
+	if err := m.Bodies.Minify("text/html", &b, bytes.NewBuffer(in)); err != nil {
 		return "", err
 	}
 	return template.HTML(b.String()), nil
