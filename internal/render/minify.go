@@ -223,7 +223,11 @@ func minifyMessage(err error) string {
 // error, at the line and column of the layout as written; err if that
 // one does not fail.
 func (r *Renderer) executeWritten(b *binding, rec *deps.Recorder, p Page, d *Data, err error) error {
-	c := r.wctxs.get(r.written, b, rec, b.root(p.URLPath()))
+	written, werr := r.writtenLayouts()
+	if werr != nil {
+		return err // they fail where the minified ones did not: err stands
+	}
+	c := r.wctxs.get(written, b, rec, b.root(p.URLPath()))
 	defer r.wctxs.put(c)
 	if werr := c.layouts[p.Kind].Execute(io.Discard, d); werr != nil {
 		return werr

@@ -111,6 +111,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"text/template/parse"
 	"unicode/utf8"
 
 	"github.com/casebook/casebook/internal/deps"
@@ -149,12 +150,17 @@ type Renderer struct {
 	md      *markdown.Renderer
 	msgs    *i18n.Catalog
 	layouts map[string]*template.Template // by page kind; parsed, never executed
-	written map[string]*template.Template // with min, layouts as written: for the lines of errors
 	min     *Minify                       // or nil
-	ctxs    ctxPool                       // copies of layouts to execute
-	wctxs   ctxPool                       // copies of written, for the errors
-	tmpl    templates                     // every file's version and what it can execute
-	reachMu sync.Mutex                    // guards tmpl.reach
+	files   map[string][]byte             // with min, the layout files as written
+	// With min, the layouts as written, for the lines of errors: parsed
+	// from files when first asked for (see writtenLayouts).
+	writtenOnce sync.Once
+	written     map[string]*template.Template
+	writtenErr  error
+	ctxs        ctxPool    // copies of layouts to execute
+	wctxs       ctxPool    // copies of written, for the errors
+	tmpl        templates  // every file's version and what it can execute
+	reachMu     sync.Mutex // guards tmpl.reach
 
 	mu   sync.Mutex              // serializes making bindings
 	last atomic.Pointer[binding] // the binding of the latest site and options
@@ -185,34 +191,64 @@ func New(layouts fs.FS, msgs *i18n.Catalog, md *markdown.Renderer, min *Minify) 
 	if err != nil {
 		return nil, err
 	}
-	if r.layouts, err = parseLayouts(files); err != nil {
+	if err := r.parse(files); err != nil {
 		return nil, err
 	}
 	for name, src := range files {
 		if err := r.tmpl.note(name, src); err != nil {
-			return nil, err // cannot be: parseLayouts parsed it
+			// Parsed minified, a file can parse that does not as written
+			// (an action in an HTML comment, which the minifier drops):
+			// the error as html/template gives it.
+			if _, werr := r.writtenLayouts(); werr != nil {
+				return nil, werr
+			}
+			return nil, err
 		}
 	}
 	if err := r.tmpl.checkKeys(msgs); err != nil {
 		return nil, err
 	}
-	if min != nil {
-		minified, err := min.layouts(files)
-		if err != nil {
-			return nil, err
-		}
-		r.written = r.layouts
-		if r.layouts, err = parseLayouts(minified); err != nil {
-			return nil, fmt.Errorf("%w (minified; build with --no-minify to leave the layouts as they are)", err)
-		}
-	}
 	return r, nil
 }
 
-// parseLayouts parses the layout files into a template set per page kind,
-// each with base.html and the partials.
+// parse parses the layout files, with r.min minified: then the files as
+// written are parsed only for an error's lines, here or when a page's
+// layouts fail to execute (see writtenLayouts).
+func (r *Renderer) parse(files map[string][]byte) error {
+	var err error
+	if r.min == nil {
+		r.layouts, err = parseLayouts(files)
+		return err
+	}
+	r.files = files
+	minified, err := r.min.layouts(files)
+	if err == nil {
+		if r.layouts, err = parseLayouts(minified); err == nil {
+			return nil
+		}
+		err = fmt.Errorf("%w (minified; build with --no-minify to leave the layouts as they are)", err)
+	}
+	if _, werr := r.writtenLayouts(); werr != nil {
+		return werr
+	}
+	return err
+}
+
+// writtenLayouts returns the layouts as written of a Renderer that
+// minifies them, parsed the first time they are asked for.
+func (r *Renderer) writtenLayouts() (map[string]*template.Template, error) {
+	r.writtenOnce.Do(func() { r.written, r.writtenErr = parseLayouts(r.files) })
+	return r.written, r.writtenErr
+}
+
+// parseLayouts parses the layout files into a template set per page kind:
+// base.html, the kind's file and the partials they call. The home page's
+// set holds every partial, which cached executes by name (see
+// execCtx.cached). Each goroutine that renders pages copies the sets
+// (newCtxOf), and html/template copies every template of a set: a set of
+// the partials that its pages never call would be copied for nothing.
 func parseLayouts(files map[string][]byte) (map[string]*template.Template, error) {
-	root := template.New("base.html").Funcs(staticFuncs).Funcs(finderFuncs).Funcs(standIns())
+	root := newSet("base.html")
 	if err := parseFile(root, "base.html", files["base.html"]); err != nil {
 		return nil, err
 	}
@@ -225,12 +261,17 @@ func parseLayouts(files map[string][]byte) (map[string]*template.Template, error
 	}
 	layouts := make(map[string]*template.Template, len(htmlKinds))
 	for _, kind := range htmlKinds {
-		t, err := root.Clone()
-		if err != nil {
-			return nil, err
-		}
 		name := kind + ".html"
-		if err := parseFile(t.New(name), name, files[name]); err != nil {
+		var t *template.Template
+		var err error
+		if kind == KindHome {
+			if t, err = root.Clone(); err == nil {
+				err = parseFile(t.New(name), name, files[name])
+			}
+		} else {
+			t, err = kindSet(root, name, files[name])
+		}
+		if err != nil {
 			return nil, err
 		}
 		if err := checkEscaping(t, name); err != nil {
@@ -239,6 +280,65 @@ func parseLayouts(files map[string][]byte) (map[string]*template.Template, error
 		layouts[kind] = t
 	}
 	return layouts, nil
+}
+
+// newSet returns an empty template set named name, with the functions of
+// the layouts (those bound to a page as stand-ins; see newCtxOf).
+func newSet(name string) *template.Template {
+	return template.New(name).Funcs(staticFuncs).Funcs(finderFuncs).Funcs(standIns())
+}
+
+// kindSet returns the template set of a page kind whose layout file, name,
+// has the text src: the file's templates, and copies of the templates of
+// root (base.html and the partials) that base.html and the file call,
+// directly or through others. Both root's and the file's definitions of a
+// name are followed, and added in that order, so that the set holds the
+// definition that root's clone with the file parsed into it would.
+func kindSet(root *template.Template, name string, src []byte) (*template.Template, error) {
+	own := newSet(name)
+	if err := parseFile(own, name, src); err != nil {
+		return nil, err
+	}
+	called := []string{"base.html", name}
+	seen := map[string]bool{"base.html": true, name: true}
+	call := &visits{template: func(n string) {
+		if !seen[n] {
+			seen[n] = true
+			called = append(called, n)
+		}
+	}}
+	for i := 0; i < len(called); i++ {
+		for _, set := range []*template.Template{root, own} {
+			if x := set.Lookup(called[i]); x != nil && x.Tree != nil {
+				calls(x.Tree.Root, call)
+			}
+		}
+	}
+	t := newSet("base.html")
+	add := func(n string, tree *parse.Tree) error {
+		added, err := t.AddParseTree(n, tree)
+		if err == nil && n == "base.html" {
+			// html/template gives the set's own name a new handle, which
+			// alone has the tree.
+			t = added
+		}
+		return err
+	}
+	for _, n := range called {
+		if x := root.Lookup(n); x != nil && x.Tree != nil {
+			if err := add(n, x.Tree.Copy()); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, n := range called {
+		if x := own.Lookup(n); x != nil && x.Tree != nil {
+			if err := add(n, x.Tree); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return t, nil
 }
 
 // StableNames has r name the catalogue's data files without content
@@ -471,7 +571,7 @@ func (r *Renderer) execute(buf *bytes.Buffer, s *site.Site, p Page, opts Options
 	c := r.ctxs.get(r.layouts, b, rec, b.root(p.URLPath()))
 	err := c.layouts[p.Kind].Execute(buf, d)
 	r.ctxs.put(c)
-	if err != nil && r.written != nil {
+	if err != nil && r.min != nil {
 		err = r.executeWritten(b, rec, p, d, err)
 	}
 	if err != nil {

@@ -76,10 +76,11 @@ func (ts *templates) note(name string, src []byte) error {
 	for def, tree := range trees {
 		ts.defines[name] = append(ts.defines[name], def)
 		if tree.Root != nil {
-			calls(tree.Root, func(called string) { ts.calls[name] = append(ts.calls[name], called) }, func(key string, n parse.Node) {
+			call := func(called string) { ts.calls[name] = append(ts.calls[name], called) }
+			calls(tree.Root, &visits{template: call, cached: call, key: func(key string, n parse.Node) {
 				loc, _ := tree.ErrorContext(n)
 				ts.keys = append(ts.keys, messageKey{key, "layouts/" + loc})
-			})
+			}})
 		}
 	}
 	return nil
@@ -136,59 +137,66 @@ func (ts *templates) reachable(start string) []string {
 	return out
 }
 
-// calls walks a template's tree and reports each template it calls, and
-// each constant key it gives T.
-func calls(n parse.Node, f func(string), key func(string, parse.Node)) {
+// visits are what calls reports; a nil function is not called.
+type visits struct {
+	template func(name string)               // a {{template}} call
+	cached   func(name string)               // a partial for cached; "*" for any
+	key      func(key string, at parse.Node) // a constant key given to T
+}
+
+// calls walks a template's tree and reports each template it calls, each
+// partial it gives cached, and each constant key it gives T.
+func calls(n parse.Node, v *visits) {
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n != nil {
 			for _, c := range n.Nodes {
-				calls(c, f, key)
+				calls(c, v)
 			}
 		}
 	case *parse.ActionNode:
-		calls(n.Pipe, f, key)
+		calls(n.Pipe, v)
 	case *parse.IfNode:
-		calls(&n.BranchNode, f, key)
+		calls(&n.BranchNode, v)
 	case *parse.RangeNode:
-		calls(&n.BranchNode, f, key)
+		calls(&n.BranchNode, v)
 	case *parse.WithNode:
-		calls(&n.BranchNode, f, key)
+		calls(&n.BranchNode, v)
 	case *parse.BranchNode:
-		calls(n.Pipe, f, key)
-		calls(n.List, f, key)
+		calls(n.Pipe, v)
+		calls(n.List, v)
 		if n.ElseList != nil {
-			calls(n.ElseList, f, key)
+			calls(n.ElseList, v)
 		}
 	case *parse.TemplateNode:
-		f(n.Name)
-		calls(n.Pipe, f, key)
+		if v.template != nil {
+			v.template(n.Name)
+		}
+		calls(n.Pipe, v)
 	case *parse.PipeNode:
 		if n != nil {
 			for _, c := range n.Cmds {
-				calls(c, f, key)
+				calls(c, v)
 			}
 		}
 	case *parse.CommandNode:
 		if id, ok := n.Args[0].(*parse.IdentifierNode); ok && id.Ident == "T" && len(n.Args) > 1 {
-			if s, ok := n.Args[1].(*parse.StringNode); ok {
-				key(s.Text, s)
+			if s, ok := n.Args[1].(*parse.StringNode); ok && v.key != nil {
+				v.key(s.Text, s)
 			}
 		}
-		if id, ok := n.Args[0].(*parse.IdentifierNode); ok && id.Ident == "cached" {
-			if len(n.Args) > 1 {
-				if s, ok := n.Args[1].(*parse.StringNode); ok {
-					f(s.Text)
-				} else {
-					f("*") // a name computed at run time: any partial
-				}
+		if id, ok := n.Args[0].(*parse.IdentifierNode); ok && id.Ident == "cached" && len(n.Args) > 1 && v.cached != nil {
+			if s, ok := n.Args[1].(*parse.StringNode); ok {
+				v.cached(s.Text)
+			} else {
+				v.cached("*") // a name computed at run time: any partial
 			}
 		}
 		for _, a := range n.Args {
-			calls(a, f, key)
+			calls(a, v)
 		}
 	case *parse.ChainNode:
-		calls(n.Node, f, key)
+		calls(n.Node, v)
 	}
 }
 
