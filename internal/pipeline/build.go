@@ -176,6 +176,7 @@ func Run(cfg Config) (Result, error) {
 	if err != nil {
 		return res, err
 	}
+	defer collectLess(smallHeap)()
 	defer collectTighter()()
 	var st *stage // nil in a dry run
 	p.stage = new(dryStage)
@@ -231,7 +232,7 @@ func Run(cfg Config) (Result, error) {
 func load(cfg Config, srcFS fs.FS, res *Result, progress *progress) (*pipeline, []output, error) {
 	start := time.Now()
 	progress.set("loading content", 0, 0)
-	restore := collectLess()
+	restore := collectLess(relaxedUpTo)
 	// Partial: with errors in the content, the pages are rendered all the
 	// same, and written nowhere, so that broken links and layouts come in
 	// the same round as the errors of the front matter.
@@ -319,32 +320,36 @@ func takeOutput(cfg Config) (string, func(), error) {
 	return out, lock.unlock, nil
 }
 
-// loading counts the builds that are loading content, and keeps the
-// garbage collector's setting from before the first of them.
+// loading counts the builds under collectLess, and keeps the garbage
+// collector's setting from before the first of them.
 var loading struct {
 	sync.Mutex
 	builds  int
 	percent int
-	stop    chan struct{} // closed when the last build is loaded
+	stop    chan struct{} // closed when the last of them restores it
 }
 
 // collectLess has the garbage collector run four times less often until
-// restore is called, as long as the live heap is small. Loading allocates
-// mostly what stays, the content: collecting at the usual pace while the
-// heap grows from nothing takes a sixth of the load's time (18
-// collections at 10,000 cases), and the peak comes later. On a site ten
-// times that size the relaxed collector let the heap grow to five times
-// the content, 2.6 GB at 100,000 cases, more than rendering needs: once
-// the live heap passes relaxedUpTo, the usual pace is back. The setting
-// is the process's, so builds that load at the same time share it and
-// the last one restores it.
-func collectLess() (restore func()) {
+// restore is called, as long as the live heap is at most upTo; once it
+// passes upTo, the usual pace is back. The setting is the process's, so
+// builds under it at the same time share it (with the first one's upTo)
+// and the last one restores it.
+//
+// A build calls it twice. Loading, up to relaxedUpTo: loading allocates
+// mostly what stays, the content, and collecting at the usual pace while
+// the heap grows from nothing takes a sixth of the load's time (18
+// collections at 10,000 cases); on a site ten times that size the relaxed
+// collector let the heap grow to five times the content, 2.6 GB at
+// 100,000 cases, more than rendering needs. The rest of the build, up to
+// smallHeap: a build of 100 cases spent a tenth of its processor time
+// collecting a heap of a few megabytes.
+func collectLess(upTo uint64) (restore func()) {
 	loading.Lock()
 	defer loading.Unlock()
 	if loading.builds == 0 {
 		loading.percent = debug.SetGCPercent(400)
 		loading.stop = make(chan struct{})
-		go paceBack(loading.stop, loading.percent, relaxedUpTo)
+		go paceBack(loading.stop, loading.percent, upTo)
 	}
 	loading.builds++
 	return func() {
@@ -358,8 +363,13 @@ func collectLess() (restore func()) {
 }
 
 // relaxedUpTo is the live heap up to which collectLess relaxes the
-// collector: some 30,000 cases' content. A variable for tests.
-var relaxedUpTo uint64 = 256 << 20
+// collector while a build loads: some 30,000 cases' content. smallHeap is
+// the one up to which it relaxes it after: a site of a few hundred cases.
+// Variables for tests.
+var (
+	relaxedUpTo uint64 = 256 << 20
+	smallHeap   uint64 = 16 << 20
+)
 
 // paceBack sets the collector's pace back to percent once the live heap
 // of the last collection passes limit (relaxedUpTo, read by the caller,

@@ -12,8 +12,8 @@ import (
 func TestCollectLessOverlapping(t *testing.T) {
 	before := debug.SetGCPercent(150)
 	defer debug.SetGCPercent(before)
-	first := collectLess()
-	second := collectLess()
+	first := collectLess(relaxedUpTo)
+	second := collectLess(relaxedUpTo)
 	first()
 	if got := debug.SetGCPercent(400); got != 400 {
 		t.Errorf("while a build still loads: GC percent %d, want 400", got)
@@ -32,7 +32,7 @@ func TestCollectLessPacesBack(t *testing.T) {
 	was := relaxedUpTo
 	relaxedUpTo = 1 // any live heap passes it
 	defer func() { relaxedUpTo = was }()
-	restore := collectLess()
+	restore := collectLess(relaxedUpTo)
 	defer restore()
 	runtime.GC() // the live heap of a collection
 	deadline := time.Now().Add(5 * time.Second)
