@@ -278,7 +278,7 @@ func load(cfg Config, srcFS fs.FS, res *Result, progress *progress) (*pipeline, 
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	others, err := languageSites(files, srcFS, cfg, m, s)
+	others, err := languageSites(files, cfg, r, s)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -523,8 +523,8 @@ func prepare(srcFS fs.FS, cfg Config, m *minify.M, unsafe bool) ([]output, map[s
 }
 
 // newRenderer parses the layouts (the site's over the defaults) into a
-// renderer: one per language, each keeping the fragments and the search
-// index of its language's site.
+// renderer of the default language. Each other language has a sibling of
+// it, keeping the fragments and the search index of its language's site.
 func newRenderer(srcFS fs.FS, cfg Config, m *minify.M, unsafe bool) (*render.Renderer, error) {
 	msgs, err := i18n.Load(overlay.Sub(srcFS, i18n.Dir), cfg.I18n)
 	if err != nil {
@@ -540,9 +540,20 @@ func newRenderer(srcFS fs.FS, cfg Config, m *minify.M, unsafe bool) (*render.Ren
 	return r, nil
 }
 
+// sibling returns a renderer of r's layouts for another language of the
+// site, whose Markdown unsafe allows raw HTML in or not.
+func sibling(r *render.Renderer, cfg Config, unsafe bool) *render.Renderer {
+	o := r.Sibling(markdown.New(unsafe))
+	if cfg.StableNames {
+		o.StableNames()
+	}
+	return o
+}
+
 // languageSites links the files into the site of each language but the
-// default, with a renderer for each (see content.Files.SiteIn).
-func languageSites(files *content.Files, srcFS fs.FS, cfg Config, m *minify.M, s *site.Site) ([]langSite, error) {
+// default, with a renderer for each, a sibling of r, the default
+// language's (see content.Files.SiteIn).
+func languageSites(files *content.Files, cfg Config, r *render.Renderer, s *site.Site) ([]langSite, error) {
 	var out []langSite
 	for _, lang := range files.Languages() {
 		ls := files.SiteIn(lang, nil)
@@ -550,11 +561,7 @@ func languageSites(files *content.Files, srcFS fs.FS, cfg Config, m *minify.M, s
 			return nil, ErrProblems
 		}
 		ls.Config.BaseURL = s.Config.BaseURL // as --base-url set it
-		r, err := newRenderer(srcFS, cfg, m, ls.Config.UnsafeHTML)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, langSite{ls, r})
+		out = append(out, langSite{ls, sibling(r, cfg, ls.Config.UnsafeHTML)})
 	}
 	return out, nil
 }

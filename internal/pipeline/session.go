@@ -351,10 +351,7 @@ func (s *Session) languageSites(files *content.Files, st *site.Site) ([]otherSit
 		ls.Config.BaseURL = st.Config.BaseURL
 		if o.renderer == nil || o.prepared != s.prepared {
 			// The layouts or the Markdown setting changed.
-			r, err := newRenderer(s.fsys, s.cfg, s.minifier, s.unsafe)
-			if err != nil {
-				return nil, err
-			}
+			r := sibling(s.renderer, s.cfg, s.unsafe)
 			r.FollowEdits(o.renderer)
 			o.renderer, o.prepared = r, s.prepared
 		}

@@ -147,7 +147,24 @@ type Options struct {
 
 // Renderer renders the pages of sites. It is safe for concurrent use.
 type Renderer struct {
-	md      *markdown.Renderer
+	md *markdown.Renderer
+	*layoutSet
+
+	mu   sync.Mutex              // serializes making bindings
+	last atomic.Pointer[binding] // the binding of the latest site and options
+	prev atomic.Pointer[binding] // the one before it, until Carry takes its fragments
+
+	fragments atomic.Int64 // fragments rendered so far, see FragmentsRendered
+
+	stable bool                      // see StableNames
+	catMu  sync.Mutex                // serializes building catalogues
+	cat    atomic.Pointer[catalogue] // the catalogue of the latest site
+	index  *search.Indexer           // when following edits: builds them, keeping what it can from one to the next
+}
+
+// layoutSet is the parsed layouts and words of Renderers: a site's
+// languages share them, and the copies that goroutines execute.
+type layoutSet struct {
 	msgs    *i18n.Catalog
 	layouts map[string]*template.Template // by page kind; parsed, never executed
 	min     *Minify                       // or nil
@@ -161,17 +178,14 @@ type Renderer struct {
 	wctxs       ctxPool    // copies of written, for the errors
 	tmpl        templates  // every file's version and what it can execute
 	reachMu     sync.Mutex // guards tmpl.reach
+}
 
-	mu   sync.Mutex              // serializes making bindings
-	last atomic.Pointer[binding] // the binding of the latest site and options
-	prev atomic.Pointer[binding] // the one before it, until Carry takes its fragments
-
-	fragments atomic.Int64 // fragments rendered so far, see FragmentsRendered
-
-	stable bool                      // see StableNames
-	catMu  sync.Mutex                // serializes building catalogues
-	cat    atomic.Pointer[catalogue] // the catalogue of the latest site
-	index  *search.Indexer           // when following edits: builds them, keeping what it can from one to the next
+// Sibling returns a Renderer of r's layouts and words whose Markdown md
+// renders, for another language of r's site: it parses nothing, and its
+// pages execute the copies of the layouts that r's pages do. Call
+// StableNames and FollowEdits on it as on r.
+func (r *Renderer) Sibling(md *markdown.Renderer) *Renderer {
+	return &Renderer{md: md, layoutSet: r.layoutSet}
 }
 
 // FragmentsRendered returns how many fragments (see execCtx.cached) r
@@ -186,7 +200,7 @@ func (r *Renderer) FragmentsRendered() int64 { return r.fragments.Load() }
 // that layouts make come out minified (see Minify); nil leaves them as
 // the layouts write them.
 func New(layouts fs.FS, msgs *i18n.Catalog, md *markdown.Renderer, min *Minify) (*Renderer, error) {
-	r := &Renderer{md: md, msgs: msgs, tmpl: newTemplates(), min: min}
+	r := &Renderer{md: md, layoutSet: &layoutSet{msgs: msgs, tmpl: newTemplates(), min: min}}
 	files, err := layoutFiles(layouts)
 	if err != nil {
 		return nil, err
