@@ -120,7 +120,7 @@ func printTimings(w io.Writer, res pipeline.Result) {
 	} {
 		fmt.Fprintf(w, "%-8s %.3fs\n", s.name, s.d.Seconds())
 	}
-	fmt.Fprintln(w, "(render, minify and write are summed over the workers that run side by side)")
+	fmt.Fprintln(w, "(assets, with the layouts, are made while the content loads; render, minify and write are summed over the workers that run side by side)")
 }
 
 // report prints every problem, one a line.

@@ -232,6 +232,27 @@ func Run(cfg Config) (Result, error) {
 func load(cfg Config, srcFS fs.FS, res *Result, progress *progress) (*pipeline, []output, error) {
 	start := time.Now()
 	progress.set("loading content", 0, 0)
+	// The assets and layouts do not depend on the content: they are made
+	// while it loads, with the Markdown of a site that allows no raw HTML
+	// (see below for one that does).
+	var m *minify.M
+	if cfg.Minify {
+		m = newMinifier()
+	}
+	var (
+		assets   []output
+		manifest map[string]string
+		r        *render.Renderer
+		err      error
+		prepared = make(chan struct{})
+	)
+	go func() {
+		defer close(prepared)
+		t := time.Now()
+		assets, manifest, r, err = prepare(srcFS, cfg, m, false)
+		res.Stages.Assets = time.Since(t)
+	}()
+	defer func() { <-prepared }() // srcFS stays open until it is done
 	restore := collectLess(relaxedUpTo)
 	// Partial: with errors in the content, the pages are rendered all the
 	// same, and written nowhere, so that broken links and layouts come in
@@ -255,12 +276,7 @@ func load(cfg Config, srcFS fs.FS, res *Result, progress *progress) (*pipeline, 
 	res.LeftOut = render.LeftOut(s)
 	res.IndexLinks = cfg.IndexLinks || !render.HasAbsoluteURL(s)
 
-	t = time.Now()
-	var m *minify.M
-	if cfg.Minify {
-		m = newMinifier()
-	}
-	assets, manifest, r, err := prepare(srcFS, cfg, m, s.Config.UnsafeHTML)
+	<-prepared
 	if l := (problem.List)(nil); errors.As(err, &l) {
 		// Links out of layouts/ and assets/ are also among the
 		// problems of content.Read: once is enough.
@@ -273,7 +289,9 @@ func load(cfg Config, srcFS fs.FS, res *Result, progress *progress) (*pipeline, 
 		return nil, nil, err
 	}
 	res.Files = len(assets)
-	res.Stages.Assets = time.Since(t)
+	if s.Config.UnsafeHTML {
+		r = sibling(r, cfg, true)
+	}
 	workers := cfg.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
