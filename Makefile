@@ -67,7 +67,7 @@ browser-deps:
 ## then every Go benchmark, then the serve benchmarks again with more edits
 ## (median write-to-reload times), back to back and with an editor's pauses
 bench: $(BIN)
-	$(GO) run ./cmd/casebook-bench -bin $(BIN) -sizes 1000,10000 -runs 5 -big 100000 -dir $(CURDIR)/.bench-tmp/casebook-bench
+	$(GO) run ./cmd/casebook-bench -bin $(BIN) -sizes 100,1000,10000 -runs 5 -big 100000 -dir $(CURDIR)/.bench-tmp/casebook-bench
 	$(GO) test -run '^$$' -bench . -skip 'BenchmarkPathological|BenchmarkEdit' -benchtime 5x ./...
 	@echo "Markdown that is hard to parse: 1 MB of each pattern, rendered and scanned (target: well under 2 s, i.e. < 2,000 ns/byte; MB/s shown)"
 	$(GO) test -run '^$$' -bench 'BenchmarkPathological' -benchtime 3x ./internal/markdown/

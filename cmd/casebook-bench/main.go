@@ -47,7 +47,7 @@ type run struct {
 
 func main() {
 	bin := flag.String("bin", "bin/casebook", "the casebook `binary` to measure")
-	sizes := flag.String("sizes", "1000,10000", "comma-separated `numbers` of cases")
+	sizes := flag.String("sizes", "100,1000,10000", "comma-separated `numbers` of cases")
 	runs := flag.Int("runs", 5, "builds per size; the medians are printed")
 	big := flag.Int("big", 100000, "cases of one extra build that shows scaling (0: none)")
 	langs := flag.Int("languages", 10000, "cases of a site in three languages, 10% of them translated, built against the same site in one language (0: none)")
@@ -96,9 +96,11 @@ func bench(bin, sizes string, runs, big int, dir, hugo string) error {
 		walls, ns = append(walls, med.wall), append(ns, n)
 	}
 	if len(walls) > 1 {
-		last := len(walls) - 1
-		fmt.Printf("\n%d cases take %.1f times as long as %d cases (%.0f times the content).\n",
-			ns[last], walls[last].Seconds()/walls[0].Seconds(), ns[0], float64(ns[last])/float64(ns[0]))
+		fmt.Println()
+	}
+	for i := 1; i < len(walls); i++ {
+		fmt.Printf("%d cases take %.1f times as long as %d cases (%.0f times the content).\n",
+			ns[i], walls[i].Seconds()/walls[i-1].Seconds(), ns[i-1], float64(ns[i])/float64(ns[i-1]))
 	}
 	if big > 0 {
 		fmt.Printf("\none build of %d cases:\n", big)
