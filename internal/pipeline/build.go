@@ -406,17 +406,27 @@ func paceBack(stop <-chan struct{}, percent int, limit uint64) {
 }
 
 // onLiveHeap calls f once the live heap of the last collection passes
-// limit, or returns when stop is closed first. It asks every 20 ms.
+// limit, or returns when stop is closed first. It asks at once, then
+// every 20 ms: a build of a large site comes to collectLess(smallHeap)
+// with its heap past it already.
 func onLiveHeap(stop <-chan struct{}, limit uint64, f func()) {
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	passed := func() bool {
+		metrics.Read(sample)
+		return sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > limit
+	}
+	if passed() {
+		f()
+		return
+	}
 	tick := time.NewTicker(20 * time.Millisecond)
 	defer tick.Stop()
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	for {
 		select {
 		case <-stop:
 			return
 		case <-tick.C:
-			if metrics.Read(sample); sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > limit {
+			if passed() {
 				f()
 				return
 			}
