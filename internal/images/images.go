@@ -110,15 +110,34 @@ type Processor struct {
 // assets/) whose bytes are data, and its size. The error says why the
 // file cannot be used: too large, or not an image it can decode.
 func (p *Processor) Variants(logical string, data []byte) (w, h int, vs []Variant, err error) {
+	w, h, vs, wait, err := p.VariantsLater(logical, data)
+	if err == nil && wait != nil {
+		err = wait()
+	}
+	if err != nil {
+		return 0, 0, nil, err
+	}
+	return w, h, vs, nil
+}
+
+// VariantsLater is Variants for a caller that needs the variants' paths
+// and sizes before their bytes: the variants to encode (not in the cache)
+// come without their bytes, and are encoded on goroutines of their own
+// from now on; wait, nil when there are none, waits for them and puts
+// their bytes into vs, which are not to be read before. Its error says
+// that one could not be encoded. The image is decoded before
+// VariantsLater returns, so that a file that is not an image is its
+// error, as in Variants.
+func (p *Processor) VariantsLater(logical string, data []byte) (w, h int, vs []Variant, wait func() error, err error) {
 	if len(data) > MaxBytes {
-		return 0, 0, nil, fmt.Errorf("the file has %d MB, more than the %d MB an image may have", len(data)>>20, MaxBytes>>20)
+		return 0, 0, nil, nil, fmt.Errorf("the file has %d MB, more than the %d MB an image may have", len(data)>>20, MaxBytes>>20)
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		return 0, 0, nil, fmt.Errorf("cannot decode it as an image (%v): expected a PNG, JPEG, GIF or WebP file", err)
+		return 0, 0, nil, nil, fmt.Errorf("cannot decode it as an image (%v): expected a PNG, JPEG, GIF or WebP file", err)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > MaxPixels {
-		return 0, 0, nil, fmt.Errorf("%s image of %dx%d pixels: more than the %d megapixels an image may have", format, cfg.Width, cfg.Height, MaxPixels/1_000_000)
+		return 0, 0, nil, nil, fmt.Errorf("%s image of %dx%d pixels: more than the %d megapixels an image may have", format, cfg.Width, cfg.Height, MaxPixels/1_000_000)
 	}
 	sum := sha256.Sum256(data)
 	hash := hex.EncodeToString(sum[:])
@@ -140,13 +159,16 @@ func (p *Processor) Variants(logical string, data []byte) (w, h int, vs []Varian
 		}
 		if img == nil {
 			if img, _, err = image.Decode(bytes.NewReader(data)); err != nil {
-				return 0, 0, nil, fmt.Errorf("cannot decode it as an image: %v", err)
+				return 0, 0, nil, nil, fmt.Errorf("cannot decode it as an image: %v", err)
 			}
 		}
 		if !p.SizesOnly {
 			todo = append(todo, len(vs))
 		}
 		vs = append(vs, v)
+	}
+	if len(todo) == 0 {
+		return cfg.Width, cfg.Height, vs, nil, nil
 	}
 	// Each width on a goroutine of its own: a site has a few images, and
 	// one image's widths would otherwise take turns while cores wait.
@@ -163,13 +185,16 @@ func (p *Processor) Variants(logical string, data []byte) (w, h int, vs []Varian
 			}
 		})
 	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return 0, 0, nil, err
+	wait = func() error {
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				return err
+			}
 		}
+		return nil
 	}
-	return cfg.Width, cfg.Height, vs, nil
+	return cfg.Width, cfg.Height, vs, wait, nil
 }
 
 // widths returns the widths of the variants of an image w pixels wide:

@@ -103,6 +103,42 @@ func TestCache(t *testing.T) {
 	}
 }
 
+// TestVariantsLater: VariantsLater gives the variants' paths and sizes at
+// once and their bytes after wait, the same as Variants gives; with every
+// encode in the cache there is nothing to wait for.
+func TestVariantsLater(t *testing.T) {
+	dir := t.TempDir()
+	data := pngOf(t, 1000, 600)
+	_, _, want, err := (&images.Processor{}).Variants("img/a.png", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &images.Processor{Cache: dir}
+	w, h, got, wait, err := p.VariantsLater("img/a.png", data)
+	if err != nil || wait == nil {
+		t.Fatalf("VariantsLater: wait %v, error %v; want a wait and no error", wait != nil, err)
+	}
+	if w != 1000 || h != 600 || len(got) != len(want) {
+		t.Fatalf("VariantsLater: %dx%d with %d variants, want 1000x600 with %d", w, h, len(got), len(want))
+	}
+	for i := range got {
+		if got[i].Path != want[i].Path || got[i].Width != want[i].Width || got[i].Height != want[i].Height {
+			t.Errorf("variant %d: %+v before its bytes, want %s %dx%d", i, got[i], want[i].Path, want[i].Width, want[i].Height)
+		}
+	}
+	if err := wait(); err != nil {
+		t.Fatal(err)
+	}
+	for i := range got {
+		if !bytes.Equal(got[i].Data, want[i].Data) {
+			t.Errorf("variant %d: %d bytes after wait, want the %d of Variants", i, len(got[i].Data), len(want[i].Data))
+		}
+	}
+	if _, _, _, wait, err := p.VariantsLater("img/a.png", data); err != nil || wait != nil {
+		t.Errorf("with the encodes in the cache: wait %v, error %v; want neither", wait != nil, err)
+	}
+}
+
 func TestRefused(t *testing.T) {
 	huge := func() []byte {
 		// A PNG header that claims 20000x20000 pixels: refused before

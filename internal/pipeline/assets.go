@@ -183,10 +183,13 @@ func imageProcessor(cfg Config) *images.Processor {
 }
 
 // addImageVariants adds the variants of the raster images among files to
-// files and to the manifest (see package images for its keys), on every
-// core. An image that cannot be used is no problem here but in the pages
+// the manifest (see package images for its keys), on every core, and to
+// files those whose bytes it has (from the cache). The others are being
+// encoded when it returns, since pages need a variant's path and size
+// only: later waits for them and returns them, to write once the pages
+// are. An image that cannot be used is no problem here but in the pages
 // that show it, at the line that names it: the manifest says why.
-func addImageVariants(files []output, manifest map[string]string, proc *images.Processor) []output {
+func addImageVariants(files []output, manifest map[string]string, proc *images.Processor) (_ []output, later func() ([]output, error)) {
 	var todo []int
 	for i, f := range files {
 		if logical := strings.TrimPrefix(f.path, "assets/"); images.Is(logical) {
@@ -196,15 +199,24 @@ func addImageVariants(files []output, manifest map[string]string, proc *images.P
 	type result struct {
 		w, h int
 		vs   []images.Variant
+		wait func() error
 		err  error
 	}
 	results := make([]result, len(todo))
 	_ = parallel(len(todo), runtime.GOMAXPROCS(0), func(j int) error {
 		f := files[todo[j]]
 		r := &results[j]
-		r.w, r.h, r.vs, r.err = proc.Variants(strings.TrimPrefix(f.path, "assets/"), f.data)
+		r.w, r.h, r.vs, r.wait, r.err = proc.VariantsLater(strings.TrimPrefix(f.path, "assets/"), f.data)
 		return nil
 	})
+	outputs := func(vs []images.Variant) []output {
+		out := make([]output, len(vs))
+		for i, v := range vs {
+			out[i] = output{v.Path, v.Data, digestOf(v.Data)}
+		}
+		return out
+	}
+	var waits []func() ([]output, error)
 	for j, i := range todo {
 		logical, r := strings.TrimPrefix(files[i].path, "assets/"), results[j]
 		if r.err != nil {
@@ -214,8 +226,26 @@ func addImageVariants(files []output, manifest map[string]string, proc *images.P
 		manifest[images.SizeKey(logical)] = strconv.Itoa(r.w) + "x" + strconv.Itoa(r.h)
 		for _, v := range r.vs {
 			manifest[images.Key(logical, v.Width)] = v.Path
-			files = append(files, output{v.Path, v.Data, digestOf(v.Data)})
 		}
+		if r.wait == nil {
+			files = append(files, outputs(r.vs)...)
+			continue
+		}
+		waits = append(waits, func() ([]output, error) {
+			if err := r.wait(); err != nil {
+				return nil, fmt.Errorf("assets/%s: %w", logical, err)
+			}
+			return outputs(r.vs), nil
+		})
 	}
-	return files
+	later = func() ([]output, error) {
+		var out []output
+		var errs []error
+		for _, wait := range waits {
+			o, err := wait() // every one, so that no encode outlives the build
+			out, errs = append(out, o...), append(errs, err)
+		}
+		return out, errors.Join(errs...)
+	}
+	return files, later
 }

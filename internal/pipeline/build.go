@@ -184,12 +184,14 @@ func Run(cfg Config) (Result, error) {
 	// content.Options): rendered for its problems, never written.
 	if !cfg.DryRun && !res.Problems.HasErrors() {
 		if st, err = newStage(res.Out, p.workers, cfg.Minify); err != nil {
+			p.waitVariants()
 			return res, err
 		}
 		p.stage, p.digests, p.prev = st, true, st.prev
 		p.records = startRecords(cfg, res.Out, st.prev, len(p.site.Cases))
 	}
 	pages, problems, err := p.run(assets)
+	res.Files += p.written
 	res.Problems = append(res.Problems, problems...)
 	res.Problems.Sort()
 	res.Problems = collapseRendering(res.Problems)
@@ -243,16 +245,23 @@ func load(cfg Config, srcFS fs.FS, res *Result, progress *progress) (*pipeline, 
 		assets   []output
 		manifest map[string]string
 		r        *render.Renderer
+		later    func() ([]output, error)
 		err      error
 		prepared = make(chan struct{})
 	)
 	go func() {
 		defer close(prepared)
 		t := time.Now()
-		assets, manifest, r, err = prepare(srcFS, cfg, m, false)
+		assets, manifest, r, later, err = prepare(srcFS, cfg, m, false)
 		res.Stages.Assets = time.Since(t)
 	}()
-	defer func() { <-prepared }() // srcFS stays open until it is done
+	taken := false // by the pipeline, which writes the variants later gives
+	defer func() {
+		<-prepared // srcFS stays open until it is done
+		if !taken && later != nil {
+			later() // no encode outlives the build that began it
+		}
+	}()
 	restore := collectLess(relaxedUpTo)
 	// Partial: with errors in the content, the pages are rendered all the
 	// same, and written nowhere, so that broken links and layouts come in
@@ -309,8 +318,9 @@ func load(cfg Config, srcFS fs.FS, res *Result, progress *progress) (*pipeline, 
 	for i := range others {
 		others[i].site = others[i].site.WithoutBodies(read)
 	}
+	taken = true
 	return &pipeline{site: s, renderer: r, others: others, opts: render.Options{BaseURL: s.Config.BaseURL, Assets: manifest, IndexLinks: cfg.IndexLinks},
-		minifier: m, workers: workers, progress: progress}, assets, nil
+		minifier: m, workers: workers, progress: progress, variants: later}, assets, nil
 }
 
 // takeOutput checks the output folder, takes its lock and cleans up what
@@ -526,29 +536,32 @@ func openSource(dir string) (fs.FS, func()) {
 // prepare builds the assets (the site's over the defaults) and parses the
 // layouts (likewise), for a build or a session. What is wrong with the
 // site's assets and layouts, all of it, comes as a problem.List error.
-func prepare(srcFS fs.FS, cfg Config, m *minify.M, unsafe bool) ([]output, map[string]string, *render.Renderer, error) {
+// The image variants not in the cache are still being encoded when it
+// returns: later waits for them and returns them (see addImageVariants).
+func prepare(srcFS fs.FS, cfg Config, m *minify.M, unsafe bool) (assets []output, manifest map[string]string, r *render.Renderer, later func() ([]output, error), err error) {
 	// content.Read has checked the links of a build; a session comes here
 	// again when a layout or an asset changes.
 	if problems := content.OutsideLinks(srcFS, "layouts", "assets", i18n.Dir); len(problems) > 0 {
-		return nil, nil, nil, problems
+		return nil, nil, nil, nil, problems
 	}
 	var problems problem.List
-	assets, manifest, err := buildAssets(overlay.New(srcFS, "assets", cfg.Assets), m)
+	assets, manifest, err = buildAssets(overlay.New(srcFS, "assets", cfg.Assets), m)
 	if l := (problem.List)(nil); errors.As(err, &l) {
 		problems = append(problems, l...)
 	} else if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
-	assets = addImageVariants(assets, manifest, imageProcessor(cfg))
-	r, err := newRenderer(srcFS, cfg, m, unsafe)
+	assets, later = addImageVariants(assets, manifest, imageProcessor(cfg))
+	r, err = newRenderer(srcFS, cfg, m, unsafe)
 	if err != nil {
 		problems = append(problems, fileProblem(err))
 	}
 	if len(problems) > 0 {
+		later() // the encodes end with the call that began them
 		problems.Sort()
-		return nil, nil, nil, problems
+		return nil, nil, nil, nil, problems
 	}
-	return assets, manifest, r, nil
+	return assets, manifest, r, later, nil
 }
 
 // newRenderer parses the layouts (the site's over the defaults) into a

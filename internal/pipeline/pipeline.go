@@ -44,6 +44,12 @@ type pipeline struct {
 	rec     *pageRecords
 	dirty   map[string]bool
 
+	// variants waits for the image variants being encoded and returns
+	// them, to write after the pages (see addImageVariants); written
+	// counts them.
+	variants func() ([]output, error)
+	written  int
+
 	render, minify, write atomic.Int64 // nanoseconds, summed over workers
 	rendered              atomic.Int64 // pages rendered, not kept unrendered
 }
@@ -64,14 +70,9 @@ type sink interface {
 // the number of pages, their problems (broken links), and the first error
 // that stopped it.
 func (p *pipeline) run(assets []output) (int, problem.List, error) {
-	for _, a := range assets {
-		kept, err := p.stage.keep(a.path, a.source)
-		if err == nil && !kept {
-			err = p.stage.write(a)
-		}
-		if err != nil {
-			return 0, nil, err
-		}
+	if err := p.writeAssets(assets); err != nil {
+		p.waitVariants()
+		return 0, nil, err
 	}
 	n, problems, err := p.runSite()
 	for _, l := range p.others {
@@ -85,8 +86,39 @@ func (p *pipeline) run(assets []output) (int, problem.List, error) {
 		n += m
 		problems = append(problems, more...)
 	}
+	p.progress.set("encoding the image variants", 0, 0)
+	variants, verr := p.waitVariants()
+	if err == nil {
+		if err = verr; err == nil {
+			err = p.writeAssets(variants)
+			p.written = len(variants)
+		}
+	}
 	problems.Sort()
 	return n, slices.Compact(problems), err
+}
+
+// waitVariants waits for the image variants being encoded, if any, and
+// returns them.
+func (p *pipeline) waitVariants() ([]output, error) {
+	if p.variants == nil {
+		return nil, nil
+	}
+	return p.variants()
+}
+
+// writeAssets writes files into the stage, or keeps the previous build's.
+func (p *pipeline) writeAssets(files []output) error {
+	for _, a := range files {
+		kept, err := p.stage.keep(a.path, a.source)
+		if err == nil && !kept {
+			err = p.stage.write(a)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // langSite is the site of one language, with the renderer of its pages.

@@ -443,10 +443,15 @@ func (s *Session) bodyEdits(files *content.Files, paths []string) (map[string]si
 // renderer keeps the last one's search index, which follows the content,
 // not the layouts.
 func (s *Session) prepare(unsafe bool) error {
-	assets, manifest, r, err := prepare(s.fsys, s.cfg, s.minifier, unsafe)
+	assets, manifest, r, later, err := prepare(s.fsys, s.cfg, s.minifier, unsafe)
 	if err != nil {
 		return err
 	}
+	variants, err := later()
+	if err != nil {
+		return err
+	}
+	assets = append(assets, variants...)
 	r.FollowEdits(s.renderer)
 	for i := range assets {
 		assets[i].data = s.held(assets[i].path, assets[i].data)
