@@ -123,7 +123,7 @@ func TestVariantsLater(t *testing.T) {
 	}
 	for i := range got {
 		if got[i].Path != want[i].Path || got[i].Width != want[i].Width || got[i].Height != want[i].Height {
-			t.Errorf("variant %d: %+v before its bytes, want %s %dx%d", i, got[i], want[i].Path, want[i].Width, want[i].Height)
+			t.Errorf("variant %d: %s %dx%d before its bytes, want %s %dx%d", i, got[i].Path, got[i].Width, got[i].Height, want[i].Path, want[i].Width, want[i].Height)
 		}
 	}
 	if err := wait(); err != nil {
