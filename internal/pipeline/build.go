@@ -285,7 +285,7 @@ func load(cfg Config, srcFS fs.FS, res *Result, progress *progress) (*pipeline, 
 	res.LeftOut = render.LeftOut(s)
 	res.IndexLinks = cfg.IndexLinks || !render.HasAbsoluteURL(s)
 
-	progress.set("making the assets and their image variants", 0, 0) // the first time, these take long
+	progress.set("making the assets and parsing the layouts", 0, 0)
 	<-prepared
 	if l := (problem.List)(nil); errors.As(err, &l) {
 		// Links out of layouts/ and assets/ are also among the

@@ -223,7 +223,7 @@ func minifyMessage(err error) string {
 // error, at the line and column of the layout as written; err if that
 // one does not fail.
 func (r *Renderer) executeWritten(b *binding, rec *deps.Recorder, p Page, d *Data, err error) error {
-	written, werr := r.writtenLayouts()
+	written, werr := r.written()
 	if werr != nil {
 		return err // they fail where the minified ones did not: err stands
 	}

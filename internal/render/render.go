@@ -168,16 +168,14 @@ type layoutSet struct {
 	msgs    *i18n.Catalog
 	layouts map[string]*template.Template // by page kind; parsed, never executed
 	min     *Minify                       // or nil
-	files   map[string][]byte             // with min, the layout files as written
-	// With min, the layouts as written, for the lines of errors: parsed
-	// from files when first asked for (see writtenLayouts).
-	writtenOnce sync.Once
-	written     map[string]*template.Template
-	writtenErr  error
-	ctxs        ctxPool    // copies of layouts to execute
-	wctxs       ctxPool    // copies of written, for the errors
-	tmpl        templates  // every file's version and what it can execute
-	reachMu     sync.Mutex // guards tmpl.reach
+	// written returns the layouts as written, for the lines of errors:
+	// layouts themselves without min, and with it, parsed the first time
+	// they are asked for (see parse).
+	written func() (map[string]*template.Template, error)
+	ctxs    ctxPool    // copies of layouts to execute
+	wctxs   ctxPool    // copies of written, for the errors
+	tmpl    templates  // every file's version and what it can execute
+	reachMu sync.Mutex // guards tmpl.reach
 }
 
 // Sibling returns a Renderer of r's layouts and words whose Markdown md
@@ -213,7 +211,7 @@ func New(layouts fs.FS, msgs *i18n.Catalog, md *markdown.Renderer, min *Minify) 
 			// Parsed minified, a file can parse that does not as written
 			// (an action in an HTML comment, which the minifier drops):
 			// the error as html/template gives it.
-			if _, werr := r.writtenLayouts(); werr != nil {
+			if _, werr := r.written(); werr != nil {
 				return nil, werr
 			}
 			return nil, err
@@ -227,14 +225,15 @@ func New(layouts fs.FS, msgs *i18n.Catalog, md *markdown.Renderer, min *Minify) 
 
 // parse parses the layout files, with r.min minified: then the files as
 // written are parsed only for an error's lines, here or when a page's
-// layouts fail to execute (see writtenLayouts).
+// layouts fail to execute (see executeWritten).
 func (r *Renderer) parse(files map[string][]byte) error {
 	var err error
 	if r.min == nil {
 		r.layouts, err = parseLayouts(files)
+		r.written = func() (map[string]*template.Template, error) { return r.layouts, err }
 		return err
 	}
-	r.files = files
+	r.written = sync.OnceValues(func() (map[string]*template.Template, error) { return parseLayouts(files) })
 	minified, err := r.min.layouts(files)
 	if err == nil {
 		if r.layouts, err = parseLayouts(minified); err == nil {
@@ -242,17 +241,10 @@ func (r *Renderer) parse(files map[string][]byte) error {
 		}
 		err = fmt.Errorf("%w (minified; build with --no-minify to leave the layouts as they are)", err)
 	}
-	if _, werr := r.writtenLayouts(); werr != nil {
+	if _, werr := r.written(); werr != nil {
 		return werr
 	}
 	return err
-}
-
-// writtenLayouts returns the layouts as written of a Renderer that
-// minifies them, parsed the first time they are asked for.
-func (r *Renderer) writtenLayouts() (map[string]*template.Template, error) {
-	r.writtenOnce.Do(func() { r.written, r.writtenErr = parseLayouts(r.files) })
-	return r.written, r.writtenErr
 }
 
 // parseLayouts parses the layout files into a template set per page kind:
