@@ -124,7 +124,8 @@ func (p *Processor) Variants(logical string, data []byte) (w, h int, vs []Varian
 // and sizes before their bytes: the variants to encode (not in the cache)
 // come without their bytes, and are encoded on goroutines of their own
 // from now on; wait, nil when there are none, waits for them and puts
-// their bytes into vs, which are not to be read before. Its error says
+// their bytes into vs (call it once, on the goroutine that reads vs, or
+// after the others are done reading it). Its error says
 // that one could not be encoded. The image is decoded before
 // VariantsLater returns, so that a file that is not an image is its
 // error, as in Variants.
@@ -172,25 +173,28 @@ func (p *Processor) VariantsLater(logical string, data []byte) (w, h int, vs []V
 	}
 	// Each width on a goroutine of its own: a site has a few images, and
 	// one image's widths would otherwise take turns while cores wait.
-	errs := make([]error, len(vs))
+	// The encodes go into datas, and into vs only in wait, so that the
+	// caller may read vs (all but the bytes) meanwhile.
+	datas, errs := make([][]byte, len(vs)), make([]error, len(vs))
 	var wg sync.WaitGroup
 	for _, i := range todo {
+		v := vs[i]
 		wg.Go(func() {
 			encoders <- struct{}{}
 			defer func() { <-encoders }()
-			v := &vs[i]
-			if v.Data, errs[i] = encode(img, v.Width, v.Height); errs[i] == nil {
+			if datas[i], errs[i] = encode(img, v.Width, v.Height); errs[i] == nil {
 				p.Encodes.Add(1)
-				writeCache(p.cachePath(hash, v.Width), v.Data)
+				writeCache(p.cachePath(hash, v.Width), datas[i])
 			}
 		})
 	}
 	wait = func() error {
 		wg.Wait()
-		for _, err := range errs {
-			if err != nil {
-				return err
+		for _, i := range todo {
+			if errs[i] != nil {
+				return errs[i]
 			}
+			vs[i].Data = datas[i]
 		}
 		return nil
 	}
