@@ -15,6 +15,7 @@ import (
 	casebook "github.com/casebook/casebook"
 	"github.com/casebook/casebook/internal/check"
 	"github.com/casebook/casebook/internal/problem"
+	"github.com/casebook/casebook/internal/sitefs"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
@@ -45,14 +46,14 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "casebook check: --source %q: expected a folder\n", source)
 		return errUsage
 	}
-	// Through an os.Root, as build and serve read it, no symbolic link
-	// can take check outside the site folder.
-	root, err := os.OpenRoot(source)
+	// As build and serve read it, no symbolic link can take check
+	// outside the site folder (see package sitefs).
+	fsys, err := sitefs.Open(source)
 	if err != nil {
 		return err
 	}
-	defer root.Close()
-	cfg.Source = root.FS()
+	defer fsys.Close()
+	cfg.Source = fsys
 	cfg.Client = newHTTPClient(cfg.Timeout)
 	problems := check.Run(context.Background(), cfg)
 	if err := check.Write(stdout, problems, format); err != nil {

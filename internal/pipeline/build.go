@@ -56,6 +56,7 @@ import (
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/render"
 	"github.com/casebook/casebook/internal/site"
+	"github.com/casebook/casebook/internal/sitefs"
 )
 
 // Config is what a build needs to know.
@@ -522,15 +523,15 @@ func overrideBaseURL(s *site.Site, baseURL string) error {
 }
 
 // openSource opens the site folder so that no symbolic link can take a
-// read outside it, through an os.Root, as a session does; content.Read
+// read outside it (see package sitefs), as a session does; content.Read
 // reports such links with their targets. When the folder cannot be
 // opened, content.Read says what is wrong with it.
 func openSource(dir string) (fs.FS, func()) {
-	root, err := os.OpenRoot(dir)
+	fsys, err := sitefs.Open(dir)
 	if err != nil {
 		return os.DirFS(dir), func() {}
 	}
-	return root.FS(), func() { root.Close() }
+	return fsys, func() { fsys.Close() }
 }
 
 // prepare builds the assets (the site's over the defaults) and parses the

@@ -17,6 +17,7 @@ import (
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/render"
 	"github.com/casebook/casebook/internal/site"
+	"github.com/casebook/casebook/internal/sitefs"
 	"github.com/casebook/casebook/internal/view"
 )
 
@@ -126,11 +127,11 @@ func NewSession(cfg Config, liveReload bool) *Session {
 	if !cfg.Minify {
 		m = nil
 	}
-	// Through an os.Root, no symbolic link can take the build outside the
-	// site folder: a dev server serves whatever the build reads.
+	// No symbolic link can take the build outside the site folder (see
+	// package sitefs): a dev server serves whatever the build reads.
 	var fsys fs.FS = os.DirFS(cfg.Source)
-	if root, err := os.OpenRoot(cfg.Source); err == nil {
-		fsys = root.FS()
+	if f, err := sitefs.Open(cfg.Source); err == nil {
+		fsys = f
 	}
 	return &Session{
 		cfg: cfg, live: liveReload, fsys: fsys, minifier: m, readBody: content.BodyReader(fsys),

@@ -424,19 +424,12 @@ func (st *stage) mkdirFor(name string) error {
 // that exists, which may be a hard link to a file of the previous output
 // (see keep): a name written twice is removed and created again.
 func create(name string, data []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	err := createNew(name, data)
 	if errors.Is(err, fs.ErrExist) {
 		if err := os.Remove(name); err != nil {
 			return err
 		}
-		f, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	}
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
+		err = createNew(name, data)
 	}
 	return err
 }
