@@ -49,12 +49,13 @@ test-go:
 	$(GO) test -count=1 ./...
 
 ## fuzz: run each fuzz target for FUZZTIME (loading a content file, rendering
-## Markdown, Markdown in linear time, random edits followed by serve's
-## incremental rebuild)
+## Markdown, Markdown in linear time, linkify as goldmark's, random edits
+## followed by serve's incremental rebuild)
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./internal/content/
 	$(GO) test -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) ./internal/markdown/
 	$(GO) test -run '^$$' -fuzz '^FuzzLinear$$' -fuzztime $(FUZZTIME) ./internal/markdown/
+	$(GO) test -run '^$$' -fuzz '^FuzzQuickLinkify$$' -fuzztime $(FUZZTIME) ./internal/markdown/
 	$(GO) test -run '^$$' -fuzz '^FuzzIncremental$$' -fuzztime $(FUZZTIME) ./internal/pipeline/
 
 browser-deps:

@@ -58,12 +58,18 @@ type Renderer struct {
 // New returns a Renderer. With unsafe, raw HTML and every link scheme pass
 // through unchanged.
 func New(unsafe bool) *Renderer {
+	return &Renderer{md: newGoldmark(unsafe, gfm{}), blocks: blockParser(), unsafe: unsafe}
+}
+
+// newGoldmark returns the goldmark instance of New, with gfm for GitHub's
+// extensions (gfm{}, or extension.GFM to compare with).
+func newGoldmark(unsafe bool, gfm goldmark.Extender) goldmark.Markdown {
 	opts := []renderer.Option{}
 	if unsafe {
 		opts = append(opts, html.WithUnsafe())
 	}
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, footnotes{}, extension.Typographer),
+	return goldmark.New(
+		goldmark.WithExtensions(gfm, footnotes{}, extension.Typographer),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithParagraphTransformers(util.Prioritized(refChunks{}, 50)),
@@ -74,7 +80,6 @@ func New(unsafe bool) *Renderer {
 		),
 		goldmark.WithRendererOptions(opts...),
 	)
-	return &Renderer{md: md, blocks: blockParser(), unsafe: unsafe}
 }
 
 // Source is a Markdown body and where it stands in its file.
