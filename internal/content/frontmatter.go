@@ -176,6 +176,9 @@ func parseMeta(raw []byte, kind string) (*yaml.Node, error) {
 		placeTOML(&n, raw)
 		return &n, nil
 	}
+	if n, ok := quickYAML(raw); ok {
+		return n, nil
+	}
 	var n yaml.Node
 	if err := yaml.Unmarshal(raw, &n); err != nil {
 		// A tab in the indentation is the likeliest cause of any error,
