@@ -26,14 +26,10 @@ func quickYAML(raw []byte) (*yaml.Node, bool) {
 		bytes.Contains(raw, []byte("...")) || bytes.Contains(raw, []byte("\u2028")) || bytes.Contains(raw, []byte("\u2029")) {
 		return nil, false
 	}
-	p := &quickParser{}
-	for line, rest := 1, raw; len(rest) > 0; line++ {
-		end := bytes.IndexByte(rest, '\n')
-		if end < 0 {
-			end = len(rest)
-		}
-		text := string(rest[:end])
-		rest = rest[min(end+1, len(rest)):]
+	p := &quickParser{lines: make([]quickLine, 0, bytes.Count(raw, []byte{'\n'})+1)}
+	for line, rest := 1, string(raw); len(rest) > 0; line++ {
+		text, after, _ := strings.Cut(rest, "\n")
+		rest = after
 		if strings.TrimLeft(text, " ") == "" {
 			continue
 		}
