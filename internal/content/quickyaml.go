@@ -14,10 +14,10 @@ import (
 // of it, positions, styles and tags included; for anything else it
 // reports false, and yaml.v3 parses the front matter, and reports what is
 // wrong with it. yaml.v3 is a port of libyaml, token by token and event
-// by event: its parse was a tenth of a 10,000-case build's processor
-// time, ten times what this takes. A plain scalar's tag is yaml.v3's own
-// resolution (Node.ShortTag). TestQuickYAML and FuzzQuickYAML compare the
-// trees with yaml.v3's.
+// by event: 60 µs a front matter, 0.6 s of the 9.9 s of processor time of
+// a 10,000-case build; this takes a third of that. A plain scalar's tag is
+// yaml.v3's own resolution (Node.ShortTag). TestQuickYAML and
+// FuzzQuickYAML compare the trees with yaml.v3's.
 func quickYAML(raw []byte) (*yaml.Node, bool) {
 	// What this parser does not follow: comments, anchors, aliases and
 	// tags, block scalars, escapes, flow mappings, directives and
