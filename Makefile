@@ -49,11 +49,13 @@ test-go:
 	$(GO) test -count=1 ./...
 
 ## fuzz: run each fuzz target for FUZZTIME (loading a content file, front
-## matter as yaml.v3 reads it, rendering Markdown, Markdown in linear time,
-## linkify as goldmark's, random edits followed by serve's incremental rebuild)
+## matter cut and read as adrg/frontmatter and yaml.v3 do, rendering Markdown,
+## Markdown in linear time, linkify as goldmark's, random edits followed by
+## serve's incremental rebuild)
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./internal/content/
 	$(GO) test -run '^$$' -fuzz '^FuzzQuickYAML$$' -fuzztime $(FUZZTIME) ./internal/content/
+	$(GO) test -run '^$$' -fuzz '^FuzzQuickSplit$$' -fuzztime $(FUZZTIME) ./internal/content/
 	$(GO) test -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) ./internal/markdown/
 	$(GO) test -run '^$$' -fuzz '^FuzzLinear$$' -fuzztime $(FUZZTIME) ./internal/markdown/
 	$(GO) test -run '^$$' -fuzz '^FuzzQuickLinkify$$' -fuzztime $(FUZZTIME) ./internal/markdown/

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/adrg/frontmatter"
 	"github.com/casebook/casebook/internal/gen"
 	"gopkg.in/yaml.v3"
 )
@@ -162,5 +163,55 @@ func FuzzQuickYAML(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		compareQuick(t, []byte(in))
+	})
+}
+
+// splitInputs are content files at the edges of what quickSplit cuts.
+var splitInputs = []string{
+	"---\ntitle: A\n---\nbody\n", "---\ntitle: A\n---", "---\ntitle: A\n---\n", "---\n---\nbody",
+	"---\ntitle: A\n  ---  \nbody\n", "---\ntitle: A\n\u00a0---\nbody\n", "---\ntitle: A\n----\n---\nbody",
+	"---\ntitle: A\nno close\n", "\n---\ntitle: A\n---\nbody\n", " ---\ntitle: A\n---\nbody\n",
+	"---yaml\ntitle: A\n---\nbody\n", "+++\ntitle = 'A'\n+++\nbody\n", ";;;\n{}\n;;;\n", "---\r\ntitle: A\r\n---\r\n",
+	"---\ntitle: A\n---\n---\nbody\n", "--- \ntitle: A\n---\n", "---\n-\n---\n-\n", "no front matter\n", "",
+}
+
+// TestQuickSplit checks that quickSplit cuts content files as
+// frontmatter.MustParse does, wherever it cuts them.
+func TestQuickSplit(t *testing.T) {
+	cut := 0
+	for _, in := range splitInputs {
+		if compareSplit(t, []byte(in)) {
+			cut++
+		}
+	}
+	if cut < 8 {
+		t.Errorf("quickSplit cut %d of the inputs, want at least 8", cut)
+	}
+}
+
+// compareSplit fails t when quickSplit cuts data otherwise than
+// frontmatter.MustParse, and reports whether it cut it.
+func compareSplit(t *testing.T, data []byte) bool {
+	t.Helper()
+	raw, body, ok := quickSplit(data)
+	if !ok {
+		return false
+	}
+	var wantRaw []byte
+	kind := ""
+	wantBody, err := frontmatter.MustParse(bytes.NewReader(data), nil, formats(&wantRaw, &kind)...)
+	if err != nil || kind != "yaml" || !bytes.Equal(raw, wantRaw) || !bytes.Equal(body, wantBody) {
+		t.Errorf("quickSplit(%q) = %q, %q; MustParse: %q, %q, %s, %v", data, raw, body, wantRaw, wantBody, kind, err)
+	}
+	return true
+}
+
+// FuzzQuickSplit checks TestQuickSplit's promise on any input.
+func FuzzQuickSplit(f *testing.F) {
+	for _, in := range splitInputs {
+		f.Add(in)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		compareSplit(t, []byte(in))
 	})
 }
