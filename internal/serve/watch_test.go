@@ -229,8 +229,15 @@ func TestBurstOutlastsRebuild(t *testing.T) {
 	first := h.next("the first rebuild")
 	second := h.next("the rebuild of the rest")
 	h.none("after the rebuild of the rest")
-	if got := len(first.Paths) + len(second.Paths); got != n || first.Problems != nil || second.Problems != nil {
-		t.Fatalf("rebuilds of %d and %d paths, problems %q and %q: want the %d files in two, without problems", len(first.Paths), len(second.Paths), first.Problems, second.Problems, n)
+	// A file may be in both: on a busy machine, the events of its
+	// creation and of its writing can come on either side of the first
+	// rebuild's start.
+	both := make(map[string]bool)
+	for _, p := range append(first.Paths, second.Paths...) {
+		both[p] = true
+	}
+	if len(both) != n || first.Problems != nil || second.Problems != nil {
+		t.Fatalf("rebuilds of %d and %d paths (%d files), problems %q and %q: want the %d files in two, without problems", len(first.Paths), len(second.Paths), len(both), first.Problems, second.Problems, n)
 	}
 	h.wantPage(fmt.Sprintf("/cases/burst-%04d/", n-1), 200, fmt.Sprintf("Burst %d", n-1))
 }
