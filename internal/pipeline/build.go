@@ -192,7 +192,7 @@ func Run(cfg Config) (Result, error) {
 		p.records = startRecords(cfg, res.Out, st.prev, len(p.site.Cases))
 	}
 	pages, problems, err := p.run(assets)
-	res.Files += p.written
+	res.Files += p.variantFiles
 	res.Problems = append(res.Problems, problems...)
 	res.Problems.Sort()
 	res.Problems = collapseRendering(res.Problems)
@@ -350,9 +350,9 @@ func takeOutput(cfg Config) (string, func(), error) {
 	return out, lock.unlock, nil
 }
 
-// loading counts the builds under collectLess, and keeps the garbage
+// relaxed counts the builds under collectLess, and keeps the garbage
 // collector's setting from before the first of them.
-var loading struct {
+var relaxed struct {
 	sync.Mutex
 	builds  int
 	percent int
@@ -374,20 +374,20 @@ var loading struct {
 // smallHeap: a build of 100 cases spent a tenth of its processor time
 // collecting a heap of a few megabytes.
 func collectLess(upTo uint64) (restore func()) {
-	loading.Lock()
-	defer loading.Unlock()
-	if loading.builds == 0 {
-		loading.percent = debug.SetGCPercent(400)
-		loading.stop = make(chan struct{})
-		go paceBack(loading.stop, loading.percent, upTo)
+	relaxed.Lock()
+	defer relaxed.Unlock()
+	if relaxed.builds == 0 {
+		relaxed.percent = debug.SetGCPercent(400)
+		relaxed.stop = make(chan struct{})
+		go paceBack(relaxed.stop, relaxed.percent, upTo)
 	}
-	loading.builds++
+	relaxed.builds++
 	return func() {
-		loading.Lock()
-		defer loading.Unlock()
-		if loading.builds--; loading.builds == 0 {
-			close(loading.stop)
-			debug.SetGCPercent(loading.percent)
+		relaxed.Lock()
+		defer relaxed.Unlock()
+		if relaxed.builds--; relaxed.builds == 0 {
+			close(relaxed.stop)
+			debug.SetGCPercent(relaxed.percent)
 		}
 	}
 }
@@ -407,8 +407,8 @@ var (
 // before), or returns when stop is closed.
 func paceBack(stop <-chan struct{}, percent int, limit uint64) {
 	onLiveHeap(stop, limit, func() {
-		loading.Lock()
-		defer loading.Unlock()
+		relaxed.Lock()
+		defer relaxed.Unlock()
 		select {
 		case <-stop: // restored already
 		default:

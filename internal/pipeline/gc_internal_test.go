@@ -37,10 +37,10 @@ func TestCollectLessPacesBack(t *testing.T) {
 	runtime.GC() // the live heap of a collection
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		loading.Lock()
+		relaxed.Lock()
 		got := debug.SetGCPercent(-1)
 		debug.SetGCPercent(got)
-		loading.Unlock()
+		relaxed.Unlock()
 		if got == 150 {
 			return
 		}

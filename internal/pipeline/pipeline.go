@@ -45,10 +45,10 @@ type pipeline struct {
 	dirty   map[string]bool
 
 	// variants waits for the image variants being encoded and returns
-	// them, to write after the pages (see addImageVariants); written
-	// counts them.
-	variants func() ([]output, error)
-	written  int
+	// them, to write after the pages (see addImageVariants);
+	// variantFiles counts them.
+	variants     func() ([]output, error)
+	variantFiles int
 
 	render, minify, write atomic.Int64 // nanoseconds, summed over workers
 	rendered              atomic.Int64 // pages rendered, not kept unrendered
@@ -91,7 +91,7 @@ func (p *pipeline) run(assets []output) (int, problem.List, error) {
 	if err == nil {
 		if err = verr; err == nil {
 			err = p.writeAssets(variants)
-			p.written = len(variants)
+			p.variantFiles = len(variants)
 		}
 	}
 	problems.Sort()
