@@ -146,10 +146,8 @@ func dumpNode(n *yaml.Node, indent string) string {
 		return indent + "nil\n"
 	}
 	var b strings.Builder
-	b.WriteString(indent + strings.Join([]string{
-		fmt.Sprintf("kind=%d style=%d tag=%s value=%q at=%d:%d", n.Kind, n.Style, n.Tag, n.Value, n.Line, n.Column),
-		"comments=" + n.HeadComment + "|" + n.LineComment + "|" + n.FootComment,
-	}, " ") + "\n")
+	fmt.Fprintf(&b, "%skind=%d style=%d tag=%s value=%q at=%d:%d comments=%q|%q|%q\n", indent,
+		n.Kind, n.Style, n.Tag, n.Value, n.Line, n.Column, n.HeadComment, n.LineComment, n.FootComment)
 	for _, c := range n.Content {
 		b.WriteString(dumpNode(c, indent+"  "))
 	}
