@@ -392,6 +392,10 @@ func BodyReader(fsys fs.FS) site.ReadBody {
 			}
 			return nil, &site.BodyError{Path: src.Path, Reason: fmt.Sprintf("cannot read it again while the site is built (%v); build again", err)}
 		}
+		// The body was first read from the file as clean made it: a
+		// file saved with CR LF or a byte order mark is read the same
+		// way again.
+		data = normalize(data)
 		if src.BodyAt > len(data) || deps.HashBytes(data[src.BodyAt:]) != src.BodySum {
 			return nil, &site.BodyError{Path: src.Path, Reason: "changed while the site was built; build again"}
 		}
@@ -452,6 +456,13 @@ func clean(p string, data []byte, problems *problem.List) ([]byte, bool) {
 		problems.Errorf(p, line, col, "invalid UTF-8 (byte 0x%02x): expected the file to be saved as UTF-8", data[i])
 		return nil, false
 	}
+	return normalize(data), true
+}
+
+// normalize removes a byte order mark and ends every line with LF alone.
+// Every offset into a file (a body's, site.Source.BodyAt) is one into
+// the text so normalized.
+func normalize(data []byte) []byte {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if bytes.IndexByte(data, '\r') >= 0 {
 		// Windows ends lines with CR LF, old Macs with CR alone; YAML
@@ -459,7 +470,7 @@ func clean(p string, data []byte, problems *problem.List) ([]byte, bool) {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
-	return data, true
+	return data
 }
 
 func firstInvalid(data []byte) int {

@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -104,9 +105,13 @@ func TestLoadFormats(t *testing.T) {
 		"json-dashes":       "---json\n{\"title\": \"T\", \"summary\": \"S\", \"approaches\": [\"twinning\"], \"partners\": [{\"name\": \"A\", \"country\": \"BE\", \"type\": \"ngo\"}]}\n---\nBody\n",
 		"bom":               "\uFEFF---\ntitle: T\nsummary: S\napproaches: [twinning]\npartners: [{name: A, country: BE, type: ngo}]\n---\nBody\n",
 		"crlf":              "---\r\ntitle: T\r\nsummary: S\r\napproaches: [twinning]\r\npartners: [{name: A, country: BE, type: ngo}]\r\n---\r\nBody\r\n",
+		"cr":                "---\rtitle: T\rsummary: S\rapproaches: [twinning]\rpartners: [{name: A, country: BE, type: ngo}]\r---\rBody\r",
+		"bom-crlf":          "\uFEFF---\r\ntitle: T\r\nsummary: S\r\napproaches: [twinning]\r\npartners: [{name: A, country: BE, type: ngo}]\r\n---\r\n\r\nBody\r\nmore\r\n",
+		"bom-toml-crlf":     "\uFEFF+++\r\ntitle = \"T\"\r\nsummary = \"S\"\r\napproaches = [\"twinning\"]\r\n[[partners]]\r\nname = \"A\"\r\ncountry = \"BE\"\r\ntype = \"ngo\"\r\n+++\r\nBody\r\n",
 	} {
 		t.Run(name, func(t *testing.T) {
-			s, problems := content.Load(fixture(map[string]string{"content/cases/x.md": file}), content.Options{})
+			fsys := fixture(map[string]string{"content/cases/x.md": file})
+			s, problems := content.Load(fsys, content.Options{})
 			if len(problems) > 0 {
 				t.Fatalf("got problems:\n%v", problems)
 			}
@@ -114,8 +119,27 @@ func TestLoadFormats(t *testing.T) {
 			if got, want := c.Title, "T"; got != want {
 				t.Fatalf("title: got %q, want %q", got, want)
 			}
-			if got, want := strings.TrimSpace(string(c.Body)), "Body"; got != want {
-				t.Fatalf("body: got %q, want %q", got, want)
+			if got, want := strings.Fields(string(c.Body)), "Body"; len(got) == 0 || got[0] != want {
+				t.Fatalf("body: got %q, want it to begin with %q", c.Body, want)
+			}
+			// A build leaves the body out and reads it again when the
+			// page renders: it must read the same body.
+			files, problems := content.Read(fsys, content.Options{CaseBodiesOnDisk: true})
+			if len(problems) > 0 {
+				t.Fatalf("without bodies: got problems:\n%v", problems)
+			}
+			lean, _ := files.Site(nil)
+			lean = lean.WithoutBodies(content.BodyReader(fsys))
+			lc := lean.Case("x")
+			if lc.Body != nil {
+				t.Fatalf("without bodies: the body was kept: %q", lc.Body)
+			}
+			body, err := lean.Body(lc.Body, lc.Source)
+			if err != nil {
+				t.Fatalf("reading the body again: %v", err)
+			}
+			if !bytes.Equal(body, c.Body) {
+				t.Fatalf("the body read again is %q, want %q", body, c.Body)
 			}
 		})
 	}

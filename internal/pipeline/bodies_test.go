@@ -107,3 +107,59 @@ func TestBodyChangedDuringBuild(t *testing.T) {
 		})
 	}
 }
+
+// TestLineEndings checks that a site whose files were saved with other
+// line endings, or with a byte order mark, builds the very site it builds
+// saved with LF alone: the bodies, which a build reads again when it
+// renders them, included.
+func TestLineEndings(t *testing.T) {
+	dir := t.TempDir()
+	src, want := filepath.Join(dir, "site"), filepath.Join(dir, "want")
+	pipeline.CopySite(t, "testdata/site", src)
+	mustBuild(t, config(src, want))
+	wantFiles := readTree(t, want)
+	for _, tt := range []struct {
+		name string
+		save func([]byte) []byte
+	}{
+		{"CR LF", func(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n")) }},
+		{"CR", func(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\n"), []byte("\r")) }},
+		{"byte order mark", func(b []byte) []byte { return append([]byte("\uFEFF"), b...) }},
+		{"byte order mark and CR LF", func(b []byte) []byte {
+			return append([]byte("\uFEFF"), bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n"))...)
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src, out := filepath.Join(t.TempDir(), "site"), filepath.Join(t.TempDir(), "public")
+			pipeline.CopySite(t, "testdata/site", src)
+			saved := 0
+			err := filepath.WalkDir(filepath.Join(src, "content"), func(p string, e fs.DirEntry, err error) error {
+				if err != nil || e.IsDir() || filepath.Ext(p) != ".md" && filepath.Ext(p) != ".yaml" {
+					return err
+				}
+				data, err := os.ReadFile(p)
+				if err == nil {
+					saved++
+					err = os.WriteFile(p, tt.save(data), 0o644)
+				}
+				return err
+			})
+			if err != nil || saved == 0 {
+				t.Fatalf("saving the content again: %v (%d files)", err, saved)
+			}
+			mustBuild(t, config(src, out))
+			got := readTree(t, out)
+			for name, data := range wantFiles {
+				if name == ".casebook" { // the manifest: what each file was made from
+					continue
+				}
+				if !bytes.Equal(got[name], data) {
+					t.Errorf("%s: not the page that the files saved with LF make", name)
+				}
+			}
+			if len(got) != len(wantFiles) {
+				t.Errorf("%d files in the output, want %d", len(got), len(wantFiles))
+			}
+		})
+	}
+}
