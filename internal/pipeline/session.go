@@ -107,10 +107,13 @@ type Session struct {
 
 // Change is what one call of a Session did to the output.
 type Change struct {
-	Written  map[string][]byte // new or changed files, by output path
-	Removed  []string          // output paths that are gone, sorted
-	Deferred []string          // changed files made when asked for (see Session.File), sorted
-	Rendered int               // pages rendered (changed or not)
+	Written map[string][]byte // new or changed files, by output path
+	Removed []string          // output paths that are gone, sorted
+	// Deferred are the changed files that are made when asked for (see
+	// Session.File), sorted; one not asked for since it was last deferred
+	// is no news, and not among them.
+	Deferred []string
+	Rendered int // pages rendered (changed or not)
 	// Fragments is how many of the partials that pages share (cards,
 	// links) were rendered: those that read something that changed, as
 	// long as the layouts did not change.
@@ -795,11 +798,14 @@ func (s *Session) commit(ch *Change, w *rendering) {
 	}
 	for _, i := range w.deferred {
 		// What the last version read stays in the graph until it is
-		// made: it is stale whatever changes next.
+		// made: it is stale whatever changes next. One not made since
+		// it was deferred is no news.
 		path := s.path(w.plan[i])
-		s.deferred[path] = true
-		delete(s.out, path)
-		ch.Deferred = append(ch.Deferred, path)
+		if !s.deferred[path] {
+			s.deferred[path] = true
+			delete(s.out, path)
+			ch.Deferred = append(ch.Deferred, path)
+		}
 	}
 	for _, p := range w.plan {
 		path := s.path(p)
