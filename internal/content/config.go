@@ -95,8 +95,11 @@ func NormalizeBaseURL(s string) (string, error) {
 	default:
 		return "", fmt.Errorf("expected an absolute http(s) URL such as \"https://example.org/dashboard/\" or a path such as \"/\", found %q", s)
 	}
-	if u.RawQuery != "" || u.Fragment != "" {
+	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.HasSuffix(s, "#") {
 		return "", fmt.Errorf("a base URL cannot have a query or fragment, found %q", s)
+	}
+	if u.User != nil {
+		return "", fmt.Errorf("a base URL cannot hold a user name or password, which every page would publish, found %q; leave them out", u.Redacted())
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"

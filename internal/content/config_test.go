@@ -1,0 +1,47 @@
+package content_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/casebook/casebook/internal/content"
+)
+
+func TestNormalizeBaseURL(t *testing.T) {
+	tests := []struct {
+		in, want string
+		err      string // in the error, when there is one
+	}{
+		{"https://example.org/dashboard/", "https://example.org/dashboard/", ""},
+		{"https://example.org/dashboard", "https://example.org/dashboard/", ""},
+		{"https://example.org", "https://example.org/", ""},
+		{"http://[::1]:8080/x", "http://[::1]:8080/x/", ""},
+		{"https://example.org/a b/", "https://example.org/a%20b/", ""},
+		{"/", "/", ""},
+		{"/dashboard", "/dashboard/", ""},
+		{"", "", "expected an absolute URL"},
+		{"example.org/sub/", "", "expected an absolute http(s) URL"},
+		{"dashboard/", "", "expected an absolute http(s) URL"},
+		{"ftp://example.org/", "", "expected an absolute http(s) URL"},
+		{"https:///sub/", "", "expected a host"},
+		{"https://example.org/sub/?x=1", "", "cannot have a query or fragment"},
+		{"https://example.org/sub/?", "", "cannot have a query or fragment"},
+		{"https://example.org/sub/#top", "", "cannot have a query or fragment"},
+		{"https://example.org/sub/#", "", "cannot have a query or fragment"},
+		{"https://editor:secret@example.org/", "", "cannot hold a user name or password"},
+		{"https://editor@example.org/", "", "cannot hold a user name or password"},
+	}
+	for _, tt := range tests {
+		got, err := content.NormalizeBaseURL(tt.in)
+		switch {
+		case tt.err == "" && err != nil:
+			t.Errorf("NormalizeBaseURL(%q): %v", tt.in, err)
+		case tt.err == "" && got != tt.want:
+			t.Errorf("NormalizeBaseURL(%q) = %q, want %q", tt.in, got, tt.want)
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+			t.Errorf("NormalizeBaseURL(%q) = %q, %v; want an error saying %q", tt.in, got, err, tt.err)
+		case err != nil && strings.Contains(err.Error(), "secret"):
+			t.Errorf("NormalizeBaseURL(%q): the error repeats the password: %v", tt.in, err)
+		}
+	}
+}
