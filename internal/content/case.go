@@ -216,7 +216,9 @@ func (d *decoder) budget(n *yaml.Node) *site.Budget {
 			ok = false
 		}
 	default:
-		d.errorf(n, "budget: expected amount, or min and max; omit budget when the source gives no figure")
+		if !f.notMapping {
+			d.errorf(n, "budget: expected amount, or min and max; omit budget when the source gives no figure")
+		}
 		return nil
 	}
 	if cn := f.values["currency"]; cn != nil {

@@ -44,10 +44,12 @@ func (d *decoder) warnf(n *yaml.Node, format string, args ...any) {
 }
 
 // fields is a mapping node's values by key, and the node itself for
-// positions of missing keys.
+// positions of missing keys. notMapping says that the node is something
+// else, an error already: its fields are not missing as well.
 type fields struct {
-	node   *yaml.Node
-	values map[string]*yaml.Node
+	node       *yaml.Node
+	values     map[string]*yaml.Node
+	notMapping bool
 }
 
 // mapping reads a mapping node. Keys not in known are warned about, with
@@ -61,6 +63,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, known []string) fields {
 	}
 	if n.Kind != yaml.MappingNode {
 		d.errorf(n, "%s: expected a mapping of fields, found %s", what, describe(n))
+		f.notMapping = true
 		return f
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -81,7 +84,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, known []string) fields {
 // required returns the value of key, or records that it is missing.
 func (d *decoder) required(f fields, key, what, expected string) *yaml.Node {
 	v := f.values[key]
-	if v == nil && d.partial {
+	if v == nil && (d.partial || f.notMapping) {
 		return nil
 	}
 	if v == nil || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
