@@ -69,7 +69,7 @@ func newGoldmark(unsafe bool, gfm goldmark.Extender) goldmark.Markdown {
 		opts = append(opts, html.WithUnsafe())
 	}
 	return goldmark.New(
-		goldmark.WithExtensions(gfm, footnotes{}, extension.Typographer),
+		goldmark.WithExtensions(gfm, footnotes{}, extension.Typographer, access{}),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithParagraphTransformers(util.Prioritized(refChunks{}, 50)),

@@ -1,0 +1,120 @@
+package pipeline_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/casebook/casebook/internal/browsertest"
+	"github.com/casebook/casebook/internal/pipeline"
+)
+
+// wideMarkdown is what an editor may paste into a body that is wider than
+// any column of text: a table of many columns, code, long words.
+const wideMarkdown = "\n\n" +
+	"| Partner | Year | Budget | Staff | Volunteers | Schools | Visits | Outcome | Notes |\n" +
+	"|---|---|---|---|---|---|---|---|---|\n" +
+	"| Donaudampfschifffahrtsgesellschaft | 2021 | 1,000,000 | 12 | 340 | 8 | 17 | Internationalisierungsbestrebungen | https://example.org/a/very/long/path/that/never/breaks/anywhere |\n" +
+	"\n" +
+	"    an indented code line that is much wider than any column of text ................................................ end\n" +
+	"\n" +
+	"```text\n" +
+	"a fenced code line that is much wider than any column of text ...................................................... end\n" +
+	"```\n" +
+	"\n" +
+	"- In a list: Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch and `inline.code.that.is.very.long.and.never.breaks.anywhere.at.all`.\n" +
+	"\n" +
+	"  | In | a | list | too | Donaudampfschifffahrtsgesellschaftskapitänshausen |\n" +
+	"  |---|---|---|---|---|\n" +
+	"  | 1 | 2 | 3 | 4 | 5 |\n"
+
+// TestWideBodies checks, in Chromium at the width of a phone and of a
+// laptop, that what is wider than the text's column in a body stays in
+// it: it wraps, or it scrolls in a box that a keyboard can reach, and it
+// never covers the facts beside the text nor makes the page scroll
+// sideways; and that axe-core finds nothing wrong with it. Every kind of
+// page with a body: a case, an approach, a partner and a free page.
+func TestWideBodies(t *testing.T) {
+	t.Parallel()
+	axe, err := os.ReadFile(tool(t, "axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	src, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
+	pipeline.CopySite(t, "testdata/site", src)
+	for _, rel := range []string{"cases/ostend-ostende.md", "approaches/twinning.md", "partners/ostend.md", "pages/about.md"} {
+		p := filepath.Join(src, "content", filepath.FromSlash(rel))
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, append(data, wideMarkdown...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := config(src, out)
+	cfg.BaseURL = "http://127.0.0.1/"
+	mustBuild(t, cfg)
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	ctx := browsertest.New(t)
+
+	// Each child of the text that is wider than the text, or holds more
+	// than it shows, with why.
+	const overflows = `(() => {
+		const prose = document.querySelector(".prose"), right = prose.getBoundingClientRect().right;
+		const found = [];
+		if (document.documentElement.scrollWidth > innerWidth) found.push("the page scrolls sideways by " + (document.documentElement.scrollWidth - innerWidth) + " px");
+		for (const e of prose.querySelectorAll(":scope > *, li > *")) {
+			const what = e.tagName.toLowerCase() + ": " + e.textContent.trim().slice(0, 30);
+			if (e.getBoundingClientRect().right > right + 0.5) found.push(what + ": reaches past the text's column");
+			if (e.scrollWidth <= e.clientWidth + 1) continue;
+			const x = getComputedStyle(e).overflowX;
+			if (x !== "auto" && x !== "scroll") found.push(what + ": shows " + (e.scrollWidth - e.clientWidth) + " px past its edge");
+			else if (e.tabIndex < 0 && !e.querySelector("a[href], button, input, select, textarea, [tabindex]")) found.push(what + ": scrolls, but a keyboard cannot reach it");
+		}
+		return found;
+	})()`
+	type violation struct {
+		ID, Help string
+		Nodes    []struct{ Target []string }
+	}
+	for _, page := range []string{"cases/ostend-ostende/", "approaches/twinning/", "partners/ostend/", "about/"} {
+		for _, width := range []int64{390, 1280} {
+			t.Run(fmt.Sprintf("%s%d", page, width), func(t *testing.T) {
+				if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(srv.URL+"/"+page)); err != nil {
+					t.Fatal(err)
+				}
+				found, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](overflows))
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, f := range found {
+					t.Error(f)
+				}
+				if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
+					t.Fatalf("cannot load axe-core: %v", err)
+				}
+				violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]violation](
+					`axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, v := range violations {
+					var targets []string
+					for _, n := range v.Nodes {
+						targets = append(targets, strings.Join(n.Target, " "))
+					}
+					t.Errorf("%s: %s: %s", v.ID, v.Help, strings.Join(targets, ", "))
+				}
+			})
+		}
+	}
+}
