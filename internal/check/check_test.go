@@ -1,8 +1,11 @@
 package check_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/png"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -52,6 +55,15 @@ partners:
 %s`, name, country, body)
 }
 
+// onePixelPNG returns a PNG image of one pixel.
+func onePixelPNG() []byte {
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 1, 1))); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}
+
 // fixture returns a valid site with files added, replaced or (with "")
 // removed.
 func fixture(files map[string]string) fstest.MapFS {
@@ -60,7 +72,7 @@ func fixture(files map[string]string) fstest.MapFS {
 		"content/approaches/twinning.md": {Data: []byte(twinning)},
 		"content/cases/b.md":             {Data: []byte(caseFile("Dogbo", "BJ", "B body.\n"))},
 		"content/pages/about.md":         {Data: []byte("---\ntitle: About\n---\n# Who we are\n")},
-		"assets/img/map.png":             {Data: []byte("png")},
+		"assets/img/map.png":             {Data: onePixelPNG()},
 	}
 	for name, data := range files {
 		if data == "" {

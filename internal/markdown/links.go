@@ -47,7 +47,12 @@ func (t *linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			dest := string(n.Destination)
 			n.Destination = t.destination(state, n.Destination, n, source)
 			if state.src.Image != nil && n.Destination != nil {
-				for _, a := range state.src.Image(dest) {
+				attrs, err := state.src.Image(dest)
+				if err != nil {
+					line, col := position(n, source, state.lines)
+					state.problems.Errorf(state.src.Path, state.src.BodyLine+line-1, col, "%v", err)
+				}
+				for _, a := range attrs {
 					n.SetAttributeString(a.Name, []byte(a.Value))
 				}
 			}

@@ -89,8 +89,9 @@ type Source struct {
 	BodyLine int    // the file's line on which Body starts
 	// Image, when not nil, returns more attributes for the image whose
 	// destination is dest, as written: srcset, sizes, width, height,
-	// loading. The image is not changed when it returns none.
-	Image func(dest string) []Attribute
+	// loading. The image is not changed when it returns none. Its error,
+	// an image file that cannot be shown, becomes a problem at the image.
+	Image func(dest string) ([]Attribute, error)
 }
 
 // Attribute is an HTML attribute of an element the body renders. The

@@ -2,8 +2,10 @@ package pipeline_test
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"image/png"
 	"io/fs"
 	"os"
@@ -35,6 +37,21 @@ func writePNG(t testing.TB, file string, seed uint64, w, h int) {
 	}
 }
 
+// okImage is the lines of an image of imageCase that is fine.
+const okImage = "  src: ../../assets/img/ok.png\n  alt: A picture.\n"
+
+// pngHeader returns the start of a PNG file of w by h pixels: enough to
+// tell its size, not to decode it.
+func pngHeader(w, h uint32) string {
+	ihdr := binary.BigEndian.AppendUint32(nil, w)
+	ihdr = binary.BigEndian.AppendUint32(ihdr, h)
+	ihdr = append(ihdr, 8, 2, 0, 0, 0) // 8 bits a sample, RGB
+	chunk := append([]byte("IHDR"), ihdr...)
+	b := append([]byte("\x89PNG\r\n\x1a\n"), binary.BigEndian.AppendUint32(nil, uint32(len(ihdr)))...)
+	b = append(b, chunk...)
+	return string(binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE(chunk)))
+}
+
 // TestImageProblems checks that an image that cannot be shown stops the
 // build at the line that names it, and leaves the last output as it was.
 func TestImageProblems(t *testing.T) {
@@ -42,18 +59,25 @@ func TestImageProblems(t *testing.T) {
 	for _, tc := range []struct {
 		name, image string
 		files       map[string]string // more files of the site
+		body        string            // the case's body, on line 15 with the usual image
 		want        string
 	}{
-		{"Missing", "  src: ../../assets/img/none.png\n  alt: A picture.\n", nil,
+		{"Missing", "  src: ../../assets/img/none.png\n  alt: A picture.\n", nil, "",
 			`content/cases/pic.md:12:8: error: image.src: "../../assets/img/none.png": no such file: expected an image at assets/img/none.png`},
-		{"Undecodable", "  src: ../../assets/img/bad.png\n  alt: A picture.\n", map[string]string{"assets/img/bad.png": "<svg></svg>"},
+		{"Undecodable", "  src: ../../assets/img/bad.png\n  alt: A picture.\n", map[string]string{"assets/img/bad.png": "<svg></svg>"}, "",
 			`content/cases/pic.md:12:8: error: image.src: "../../assets/img/bad.png": cannot decode it as an image`},
-		{"NoAlt", "  src: ../../assets/img/ok.png\n", nil,
+		{"NoAlt", "  src: ../../assets/img/ok.png\n", nil, "",
 			`content/cases/pic.md:12:3: error: image: missing required field "alt"`},
-		{"OutsideAssets", "  src: ../pages/x.png\n  alt: A picture.\n", nil,
+		{"OutsideAssets", "  src: ../pages/x.png\n  alt: A picture.\n", nil, "",
 			`content/cases/pic.md:12:8: error: image.src: "../pages/x.png" is not under assets/`},
-		{"NotAnImage", "  src: ../../assets/img/x.svg\n  alt: A picture.\n", nil,
+		{"NotAnImage", "  src: ../../assets/img/x.svg\n  alt: A picture.\n", nil, "",
 			`content/cases/pic.md:12:8: error: image.src: "../../assets/img/x.svg" is not an image casebook can scale`},
+		// In a body as in front matter. (A body's image that is not there
+		// is casebook check's to find, with its other links.)
+		{"BodyUndecodable", okImage, map[string]string{"assets/img/bad.png": "<svg></svg>"}, "Text and ![a picture](../../assets/img/bad.png).\n",
+			`content/cases/pic.md:15:10: error: image "../../assets/img/bad.png": cannot decode it as an image`},
+		{"BodyTooLarge", okImage, map[string]string{"assets/img/huge.png": pngHeader(100_000, 100_000)}, "- In a list, ![a picture](../../assets/img/huge.png).\n",
+			`content/cases/pic.md:15:14: error: image "../../assets/img/huge.png": png image of 100000x100000 pixels: more than the`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -66,7 +90,11 @@ func TestImageProblems(t *testing.T) {
 				os.MkdirAll(filepath.Dir(filepath.Join(src, name)), 0o755)
 				os.WriteFile(filepath.Join(src, name), []byte(data), 0o644)
 			}
-			os.WriteFile(filepath.Join(src, "content/cases/pic.md"), []byte(imageCase("A picture", tc.image)), 0o644)
+			doc := imageCase("A picture", tc.image)
+			if tc.body != "" {
+				doc = strings.Replace(doc, "---\nBody.\n", "---\n"+tc.body, 1)
+			}
+			os.WriteFile(filepath.Join(src, "content/cases/pic.md"), []byte(doc), 0o644)
 			res, err := pipeline.Run(config(src, out))
 			if !errors.Is(err, pipeline.ErrProblems) {
 				t.Fatalf("got error %v, want problems", err)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -48,23 +49,30 @@ func (c *execCtx) picture(img *site.Image, lazy bool) *Picture {
 // the content file at from: an image under assets/ that has variants gets
 // them as srcset (browsers that read srcset read WebP), with sizes, its
 // width and height, and loads lazily, a body being below the fold. root
-// is the page's way back to the site's root.
-func (b *binding) bodyImage(from, root string, rec *deps.Recorder) func(dest string) []markdown.Attribute {
-	return func(dest string) []markdown.Attribute {
+// is the page's way back to the site's root. An image that the build
+// could not decode, or found too large, is an error, as in front matter
+// (see imageProblems); one that is not there is the resolver's.
+func (b *binding) bodyImage(from, root string, rec *deps.Recorder) func(dest string) ([]markdown.Attribute, error) {
+	return func(dest string) ([]markdown.Attribute, error) {
 		t, err := markdown.Locate(from, dest)
 		if err != nil || t.Kind != markdown.Asset || !images.Is(t.Path) {
-			return nil
+			return nil, nil
+		}
+		errKey := images.ErrKey(t.Path)
+		rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindAsset, ID: errKey}})
+		if msg, bad := b.opts.Assets[errKey]; bad {
+			return nil, fmt.Errorf("image %q: %s", dest, msg)
 		}
 		w, h, ok := b.imageSize(t.Path, rec)
 		if !ok {
-			return nil
+			return nil, nil
 		}
 		attrs := []markdown.Attribute{{Name: "width", Value: strconv.Itoa(w)}, {Name: "height", Value: strconv.Itoa(h)},
 			{Name: "loading", Value: "lazy"}, {Name: "decoding", Value: "async"}}
 		if set := b.srcset(t.Path, w, root, rec); set != "" {
 			attrs = append(attrs, markdown.Attribute{Name: "srcset", Value: set}, markdown.Attribute{Name: "sizes", Value: PictureSizes})
 		}
-		return attrs
+		return attrs, nil
 	}
 }
 
