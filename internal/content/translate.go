@@ -22,7 +22,9 @@ import (
 	"path"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
@@ -221,7 +223,7 @@ func checkTranslations(files []*file, problems *problem.List) {
 			was := reflect.ValueOf(item).Elem().FieldByName(field).Interface()
 			now := reflect.ValueOf(t.facts).Elem().FieldByName(field).Interface()
 			if !reflect.DeepEqual(was, now) {
-				d.errorf(n, "%s: this translation says %s, but %s says %s: facts are kept in the default language's file; remove %q here", key, factString(now), t.base, factString(was), key)
+				d.errorf(n, "%s: this translation says %s, but %s: facts are kept in the default language's file; remove %q here", key, cmp.Or(factString(now), "none"), saysFact(t.base, was), key)
 			}
 		}
 		if t.imageSrc != nil {
@@ -238,27 +240,62 @@ func checkTranslations(files []*file, problems *problem.List) {
 	}
 }
 
-// factString shows a decoded fact in a message.
+// factString shows a decoded fact in a message: "" for a fact not given
+// (a year of 0, no date, an empty list).
 func factString(v any) string {
 	switch x := v.(type) {
+	case bool:
+		return strconv.FormatBool(x)
 	case string:
+		if x == "" {
+			return ""
+		}
 		return fmt.Sprintf("%q", x)
-	case []string:
-		return "[" + strings.Join(x, ", ") + "]"
 	case *site.Budget:
 		if x == nil {
-			return "none"
+			return ""
 		}
-		return fmt.Sprintf("%+v", *x)
+		return x.String()
+	case time.Time:
+		if x.IsZero() {
+			return ""
+		}
+		return x.Format(time.DateOnly)
+	case []site.PartnerRef:
+		var names []string
+		for _, p := range x {
+			names = append(names, p.Name+" ("+p.Country+")")
+		}
+		v = names
+	case []site.Link:
+		var links []string
+		for _, l := range x {
+			links = append(links, l.Title+" <"+l.URL+">")
+		}
+		v = links
 	}
 	rv := reflect.ValueOf(v)
-	if rv.Kind() == reflect.Pointer {
-		if rv.IsNil() {
-			return "none"
+	switch {
+	case !rv.IsValid() || rv.IsZero() || (rv.Kind() == reflect.Slice || rv.Kind() == reflect.Map) && rv.Len() == 0:
+		return ""
+	case rv.Kind() == reflect.Slice:
+		var parts []string
+		for i := range rv.Len() {
+			parts = append(parts, fmt.Sprint(rv.Index(i).Interface()))
 		}
-		v = rv.Elem().Interface()
+		return "[" + strings.Join(parts, ", ") + "]"
+	case rv.Kind() == reflect.Pointer:
+		return fmt.Sprint(rv.Elem().Interface())
 	}
 	return fmt.Sprint(v)
+}
+
+// saysFact is what file says of a fact, for a message.
+func saysFact(file string, v any) string {
+	if s := factString(v); s != "" {
+		return file + " says " + s
+	}
+	return file + " gives none"
 }
 
 // item returns the item decoded from f, or nil.
