@@ -94,7 +94,7 @@ func Run(ctx context.Context, cfg Config) problem.List {
 		problems = append(problems, untranslated(files)...)
 	}
 	problems = append(problems, loaded...)
-	problems = append(problems, strayFiles(cfg.Source, files.Languages())...)
+	problems = append(problems, strayFiles(cfg.Source, files.Languages(), files.LanguagesKnown())...)
 	if s != nil {
 		md := markdown.New(s.Config.UnsafeHTML)
 		var pages []render.Page

@@ -190,12 +190,29 @@ func TestStrayFiles(t *testing.T) {
 		"content/cases/.x.md.swp":      "swap",
 		"content/cases/a.md~":          "backup",
 		"content/cases/_old/notes.txt": "old",
+		"content/site.nl.yaml":         "title: Testsite\n",
 	})
 	assertProblems(t, run(t, fsys, check.Config{}), []string{
 		`content/cases/map.png: warning: file "map.png" is not part of the content model: expected a Markdown file ending in .md (images and other files belong in assets/); it is left out`,
 		`content/cases/x.markdown: warning: file "x.markdown" is not part of the content model: expected a Markdown file ending in .md (images and other files belong in assets/); it is left out`,
 		`content/casse: warning: folder "casse" is not part of the content model: expected only site.yaml and the folders approaches, cases, partners and pages; did you mean "cases"?; its files are left out`,
 		`content/notes.txt: warning: file "notes.txt" is not part of the content model: content/ holds site.yaml and the folders approaches, cases, partners and pages; it is left out`,
+		`content/site.nl.yaml: warning: file "site.nl.yaml" translates site.yaml into "nl", which is not one of the site's other languages (site.yaml lists no other languages): add it to languages in site.yaml; it is left out`,
+	})
+}
+
+// TestSiteYAMLLanguagesWrong checks that when site.yaml's languages are
+// in error, that error is all there is: the files that translate into
+// languages it may mean are not each an error or a warning.
+func TestSiteYAMLLanguagesWrong(t *testing.T) {
+	fsys := fixture(map[string]string{
+		"content/site.yaml":         strings.Replace(siteYAML, "features:", "languages: [nl, fr]\nfeatures:", 1),
+		"content/site.nl.yaml":      "title: Testsite\n",
+		"content/cases/b.nl.md":     "---\ntitle: Dogbo\n---\nTekst.\n",
+		"content/pages/about.fr.md": "---\ntitle: Qui nous sommes\n---\nTexte.\n",
+	})
+	assertProblems(t, run(t, fsys, check.Config{}), []string{
+		`content/site.yaml:3:12: error: language: "en", the default language, is not among languages (nl, fr): add it, or set language to one of them`,
 	})
 }
 

@@ -22,7 +22,9 @@ var folders = map[string]string{
 // content model, and so are silently left out of the site: a .markdown
 // file, an image beside a case, a folder with a misspelt name. Hidden files,
 // names starting with "_" and editors' backups are skipped, as by Load.
-func strayFiles(fsys fs.FS, langs []string) problem.List {
+// langs are the site's other languages; unless langsKnown, site.yaml's
+// languages are in error, and a site.<lang>.yaml is not judged by them.
+func strayFiles(fsys fs.FS, langs []string, langsKnown bool) problem.List {
 	var problems problem.List
 	_ = fs.WalkDir(fsys, content.Dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil || p == content.Dir {
@@ -47,8 +49,12 @@ func strayFiles(fsys fs.FS, langs []string) problem.List {
 		case e.IsDir():
 		case dir == content.Dir && content.IsConfig(p) && p != content.ConfigFile:
 			lang := strings.TrimSuffix(strings.TrimPrefix(e.Name(), "site."), ".yaml")
-			if !slices.Contains(langs, lang) {
-				problems.Warnf(p, 0, 0, "file %q translates site.yaml into %q, which is not one of the site's other languages (%s): add it to languages in site.yaml; it is left out", e.Name(), lang, strings.Join(langs, ", "))
+			if langsKnown && !slices.Contains(langs, lang) {
+				others := "site.yaml lists no other languages"
+				if len(langs) > 0 {
+					others = strings.Join(langs, ", ")
+				}
+				problems.Warnf(p, 0, 0, "file %q translates site.yaml into %q, which is not one of the site's other languages (%s): add it to languages in site.yaml; it is left out", e.Name(), lang, others)
 			}
 		case dir == content.Dir && p != content.ConfigFile:
 			problems.Warnf(p, 0, 0, "file %q is not part of the content model: content/ holds site.yaml and the folders approaches, cases, partners and pages; it is left out", e.Name())

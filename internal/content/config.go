@@ -17,21 +17,26 @@ import (
 
 var configKeys = []string{"title", "description", "baseURL", "language", "languages", "features", "scale", "menu", "themes", "unsafeHTML"}
 
-// decodeConfig reads site.yaml.
-func (d *decoder) decodeConfig(root *yaml.Node) site.Config {
+// decodeConfig reads site.yaml. langsKnown says that its language and
+// languages were read without an error: the files named as translations
+// can be judged by them.
+func (d *decoder) decodeConfig(root *yaml.Node) (cfg site.Config, langsKnown bool) {
 	const what = "site.yaml"
-	cfg := site.Config{BaseURL: "/", Language: "en", Scale: site.DefaultScale}
+	cfg = site.Config{BaseURL: "/", Language: "en", Scale: site.DefaultScale}
 	if root == nil {
 		d.errorf(nil, "%s is empty: expected at least a title and features", what)
-		return cfg
+		return cfg, false
 	}
 	f := d.mapping(root, what, configKeys)
 	cfg.Title = d.str(d.required(f, "title", what, "the site's title"), "title")
 	if n := f.values["description"]; n != nil {
 		cfg.Description = d.str(n, "description")
 	}
+	langsKnown = !f.notMapping
 	if n := f.values["language"]; n != nil {
+		before := len(*d.problems)
 		cfg.Language = d.str(n, "language")
+		langsKnown = langsKnown && !(*d.problems)[before:].HasErrors()
 	}
 	if n := f.values["baseURL"]; n != nil {
 		if base, err := NormalizeBaseURL(d.str(n, "baseURL")); err != nil {
@@ -72,10 +77,12 @@ func (d *decoder) decodeConfig(root *yaml.Node) site.Config {
 			cfg.Scale = scale
 		}
 	}
+	before := len(*d.problems)
 	cfg.Languages = d.languages(f.values["languages"], cfg.Language, f.values["language"])
+	langsKnown = langsKnown && !(*d.problems)[before:].HasErrors()
 	cfg.Menu = d.menu(f.values["menu"])
 	cfg.Themes = d.themes(f.values["themes"])
-	return cfg
+	return cfg, langsKnown
 }
 
 // NormalizeBaseURL checks a base URL and makes it end in "/". It accepts an

@@ -125,8 +125,11 @@ func Load(fsys fs.FS, opts Options) (*site.Site, problem.List) {
 // Files is the decoded content of a site, before it is linked into a Site.
 type Files struct {
 	config site.Config
-	files  []*file
-	opts   Options
+	// langsKnown says that site.yaml's languages were read without an
+	// error (see decodeConfig).
+	langsKnown bool
+	files      []*file
+	opts       Options
 	// langConfigs are the settings of each language but the default:
 	// site.yaml's with the text of site.<lang>.yaml.
 	langConfigs map[string]site.Config
@@ -140,7 +143,7 @@ type Files struct {
 // only when there is no content folder.
 func Read(fsys fs.FS, opts Options) (*Files, problem.List) {
 	problems := OutsideLinks(fsys)
-	cfg, ok := loadConfig(fsys, &problems)
+	cfg, ok, langsKnown := loadConfig(fsys, &problems)
 	if !ok {
 		if _, err := fs.Stat(fsys, Dir); err != nil {
 			return nil, problems
@@ -158,12 +161,12 @@ func Read(fsys fs.FS, opts Options) (*Files, problem.List) {
 	}
 	decoding := cfg
 	decoding.Features = features // nil when site.yaml gave none: see decodeApproach
-	decodeAll(fsys, files, &decoding, opts.CaseBodiesOnDisk)
+	decodeAll(fsys, files, &decoding, langsKnown, opts.CaseBodiesOnDisk)
 	for _, f := range files {
 		problems = append(problems, f.problems...)
 	}
 	langConfigs := loadLangConfigs(fsys, cfg, &problems)
-	return &Files{config: cfg, files: files, opts: opts, langConfigs: langConfigs}, problems
+	return &Files{config: cfg, langsKnown: langsKnown, files: files, opts: opts, langConfigs: langConfigs}, problems
 }
 
 // Site checks what spans files and links the files into a Site, adding to
@@ -197,9 +200,11 @@ func partialConfig(cfg site.Config) site.Config {
 	return cfg
 }
 
-func loadConfig(fsys fs.FS, problems *problem.List) (site.Config, bool) {
+// loadConfig reads site.yaml: ok when it has no error, langsKnown when
+// its languages have none (see decodeConfig).
+func loadConfig(fsys fs.FS, problems *problem.List) (cfg site.Config, ok, langsKnown bool) {
 	if CheckLink(fsys, ConfigFile) != nil {
-		return site.Config{}, false // OutsideLinks reported it
+		return site.Config{}, false, false // OutsideLinks reported it
 	}
 	data, err := fs.ReadFile(fsys, ConfigFile)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -208,25 +213,25 @@ func loadConfig(fsys fs.FS, problems *problem.List) (site.Config, bool) {
 		} else {
 			problems.Errorf(ConfigFile, 0, 0, "missing: expected the site's settings (title, baseURL, language, features)")
 		}
-		return site.Config{}, false
+		return site.Config{}, false, false
 	}
 	if err != nil {
 		problems.Errorf(ConfigFile, 0, 0, "cannot read: %v", err)
-		return site.Config{}, false
+		return site.Config{}, false, false
 	}
 	before := len(*problems)
-	data, ok := clean(ConfigFile, data, problems)
+	data, ok = clean(ConfigFile, data, problems)
 	if !ok {
-		return site.Config{}, false
+		return site.Config{}, false, false
 	}
 	root, err := parseMeta(data, "yaml")
 	if err != nil {
 		addError(problems, ConfigFile, 1, err)
-		return site.Config{}, false
+		return site.Config{}, false, false
 	}
 	d := &decoder{path: ConfigFile, metaLine: 1, problems: problems}
-	cfg := d.decodeConfig(root)
-	return cfg, !(*problems)[before:].HasErrors()
+	cfg, langsKnown = d.decodeConfig(root)
+	return cfg, !(*problems)[before:].HasErrors(), langsKnown
 }
 
 // listFiles returns the content files, sorted by path. Symbolic links
@@ -277,7 +282,7 @@ func skipped(name string) bool {
 // decodeAll reads and decodes the files on every core. Each file's result
 // goes into its own slot, so the order of the output does not depend on
 // scheduling.
-func decodeAll(fsys fs.FS, files []*file, cfg *site.Config, caseBodiesOnDisk bool) {
+func decodeAll(fsys fs.FS, files []*file, cfg *site.Config, langsKnown, caseBodiesOnDisk bool) {
 	work := make(chan *file)
 	var wg sync.WaitGroup
 	// More readers than cores: reading waits on the disk, decoding does
@@ -287,7 +292,7 @@ func decodeAll(fsys fs.FS, files []*file, cfg *site.Config, caseBodiesOnDisk boo
 		go func() {
 			defer wg.Done()
 			for f := range work {
-				decodeFile(fsys, f, cfg, caseBodiesOnDisk)
+				decodeFile(fsys, f, cfg, langsKnown, caseBodiesOnDisk)
 			}
 		}()
 	}
@@ -298,11 +303,18 @@ func decodeAll(fsys fs.FS, files []*file, cfg *site.Config, caseBodiesOnDisk boo
 	wg.Wait()
 }
 
-func decodeFile(fsys fs.FS, f *file, cfg *site.Config, caseBodiesOnDisk bool) {
+// decodeFile reads and decodes f. langsKnown says that site.yaml's
+// languages were read without an error: otherwise a file named as a
+// translation into a language that is not among them is left out, not an
+// error of its own, since site.yaml's error says what is wrong.
+func decodeFile(fsys fs.FS, f *file, cfg *site.Config, langsKnown, caseBodiesOnDisk bool) {
 	// The file name is checked first, so that a file wrong in both its name
 	// and its content hears of both.
 	name := path.Base(f.path)
 	base, lang, isTranslation := translationOf(name, cfg)
+	if _, _, looks := looksTranslated(name); !isTranslation && looks && !langsKnown {
+		return
+	}
 	if isTranslation {
 		name = base
 	} else if msg := misnamedTranslation(name, cfg); msg != "" {

@@ -388,6 +388,11 @@ func translated(f *file, t *translation) *file {
 	return &g
 }
 
+// LanguagesKnown reports whether site.yaml's languages were read without
+// an error: when they were not, files named as translations into other
+// languages are left out, without an error of their own.
+func (f *Files) LanguagesKnown() bool { return f != nil && f.langsKnown }
+
 // Languages returns the codes of the site's languages other than the
 // default, in site.yaml's order; none for a site of one language.
 func (f *Files) Languages() []string {
