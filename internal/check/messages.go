@@ -32,7 +32,7 @@ func messageRemarks(msgs *i18n.Catalog, lang string) problem.List {
 			problems.Warnf(file, 0, 0, "no page reads these keys, which casebook's messages do not have (mistyped?): %s", list(unknown))
 		}
 	}
-	if lang != "" && len(msgs.Keys(lang)) == 0 {
+	if lang != "" && msgs.FilesOf(lang) == "" {
 		problems.Warnf("content/site.yaml", 0, 0, "language %q has no messages: pages show casebook's words in English; add them in i18n/%s.toml", lang, lang)
 	}
 	return problems

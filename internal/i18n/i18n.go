@@ -31,6 +31,7 @@ package i18n
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"sort"
@@ -101,6 +102,25 @@ func Load(site, defaults fs.FS) (*Catalog, error) {
 	if len(c.keys[Source]) == 0 {
 		return nil, fmt.Errorf("%s/%s.toml: no messages: casebook needs the English ones", Dir, Source)
 	}
+	// A regional variant's own file (a site's i18n/nl-BE.toml) gives the
+	// keys it changes; the others are its language's (nl's). go-i18n
+	// falls back on English alone, so they go into the variant's messages.
+	for lang := range c.files {
+		tag, _ := language.Parse(lang) // add checked it
+		have := maps.Clone(c.keys[lang])
+		var more []*goi18n.Message
+		for _, parent := range c.variants(lang)[1:] {
+			for id, m := range c.raw[parent] {
+				if !have[id] {
+					have[id] = true
+					more = append(more, m)
+				}
+			}
+		}
+		if err := c.bundle.AddMessages(tag, more...); err != nil {
+			return nil, fmt.Errorf("%s/%s.toml: %w", Dir, lang, err)
+		}
+	}
 	return c, nil
 }
 
@@ -152,12 +172,14 @@ func (c *Catalog) Keys(lang string) []string {
 	return keys
 }
 
-// Missing returns the English keys that lang has in no file, sorted: a
-// page in lang shows them in English.
+// Missing returns the English keys that lang has in no file, its own nor
+// those of the language it is a variant of, sorted: a page in lang shows
+// them in English.
 func (c *Catalog) Missing(lang string) []string {
 	var out []string
+	variants := c.variants(lang)
 	for _, k := range c.Keys(Source) {
-		if !c.keys[lang][k] {
+		if !slices.ContainsFunc(variants, func(l string) bool { return c.keys[l][k] }) {
 			out = append(out, k)
 		}
 	}
@@ -176,8 +198,9 @@ func (c *Catalog) SiteFiles() []string {
 }
 
 // For returns the messages of lang, a BCP 47 tag such as "nl"; English for
-// "". A language without files of its own reads English words but
-// writes numbers its own way.
+// "". A regional variant without files of its own ("nl-BE") reads its
+// language's words (see FilesOf); a language without files reads English
+// words. Each writes numbers, amounts and dates its own way.
 func (c *Catalog) For(lang string) *Messages {
 	if lang == "" {
 		lang = Source
@@ -194,29 +217,64 @@ func (c *Catalog) For(lang string) *Messages {
 	return c.msgs[lang]
 }
 
+// FilesOf returns the language whose message files give lang's words:
+// lang's own files, or those of the language that lang is a variant of
+// ("fr" for "fr-BE" or "FR"; CLDR's parents, so "en" for "en-GB"); ""
+// when there are none, and lang reads English.
+func (c *Catalog) FilesOf(lang string) string {
+	if own := c.variants(lang); len(own) > 0 {
+		return own[0]
+	}
+	return ""
+}
+
+// variants returns the languages with message files that lang reads, the
+// most specific first: lang, then the languages it is a variant of
+// ("nl-BE", "nl").
+func (c *Catalog) variants(lang string) []string {
+	var out []string
+	add := func(l string) {
+		if len(c.files[l]) > 0 && !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	add(lang)
+	if tag, err := language.Parse(lang); err == nil {
+		for t := tag; !t.IsRoot(); t = t.Parent() {
+			add(t.String())
+		}
+	}
+	return out
+}
+
 // newMessages makes the Messages of lang.
 func (c *Catalog) newMessages(lang string) *Messages {
 	tag, err := language.Parse(lang)
 	if err != nil {
 		tag = language.English
 	}
+	// What lang's own files lack comes from the language it is a variant
+	// of, and what that lacks from English.
+	langs := c.variants(lang)
+	if !slices.Contains(langs, Source) {
+		langs = append(langs, Source)
+	}
 	h := deps.NewHash()
 	h.WriteString(lang)
 	h.WriteByte(0)
-	h.Write(c.bytes[lang])
-	h.Write(c.bytes[Source]) // what lang lacks comes from there
-	file := Dir + "/" + lang + ".toml"
-	if len(c.files[lang]) == 0 {
-		file = Dir + "/" + Source + ".toml"
+	raw := make([]map[string]*goi18n.Message, len(langs))
+	for i, l := range langs {
+		h.Write(c.bytes[l])
+		raw[len(langs)-1-i] = c.raw[l]
 	}
 	return &Messages{
 		Lang:    lang,
-		File:    file,
+		File:    Dir + "/" + langs[0] + ".toml",
 		tag:     tag,
-		loc:     goi18n.NewLocalizer(c.bundle, lang, Source),
+		loc:     goi18n.NewLocalizer(c.bundle, langs...),
 		printer: message.NewPrinter(tag),
 		version: h.Sum64(),
-		raw:     [2]map[string]*goi18n.Message{c.raw[Source], c.raw[lang]},
+		raw:     raw,
 	}
 }
 

@@ -154,6 +154,51 @@ func TestSiteOverridesKeyByKey(t *testing.T) {
 	}
 }
 
+// TestRegionalVariants checks that a regional variant of a language, or
+// its code in capitals, reads that language's words however a page asks
+// for them (plain, counted, with values, for a script), and that a site's
+// own file for a variant changes only the keys it gives.
+func TestRegionalVariants(t *testing.T) {
+	site := fstest.MapFS{"nl-BE.toml": {Data: []byte("home_browse = \"Snuisteren\"\n")}}
+	c, err := i18n.Load(site, os.DirFS("../../i18n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		lang, key string
+		arg       any
+		want      string
+	}{
+		{"fr-FR", "published", nil, "Publié le"},
+		{"FR", "home_browse", nil, "Parcourir"},
+		{"fr-BE", "n_cases", 2, "2 cas"},
+		{"fr-CA", "years_since", map[string]any{"Year": "2010"}, "depuis 2010"},
+		{"en-GB", "home_browse", nil, "Browse"},
+		{"nl-BE", "home_browse", nil, "Snuisteren"},
+		{"nl-BE", "home_numbers", nil, "In cijfers"},
+		{"nl-BE", "years_since", map[string]any{"Year": "2010"}, "sinds 2010"},
+		{"nl-BE", "n_cases", 1, "1 case"},
+		{"sr-Latn", "home_browse", nil, "Browse"},
+	}
+	for _, tt := range tests {
+		if got, err := c.For(tt.lang).T(tt.key, tt.arg); err != nil || got != tt.want {
+			t.Errorf("%s: %s: got %q, %v, want %q", tt.lang, tt.key, got, err, tt.want)
+		}
+	}
+	for lang, want := range map[string]string{"fr-FR": "fr", "FR": "fr", "en-GB": "en", "nl-BE": "nl-BE", "sr-Latn": ""} {
+		if got := c.FilesOf(lang); got != want {
+			t.Errorf("FilesOf(%q) = %q, want %q", lang, got, want)
+		}
+	}
+	script := c.For("nl-BE").ForScript("home_browse", "home_numbers")
+	if script["home_browse"] != "Snuisteren" || script["home_numbers"] != "In cijfers" {
+		t.Errorf("nl-BE for a script: got %v", script)
+	}
+	if c.For("nl-BE").Version() == c.For("nl").Version() {
+		t.Error("nl-BE's own file did not change its version")
+	}
+}
+
 // TestLanguageWithoutFile reads English words and writes its own numbers.
 func TestLanguageWithoutFile(t *testing.T) {
 	m := defaults(t).For("de")

@@ -23,16 +23,17 @@ import (
 type Messages struct {
 	Lang string // the BCP 47 tag asked for: "nl"
 	// File is the message file that pages record they read: the
-	// language's own, "i18n/nl.toml", or the English one for a language
-	// that has none. Its version (see Version) covers the defaults', the
-	// site's and the English file it falls back on.
+	// language's own, "i18n/nl.toml", that of the language it is a
+	// variant of ("i18n/nl.toml" for "nl-BE"), or the English one for a
+	// language that has none. Its version (see Version) covers the
+	// defaults', the site's and the files it falls back on.
 	File string
 
 	tag     language.Tag
 	loc     *goi18n.Localizer
 	printer *message.Printer
 	version uint64
-	raw     [2]map[string]*goi18n.Message // English, then m's language
+	raw     []map[string]*goi18n.Message // English, then the language m's is a variant of, then m's own
 
 	// What T, Money and Date wrote, by textKey: a build asks for the
 	// same few hundred texts on every page, and go-i18n executes a
@@ -138,9 +139,9 @@ func (m *Messages) substitute(key string, args map[string]any) (string, bool) {
 	if _, ok := args["Count"]; ok {
 		return "", false
 	}
-	msg := m.raw[1][key]
-	if msg == nil {
-		msg = m.raw[0][key] // go-i18n's fallback
+	var msg *goi18n.Message
+	for i := len(m.raw) - 1; i >= 0 && msg == nil; i-- {
+		msg = m.raw[i][key] // the most specific first, as go-i18n
 	}
 	if msg == nil || msg.Other == "" || msg.LeftDelim != "" && msg.LeftDelim != "{{" || msg.RightDelim != "" && msg.RightDelim != "}}" {
 		return "", false
