@@ -33,10 +33,17 @@ func (d *decoder) decodeConfig(root *yaml.Node) (cfg site.Config, langsKnown boo
 		cfg.Description = d.str(n, "description")
 	}
 	langsKnown = !f.notMapping
+	langBad := false // language is in error
 	if n := f.values["language"]; n != nil {
 		before := len(*d.problems)
-		cfg.Language = d.str(n, "language")
-		langsKnown = langsKnown && !(*d.problems)[before:].HasErrors()
+		if code := d.str(n, "language"); code != "" {
+			if msg := badLanguageCode(code); msg != "" {
+				d.errorf(n, "language: %s", msg)
+			} else {
+				cfg.Language = code
+			}
+		}
+		langBad = (*d.problems)[before:].HasErrors()
 	}
 	if n := f.values["baseURL"]; n != nil {
 		if base, err := NormalizeBaseURL(d.str(n, "baseURL")); err != nil {
@@ -77,9 +84,13 @@ func (d *decoder) decodeConfig(root *yaml.Node) (cfg site.Config, langsKnown boo
 			cfg.Scale = scale
 		}
 	}
+	def := cfg.Language
+	if langBad {
+		def = ""
+	}
 	before := len(*d.problems)
-	cfg.Languages = d.languages(f.values["languages"], cfg.Language, f.values["language"])
-	langsKnown = langsKnown && !(*d.problems)[before:].HasErrors()
+	cfg.Languages = d.languages(f.values["languages"], def, f.values["language"])
+	langsKnown = langsKnown && !langBad && !(*d.problems)[before:].HasErrors()
 	cfg.Menu = d.menu(f.values["menu"])
 	cfg.Themes = d.themes(f.values["themes"])
 	return cfg, langsKnown
@@ -114,6 +125,21 @@ func NormalizeBaseURL(s string) (string, error) {
 	return u.String(), nil
 }
 
+// badLanguageCode says what is wrong with a language code of site.yaml,
+// which names the lang attribute of pages, the message files and, for
+// the languages other than the default, a folder: "" for a BCP 47 code of
+// letters, digits and hyphens ("nl", "pt-BR").
+func badLanguageCode(code string) string {
+	tag, err := language.Parse(code)
+	switch {
+	case err != nil:
+		return fmt.Sprintf("%q is not a language code: expected a BCP 47 code such as \"nl\" or \"fr\"", code)
+	case !site.ValidSlug(strings.ToLower(code)):
+		return fmt.Sprintf("%q is not a language code: expected a BCP 47 code such as \"nl\" or \"fr\"; did you mean %q?", code, tag.String())
+	}
+	return ""
+}
+
 // languages reads site.yaml's languages: the codes (BCP 47: "nl", "fr")
 // of the languages the site is published in, each a code or {code, name},
 // name being the language's name in itself for the language switcher
@@ -140,11 +166,11 @@ func (d *decoder) languages(n *yaml.Node, def string, defNode *yaml.Node) []site
 		if l.Code == "" {
 			continue
 		}
-		tag, err := language.Parse(l.Code)
-		if err != nil || !site.ValidSlug(strings.ToLower(l.Code)) {
-			d.errorf(codeNode, "%s: %q is not a language code: expected a BCP 47 code such as \"nl\" or \"fr\"", field, l.Code)
+		if msg := badLanguageCode(l.Code); msg != "" {
+			d.errorf(codeNode, "%s: %s", field, msg)
 			continue
 		}
+		tag := language.Make(l.Code)
 		if slices.ContainsFunc(out, func(o site.Language) bool { return o.Code == l.Code }) {
 			d.errorf(codeNode, "%s: language %q is listed twice", field, l.Code)
 			continue
@@ -164,6 +190,9 @@ func (d *decoder) languages(n *yaml.Node, def string, defNode *yaml.Node) []site
 		}
 		l.Default = l.Code == def
 		out = append(out, l)
+	}
+	if def == "" {
+		return nil // language is in error: which of these it is, is not known
 	}
 	if len(out) > 0 && !slices.ContainsFunc(out, func(l site.Language) bool { return l.Default }) {
 		at := defNode
