@@ -60,6 +60,7 @@
 package serve
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -68,6 +69,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/casebook/casebook/internal/pipeline"
@@ -166,6 +168,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	cfg.Source = root
 	ln, err := net.Listen("tcp", net.JoinHostPort(cfg.Bind, strconv.Itoa(cfg.Port)))
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return nil, fmt.Errorf("port %d is in use, perhaps by another casebook serve: stop that, or choose another port with --port (--port 0 takes any free one)", cfg.Port)
+	}
 	if err != nil {
 		return nil, err
 	}

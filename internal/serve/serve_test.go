@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -162,5 +163,20 @@ func TestServesDeferredOpenData(t *testing.T) {
 	h.next("remove")
 	if _, body := h.get("/data/cases.json"); strings.Contains(body, "A case retitled for the open data") {
 		t.Error("data/cases.json still lists a removed case")
+	}
+}
+
+// TestPortInUse checks that a port another program listens on is a
+// message that says what to do, not the system's words alone.
+func TestPortInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := ln.Addr().(*net.TCPAddr).Port
+	_, err = serve.New(serve.Config{Source: t.TempDir(), Bind: "127.0.0.1", Port: port, Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n})
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("port %d is in use", port)) || !strings.Contains(err.Error(), "--port") {
+		t.Errorf("got %v, want an error that port %d is in use and names --port", err, port)
 	}
 }
