@@ -554,7 +554,11 @@ func prepare(srcFS fs.FS, cfg Config, m *minify.M, unsafe bool) (assets []output
 	}
 	assets, later = addImageVariants(assets, manifest, imageProcessor(cfg))
 	r, err = newRenderer(srcFS, cfg, m, unsafe)
-	if err != nil {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, err := range j.Unwrap() { // every layout file that does not parse
+			problems = append(problems, fileProblem(err))
+		}
+	} else if err != nil {
 		problems = append(problems, fileProblem(err))
 	}
 	if len(problems) > 0 {

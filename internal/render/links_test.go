@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -161,6 +162,33 @@ func TestNewErrors(t *testing.T) {
 				t.Fatalf("got %s, want %s...", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestNewErrorsAtOnce checks that every layout file that does not parse is
+// an error of the same round, base.html, partials and page layouts alike,
+// and that a file that parses but calls what did not is not an error too.
+// (The build parses the layouts minified, and when they fail, as written,
+// for these errors: see Renderer.parse.)
+func TestNewErrorsAtOnce(t *testing.T) {
+	_, err := render.New(layouts(t, map[string]string{
+		"base.html":            "<!doctype html>\n{{block \"main\" .}}{{end}\n",
+		"partials/rating.html": `{{nope .}}`,
+		"partials/unused.html": `{{define "x"}}{{if}}{{end}}`,
+		"page.html":            "{{define \"main\"}}\n{{range}}{{end}}",
+		"theme.html":           `{{define "main"}}{{template "partials/rating.html" .}}{{end}}`,
+	}), messages(t), markdown.New(false), nil)
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		t.Fatalf("got %v, want every file's error, joined", err)
+	}
+	var got []string
+	for _, e := range j.Unwrap() {
+		got = append(got, strings.SplitN(e.Error(), ":", 2)[0])
+	}
+	want := []string{"layouts/base.html", "layouts/partials/rating.html", "layouts/partials/unused.html", "layouts/page.html"}
+	if !slices.Equal(got, want) {
+		t.Errorf("errors in %v, want in %v:\n%v", got, want, err)
 	}
 }
 

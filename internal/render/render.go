@@ -253,21 +253,33 @@ func (r *Renderer) parse(files map[string][]byte) error {
 // execCtx.cached). Each goroutine that renders pages copies the sets
 // (newCtxOf), and html/template copies every template of a set: a set of
 // the partials that its pages never call would be copied for nothing.
+//
+// A file that does not parse is an error; the others are parsed all the
+// same, so that every such file is an error of the same round (joined).
+// Their templates are then not checked further: what they call may be in
+// a file that did not parse.
 func parseLayouts(files map[string][]byte) (map[string]*template.Template, error) {
+	var errs []error
 	root := newSet("base.html")
 	if err := parseFile(root, "base.html", files["base.html"]); err != nil {
-		return nil, err
+		errs = append(errs, err)
 	}
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if strings.HasPrefix(name, "partials/") {
 			if err := parseFile(root.New(name), name, files[name]); err != nil {
-				return nil, err
+				errs = append(errs, err)
 			}
 		}
 	}
 	layouts := make(map[string]*template.Template, len(htmlKinds))
 	for _, kind := range htmlKinds {
 		name := kind + ".html"
+		if len(errs) > 0 { // the file's own syntax alone
+			if err := parseFile(newSet(name), name, files[name]); err != nil {
+				errs = append(errs, err)
+			}
+			continue
+		}
 		var t *template.Template
 		var err error
 		if kind == KindHome {
@@ -277,13 +289,17 @@ func parseLayouts(files map[string][]byte) (map[string]*template.Template, error
 		} else {
 			t, err = kindSet(root, name, files[name])
 		}
-		if err != nil {
-			return nil, err
+		if err == nil {
+			err = checkEscaping(t, name)
 		}
-		if err := checkEscaping(t, name); err != nil {
-			return nil, err
+		if err != nil {
+			errs = append(errs, err)
+			continue
 		}
 		layouts[kind] = t
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	return layouts, nil
 }
