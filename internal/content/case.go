@@ -3,6 +3,9 @@ package content
 import (
 	"fmt"
 	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -244,7 +247,23 @@ func (d *decoder) budget(n *yaml.Node) *site.Budget {
 
 // amount reads an amount of money, from 0 to site.MaxAmount.
 func (d *decoder) amount(n *yaml.Node, field string) (float64, bool) {
+	if r := resolve(n); r != nil && r.Kind == yaml.ScalarNode && thousandsDot.MatchString(strings.TrimSpace(r.Value)) {
+		// 30.000 is thirty in YAML, and thirty thousand where a dot
+		// groups thousands (in Dutch, French, German): no budget has
+		// tenths of a cent.
+		whole := strings.ReplaceAll(strings.TrimSpace(r.Value), ".", "")
+		d.errorf(n, "%s: %s reads as %s, the dot being a decimal point; for %s write %s", field, r.Value, strings.TrimRight(strings.TrimRight(r.Value, "0"), "."), site.FormatAmount(mustAtof(whole)), whole)
+		return 0, false
+	}
 	return d.numberIn(n, field, "an amount", 0, site.MaxAmount)
+}
+
+// thousandsDot is an amount whose dot groups thousands: 30.000.
+var thousandsDot = regexp.MustCompile(`^[1-9][0-9]{0,2}\.[0-9]{3}$`)
+
+func mustAtof(s string) float64 {
+	f, _ := strconv.ParseFloat(s, 64)
+	return f
 }
 
 // year reads a year from MinYear to MaxYear.

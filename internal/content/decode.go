@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -138,9 +139,19 @@ func (d *decoder) number(n *yaml.Node, field string) (float64, bool) {
 			return v, true
 		}
 	}
+	// A number in quotes ("30000"), as integer takes a year in quotes:
+	// digits, and a decimal point, alone.
+	if v := strings.TrimSpace(n.Value); n.Kind == yaml.ScalarNode && n.Tag == "!!str" && decimal.MatchString(v) {
+		if f, err := strconv.ParseFloat(v, 64); err == nil {
+			return f, true
+		}
+	}
 	d.errorf(n, "%s: expected a number such as 30000 (no currency sign, no thousands separator), found %s", field, describe(n))
 	return 0, false
 }
+
+// decimal is a number as digits, with a decimal point or not.
+var decimal = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
 
 // boolean reads true or false.
 func (d *decoder) boolean(n *yaml.Node, field string) bool {
@@ -152,6 +163,14 @@ func (d *decoder) boolean(n *yaml.Node, field string) bool {
 		var b bool
 		if n.Decode(&b) == nil {
 			return b
+		}
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" { // in quotes: "true"
+		switch strings.TrimSpace(n.Value) {
+		case "true":
+			return true
+		case "false":
+			return false
 		}
 	}
 	d.errorf(n, "%s: expected true or false, found %s", field, describe(n))

@@ -145,6 +145,20 @@ func TestLoadFormats(t *testing.T) {
 	}
 }
 
+// TestQuotedScalars checks that a number or a truth value in quotes reads
+// as it would without them, as editors may quote anything.
+func TestQuotedScalars(t *testing.T) {
+	file := strings.NewReplacer("min: 30000", `min: "30000"`, "max: 40000", `max: "40000.50"`, "start: 2010", "start: \"2010\"\nfeatured: \"true\"").Replace(goodCase)
+	s, problems := content.Load(fixture(map[string]string{"content/cases/x.md": file}), content.Options{})
+	if len(problems) > 0 {
+		t.Fatalf("got problems:\n%v", problems)
+	}
+	c := s.Case("x")
+	if c.Budget == nil || c.Budget.Min != 30000 || c.Budget.Max != 40000.50 || c.Start != 2010 || !c.Featured {
+		t.Errorf("got budget %+v, start %d, featured %v; want 30000 to 40000.50, 2010, true", c.Budget, c.Start, c.Featured)
+	}
+}
+
 // caseWith returns goodCase with one line replaced.
 func caseWith(old, new string) string {
 	if !strings.Contains(goodCase, old) {
@@ -172,6 +186,10 @@ func TestLoadProblems(t *testing.T) {
 			[]string{`content/cases/x.md:14:9: error: budget: expected a mapping of fields, found the number 30000`}},
 		{"PartnerNotAMapping", map[string]string{"content/cases/x.md": caseWith("  - name: Dogbo\n    country: BJ\n    type: municipality\n", "  - Dogbo\n")},
 			[]string{`content/cases/x.md:9:5: error: partners[1]: expected a mapping of fields, found "Dogbo"`}},
+		{"AmountWithThousandsDot", map[string]string{"content/cases/x.md": caseWith("min: 30000", "min: 30.000")},
+			[]string{`content/cases/x.md:15:8: error: budget.min: 30.000 reads as 30, the dot being a decimal point; for 30,000 write 30000`}},
+		{"AmountNotANumberInQuotes", map[string]string{"content/cases/x.md": caseWith("min: 30000", `min: "30000 EUR"`)},
+			[]string{`content/cases/x.md:15:8: error: budget.min: expected a number such as 30000 (no currency sign, no thousands separator), found "30000 EUR"`}},
 		{"UnknownCountry", map[string]string{"content/cases/x.md": caseWith("country: BJ", "country: BX")},
 			[]string{`content/cases/x.md:10:14: error: partners[1].country: unknown country code "BX": expected an ISO 3166-1 alpha-2 code such as "BE"; did you mean "AX"?`}},
 		{"UnknownCurrency", map[string]string{"content/cases/x.md": caseWith("currency: EUR", "currency: EUX")},
