@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -108,6 +109,11 @@ func (d *decoder) str(n *yaml.Node, field string) string {
 	s := strings.TrimSpace(n.Value)
 	if s == "" {
 		d.errorf(n, "%s: expected text, found an empty value", field)
+	}
+	if i := strings.IndexFunc(s, forbidden); i >= 0 { // an escape in quotes: "\u0001"
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		d.errorf(n, "%s: %s: remove its escape", field, forbiddenName(r))
+		return ""
 	}
 	return s
 }

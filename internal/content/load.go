@@ -468,6 +468,12 @@ func clean(p string, data []byte, problems *problem.List) ([]byte, bool) {
 		problems.Errorf(p, line, col, "invalid UTF-8 (byte 0x%02x): expected the file to be saved as UTF-8", data[i])
 		return nil, false
 	}
+	if i := bytes.IndexFunc(data, forbidden); i >= 0 {
+		r, _ := utf8.DecodeRune(data[i:])
+		line, col := lineCol(data, i)
+		problems.Errorf(p, line, col, "%s: expected text; remove it", forbiddenName(r))
+		return nil, false
+	}
 	return normalize(data), true
 }
 
@@ -483,6 +489,27 @@ func normalize(data []byte) []byte {
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
 	return data
+}
+
+// forbidden reports whether r is a code point that HTML forbids in a page:
+// a control character other than tab, line feed, form feed and carriage
+// return, or a noncharacter.
+func forbidden(r rune) bool {
+	switch {
+	case r < 0x20:
+		return r != '\t' && r != '\n' && r != '\f' && r != '\r'
+	case r >= 0x7f && r <= 0x9f:
+		return true
+	}
+	return r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe
+}
+
+// forbiddenName names a forbidden code point in a message.
+func forbiddenName(r rune) string {
+	if r < 0x20 || r >= 0x7f && r <= 0x9f {
+		return fmt.Sprintf("a control character (U+%04X), which no page can show", r)
+	}
+	return fmt.Sprintf("a noncharacter (U+%04X), which no page can show", r)
 }
 
 func firstInvalid(data []byte) int {
