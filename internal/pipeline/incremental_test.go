@@ -475,6 +475,22 @@ func (m *mutator) edits() []randomEdit {
 			f := m.pick(m.files("cases"))
 			return m.write(f, m.read(f)+fmt.Sprintf("\n## More on %s %d\n\nText.\n", word(), r.IntN(100)))
 		}},
+		randomEdit{"line endings", func() []string {
+			// Saved by an editor on Windows, with a byte order mark, or
+			// back as it was: the same text, which every page reads again.
+			f := m.pick(m.files(m.pick([]string{"cases", "approaches", "pages", "partners"})))
+			if f == "" {
+				return nil
+			}
+			doc := strings.TrimPrefix(strings.ReplaceAll(m.read(f), "\r\n", "\n"), "\uFEFF")
+			switch r.IntN(3) {
+			case 0:
+				doc = strings.ReplaceAll(doc, "\n", "\r\n")
+			case 1:
+				doc = "\uFEFF" + doc
+			}
+			return m.write(f, doc)
+		}},
 		randomEdit{"body link", func() []string {
 			folder := m.pick([]string{"cases", "approaches", "pages", "partners"})
 			target := m.pick(m.files(m.pick([]string{"cases", "approaches", "pages"})))
