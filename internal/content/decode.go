@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
 	"github.com/casebook/casebook/internal/problem"
@@ -106,7 +107,10 @@ func (d *decoder) str(n *yaml.Node, field string) string {
 		d.errorf(n, "%s: expected text, found %s", field, describe(n))
 		return ""
 	}
-	s := strings.TrimSpace(n.Value)
+	// In NFC, as most keyboards type it: "São" typed on a Mac, with
+	// the accent as a code point of its own, is the same partner, theme
+	// or title as "São" typed elsewhere.
+	s := norm.NFC.String(strings.TrimSpace(n.Value))
 	if s == "" {
 		d.errorf(n, "%s: expected text, found an empty value", field)
 	}

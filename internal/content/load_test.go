@@ -2,6 +2,7 @@ package content_test
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -156,6 +157,33 @@ func TestQuotedScalars(t *testing.T) {
 	c := s.Case("x")
 	if c.Budget == nil || c.Budget.Min != 30000 || c.Budget.Max != 40000.50 || c.Start != 2010 || !c.Featured {
 		t.Errorf("got budget %+v, start %d, featured %v; want 30000 to 40000.50, 2010, true", c.Budget, c.Start, c.Featured)
+	}
+}
+
+// TestNamesInNFC checks that a name typed with its accents as code points
+// of their own (NFD, as macOS may save it) is the same partner as the name
+// typed with accented letters (NFC).
+func TestNamesInNFC(t *testing.T) {
+	nfc, nfd := "Li\u00e8ge", "Lie\u0300ge"
+	withName := func(name string) string {
+		return caseWith("name: Dogbo\n    country: BJ", "name: "+name+"\n    country: BE")
+	}
+	s, problems := content.Load(fixture(map[string]string{
+		"content/cases/good.md": withName(nfc),
+		"content/cases/nfd.md":  strings.Replace(withName(nfd), "title: Roeselare and Dogbo", "title: Another "+nfd, 1),
+	}), content.Options{})
+	if len(problems) > 0 {
+		t.Fatalf("got problems:\n%v", problems)
+	}
+	var names []string
+	for _, p := range s.Partners {
+		names = append(names, p.Name)
+	}
+	if !slices.Equal(names, []string{nfc, "Roeselare"}) {
+		t.Errorf("got partners %q, want %q and Roeselare", names, nfc)
+	}
+	if got := s.Case("nfd").Title; got != "Another "+nfc {
+		t.Errorf("got title %q, want it in NFC", got)
 	}
 }
 
