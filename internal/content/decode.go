@@ -109,8 +109,9 @@ func (d *decoder) str(n *yaml.Node, field string) string {
 	}
 	// In NFC, as most keyboards type it: "São" typed on a Mac, with
 	// the accent as a code point of its own, is the same partner, theme
-	// or title as "São" typed elsewhere.
-	s := norm.NFC.String(strings.TrimSpace(n.Value))
+	// or title as "São" typed elsewhere. Runs of spaces, which pages show
+	// as one, are one.
+	s := norm.NFC.String(collapseSpaces(strings.TrimSpace(n.Value)))
 	if s == "" {
 		d.errorf(n, "%s: expected text, found an empty value", field)
 	}
@@ -120,6 +121,28 @@ func (d *decoder) str(n *yaml.Node, field string) string {
 		return ""
 	}
 	return s
+}
+
+// collapseSpaces makes each run of spaces, tabs and line breaks in s one
+// space (not the no-break spaces that French puts before a colon).
+func collapseSpaces(s string) string {
+	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t\n\r") {
+		return s
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // integer reads a whole number.

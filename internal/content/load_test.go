@@ -187,6 +187,28 @@ func TestNamesInNFC(t *testing.T) {
 	}
 }
 
+// TestSpacesCollapse checks that names that differ only in runs of spaces,
+// which pages show as one, are one partner.
+func TestSpacesCollapse(t *testing.T) {
+	s, problems := content.Load(fixture(map[string]string{
+		"content/cases/good.md": caseWith("name: Dogbo\n", "name: \"Sint  Niklaas\"\n"),
+		"content/cases/two.md":  strings.Replace(caseWith("name: Dogbo\n", "name: \"Sint\tNiklaas\"\n"), "title: Roeselare and Dogbo", "title: \"Two \u00a0 spaces\"", 1),
+	}), content.Options{})
+	if len(problems) > 0 {
+		t.Fatalf("got problems:\n%v", problems)
+	}
+	var names []string
+	for _, p := range s.Partners {
+		names = append(names, p.Name)
+	}
+	if !slices.Equal(names, []string{"Roeselare", "Sint Niklaas"}) {
+		t.Errorf("got partners %q, want Roeselare and Sint Niklaas", names)
+	}
+	if got, want := s.Case("two").Title, "Two \u00a0 spaces"; got != want {
+		t.Errorf("got title %q, want %q: a no-break space stays", got, want)
+	}
+}
+
 // caseWith returns goodCase with one line replaced.
 func caseWith(old, new string) string {
 	if !strings.Contains(goodCase, old) {
