@@ -118,3 +118,70 @@ func TestWideBodies(t *testing.T) {
 		}
 	}
 }
+
+// longCase is a case whose title, summary and partners' names hold words
+// longer than a phone is wide, as German and Welsh place names are.
+const longCase = `---
+title: "Internationalisierungsbestrebungen der Kommunalverwaltungen in Donaudampfschifffahrtsgesellschaftskapitänshausen"
+summary: "What https://example.org/a/very/long/path/that/does/not/break/anywhere/at/all taught the partners."
+approaches: [twinning]
+partners:
+  - name: "Donaudampfschifffahrtsgesellschaftskapitänshausen"
+    country: DE
+    type: municipality
+  - name: Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch
+    country: GB
+    type: municipality
+sdgs: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]
+themes: [Migration]
+budget: {amount: 999999999999, currency: EUR, period: year}
+start: 1990
+---
+Text.
+`
+
+// TestLongNames checks, in Chromium at the width of a phone and of a
+// laptop, that no page that shows a case with words longer than the
+// screen is wide scrolls sideways: the case, its catalogue card (as the
+// script renders it, searched for and not), its partner, country,
+// approach and theme, and the lists of them.
+func TestLongNames(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	src, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
+	pipeline.CopySite(t, "testdata/site", src)
+	if err := os.WriteFile(filepath.Join(src, "content/cases/long-names.md"), []byte(longCase), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := config(src, out)
+	cfg.BaseURL = "http://127.0.0.1/"
+	mustBuild(t, cfg)
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	ctx := browsertest.New(t)
+	const wide = `[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest("[tabindex='0'], .table-scroll") && !(e.ownerSVGElement))
+		.map(e => e.tagName.toLowerCase() + (e.className ? "." + e.className : "") + ": " + e.textContent.trim().slice(0, 40))`
+	for _, page := range []string{"cases/long-names/", "cases/", "cases/?q=Internationalisierungsbestrebungen",
+		"partners/llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch/", "partners/", "countries/gb/", "countries/",
+		"approaches/twinning/", "themes/migration/", "sdgs/17/", ""} {
+		for _, width := range []int64{390, 1280} {
+			t.Run(fmt.Sprintf("/%s/%d", page, width), func(t *testing.T) {
+				if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(srv.URL+"/"+page)); err != nil {
+					t.Fatal(err)
+				}
+				if strings.HasPrefix(page, "cases/?") || page == "cases/" {
+					if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](catalogueReady, chromedp.EvalAwaitPromise)); err != nil {
+						t.Fatal(err)
+					}
+				}
+				found, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](wide))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(found) > 0 {
+					t.Errorf("reaching past the screen's right edge: %q", found)
+				}
+			})
+		}
+	}
+}
