@@ -63,10 +63,13 @@
     return /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : s.replace(UPPER, lower);
   }
   function runes(s) { return Array.from(s).length; }
+  // As package search cuts them: two runes or more, a longer one cut to
+  // its first MAX_TERM.
   function terms(s) {
     return (fold(s).match(TERM) || []).filter(function (t) {
-      var n = runes(t);
-      return n >= 2 && n <= MAX_TERM;
+      return runes(t) >= 2;
+    }).map(function (t) {
+      return runes(t) > MAX_TERM ? Array.from(t).slice(0, MAX_TERM).join("") : t;
     });
   }
 

@@ -144,7 +144,8 @@ Text.
 // laptop, that no page that shows a case with words longer than the
 // screen is wide scrolls sideways: the case, its catalogue card (as the
 // script renders it, searched for and not), its partner, country,
-// approach and theme, and the lists of them.
+// approach and theme, and the lists of them; and that a search finds the
+// case by such a word, whole or by its start.
 func TestLongNames(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -162,6 +163,7 @@ func TestLongNames(t *testing.T) {
 	const wide = `[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest("[tabindex='0'], .table-scroll") && !(e.ownerSVGElement))
 		.map(e => e.tagName.toLowerCase() + (e.className ? "." + e.className : "") + ": " + e.textContent.trim().slice(0, 40))`
 	for _, page := range []string{"cases/long-names/", "cases/", "cases/?q=Internationalisierungsbestrebungen",
+		"cases/?q=Donaudampf", "cases/?q=Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch",
 		"partners/llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch/", "partners/", "countries/gb/", "countries/",
 		"approaches/twinning/", "themes/migration/", "sdgs/17/", ""} {
 		for _, width := range []int64{390, 1280} {
@@ -172,6 +174,12 @@ func TestLongNames(t *testing.T) {
 				if strings.HasPrefix(page, "cases/?") || page == "cases/" {
 					if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](catalogueReady, chromedp.EvalAwaitPromise)); err != nil {
 						t.Fatal(err)
+					}
+				}
+				if strings.HasPrefix(page, "cases/?") {
+					found, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!document.querySelector('#catalogue_list a[href$="/long-names/"]')`))
+					if err != nil || !found {
+						t.Errorf("the search did not find the case (%v)", err)
 					}
 				}
 				found, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](wide))

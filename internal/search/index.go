@@ -478,8 +478,8 @@ func addText[T ~string | ~[]byte](cu *cutter, text T, field int) {
 		switch {
 		case !ascii:
 			eachTerm(site.Fold(string(word)), func(t string) { cu.term(t, field) })
-		case len(word) >= 2 && len(word) <= MaxTermLen:
-			cu.buf = append(cu.buf[:0], word...)
+		case len(word) >= 2:
+			cu.buf = append(cu.buf[:0], word[:min(len(word), MaxTermLen)]...) // as eachTerm cuts it
 			for k, c := range cu.buf {
 				if 'A' <= c && c <= 'Z' {
 					cu.buf[k] = c + 'a' - 'A'

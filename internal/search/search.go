@@ -65,8 +65,8 @@
 //
 // The title, partner names, themes, summary and body of each case are
 // folded (site.Fold: lower case, no accents) and cut into terms: runs of
-// letters and digits, two to MaxTermLen runes long. Each posting records in
-// which fields a case has the term, as bits that rank title over partner
+// letters and digits, two runes long or more, cut to MaxTermLen runes.
+// Each posting records in which fields a case has the term, as bits that rank title over partner
 // over theme over summary over body hits. A term goes into the shard of its
 // first two runes; a shard larger than MaxShardSize is split by the next
 // rune, and so on, terms exactly as long as the key staying behind. A query
@@ -116,7 +116,8 @@ const (
 	// MaxShardSize is the size, in bytes, above which a term shard is
 	// split by one more rune.
 	MaxShardSize = 12 << 10
-	// MaxTermLen is the length in runes of the longest term indexed.
+	// MaxTermLen is the length in runes of the longest term indexed: a
+	// longer word is indexed by its first MaxTermLen runes.
 	MaxTermLen = 40
 )
 

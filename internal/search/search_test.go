@@ -105,6 +105,9 @@ func TestTerms(t *testing.T) {
 		"l'eau à Genève (2010–2023)": "eau geneve 2010 2023",
 		"Ἀθῆναι ΣΟΦΊΑ":               "αθηναι σοφια",
 		"a b c x1":                   "x1",
+		// Longer than MaxTermLen: its first forty runes.
+		"Donaudampfschifffahrtsgesellschaftskapitänshausen!": "donaudampfschifffahrtsgesellschaftskapit",
+		"Ἀθῆναι" + strings.Repeat("Σ", 50):                   "αθηναι" + strings.Repeat("σ", 34),
 	} {
 		if got := strings.Join(Terms(in), " "); got != want {
 			t.Errorf("Terms(%q): got %q, want %q", in, got, want)
@@ -115,7 +118,7 @@ func TestTerms(t *testing.T) {
 // TestIndexerFolds checks that the indexer's fast path gives the terms of
 // Terms.
 func TestIndexerFolds(t *testing.T) {
-	text := "Mol, Santo Tomás: l'ÉCOLE à Genève; x Ab-cd 2010 ÆON ﬁne"
+	text := "Mol, Santo Tomás: l'ÉCOLE à Genève; x Ab-cd 2010 ÆON ﬁne Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch Donaudampfschifffahrtsgesellschaftskapitänshausen"
 	cu := cutter{ids: map[string]int{}}
 	cu.add(text, FieldBody)
 	got := slices.Clone(cu.terms)

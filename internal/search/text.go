@@ -9,9 +9,11 @@ import (
 )
 
 // Terms returns the terms of s, in order, repeats included: the runs of
-// letters and digits of its folded form (site.Fold) that are two to
-// MaxTermLen runes long. The catalogue's script cuts queries the same way:
-// NFD, marks (Mn) removed, lower case, runs of \p{L} and \p{Nd}.
+// letters and digits of its folded form (site.Fold) that are at least two
+// runes long, each cut to its first MaxTermLen runes (a German compound of
+// fifty letters is found by its first forty, and by any start of them).
+// The catalogue's script cuts queries the same way: NFD, marks (Mn)
+// removed, lower case, runs of \p{L} and \p{Nd}.
 func Terms(s string) []string {
 	var terms []string
 	eachTerm(site.Fold(s), func(t string) { terms = append(terms, t) })
@@ -20,9 +22,12 @@ func Terms(s string) []string {
 
 // eachTerm calls f with each term of folded, a string already folded.
 func eachTerm(folded string, f func(string)) {
-	start, runes := -1, 0
+	start, cut, runes := -1, -1, 0 // cut: where the term's MaxTermLen runes end
 	end := func(i int) {
-		if start >= 0 && runes >= 2 && runes <= MaxTermLen {
+		if start >= 0 && runes >= 2 {
+			if runes > MaxTermLen {
+				i = cut
+			}
 			f(folded[start:i])
 		}
 		start, runes = -1, 0
@@ -32,7 +37,9 @@ func eachTerm(folded string, f func(string)) {
 			if start < 0 {
 				start = i
 			}
-			runes++
+			if runes++; runes == MaxTermLen {
+				cut = i + utf8.RuneLen(r)
+			}
 			continue
 		}
 		end(i)
