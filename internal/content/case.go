@@ -180,10 +180,23 @@ func (d *decoder) country(n *yaml.Node, field string) string {
 		return ""
 	}
 	if _, ok := site.CountryName(code); !ok {
-		d.errorf(n, "%s: unknown country code %q: expected an ISO 3166-1 alpha-2 code such as \"BE\"%s", field, code, problem.Suggest(code, site.CountryCodes()))
+		hint := problem.Suggest(code, site.CountryCodes())
+		if h, ok := notISO[strings.ToUpper(code)]; ok {
+			hint = "; " + h
+		}
+		d.errorf(n, "%s: unknown country code %q: expected an ISO 3166-1 alpha-2 code such as \"BE\"%s", field, code, hint)
 		return ""
 	}
 	return code
+}
+
+// notISO says what to write instead of the codes that European documents
+// use for a country but ISO 3166-1 does not, where the nearest code by
+// spelling would mislead ("UK": did you mean "CK", the Cook Islands?).
+var notISO = map[string]string{
+	"UK": `the United Kingdom's ISO code is "GB"`,
+	"EL": `Greece's ISO code is "GR" ("EL" is the European Union's)`,
+	"EU": "the European Union is not a country: give the country of the partner's seat",
 }
 
 func (d *decoder) partnerType(n *yaml.Node, field string) string {
