@@ -7,8 +7,10 @@ package browsertest
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 	"time"
 
@@ -78,4 +80,29 @@ func New(t testing.TB) context.Context {
 	ctx, cancel := context.WithTimeout(browserCtx, 3*time.Minute)
 	t.Cleanup(cancel)
 	return ctx
+}
+
+// Axe runs axe-core, whose script is axe, on the page open in ctx and
+// returns its violations, one line each: the rule, its help and the
+// elements that break it.
+func Axe(ctx context.Context, axe []byte) ([]string, error) {
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
+		return nil, fmt.Errorf("cannot load axe-core: %w", err)
+	}
+	violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]struct {
+		ID, Help string
+		Nodes    []struct{ Target []string }
+	}](`axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, v := range violations {
+		var targets []string
+		for _, n := range v.Nodes {
+			targets = append(targets, strings.Join(n.Target, " "))
+		}
+		out = append(out, fmt.Sprintf("%s: %s: %s", v.ID, v.Help, strings.Join(targets, ", ")))
+	}
+	return out, nil
 }

@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/casebook/casebook/internal/content"
+	"github.com/casebook/casebook/internal/site"
 )
 
 const siteYAML = `title: Test site
@@ -175,16 +176,22 @@ func TestNamesInNFC(t *testing.T) {
 	if len(problems) > 0 {
 		t.Fatalf("got problems:\n%v", problems)
 	}
-	var names []string
-	for _, p := range s.Partners {
-		names = append(names, p.Name)
-	}
+	names := partnerNames(s)
 	if !slices.Equal(names, []string{nfc, "Roeselare"}) {
 		t.Errorf("got partners %q, want %q and Roeselare", names, nfc)
 	}
 	if got := s.Case("nfd").Title; got != "Another "+nfc {
 		t.Errorf("got title %q, want it in NFC", got)
 	}
+}
+
+// partnerNames returns the names of the partners of s, in its order.
+func partnerNames(s *site.Site) []string {
+	var names []string
+	for _, p := range s.Partners {
+		names = append(names, p.Name)
+	}
+	return names
 }
 
 // TestSpacesCollapse checks that names that differ only in runs of spaces,
@@ -197,10 +204,7 @@ func TestSpacesCollapse(t *testing.T) {
 	if len(problems) > 0 {
 		t.Fatalf("got problems:\n%v", problems)
 	}
-	var names []string
-	for _, p := range s.Partners {
-		names = append(names, p.Name)
-	}
+	names := partnerNames(s)
 	if !slices.Equal(names, []string{"Roeselare", "Sint Niklaas"}) {
 		t.Errorf("got partners %q, want Roeselare and Sint Niklaas", names)
 	}

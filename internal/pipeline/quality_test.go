@@ -89,10 +89,6 @@ func TestSampleSiteAccessible(t *testing.T) {
 	for _, lang := range []string{"nl/", "fr/"} {
 		pages = append(pages, lang, lang+"cases/", lang+"cases/?q=youth", lang+"cases/roeselare-dogbo/", lang+"cases/afrifoodlinks/", lang+"matrix/", lang+"about/")
 	}
-	type violation struct {
-		ID, Help string
-		Nodes    []struct{ Target []string }
-	}
 	for _, page := range pages {
 		t.Run("/"+page, func(t *testing.T) {
 			if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/dashboard/"+page)); err != nil {
@@ -103,20 +99,12 @@ func TestSampleSiteAccessible(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
-				t.Fatalf("cannot load axe-core: %v", err)
-			}
-			violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]violation](
-				`axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+			violations, err := browsertest.Axe(ctx, axe)
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, v := range violations {
-				var targets []string
-				for _, n := range v.Nodes {
-					targets = append(targets, strings.Join(n.Target, " "))
-				}
-				t.Errorf("%s: %s: %s", v.ID, v.Help, strings.Join(targets, ", "))
+				t.Error(v)
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package pipeline_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -46,25 +47,18 @@ func TestWideBodies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	src, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
-	pipeline.CopySite(t, "testdata/site", src)
-	for _, rel := range []string{"cases/ostend-ostende.md", "approaches/twinning.md", "partners/ostend.md", "pages/about.md"} {
-		p := filepath.Join(src, "content", filepath.FromSlash(rel))
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
+	url, ctx := serveTestSite(t, func(src string) {
+		for _, rel := range []string{"cases/ostend-ostende.md", "approaches/twinning.md", "partners/ostend.md", "pages/about.md"} {
+			p := filepath.Join(src, "content", filepath.FromSlash(rel))
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, append(data, wideMarkdown...), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
-		if err := os.WriteFile(p, append(data, wideMarkdown...), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cfg := config(src, out)
-	cfg.BaseURL = "http://127.0.0.1/"
-	mustBuild(t, cfg)
-	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
-	defer srv.Close()
-	ctx := browsertest.New(t)
+	})
 
 	// Each child of the text that is wider than the text, or holds more
 	// than it shows, with why.
@@ -82,14 +76,10 @@ func TestWideBodies(t *testing.T) {
 		}
 		return found;
 	})()`
-	type violation struct {
-		ID, Help string
-		Nodes    []struct{ Target []string }
-	}
 	for _, page := range []string{"cases/ostend-ostende/", "approaches/twinning/", "partners/ostend/", "about/"} {
 		for _, width := range []int64{390, 1280} {
 			t.Run(fmt.Sprintf("%s%d", page, width), func(t *testing.T) {
-				if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(srv.URL+"/"+page)); err != nil {
+				if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(url+"/"+page)); err != nil {
 					t.Fatal(err)
 				}
 				found, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](overflows))
@@ -99,20 +89,12 @@ func TestWideBodies(t *testing.T) {
 				for _, f := range found {
 					t.Error(f)
 				}
-				if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
-					t.Fatalf("cannot load axe-core: %v", err)
-				}
-				violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]violation](
-					`axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+				violations, err := browsertest.Axe(ctx, axe)
 				if err != nil {
 					t.Fatal(err)
 				}
 				for _, v := range violations {
-					var targets []string
-					for _, n := range v.Nodes {
-						targets = append(targets, strings.Join(n.Target, " "))
-					}
-					t.Errorf("%s: %s: %s", v.ID, v.Help, strings.Join(targets, ", "))
+					t.Error(v)
 				}
 			})
 		}
@@ -148,18 +130,11 @@ Text.
 // case by such a word, whole or by its start.
 func TestLongNames(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	src, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
-	pipeline.CopySite(t, "testdata/site", src)
-	if err := os.WriteFile(filepath.Join(src, "content/cases/long-names.md"), []byte(longCase), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cfg := config(src, out)
-	cfg.BaseURL = "http://127.0.0.1/"
-	mustBuild(t, cfg)
-	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
-	defer srv.Close()
-	ctx := browsertest.New(t)
+	url, ctx := serveTestSite(t, func(src string) {
+		if err := os.WriteFile(filepath.Join(src, "content/cases/long-names.md"), []byte(longCase), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	})
 	const wide = `[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest("[tabindex='0'], .table-scroll") && !(e.ownerSVGElement))
 		.map(e => e.tagName.toLowerCase() + (e.className ? "." + e.className : "") + ": " + e.textContent.trim().slice(0, 40))`
 	for _, page := range []string{"cases/long-names/", "cases/", "cases/?q=Internationalisierungsbestrebungen",
@@ -168,7 +143,7 @@ func TestLongNames(t *testing.T) {
 		"approaches/twinning/", "themes/migration/", "sdgs/17/", ""} {
 		for _, width := range []int64{390, 1280} {
 			t.Run(fmt.Sprintf("/%s/%d", page, width), func(t *testing.T) {
-				if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(srv.URL+"/"+page)); err != nil {
+				if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(url+"/"+page)); err != nil {
 					t.Fatal(err)
 				}
 				if strings.HasPrefix(page, "cases/?") || page == "cases/" {
@@ -192,4 +167,20 @@ func TestLongNames(t *testing.T) {
 			})
 		}
 	}
+}
+
+// serveTestSite builds the test site with edit applied to its folder, and
+// serves it: the server's URL and a browser tab.
+func serveTestSite(t *testing.T, edit func(src string)) (string, context.Context) {
+	t.Helper()
+	dir := t.TempDir()
+	src, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
+	pipeline.CopySite(t, "testdata/site", src)
+	edit(src)
+	cfg := config(src, out)
+	cfg.BaseURL = "http://127.0.0.1/"
+	mustBuild(t, cfg)
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	t.Cleanup(srv.Close)
+	return srv.URL, browsertest.New(t)
 }

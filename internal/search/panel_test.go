@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/casebook/casebook/internal/browsertest"
 )
 
 // widths are the screens the catalogue is checked on: a phone's and a
@@ -214,22 +216,12 @@ func TestCataloguePanelAccessible(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if _, err := chromedp.Run(c.ctx, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
-				t.Fatal(err)
-			}
-			violations, err := chromedp.Run(c.ctx, chromedp.Evaluate[[]struct {
-				ID, Help string
-				Nodes    []struct{ Target []string }
-			}](`axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+			violations, err := browsertest.Axe(c.ctx, axe)
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, v := range violations {
-				var targets []string
-				for _, n := range v.Nodes {
-					targets = append(targets, strings.Join(n.Target, " "))
-				}
-				t.Errorf("%s: %s: %s", v.ID, v.Help, strings.Join(targets, ", "))
+				t.Error(v)
 			}
 		})
 	}
