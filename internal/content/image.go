@@ -24,6 +24,11 @@ func (d *decoder) image(n *yaml.Node) *site.Image {
 	if n == nil || n.Tag == "!!null" {
 		return nil
 	}
+	if r := resolve(n); r != nil && r.Kind == yaml.ScalarNode {
+		// image: photo.jpg, as other generators take it.
+		d.errorf(n, "image: expected src and alt, found only %s: write image: {src: %s, alt: \"what the image shows\"}", describe(r), r.Value)
+		return nil
+	}
 	f := d.mapping(n, "image", []string{"src", "alt", "credit"})
 	if len(f.values) == 0 {
 		return nil
