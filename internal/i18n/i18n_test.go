@@ -95,18 +95,18 @@ func TestPlurals(t *testing.T) {
 // TestFormats is the table of how each language writes amounts, counts
 // and dates. French and Dutch put a no-break space between an amount and
 // its currency; x/text's CLDR tables group French thousands with one too
-// (U+00A0).
+// (U+00A0); English one between a symbol of letters and the amount.
 func TestFormats(t *testing.T) {
 	c := defaults(t)
 	day := time.Date(2024, time.March, 1, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
 		lang                           string
 		money, whole, usd, count, date string
-		date2                          string
+		date2, chf                     string
 	}{
-		{"en", "€1,234.50", "€30,000", "$15", "1,234,567", "1 March 2024", "2 March 2024"},
-		{"nl", "1.234,50\u00a0€", "30.000\u00a0€", "15\u00a0US$", "1.234.567", "1 maart 2024", "2 maart 2024"},
-		{"fr", "1\u00a0234,50\u00a0€", "30\u00a0000\u00a0€", "15\u00a0$US", "1\u00a0234\u00a0567", "1er mars 2024", "2 mars 2024"},
+		{"en", "€1,234.50", "€30,000", "$15", "1,234,567", "1 March 2024", "2 March 2024", "CHF\u00a015"},
+		{"nl", "1.234,50\u00a0€", "30.000\u00a0€", "15\u00a0US$", "1.234.567", "1 maart 2024", "2 maart 2024", "15\u00a0CHF"},
+		{"fr", "1\u00a0234,50\u00a0€", "30\u00a0000\u00a0€", "15\u00a0$US", "1\u00a0234\u00a0567", "1er mars 2024", "2 mars 2024", "15\u00a0CHF"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang, func(t *testing.T) {
@@ -116,6 +116,7 @@ func TestFormats(t *testing.T) {
 					{m.Money(m.Amount(1234.5), "EUR"), tt.money},
 					{m.Money(m.Amount(30000), "EUR"), tt.whole},
 					{m.Money(m.Amount(15), "USD"), tt.usd},
+					{m.Money(m.Amount(15), "CHF"), tt.chf},
 					{m.Number(1234567), tt.count},
 					{m.Date(day), tt.date},
 					{m.Date(day.AddDate(0, 0, 1)), tt.date2},

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/currency"
@@ -332,10 +334,33 @@ func (m *Messages) Symbol(code string) string {
 // "money" places the currency's symbol.
 func (m *Messages) Money(amount, code string) string {
 	s, err := m.memo(textKey{of: ofMoney, key: amount, a: code}, func() (string, error) {
-		return m.t("money", map[string]any{"Amount": amount, "Symbol": m.Symbol(code)})
+		sym := m.Symbol(code)
+		s, err := m.t("money", map[string]any{"Amount": amount, "Symbol": sym})
+		return spaceSymbol(s, sym), err
 	})
 	if err != nil {
 		return code + " " + amount
+	}
+	return s
+}
+
+// spaceSymbol puts a no-break space between the currency symbol sym in s
+// and a digit beside it, when the symbol's letter is on that side: "CHF
+// 1,000", "CFA 1,000", not "CHF1,000"; "€1,000" and "$15" stay as they
+// are. It is CLDR's currency spacing, which x/text does not apply.
+func spaceSymbol(s, sym string) string {
+	i := strings.Index(s, sym)
+	if i < 0 || sym == "" {
+		return s
+	}
+	end := i + len(sym)
+	last, _ := utf8.DecodeLastRuneInString(sym)
+	if next, _ := utf8.DecodeRuneInString(s[end:]); unicode.IsLetter(last) && unicode.IsDigit(next) {
+		s = s[:end] + "\u00a0" + s[end:]
+	}
+	first, _ := utf8.DecodeRuneInString(sym)
+	if prev, _ := utf8.DecodeLastRuneInString(s[:i]); unicode.IsLetter(first) && unicode.IsDigit(prev) {
+		s = s[:i] + "\u00a0" + s[i:]
 	}
 	return s
 }
