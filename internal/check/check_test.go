@@ -119,6 +119,8 @@ func TestLinks(t *testing.T) {
 		{"Anchor", "[b](../approaches/twinning.md#budget)\n", ""},
 		{"AnchorMissing", "Text\n\nSee [b](../approaches/twinning.md#budgt).\n", `content/cases/a.md:12:5: error: link target "../approaches/twinning.md#budgt" does not exist: no heading with id "budgt" in content/approaches/twinning.md; did you mean "budget"?`},
 		{"OwnAnchor", "## Aims\n\n[b](#aims)\n", ""},
+		{"OwnAnchorAccented", "## Résultats et leçons\n\n[b](#résultats-et-leçons) [c](#resultats-et-lecons) [d](#r%C3%A9sultats-et-le%C3%A7ons)\n", ""},
+		{"OwnAnchorAccentedMissing", "## Résultats\n\n[b](#résultat)\n", `content/cases/a.md:12:1: error: link target "#résultat" does not exist: no heading with id "résultat" in this file; did you mean "resultats"?`},
 		{"OwnAnchorMissing", "## Aims\n\n[b](#goals)\n", `content/cases/a.md:12:1: error: link target "#goals" does not exist: no heading with id "goals" in this file`},
 		{"Footnote", "Text[^1] and [back](#fn:1).\n\n[^1]: Note.\n", ""},
 		{"Page", "[about](../pages/about.md#who-we-are)\n", ""},

@@ -137,7 +137,7 @@ func (l *linker) link(from *doc, link markdown.Link) (problem.Severity, string) 
 		return problem.Error, ""
 	case markdown.Fragment:
 		anchors := l.scan(from.src.Path).Anchors
-		if frag := t.URL.Fragment; frag != "" && !slices.Contains(anchors, frag) {
+		if frag := t.URL.Fragment; frag != "" && !slices.Contains(anchors, markdown.Anchor(frag)) {
 			return problem.Error, fmt.Sprintf("link target %q does not exist: no heading with id %q in this file%s", dest, frag, problem.Suggest(frag, anchors))
 		}
 		return problem.Error, ""
@@ -168,7 +168,7 @@ func (l *linker) contentLink(from *doc, dest, linkPath, file, frag string) (prob
 	}
 	if frag != "" {
 		anchors := l.scan(file).Anchors
-		if !slices.Contains(anchors, frag) {
+		if !slices.Contains(anchors, markdown.Anchor(frag)) {
 			return problem.Error, fmt.Sprintf("link target %q does not exist: no heading with id %q in %s%s", dest, frag, file, problem.Suggest(frag, anchors))
 		}
 	}

@@ -70,6 +70,13 @@ func (t *linkTransformer) destination(state *linkState, dest []byte, n ast.Node,
 	if !t.unsafe && Dangerous(d) {
 		return nil
 	}
+	if len(d) > 1 && d[0] == '#' {
+		// A heading of this body, perhaps named with its accents.
+		if f, err := url.PathUnescape(d[1:]); err == nil && Anchor(f) != f {
+			return []byte("#" + (&url.URL{Fragment: Anchor(f)}).EscapedFragment())
+		}
+		return dest
+	}
 	if state.resolve == nil || !Internal(d) {
 		return dest
 	}

@@ -36,6 +36,8 @@ func TestSyntax(t *testing.T) {
 		{"HeadingID", "## What they did\n", `<h2 id="what-they-did">What they did</h2>`},
 		{"HeadingShift", "# Results\n\n## Details\n", `<h2 id="results">Results</h2>` + "\n" + `<h3 id="details">Details</h3>`},
 		{"NoShiftWithoutH1", "### Deep\n", `<h3 id="deep">Deep</h3>`},
+		{"AccentedHeadingID", "## Résultats et leçons\n", `<h2 id="resultats-et-lecons">Résultats et leçons</h2>`},
+		{"AccentedAnchor", "## Résultats\n\n[a](#Résultats) [b](#r%C3%A9sultats) [c](#main_content)\n", `<a href="#resultats">a</a> <a href="#resultats">b</a> <a href="#main_content">c</a>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -39,6 +39,10 @@ func (b *binding) resolve(from, root, dest string, rec *deps.Recorder) (string, 
 		return "", err
 	}
 	var target string
+	if f := markdown.Anchor(t.URL.Fragment); f != t.URL.Fragment && t.Kind != markdown.External {
+		// Written with the heading's accents: the id they name.
+		t.URL.Fragment, t.URL.RawFragment = f, ""
+	}
 	switch t.Kind {
 	case markdown.External, markdown.Fragment:
 		return dest, nil
