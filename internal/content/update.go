@@ -25,7 +25,7 @@ func (f *Files) Update(fsys fs.FS, paths []string) (*Files, problem.List) {
 		return Read(fsys, f.opts)
 	}
 	var problems problem.List
-	cfg, ok, _ := loadConfig(fsys, &problems) // ok: its languages are known
+	cfg, ok, langsKnown := loadConfig(fsys, &problems) // ok: langsKnown too
 	if !ok {
 		return nil, problems
 	}
@@ -43,11 +43,11 @@ func (f *Files) Update(fsys fs.FS, paths []string) (*Files, problem.List) {
 	if decoding.Features == nil {
 		decoding.Features = []site.Feature{} // known to be none: loadConfig said ok
 	}
-	decodeAll(fsys, stale, &decoding, true, f.opts.CaseBodiesOnDisk)
+	decodeAll(fsys, stale, &decoding, langsKnown, f.opts.CaseBodiesOnDisk)
 	for _, x := range files {
 		problems = append(problems, x.problems...)
 	}
-	return &Files{config: cfg, langsKnown: true, files: files, opts: f.opts, langConfigs: f.langConfigs}, problems
+	return &Files{config: cfg, langsKnown: langsKnown, files: files, opts: f.opts, langConfigs: f.langConfigs}, problems
 }
 
 // relisted returns the files of the folder, sorted by path, after a change
