@@ -111,16 +111,31 @@ func (d *decoder) str(n *yaml.Node, field string) string {
 	// the accent as a code point of its own, is the same partner, theme
 	// or title as "São" typed elsewhere. Runs of spaces, which pages show
 	// as one, are one.
-	s := norm.NFC.String(collapseSpaces(strings.TrimSpace(n.Value)))
+	s := strings.TrimSpace(n.Value)
 	if s == "" {
 		d.errorf(n, "%s: expected text, found an empty value", field)
 	}
+	if plainASCII(s) { // most values: in NFC, with nothing to collapse or refuse
+		return s
+	}
+	s = norm.NFC.String(collapseSpaces(s))
 	if i := strings.IndexFunc(s, forbidden); i >= 0 { // an escape in quotes: "\u0001"
 		r, _ := utf8.DecodeRuneInString(s[i:])
 		d.errorf(n, "%s: %s: remove its escape", field, forbiddenName(r))
 		return ""
 	}
 	return s
+}
+
+// plainASCII reports whether s is printable ASCII without a run of
+// spaces.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b < 0x20 || b >= 0x7f || b == ' ' && i > 0 && s[i-1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // collapseSpaces makes each run of spaces, tabs and line breaks in s one

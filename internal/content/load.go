@@ -36,6 +36,7 @@ package content
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -468,7 +469,7 @@ func clean(p string, data []byte, problems *problem.List) ([]byte, bool) {
 		problems.Errorf(p, line, col, "invalid UTF-8 (byte 0x%02x): expected the file to be saved as UTF-8", data[i])
 		return nil, false
 	}
-	if i := bytes.IndexFunc(data, forbidden); i >= 0 {
+	if i := firstForbidden(data); i >= 0 {
 		r, _ := utf8.DecodeRune(data[i:])
 		line, col := lineCol(data, i)
 		problems.Errorf(p, line, col, "%s: expected text; remove it", forbiddenName(r))
@@ -503,6 +504,51 @@ func forbidden(r rune) bool {
 	}
 	return r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe
 }
+
+// firstForbidden returns the offset of the first forbidden code point in
+// data, valid UTF-8, or -1. It passes eight bytes at a time when none can
+// start a forbidden code point (see mayForbid), and decodes only those
+// that can: bytes.IndexFunc, which decodes every rune, took a tenth of the
+// time of loading a site.
+func firstForbidden(data []byte) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	noZero := func(v uint64) bool { return (v-ones)&^v&highs == 0 }
+	for i := 0; i < len(data); {
+		if i+8 <= len(data) {
+			x := binary.LittleEndian.Uint64(data[i : i+8])
+			if (x-0x20*ones)&^x&highs == 0 && // no byte below 0x20
+				noZero(x^0x7f*ones) && noZero(x^0xc2*ones) && noZero(x^0xef*ones) &&
+				((x&^highs)+0x10*ones)&x&highs == 0 { // no byte from 0xf0
+				i += 8
+				continue
+			}
+		}
+		if !mayForbid[data[i]] {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(data[i:])
+		if forbidden(r) {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// mayForbid marks the bytes that can start a forbidden code point: the
+// ASCII controls and DEL, and the lead bytes of U+0080–U+00BF, of
+// U+F000–U+FFFF and of the planes above.
+var mayForbid = func() (t [256]bool) {
+	for b := range 0x20 {
+		t[b] = true
+	}
+	t[0x7f], t[0xc2], t[0xef] = true, true, true
+	for b := 0xf0; b < 0x100; b++ {
+		t[b] = true
+	}
+	return t
+}()
 
 // forbiddenName names a forbidden code point in a message.
 func forbiddenName(r rune) string {
