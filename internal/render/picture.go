@@ -51,7 +51,8 @@ func (c *execCtx) picture(img *site.Image, lazy bool) *Picture {
 // width and height, and loads lazily, a body being below the fold. root
 // is the page's way back to the site's root. An image that the build
 // could not decode, or found too large, is an error, as in front matter
-// (see imageProblems); one that is not there is the resolver's.
+// (see imageProblems); one that is not there is casebook check's to find,
+// with the body's other links (see package check).
 func (b *binding) bodyImage(from, root string, rec *deps.Recorder) func(dest string) ([]markdown.Attribute, error) {
 	return func(dest string) ([]markdown.Attribute, error) {
 		t, err := markdown.Locate(from, dest)
