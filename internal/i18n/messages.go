@@ -35,7 +35,7 @@ type Messages struct {
 	loc     *goi18n.Localizer
 	printer *message.Printer
 	version uint64
-	raw     []map[string]*goi18n.Message // English, then the language m's is a variant of, then m's own
+	raw     []map[string]*goi18n.Message // English, then the language that m's is a variant of, then m's own
 
 	// What T, Money and Date wrote, by textKey: a build asks for the
 	// same few hundred texts on every page, and go-i18n executes a
