@@ -185,14 +185,16 @@ func TestPartnerSpellings(t *testing.T) {
 
 func TestStrayFiles(t *testing.T) {
 	fsys := fixture(map[string]string{
-		"content/cases/map.png":        "png",
-		"content/cases/x.markdown":     "---\n",
-		"content/notes.txt":            "notes",
-		"content/casse/x.md":           "---\n",
-		"content/cases/.x.md.swp":      "swap",
-		"content/cases/a.md~":          "backup",
-		"content/cases/_old/notes.txt": "old",
-		"content/site.nl.yaml":         "title: Testsite\n",
+		"content/cases/map.png":          "png",
+		"content/cases/x.markdown":       "---\n",
+		"content/notes.txt":              "notes",
+		"content/casse/x.md":             "---\n",
+		"content/cases/.x.md.swp":        "swap",
+		"content/cases/a.md~":            "backup",
+		"content/cases/#a.md#":           "emacs's auto-save",
+		"content/cases/a.md___jb_tmp___": "JetBrains's safe write",
+		"content/cases/_old/notes.txt":   "old",
+		"content/site.nl.yaml":           "title: Testsite\n",
 	})
 	assertProblems(t, run(t, fsys, check.Config{}), []string{
 		`content/cases/map.png: warning: file "map.png" is not part of the content model: expected a Markdown file ending in .md (images and other files belong in assets/); it is left out`,

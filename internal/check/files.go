@@ -30,7 +30,7 @@ func strayFiles(fsys fs.FS, langs []string, langsKnown bool) problem.List {
 		if err != nil || p == content.Dir {
 			return nil
 		}
-		if skipped(e.Name()) {
+		if content.Skipped(e.Name()) {
 			if e.IsDir() {
 				return fs.SkipDir
 			}
@@ -64,12 +64,6 @@ func strayFiles(fsys fs.FS, langs []string, langsKnown bool) problem.List {
 		return nil
 	})
 	return problems
-}
-
-// skipped reports whether a file or folder name is hidden, a draft folder
-// or an editor's backup, as content.Load decides.
-func skipped(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.HasSuffix(name, "~")
 }
 
 // exists reports whether name is a regular file of fsys.

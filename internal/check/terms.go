@@ -58,7 +58,7 @@ func ReadTerms(fsys fs.FS) (Terms, error) {
 		return t, err
 	}
 	for _, e := range entries {
-		if name := e.Name(); !e.IsDir() && !skipped(name) && path.Ext(name) == ".md" {
+		if name := e.Name(); !e.IsDir() && !content.Skipped(name) && path.Ext(name) == ".md" {
 			t.Approaches = append(t.Approaches, strings.TrimSuffix(name, ".md"))
 		}
 	}

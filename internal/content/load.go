@@ -9,8 +9,8 @@
 // its id or slug unless front matter sets slug, and must be a slug either
 // way (see fileSlug); two files published at one URL, or a page at the URL
 // of casebook's own output, are errors naming both. Files whose names start with
-// "." or "_", or end in "~", are skipped, as are other files in those
-// folders; package check reports the latter.
+// "." or "_", and editors' backups and auto-saves (see Skipped), are skipped,
+// as are other files in those folders; package check reports the latter.
 //
 // # The site folder is the boundary
 //
@@ -252,7 +252,7 @@ func listFiles(fsys fs.FS) ([]*file, error) {
 				return err
 			}
 			name := e.Name()
-			if p != dir && skipped(name) {
+			if p != dir && Skipped(name) {
 				if e.IsDir() {
 					return fs.SkipDir
 				}
@@ -274,10 +274,23 @@ func listFiles(fsys fs.FS) ([]*file, error) {
 	return files, nil
 }
 
-// skipped reports whether a file or folder name is hidden, a draft folder
-// or an editor's backup.
-func skipped(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.HasSuffix(name, "~")
+// Skipped reports whether content leaves out a file or folder of that
+// name: an editor's file (see EditorFile), or one whose name starts with
+// "_", a draft folder ("_old").
+func Skipped(name string) bool { return strings.HasPrefix(name, "_") || EditorFile(name) }
+
+// EditorFile reports whether a file name is hidden, or an editor's backup,
+// lock or auto-save file, which a build leaves out of content/, layouts/
+// and assets/ alike:
+//
+//	.x.md .x.md.swp .#x.md   hidden: vim's swap files, emacs's locks
+//	x.md~                    backups (vim, emacs, gedit)
+//	#x.md#                   emacs's auto-save files
+//	x.md___jb_tmp___ x.md___jb_old___  JetBrains's safe write
+func EditorFile(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#") ||
+		strings.HasSuffix(name, "___jb_tmp___") || strings.HasSuffix(name, "___jb_old___")
 }
 
 // decodeAll reads and decodes the files on every core. Each file's result

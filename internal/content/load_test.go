@@ -350,3 +350,18 @@ func TestFeatured(t *testing.T) {
 		})
 	}
 }
+
+func TestSkipped(t *testing.T) {
+	for name, want := range map[string]bool{
+		"a.md": false, "_old": true, ".a.md.swp": true, ".#a.md": true, "a.md~": true, "#a.md#": true, "#": false,
+		"a.md___jb_tmp___": true, "a.md___jb_old___": true, "_redirects": true, "notes#1.md": false,
+	} {
+		if got := content.Skipped(name); got != want {
+			t.Errorf("Skipped(%q) = %v, want %v", name, got, want)
+		}
+	}
+	// Assets keep their "_" files, as Netlify's _redirects.
+	if content.EditorFile("_redirects") || !content.EditorFile("#style.css#") {
+		t.Error("EditorFile: _redirects is no editor's file, #style.css# is")
+	}
+}

@@ -134,7 +134,7 @@ func contentKind(p string) (kind, bool) {
 			continue
 		}
 		for _, name := range strings.Split(rest, "/") {
-			if skipped(name) {
+			if Skipped(name) {
 				return 0, false
 			}
 		}

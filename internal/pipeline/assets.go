@@ -23,6 +23,7 @@ import (
 	"github.com/tdewolff/minify/v2/xml"
 	"github.com/tdewolff/parse/v2"
 
+	"github.com/casebook/casebook/internal/content"
 	"github.com/casebook/casebook/internal/images"
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/render"
@@ -127,7 +128,7 @@ func buildAssets(assets fs.FS, m *minify.M) ([]output, map[string]string, error)
 		if err != nil || e.IsDir() {
 			return err
 		}
-		if skipped(e.Name()) {
+		if content.EditorFile(e.Name()) {
 			return nil
 		}
 		data, err := fs.ReadFile(assets, p)
@@ -155,11 +156,6 @@ func buildAssets(assets fs.FS, m *minify.M) ([]output, map[string]string, error)
 		err = problems
 	}
 	return files, manifest, err
-}
-
-// skipped reports whether a file is hidden or an editor's backup.
-func skipped(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp")
 }
 
 // CacheDir is the folder, within the site folder, where builds keep what

@@ -1,6 +1,10 @@
 package serve
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/casebook/casebook/internal/content"
+)
 
 // ignored reports whether a file name is an editor's temporary or backup
 // file, or hidden, so that writing it is no change to the site. Atomic
@@ -17,9 +21,7 @@ func ignored(name string) bool {
 	switch {
 	case name == "":
 		return true
-	case strings.HasPrefix(name, "."), strings.HasSuffix(name, "~"),
-		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
-		strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"),
+	case content.EditorFile(name),
 		strings.HasSuffix(name, ".tmp"), strings.Contains(name, ".tmp."),
 		digits(name):
 		return true
