@@ -16,6 +16,7 @@
 //     a heading (or footnote) of its target, a path under assets/ a file of
 //     the site's assets/ or of the default assets, any other path a page of
 //     the site;
+//   - the menu's links in site.yaml: a path must be a page of the site;
 //   - a link from a published file to a draft case, which breaks in a build
 //     without --drafts (a warning);
 //   - one partner spelled two ways: names that differ only in case, accents
@@ -108,6 +109,7 @@ func Run(ctx context.Context, cfg Config) problem.List {
 		}
 		l := newLinker(s, md, pages, overlay.New(cfg.Source, "assets", cfg.Assets), cfg.Source)
 		problems = append(problems, l.check()...)
+		problems = append(problems, l.menuLinks(s, cfg.Source)...)
 		problems = append(problems, partnerSpellings(s, cfg.Source)...)
 		problems = append(problems, partnerFiles(s, cfg.Source)...)
 		problems = append(problems, themeRemarks(s, cfg.Source)...)

@@ -341,3 +341,21 @@ func TestExternal(t *testing.T) {
 		fmt.Sprintf(`content/cases/a.md:12:%d: error: external link "%s/gone" is broken: the server answers 404 Not Found`, strings.Index(line3, "[b again]")+1, srv.URL),
 	})
 }
+
+// TestMenuLinks checks that a menu entry whose url is a page of the site
+// that the build does not make is an error at its line, with the page it
+// likely means, and that pages, files and anchors the site has are not.
+func TestMenuLinks(t *testing.T) {
+	menu := "menu:\n" +
+		"  - {label: Cases, kind: cases}\n" +
+		"  - {label: About, url: /about/}\n" +
+		"  - {label: Home, url: /}\n" +
+		"  - {label: Feed, url: /feed.xml}\n" +
+		"  - {label: A case, url: \"/cases/b/#b-body\"}\n" +
+		"  - {label: Elsewhere, url: \"https://example.org/\"}\n" +
+		"  - {label: Typo, url: /abuot/}\n"
+	fsys := fixture(map[string]string{"content/site.yaml": siteYAML + menu})
+	assertProblems(t, run(t, fsys, check.Config{}), []string{
+		`content/site.yaml:15:24: error: menu[6].url: link target "/abuot/" does not exist: the site has no page "/abuot/"; did you mean "/about/"?`,
+	})
+}
