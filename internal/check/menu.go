@@ -20,6 +20,9 @@ import (
 // Paths to files (with an extension) and to the pages of another language
 // are left to their own checks.
 func (l *linker) menuLinks(s *site.Site, source fs.FS) problem.List {
+	if len(l.pages) == 0 {
+		return nil // the layouts did not parse: the build has said why
+	}
 	data, err := fs.ReadFile(source, content.ConfigFile)
 	var root yaml.Node
 	if err != nil || yaml.Unmarshal(data, &root) != nil || len(root.Content) == 0 {
