@@ -3,13 +3,14 @@ package main
 import (
 	"bytes"
 	"errors"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/casebook/casebook/internal/testfiles"
 )
 
 // The valid site that each input of the agreement test goes into: the
@@ -123,15 +124,7 @@ func agree(t *testing.T, files map[string]string) outcome {
 	for name, data := range files {
 		site[name] = data
 	}
-	for name, data := range site {
-		p := filepath.Join(dir, "site", filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfiles.Write(t, filepath.Join(dir, "site"), site)
 	src := filepath.Join(dir, "site")
 	build := runCommand("build", "--quiet", "--source", src, "--out", filepath.Join(dir, "public"))
 	check := runCommand("check", "--source", src)

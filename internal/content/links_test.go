@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/casebook/casebook/internal/content"
+	"github.com/casebook/casebook/internal/testfiles"
 )
 
 // linkSite writes a minimal valid site into dir/site and a case and a
@@ -27,15 +28,7 @@ func linkSite(t *testing.T, links map[string]string) string {
 		"outside/cases/y.md":                  goodCase,
 		"outside/secret":                      "secret\n",
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfiles.Write(t, dir, files)
 	site := filepath.Join(dir, "site")
 	for link, target := range links {
 		p := filepath.Join(site, filepath.FromSlash(link))

@@ -11,6 +11,7 @@ import (
 
 	"github.com/adrg/frontmatter"
 	"github.com/casebook/casebook/internal/gen"
+	"github.com/casebook/casebook/internal/testfiles"
 	"gopkg.in/yaml.v3"
 )
 
@@ -67,21 +68,8 @@ func TestQuickYAML(t *testing.T) {
 		compareQuick(t, []byte(in))
 	}
 	var fronts [][]byte
-	for _, pattern := range []string{"../../content/*/*.md", "../../content/*/*/*.md"} {
-		names, err := filepath.Glob(pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, name := range names {
-			data, err := os.ReadFile(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			fronts = append(fronts, frontOf(data))
-		}
-	}
-	if len(fronts) < 20 {
-		t.Fatalf("%d files: the sample site's files were not found", len(fronts))
+	for _, data := range testfiles.Glob(t, 20, "../../content/*/*.md", "../../content/*/*/*.md") {
+		fronts = append(fronts, frontOf(data))
 	}
 	dir := t.TempDir()
 	if err := gen.Write(dir, gen.Options{Cases: 200, Seed: 5}); err != nil {

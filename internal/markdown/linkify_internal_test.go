@@ -1,12 +1,12 @@
 package markdown
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/yuin/goldmark/extension"
+
+	"github.com/casebook/casebook/internal/testfiles"
 )
 
 // linkifyInputs are bodies where goldmark's linkify parser finds links,
@@ -33,21 +33,8 @@ var linkifyInputs = []string{
 // above and every Markdown file of the sample site, safely and not.
 func TestQuickLinkify(t *testing.T) {
 	inputs := append([]string(nil), linkifyInputs...)
-	for _, pattern := range []string{"../../content/*/*.md", "../../content/*/*/*.md", "../../docs/*.md"} {
-		names, err := filepath.Glob(pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, name := range names {
-			data, err := os.ReadFile(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			inputs = append(inputs, string(data))
-		}
-	}
-	if len(inputs) < len(linkifyInputs)+20 {
-		t.Fatalf("%d inputs: the sample site's files were not found", len(inputs))
+	for _, data := range testfiles.Glob(t, 20, "../../content/*/*.md", "../../content/*/*/*.md", "../../docs/*.md") {
+		inputs = append(inputs, string(data))
 	}
 	for _, unsafe := range []bool{false, true} {
 		quick := New(unsafe)

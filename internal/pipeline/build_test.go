@@ -14,6 +14,7 @@ import (
 
 	casebook "github.com/casebook/casebook"
 	"github.com/casebook/casebook/internal/pipeline"
+	"github.com/casebook/casebook/internal/testfiles"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -358,11 +359,7 @@ func TestSiteOverrides(t *testing.T) {
 		"assets/img/logo.svg":     `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><title>logo</title></svg>`,
 		"layouts/partials/x.html": `unused`,
 	}
-	for name, data := range files {
-		p := filepath.Join(src, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, []byte(data), 0o644)
-	}
+	testfiles.Write(t, src, files)
 	out := filepath.Join(dir, "public")
 	mustBuild(t, config(src, out))
 	tree := readTree(t, out)

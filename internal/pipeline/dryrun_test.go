@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/casebook/casebook/internal/pipeline"
+	"github.com/casebook/casebook/internal/testfiles"
 )
 
 // TestDryRun checks that a dry run renders what a build renders and
@@ -70,11 +71,7 @@ func TestSiteProblems(t *testing.T) {
 			dir := t.TempDir()
 			src := filepath.Join(dir, "site")
 			pipeline.CopySite(t, "testdata/site", src)
-			for name, data := range tt.files {
-				p := filepath.Join(src, filepath.FromSlash(name))
-				os.MkdirAll(filepath.Dir(p), 0o755)
-				os.WriteFile(p, []byte(data), 0o644)
-			}
+			testfiles.Write(t, src, tt.files)
 			out := filepath.Join(dir, "public")
 			for _, dry := range []bool{false, true} {
 				cfg := config(src, out)

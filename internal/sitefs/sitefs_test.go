@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/casebook/casebook/internal/sitefs"
+	"github.com/casebook/casebook/internal/testfiles"
 )
 
 // TestSameAsRoot checks that FS reads and describes every kind of path
@@ -26,7 +27,7 @@ func TestSameAsRoot(t *testing.T) {
 		"content/cases/big.md": string(bytes.Repeat([]byte("x"), 70_000)),
 		"content/empty.md":     "",
 	}
-	writeFiles(t, dir, files)
+	testfiles.Write(t, dir, files)
 	links := map[string]string{
 		"content/cases/in.md":     "a.md",
 		"content/cases/up.md":     "../empty.md",
@@ -87,7 +88,7 @@ func TestSameAsRoot(t *testing.T) {
 // TestFS checks FS as a whole, as fs.FS and the interfaces it has.
 func TestFS(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{"site.yaml": "a", "content/cases/a.md": "b", "content/empty.md": ""})
+	testfiles.Write(t, dir, map[string]string{"site.yaml": "a", "content/cases/a.md": "b", "content/empty.md": ""})
 	if err := os.Symlink("a.md", filepath.Join(dir, "content/cases/b.md")); err != nil {
 		t.Fatal(err)
 	}
@@ -98,19 +99,5 @@ func TestFS(t *testing.T) {
 	defer fsys.Close()
 	if err := fstest.TestFS(fsys, "site.yaml", "content/cases/a.md", "content/cases/b.md", "content/empty.md"); err != nil {
 		t.Error(err)
-	}
-}
-
-// writeFiles writes files, by slash-separated path, into dir.
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 }
