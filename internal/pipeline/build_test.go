@@ -242,6 +242,9 @@ func TestRefusals(t *testing.T) {
 		{"InsideContent", func(dir string) (string, string) {
 			return filepath.Join(dir, "site"), filepath.Join(dir, "site/content/out")
 		}, "it is inside the site's content/ folder"},
+		{"InsideCache", func(dir string) (string, string) {
+			return filepath.Join(dir, "site"), filepath.Join(dir, "site", pipeline.CacheDir)
+		}, "it is inside the site's .casebook-cache/ folder"},
 		{"HoldsGoMod", func(dir string) (string, string) {
 			os.MkdirAll(filepath.Join(dir, "out"), 0o755)
 			os.WriteFile(filepath.Join(dir, "out/go.mod"), []byte("module x\n"), 0o644)

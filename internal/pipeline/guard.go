@@ -15,7 +15,8 @@ const marker = ".casebook"
 
 // checkOutput refuses output folders whose replacement could lose data:
 // the root, the home folder, the source folder or a folder above it, a folder
-// inside the source's content, layouts, assets or i18n, a folder that holds a
+// inside the source's content, layouts, assets, i18n or cache (whose build
+// records would be published, and replaced by each build), a folder that holds a
 // project (content/, go.mod, .git), and an existing folder that casebook did
 // not write. Each rule applies to out with the symbolic links of its
 // existing parents resolved: through a link, a folder beside the site can
@@ -52,7 +53,7 @@ func checkOutput(source, out string) (string, error) {
 	if within(absSrc, real) {
 		return refuse("it is the source folder or a folder above it; choose a folder such as " + filepath.Join(source, "public"))
 	}
-	for _, dir := range []string{"content", "layouts", "assets", "i18n"} {
+	for _, dir := range []string{"content", "layouts", "assets", "i18n", CacheDir} {
 		if within(real, filepath.Join(absSrc, dir)) {
 			return refuse("it is inside the site's " + dir + "/ folder")
 		}
