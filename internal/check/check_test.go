@@ -168,6 +168,15 @@ func TestPartnerSpellings(t *testing.T) {
 		{"NearMatch", [2]string{"Roeselare", "BE"}, [2]string{"Roeselarre", "BE"}, []string{
 			`content/cases/a.md:6:11: warning: partner "Roeselarre" (BE) looks like "Roeselare" in content/cases/b.md, which is another partner; did you mean "Roeselare"?`,
 		}},
+		{"LetterWithStroke", [2]string{"Łódź", "PL"}, [2]string{"Lodz", "PL"}, []string{
+			`content/cases/a.md:6:11: warning: partner "Lodz" (PL) looks like "Łódź" in content/cases/b.md, which is another partner; did you mean "Łódź"?`,
+		}},
+		{"Cyrillic", [2]string{"Москва", "RU"}, [2]string{"Moskva", "RU"}, []string{
+			`content/cases/a.md:6:11: warning: partner "Moskva" (RU) looks like "Москва" in content/cases/b.md, which is another partner; did you mean "Москва"?`,
+		}},
+		// Names in a script without Latin letters are told apart too.
+		{"ArabicDifferent", [2]string{"الرباط", "MA"}, [2]string{"فاس", "MA"}, nil},
+		{"GreekDifferent", [2]string{"Αθήνα", "GR"}, [2]string{"Πάτρα", "GR"}, nil},
 		{"OtherCountry", [2]string{"Ostend", "BE"}, [2]string{"Ostende", "AR"}, nil},
 		{"Different", [2]string{"Mol", "BE"}, [2]string{"Bol", "BE"}, nil},
 	}

@@ -135,8 +135,22 @@ func TestSlugify(t *testing.T) {
 		"Santo Tomás":            "santo-tomas",
 		"  Roeselare -- Dogbo  ": "roeselare-dogbo",
 		"Côte d’Ivoire":          "cote-d-ivoire",
-		"ÆØÅ":                    "a", // letters without an ASCII base are dropped
 		"SDG 16":                 "sdg-16",
+		// Letters without an ASCII base are transliterated, in any script.
+		"ÆØÅ":         "aeoa",
+		"Łódź":        "lodz",
+		"Gießen":      "giessen",
+		"Đà Nẵng":     "da-nang",
+		"Þingvellir":  "thingvellir",
+		"Москва":      "moskva",
+		"Київ":        "kiyiv",
+		"Αθήνα":       "athena",
+		"北京":          "bei-jing",
+		"서울":          "seoul",
+		"São Paulo":   "sao-paulo",
+		"Sa\u0303o":   "sao",
+		"٢٠٣٠ Agenda": "2030-agenda",
+		"🏙️ ★":        "", // symbols are dropped
 	} {
 		if got := site.Slugify(in); got != want {
 			t.Errorf("Slugify(%q): got %q, want %q", in, got, want)

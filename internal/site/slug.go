@@ -3,30 +3,73 @@ package site
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
+	"github.com/gosimple/unidecode"
 	"golang.org/x/text/unicode/norm"
 )
 
 // Slugify turns a name into a URL segment of lower-case ASCII letters,
-// digits and hyphens: "Santo Tomás" -> "santo-tomas". Letters without an
-// ASCII base are dropped.
+// digits and hyphens: "Santo Tomás" -> "santo-tomas". Letters that have
+// no ASCII base are transliterated: "Łódź" -> "lodz", "Москва" -> "moskva",
+// "北京" -> "bei-jing", so that names in any script make a slug of their
+// own rather than none. Symbols that stand for no sound are dropped.
 func Slugify(name string) string {
+	if !isASCII(name) {
+		name = transliterate(name)
+	}
 	var b strings.Builder
 	b.Grow(len(name))
 	hyphen := false
-	for _, r := range Fold(name) {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
 		switch {
-		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
 			if hyphen && b.Len() > 0 {
 				b.WriteByte('-')
 			}
 			hyphen = false
-			b.WriteRune(r)
+			b.WriteByte(c)
 		default:
 			hyphen = true
 		}
 	}
 	return b.String()
+}
+
+// transliterate writes name in ASCII: a letter with accents as the
+// letter without them, as Fold does, and any other through unidecode,
+// whose table (6 ms and some megabytes to load) most sites never need.
+func transliterate(name string) string {
+	var b strings.Builder
+	b.Grow(len(name))
+	// unidecode maps each code point on its own: letters with combining
+	// accents must be composed first ("a" and U+0303 is "ã").
+	for _, r := range norm.NFC.String(name) {
+		if r < utf8.RuneSelf {
+			b.WriteRune(r)
+			continue
+		}
+		c := string(r)
+		if f := Fold(c); isASCII(f) {
+			b.WriteString(f)
+		} else {
+			b.WriteString(unidecode.Unidecode(c))
+		}
+	}
+	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // Fold returns s in lower case without accents, for matching that ignores
