@@ -56,11 +56,15 @@
   var UPPER = /[^\p{Ll}\p{Lm}\p{Lo}\p{Nd}\s\p{P}]/gu;
   var TERM = /[\p{L}\p{Nd}]+/gu;
   function lower(c) { return c.toLowerCase(); }
+  // The Latin letters that do not decompose, as site.latinBase types them.
+  var BASES = {"ł": "l", "ŀ": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŧ": "t", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"};
+  var UNBASED = /[łŀøđðħıŧßæœþ]/g;
   function fold(s) {
     s = s.normalize("NFD").replace(MARKS, "");
+    if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
     // One code point at a time, as Go's unicode.ToLower: a whole-string
     // toLowerCase would give final sigmas.
-    return /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : s.replace(UPPER, lower);
+    return s.replace(UPPER, lower).replace(UNBASED, function (c) { return BASES[c]; });
   }
   function runes(s) { return Array.from(s).length; }
   // As package search cuts them: two runes or more, a longer one cut to
@@ -929,14 +933,18 @@
   // matchRanges returns the [start, end) of each match in text.
   function matchRanges(text, qs) {
     if (!qs.length) return [];
-    var folded = "", at = [], i = 0;
+    // at and after: where the character that gave each folded unit
+    // starts and ends in text ("ß" gives two, "ss").
+    var folded = "", at = [], after = [], i = 0;
     for (var ch of text) {
       var f = fold(ch);
-      for (var k = 0; k < f.length; k++) at.push(i);
+      for (var k = 0; k < f.length; k++) {
+        at.push(i);
+        after.push(i + ch.length);
+      }
       folded += f;
       i += ch.length;
     }
-    at.push(text.length);
     var ranges = [], m;
     TERM.lastIndex = 0;
     while ((m = TERM.exec(folded))) {
@@ -949,7 +957,7 @@
       });
       if (!best) continue;
       // a mark ends after the whole of its last character's marks
-      var end = at[m.index + best];
+      var end = after[m.index + best - 1];
       while (end < text.length && /\p{M}/u.test(text[end])) end++;
       ranges.push([at[m.index], end]);
     }

@@ -104,6 +104,7 @@ func TestTerms(t *testing.T) {
 		"SANTO TOMÁS, Nicaragua!":    "santo tomas nicaragua",
 		"l'eau à Genève (2010–2023)": "eau geneve 2010 2023",
 		"Ἀθῆναι ΣΟΦΊΑ":               "αθηναι σοφια",
+		"Łódź, Gießen, Ærø":          "lodz giessen aero",
 		"a b c x1":                   "x1",
 		// Longer than MaxTermLen: its first forty runes.
 		"Donaudampfschifffahrtsgesellschaftskapitänshausen!": "donaudampfschifffahrtsgesellschaftskapit",

@@ -73,7 +73,10 @@ func isASCII(s string) bool {
 }
 
 // Fold returns s in lower case without accents, for matching that ignores
-// both: "Santo Tomás" -> "santo tomas".
+// both: "Santo Tomás" -> "santo tomas". The Latin letters that are not a
+// base letter and an accent in Unicode, but that readers type as one
+// ("Łódź", "Malmø", "Gießen"), fold to the letters they would type
+// ("lodz", "malmo", "giessen"). The catalogue's script folds the same way.
 func Fold(s string) string {
 	if f, ok := foldASCII(s); ok {
 		return f
@@ -84,9 +87,42 @@ func Fold(s string) string {
 		if unicode.Is(unicode.Mn, r) {
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
+		r = unicode.ToLower(r)
+		if base := latinBase(r); base != "" {
+			b.WriteString(base)
+			continue
+		}
+		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// latinBase returns the ASCII letters that a lower-case Latin letter with
+// no decomposition is typed as, or "". catalogue.js has the same table.
+func latinBase(r rune) string {
+	switch r {
+	case 'ł', 'ŀ':
+		return "l"
+	case 'ø':
+		return "o"
+	case 'đ', 'ð':
+		return "d"
+	case 'ħ':
+		return "h"
+	case 'ı':
+		return "i"
+	case 'ŧ':
+		return "t"
+	case 'ß':
+		return "ss"
+	case 'æ':
+		return "ae"
+	case 'œ':
+		return "oe"
+	case 'þ':
+		return "th"
+	}
+	return ""
 }
 
 // foldASCII folds s when it is ASCII, where folding is lowering; ok is
