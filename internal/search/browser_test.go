@@ -136,9 +136,15 @@ func (c *catalogue) act(t testing.TB, actions ...chromedp.Action[chromedp.Void])
 	if err := chromedp.Do(c.ctx, actions...); err != nil {
 		t.Fatal(err)
 	}
-	wait := fmt.Sprintf(`new Promise(resolve => {
-		const check = () => window.__updates > %d && !document.getElementById("catalogue_root").hasAttribute("aria-busy") ? resolve(true) : setTimeout(check, 5);
+	// An action that starts no update fails in seconds, saying what the
+	// page shows, rather than at the test's deadline.
+	wait := fmt.Sprintf(`new Promise((resolve, reject) => {
+		const root = document.getElementById("catalogue_root");
+		const check = () => window.__updates > %d && !root.hasAttribute("aria-busy") ? resolve(true) : setTimeout(check, 5);
 		check();
+		setTimeout(() => reject(new Error("no update after 20 s: " + window.__updates + " updates, busy " + root.hasAttribute("aria-busy") +
+			", URL " + location.search + ", focus " + document.activeElement.outerHTML.slice(0, 200) +
+			", status " + document.getElementById("catalogue_status").textContent)), 20000);
 	})`, n)
 	if _, err := chromedp.Run(c.ctx, chromedp.Evaluate[bool](wait, chromedp.EvalAwaitPromise)); err != nil {
 		t.Fatal(err)
@@ -177,10 +183,12 @@ const showAll = `(async folds => {
 	}
 	await until("the catalogue to be no longer busy", () => !root.hasAttribute("aria-busy"));
 	for (let p; (p = document.querySelector("#catalogue_list .card-pending")); ) {
-		p.scrollIntoView();
+		p.scrollIntoView({behavior: "instant"});
 		await until("a card scrolled into view", () => !p.isConnected);
 	}
-	scrollTo(0, y);
+	// At once: the site scrolls smoothly, and a click that chromedp aims
+	// while the page still moves lands beside its target.
+	scrollTo({top: y, behavior: "instant"});
 	return true;
 })(%t)`
 
