@@ -1,9 +1,12 @@
 package markdown
 
 import (
+	"bytes"
+	"fmt"
 	stdhtml "html"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -22,6 +25,12 @@ type linkState struct {
 	src      Source
 	lines    lineIndex // of the body as parsed
 	problems problem.List
+
+	// The raw HTML left out of a body that is not let through: how many
+	// pieces, and the first, to name in one warning.
+	raw             int
+	rawLine, rawCol int
+	rawText         string
 }
 
 // linkTransformer rewrites link and image destinations after parsing: it
@@ -58,16 +67,70 @@ func (t *linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			}
 		case *ast.AutoLink:
 			if !t.unsafe && Dangerous(string(n.URL(source))) {
+				state.leftOutLink(n, string(n.URL(source)), source)
 				n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(n.Label(source)))
+			}
+		case *ast.RawHTML:
+			if !t.unsafe && n.Segments.Len() > 0 {
+				state.leftOutHTML(n.Segments.At(0), source)
+			}
+		case *ast.HTMLBlock:
+			if !t.unsafe && n.Lines().Len() > 0 {
+				state.leftOutHTML(n.Lines().At(0), source)
 			}
 		}
 		return ast.WalkContinue, nil
 	})
+	if state.raw > 0 {
+		more := ""
+		if state.raw > 1 {
+			more = fmt.Sprintf(" (and %d more pieces of HTML in this body)", state.raw-1)
+		}
+		state.problems.Warnf(state.src.Path, state.src.BodyLine+state.rawLine-1, state.rawCol,
+			"raw HTML is left out of the page: %s%s; write it in Markdown, or set unsafeHTML: true in site.yaml if every editor is trusted", state.rawText, more)
+	}
+}
+
+// leftOutHTML counts a piece of raw HTML that the page leaves out, at seg.
+// Comments do not count: they are meant to be left out.
+func (s *linkState) leftOutHTML(seg text.Segment, source []byte) {
+	v := bytes.TrimSpace(seg.Value(source))
+	if bytes.HasPrefix(v, []byte("<!--")) {
+		return
+	}
+	if s.raw == 0 {
+		s.rawLine, s.rawCol = s.lines.at(seg.Start)
+		s.rawText = snippet(string(v))
+	}
+	s.raw++
+}
+
+// leftOutLink warns that the dangerous destination dest of n is left out.
+func (s *linkState) leftOutLink(n ast.Node, dest string, source []byte) {
+	line, col := position(n, source, s.lines)
+	what := "link"
+	if n.Kind() == ast.KindImage {
+		what = "image"
+	}
+	s.problems.Warnf(s.src.Path, s.src.BodyLine+line-1, col,
+		"%s %s is left out of the page: javascript:, vbscript:, data: and file: addresses can run code or hide content in the reader's browser; link to an http or https address, or to a file in assets/", what, snippet(dest))
+}
+
+// snippet quotes the start of s, on one line, for a message.
+func snippet(s string) string {
+	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+		s = s[:i] + "…"
+	}
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:60]) + "…"
+	}
+	return strconv.Quote(s)
 }
 
 func (t *linkTransformer) destination(state *linkState, dest []byte, n ast.Node, source []byte) []byte {
 	d := string(dest)
 	if !t.unsafe && Dangerous(d) {
+		state.leftOutLink(n, d, source)
 		return nil
 	}
 	if len(d) > 1 && d[0] == '#' {

@@ -68,7 +68,11 @@ func TestSafety(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := strings.ToLower(render(t, false, tt.in))
+			html, problems := markdown.New(false).Render(markdown.Source{Body: []byte(tt.in), Path: "content/cases/a.md", BodyLine: 1}, nil)
+			if len(problems) != 1 || problems.HasErrors() || !strings.Contains(problems[0].Message, "is left out of the page") {
+				t.Errorf("problems %q: want one warning that says what is left out", problems.Error())
+			}
+			got := strings.ToLower(string(html))
 			for _, bad := range []string{"<script", "onerror", `href="javascript`, `href="vbscript`, `href="data`, `src="data`, "&colon;", "&#115;", "&#x6a;"} {
 				if strings.Contains(got, bad) {
 					t.Fatalf("%q is live in %s", bad, got)
@@ -81,6 +85,45 @@ func TestSafety(t *testing.T) {
 			t.Fatalf("unsafe mode dropped raw HTML: %s", got)
 		}
 	})
+}
+
+// TestLeftOut checks that what a page leaves out of a body for safety is
+// a warning at its line and column, once per body for raw HTML, and that
+// comments, meant to be left out, are not.
+func TestLeftOut(t *testing.T) {
+	const fix = "; write it in Markdown, or set unsafeHTML: true in site.yaml if every editor is trusted"
+	const schemes = " is left out of the page: javascript:, vbscript:, data: and file: addresses can run code or hide content in the reader's browser; link to an http or https address, or to a file in assets/"
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"Block", "Intro.\n\n<iframe src=\"https://video.example/embed/1\" width=\"560\"\n  height=\"315\"></iframe>\n",
+			[]string{`content/cases/a.md:12:1: warning: raw HTML is left out of the page: "<iframe src=\"https://video.example/embed/1\" width=\"560\""` + fix}},
+		{"Inline", "CO<sub>2</sub> and m<sup>2</sup>\n",
+			[]string{`content/cases/a.md:10:3: warning: raw HTML is left out of the page: "<sub>" (and 3 more pieces of HTML in this body)` + fix}},
+		{"Long", "a <span title=\"" + strings.Repeat("x", 100) + "\">b</span>\n",
+			[]string{`content/cases/a.md:10:3: warning: raw HTML is left out of the page: "<span title=\"` + strings.Repeat("x", 47) + `…" (and 1 more pieces of HTML in this body)` + fix}},
+		{"Comments", "<!-- a note for editors -->\n\nText <!-- and another --> here.\n", nil},
+		{"InCode", "`<b>` and\n\n```html\n<b>bold</b>\n```\n", nil},
+		{"Link", "Text\nand [x](javascript:alert(1)).\n", []string{`content/cases/a.md:11:5: warning: link "javascript:alert(1)"` + schemes}},
+		{"Image", "![map](data:image/png;base64,AAAA)\n", []string{`content/cases/a.md:10:1: warning: image "data:image/png;base64,AAAA"` + schemes}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, problems := markdown.New(false).Render(markdown.Source{Body: []byte(tt.in), Path: "content/cases/a.md", BodyLine: 10}, nil)
+			var got []string
+			for _, p := range problems {
+				got = append(got, p.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			// A site that lets HTML and every scheme through is told nothing.
+			if _, problems := markdown.New(true).Render(markdown.Source{Body: []byte(tt.in), Path: "content/cases/a.md", BodyLine: 10}, nil); len(problems) > 0 {
+				t.Errorf("unsafeHTML: got %q, want no problems", problems.Error())
+			}
+		})
+	}
 }
 
 func TestResolver(t *testing.T) {

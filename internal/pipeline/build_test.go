@@ -328,7 +328,14 @@ func TestEscaping(t *testing.T) {
 	out := filepath.Join(dir, "public")
 	cfg := config(src, out)
 	cfg.Minify = false
-	mustBuild(t, cfg)
+	res, err := pipeline.Run(cfg)
+	if err != nil {
+		t.Fatalf("build: %v\n%v", err, res.Problems)
+	}
+	// What the bodies lose is said, as warnings.
+	if got := res.Problems.Error(); len(res.Problems) != 5 || res.Problems.HasErrors() || strings.Count(got, "raw HTML is left out") != 3 || strings.Count(got, "\" is left out") != 2 {
+		t.Errorf("problems:\n%s\nwant three warnings of raw HTML and two of links", got)
+	}
 	dangerous := regexp.MustCompile(`(?i)<script>alert|href="(javascript|data):|javascript&colon;`)
 	pages := 0
 	for name, data := range readTree(t, out) {

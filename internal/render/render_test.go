@@ -301,7 +301,18 @@ func TestMarkdownIsInert(t *testing.T) {
 	s := testSite(func(cases []*site.Case) {
 		cases[0].Body = []byte("<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))\n")
 	})
-	out := renderPage(t, r, s, "cases/dogbo/index.html")
+	var out string
+	for _, p := range r.Pages(s) {
+		if p.Path == "cases/dogbo/index.html" {
+			b, problems := r.Render(s, p, options())
+			out = string(b)
+			// Each is left out with a warning, which names its line.
+			if len(problems) != 2 || problems.HasErrors() || !strings.Contains(problems.Error(), `warning: raw HTML is left out of the page: "<script>alert(1)</script>" (and 1 more`) ||
+				!strings.Contains(problems.Error(), `warning: link "javascript:alert(1)" is left out`) {
+				t.Errorf("problems:\n%v\nwant a warning for the raw HTML and one for the link", problems)
+			}
+		}
+	}
 	for _, bad := range []string{"<script>alert", "onerror", "javascript:"} {
 		if strings.Contains(out, bad) {
 			t.Errorf("case page holds %q", bad)
