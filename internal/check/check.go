@@ -78,6 +78,10 @@ type Config struct {
 
 	// Drafts has the build include draft cases, as build --drafts does.
 	Drafts bool
+
+	// Today is the day against which dates are judged; the zero value
+	// is the day the check runs.
+	Today time.Time
 }
 
 // DefaultTimeout bounds each external request.
@@ -113,6 +117,11 @@ func Run(ctx context.Context, cfg Config) problem.List {
 		problems = append(problems, partnerSpellings(s, cfg.Source)...)
 		problems = append(problems, partnerFiles(s, cfg.Source)...)
 		problems = append(problems, themeRemarks(s, cfg.Source)...)
+		today := cfg.Today
+		if today.IsZero() {
+			today = time.Now()
+		}
+		problems = append(problems, futureDates(s, cfg.Source, today)...)
 		if cfg.External {
 			problems = append(problems, checkExternal(ctx, cfg, l.external)...)
 		}
