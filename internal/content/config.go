@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"path"
 	"strings"
 	"unicode"
 
@@ -119,6 +120,14 @@ func NormalizeBaseURL(s string) (string, error) {
 	if u.User != nil {
 		return "", fmt.Errorf("a base URL cannot hold a user name or password, which every page would publish, found %q; leave them out", u.Redacted())
 	}
+	if page := path.Base(u.Path); !strings.HasSuffix(u.Path, "/") && (strings.HasSuffix(page, ".html") || strings.HasSuffix(page, ".htm")) {
+		folder := *u
+		folder.Path = strings.TrimSuffix(u.Path, page)
+		return "", fmt.Errorf("expected the folder the site is served from, found the page %q in it (a site's pages are %s/index.html, %s/cases/index.html, ...); did you mean %q?", page, strings.TrimSuffix(folder.String(), "/"), strings.TrimSuffix(folder.String(), "/"), folder.String())
+	}
+	// Host names ignore case; canonical links and the sitemap give them
+	// as browsers do, in small letters.
+	u.Host = strings.ToLower(u.Host)
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
 	}

@@ -19,6 +19,11 @@ func TestNormalizeBaseURL(t *testing.T) {
 		{"https://example.org/a b/", "https://example.org/a%20b/", ""},
 		{"/", "/", ""},
 		{"/dashboard", "/dashboard/", ""},
+		{"https://EXAMPLE.org/Dashboard/", "https://example.org/Dashboard/", ""},
+		{"https://example.org/dashboard/index.html", "", `found the page "index.html" in it (a site's pages are https://example.org/dashboard/index.html, https://example.org/dashboard/cases/index.html, ...); did you mean "https://example.org/dashboard/"?`},
+		{"https://example.org/Home.htm", "", `did you mean "https://example.org/"?`},
+		{"/index.html", "", `did you mean "/"?`},
+		{"https://example.org/v1.html/", "https://example.org/v1.html/", ""}, // a folder, as its slash says
 		{"", "", "expected an absolute URL"},
 		{"example.org/sub/", "", "expected an absolute http(s) URL"},
 		{"dashboard/", "", "expected an absolute http(s) URL"},
