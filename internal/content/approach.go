@@ -2,6 +2,7 @@ package content
 
 import (
 	"slices"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -44,6 +45,10 @@ func (d *decoder) decodeApproach(root *yaml.Node, id string, features []site.Fea
 			if ratings != nil {
 				d.warnf(ratings, "ratings: no rating for feature %q: the matrix shows it as not rated", ft.ID)
 			}
+			continue
+		}
+		if sign, v, ok := ratingSign(n); ok {
+			d.errorf(n, "ratings.%s: expected a rating from 0 to 3, found %q; write %d, which the matrix shows as %s", ft.ID, sign, v, sign)
 			continue
 		}
 		v, ok := d.integer(n, "ratings."+ft.ID)
@@ -128,4 +133,18 @@ func (d *decoder) decodePage(root *yaml.Node, slug string) (*site.Page, *yaml.No
 		}
 	}
 	return p, slugNode
+}
+
+// ratingSign reads a rating written as the matrix shows it, "-", "+",
+// "++" or "+++", and returns the number to write instead. (A "-" must
+// be quoted: unquoted, it is an error of YAML's, which says so.)
+func ratingSign(n *yaml.Node) (sign string, v int, ok bool) {
+	if n = resolve(n); n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
+		return "", 0, false
+	}
+	switch sign = strings.TrimSpace(n.Value); sign {
+	case "-", "+", "++", "+++":
+		return sign, strings.Count(sign, "+"), true
+	}
+	return "", 0, false
 }
