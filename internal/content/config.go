@@ -3,8 +3,8 @@ package content
 import (
 	"fmt"
 	"net/url"
-	"slices"
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 
