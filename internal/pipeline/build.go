@@ -335,6 +335,9 @@ func takeOutput(cfg Config) (string, func(), error) {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return "", nil, err
 	}
+	if why := cannotReplace(out); why != "" && cfg.Log != nil {
+		fmt.Fprintf(cfg.Log, "%s: %s, so the new site replaces the old one inside it, a top-level folder at a time, rather than in one step\n", cfg.Out, why)
+	}
 	lock, err := lockOutput(out, cfg.Out, cfg.Wait, cfg.Log)
 	if err != nil {
 		return "", nil, err

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -78,6 +79,9 @@ func checkOutput(source, out string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// A build's working files in a folder it cannot replace (inside.go)
+	// do not make it somebody else's.
+	entries = slices.DeleteFunc(entries, func(e fs.DirEntry) bool { return working(e.Name()) })
 	if _, err := os.Lstat(filepath.Join(real, marker)); len(entries) > 0 && err != nil {
 		return refuse("it is not empty and casebook did not write it (no " + marker + " file); empty or remove it, or choose another folder")
 	}

@@ -25,8 +25,12 @@ type outputLock struct {
 	path string
 }
 
-// lockPath is the lock file of the output folder out.
+// lockPath is the lock file of the output folder out: beside it, or in it
+// where it cannot be replaced (see inside.go).
 func lockPath(out string) string {
+	if cannotReplace(out) != "" {
+		return filepath.Join(out, insideLock)
+	}
 	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".lock")
 }
 

@@ -42,6 +42,11 @@ type stage struct {
 	held     []string
 	heldDirs []string // the same, of its folders
 
+	// inside says that the stage is in the output folder, which cannot
+	// be replaced (see inside.go): there is no spare, and the commit
+	// moves the stage's entries into place one at a time.
+	inside bool
+
 	header string    // of the manifest (see manifestHeader)
 	prev   *previous // what out holds from the build before; nil: nothing to keep
 	mu     sync.Mutex
@@ -52,17 +57,24 @@ type stage struct {
 }
 
 // newStage creates a folder beside out, or takes the spare there (see
-// spareName), and reads what out holds from the previous build, made with
-// minifying on or off. The caller holds out's lock.
+// spareName), or, where out cannot be replaced, creates one inside out;
+// and reads what out holds from the previous build, made with minifying
+// on or off. The caller holds out's lock.
 func newStage(out string, workers int, minifying bool) (*stage, error) {
-	parent, base := filepath.Dir(out), filepath.Base(out)
-	dir, err := os.MkdirTemp(parent, "."+base+".tmp-")
-	if err != nil {
-		return nil, fmt.Errorf("cannot create a folder beside %s: %w", out, err)
+	parent, prefix := filepath.Dir(out), "."+filepath.Base(out)+".tmp-"
+	inside := cannotReplace(out) != ""
+	if inside {
+		parent, prefix = out, insidePrefix
 	}
-	st := &stage{dir: dir, out: out, workers: workers, header: manifestHeader(minifying), files: make(map[string]made)}
+	dir, err := os.MkdirTemp(parent, prefix)
+	if err != nil {
+		return nil, fmt.Errorf("cannot create a folder in %s: %w", parent, err)
+	}
+	st := &stage{dir: dir, out: out, workers: workers, header: manifestHeader(minifying), files: make(map[string]made), inside: inside}
 	st.prev = readPrevious(out, st.header)
-	st.reuse(SpareName(out))
+	if !inside {
+		st.reuse(SpareName(out))
+	}
 	// The marker goes in first, so that cleanUp recognises the folder
 	// even if this build is killed half-way.
 	if err := os.Chmod(dir, 0o755); err != nil {
@@ -443,7 +455,7 @@ func (st *stage) discard() { st.spare(st.dir) }
 // spare already, or where casebook did not write it (an empty folder
 // given as the output, a stage killed before its marker).
 func (st *stage) spare(dir string) error {
-	if holdsMarker(dir) && os.Rename(dir, SpareName(st.out)) == nil {
+	if !st.inside && holdsMarker(dir) && os.Rename(dir, SpareName(st.out)) == nil {
 		return nil
 	}
 	return removeTree(dir, st.workers)
@@ -471,6 +483,9 @@ func (st *stage) commit() error {
 	}
 	if err := st.writeManifest(); err != nil {
 		return err
+	}
+	if st.inside {
+		return st.commitInside()
 	}
 	err := exchange(st.dir, st.out)
 	switch {
@@ -572,6 +587,9 @@ func removePage(p string) error {
 // nothing at all) is a stage that was never committed or a previous site
 // that was swapped out: it is removed.
 func cleanUp(out string, workers int) error {
+	if cannotReplace(out) != "" {
+		return cleanUpInside(out, workers)
+	}
 	parent, base := filepath.Dir(out), filepath.Base(out)
 	entries, err := os.ReadDir(parent)
 	if err != nil {
