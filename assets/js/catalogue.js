@@ -777,9 +777,11 @@
     }
   }
   // searchNote says how the search forgave: the typos it corrected, and
-  // that the results have only some of the words.
+  // that the results have only some of the words; or that the query had
+  // no word to search.
   function searchNote(match, total) {
-    if (!match) return "";
+    // A query of no term (one letter, symbols) filters nothing: say so.
+    if (!match) return /[^\s]/.test(state.q) ? t("too_short") + " " : "";
     var note = "";
     for (var q in match.corrected) note += t("corrected", {q: q, to: match.corrected[q]}) + " ";
     if (match.have && match.have < match.of && total > 0) {

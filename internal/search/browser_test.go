@@ -381,6 +381,30 @@ func TestCatalogueSearch(t *testing.T) {
 	}
 }
 
+// TestCatalogueTooShort checks that a query with no word to search (one
+// letter, symbols) shows every case and says why, and that a query with
+// one does not say it.
+func TestCatalogueTooShort(t *testing.T) {
+	c := openCatalogue(t, "../..")
+	const note = "Search words need two letters or digits or more: showing every case. "
+	for _, tc := range []struct {
+		query string
+		note  bool
+	}{{"e", true}, {"!!!", true}, {"🌍", true}, {"k 🌍", true}, {"water", false}, {"", false}} {
+		t.Run(tc.query, func(t *testing.T) {
+			c.open(t, "?q="+url.QueryEscape(tc.query))
+			v := c.view(t)
+			if got := strings.HasPrefix(v.Status, note); got != tc.note {
+				t.Errorf("status %q: says the query is too short %v, want %v", v.Status, got, tc.note)
+			}
+			if tc.note { // and every case, as without a query
+				v.Status = strings.TrimPrefix(v.Status, note)
+				c.check(t, v, nil)
+			}
+		})
+	}
+}
+
 // readCards is a script that resolves to the cards the page shows and
 // those of the catalogue's pages as built, without the script, each
 // serialized after the browser has parsed it (style attributes as the
