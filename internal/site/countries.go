@@ -22,6 +22,13 @@ var commonNames = map[string]map[string]string{
 	},
 }
 
+// userAssigned are the codes of ISO 3166-1's user-assigned range that
+// casebook knows as countries, with their English names: Kosovo, which has
+// no ISO code, is XK for the European Commission, the IMF and the Unicode
+// CLDR (whose display names casebook uses), and municipalities cooperate
+// with its municipalities.
+var userAssigned = map[string]string{"XK": "Kosovo"}
+
 // CountryNameIn returns the name people commonly use in the language of tag
 // for the country with ISO 3166-1 alpha-2 code ("DR Congo", "Bolivia"), and
 // whether the code is known. The names are the short display names of the
@@ -30,7 +37,9 @@ var commonNames = map[string]map[string]string{
 func CountryNameIn(tag language.Tag, code string) (string, bool) {
 	iso, ok := countryNames[code]
 	if !ok {
-		return "", false
+		if iso, ok = userAssigned[code]; !ok {
+			return "", false
+		}
 	}
 	base, _ := tag.Base()
 	if name, ok := commonNames[base.String()][code]; ok {

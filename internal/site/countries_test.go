@@ -28,6 +28,9 @@ func TestCountryNameIn(t *testing.T) {
 		{language.French, "BJ", "Bénin", true},
 		{language.Dutch, "CD", "Congo-Kinshasa", true},
 		{language.MustParse("en-GB"), "CD", "DR Congo", true},
+		{language.English, "XK", "Kosovo", true}, // user-assigned, as the EU and CLDR use it
+		{language.French, "XK", "Kosovo", true},
+		{language.English, "XA", "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang.String()+"/"+tt.code, func(t *testing.T) {

@@ -116,7 +116,7 @@ func newSDG(n int, lang string) *SDG {
 }
 
 // CountryCodes returns every known country code, for suggestions.
-func CountryCodes() []string { return keys(countryNames) }
+func CountryCodes() []string { return append(keys(countryNames), keys(userAssigned)...) }
 
 // CurrencyName returns the English name of an ISO 4217 code, and whether the
 // code is known.

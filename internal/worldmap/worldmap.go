@@ -45,7 +45,7 @@ type Ring struct {
 // Shape is a country on the map: its outlines, largest first, or, for a
 // country too small for them, a point.
 type Shape struct {
-	Code  string // ISO 3166-1 alpha-2; "" for land no code names (Kosovo, Somaliland)
+	Code  string // ISO 3166-1 alpha-2 (XK for Kosovo); "" for land no code names (Somaliland)
 	Rings []Ring
 	// X, Y is the point of a country without outlines.
 	X, Y int

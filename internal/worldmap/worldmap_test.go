@@ -40,6 +40,7 @@ func TestWorldPlacesCities(t *testing.T) {
 		{"CA", 45.42, -75.70},  // Ottawa
 		{"MT", 35.90, 14.51},   // Valletta, a point
 		{"CV", 14.93, -23.51},  // Praia, a point
+		{"XK", 42.66, 21.17},   // Pristina: Kosovo has no ISO code, but XK
 	}
 	for _, tt := range tests {
 		t.Run(tt.code, func(t *testing.T) {

@@ -115,6 +115,11 @@ func project(t *topology) (arcs [][]vertex, scale, x0, y0 float64, height int, e
 	return arcs, scale, x0, y0, height, nil
 }
 
+// codesByName are the codes of the land that has no numeric ISO code, by
+// its name in Natural Earth: the user-assigned codes that casebook knows
+// (site.userAssigned).
+var codesByName = map[string]string{"Kosovo": "XK"}
+
 // outlines returns the lines of the countries of t, from arcs projected and
 // simplified, and the numeric ids it drew.
 func outlines(t *topology, arcs [][]vertex, codes map[string]string, edge func(lat, lon float64) point) ([]shape, map[string]bool, error) {
@@ -125,7 +130,9 @@ func outlines(t *topology, arcs [][]vertex, codes map[string]string, edge func(l
 			continue
 		}
 		code := "-"
-		if g.ID != "" {
+		if c, ok := codesByName[g.Properties.Name]; ok && g.ID == "" {
+			code = c
+		} else if g.ID != "" {
 			c, ok := codes[g.ID]
 			if !ok {
 				return nil, nil, fmt.Errorf("%s: numeric id %q is not in the ISO table", g.Properties.Name, g.ID)
