@@ -766,7 +766,7 @@
     }
     var total = order.length, first = (state.page - 1) * pageSize + 1;
     var filtered = !!match || facets.some(function (f) { return state.sel[f.id].length; });
-    statusEl.textContent = searchNote(match, total) + (total === 0 ? t("no_match") :
+    statusEl.textContent = searchNote(match, total) + (total === 0 ? t(filtered ? "no_match" : "no_cases_yet") :
       t(filtered ? "status_filtered" : "status", {count: total, first: first, last: first + shown.length - 1, sort: t("by_" + sortBox.value)}));
     renderPages(pages);
     renderChips(total);
