@@ -48,9 +48,13 @@
     };
   }
 
+  // setChecked checks the input of fs named name whose value is value, if
+  // there is one. value comes from the address, which anyone can write:
+  // it is compared, never put into a selector.
   function setChecked(fs, name, value) {
-    var input = fs.querySelector('input[name="' + name + '"][value="' + value + '"]');
-    if (input) input.checked = true;
+    fs.querySelectorAll('input[name="' + name + '"]').forEach(function (input) {
+      if (input.value === value) input.checked = true;
+    });
   }
 
   // fromURL sets the form from the page's query; unknown values are left
