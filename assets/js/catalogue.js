@@ -421,7 +421,9 @@
 
   function readURL() {
     var p = new URLSearchParams(location.search);
-    var s = {sel: {}, q: p.get("q") || "", sort: p.get("sort") || "", page: +p.get("page") || 0};
+    // A page number that is not one (garbled, below 1) is the first page.
+    var page = Math.floor(+p.get("page"));
+    var s = {sel: {}, q: p.get("q") || "", sort: p.get("sort") || "", page: page >= 1 ? page : 0};
     if (SORTS.indexOf(s.sort) < 0) s.sort = "";
     facets.forEach(function (f) {
       var ids = [];

@@ -405,6 +405,18 @@ func TestCatalogueTooShort(t *testing.T) {
 	}
 }
 
+// TestCataloguePageFromURL checks that a page number in the address that
+// is not one, as a garbled shared link has, shows the first page.
+func TestCataloguePageFromURL(t *testing.T) {
+	c := openCatalogue(t, "../..")
+	for _, page := range []string{"-3", "0", "abc", "-0.5", "%20"} {
+		t.Run(page, func(t *testing.T) {
+			c.open(t, "?page="+page)
+			c.check(t, c.view(t), nil)
+		})
+	}
+}
+
 // readCards is a script that resolves to the cards the page shows and
 // those of the catalogue's pages as built, without the script, each
 // serialized after the browser has parsed it (style attributes as the
