@@ -6,10 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"html"
 	"image/png"
 	"io/fs"
+	"net/url"
 	"os"
+	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -185,4 +189,70 @@ func countFiles(t *testing.T, dir, ext string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// TestImageFileNames builds images whose file names hold what a URL must
+// encode (a space, a comma, an accent, an ampersand), in front matter and
+// in a body, and checks every URL the page gives them: each candidate of a
+// srcset is one URL and a width, and each URL, decoded, names a file of
+// the output.
+func TestImageFileNames(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "site")
+	pipeline.CopySite(t, "testdata/site", src)
+	names := []string{"Photo One.png", "a,b.png", "café&co.png"}
+	for i, name := range names {
+		writePNG(t, filepath.Join(src, "assets/img", name), uint64(i), 640, 400)
+	}
+	body := "\n![a comma](<../../assets/img/a,b.png>)\n\n![an accent](<../../assets/img/café&co.png>)\n"
+	os.WriteFile(filepath.Join(src, "content/cases/named.md"),
+		[]byte(imageCase("Named pictures", "  src: ../../assets/img/Photo One.png\n  alt: Hills.\n")+body), 0o644)
+	cfg := config(src, filepath.Join(dir, "public"))
+	cfg.Minify = false
+	mustBuild(t, cfg)
+	out := readTree(t, cfg.Out)
+	page := string(out["cases/named/index.html"])
+	exists := func(ref string) {
+		t.Helper()
+		p := ref
+		if strings.HasPrefix(p, "https://example.org/dashboard/") {
+			p = strings.TrimPrefix(p, "https://example.org/dashboard/")
+		} else {
+			p = path.Join("cases/named", p)
+		}
+		decoded, err := url.PathUnescape(p)
+		if err != nil {
+			t.Errorf("%q: %v", ref, err)
+			return
+		}
+		if _, ok := out[decoded]; !ok {
+			t.Errorf("%q names %q, which the output does not have", ref, decoded)
+		}
+	}
+	sets := regexp.MustCompile(`srcset="([^"]*)"`).FindAllStringSubmatch(page, -1)
+	if len(sets) != 3 {
+		t.Fatalf("got %d srcsets, want 3: %q", len(sets), sets)
+	}
+	candidate := regexp.MustCompile(`^(\S+) (\d+)w$`)
+	for _, set := range sets {
+		for _, c := range strings.Split(html.UnescapeString(set[1]), ", ") {
+			m := candidate.FindStringSubmatch(c)
+			if m == nil {
+				t.Errorf("srcset candidate %q is not a URL and a width", c)
+				continue
+			}
+			exists(m[1])
+		}
+	}
+	for _, re := range []string{`<meta property="og:image" content="([^"]*)"`, `"image":"([^"]*)"`} {
+		m := regexp.MustCompile(re).FindStringSubmatch(page)
+		if m == nil {
+			t.Fatalf("the page has no %s", re)
+		}
+		ref := strings.ReplaceAll(html.UnescapeString(m[1]), `\u0026`, "&")
+		if strings.ContainsAny(ref, " ,") {
+			t.Errorf("%q: a URL with a space or a comma", ref)
+		}
+		exists(ref)
+	}
 }

@@ -326,6 +326,15 @@ func (b *binding) assetPath(logical string) string {
 	return b.up + "assets/" + logical
 }
 
+// urlPath writes the path of an output file as a URL's path: a space, a
+// "%", non-ASCII letters and the like percent-encoded, as the file names
+// of a site's assets may hold them ("Photo One.png"). Attributes that
+// html/template knows as URLs are encoded by it; a srcset candidate, a
+// meta tag's content and JSON-LD are not.
+func urlPath(p string) string {
+	return (&url.URL{Path: p}).EscapedPath()
+}
+
 // topAbs returns the absolute URL of the output's root, where the assets
 // are, whatever the page's language; "" when the site has none.
 func (b *binding) topAbs() string {

@@ -97,7 +97,9 @@ func (b *binding) addVariant(set []string, logical string, w int, root string, r
 	key := images.Key(logical, w)
 	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindAsset, ID: key}})
 	if out, ok := b.opts.Assets[key]; ok {
-		set = append(set, root+b.up+out+" "+strconv.Itoa(w)+"w")
+		// A space ends a candidate's URL, and a comma the candidate.
+		u := strings.ReplaceAll(urlPath(root+b.up+out), ",", "%2C")
+		set = append(set, u+" "+strconv.Itoa(w)+"w")
 	}
 	return set
 }

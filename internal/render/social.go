@@ -54,7 +54,7 @@ func (c *execCtx) social(d *Data) *Social {
 	// reads, where a WebP variant may not be.
 	if img := d.image(); img != nil {
 		if w, h, ok := c.b.imageSize(img.Asset, c.rec); ok {
-			s.Image = SocialImage{URL: c.b.topAbs() + strings.TrimPrefix(c.b.assetPath(img.Asset), c.b.up), Alt: or(img.Alt, d.Title), Width: w, Height: h}
+			s.Image = SocialImage{URL: c.b.topAbs() + urlPath(strings.TrimPrefix(c.b.assetPath(img.Asset), c.b.up)), Alt: or(img.Alt, d.Title), Width: w, Height: h}
 		}
 	}
 	return s
