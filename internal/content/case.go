@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 
@@ -202,11 +203,37 @@ var notISO = map[string]string{
 func (d *decoder) partnerType(n *yaml.Node, field string) string {
 	t := d.str(n, field)
 	if t != "" && !contains(site.PartnerTypes, t) {
-		d.errorf(n, "%s: unknown partner type %q: expected one of %s%s", field, t, quoteList(site.PartnerTypes), problem.Suggest(t, site.PartnerTypes))
+		hint := problem.Suggest(t, site.PartnerTypes)
+		if w, ok := typeWords[strings.Join(strings.FieldsFunc(site.Fold(t), notLetter), " ")]; ok {
+			hint = fmt.Sprintf("; did you mean %q?", w)
+		}
+		d.errorf(n, "%s: unknown partner type %q: expected one of %s%s", field, t, quoteList(site.PartnerTypes), hint)
 		return ""
 	}
 	return t
 }
+
+// typeWords are the words that editors write for a partner type, folded,
+// by the type they mean, where the nearest type by spelling would not say
+// it ("city": no type is spelled like it).
+var typeWords = map[string]string{
+	"city": "municipality", "town": "municipality", "village": "municipality", "commune": "municipality",
+	"local government": "municipality", "local authority": "municipality", "municipal government": "municipality",
+	"gemeente": "municipality", "stad": "municipality", "ville": "municipality",
+	"provincie": "province", "regional government": "region",
+	"government": "national-government", "ministry": "national-government", "federal government": "national-government",
+	"national government": "national-government", "state": "national-government",
+	"non governmental organisation": "ngo", "non governmental organization": "ngo", "nongovernmental organisation": "ngo",
+	"nongovernmental organization": "ngo", "charity": "ngo",
+	"club": "association", "society": "association", "vzw": "association", "asbl": "association",
+	"business": "company", "firm": "company", "enterprise": "company", "corporation": "company", "private sector": "company",
+	"college": "university", "research institute": "university",
+	"federation": "network", "platform": "network",
+	"international organization": "international-organisation", "intergovernmental organisation": "international-organisation",
+	"intergovernmental organization": "international-organisation", "un agency": "international-organisation",
+}
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // budget reads a budget: an amount, or min and max.
 func (d *decoder) budget(n *yaml.Node) *site.Budget {
