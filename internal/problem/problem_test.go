@@ -7,13 +7,19 @@ import (
 )
 
 func TestSuggest(t *testing.T) {
-	ids := []string{"twinning", "city-to-city-partnership", "international-networks"}
+	ids := []string{"twinning", "city-to-city-partnership", "international-networks", "international-youth-work"}
 	tests := []struct{ in, want string }{
 		{"twining", `; did you mean "twinning"?`},
 		{"Twinning", `; did you mean "twinning"?`}, // case differs
 		{"twinning", ""},    // exact: nothing to suggest
 		{"reciprocity", ""}, // nothing near
 		{"international-network", `; did you mean "international-networks"?`},
+		// The start of one id alone, as words.
+		{"city to city", `; did you mean "city-to-city-partnership"?`},
+		{"City-to-city", `; did you mean "city-to-city-partnership"?`},
+		{"city", `; did you mean "city-to-city-partnership"?`},
+		{"international", ""}, // the start of two
+		{"twi", ""},           // too short to tell
 	}
 	for _, tt := range tests {
 		if got := problem.Suggest(tt.in, ids); got != tt.want {

@@ -16,7 +16,9 @@ func Suggest(s string, candidates []string) string {
 
 // Nearest returns the candidate nearest to s, ignoring case, when it is
 // within a third of the length of s (at least 2 edits) and not s itself;
-// ties go to the candidate that sorts first.
+// ties go to the candidate that sorts first. Failing that, it returns the
+// one candidate that s, written as an id, begins: "city to city" for
+// city-to-city-partnership.
 func Nearest(s string, candidates []string) string {
 	best, bestDist := "", -1
 	ls := strings.ToLower(s)
@@ -26,10 +28,42 @@ func Nearest(s string, candidates []string) string {
 			best, bestDist = c, d
 		}
 	}
-	if bestDist < 0 || bestDist > max(2, len(s)/3) || best == s {
+	if bestDist < 0 || best == s {
 		return ""
 	}
-	return best
+	if bestDist <= max(2, len(s)/3) {
+		return best
+	}
+	return onlyStart(ls, candidates)
+}
+
+// onlyStart returns the one candidate that begins with s written as an id
+// (lower-case letters and digits, hyphens between them), at least four
+// bytes long, or "" when none or several do.
+func onlyStart(s string, candidates []string) string {
+	var id []byte
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			id = append(id, c)
+		case len(id) > 0 && id[len(id)-1] != '-':
+			id = append(id, '-')
+		}
+	}
+	prefix := strings.TrimSuffix(string(id), "-")
+	if len(prefix) < 4 {
+		return ""
+	}
+	found := ""
+	for _, c := range candidates {
+		if lc := strings.ToLower(c); lc != prefix && strings.HasPrefix(lc, prefix) {
+			if found != "" {
+				return ""
+			}
+			found = c
+		}
+	}
+	return found
 }
 
 // Distance is the Levenshtein distance between a and b, in bytes. Long
