@@ -69,10 +69,9 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string, cfg *site.Config) (*s
 	if d.unbracketed(approaches, "approaches") {
 		approaches = nil
 	}
+	// An item with spaces is judged with the approaches known (see
+	// checkReferences): ids joined, or a title written for an id.
 	for i, n := range d.requiredList(approaches, "approaches", "one or more approach ids such as [twinning]") {
-		if d.joined(n, fmt.Sprintf("approaches[%d]", i), "approaches") {
-			continue
-		}
 		if id := d.str(n, fmt.Sprintf("approaches[%d]", i)); id != "" {
 			c.ApproachIDs = append(c.ApproachIDs, id)
 			refs.approaches = append(refs.approaches, light(n))

@@ -222,6 +222,7 @@ func caseWith(old, new string) string {
 }
 
 func TestLoadProblems(t *testing.T) {
+	c2c := strings.Replace(twinning, "title: Twinning", "title: City-to-city partnership", 1)
 	tests := []struct {
 		name  string
 		files map[string]string
@@ -231,6 +232,12 @@ func TestLoadProblems(t *testing.T) {
 			[]string{`content/cases/x.md:2:1: error: case: missing required field "title": expected the case's title`}},
 		{"UnknownApproach", map[string]string{"content/cases/x.md": caseWith("[twinning]", "[twining]")},
 			[]string{`content/cases/x.md:4:14: error: approaches[0]: unknown approach "twining": expected one of the ids in content/approaches; did you mean "twinning"?`}},
+		{"ApproachesWithoutComma", map[string]string{"content/cases/x.md": caseWith("[twinning]", "[twinning city-to-city-partnership]"), "content/approaches/city-to-city-partnership.md": c2c},
+			[]string{`content/cases/x.md:4:14: error: approaches[0]: "twinning city-to-city-partnership" is 2 values; separate the items of a list with commas: approaches: [twinning, city-to-city-partnership]`}},
+		{"ApproachTitle", map[string]string{"content/cases/x.md": caseWith("[twinning]", "[City-to-city partnership]"), "content/approaches/city-to-city-partnership.md": c2c},
+			[]string{`content/cases/x.md:4:14: error: approaches[0]: unknown approach "City-to-city partnership": expected one of the ids in content/approaches; did you mean "city-to-city-partnership"?`}},
+		{"ApproachWords", map[string]string{"content/cases/x.md": caseWith("[twinning]", "[city to city]"), "content/approaches/city-to-city-partnership.md": c2c},
+			[]string{`content/cases/x.md:4:14: error: approaches[0]: unknown approach "city to city": expected one of the ids in content/approaches; did you mean "city-to-city-partnership"?`}},
 		{"SDGOutOfRange", map[string]string{"content/cases/x.md": caseWith("sdgs: [16]", "sdgs: [0, 18]")},
 			[]string{
 				`content/cases/x.md:12:8: error: sdgs[0]: expected an SDG number from 1 to 17, found 0`,

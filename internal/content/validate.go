@@ -113,9 +113,16 @@ func checkReferences(files []*file, approaches []*site.Approach, partnerFiles []
 		}
 		d := decoder{path: f.path, metaLine: f.refs.metaLine, problems: problems}
 		for i, id := range f.kase.ApproachIDs {
-			if !contains(ids, id) {
-				d.errorf(f.refs.approaches[i], "approaches[%d]: unknown approach %q: expected one of the ids in content/approaches%s", i, id, problem.Suggest(id, ids))
+			if contains(ids, id) {
+				continue
 			}
+			// "twinning city-to-city-partnership": ids without their
+			// comma. Anything else with spaces is most often a title.
+			if parts := strings.FieldsFunc(id, listSep); len(parts) > 1 && !slices.ContainsFunc(parts, func(p string) bool { return !contains(ids, p) }) {
+				d.errorf(f.refs.approaches[i], "approaches[%d]: %q is %d values; separate the items of a list with commas: approaches: [%s]", i, id, len(parts), strings.Join(parts, ", "))
+				continue
+			}
+			d.errorf(f.refs.approaches[i], "approaches[%d]: unknown approach %q: expected one of the ids in content/approaches%s", i, id, problem.Suggest(id, ids))
 		}
 		for i, p := range f.kase.PartnerRefs {
 			t, known := types[p.Key()]
