@@ -83,7 +83,11 @@ func (t *linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 	})
 	if state.raw > 0 {
 		more := ""
-		if state.raw > 1 {
+		switch state.raw {
+		case 1:
+		case 2:
+			more = " (and 1 more piece of HTML in this body)"
+		default:
 			more = fmt.Sprintf(" (and %d more pieces of HTML in this body)", state.raw-1)
 		}
 		state.problems.Warnf(state.src.Path, state.src.BodyLine+state.rawLine-1, state.rawCol,

@@ -102,7 +102,7 @@ func TestLeftOut(t *testing.T) {
 		{"Inline", "CO<sub>2</sub> and m<sup>2</sup>\n",
 			[]string{`content/cases/a.md:10:3: warning: raw HTML is left out of the page: "<sub>" (and 3 more pieces of HTML in this body)` + fix}},
 		{"Long", "a <span title=\"" + strings.Repeat("x", 100) + "\">b</span>\n",
-			[]string{`content/cases/a.md:10:3: warning: raw HTML is left out of the page: "<span title=\"` + strings.Repeat("x", 47) + `…" (and 1 more pieces of HTML in this body)` + fix}},
+			[]string{`content/cases/a.md:10:3: warning: raw HTML is left out of the page: "<span title=\"` + strings.Repeat("x", 47) + `…" (and 1 more piece of HTML in this body)` + fix}},
 		{"Comments", "<!-- a note for editors -->\n\nText <!-- and another --> here.\n", nil},
 		{"InCode", "`<b>` and\n\n```html\n<b>bold</b>\n```\n", nil},
 		{"Link", "Text\nand [x](javascript:alert(1)).\n", []string{`content/cases/a.md:11:5: warning: link "javascript:alert(1)"` + schemes}},

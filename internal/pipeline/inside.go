@@ -50,6 +50,7 @@ func (st *stage) commitInside() error {
 	}
 	entries, err := os.ReadDir(st.dir)
 	if err != nil {
+		os.Remove(aside)
 		return err
 	}
 	var moved []string // the names whose new entry is in place
