@@ -20,6 +20,7 @@ type Data struct {
 	Kind        string // the page's kind: "case", "cases", "home", ...
 	Path        string // the page's URL relative to the site's root: "", "cases/x/", "404.html"
 	Lang        string // the site's language, "en" when site.yaml gives none
+	Dir         string // "rtl" when Lang is written from right to left, else ""
 	Title       string // the page's heading: the case's title, "Cases", ...
 	Description string // for the description meta tag: the item's summary or the site's description
 	Canonical   string // the page's absolute URL; empty on the 404 page
@@ -109,6 +110,7 @@ func (b *binding) data(p Page, rec *deps.Recorder) (*Data, problem.List) {
 		Kind:        p.Kind,
 		Path:        p.URLPath(),
 		Lang:        or(cfg.Language(), "en"),
+		Dir:         rtlOnly(or(cfg.Language(), "en")),
 		Title:       indexTitle(m, p.Kind),
 		Description: cfg.Description(),
 		Frame:       b.frameOf(p, root, rec),

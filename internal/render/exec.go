@@ -120,6 +120,7 @@ func (c *execCtx) funcs() template.FuncMap {
 		"jsonLD":       c.jsonLD,
 		"picture":      c.picture,
 		"fallback":     c.fallback,
+		"dir":          c.dir,
 		"languageName": c.languageName,
 		"T":            c.t,
 		"jsWords":      func(keys ...string) map[string]any { return c.words().ForScript(keys...) },
