@@ -156,8 +156,9 @@ func (c *execCtx) funcs() template.FuncMap {
 // fallback returns the language of an item's text when it is not the
 // page's: the default language's, for an item that has no translation
 // into the page's language; "" when the item is in the page's language.
-// Layouts mark such text with its language and tell readers why:
-// <h1{{with fallback .Case}} lang="{{.}}"{{end}}>.
+// Layouts mark such text with its language, and its direction where it
+// differs from the page's (see dir), and tell readers why:
+// <h1{{with fallback .Case}} lang="{{.}}"{{with dir .}} dir="{{.}}"{{end}}{{end}}>.
 func (c *execCtx) fallback(item interface{ Lang() string }) string {
 	if lang := item.Lang(); lang != "" && lang != c.b.lang {
 		return lang
