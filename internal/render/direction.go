@@ -1,6 +1,10 @@
 package render
 
-import "golang.org/x/text/language"
+import (
+	"sync"
+
+	"golang.org/x/text/language"
+)
 
 // rightToLeft are the scripts written from right to left, by ISO 15924
 // code: Arabic, Hebrew, Syriac, Thaana, N'Ko, Adlam, Mandaic, Samaritan
@@ -10,17 +14,25 @@ var rightToLeft = map[string]bool{
 	"Adlm": true, "Mand": true, "Samr": true, "Rohg": true,
 }
 
+// directions holds Direction's answers by language code: every page asks
+// for its language's and for those it links to or shows, a handful of
+// codes a site, and parsing one takes 3 allocations.
+var directions sync.Map
+
 // Direction returns "rtl" for a language written from right to left, by
 // the script CLDR gives it ("ar", "fa", "he", "ur", "ku-Arab"), else "ltr".
 func Direction(lang string) string {
-	tag, err := language.Parse(lang)
-	if err != nil {
-		return "ltr"
+	if d, ok := directions.Load(lang); ok {
+		return d.(string)
 	}
-	if script, _ := tag.Script(); rightToLeft[script.String()] {
-		return "rtl"
+	d := "ltr"
+	if tag, err := language.Parse(lang); err == nil {
+		if script, _ := tag.Script(); rightToLeft[script.String()] {
+			d = "rtl"
+		}
 	}
-	return "ltr"
+	directions.Store(lang, d)
+	return d
 }
 
 // dir is the dir attribute's value for text in lang on a page in the
