@@ -1,7 +1,6 @@
 package pipeline_test
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -18,12 +17,9 @@ func TestRightToLeft(t *testing.T) {
 	dir := t.TempDir()
 	src, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
 	pipeline.CopySite(t, "testdata/site-languages", src)
-	yaml := filepath.Join(src, "content/site.yaml")
-	data, err := os.ReadFile(yaml)
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(yaml, []byte(strings.Replace(string(data), "languages: [en, nl, fr]", "languages: [en, nl, fr, ar]", 1)), 0o644)
+	editFile(t, filepath.Join(src, "content/site.yaml"), func(text string) string {
+		return strings.Replace(text, "languages: [en, nl, fr]", "languages: [en, nl, fr, ar]", 1)
+	})
 	cfg := config(src, out)
 	cfg.Minify = false
 	if _, err := pipeline.Run(cfg); err != nil { // warnings: no Arabic words

@@ -23,15 +23,9 @@ func TestEmptyLibrary(t *testing.T) {
 			}
 		}
 		// The approaches' links to the cases go with them.
-		p := filepath.Join(src, "content/approaches/twinning.md")
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		data = regexp.MustCompile(`(?m)^.*\.\./cases/.*$`).ReplaceAll(data, nil)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		editFile(t, filepath.Join(src, "content/approaches/twinning.md"), func(text string) string {
+			return regexp.MustCompile(`(?m)^.*\.\./cases/.*$`).ReplaceAllString(text, "")
+		})
 	})
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/cases/")); err != nil {
 		t.Fatal(err)

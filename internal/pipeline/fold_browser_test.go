@@ -2,7 +2,6 @@ package pipeline_test
 
 import (
 	"net/url"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -18,14 +17,7 @@ func TestSearchTypedLetters(t *testing.T) {
 	t.Parallel()
 	const body = "\n\nDelegations from Łódź, Gießen, Ærø, Þórshöfn and Đà Nẵng took part.\n"
 	base, ctx := serveTestSite(t, func(src string) {
-		p := filepath.Join(src, "content/cases/duffel-floods.md")
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, append(data, body...), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		editFile(t, filepath.Join(src, "content/cases/duffel-floods.md"), func(text string) string { return text + body })
 	})
 	for _, tc := range []struct{ query, marks string }{
 		{"lodz", "Łódź"}, {"LODZ", "Łódź"}, {"Łódź", "Łódź"}, {"ŁÓDŹ", "Łódź"},

@@ -62,14 +62,22 @@ func age(t *testing.T, dir string) {
 func editCase(t *testing.T, src, old, new string) {
 	t.Helper()
 	name := filepath.Join(src, "content/cases/ostend-ostende.md")
+	editFile(t, name, func(text string) string {
+		if !strings.Contains(text, old) {
+			t.Fatalf("%s does not hold %q", name, old)
+		}
+		return strings.Replace(text, old, new, 1)
+	})
+}
+
+// editFile writes the file name anew with what edit makes of its text.
+func editFile(t testing.TB, name string, edit func(text string) string) {
+	t.Helper()
 	data, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Contains(data, []byte(old)) {
-		t.Fatalf("%s does not hold %q", name, old)
-	}
-	if err := os.WriteFile(name, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644); err != nil {
+	if err := os.WriteFile(name, []byte(edit(string(data))), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -49,14 +49,7 @@ func TestWideBodies(t *testing.T) {
 	}
 	url, ctx := serveTestSite(t, func(src string) {
 		for _, rel := range []string{"cases/ostend-ostende.md", "approaches/twinning.md", "partners/ostend.md", "pages/about.md"} {
-			p := filepath.Join(src, "content", filepath.FromSlash(rel))
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, append(data, wideMarkdown...), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			editFile(t, filepath.Join(src, "content", filepath.FromSlash(rel)), func(text string) string { return text + wideMarkdown })
 		}
 	})
 
