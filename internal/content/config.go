@@ -123,7 +123,8 @@ func NormalizeBaseURL(s string) (string, error) {
 	if page := path.Base(u.Path); !strings.HasSuffix(u.Path, "/") && (strings.HasSuffix(page, ".html") || strings.HasSuffix(page, ".htm")) {
 		folder := *u
 		folder.Path = strings.TrimSuffix(u.Path, page)
-		return "", fmt.Errorf("expected the folder the site is served from, found the page %q in it (a site's pages are %s/index.html, %s/cases/index.html, ...); did you mean %q?", page, strings.TrimSuffix(folder.String(), "/"), strings.TrimSuffix(folder.String(), "/"), folder.String())
+		f := folder.String()
+		return "", fmt.Errorf("expected the folder the site is served from, found the page %q in it (a site's pages are %sindex.html, %scases/index.html, ...); did you mean %q?", page, f, f, f)
 	}
 	// Host names ignore case; canonical links and the sitemap give them
 	// as browsers do, in small letters.
