@@ -15,7 +15,8 @@ import (
 // The index (Go) and the query (the catalogue's script) must fold alike.
 func TestSearchTypedLetters(t *testing.T) {
 	t.Parallel()
-	const body = "\n\nDelegations from Łódź, Gießen, Ærø, Þórshöfn and Đà Nẵng took part.\n"
+	const body = "\n\nDelegations from Łódź, Gießen, Ærø, Þórshöfn and Đà Nẵng took part.\n\n" +
+		"So did Ħamrun, Diyarbakır, Ðakovo, Coŀlbató and Saint-Œuvre.\n"
 	base, ctx := serveTestSite(t, func(src string) {
 		editFile(t, filepath.Join(src, "content/cases/duffel-floods.md"), func(text string) string { return text + body })
 	})
@@ -24,6 +25,9 @@ func TestSearchTypedLetters(t *testing.T) {
 		{"giessen", "Gießen"}, {"Gießen", "Gießen"}, {"GIESSEN", "Gießen"}, {"gies", "Gieß"},
 		{"aero", "Ærø"}, {"Ærø", "Ærø"}, {"thorshofn", "Þórshöfn"}, {"Þórshöfn", "Þórshöfn"},
 		{"da nang", "Đà|Nẵng"},
+		// The other letters of the table that Go and the script share.
+		{"hamrun", "Ħamrun"}, {"diyarbakir", "Diyarbakır"}, {"dakovo", "Ðakovo"},
+		{"collbato", "Coŀlbató"}, {"oeuvre", "Œuvre"},
 	} {
 		t.Run(tc.query, func(t *testing.T) {
 			if err := chromedp.Do(ctx, chromedp.Navigate(base+"/cases/?q="+url.QueryEscape(tc.query))); err != nil {
