@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -134,21 +135,42 @@ func TestLinks(t *testing.T) {
 		{"ImageBesideCase", "![map](map.png)\n", `content/cases/a.md:10:1: error: image "map.png" does not exist: images belong in the site's assets/ folder, linked as "/assets/..."`},
 		{"External", "[x](https://example.invalid/) <https://example.invalid/y> info@example.org\n", ""},
 		{"Mailto", "[x](mailto:a@example.org)\n", ""},
-		// The build without --drafts fails on it, and check says why.
-		{"Draft", "[d](d.md)\n", `content/cases/a.md:10:1: error: link target "d.md" does not exist: no case "d"
-content/cases/a.md:10:1: warning: link target "d.md" is a draft: the link breaks in a build without --drafts`},
+		// The build without --drafts fails on it, and says why; with
+		// --drafts, the build that publishes would.
+		{"Draft", "[d](d.md)\n", `content/cases/a.md:10:1: error: link target "d.md" is a draft, which a build without --drafts leaves out: remove the link, or publish the case`},
+		{"DraftWithDrafts", "[d](d.md)\n", `content/cases/a.md:10:1: warning: link target "d.md" is a draft: the link breaks in a build without --drafts`},
+		// A translation's name leads to the page in its language.
+		{"Translation", "[nl](b.nl.md) [fr](../approaches/twinning.fr.md)\n", ""},
+		{"TranslationMissing", "[nl](../pages/about.nl.md)\n", `content/cases/a.md:10:1: warning: link target "../pages/about.nl.md" does not exist: the link leads to the nl page of content/pages/about.md, which shows its en text until about.nl.md translates it`},
+		{"TranslationOfMissing", "[nl](c.nl.md)\n", `content/cases/a.md:10:1: error: link target "c.nl.md" does not exist: no case "c"; did you mean "b.md"?`},
+		{"NotALanguage", "[de](b.de.md)\n", `content/cases/a.md:10:1: error: link target "b.de.md" does not exist: no case "b.de"`},
+		// A file that collides with another is reported once, at itself.
+		{"Duplicate", "[e](e.md)\n", `content/cases/e.md:2:7: error: duplicate case slug "b": content/cases/b.md and content/cases/e.md would both be published at /cases/b/`},
+		{"Reserved", "[p](page.md)\n", `content/cases/page.md: error: case slug "page" is taken by the catalogue's numbered pages (/cases/page/2/): choose another file name or set slug`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := fixture(map[string]string{
-				a:                    caseFile("Roeselare", "BE", tt.body),
-				"content/cases/d.md": strings.Replace(caseFile("Dogbo", "BJ", "[a](a.md)\n"), "title:", "draft: true\ntitle:", 1),
-			})
+			files := map[string]string{
+				a:                                   caseFile("Roeselare", "BE", tt.body),
+				"content/cases/d.md":                strings.Replace(caseFile("Dogbo", "BJ", "[a](a.md)\n"), "title:", "draft: true\ntitle:", 1),
+				"content/site.yaml":                 siteYAML + "languages:\n  - {code: en, name: English}\n  - {code: nl, name: Nederlands}\n  - {code: fr, name: Français}\n",
+				"content/cases/b.nl.md":             "---\ntitle: Een zaak\n---\nTekst.\n",
+				"content/approaches/twinning.fr.md": "---\ntitle: Jumelage\n---\nTexte.\n",
+			}
+			switch tt.name {
+			case "Duplicate":
+				files["content/cases/e.md"] = strings.Replace(caseFile("Gent", "BE", ""), "title:", "slug: b\ntitle:", 1)
+			case "Reserved":
+				files["content/cases/page.md"] = caseFile("Gent", "BE", "")
+			}
 			var want []string
 			if tt.want != "" {
 				want = strings.Split(tt.want, "\n")
 			}
-			assertProblems(t, run(t, fsys, check.Config{}), want)
+			got := slices.DeleteFunc(run(t, fixture(files), check.Config{Drafts: tt.name == "DraftWithDrafts"}), func(p string) bool {
+				return strings.HasPrefix(p, "content: info: ") // what is not translated yet
+			})
+			assertProblems(t, got, want)
 		})
 	}
 }

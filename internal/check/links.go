@@ -32,6 +32,8 @@ type linker struct {
 	pages   map[string]bool             // URL paths of the site's pages, without trailing "/"
 	assets  fs.FS
 	source  fs.FS
+	site    *site.Site
+	drafts  bool // the build includes drafts; without, it reports links to them
 
 	external []externalLink       // the http(s) links to fetch with --external
 	nearest  map[[2]string]string // the nearest existing name to a missing file, by file and linking file
@@ -52,6 +54,7 @@ func newLinker(s *site.Site, md *markdown.Renderer, pages []render.Page, assets,
 		pages:   make(map[string]bool),
 		assets:  assets,
 		source:  source,
+		site:    s,
 	}
 	add := func(d *doc) {
 		if d.src.Path != "" {
@@ -164,7 +167,7 @@ func (l *linker) link(from *doc, link markdown.Link) (problem.Severity, string) 
 func (l *linker) contentLink(from *doc, dest, linkPath, file, frag string) (problem.Severity, string) {
 	to, ok := l.docs[file]
 	if !ok {
-		return problem.Error, missing(dest, linkPath, file, l.near(file, from.src.Path))
+		return l.unloaded(dest, linkPath, file, from)
 	}
 	if frag != "" {
 		anchors := l.scan(file).Anchors
@@ -172,10 +175,41 @@ func (l *linker) contentLink(from *doc, dest, linkPath, file, frag string) (prob
 			return problem.Error, fmt.Sprintf("link target %q does not exist: no heading with id %q in %s%s", dest, frag, file, problem.Suggest(frag, anchors))
 		}
 	}
-	if to.draft && !from.draft {
+	if to.draft && !from.draft && l.drafts {
 		return problem.Warning, fmt.Sprintf("link target %q is a draft: the link breaks in a build without --drafts", dest)
 	}
 	return problem.Error, ""
+}
+
+// unloaded checks a link to the Markdown file at file, which is not one
+// of the site's items as loaded.
+//
+// A translation's name leads to the page in its language (see render's
+// resolve), which exists whether or not the translation does: without it
+// the link is a warning, since that page shows the original's text. The
+// fragment of such a link is not checked: the translation is no item of
+// the site as loaded.
+//
+// A file that the site left out for its own errors (a duplicate slug, a
+// slug that casebook uses: see site.Site.Dropped), which are reported at
+// it: a link to it says nothing more.
+func (l *linker) unloaded(dest, linkPath, file string, from *doc) (problem.Severity, string) {
+	dir, name := path.Split(file)
+	if orig, lang, ok := l.site.Config.TranslationOf(name); ok {
+		if _, ok := l.docs[dir+orig]; !ok {
+			// No original: the link names what does not exist.
+			linkPath = strings.TrimSuffix(linkPath, name) + orig
+			return problem.Error, missing(dest, linkPath, dir+orig, l.near(dir+orig, from.src.Path))
+		}
+		if _, err := fs.Stat(l.source, file); err != nil {
+			return problem.Warning, fmt.Sprintf("link target %q does not exist: the link leads to the %s page of %s, which shows its %s text until %s translates it", dest, lang, dir+orig, l.site.Config.DefaultLanguage(), name)
+		}
+		return problem.Error, ""
+	}
+	if slices.Contains(l.site.Dropped, file) {
+		return problem.Error, ""
+	}
+	return problem.Error, missing(dest, linkPath, file, l.near(file, from.src.Path))
 }
 
 // near returns the name of the loaded file in the folder of file, but for

@@ -325,7 +325,7 @@ func decodeFile(fsys fs.FS, f *file, cfg *site.Config, langsKnown, caseBodiesOnD
 	// The file name is checked first, so that a file wrong in both its name
 	// and its content hears of both.
 	name := path.Base(f.path)
-	base, lang, isTranslation := translationOf(name, cfg)
+	base, lang, isTranslation := cfg.TranslationOf(name)
 	if _, _, looks := looksTranslated(name); !isTranslation && looks && !langsKnown {
 		return
 	}

@@ -70,24 +70,6 @@ type translation struct {
 	imageSrc *yaml.Node            // image.src, a fact, when it repeats it
 }
 
-// translationOf returns, for a content file's name, the name of the file
-// it translates and the language, when the name ends in ".<lang>.md" for
-// one of cfg's languages other than the default.
-func translationOf(name string, cfg *site.Config) (base, lang string, ok bool) {
-	stem, isMD := strings.CutSuffix(name, ".md")
-	i := strings.LastIndexByte(stem, '.')
-	if !isMD || i < 0 {
-		return "", "", false
-	}
-	lang = stem[i+1:]
-	for _, l := range cfg.Languages {
-		if l.Code == lang && !l.Default {
-			return stem[:i] + ".md", lang, true
-		}
-	}
-	return "", "", false
-}
-
 // looksTranslated reports whether a file name that is no translation of
 // the site ends in ".<language code>.md" all the same: "x.de.md", on a
 // site without German, or on a site of one language.

@@ -29,24 +29,35 @@ func assemble(prev *site.Site, cfg site.Config, files []*file, opts Options, pro
 	if opts.Partial {
 		files = standIns(files)
 	}
-	for _, f := range files {
+	var (
+		dropped []string // files with an item that the site leaves out for errors
+		drafts  []string // files of draft cases that the site leaves out
+	)
+	for _, f := range claimOrder(files) {
 		switch {
 		case f.approach != nil && c.claim(f, "approach", f.approach.ID, "/approaches/"):
 			approaches = append(approaches, f.approach)
 		case f.kase != nil && f.kase.Slug == site.CasePagesSlug:
 			c.atSlug(f, "case slug %q is taken by the catalogue's numbered pages (/cases/page/2/): choose another file name or set slug", f.kase.Slug)
+			dropped = append(dropped, f.path)
 		case f.kase != nil && c.claim(f, "case", f.kase.Slug, "/cases/"):
 			if !f.kase.Draft || opts.Drafts {
 				cases = append(cases, f.kase)
+			} else {
+				drafts = append(drafts, f.path)
 			}
 		case f.partner != nil && c.claim(f, "partner", f.partner.Slug, "/partners/"):
 			partners = append(partners, f.partner)
 		case f.page != nil && slices.ContainsFunc(cfg.Languages, func(l site.Language) bool { return l.Code == f.page.Slug }):
 			c.atSlug(f, "page slug %q is the folder of the pages in that language: choose another file name or set slug", f.page.Slug)
+			dropped = append(dropped, f.path)
 		case f.page != nil && site.Reserved(f.page.Slug):
 			c.atSlug(f, "page slug %q clashes with casebook's own %s: choose another file name or set slug", f.page.Slug, site.Clash(f.page.Slug))
+			dropped = append(dropped, f.path)
 		case f.page != nil && c.claim(f, "page", f.page.Slug, "/"):
 			pages = append(pages, f.page)
+		case f.approach != nil || f.kase != nil || f.partner != nil || f.page != nil:
+			dropped = append(dropped, f.path) // its error says why
 		}
 	}
 	link := func() *site.Site {
@@ -65,9 +76,12 @@ func assemble(prev *site.Site, cfg site.Config, files []*file, opts Options, pro
 			if !opts.Partial {
 				return nil
 			}
-			cases, partners = usableCases(cases), usablePartners(partners)
+			cases = usableCases(cases)
+			partners, dropped = usablePartners(partners, dropped)
 		}
-		return link()
+		s := link()
+		s.Dropped, s.Drafts = dropped, drafts
+		return s
 	}
 	// The files decoded without errors, so their items can be linked
 	// whatever the checks find. Linking reads the items and makes new
@@ -81,6 +95,7 @@ func assemble(prev *site.Site, cfg site.Config, files []*file, opts Options, pro
 		check(&checked)
 	}()
 	s := link()
+	s.Drafts = drafts
 	<-done
 	*problems = append(*problems, checked...)
 	if problems.HasErrors() {
@@ -219,9 +234,37 @@ func usableCases(cases []*site.Case) []*site.Case {
 }
 
 // usablePartners returns the partner files that have a name and a
-// country, for a partial site.
-func usablePartners(partners []*site.Partner) []*site.Partner {
-	return slices.DeleteFunc(slices.Clone(partners), func(p *site.Partner) bool { return p.Name == "" || p.Country == "" })
+// country, for a partial site, and adds the others' paths to dropped.
+func usablePartners(partners []*site.Partner, dropped []string) ([]*site.Partner, []string) {
+	var out []*site.Partner
+	for _, p := range partners {
+		if p.Name == "" || p.Country == "" {
+			dropped = append(dropped, p.Source.Path)
+			continue
+		}
+		out = append(out, p)
+	}
+	return out, dropped
+}
+
+// claimOrder returns files in the order in which they claim their URLs:
+// the files without errors of their own first, so that where two files
+// collide, the one that is wrong anyway loses. A misnamed AfriFOODlinks.md
+// then takes the duplicate error, and links to afrifoodlinks.md resolve,
+// whichever name sorts first. The items' order is the model's to decide.
+func claimOrder(files []*file) []*file {
+	if !slices.ContainsFunc(files, func(f *file) bool { return f.problems.HasErrors() }) {
+		return files
+	}
+	out := make([]*file, 0, len(files))
+	for _, errs := range []bool{false, true} {
+		for _, f := range files {
+			if f.problems.HasErrors() == errs {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
 }
 
 // standIns returns files with a stand-in item for each approach, case and

@@ -281,6 +281,11 @@ func (b *binding) index() {
 	for _, p := range s.Pages {
 		source(p.Source, pagePath(p))
 	}
+	// A site loaded with errors is never written: a link to a file it
+	// left out for errors of its own leads home, and is no problem.
+	for _, p := range s.Dropped {
+		b.sources[p] = ""
+	}
 }
 
 // root returns the way from the page at urlPath (relative to the site's

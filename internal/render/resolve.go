@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/markdown"
+	"github.com/casebook/casebook/internal/site"
 )
 
 // contentKinds names what the files of each content folder are, for the
@@ -50,7 +52,13 @@ func (b *binding) resolve(from, root, dest string, rec *deps.Recorder) (string, 
 		rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: SourcePrefix + t.File}})
 		p, ok := b.sources[t.File]
 		if !ok {
-			return "", missing(dest, t.File)
+			p, ok = b.inLanguage(t.File, rec)
+		}
+		if !ok && slices.Contains(b.site.Drafts, t.File) {
+			return "", fmt.Errorf("link target %q is a draft, which a build without --drafts leaves out: remove the link, or publish the case", dest)
+		}
+		if !ok {
+			return "", b.missing(dest, t.File)
 		}
 		target = p
 	case markdown.Asset:
@@ -64,10 +72,34 @@ func (b *binding) resolve(from, root, dest string, rec *deps.Recorder) (string, 
 	return out.String(), nil
 }
 
-// missing returns the error for a link to the Markdown file at file, which
-// is not a page of the site.
-func missing(dest, file string) error {
+// inLanguage returns the path, from this language's root, of the page
+// that a link to a translation names: the page in the translation's
+// language, "../nl/cases/x/" for content/cases/x.nl.md in English text.
+// Slugs are facts, the same in every language, so it is this language's
+// page of the original, in the other language's folder; it exists whether
+// or not the translation does (see check for the warning).
+func (b *binding) inLanguage(file string, rec *deps.Recorder) (string, bool) {
 	dir, name := path.Split(file)
+	orig, lang, ok := b.site.Config.TranslationOf(name)
+	if !ok {
+		return "", false
+	}
+	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: SourcePrefix + dir + orig}})
+	p, ok := b.sources[dir+orig]
+	if !ok || lang == b.lang {
+		return p, ok
+	}
+	return b.up + site.Language{Code: lang}.Prefix() + p, true
+}
+
+// missing returns the error for a link to the Markdown file at file, which
+// is not a page of the site: for a translation's name, the file it would
+// translate (see inLanguage).
+func (b *binding) missing(dest, file string) error {
+	dir, name := path.Split(file)
+	if orig, _, ok := b.site.Config.TranslationOf(name); ok {
+		name = orig
+	}
 	kind, ok := contentKinds[strings.TrimSuffix(dir, "/")]
 	if !ok {
 		return fmt.Errorf("link target %q does not exist: %q is not a case, approach, partner or page", dest, file)

@@ -119,7 +119,7 @@ func (s *Site) clone() *Site { return s.cloneWith(nil) }
 func (s *Site) cloneWith(replace map[int]Case) *Site {
 	// The lists keep their order, so the items keep their positions (their
 	// index fields) and the positions by ID are shared.
-	n := &Site{Config: s.Config, ranking: s.ranking, readBody: s.readBody, items: s.items, files: s.files,
+	n := &Site{Config: s.Config, Dropped: s.Dropped, Drafts: s.Drafts, ranking: s.ranking, readBody: s.readBody, items: s.items, files: s.files,
 		approachAt: s.approachAt, caseAt: s.caseAt, partnerAt: s.partnerAt, pageAt: s.pageAt,
 		countryAt: s.countryAt, sdgAt: s.sdgAt, themeAt: s.themeAt}
 	n.Cases = copies(s.Cases)

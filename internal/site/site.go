@@ -22,6 +22,7 @@ package site
 
 import (
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -33,6 +34,16 @@ type Site struct {
 	Cases      []*Case
 	Partners   []*Partner
 	Pages      []*Page
+
+	// Dropped lists, in a site that content loaded with errors so as to
+	// report every problem at once (content.Options.Partial), the files
+	// whose items it left out for errors of their own, such as the
+	// second file of a duplicate slug: a link to one is no further
+	// problem. Nil in a site without errors.
+	Dropped []string
+	// Drafts lists the files of the draft cases that the site leaves
+	// out, built without them: a link to one is an error that says so.
+	Drafts []string
 
 	// Derived by New.
 	Countries []*Country
@@ -151,6 +162,25 @@ func (c *Config) DefaultLanguage() string {
 		}
 	}
 	return c.Language
+}
+
+// TranslationOf returns, for a content file's name, the name of the file
+// it translates and the language, when the name ends in ".<lang>.md" for
+// one of the site's languages other than the default: "x.md" and "nl" for
+// "x.nl.md".
+func (c *Config) TranslationOf(name string) (base, lang string, ok bool) {
+	stem, isMD := strings.CutSuffix(name, ".md")
+	i := strings.LastIndexByte(stem, '.')
+	if !isMD || i < 0 {
+		return "", "", false
+	}
+	lang = stem[i+1:]
+	for _, l := range c.Languages {
+		if l.Code == lang && !l.Default {
+			return stem[:i] + ".md", lang, true
+		}
+	}
+	return "", "", false
 }
 
 // LanguagePrefix returns the folder of this site's pages within the
