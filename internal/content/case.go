@@ -183,6 +183,10 @@ func (d *decoder) country(n *yaml.Node, field string) string {
 		hint := problem.Suggest(code, site.CountryCodes())
 		if h, ok := notISO[strings.ToUpper(code)]; ok {
 			hint = "; " + h
+		} else if c, ok := site.CountryByCode3(code); ok {
+			hint = fmt.Sprintf("; %q is the three-letter code: write %q", code, c)
+		} else if c, ok := site.CountryByName(code); ok {
+			hint = fmt.Sprintf("; %q is a country's name: its code is %q", code, c)
 		}
 		d.errorf(n, "%s: unknown country code %q: expected an ISO 3166-1 alpha-2 code such as \"BE\"%s", field, code, hint)
 		return ""
@@ -305,13 +309,36 @@ func mustAtof(s string) float64 {
 	return f
 }
 
-// year reads a year from MinYear to MaxYear.
+// year reads a year from MinYear to MaxYear. Two years where one belongs,
+// and a word for "still going" in end, get a message that says what to
+// write instead.
 func (d *decoder) year(n *yaml.Node, field string) int {
 	if n == nil || n.Tag == "!!null" {
 		return 0
 	}
+	if v := resolve(n); v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!str" {
+		if m := yearRange.FindStringSubmatch(v.Value); m != nil {
+			d.errorf(n, "%s: expected one year, found %q: write start: %s and end: %s", field, v.Value, m[1], m[2])
+			return 0
+		}
+		if field == "end" && ongoing[strings.Join(strings.FieldsFunc(site.Fold(v.Value), notLetter), " ")] {
+			d.errorf(n, "end: expected a year, found %q: leave end out while the cooperation goes on", v.Value)
+			return 0
+		}
+	}
 	y, _ := d.integerIn(n, field, "a year", MinYear, MaxYear)
 	return y
+}
+
+// yearRange is two years written as one value: "2010-2012", "2010 – 2012".
+var yearRange = regexp.MustCompile(`^\s*([0-9]{4})\s*[-–—/]\s*([0-9]{4})\s*$`)
+
+// ongoing are the words, folded, that editors write in end for a
+// cooperation that goes on, in the languages of the sample site.
+var ongoing = map[string]bool{
+	"ongoing": true, "present": true, "now": true, "today": true, "current": true, "continuing": true, "open": true,
+	"lopend": true, "heden": true, "nu": true, "vandaag": true, "doorlopend": true,
+	"en cours": true, "aujourd hui": true, "maintenant": true,
 }
 
 // date reads a date written as YYYY-MM-DD.

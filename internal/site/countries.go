@@ -1,6 +1,11 @@
 package site
 
 import (
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
@@ -66,3 +71,77 @@ func (c *Config) Tag() language.Tag {
 	}
 	return language.English
 }
+
+// CountryByName returns the code of the country that name names, in
+// English or in any language whose names of countries the Unicode CLDR
+// gives: "France", "Frankrijk", "Côte d'Ivoire", "cote divoire". Names
+// are compared without case, accents or punctuation. It is for the
+// message about a name written where a code belongs; the first call makes
+// the table, some 60,000 names.
+func CountryByName(name string) (string, bool) {
+	code, ok := countriesByName()[nameKey(name)]
+	return code, ok && code != ""
+}
+
+// CountryByCode3 returns the two-letter code of the country whose ISO
+// 3166-1 alpha-3 code is code, in any case: "BE" for "BEL".
+func CountryByCode3(code string) (string, bool) {
+	if len(code) != 3 {
+		return "", false
+	}
+	region, err := language.ParseRegion(code)
+	if err != nil {
+		return "", false
+	}
+	two := region.String()
+	_, ok := CountryName(two)
+	return two, ok && region.ISO3() == strings.ToUpper(code)
+}
+
+// nameKey is a name as CountryByName compares it: folded, its letters and
+// digits alone.
+func nameKey(name string) string {
+	return strings.Join(strings.FieldsFunc(Fold(name), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), "")
+}
+
+// countriesByName maps each name of a country to its code; a name that
+// two languages give to different countries maps to "", which names none.
+var countriesByName = sync.OnceValue(func() map[string]string {
+	codes := CountryCodes()
+	slices.Sort(codes)
+	byName := make(map[string]string)
+	add := func(name, code string) {
+		key := nameKey(name)
+		if key == "" {
+			return
+		}
+		if prev, ok := byName[key]; ok && prev != code {
+			byName[key] = ""
+			return
+		}
+		byName[key] = code
+	}
+	for _, code := range codes {
+		name, _ := CountryName(code)
+		add(name, code)
+		if iso, ok := countryNames[code]; ok {
+			add(iso, code)
+		}
+	}
+	for _, tag := range display.Supported.Tags() {
+		namer := display.Regions(tag)
+		if namer == nil {
+			continue
+		}
+		for _, code := range codes {
+			if region, err := language.ParseRegion(code); err == nil {
+				if name := namer.Name(region); name != "" && name != code {
+					add(name, code)
+				}
+			}
+		}
+	}
+	return byName
+})
