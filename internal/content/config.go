@@ -143,7 +143,11 @@ func badLanguageCode(code string) string {
 	tag, err := language.Parse(code)
 	switch {
 	case err != nil:
-		return fmt.Sprintf("%q is not a language code: expected a BCP 47 code such as \"nl\" or \"fr\"", code)
+		hint := ""
+		if c, ok := site.LanguageByName(code); ok {
+			hint = fmt.Sprintf("; %q is a language's name: its code is %q", code, c)
+		}
+		return fmt.Sprintf("%q is not a language code: expected a BCP 47 code such as \"nl\" or \"fr\"%s", code, hint)
 	case !site.ValidSlug(strings.ToLower(code)):
 		return fmt.Sprintf("%q is not a language code: expected a BCP 47 code such as \"nl\" or \"fr\"; did you mean %q?", code, tag.String())
 	}

@@ -145,3 +145,59 @@ var countriesByName = sync.OnceValue(func() map[string]string {
 	}
 	return byName
 })
+
+// LanguageByName returns the code of the language that name names, in
+// itself or in any language whose names of languages the Unicode CLDR
+// gives, compared as CountryByName compares: "english", "Nederlands",
+// "Französisch". It is for the message about a name written where a code
+// belongs.
+func LanguageByName(name string) (string, bool) {
+	code, ok := languagesByName()[nameKey(name)]
+	return code, ok && code != ""
+}
+
+// languagesByName maps each name of a language that CLDR has names in to
+// its code; a name that two languages give to different languages maps
+// to "". Names of plain languages ("Portuguese") come before those of
+// regional forms ("Brazilian Portuguese"), which only add names.
+var languagesByName = sync.OnceValue(func() map[string]string {
+	var plain, regional []language.Tag
+	for _, tag := range display.Supported.Tags() {
+		if base, _ := tag.Base(); base.String() == tag.String() {
+			plain = append(plain, tag)
+		} else {
+			regional = append(regional, tag)
+		}
+	}
+	byName := make(map[string]string)
+	add := func(name, code string, only bool) {
+		key := nameKey(name)
+		if key == "" {
+			return
+		}
+		if prev, ok := byName[key]; ok {
+			if prev != code && !only {
+				byName[key] = ""
+			}
+			return
+		}
+		byName[key] = code
+	}
+	for i, tags := range [][]language.Tag{plain, regional} {
+		for _, tag := range tags {
+			add(display.Self.Name(tag), tag.String(), i == 1)
+		}
+		for _, in := range display.Supported.Tags() {
+			namer := display.Languages(in)
+			if namer == nil {
+				continue
+			}
+			for _, tag := range tags {
+				if name := namer.Name(tag); name != "" {
+					add(name, tag.String(), i == 1)
+				}
+			}
+		}
+	}
+	return byName
+})
