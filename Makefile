@@ -51,7 +51,7 @@ test-go:
 ## fuzz: run each fuzz target for FUZZTIME (loading a content file, front
 ## matter cut and read as adrg/frontmatter and yaml.v3 do, rendering Markdown,
 ## Markdown in linear time, linkify as goldmark's, random edits followed by
-## serve's incremental rebuild)
+## serve's incremental rebuild, a JPEG's EXIF orientation)
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./internal/content/
 	$(GO) test -run '^$$' -fuzz '^FuzzQuickYAML$$' -fuzztime $(FUZZTIME) ./internal/content/
@@ -60,6 +60,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzLinear$$' -fuzztime $(FUZZTIME) ./internal/markdown/
 	$(GO) test -run '^$$' -fuzz '^FuzzQuickLinkify$$' -fuzztime $(FUZZTIME) ./internal/markdown/
 	$(GO) test -run '^$$' -fuzz '^FuzzIncremental$$' -fuzztime $(FUZZTIME) ./internal/pipeline/
+	$(GO) test -run '^$$' -fuzz '^FuzzOrientation$$' -fuzztime $(FUZZTIME) ./internal/images/
 
 browser-deps:
 	@.ci/browser-deps

@@ -28,6 +28,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -140,7 +141,18 @@ func (p *Processor) VariantsLater(logical string, data []byte) (w, h int, vs []V
 	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > MaxPixels {
 		return 0, 0, nil, nil, fmt.Errorf("%s image of %dx%d pixels: more than the %d megapixels an image may have", format, cfg.Width, cfg.Height, MaxPixels/1_000_000)
 	}
-	sum := sha256.Sum256(data)
+	// The size is the image's as shown, turned as its EXIF data says
+	// (see orientation); so are the variants, whose names and encodes in
+	// the cache then differ from those the file had without turning.
+	o := orientation(data)
+	if swapsSides(o) {
+		cfg.Width, cfg.Height = cfg.Height, cfg.Width
+	}
+	hashed := data
+	if o != 1 {
+		hashed = append(slices.Clip(data), "\x00orientation "+strconv.Itoa(o)...)
+	}
+	sum := sha256.Sum256(hashed)
 	hash := hex.EncodeToString(sum[:])
 	var img image.Image // decoded only when an encode is not in the cache
 	var todo []int      // the variants to encode
@@ -182,7 +194,7 @@ func (p *Processor) VariantsLater(logical string, data []byte) (w, h int, vs []V
 		wg.Go(func() {
 			encoders <- struct{}{}
 			defer func() { <-encoders }()
-			if datas[i], errs[i] = encode(img, v.Width, v.Height); errs[i] == nil {
+			if datas[i], errs[i] = encode(img, v.Width, v.Height, o); errs[i] == nil {
 				p.Encodes.Add(1)
 				writeCache(p.cachePath(hash, v.Width), datas[i])
 			}
@@ -221,11 +233,18 @@ func widths(w int) []int {
 // megabytes of memory.
 var encoders = make(chan struct{}, runtime.GOMAXPROCS(0))
 
-func encode(img image.Image, w, h int) ([]byte, error) {
-	dst := image.NewNRGBA(image.Rect(0, 0, w, h))
-	draw.CatmullRom.Scale(dst, dst.Bounds(), img, img.Bounds(), draw.Src, nil)
+// encode scales img, a picture of EXIF orientation o, to a variant of
+// w by h pixels as shown, and encodes it as WebP. It scales first and
+// turns the small picture, not the large one.
+func encode(img image.Image, w, h, o int) ([]byte, error) {
+	sw, sh := w, h
+	if swapsSides(o) {
+		sw, sh = h, w
+	}
+	scaled := image.NewNRGBA(image.Rect(0, 0, sw, sh))
+	draw.CatmullRom.Scale(scaled, scaled.Bounds(), img, img.Bounds(), draw.Src, nil)
 	var buf bytes.Buffer
-	if err := webp.Encode(&buf, dst, webp.Options{Quality: Quality, Method: Method}); err != nil {
+	if err := webp.Encode(&buf, orient(scaled, o), webp.Options{Quality: Quality, Method: Method}); err != nil {
 		return nil, fmt.Errorf("cannot encode it as WebP: %v", err)
 	}
 	return buf.Bytes(), nil

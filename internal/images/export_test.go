@@ -1,0 +1,4 @@
+package images
+
+// Orientation is orientation, for the fuzz test.
+var Orientation = orientation
