@@ -68,6 +68,18 @@ const (
 // on white.
 const DefaultColour = "#163a5f"
 
+// Empty reports whether no bar has a value above 0: a chart of nothing,
+// such as the goals of cases that name none, which layouts show as a
+// sentence instead of bars of 0.
+func (c Chart) Empty() bool {
+	for _, b := range c.Bars {
+		if b.Value > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // SVG returns the chart drawn as an <svg> element, hidden from assistive
 // technology: the page must give the numbers in text as well.
 func (c Chart) SVG() template.HTML {

@@ -649,3 +649,40 @@ func TestCaseDate(t *testing.T) {
 		})
 	}
 }
+
+// TestEmptyCharts checks the pages of a library that lacks what a chart
+// counts: an approach without cases has no charts of its cases and no
+// link to a catalogue that would show none, and a chart of nothing (no
+// case names a goal) is a sentence, not bars of 0.
+func TestEmptyCharts(t *testing.T) {
+	r := newRenderer(t)
+	s := testSite(func(cases []*site.Case) {
+		for _, c := range cases {
+			c.ApproachIDs, c.SDGs = []string{"city-to-city"}, nil
+		}
+	})
+	page := renderPage(t, r, s, "approaches/twinning/index.html")
+	for _, not := range []string{`id="charts_heading"`, "?approach=twinning", "<svg"} {
+		if strings.Contains(page, not) {
+			t.Errorf("the page of an approach without cases has %s", not)
+		}
+	}
+	if !strings.Contains(page, "No cases yet.") {
+		t.Error("the page of an approach without cases does not say it has none")
+	}
+	if page := renderPage(t, r, s, "approaches/city-to-city/index.html"); !strings.Contains(page, `id="charts_heading"`) || !strings.Contains(page, "?approach=city-to-city") {
+		t.Error("the page of an approach with cases lacks its charts or its link to the catalogue")
+	}
+	numbers := renderPage(t, r, s, "numbers/index.html")
+	empty := regexp.MustCompile(`<figcaption class="chart-title">([^<]*)</figcaption>\s*<p class="meta">No case gives these numbers yet\.</p>\s*</figure>`)
+	var titles []string
+	for _, m := range empty.FindAllStringSubmatch(numbers, -1) {
+		titles = append(titles, m[1])
+	}
+	if want := []string{"Cases per Sustainable Development Goal"}; !slices.Equal(titles, want) {
+		t.Errorf("charts of nothing: %q, want %q", titles, want)
+	}
+	if n := strings.Count(numbers, "<svg"); n != 4 {
+		t.Errorf("%d charts drawn on the numbers page, want the 4 that count something", n)
+	}
+}
