@@ -2,7 +2,8 @@
 // weights the reader sets, with the same score and words as the ranking
 // the page was built with (internal/render/finder.go): per feature, the
 // importance (0, 1, 2) times the rating (0..3), or times 3 minus the
-// rating where the reader wants the feature low. The weights live in the
+// rating where the reader wants the feature low; a feature the approach
+// does not rate gives no points. The weights live in the
 // URL (?reciprocity=2&budget-want=low), so a ranking can be shared.
 // Without this script the page shows ready-made profiles instead.
 (function () {
@@ -27,7 +28,7 @@
     var ratings = {};
     li.dataset.ratings.trim().split(/\s+/).forEach(function (pair) {
       var kv = pair.split("=");
-      if (kv.length === 2) ratings[kv[0]] = parseInt(kv[1], 10) || 0;
+      if (kv.length === 2) ratings[kv[0]] = parseInt(kv[1], 10) || 0; // a feature not rated is not listed
     });
     return {li: li, order: i, title: li.dataset.title, ratings: ratings};
   });
@@ -85,10 +86,14 @@
     var total = 0, max = 0, reasons = [];
     weights.forEach(function (w) {
       if (w.importance === 0) return;
-      var r = item.ratings[w.id] || 0;
+      max += w.importance * 3;
+      var r = item.ratings[w.id];
+      if (r === undefined) { // not rated: no points, either way
+        reasons.push({points: 0, text: t("finder_reason_unrated", {feature: w.label, importance: t(importance[w.importance])})});
+        return;
+      }
       var points = w.importance * (w.low ? 3 - r : r);
       total += points;
-      max += w.importance * 3;
       reasons.push({points: points, text: t(w.low ? "finder_reason_low" : "finder_reason", {
         symbol: symbols[r], words: w.words[r], feature: w.label, importance: t(importance[w.importance]), count: points})});
     });

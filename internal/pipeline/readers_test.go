@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/casebook/casebook/internal/browsertest"
+	"github.com/casebook/casebook/internal/pipeline"
 )
 
 // serveSample builds the sample site under the sub-path /dashboard/ and
@@ -49,8 +50,15 @@ type sampleApproach struct {
 // ties in the order of the matrix (order, then id).
 func expectedRanking(t *testing.T, query string) []string {
 	t.Helper()
+	return rankingIn(t, "../..", query)
+}
+
+// rankingIn is expectedRanking for the site in dir. A feature that an
+// approach does not rate gives it no points.
+func rankingIn(t *testing.T, dir, query string) []string {
+	t.Helper()
 	var as []sampleApproach
-	files, _ := originals(filepath.Glob("../../content/approaches/*.md"))
+	files, _ := originals(filepath.Glob(filepath.Join(dir, "content/approaches/*.md")))
 	for _, f := range files {
 		a := sampleApproach{ID: strings.TrimSuffix(filepath.Base(f), ".md")}
 		readFrontMatter(t, f, &a)
@@ -139,6 +147,44 @@ func TestFinderRanking(t *testing.T) {
 			t.Errorf("got URL query %q, status %q and link %q; want the weights in both and the change announced", state[0], state[1], state[2])
 		}
 	})
+}
+
+// TestFinderUnrated checks, in the browser, the finder of a site where an
+// approach does not rate the budget: it gets no points for it, also when
+// the reader wants a small budget, and says that it is not rated.
+func TestFinderUnrated(t *testing.T) {
+	ctx := browsertest.New(t)
+	dir := t.TempDir()
+	src, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
+	pipeline.CopySite(t, "../..", src)
+	editFile(t, filepath.Join(src, "content/approaches/twinning.md"), func(text string) string {
+		return strings.Replace(text, "  budget: 1\n", "", 1)
+	})
+	cfg := config(src, out)
+	if _, err := pipeline.Run(cfg); err != nil { // a warning: twinning does not rate the budget
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	t.Cleanup(srv.Close)
+	for _, query := range []string{"?budget=2", "?budget=2&budget-want=high"} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/finder/"+query)); err != nil {
+			t.Fatal(err)
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](finderRanking))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := rankingIn(t, src, query); !slices.Equal(got, want) {
+			t.Errorf("%s: got ranking\n%v\nwant\n%v", query, got, want)
+		}
+		reasons, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('li[data-approach="twinning"] .finder-reasons li')).map(li => li.textContent)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "? (not rated) on Budget, which you marked very important: no points"; !slices.Contains(reasons, want) {
+			t.Errorf("%s: twinning's reasons %q, want %q among them", query, reasons, want)
+		}
+	}
 }
 
 // drawnChart is a chart as the browser shows it: the labels and numbers

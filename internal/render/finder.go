@@ -18,7 +18,8 @@ import (
 // whether they want it low or high. An approach scores, per feature, the
 // importance times its rating (0..3), or times 3 minus its rating when the
 // reader wants it low; its score is the sum, out of 3 times the sum of the
-// importances. Ties keep the approaches' order. finder.js computes the same
+// importances; a feature the approach does not rate gives no points.
+// Ties keep the approaches' order. finder.js computes the same
 // in the browser from the weights in the URL (?reciprocity=2&budget-want=low);
 // the page gives the rankings of ready-made profiles, computed here, for
 // readers without JavaScript (the form and its ranking show only with it).
@@ -146,13 +147,22 @@ func rank(m *i18n.Messages, ws []weight, a *view.Approach) ranked {
 		if w.Importance == notImportant {
 			continue
 		}
-		rating := ratings[w.Feature.ID]
+		r.Max += w.Importance * int(site.MaxRating)
+		rating, ok := ratings[w.Feature.ID]
+		if !ok || !rating.Valid() {
+			// Not rated: no points whichever way the reader wants it,
+			// rather than a rating of 0 that wins where less is wanted.
+			reasons = append(reasons, reason{0, m.MustT("finder_reason_unrated", map[string]any{
+				"Feature":    w.Feature.Label,
+				"Importance": m.MustT(importanceKeys[w.Importance], nil),
+			})})
+			continue
+		}
 		p := w.Importance * int(rating)
 		if w.Low {
 			p = w.Importance * int(site.MaxRating-rating)
 		}
 		r.Score += p
-		r.Max += w.Importance * int(site.MaxRating)
 		reasons = append(reasons, reason{p, reasonText(m, w, rating, p)})
 	}
 	slices.SortStableFunc(reasons, func(a, b reason) int { return b.points - a.points })

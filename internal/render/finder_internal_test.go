@@ -57,6 +57,30 @@ func TestRankApproaches(t *testing.T) {
 	}
 }
 
+// TestRankUnrated checks that a feature an approach does not rate gives
+// it no points, also where the reader wants the feature low: a rating of
+// 0 in its place won the ranking for a small budget.
+func TestRankUnrated(t *testing.T) {
+	features := []site.Feature{{ID: "reciprocity", Label: "Reciprocity"}, {ID: "budget", Label: "Budget"}}
+	rated := view.OfApproach(&site.Approach{ID: "rated", Order: 1, Ratings: map[string]site.Rating{"reciprocity": 1, "budget": 1}}, nil)
+	unrated := view.OfApproach(&site.Approach{ID: "unrated", Order: 2, Ratings: map[string]site.Rating{"reciprocity": 1}}, nil)
+	for low, want := range map[bool][]string{true: {"rated:5/9", "unrated:1/9"}, false: {"rated:3/9", "unrated:1/9"}} {
+		ws := []weight{{Feature: features[0], Importance: 1}, {Feature: features[1], Importance: 2, Low: low}}
+		ranking := rankApproaches(words(t, "en"), ws, []*view.Approach{unrated, rated})
+		var got []string
+		for _, r := range ranking {
+			got = append(got, r.Approach.ID()+":"+itoa(r.Score)+"/"+itoa(r.Max))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("budget wanted low %v: got %v, want %v", low, got, want)
+		}
+		last := ranking[1].Reasons[len(ranking[1].Reasons)-1]
+		if want := "? (not rated) on Budget, which you marked very important: no points"; last != want {
+			t.Errorf("budget wanted low %v: got the reason %q, want %q", low, last, want)
+		}
+	}
+}
+
 func TestFinderQuery(t *testing.T) {
 	fs := []site.Feature{{ID: "reciprocity"}, {ID: "budget"}}
 	tests := []struct {
