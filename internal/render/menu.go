@@ -38,14 +38,17 @@ func (b *binding) frame(kind string, page *site.Page) *Frame {
 
 // menu returns the main menu: site.yaml's, or else the default, a link to
 // the index page of every kind of site.Kinds that has a menu label, then
-// the about page when there is one.
+// the about page when there is one. The default leaves out the index of
+// a kind of which the site has no items, such as themes when no case
+// names one: its page would list nothing. The catalogue stays, the
+// library itself, which says when it has no cases yet.
 func (b *binding) menu() []site.MenuEntry {
 	if b.site.Config.Menu != nil {
 		return b.site.Config.Menu
 	}
 	var menu []site.MenuEntry
 	for _, k := range site.Kinds {
-		if k.Menu != "" && k.Index != "" {
+		if k.Menu != "" && k.Index != "" && (k.Pages == nil || k.ID == "case" || k.Pages.Len(b.site) > 0) {
 			menu = append(menu, site.MenuEntry{Label: b.msgs.MustT("menu_"+k.Index, nil), Kind: strings.TrimSuffix(k.Path, "/")})
 		}
 	}

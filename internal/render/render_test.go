@@ -686,3 +686,39 @@ func TestEmptyCharts(t *testing.T) {
 		t.Errorf("%d charts drawn on the numbers page, want the 4 that count something", n)
 	}
 }
+
+// TestEmptySections checks a library whose cases name no goal and no
+// theme: the default menu and the home page do not lead to the goals' and
+// themes' index pages, and those pages, which exist all the same, say
+// that no case names one.
+func TestEmptySections(t *testing.T) {
+	r := newRenderer(t)
+	s := testSite(func(cases []*site.Case) {
+		for _, c := range cases {
+			c.SDGs, c.Themes = nil, nil
+		}
+	})
+	home := renderPage(t, r, s, "index.html")
+	for _, link := range []string{`href="./sdgs/"`, `href="./themes/"`} {
+		if strings.Contains(home, link) {
+			t.Errorf("the home page links to an empty index: %s", link)
+		}
+	}
+	for _, link := range []string{`href="./partners/"`, `href="./countries/"`, `href="./cases/"`} {
+		if !strings.Contains(home, link) {
+			t.Errorf("the home page lacks %s", link)
+		}
+	}
+	for path, want := range map[string]string{
+		"sdgs/index.html":   "No case names a Sustainable Development Goal yet.",
+		"themes/index.html": "No case names a theme yet.",
+	} {
+		page := renderPage(t, r, s, path)
+		if !strings.Contains(page, "<p>"+want+"</p>") || strings.Contains(page, "<ul class=\"index") {
+			t.Errorf("%s: want %q and no list", path, want)
+		}
+	}
+	if page := renderPage(t, r, testSite(nil), "index.html"); !strings.Contains(page, `href="./sdgs/"`) || !strings.Contains(page, `href="./themes/"`) {
+		t.Error("the home page of a library with goals and themes does not link to them")
+	}
+}

@@ -99,6 +99,8 @@ type Value struct {
 type Pages struct {
 	// Items returns the items in page order: *Approach, *Case, ...
 	Items func(*Site) []any
+	// Len returns how many items there are.
+	Len func(*Site) int
 	// Slug returns the URL segment and the name of item, and false when it
 	// is not an item of this kind.
 	Slug func(item any) (slug, name string, ok bool)
@@ -115,6 +117,7 @@ func pagesOf[T comparable](items func(*Site) []T, slug func(T) (string, string))
 			}
 			return out
 		},
+		Len: func(s *Site) int { return len(items(s)) },
 		Slug: func(item any) (string, string, bool) {
 			x, ok := item.(T)
 			if !ok || x == zero {
