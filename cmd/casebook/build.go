@@ -41,6 +41,9 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		}
 		return err
 	}
+	if err := checkSource(stderr, "build", cfg.Source); err != nil {
+		return err
+	}
 	cfg.Minify = !noMinify
 	cfg.Log = stderr
 	if !quiet {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -42,9 +41,8 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "casebook check: --format %q: expected one of %s\n", format, strings.Join(check.Formats, ", "))
 		return errUsage
 	}
-	if info, err := os.Stat(source); err != nil || !info.IsDir() {
-		fmt.Fprintf(stderr, "casebook check: --source %q: expected a folder\n", source)
-		return errUsage
+	if err := checkSource(stderr, "check", source); err != nil {
+		return err
 	}
 	// As build and serve read it, no symbolic link can take check
 	// outside the site folder (see package sitefs).

@@ -30,6 +30,9 @@ func runCMS(args []string, stdout, stderr io.Writer) error {
 		}
 		return err
 	}
+	if err := checkSource(stderr, "cms", source); err != nil {
+		return err
+	}
 	if repo != "" && !regexp.MustCompile(`^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$`).MatchString(repo) {
 		fmt.Fprintf(stderr, "casebook cms: --repo %q: expected owner/name, such as \"vvsg/cases\"\n", repo)
 		return errUsage

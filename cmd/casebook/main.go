@@ -13,6 +13,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 )
@@ -40,6 +41,23 @@ func commands() []command {
 // errUsage is returned for bad command lines, whose message has already
 // been printed with the usage.
 var errUsage = errors.New("usage")
+
+// checkSource says what is wrong with --source, a folder that does not
+// exist or a file, in place of the messages about what that folder lacks.
+func checkSource(stderr io.Writer, command, source string) error {
+	info, err := os.Stat(source)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		fmt.Fprintf(stderr, "casebook %s: --source %q: no such folder: expected the site's folder, which holds content/\n", command, source)
+	case err != nil:
+		fmt.Fprintf(stderr, "casebook %s: --source %q: %v\n", command, source, err)
+	case !info.IsDir():
+		fmt.Fprintf(stderr, "casebook %s: --source %q is a file: expected the site's folder, which holds content/\n", command, source)
+	default:
+		return nil
+	}
+	return errUsage
+}
 
 // errFailed is returned when a command has already reported why it failed.
 var errFailed = errors.New("failed")

@@ -44,6 +44,9 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 		flags.Usage()
 		return errUsage
 	}
+	if err := checkSource(stderr, "new", source); err != nil {
+		return err
+	}
 	name, data, err := scaffold(os.DirFS(source), positional[0], positional[1], country, typ)
 	if err != nil {
 		return err

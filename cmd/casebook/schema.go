@@ -33,6 +33,9 @@ func runSchema(args []string, stdout, stderr io.Writer) error {
 		}
 		return err
 	}
+	if err := checkSource(stderr, "schema", source); err != nil {
+		return err
+	}
 	if !slices.Contains(check.SchemaKinds, kind) {
 		fmt.Fprintf(stderr, "casebook schema: --kind %q: expected one of %s\n", kind, strings.Join(check.SchemaKinds, ", "))
 		return errUsage

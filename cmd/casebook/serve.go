@@ -30,6 +30,9 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		}
 		return err
 	}
+	if err := checkSource(stderr, "serve", cfg.Source); err != nil {
+		return err
+	}
 	if cfg.Port < 0 || cfg.Port > 65535 {
 		fmt.Fprintf(stderr, "casebook serve: --port %d: expected a port from 0 to 65535 (0: any free port)\n", cfg.Port)
 		return errUsage
