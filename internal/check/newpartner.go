@@ -30,9 +30,16 @@ type PartnerFacts struct {
 // no case names a partner that cases name elsewhere: each says what to
 // type.
 func PartnerFromCases(fsys fs.FS, name, country, typ string) (PartnerFacts, error) {
-	name, country = strings.TrimSpace(name), strings.ToUpper(strings.TrimSpace(country))
+	name, written := strings.TrimSpace(name), strings.TrimSpace(country)
+	country = strings.ToUpper(written)
 	if _, known := site.CountryName(country); country != "" && !known {
-		return PartnerFacts{}, fmt.Errorf("--country %q: expected an ISO 3166-1 alpha-2 code such as \"BE\"", country)
+		hint := ""
+		if code, ok := site.CountryByCode3(written); ok {
+			hint = fmt.Sprintf("; %q is the three-letter code: write %q", written, code)
+		} else if code, ok := site.CountryByName(written); ok {
+			hint = fmt.Sprintf("; %q is a country's name: its code is %q", written, code)
+		}
+		return PartnerFacts{}, fmt.Errorf("--country %q: expected an ISO 3166-1 alpha-2 code such as \"BE\"%s", written, hint)
 	}
 	if typ != "" && !slices.Contains(site.PartnerTypes, typ) {
 		return PartnerFacts{}, fmt.Errorf("--type %q: expected one of %s", typ, strings.Join(site.PartnerTypes, ", "))

@@ -35,7 +35,11 @@ func TestPartnerFromCases(t *testing.T) {
 		{"near", "Bohicn", "", "", check.PartnerFacts{},
 			`no case names a partner "Bohicn": give its country with --country (and its type with --type); did you mean "Bohicon" (BJ), named in content/cases/b.md?`},
 		{"bad country", "Mol", "Belgium", "", check.PartnerFacts{},
-			`--country "BELGIUM": expected an ISO 3166-1 alpha-2 code such as "BE"`},
+			`--country "Belgium": expected an ISO 3166-1 alpha-2 code such as "BE"; "Belgium" is a country's name: its code is "BE"`},
+		{"three letters", "Mol", "bel", "", check.PartnerFacts{},
+			`--country "bel": expected an ISO 3166-1 alpha-2 code such as "BE"; "bel" is the three-letter code: write "BE"`},
+		{"no country", "Mol", "Atlantis", "", check.PartnerFacts{},
+			`--country "Atlantis": expected an ISO 3166-1 alpha-2 code such as "BE"`},
 		{"bad type", "Mol", "BE", "town", check.PartnerFacts{},
 			`--type "town": expected one of municipality, province, region, national-government, association, ngo, company, school, university, network, international-organisation, other`},
 	}
