@@ -153,6 +153,10 @@ func (d *decoder) links(n *yaml.Node) []site.Link {
 
 // partnerRef reads one entry of a case's partners.
 func (d *decoder) partnerRef(n *yaml.Node, field string) (*site.PartnerRef, *yaml.Node) {
+	if v := resolve(n); v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!str" && v.Value != "" {
+		d.errorf(n, "%s: expected a mapping of fields, found %q: give the partner's name, country and type, as in - {name: %s, country: BE, type: municipality}", field, v.Value, v.Value)
+		return nil, nil
+	}
 	f := d.mapping(n, field, []string{"name", "country", "type"})
 	if len(f.values) == 0 {
 		if resolve(n) != nil && resolve(n).Kind == yaml.MappingNode {
@@ -241,6 +245,10 @@ func notLetter(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 // budget reads a budget: an amount, or min and max.
 func (d *decoder) budget(n *yaml.Node) *site.Budget {
 	const field = "budget"
+	if v := resolve(n); v != nil && v.Kind == yaml.ScalarNode && (v.Tag == "!!int" || v.Tag == "!!float") {
+		d.errorf(n, "budget: expected a mapping of fields, found the number %s: write it as the amount, budget: {amount: %s}", v.Value, v.Value)
+		return nil
+	}
 	f := d.mapping(n, field, []string{"amount", "min", "max", "currency", "period", "sources"})
 	b := &site.Budget{Currency: "EUR"}
 	ok := true
