@@ -54,6 +54,12 @@ type binding struct {
 	approachesData export.ApproachesFile
 	approachesSet  *deps.Set
 	inherited      *carried
+
+	// What links to missing files suggest instead (see near): by file
+	// and linking file, and the names of the files by folder.
+	nearMu    sync.Mutex
+	nearCache map[[2]string]string
+	nearNames map[string][]string
 }
 
 // matches reports whether b was made for site s and options opts.

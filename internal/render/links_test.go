@@ -84,6 +84,11 @@ func TestBrokenLinks(t *testing.T) {
 		{"../pages/nope.md", `link target "../pages/nope.md" does not exist: no page "nope"`},
 		{"../../README.md", `link target "../../README.md" does not exist: "README.md" is not a case, approach, partner or page`},
 		{"../../../x.png", `link target "../../../x.png" is outside the site folder`},
+		// The nearest name in the folder, as check gives it, so that
+		// serve says it too; never the file that links.
+		{"ostnd.md", `link target "ostnd.md" does not exist: no case "ostnd"; did you mean "ostend.md"?`},
+		{"../approaches/twining.md#budget", `link target "../approaches/twining.md#budget" does not exist: no approach "twining"; did you mean "../approaches/twinning.md"?`},
+		{"yuth.md", `link target "yuth.md" does not exist: no case "yuth"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.dest, func(t *testing.T) {

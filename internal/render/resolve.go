@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"path"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/markdown"
+	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/site"
 )
 
@@ -58,7 +60,7 @@ func (b *binding) resolve(from, root, dest string, rec *deps.Recorder) (string, 
 			return "", fmt.Errorf("link target %q is a draft, which a build without --drafts leaves out: remove the link, or publish the case", dest)
 		}
 		if !ok {
-			return "", b.missing(dest, t.File)
+			return "", b.missing(dest, t.URL.Path, from, t.File, rec)
 		}
 		target = p
 	case markdown.Asset:
@@ -92,17 +94,71 @@ func (b *binding) inLanguage(file string, rec *deps.Recorder) (string, bool) {
 	return b.up + site.Language{Code: lang}.Prefix() + p, true
 }
 
-// missing returns the error for a link to the Markdown file at file, which
-// is not a page of the site: for a translation's name, the file it would
-// translate (see inLanguage).
-func (b *binding) missing(dest, file string) error {
+// missing returns the error for a link, written as dest with the path
+// linkPath, from the content file at from to the Markdown file at file,
+// which is not a page of the site: for a translation's name, the file it
+// would translate (see inLanguage). Like casebook check, and so in serve
+// too, it suggests the nearest name among the folder's files; what it
+// suggests depends on the folder's items, which go into rec.
+func (b *binding) missing(dest, linkPath, from, file string, rec *deps.Recorder) error {
 	dir, name := path.Split(file)
 	if orig, _, ok := b.site.Config.TranslationOf(name); ok {
-		name = orig
+		linkPath = strings.TrimSuffix(linkPath, name) + orig
+		name, file = orig, dir+orig
 	}
-	kind, ok := contentKinds[strings.TrimSuffix(dir, "/")]
+	folder := strings.TrimSuffix(dir, "/")
+	kind, ok := contentKinds[folder]
 	if !ok {
 		return fmt.Errorf("link target %q does not exist: %q is not a case, approach, partner or page", dest, file)
 	}
-	return fmt.Errorf("link target %q does not exist: no %s %q", dest, kind, strings.TrimSuffix(name, ".md"))
+	msg := fmt.Sprintf("link target %q does not exist: no %s %q", dest, kind, strings.TrimSuffix(name, ".md"))
+	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindSite}, Field: contentLists[folder]})
+	if near := b.near(file, from); near != "" {
+		msg += fmt.Sprintf("; did you mean %q?", strings.TrimSuffix(linkPath, path.Base(linkPath))+near)
+	}
+	return errors.New(msg)
+}
+
+// contentLists names the site's list of the items of each content folder,
+// a field that a page reads (see deps).
+var contentLists = map[string]string{
+	"content/approaches": "Approaches",
+	"content/cases":      "Cases",
+	"content/partners":   "Partners",
+	"content/pages":      "Pages",
+}
+
+// maxNear bounds how many missing files a binding looks for a name near,
+// each against every file of its folder: a body of thousands of broken
+// links, as an imported site may have, gets the first suggestions only.
+const maxNear = 100
+
+// near returns the name of the file of the binding's language in the
+// folder of file, but for from, that is nearest to file's name, or "", as
+// check's linker finds it.
+func (b *binding) near(file, from string) string {
+	b.nearMu.Lock()
+	defer b.nearMu.Unlock()
+	key := [2]string{file, from}
+	if n, ok := b.nearCache[key]; ok || len(b.nearCache) >= maxNear {
+		return n
+	}
+	if b.nearCache == nil {
+		b.nearCache = make(map[[2]string]string)
+		b.nearNames = make(map[string][]string)
+		for p, urlPath := range b.sources {
+			dir, name := path.Split(p)
+			if _, _, isTranslation := b.site.Config.TranslationOf(name); urlPath != "" && !isTranslation {
+				b.nearNames[dir] = append(b.nearNames[dir], name)
+			}
+		}
+	}
+	dir, _ := path.Split(file)
+	names := b.nearNames[dir]
+	if fromDir, fromName := path.Split(from); fromDir == dir {
+		names = slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == fromName })
+	}
+	n := problem.Nearest(path.Base(file), names)
+	b.nearCache[key] = n
+	return n
 }
