@@ -482,7 +482,9 @@
       sortP.append(sortBox);
       filtersEl.append(box, sortP);
     }
-    facets.forEach(function (f) { filtersEl.append(facetControls(f)); });
+    // A facet that no case has a value of (no case names a theme) is no
+    // filter; one of many values (a file of its own) has some.
+    facets.forEach(function (f) { if (f.file || f.values.length) filtersEl.append(facetControls(f)); });
     // The first keystroke of a search adds a history entry, the next ones
     // replace it.
     searchBox.addEventListener("input", function () {
