@@ -108,9 +108,12 @@ partners:
     country: GB
     type: municipality
 sdgs: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]
-themes: [Migration]
-budget: {amount: 999999999999, currency: EUR, period: year}
+themes: [Migration, Entwicklungszusammenarbeitsprojektkoordinierungsangelegenheiten]
+budget: {amount: 999999999999, currency: EUR, period: year, sources: [Bundesministeriumfürwirtschaftlichezusammenarbeitundentwicklung]}
 start: 1990
+links:
+  - title: Gemeindepartnerschaftsvereinsjahreshauptversammlungsprotokoll
+    url: https://example.org/a/very/long/path/that/does/not/break/anywhere/at/all/either
 ---
 Text.
 `
@@ -127,13 +130,22 @@ func TestLongNames(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(src, "content/cases/long-names.md"), []byte(longCase), 0o644); err != nil {
 			t.Fatal(err)
 		}
+		// The settings' words, in the header, the menu, the matrix and
+		// the finder.
+		editFile(t, filepath.Join(src, "content/site.yaml"), func(text string) string {
+			text = strings.Replace(text, "title: Fixture cases", "title: Städtepartnerschaftskoordinierungsstellenverzeichnis", 1)
+			text = strings.Replace(text, "label: Civil society involvement", "label: Zivilgesellschaftsbeteiligungsmöglichkeiten", 1)
+			return text + "menu:\n  - {label: Fallstudienübersichtsverzeichnisseitenliste, kind: cases}\n  - {label: Vorgehensweisen, kind: approaches}\n"
+		})
 	})
 	const wide = `[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest("[tabindex='0'], .table-scroll") && !(e.ownerSVGElement))
 		.map(e => e.tagName.toLowerCase() + (e.className ? "." + e.className : "") + ": " + e.textContent.trim().slice(0, 40))`
 	for _, page := range []string{"cases/long-names/", "cases/", "cases/?q=Internationalisierungsbestrebungen",
 		"cases/?q=Donaudampf", "cases/?q=Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch",
+		"cases/?partner=llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch&theme=entwicklungszusammenarbeitsprojektkoordinierungsangelegenheiten",
 		"partners/llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch/", "partners/", "countries/gb/", "countries/",
-		"approaches/twinning/", "themes/migration/", "sdgs/17/", ""} {
+		"approaches/twinning/", "themes/migration/", "themes/entwicklungszusammenarbeitsprojektkoordinierungsangelegenheiten/",
+		"themes/", "sdgs/17/", "numbers/", "finder/", "matrix/", "map/", ""} {
 		for _, width := range []int64{390, 1280} {
 			t.Run(fmt.Sprintf("/%s/%d", page, width), func(t *testing.T) {
 				if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(url+"/"+page)); err != nil {
