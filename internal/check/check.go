@@ -123,6 +123,7 @@ func Run(ctx context.Context, cfg Config) problem.List {
 			today = time.Now()
 		}
 		problems = append(problems, futureDates(s, cfg.Source, today)...)
+		problems = append(problems, locationRemarks(s, cfg.Source)...)
 		if cfg.External {
 			problems = append(problems, checkExternal(ctx, cfg, l.external)...)
 		}

@@ -390,3 +390,30 @@ func TestMenuLinks(t *testing.T) {
 		`content/site.yaml:15:24: error: menu[6].url: link target "/abuot/" does not exist: the site has no page "/abuot/"; did you mean "/about/"?`,
 	})
 }
+
+// TestLocations checks the warning about a partner's location that lies
+// outside its country where a usual slip of the keyboard would put it
+// inside, and that a location far away for no such reason is left alone.
+func TestLocations(t *testing.T) {
+	const at = "content/partners/dogbo.md:5:1: warning: location: "
+	for _, tt := range []struct {
+		name, location, want string
+	}{
+		{"Right", "{lat: 6.85, lon: 1.78}", ""},
+		{"Swapped", "{lat: 1.78, lon: 6.85}", at + "{lat: 1.78, lon: 6.85} is not in Benin (BJ) on the map, but {lat: 6.85, lon: 1.78} is: lat and lon swapped? (the map would show the partner elsewhere)"},
+		{"SignOfLon", "{lat: 6.85, lon: -1.78}", at + "{lat: 6.85, lon: -1.78} is not in Benin (BJ) on the map, but {lat: 6.85, lon: 1.78} is: the sign of lon? (the map would show the partner elsewhere)"},
+		{"SignOfLat", "{lat: -6.85, lon: 1.78}", at + "{lat: -6.85, lon: 1.78} is not in Benin (BJ) on the map, but {lat: 6.85, lon: 1.78} is: the sign of lat? (the map would show the partner elsewhere)"},
+		{"FarForNoSlip", "{lat: -20.88, lon: 55.45}", ""}, // Réunion
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fixture(map[string]string{
+				"content/partners/dogbo.md": "---\nname: Dogbo\ncountry: BJ\ntype: municipality\nlocation: " + tt.location + "\n---\n",
+			})
+			var want []string
+			if tt.want != "" {
+				want = []string{tt.want}
+			}
+			assertProblems(t, run(t, fsys, check.Config{}), want)
+		})
+	}
+}

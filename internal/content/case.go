@@ -306,7 +306,7 @@ func (d *decoder) amount(n *yaml.Node, field string) (float64, bool) {
 		d.errorf(n, "%s: %s reads as %s, the dot being a decimal point; for %s write %s", field, r.Value, strings.TrimRight(strings.TrimRight(r.Value, "0"), "."), site.FormatAmount(mustAtof(whole)), whole)
 		return 0, false
 	}
-	return d.numberIn(n, field, "an amount", 0, site.MaxAmount)
+	return d.numberIn(n, field, "an amount", "a number such as 30000 (no currency sign, no thousands separator)", 0, site.MaxAmount)
 }
 
 // thousandsDot is an amount whose dot groups thousands: 30.000.

@@ -78,10 +78,24 @@ func (d *decoder) mapping(n *yaml.Node, what string, known []string) fields {
 		}
 		f.values[key] = v
 		if known != nil && !contains(known, key) {
-			d.warnf(k, "%s: unknown field %q%s; it is ignored", what, key, problem.Suggest(key, known))
+			hint := problem.Suggest(key, known)
+			if other, ok := fieldWords[strings.ToLower(key)]; ok && contains(known, other) {
+				hint = fmt.Sprintf("; did you mean %q?", other)
+			}
+			d.warnf(k, "%s: unknown field %q%s; it is ignored", what, key, hint)
 		}
 	}
 	return f
+}
+
+// fieldWords are the names that editors, or the tools they copy from,
+// give fields that casebook names otherwise, too far apart in spelling for
+// a suggestion: a map service's "latitude" and "lng".
+var fieldWords = map[string]string{
+	"latitude": "lat", "longitude": "lon", "lng": "lon", "long": "lon",
+	"approach": "approaches", "partner": "partners", "sdg": "sdgs", "goals": "sdgs", "theme": "themes", "tags": "themes",
+	"url": "website", "web": "website", "homepage": "website", "description": "summary",
+	"year": "start", "started": "start", "ended": "end", "published": "date",
 }
 
 // required returns the value of key, or records that it is missing.
@@ -175,8 +189,9 @@ func (d *decoder) integer(n *yaml.Node, field string) (int, bool) {
 	return 0, false
 }
 
-// number reads a finite number.
-func (d *decoder) number(n *yaml.Node, field string) (float64, bool) {
+// number reads a finite number; example says what to write, in the
+// message about anything else.
+func (d *decoder) number(n *yaml.Node, field, example string) (float64, bool) {
 	n = resolve(n)
 	if n == nil {
 		return 0, false
@@ -194,7 +209,7 @@ func (d *decoder) number(n *yaml.Node, field string) (float64, bool) {
 			return f, true
 		}
 	}
-	d.errorf(n, "%s: expected a number such as 30000 (no currency sign, no thousands separator), found %s", field, describe(n))
+	d.errorf(n, "%s: expected %s, found %s", field, example, describe(n))
 	return 0, false
 }
 
@@ -299,9 +314,9 @@ func (d *decoder) integerIn(n *yaml.Node, field, what string, lo, hi int) (int, 
 }
 
 // numberIn reads a finite number from lo to hi; what names the range in the
-// message, such as "a latitude".
-func (d *decoder) numberIn(n *yaml.Node, field, what string, lo, hi float64) (float64, bool) {
-	v, ok := d.number(n, field)
+// message, such as "a latitude", and example what to write (see number).
+func (d *decoder) numberIn(n *yaml.Node, field, what, example string, lo, hi float64) (float64, bool) {
+	v, ok := d.number(n, field, example)
 	if ok && (v < lo || v > hi) {
 		d.errorf(n, "%s: expected %s from %s to %s, found %s", field, what, formatBound(lo), formatBound(hi), resolve(n).Value)
 		return 0, false

@@ -295,6 +295,8 @@ func TestLoadProblems(t *testing.T) {
 			[]string{`content/cases/x.md:9:1: error: malformed YAML front matter: a tab in the indentation: YAML indents with spaces only; type spaces instead of the tab`}},
 		{"UnknownKey", map[string]string{"content/cases/x.md": caseWith("start: 2010", "strat: 2010")},
 			[]string{`content/cases/x.md:19:1: warning: case: unknown field "strat"; did you mean "start"?; it is ignored`}},
+		{"FieldWord", map[string]string{"content/cases/x.md": caseWith("start: 2010", "start: 2010\ntags: [water]")},
+			[]string{`content/cases/x.md:20:1: warning: case: unknown field "tags"; did you mean "themes"?; it is ignored`}},
 		{"WrongType", map[string]string{"content/cases/x.md": caseWith("start: 2010", "start: soon")},
 			[]string{`content/cases/x.md:19:8: error: start: expected a whole number, found "soon"`}},
 		{"YearRange", map[string]string{"content/cases/x.md": caseWith("start: 2010", "start: 2010–2012")},

@@ -19,6 +19,7 @@ package worldmap
 import (
 	_ "embed"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -83,6 +84,32 @@ func (m *Map) Shape(code string) *Shape { return m.byCode[code] }
 func (m *Map) Project(lat, lon float64) (x, y float64) {
 	ex, ey := EqualEarth(lat, lon)
 	return m.x0 + ex*m.scale, m.y0 - ey*m.scale
+}
+
+// pointRadius is how far from its point, in the map's units, the towns of a
+// country drawn as a point lie: the point is the country's middle.
+const pointRadius = 25
+
+// Near reports whether the point at lat, lon lies within margin (in the
+// map's units) of the country with the code: of one of its outlines' boxes,
+// or of the circle of pointRadius about its point. known is false when the
+// map has no such country.
+func (m *Map) Near(code string, lat, lon, margin float64) (near, known bool) {
+	s := m.byCode[code]
+	if s == nil {
+		return false, false
+	}
+	x, y := m.Project(lat, lon)
+	if s.Point() {
+		return math.Hypot(x-float64(s.X), y-float64(s.Y)) <= pointRadius+margin, true
+	}
+	for _, r := range s.Rings {
+		b := r.Box
+		if x >= float64(b.X0)-margin && x <= float64(b.X1)+margin && y >= float64(b.Y0)-margin && y <= float64(b.Y1)+margin {
+			return true, true
+		}
+	}
+	return false, true
 }
 
 // World returns the map, read from the embedded data the first time.

@@ -64,6 +64,38 @@ func TestWorldPlacesCities(t *testing.T) {
 	}
 }
 
+// TestNear checks Near with the capitals of TestWorldPlacesCities, and with
+// their coordinates mistyped: swapped, or a sign left out.
+func TestNear(t *testing.T) {
+	m := worldmap.World()
+	for _, tt := range []struct {
+		code     string
+		lat, lon float64
+		near     bool
+	}{
+		{"BE", 50.85, 4.35, true},
+		{"BE", 4.35, 50.85, false}, // swapped: Somalia
+		{"SN", 14.69, -17.44, true},
+		{"SN", 14.69, 17.44, false}, // Chad
+		{"PE", -12.05, -77.04, true},
+		{"PE", 12.05, -77.04, false}, // the Caribbean
+		{"MT", 35.90, 14.51, true},   // a point
+		{"MT", 14.51, 35.90, false},
+		{"XK", 42.66, 21.17, true},
+		{"RS", 42.66, 21.17, true}, // Kosovo's box lies in Serbia's
+		{"NZ", -41.29, 174.78, true},
+		{"NZ", 41.29, 174.78, false}, // the Pacific off Japan
+	} {
+		near, known := m.Near(tt.code, tt.lat, tt.lon, 12)
+		if !known || near != tt.near {
+			t.Errorf("Near(%s, %v, %v) = %v, %v; want %v, true", tt.code, tt.lat, tt.lon, near, known, tt.near)
+		}
+	}
+	if _, known := m.Near("ZZ", 0, 0, 12); known {
+		t.Error("Near knows ZZ")
+	}
+}
+
 // TestWorldExtent checks that every outline lies on the map and that no
 // ring runs round the world (a ring crossing the antimeridian uncut).
 func TestWorldExtent(t *testing.T) {
