@@ -2,7 +2,6 @@ package check
 
 import (
 	"io/fs"
-	"strconv"
 
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/site"
@@ -52,17 +51,9 @@ func locationRemarks(s *site.Site, source fs.FS) problem.List {
 			name, _ := site.CountryName(p.Country)
 			line, col := locate(source, p.Source.Path, "location")
 			problems.Warnf(p.Source.Path, line, col, "location: {lat: %s, lon: %s} is not in %s (%s) on the map, but {lat: %s, lon: %s} is: %s? (the map would show the partner elsewhere)",
-				degrees(l.Lat), degrees(l.Lon), name, p.Country, degrees(slip.lat), degrees(slip.lon), slip.why)
+				site.Degrees(l.Lat), site.Degrees(l.Lon), name, p.Country, site.Degrees(slip.lat), site.Degrees(slip.lon), slip.why)
 			break
 		}
 	}
 	return problems
-}
-
-// degrees writes a coordinate as an editor writes it.
-func degrees(v float64) string {
-	if v == 0 {
-		return "0" // not -0
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
 }

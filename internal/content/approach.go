@@ -129,7 +129,7 @@ func (d *decoder) location(n *yaml.Node) *site.Location {
 			lat, err1 := strconv.ParseFloat(strings.TrimSpace(parts[0]), 64)
 			lon, err2 := strconv.ParseFloat(strings.TrimSpace(parts[1]), 64)
 			if err1 == nil && err2 == nil {
-				d.errorf(n, "location: expected a mapping of fields, found two numbers: write location: {lat: %s, lon: %s}", degrees(lat), degrees(lon))
+				d.errorf(n, "location: expected a mapping of fields, found two numbers: write location: {lat: %s, lon: %s}", site.Degrees(lat), site.Degrees(lon))
 				return nil
 			}
 		}
@@ -150,7 +150,7 @@ func (d *decoder) location(n *yaml.Node) *site.Location {
 func (d *decoder) coordinate(n *yaml.Node, field, what, example string, limit float64) (float64, bool) {
 	if v := resolve(n); v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!str" {
 		if deg, ok := parseDMS(v.Value); ok {
-			d.errorf(n, "%s: expected decimal degrees such as %s, found %q: write %s", field, example, v.Value, degrees(deg))
+			d.errorf(n, "%s: expected decimal degrees such as %s, found %q: write %s", field, example, v.Value, site.Degrees(deg))
 			return 0, false
 		}
 	}
@@ -181,14 +181,6 @@ func parseDMS(s string) (float64, bool) {
 		v = -v
 	}
 	return math.Round(v*1e4) / 1e4, true
-}
-
-// degrees writes a coordinate as an editor writes it.
-func degrees(v float64) string {
-	if v == 0 {
-		return "0" // not -0
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 var pageKeys = []string{"title", "slug", "summary"}

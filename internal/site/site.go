@@ -22,6 +22,7 @@ package site
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -372,6 +373,15 @@ type PartnerKey struct{ Name, Country string }
 // Location is a point on the map.
 type Location struct {
 	Lat, Lon float64
+}
+
+// Degrees writes a latitude or longitude as front matter holds it:
+// "51.2154", "-16.5775", "0".
+func Degrees(v float64) string {
+	if v == 0 {
+		return "0" // not -0
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 // Page is a free page, such as "about".
