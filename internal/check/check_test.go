@@ -16,6 +16,7 @@ import (
 
 	casebook "github.com/casebook/casebook"
 	"github.com/casebook/casebook/internal/check"
+	"github.com/casebook/casebook/internal/problem"
 )
 
 const siteYAML = `title: Test site
@@ -415,5 +416,36 @@ func TestLocations(t *testing.T) {
 			}
 			assertProblems(t, run(t, fsys, check.Config{}), want)
 		})
+	}
+}
+
+// TestManyBrokenLinks checks a body of more broken links than get a
+// suggestion: the first problem.NearestPerFile missing files do, the rest
+// do not, and build and check agree on which, so that each link has one
+// message.
+func TestManyBrokenLinks(t *testing.T) {
+	var body strings.Builder
+	for i := range problem.NearestPerFile - 1 {
+		fmt.Fprintf(&body, "[x](nope-%d.md)\n\n", i)
+	}
+	body.WriteString("[first](bb.md)\n\n[second](dd.md)\n")
+	got := run(t, fixture(map[string]string{"content/cases/a.md": caseFile("Roeselare", "BE", body.String())}), check.Config{})
+	var near, far []string
+	for _, p := range got {
+		if strings.Contains(p, `"bb.md"`) {
+			near = append(near, p)
+		}
+		if strings.Contains(p, `"dd.md"`) {
+			far = append(far, p)
+		}
+	}
+	if want := `link target "bb.md" does not exist: no case "bb"; did you mean "b.md"?`; len(near) != 1 || !strings.HasSuffix(near[0], want) {
+		t.Errorf("the last link with a suggestion: %q, want one message ending %q", near, want)
+	}
+	if want := `link target "dd.md" does not exist: no case "dd"`; len(far) != 1 || !strings.HasSuffix(far[0], want) {
+		t.Errorf("the first link without: %q, want one message ending %q", far, want)
+	}
+	if n := len(got); n != problem.NearestPerFile+1 {
+		t.Errorf("%d problems, want one for each of the %d links", n, problem.NearestPerFile+1)
 	}
 }

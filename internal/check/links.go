@@ -35,8 +35,9 @@ type linker struct {
 	site    *site.Site
 	drafts  bool // the build includes drafts; without, it reports links to them
 
-	external []externalLink       // the http(s) links to fetch with --external
-	nearest  map[[2]string]string // the nearest existing name to a missing file, by file and linking file
+	external  []externalLink       // the http(s) links to fetch with --external
+	nearest   map[[2]string]string // the nearest existing name to a missing file, by file and linking file
+	nearCount map[string]int       // how many files near has looked for, by linking file
 }
 
 // externalLink is an absolute URL and where it was found.
@@ -215,17 +216,20 @@ func (l *linker) unloaded(dest, linkPath, file string, from *doc) (problem.Sever
 // near returns the name of the loaded file in the folder of file, but for
 // the file that links, that is nearest to file's name, or "". It compares
 // the name with every file of the folder once per missing file and file
-// that links, not once per link: a body of thousands of broken links
-// stays linear.
+// that links, not once per link, and for the first
+// problem.NearestPerFile missing files of a file's links only, as the
+// build does: a body of thousands of broken links stays quick.
 func (l *linker) near(file, from string) string {
 	key := [2]string{file, from}
 	n, ok := l.nearest[key]
-	if !ok {
+	if !ok && l.nearCount[from] < problem.NearestPerFile {
 		if l.nearest == nil {
 			l.nearest = make(map[[2]string]string)
+			l.nearCount = make(map[string]int)
 		}
 		n = problem.Nearest(path.Base(file), l.siblings(file, from))
 		l.nearest[key] = n
+		l.nearCount[from]++
 	}
 	return n
 }

@@ -59,6 +59,7 @@ type binding struct {
 	// and linking file, and the names of the files by folder.
 	nearMu    sync.Mutex
 	nearCache map[[2]string]string
+	nearCount map[string]int // by linking file
 	nearNames map[string][]string
 }
 

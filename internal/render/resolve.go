@@ -128,23 +128,21 @@ var contentLists = map[string]string{
 	"content/pages":      "Pages",
 }
 
-// maxNear bounds how many missing files a binding looks for a name near,
-// each against every file of its folder: a body of thousands of broken
-// links, as an imported site may have, gets the first suggestions only.
-const maxNear = 100
-
 // near returns the name of the file of the binding's language in the
 // folder of file, but for from, that is nearest to file's name, or "", as
-// check's linker finds it.
+// check's linker finds it: for the first problem.NearestPerFile missing
+// files of from, in the order of its links (a body renders on one
+// goroutine, in that order).
 func (b *binding) near(file, from string) string {
 	b.nearMu.Lock()
 	defer b.nearMu.Unlock()
 	key := [2]string{file, from}
-	if n, ok := b.nearCache[key]; ok || len(b.nearCache) >= maxNear {
+	if n, ok := b.nearCache[key]; ok || b.nearCount[from] >= problem.NearestPerFile {
 		return n
 	}
 	if b.nearCache == nil {
 		b.nearCache = make(map[[2]string]string)
+		b.nearCount = make(map[string]int)
 		b.nearNames = make(map[string][]string)
 		for p, urlPath := range b.sources {
 			dir, name := path.Split(p)
@@ -160,5 +158,6 @@ func (b *binding) near(file, from string) string {
 	}
 	n := problem.Nearest(path.Base(file), names)
 	b.nearCache[key] = n
+	b.nearCount[from]++
 	return n
 }
