@@ -1102,3 +1102,44 @@ func TestSessionKeepsChangesOfFailedCalls(t *testing.T) {
 	}
 	compareWithFresh(t, "after the fix", cfg, sess.Output(), ch.Problems)
 }
+
+// TestSessionDraftLink follows a link to a case that does not exist yet
+// through serve's edits: its error says there is no such case, then, once
+// the file is written as a draft, that it is a draft, and once the case
+// is published the link works. Writing the draft changes no page of the
+// site: the message follows it because a session renders a page with an
+// error again after each failed call (see render's binding.missing).
+func TestSessionDraftLink(t *testing.T) {
+	t.Parallel()
+	_, sess, m := sampleSession(t)
+	from := "content/cases/roeselare-dogbo.md"
+	m.write(from, m.read(from)+"\nSee [the new case](coming-soon.md).\n")
+	message := func(paths ...string) string {
+		t.Helper()
+		ch, err := sess.Update(paths)
+		if err == nil {
+			return ""
+		}
+		for _, p := range ch.Problems.Errors() {
+			if p.Path == from {
+				return p.Message
+			}
+		}
+		t.Fatalf("errors, but none at %s: %v", from, ch.Problems)
+		return ""
+	}
+	if got, want := message(from), `link target "coming-soon.md" does not exist: no case "coming-soon"`; got != want {
+		t.Errorf("before the file: %q, want %q", got, want)
+	}
+	added := "content/cases/coming-soon.md"
+	draft := strings.Replace(m.read(from), "title:", "draft: true\ntitle:", 1)
+	draft = strings.Replace(draft, "\nSee [the new case](coming-soon.md).\n", "\n", 1)
+	m.write(added, draft)
+	if got, want := message(added), `link target "coming-soon.md" is a draft, which a build without --drafts leaves out: remove the link, or publish the case`; got != want {
+		t.Errorf("with the file a draft: %q, want %q", got, want)
+	}
+	m.write(added, strings.Replace(draft, "draft: true\n", "", 1))
+	if got := message(added); got != "" {
+		t.Errorf("with the case published: %q, want no error", got)
+	}
+}

@@ -60,7 +60,7 @@ func (b *binding) resolve(from, root, dest string, rec *deps.Recorder) (string, 
 			return "", fmt.Errorf("link target %q is a draft, which a build without --drafts leaves out: remove the link, or publish the case", dest)
 		}
 		if !ok {
-			return "", b.missing(dest, t.URL.Path, from, t.File, rec)
+			return "", b.missing(dest, t.URL.Path, from, t.File)
 		}
 		target = p
 	case markdown.Asset:
@@ -98,34 +98,28 @@ func (b *binding) inLanguage(file string, rec *deps.Recorder) (string, bool) {
 // linkPath, from the content file at from to the Markdown file at file,
 // which is not a page of the site: for a translation's name, the file it
 // would translate (see inLanguage). Like casebook check, and so in serve
-// too, it suggests the nearest name among the folder's files; what it
-// suggests depends on the folder's items, which go into rec.
-func (b *binding) missing(dest, linkPath, from, file string, rec *deps.Recorder) error {
+// too, it suggests the nearest name among the folder's files.
+//
+// What the message says (the suggestion, whether the file is a draft)
+// reads more than the page records, and need not: a page with an error
+// is never kept, since a build with errors keeps no record and a session
+// renders again, after a failed call, all that changed since its last
+// good build.
+func (b *binding) missing(dest, linkPath, from, file string) error {
 	dir, name := path.Split(file)
 	if orig, _, ok := b.site.Config.TranslationOf(name); ok {
 		linkPath = strings.TrimSuffix(linkPath, name) + orig
 		name, file = orig, dir+orig
 	}
-	folder := strings.TrimSuffix(dir, "/")
-	kind, ok := contentKinds[folder]
+	kind, ok := contentKinds[strings.TrimSuffix(dir, "/")]
 	if !ok {
 		return fmt.Errorf("link target %q does not exist: %q is not a case, approach, partner or page", dest, file)
 	}
 	msg := fmt.Sprintf("link target %q does not exist: no %s %q", dest, kind, strings.TrimSuffix(name, ".md"))
-	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindSite}, Field: contentLists[folder]})
 	if near := b.near(file, from); near != "" {
 		msg += fmt.Sprintf("; did you mean %q?", strings.TrimSuffix(linkPath, path.Base(linkPath))+near)
 	}
 	return errors.New(msg)
-}
-
-// contentLists names the site's list of the items of each content folder,
-// a field that a page reads (see deps).
-var contentLists = map[string]string{
-	"content/approaches": "Approaches",
-	"content/cases":      "Cases",
-	"content/partners":   "Partners",
-	"content/pages":      "Pages",
 }
 
 // near returns the name of the file of the binding's language in the
