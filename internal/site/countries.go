@@ -77,7 +77,7 @@ func (c *Config) Tag() language.Tag {
 // gives: "France", "Frankrijk", "Côte d'Ivoire", "cote divoire". Names
 // are compared without case, accents or punctuation. It is for the
 // message about a name written where a code belongs; the first call makes
-// the table, some 60,000 names.
+// the table, some 24,000 names.
 func CountryByName(name string) (string, bool) {
 	code, ok := countriesByName()[nameKey(name)]
 	return code, ok && code != ""
