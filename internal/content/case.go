@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode"
 
+	"golang.org/x/net/publicsuffix"
 	"gopkg.in/yaml.v3"
 
 	"github.com/casebook/casebook/internal/problem"
@@ -139,6 +140,10 @@ func (d *decoder) links(n *yaml.Node) []site.Link {
 	var links []site.Link
 	for i, n := range d.list(n, "links") {
 		field := fmt.Sprintf("links[%d]", i)
+		if v := resolve(n); v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!str" && v.Value != "" {
+			d.errorf(n, "%s: expected a mapping of fields, found %q: give the link's text and address, as in - {title: Project website, url: %s}", field, v.Value, v.Value)
+			continue
+		}
 		lf := d.mapping(n, field, []string{"title", "url"})
 		l := site.Link{
 			Title: d.str(d.required(lf, "title", field, "the link's text"), field+".title"),
@@ -411,11 +416,32 @@ func (d *decoder) externalURL(n *yaml.Node, field string) string {
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		d.errorf(n, "%s: expected an absolute http or https URL such as \"https://example.org/\", found %q", field, s)
+		hint := ""
+		// A host without its scheme, as people write addresses:
+		// www.example.org, vvsg.be/projects; not a file's name, such
+		// as report.pdf, whose ending no registry assigns.
+		if withScheme, err := url.Parse("https://" + s); err == nil && u.Scheme == "" && isDomain(withScheme.Hostname()) {
+			hint = fmt.Sprintf("; did you mean %q?", withScheme.String())
+		}
+		d.errorf(n, "%s: expected an absolute http or https URL such as \"https://example.org/\", found %q%s", field, s, hint)
 		return ""
 	}
 	return s
 }
+
+// isDomain reports whether host is a name under a suffix that a registry
+// assigns (ICANN's list, as golang.org/x/net/publicsuffix carries it):
+// example.org and vvsg.be, not report.pdf or localhost.
+func isDomain(host string) bool {
+	if !hostName.MatchString(host) {
+		return false
+	}
+	suffix, icann := publicsuffix.PublicSuffix(strings.ToLower(host))
+	return icann && len(suffix) < len(host)
+}
+
+// hostName is a domain name: labels of letters, digits and hyphens.
+var hostName = regexp.MustCompile(`^(?i)([a-z0-9-]+\.)+[a-z0-9-]+$`)
 
 func quoteList(list []string) string {
 	s := ""
