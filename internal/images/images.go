@@ -28,7 +28,6 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -148,12 +147,12 @@ func (p *Processor) VariantsLater(logical string, data []byte) (w, h int, vs []V
 	if swapsSides(o) {
 		cfg.Width, cfg.Height = cfg.Height, cfg.Width
 	}
-	hashed := data
+	digest := sha256.New()
+	digest.Write(data)
 	if o != 1 {
-		hashed = append(slices.Clip(data), "\x00orientation "+strconv.Itoa(o)...)
+		digest.Write([]byte("\x00orientation " + strconv.Itoa(o)))
 	}
-	sum := sha256.Sum256(hashed)
-	hash := hex.EncodeToString(sum[:])
+	hash := hex.EncodeToString(digest.Sum(nil))
 	var img image.Image // decoded only when an encode is not in the cache
 	var todo []int      // the variants to encode
 	base := strings.TrimSuffix(logical, path.Ext(logical))
