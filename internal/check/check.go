@@ -114,6 +114,7 @@ func Run(ctx context.Context, cfg Config) problem.List {
 		l := newLinker(s, md, pages, overlay.New(cfg.Source, "assets", cfg.Assets), cfg.Source)
 		l.drafts = cfg.Drafts
 		problems = append(problems, l.check()...)
+		problems = append(problems, headingRemarks(s, l)...)
 		problems = append(problems, l.menuLinks(s, cfg.Source)...)
 		problems = append(problems, partnerSpellings(s, cfg.Source)...)
 		problems = append(problems, partnerFiles(s, cfg.Source)...)

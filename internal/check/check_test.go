@@ -449,3 +449,29 @@ func TestManyBrokenLinks(t *testing.T) {
 		t.Errorf("%d problems, want one for each of the %d links", n, problem.NearestPerFile+1)
 	}
 }
+
+// TestHeadings checks the warnings about a body's headings: a first one
+// that repeats the title, and one that skips a level as the page shows
+// them (a case's body comes under the facts' h2; a body with a level-1
+// heading is shown a level down).
+func TestHeadings(t *testing.T) {
+	const at = "content/cases/a.md:"
+	for _, tt := range []struct {
+		name, body string
+		want       []string
+	}{
+		{"InOrder", "## Aims\n\n### Means\n\n## Results\n", nil},
+		{"UnderTheFacts", "### Aims\n\nText.\n", nil},
+		{"RepeatsTheTitle", "# A case\n\nText.\n\n## More\n", []string{at + "10:1: warning: the body's first heading repeats the title, which the page shows as its heading: remove the line"}},
+		{"TitleLaterIsASection", "Text.\n\n## A case\n", nil},
+		{"FirstTooDeep", "#### Aims\n", []string{at + "10:1: warning: heading #### skips a level after the page's own heading: screen readers list a page's headings by level, and a skipped one reads as a missing section; write ###"}},
+		{"Skips", "## Aims\n\n#### Means\n", []string{at + "12:1: warning: heading #### skips a level after ##: screen readers list a page's headings by level, and a skipped one reads as a missing section; write ###"}},
+		{"SkipsShifted", "# Aims\n\n### Means\n", []string{at + "12:1: warning: heading ### skips a level after #: screen readers list a page's headings by level, and a skipped one reads as a missing section; write ##"}},
+		{"BackUpIsFine", "## A\n\n### B\n\n#### C\n\n## D\n", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := run(t, fixture(map[string]string{"content/cases/a.md": caseFile("Roeselare", "BE", tt.body)}), check.Config{})
+			assertProblems(t, got, tt.want)
+		})
+	}
+}

@@ -11,7 +11,11 @@ import (
 // becomes an h2 and the levels under it keep their order.
 type headingShifter struct{}
 
-func (headingShifter) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+// shiftedKey marks a parser.Context in which headingShifter moved the
+// body's headings down: Scan gives the levels as written.
+var shiftedKey = parser.NewContextKey()
+
+func (headingShifter) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
 	var headings []*ast.Heading
 	shift := false
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
@@ -23,6 +27,7 @@ func (headingShifter) Transform(doc *ast.Document, _ text.Reader, _ parser.Conte
 	if !shift {
 		return
 	}
+	pc.Set(shiftedKey, true)
 	for _, h := range headings {
 		h.Level = min(h.Level+1, 6)
 	}

@@ -2,6 +2,7 @@ package markdown_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -238,6 +239,29 @@ func TestGuardLeavesOrdinaryText(t *testing.T) {
 			}
 			if !strings.Contains(string(html), tt.want) {
 				t.Fatalf("got %.400s, want it to contain %s", html, tt.want)
+			}
+		})
+	}
+}
+
+// TestScanHeadings checks the headings that Scan gives: their levels as
+// written, also when the body is shown a level down (it has a level-1
+// heading), their text without markup, and their lines.
+func TestScanHeadings(t *testing.T) {
+	for _, tt := range []struct {
+		name, body string
+		want       []markdown.Heading
+	}{
+		{"Plain", "Intro.\n\n## Aims\n\n### *What* we `did`\n", []markdown.Heading{{2, "Aims", 3}, {3, "What we did", 5}}},
+		{"ShownLower", "# Results\n\n## In 2023\n", []markdown.Heading{{1, "Results", 1}, {2, "In 2023", 3}}},
+		{"Setext", "Results\n=======\n\nMore\n----\n", []markdown.Heading{{1, "Results", 1}, {2, "More", 4}}},
+		{"Link", "## See [the case](x.md) & \"more\"\n", []markdown.Heading{{2, "See the case & “more”", 1}}},
+		{"None", "Text only.\n", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := markdown.New(false).Scan([]byte(tt.body)).Headings
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %+v, want %+v", got, tt.want)
 			}
 		})
 	}
