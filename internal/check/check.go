@@ -47,6 +47,7 @@ import (
 	"errors"
 	"io/fs"
 	"net/http"
+	"path"
 	"slices"
 	"strings"
 	"time"
@@ -114,7 +115,23 @@ func Run(ctx context.Context, cfg Config) problem.List {
 		l := newLinker(s, md, pages, overlay.New(cfg.Source, "assets", cfg.Assets), cfg.Source)
 		l.drafts = cfg.Drafts
 		problems = append(problems, l.check()...)
-		problems = append(problems, headingRemarks(s, l)...)
+		// The bodies of the default language, whose outlines the
+		// links' check has, and of the translations.
+		texts := bodies(s, func(string) bool { return true })
+		for _, lang := range files.Languages() {
+			if ls := files.SiteIn(lang, nil); ls != nil {
+				texts = append(texts, bodies(ls, func(p string) bool {
+					_, _, ok := s.Config.TranslationOf(path.Base(p))
+					return ok
+				})...)
+			}
+		}
+		problems = append(problems, headingRemarks(texts, func(p string, body []byte) markdown.Outline {
+			if _, ok := l.docs[p]; ok {
+				return l.scan(p)
+			}
+			return md.Scan(body)
+		})...)
 		problems = append(problems, l.menuLinks(s, cfg.Source)...)
 		problems = append(problems, partnerSpellings(s, cfg.Source)...)
 		problems = append(problems, partnerFiles(s, cfg.Source)...)

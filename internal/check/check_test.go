@@ -474,4 +474,16 @@ func TestHeadings(t *testing.T) {
 			assertProblems(t, got, tt.want)
 		})
 	}
+	// A translation's body, under its own title.
+	t.Run("InATranslation", func(t *testing.T) {
+		got := run(t, fixture(map[string]string{
+			"content/site.yaml":     siteYAML + "languages: [en, nl]\n",
+			"content/cases/b.nl.md": "---\ntitle: Een zaak\n---\n# Een zaak\n\n### Diep\n",
+		}), check.Config{})
+		got = slices.DeleteFunc(got, func(p string) bool { return strings.HasPrefix(p, "content: info: ") })
+		assertProblems(t, got, []string{
+			"content/cases/b.nl.md:4:1: warning: the body's first heading repeats the title, which the page shows as its heading: remove the line",
+			"content/cases/b.nl.md:6:1: warning: heading ### skips a level after #: screen readers list a page's headings by level, and a skipped one reads as a missing section; write ##",
+		})
+	})
 }

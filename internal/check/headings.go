@@ -3,6 +3,7 @@ package check
 import (
 	"strings"
 
+	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/site"
 )
@@ -17,19 +18,14 @@ import (
 // The levels are compared as the page shows them: under the title (h1)
 // and, on a case's and an approach's page, the facts' h2; and a body with
 // a level-1 heading has all its headings one level down (see package
-// markdown). The messages give the levels as written.
-func headingRemarks(s *site.Site, l *linker) problem.List {
+// markdown). The messages give the levels as written. scan gives a body's
+// outline, by its file.
+func headingRemarks(items []titledBody, scan func(path string, body []byte) markdown.Outline) problem.List {
 	var problems problem.List
-	check := func(src site.Source, title string, start int) {
-		if src.Path == "" {
-			return
-		}
-		if _, ok := l.docs[src.Path]; !ok {
-			return
-		}
-		headings := l.scan(src.Path).Headings
+	for _, it := range items {
+		headings := scan(it.src.Path, it.body).Headings
 		if len(headings) == 0 {
-			return
+			continue
 		}
 		shift := 0
 		for _, h := range headings {
@@ -38,31 +34,52 @@ func headingRemarks(s *site.Site, l *linker) problem.List {
 			}
 		}
 		first := headings[0]
-		if first.Line == firstLine(l.docs[src.Path].body) && site.Fold(first.Text) == site.Fold(title) {
-			problems.Warnf(src.Path, src.BodyLine+first.Line-1, 1, "the body's first heading repeats the title, which the page shows as its heading: remove the line")
+		if first.Line == firstLine(it.body) && site.Fold(first.Text) == site.Fold(it.title) {
+			problems.Warnf(it.src.Path, it.src.BodyLine+first.Line-1, 1, "the body's first heading repeats the title, which the page shows as its heading: remove the line")
 		}
-		prev, after := start, "the page's own heading" // the heading before: its level as shown, as written
+		prev, after := it.start, "the page's own heading" // the heading before: its level as shown, as written
 		for _, h := range headings {
 			shown := h.Level + shift
 			if shown > prev+1 {
-				problems.Warnf(src.Path, src.BodyLine+h.Line-1, 1, "heading %s skips a level after %s: screen readers list a page's headings by level, and a skipped one reads as a missing section; write %s", strings.Repeat("#", h.Level), after, strings.Repeat("#", prev+1-shift))
+				problems.Warnf(it.src.Path, it.src.BodyLine+h.Line-1, 1, "heading %s skips a level after %s: screen readers list a page's headings by level, and a skipped one reads as a missing section; write %s", strings.Repeat("#", h.Level), after, strings.Repeat("#", prev+1-shift))
 			}
 			prev, after = shown, strings.Repeat("#", h.Level)
 		}
 	}
+	return problems
+}
+
+// titledBody is a body with the title its page shows above it, and the
+// level of the page's own headings before it: the title's h1 and, on a
+// case's and an approach's page, the facts' h2.
+type titledBody struct {
+	src   site.Source
+	body  []byte
+	title string
+	start int
+}
+
+// bodies returns the bodies of s's items whose files keep says to.
+func bodies(s *site.Site, keep func(path string) bool) []titledBody {
+	var out []titledBody
+	add := func(src site.Source, body []byte, title string, start int) {
+		if src.Path != "" && len(body) > 0 && keep(src.Path) {
+			out = append(out, titledBody{src, body, title, start})
+		}
+	}
 	for _, c := range s.Cases {
-		check(c.Source, c.Title, 2) // under the facts' h2
+		add(c.Source, c.Body, c.Title, 2) // under the facts' h2
 	}
 	for _, a := range s.Approaches {
-		check(a.Source, a.Title, 2)
+		add(a.Source, a.Body, a.Title, 2)
 	}
 	for _, p := range s.Partners {
-		check(p.Source, p.Name, 1)
+		add(p.Source, p.Body, p.Name, 1)
 	}
 	for _, p := range s.Pages {
-		check(p.Source, p.Title, 1)
+		add(p.Source, p.Body, p.Title, 1)
 	}
-	return problems
+	return out
 }
 
 // firstLine returns the line of body's first text, 1-based.
