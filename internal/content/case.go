@@ -391,11 +391,18 @@ func (d *decoder) slug(n *yaml.Node, field string) string {
 	return s
 }
 
-// slugFits reports whether the slug of a name that becomes a folder of
-// the output (a theme, a partner) fits in a file name, and records an
-// error at n when it does not.
+// slugFits reports whether a name that becomes a folder of the output (a
+// theme, a partner) has a letter or digit to name it by and a slug that
+// fits in a file name, and records an error at n when it does not.
 func (d *decoder) slugFits(n *yaml.Node, field, what, name string) bool {
-	if slug := site.Slugify(name); len(slug) > site.MaxSlugLen {
+	slug := site.Slugify(name)
+	if slug == "" {
+		// "!!!" or "🏛️": the page would be named after a counter, and
+		// move when another such name comes first.
+		d.errorf(n, "%s: %s %q has no letter or digit that a URL can use: expected a name such as \"Roeselare\"", field, what, name)
+		return false
+	}
+	if len(slug) > site.MaxSlugLen {
 		d.errorf(n, "%s: %s is too long for a file name: its slug would be %d bytes, expected at most %d; shorten it", field, what, len(slug), site.MaxSlugLen)
 		return false
 	}

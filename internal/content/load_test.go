@@ -295,6 +295,8 @@ func TestLoadProblems(t *testing.T) {
 			[]string{`content/cases/x.md:9:1: error: malformed YAML front matter: a tab in the indentation: YAML indents with spaces only; type spaces instead of the tab`}},
 		{"UnknownKey", map[string]string{"content/cases/x.md": caseWith("start: 2010", "strat: 2010")},
 			[]string{`content/cases/x.md:19:1: warning: case: unknown field "strat"; did you mean "start"?; it is ignored`}},
+		{"PartnerNameWithoutLetters", map[string]string{"content/cases/x.md": caseWith("name: Dogbo", `name: "🏛️"`)},
+			[]string{`content/cases/x.md:9:11: error: partners[1].name: partner name "🏛️" has no letter or digit that a URL can use: expected a name such as "Roeselare"`}},
 		{"LinkWithoutScheme", map[string]string{"content/cases/x.md": caseWith("end: 2023", "end: 2023\nlinks:\n  - {title: Site, url: vvsg.be/projecten}")},
 			[]string{`content/cases/x.md:22:24: error: links[0].url: expected an absolute http or https URL such as "https://example.org/", found "vvsg.be/projecten"; did you mean "https://vvsg.be/projecten"?`}},
 		{"LinkFileName", map[string]string{"content/cases/x.md": caseWith("end: 2023", "end: 2023\nlinks:\n  - {title: Report, url: report.pdf}")},
