@@ -722,3 +722,43 @@ func TestEmptySections(t *testing.T) {
 		t.Error("the home page of a library with goals and themes does not link to them")
 	}
 }
+
+// TestDraftPages checks the pages of a site built with its drafts, a
+// preview: a draft's page says that it is one and asks search engines not
+// to index it, and the sitemap and the feed leave it out.
+func TestDraftPages(t *testing.T) {
+	r := newRenderer(t)
+	s := testSite(func(cases []*site.Case) {
+		cases[0].Draft = true
+		cases[1].Date = time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC) // the feed lists dated cases
+	})
+	var draft, other *site.Case
+	for _, c := range s.Cases {
+		if c.Draft {
+			draft = c
+		} else if other == nil && !c.Date.IsZero() {
+			other = c
+		}
+	}
+	if draft == nil || other == nil {
+		t.Fatal("the test site has no draft, or no dated published case")
+	}
+	page := renderPage(t, r, s, "cases/"+draft.Slug+"/index.html")
+	for _, want := range []string{`<meta name="robots" content="noindex">`, `<p class="notice draft-note" role="note">Draft: this case is not published.`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the draft's page lacks %s", want)
+		}
+	}
+	if page := renderPage(t, r, s, "cases/"+other.Slug+"/index.html"); strings.Contains(page, "noindex") || strings.Contains(page, "draft-note") {
+		t.Error("a published case's page is marked as a draft")
+	}
+	for _, file := range []string{"sitemap.xml", "feed.xml"} {
+		got := renderPage(t, r, s, file)
+		if strings.Contains(got, "/cases/"+draft.Slug+"/") {
+			t.Errorf("%s lists the draft", file)
+		}
+		if !strings.Contains(got, "/cases/"+other.Slug+"/") {
+			t.Errorf("%s does not list the published case %s", file, other.Slug)
+		}
+	}
+}

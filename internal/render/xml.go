@@ -32,7 +32,9 @@ type sitemapAlt struct {
 }
 
 // sitemap returns sitemap.xml: the absolute URL of every HTML page but the
-// 404 page, with the date of each case that has one.
+// 404 page and the pages of drafts (a build with --drafts is a preview,
+// which search engines should not be led to), with the date of each case
+// that has one.
 // What it reads goes into rec: the lists of items, which decide the
 // pages, and the date of each case.
 func (b *binding) sitemap(pages []Page, rec *deps.Recorder) []byte {
@@ -49,7 +51,11 @@ func (b *binding) sitemap(pages []Page, rec *deps.Recorder) []byte {
 			continue
 		}
 		u := sitemapURL{Loc: b.abs + p.URLPath()}
-		if c := view.OfCase(p.kase, rec); c != nil && !c.Date().IsZero() {
+		c := view.OfCase(p.kase, rec)
+		if c != nil && c.Draft() {
+			continue
+		}
+		if c != nil && !c.Date().IsZero() {
 			u.LastMod = c.Date().Format(time.DateOnly)
 		}
 		if len(langs) == 0 {
@@ -101,7 +107,8 @@ type atomEntry struct {
 	Summary string   `xml:"summary,omitempty"`
 }
 
-// feedXML returns feed.xml: an Atom feed of the newest cases that have a date.
+// feedXML returns feed.xml: an Atom feed of the newest cases that have a
+// date, drafts left out (see sitemap).
 // What it reads goes into rec.
 func (b *binding) feedXML(rec *deps.Recorder) []byte {
 	sv := view.OfSite(b.site, rec)
@@ -120,6 +127,9 @@ func (b *binding) feedXML(rec *deps.Recorder) []byte {
 	for _, c := range sv.Recent(FeedLimit) {
 		if c.Date().IsZero() {
 			break // Recent puts the dated cases first
+		}
+		if c.Draft() {
+			continue
 		}
 		u := b.abs + casePath(c.Model())
 		f.Entries = append(f.Entries, atomEntry{
