@@ -47,7 +47,6 @@ import (
 	"errors"
 	"io/fs"
 	"net/http"
-	"path"
 	"slices"
 	"strings"
 	"time"
@@ -117,15 +116,7 @@ func Run(ctx context.Context, cfg Config) problem.List {
 		problems = append(problems, l.check()...)
 		// The bodies of the default language, whose outlines the
 		// links' check has, and of the translations.
-		texts := bodies(s, func(string) bool { return true })
-		for _, lang := range files.Languages() {
-			if ls := files.SiteIn(lang, nil); ls != nil {
-				texts = append(texts, bodies(ls, func(p string) bool {
-					_, _, ok := s.Config.TranslationOf(path.Base(p))
-					return ok
-				})...)
-			}
-		}
+		texts := append(bodies(s), translatedBodies(files)...)
 		problems = append(problems, headingRemarks(texts, func(p string, body []byte) markdown.Outline {
 			if _, ok := l.docs[p]; ok {
 				return l.scan(p)

@@ -3,6 +3,7 @@ package check
 import (
 	"strings"
 
+	"github.com/casebook/casebook/internal/content"
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/site"
@@ -59,27 +60,48 @@ type titledBody struct {
 	start int
 }
 
-// bodies returns the bodies of s's items whose files keep says to.
-func bodies(s *site.Site, keep func(path string) bool) []titledBody {
+// bodies returns the bodies of s's items.
+func bodies(s *site.Site) []titledBody {
 	var out []titledBody
-	add := func(src site.Source, body []byte, title string, start int) {
-		if src.Path != "" && len(body) > 0 && keep(src.Path) {
-			out = append(out, titledBody{src, body, title, start})
+	add := func(src site.Source, body []byte, title, kind string) {
+		if src.Path != "" && len(body) > 0 {
+			out = append(out, titledBody{src, body, title, startLevel(kind)})
 		}
 	}
 	for _, c := range s.Cases {
-		add(c.Source, c.Body, c.Title, 2) // under the facts' h2
+		add(c.Source, c.Body, c.Title, "case")
 	}
 	for _, a := range s.Approaches {
-		add(a.Source, a.Body, a.Title, 2)
+		add(a.Source, a.Body, a.Title, "approach")
 	}
 	for _, p := range s.Partners {
-		add(p.Source, p.Body, p.Name, 1)
+		add(p.Source, p.Body, p.Name, "partner")
 	}
 	for _, p := range s.Pages {
-		add(p.Source, p.Body, p.Title, 1)
+		add(p.Source, p.Body, p.Title, "page")
 	}
 	return out
+}
+
+// translatedBodies returns the bodies of the translation files.
+func translatedBodies(files *content.Files) []titledBody {
+	var out []titledBody
+	for _, t := range files.Translations() {
+		if len(t.Body) > 0 {
+			out = append(out, titledBody{t.Source, t.Body, t.Title, startLevel(t.Kind)})
+		}
+	}
+	return out
+}
+
+// startLevel is the level of the last heading a page of the kind shows
+// above the body: the facts' h2 on a case's and an approach's page, else
+// the title's h1.
+func startLevel(kind string) int {
+	if kind == "case" || kind == "approach" {
+		return 2
+	}
+	return 1
 }
 
 // firstLine returns the line of body's first text, 1-based.

@@ -431,6 +431,51 @@ func (f *Files) SiteIn(lang string, prev *site.Site) *site.Site {
 	return s
 }
 
+// TranslatedText is a translation file's text as its page shows it: the
+// title in the translation's language (the original's where it gives
+// none, and a partner's name, which is not translated) and the body.
+type TranslatedText struct {
+	Source site.Source
+	Kind   string // "approach", "case", "partner" or "page"
+	Title  string
+	Body   []byte
+}
+
+// Translations returns the text of the translation files that decoded,
+// for checks of their bodies, without linking a site of each language.
+func (f *Files) Translations() []TranslatedText {
+	byPath := make(map[string]*file, len(f.files))
+	for _, x := range f.files {
+		byPath[x.path] = x
+	}
+	var out []TranslatedText
+	for _, x := range f.files {
+		t := x.tr
+		if t == nil {
+			continue
+		}
+		orig := byPath[t.base]
+		if orig == nil {
+			continue
+		}
+		title := t.title
+		switch {
+		case orig.approach != nil:
+			title = cmp.Or(title, orig.approach.Title)
+		case orig.kase != nil:
+			title = cmp.Or(title, orig.kase.Title)
+		case orig.partner != nil:
+			title = orig.partner.Name
+		case orig.page != nil:
+			title = cmp.Or(title, orig.page.Title)
+		default:
+			continue // the original did not decode
+		}
+		out = append(out, TranslatedText{Source: t.source, Kind: kindNames[orig.kind], Title: title, Body: t.body})
+	}
+	return out
+}
+
 // Untranslated returns, for each language other than the default, the
 // content files that have no translation into it, but for partner files
 // with nothing to translate.
