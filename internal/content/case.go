@@ -216,7 +216,7 @@ func (d *decoder) partnerType(n *yaml.Node, field string) string {
 	t := d.str(n, field)
 	if t != "" && !contains(site.PartnerTypes, t) {
 		hint := problem.Suggest(t, site.PartnerTypes)
-		if w, ok := typeWords[strings.Join(strings.FieldsFunc(site.Fold(t), notLetter), " ")]; ok {
+		if w, ok := typeWords[words(t)]; ok {
 			hint = fmt.Sprintf("; did you mean %q?", w)
 		}
 		d.errorf(n, "%s: unknown partner type %q: expected one of %s%s", field, t, quoteList(site.PartnerTypes), hint)
@@ -225,7 +225,7 @@ func (d *decoder) partnerType(n *yaml.Node, field string) string {
 	return t
 }
 
-// typeWords are the words that editors write for a partner type, folded,
+// typeWords are the words (see words) that editors write for a partner type,
 // by the type they mean, where the nearest type by spelling would not say
 // it ("city": no type is spelled like it).
 var typeWords = map[string]string{
@@ -245,7 +245,12 @@ var typeWords = map[string]string{
 	"intergovernmental organization": "international-organisation", "un agency": "international-organisation",
 }
 
-func notLetter(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+// words returns s as the tables of what editors type (typeWords, ongoing)
+// are keyed: folded, its runs of letters and digits one space apart:
+// "Non-governmental organisation" -> "non governmental organisation".
+func words(s string) string {
+	return strings.Join(strings.FieldsFunc(site.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
+}
 
 // budget reads a budget: an amount, or min and max.
 func (d *decoder) budget(n *yaml.Node) *site.Budget {
@@ -334,7 +339,7 @@ func (d *decoder) year(n *yaml.Node, field string) int {
 			d.errorf(n, "%s: expected one year, found %q: write start: %s and end: %s", field, v.Value, m[1], m[2])
 			return 0
 		}
-		if field == "end" && ongoing[strings.Join(strings.FieldsFunc(site.Fold(v.Value), notLetter), " ")] {
+		if field == "end" && ongoing[words(v.Value)] {
 			d.errorf(n, "end: expected a year, found %q: leave end out while the cooperation goes on", v.Value)
 			return 0
 		}
@@ -346,7 +351,7 @@ func (d *decoder) year(n *yaml.Node, field string) int {
 // yearRange is two years written as one value: "2010-2012", "2010 – 2012".
 var yearRange = regexp.MustCompile(`^\s*([0-9]{4})\s*[-–—/]\s*([0-9]{4})\s*$`)
 
-// ongoing are the words, folded, that editors write in end for a
+// ongoing are the words (see words) that editors write in end for a
 // cooperation that goes on, in the languages of the sample site.
 var ongoing = map[string]bool{
 	"ongoing": true, "present": true, "now": true, "today": true, "current": true, "continuing": true, "open": true,
