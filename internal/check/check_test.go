@@ -148,6 +148,10 @@ func TestLinks(t *testing.T) {
 		// A file that collides with another is reported once, at itself.
 		{"Duplicate", "[e](e.md)\n", `content/cases/e.md:2:7: error: duplicate case slug "b": content/cases/b.md and content/cases/e.md would both be published at /cases/b/`},
 		{"Reserved", "[p](page.md)\n", `content/cases/page.md: error: case slug "page" is taken by the catalogue's numbered pages (/cases/page/2/): choose another file name or set slug`},
+		// A file that moved into a subfolder, and its own links, which
+		// were written from the folder above.
+		{"Moved", "[g](g.md)\n", `content/cases/2019/g.md:10:1: error: link target "../approaches/twinning.md" does not exist: no case "twinning" in content/cases/approaches/; did you mean "../../approaches/twinning.md"?
+content/cases/a.md:10:1: error: link target "g.md" does not exist: no case "g" in content/cases/; did you mean "2019/g.md"?`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -163,6 +167,8 @@ func TestLinks(t *testing.T) {
 				files["content/cases/e.md"] = strings.Replace(caseFile("Gent", "BE", ""), "title:", "slug: b\ntitle:", 1)
 			case "Reserved":
 				files["content/cases/page.md"] = caseFile("Gent", "BE", "")
+			case "Moved":
+				files["content/cases/2019/g.md"] = caseFile("Gent", "BE", "[t](../approaches/twinning.md)\n")
 			}
 			var want []string
 			if tt.want != "" {

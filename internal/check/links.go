@@ -38,6 +38,7 @@ type linker struct {
 	external  []externalLink       // the http(s) links to fetch with --external
 	nearest   map[[2]string]string // the nearest existing name to a missing file, by file and linking file
 	nearCount map[string]int       // how many files near has looked for, by linking file
+	files     []string             // the loaded files, sorted, for near
 }
 
 // externalLink is an absolute URL and where it was found.
@@ -200,7 +201,7 @@ func (l *linker) unloaded(dest, linkPath, file string, from *doc) (problem.Sever
 		if _, ok := l.docs[dir+orig]; !ok {
 			// No original: the link names what does not exist.
 			linkPath = strings.TrimSuffix(linkPath, name) + orig
-			return problem.Error, missing(dest, linkPath, dir+orig, l.near(dir+orig, from.src.Path))
+			return problem.Error, render.MissingFile(dest, linkPath, from.src.Path, dir+orig, l.near(dir+orig, from.src.Path))
 		}
 		if _, err := fs.Stat(l.source, file); err != nil {
 			return problem.Warning, fmt.Sprintf("link target %q does not exist: the link leads to the %s page of %s, which shows its %s text until %s translates it", dest, lang, dir+orig, l.site.Config.DefaultLanguage(), name)
@@ -210,13 +211,12 @@ func (l *linker) unloaded(dest, linkPath, file string, from *doc) (problem.Sever
 	if slices.Contains(l.site.Dropped, file) {
 		return problem.Error, ""
 	}
-	return problem.Error, missing(dest, linkPath, file, l.near(file, from.src.Path))
+	return problem.Error, render.MissingFile(dest, linkPath, from.src.Path, file, l.near(file, from.src.Path))
 }
 
-// near returns the name of the loaded file in the folder of file, but for
-// the file that links, that is nearest to file's name, or "". It compares
-// the name with every file of the folder once per missing file and file
-// that links, not once per link, and for the first
+// near returns the loaded file to suggest for a link from the file at
+// from to the missing file (see render.NearFile), or "". It looks once per
+// missing file and file that links, not once per link, and for the first
 // problem.NearestPerFile missing files of a file's links only, as the
 // build does: a body of thousands of broken links stays quick.
 func (l *linker) near(file, from string) string {
@@ -226,43 +226,16 @@ func (l *linker) near(file, from string) string {
 		if l.nearest == nil {
 			l.nearest = make(map[[2]string]string)
 			l.nearCount = make(map[string]int)
+			for p := range l.docs {
+				l.files = append(l.files, p)
+			}
+			slices.Sort(l.files)
 		}
-		n = problem.Nearest(path.Base(file), l.siblings(file, from))
+		n = render.NearFile(file, from, l.files)
 		l.nearest[key] = n
 		l.nearCount[from]++
 	}
 	return n
-}
-
-// siblings returns the names of the loaded files in the folder of file,
-// but for the file that links.
-func (l *linker) siblings(file, from string) []string {
-	var names []string
-	dir := path.Dir(file)
-	for p := range l.docs {
-		if path.Dir(p) == dir && p != from {
-			names = append(names, path.Base(p))
-		}
-	}
-	return names
-}
-
-// missing says why a link to the Markdown file at file does not resolve,
-// in the words of the build.
-func missing(dest, linkPath, file, near string) string {
-	dir, name := path.Split(file)
-	kind, ok := map[string]string{
-		"content/approaches/": "approach", "content/cases/": "case",
-		"content/partners/": "partner", "content/pages/": "page",
-	}[dir]
-	if !ok {
-		return fmt.Sprintf("link target %q does not exist: %q is not a case, approach, partner or page", dest, file)
-	}
-	msg := fmt.Sprintf("link target %q does not exist: no %s %q", dest, kind, strings.TrimSuffix(name, ".md"))
-	if near != "" {
-		msg += fmt.Sprintf("; did you mean %q?", strings.TrimSuffix(linkPath, path.Base(linkPath))+near)
-	}
-	return msg
 }
 
 // assetNames lists the files under assets/, for suggestions.

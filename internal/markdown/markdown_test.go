@@ -221,6 +221,28 @@ func TestLocate(t *testing.T) {
 	}
 }
 
+// TestRelative checks that Locate resolves what Relative writes back to
+// the file, between folders of every depth.
+func TestRelative(t *testing.T) {
+	tests := []struct{ from, file, want string }{
+		{"content/cases/a.md", "content/cases/b.md", "b.md"},
+		{"content/approaches/a.md", "content/cases/2023/b.md", "../cases/2023/b.md"},
+		{"content/cases/2023/a.md", "content/cases/b.md", "../b.md"},
+		{"content/cases/2023/a.md", "content/cases/2024/b.md", "../2024/b.md"},
+		{"content/cases/2023/q1/a.md", "content/pages/b.md", "../../../pages/b.md"},
+		{"content/cases/a.md", "content/cases/a/b.md", "a/b.md"},
+	}
+	for _, tt := range tests {
+		got := markdown.Relative(tt.from, tt.file)
+		if got != tt.want {
+			t.Errorf("Relative(%q, %q) = %q, want %q", tt.from, tt.file, got, tt.want)
+		}
+		if back, err := markdown.Locate(tt.from, got); err != nil || back.File != tt.file {
+			t.Errorf("Locate(%q, %q) = %q, %v; want %q", tt.from, got, back.File, err, tt.file)
+		}
+	}
+}
+
 // TestGuardLeavesOrdinaryText checks that text rich in markup, but not
 // costly to parse, renders with its markup and no warning.
 func TestGuardLeavesOrdinaryText(t *testing.T) {

@@ -90,3 +90,17 @@ func unwrap(err error) error {
 	}
 	return err
 }
+
+// Relative returns the destination of a link from the content file at
+// from to the file at file, both relative to the site folder: what Locate
+// resolves back to file. From content/approaches/a.md to
+// content/cases/2023/b.md it is "../cases/2023/b.md".
+func Relative(from, file string) string {
+	dir := strings.Split(path.Dir(from), "/")
+	parts := strings.Split(file, "/")
+	i := 0
+	for i < len(dir) && i < len(parts)-1 && dir[i] == parts[i] {
+		i++
+	}
+	return strings.Repeat("../", len(dir)-i) + strings.Join(parts[i:], "/")
+}

@@ -60,7 +60,7 @@ type binding struct {
 	nearMu    sync.Mutex
 	nearCache map[[2]string]string
 	nearCount map[string]int // by linking file
-	nearNames map[string][]string
+	nearFiles []string       // sorted
 }
 
 // matches reports whether b was made for site s and options opts.

@@ -103,6 +103,42 @@ func TestBrokenLinks(t *testing.T) {
 	}
 }
 
+// TestBrokenLinkToMovedFile checks that a link to a file that moved into
+// or out of a subfolder suggests where it is now, and that a link into a
+// subfolder names the kind of file by its top folder.
+func TestBrokenLinkToMovedFile(t *testing.T) {
+	r := newRenderer(t)
+	s := testSite(func(cases []*site.Case) {
+		cases[1].Source.Path = "content/cases/2019/ostend.md"
+	})
+	tests := []struct{ dest, want string }{
+		{"ostend.md", `link target "ostend.md" does not exist: no case "ostend" in content/cases/; did you mean "2019/ostend.md"?`},
+		{"2019/ostnd.md", `link target "2019/ostnd.md" does not exist: no case "ostnd" in content/cases/2019/; did you mean "2019/ostend.md"?`},
+		{"2020/dogbo.md", `link target "2020/dogbo.md" does not exist: no case "dogbo" in content/cases/2020/; did you mean "dogbo.md"?`},
+		{"2020/nope.md", `link target "2020/nope.md" does not exist: no case "nope" in content/cases/2020/`},
+		// Written as from another depth.
+		{"../../approaches/twinning.md", `link target "../../approaches/twinning.md" does not exist: "approaches/twinning.md" is not a case, approach, partner or page; did you mean "../approaches/twinning.md"?`},
+		{"2020/../approaches/twinning.md", `link target "2020/../approaches/twinning.md" does not exist: no case "twinning" in content/cases/approaches/; did you mean "../approaches/twinning.md"?`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.dest, func(t *testing.T) {
+			s.Cases[2].Body = []byte("[x](" + tt.dest + ")\n")
+			var probs problem.List
+			for _, p := range r.Pages(s) {
+				_, ps := r.Render(s, p, options())
+				for _, p := range ps {
+					if p.Path == "content/cases/youth.md" {
+						probs = append(probs, p)
+					}
+				}
+			}
+			if got, want := probs.Error(), "content/cases/youth.md:10:1: error: "+tt.want; got != want {
+				t.Fatalf("got %s, want %s", got, want)
+			}
+		})
+	}
+}
+
 func TestBrokenLinkLine(t *testing.T) {
 	r := newRenderer(t)
 	s := testSite(func(cases []*site.Case) {

@@ -98,7 +98,7 @@ func (b *binding) inLanguage(file string, rec *deps.Recorder) (string, bool) {
 // linkPath, from the content file at from to the Markdown file at file,
 // which is not a page of the site: for a translation's name, the file it
 // would translate (see inLanguage). Like casebook check, and so in serve
-// too, it suggests the nearest name among the folder's files.
+// too, it suggests a file of the site (see NearFile).
 //
 // What the message says (the suggestion, whether the file is a draft)
 // reads more than the page records, and need not: a page with an error
@@ -109,24 +109,95 @@ func (b *binding) missing(dest, linkPath, from, file string) error {
 	dir, name := path.Split(file)
 	if orig, _, ok := b.site.Config.TranslationOf(name); ok {
 		linkPath = strings.TrimSuffix(linkPath, name) + orig
-		name, file = orig, dir+orig
+		file = dir + orig
 	}
-	kind, ok := contentKinds[strings.TrimSuffix(dir, "/")]
-	if !ok {
-		return fmt.Errorf("link target %q does not exist: %q is not a case, approach, partner or page", dest, file)
-	}
-	msg := fmt.Sprintf("link target %q does not exist: no %s %q", dest, kind, strings.TrimSuffix(name, ".md"))
-	if near := b.near(file, from); near != "" {
-		msg += fmt.Sprintf("; did you mean %q?", strings.TrimSuffix(linkPath, path.Base(linkPath))+near)
-	}
-	return errors.New(msg)
+	return errors.New(MissingFile(dest, linkPath, from, file, b.near(file, from)))
 }
 
-// near returns the name of the file of the binding's language in the
-// folder of file, but for from, that is nearest to file's name, or "", as
-// check's linker finds it: for the first problem.NearestPerFile missing
-// files of from, in the order of its links (a body renders on one
-// goroutine, in that order).
+// MissingFile says why a link, written as dest with the path linkPath,
+// from the content file at from to the Markdown file at file does not
+// resolve, suggesting the loaded file near (see NearFile) unless it is "".
+func MissingFile(dest, linkPath, from, file, near string) string {
+	folder := KindFolder(file)
+	kind, ok := contentKinds[folder]
+	dir, name := path.Split(file)
+	var msg string
+	switch {
+	case !ok:
+		msg = fmt.Sprintf("link target %q does not exist: %q is not a case, approach, partner or page", dest, file)
+	case dir != folder+"/" || near != "" && path.Dir(near) != path.Dir(file):
+		msg = fmt.Sprintf("link target %q does not exist: no %s %q in %s", dest, kind, strings.TrimSuffix(name, ".md"), dir)
+	default:
+		msg = fmt.Sprintf("link target %q does not exist: no %s %q", dest, kind, strings.TrimSuffix(name, ".md"))
+	}
+	switch {
+	case near == "":
+	case path.Dir(near) == path.Dir(file):
+		// As the link is written: "../cases/b.md" stays so in a case.
+		msg += fmt.Sprintf("; did you mean %q?", strings.TrimSuffix(linkPath, path.Base(linkPath))+path.Base(near))
+	default:
+		msg += fmt.Sprintf("; did you mean %q?", markdown.Relative(from, near))
+	}
+	return msg
+}
+
+// KindFolder returns the content folder whose kind of item the content
+// file at file is, such as "content/cases" for content/cases/2023/a.md, or
+// "" for a file outside them.
+func KindFolder(file string) string {
+	parts := strings.SplitN(file, "/", 3)
+	if len(parts) < 3 {
+		return ""
+	}
+	folder := parts[0] + "/" + parts[1]
+	if _, ok := contentKinds[folder]; !ok {
+		return ""
+	}
+	return folder
+}
+
+// NearFile returns which of files, the loaded content files in sorted
+// order, a link from the content file at from to the missing file most
+// likely means, or "". It is never from. In that order:
+//   - one at the same last folder and name elsewhere: the link was
+//     written from another depth, as links are in a file that moved into
+//     a subfolder ("../pages/about.md" from content/cases/2019/);
+//   - one of the same name in another folder of the same kind of item
+//     (see KindFolder): where the file moved;
+//   - the one in file's folder whose name is nearest (see
+//     problem.Nearest): a typo.
+func NearFile(file, from string, files []string) string {
+	dir, name := path.Split(file)
+	tail := "/" + path.Base(dir) + "/" + name
+	folder := KindFolder(file)
+	var moved string
+	var names []string
+	for _, f := range files {
+		fdir, fname := path.Split(f)
+		switch {
+		case f == from:
+		case strings.HasSuffix(f, tail):
+			return f
+		case fname == name && moved == "" && folder != "" && KindFolder(f) == folder:
+			moved = f
+		case fdir == dir:
+			names = append(names, fname)
+		}
+	}
+	if moved != "" {
+		return moved
+	}
+	if n := problem.Nearest(name, names); n != "" {
+		return dir + n
+	}
+	return ""
+}
+
+// near returns the file to suggest for a link from the content file at
+// from to the missing file (see NearFile), among the files of the
+// binding's language but from, or "", as check's linker finds it: for the
+// first problem.NearestPerFile missing files of from, in the order of its
+// links (a body renders on one goroutine, in that order).
 func (b *binding) near(file, from string) string {
 	b.nearMu.Lock()
 	defer b.nearMu.Unlock()
@@ -137,20 +208,15 @@ func (b *binding) near(file, from string) string {
 	if b.nearCache == nil {
 		b.nearCache = make(map[[2]string]string)
 		b.nearCount = make(map[string]int)
-		b.nearNames = make(map[string][]string)
 		for p, urlPath := range b.sources {
-			dir, name := path.Split(p)
+			_, name := path.Split(p)
 			if _, _, isTranslation := b.site.Config.TranslationOf(name); urlPath != "" && !isTranslation {
-				b.nearNames[dir] = append(b.nearNames[dir], name)
+				b.nearFiles = append(b.nearFiles, p)
 			}
 		}
+		slices.Sort(b.nearFiles)
 	}
-	dir, _ := path.Split(file)
-	names := b.nearNames[dir]
-	if fromDir, fromName := path.Split(from); fromDir == dir {
-		names = slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == fromName })
-	}
-	n := problem.Nearest(path.Base(file), names)
+	n := NearFile(file, from, b.nearFiles)
 	b.nearCache[key] = n
 	b.nearCount[from]++
 	return n
