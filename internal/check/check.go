@@ -125,7 +125,7 @@ func Run(ctx context.Context, cfg Config) problem.List {
 		})...)
 		problems = append(problems, l.menuLinks(s, cfg.Source)...)
 		problems = append(problems, partnerSpellings(s, cfg.Source)...)
-		problems = append(problems, partnerFiles(s, cfg.Source)...)
+		problems = append(problems, partnerFiles(s, cfg.Source, brokenCases(problems))...)
 		problems = append(problems, themeRemarks(s, cfg.Source)...)
 		today := cfg.Today
 		if today.IsZero() {
@@ -138,6 +138,19 @@ func Run(ctx context.Context, cfg Config) problem.List {
 		}
 	}
 	return merge(problems)
+}
+
+// brokenCases returns the case files that problems has errors at.
+func brokenCases(problems problem.List) []string {
+	var files []string
+	seen := make(map[string]bool)
+	for _, p := range problems {
+		if p.Severity == problem.Error && render.KindFolder(p.Path) == content.CasesDir && !seen[p.Path] {
+			seen[p.Path] = true
+			files = append(files, p.Path)
+		}
+	}
+	return files
 }
 
 // build runs casebook build on the site without writing it, and returns

@@ -1,6 +1,7 @@
 package check_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -106,6 +107,35 @@ func TestPartnerFiles(t *testing.T) {
 				files[k] = v
 			}
 			assertProblems(t, run(t, fixture(files), check.Config{}), tt.want)
+		})
+	}
+}
+
+// TestPartnerFileOfBrokenCase checks that a partner file named by a case
+// with errors, which the site may lack the partner of, gets no warning of
+// its own: the case's errors say what to fix.
+func TestPartnerFileOfBrokenCase(t *testing.T) {
+	good := caseFile("Mol", "BE", "M.\n")
+	tests := []struct{ name, kase string }{
+		{"type", strings.Replace(good, "type: municipality", "type: city", 1)},
+		{"country", strings.Replace(good, "country: BE", "country: Belgium", 1)},
+		{"front matter", strings.Replace(good, "summary: S.", `summary: "S." x`, 1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{
+				"content/partners/mol.md": "---\nname: Mol\ncountry: BE\ntype: municipality\n---\nAbout.\n",
+				"content/cases/m.md":      tt.kase,
+			}
+			problems := run(t, fixture(files), check.Config{})
+			if len(problems) == 0 || !slices.ContainsFunc(problems, func(p string) bool { return strings.HasPrefix(p, "content/cases/m.md:") }) {
+				t.Fatalf("got problems:\n%s\nwant the case's errors", strings.Join(problems, "\n"))
+			}
+			for _, p := range problems {
+				if strings.HasPrefix(p, "content/partners/") {
+					t.Errorf("got %s, want nothing at the partner file", p)
+				}
+			}
 		})
 	}
 }

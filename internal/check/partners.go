@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 
@@ -45,10 +46,28 @@ func partnerSpellings(s *site.Site, source fs.FS) problem.List {
 // cases' partner goes without the description. The warning names the
 // nearest partner of the cases: the same name in another country, or else
 // a near spelling.
-func partnerFiles(s *site.Site, source fs.FS) problem.List {
+//
+// broken are the case files with errors, whose partners the site may lack
+// (a type or country in error, front matter that does not parse): a
+// partner file whose name one of them holds is left to that file's errors.
+func partnerFiles(s *site.Site, source fs.FS, broken []string) problem.List {
 	var problems problem.List
+	texts := make(map[string][]byte, len(broken))
+	namedInBroken := func(name string) bool {
+		for _, b := range broken {
+			data, ok := texts[b]
+			if !ok {
+				data, _ = fs.ReadFile(source, b)
+				texts[b] = data
+			}
+			if bytes.Contains(data, []byte(name)) {
+				return true
+			}
+		}
+		return false
+	}
 	for _, p := range s.Partners {
-		if p.Source.Path == "" || len(p.Cases) > 0 {
+		if p.Source.Path == "" || len(p.Cases) > 0 || namedInBroken(p.Name) {
 			continue
 		}
 		q := nearestOfCases(s, p)
