@@ -92,11 +92,7 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string, cfg *site.Config) (*s
 		delete(f.values, "sdgs")
 	}
 	for i, n := range d.list(f.values["sdgs"], "sdgs") {
-		field := fmt.Sprintf("sdgs[%d]", i)
-		if d.joined(n, field, "sdgs") {
-			continue
-		}
-		if v, ok := d.integerIn(n, field, "an SDG number", 1, site.NumSDGs); ok {
+		if v, ok := d.sdg(n, fmt.Sprintf("sdgs[%d]", i)); ok {
 			c.SDGs = append(c.SDGs, v)
 		}
 	}
@@ -133,6 +129,27 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string, cfg *site.Config) (*s
 	c.Links = d.links(f.values["links"])
 	c.Image = d.image(f.values["image"])
 	return c, refs
+}
+
+// sdg reads a goal's number. A goal named as reports and the UN's pages
+// name it ("SDG 4", "Goal 11: Sustainable cities", "Zero hunger") is an
+// error that gives the number.
+func (d *decoder) sdg(n *yaml.Node, field string) (int, bool) {
+	if r := resolve(n); r != nil && r.Kind == yaml.ScalarNode && r.Tag == "!!str" {
+		if _, err := strconv.Atoi(strings.TrimSpace(r.Value)); err != nil {
+			if v, ok := site.SDGByText(r.Value); ok {
+				d.errorf(r, "%s: expected an SDG number from 1 to %d, found %q: write %d, the number of %q", field, site.NumSDGs, r.Value, v, site.SDGName(v))
+				return 0, false
+			}
+		}
+		// "2 11 12": numbers without their commas. Words are no list
+		// of numbers, and hear that a number is expected.
+		numbers := !strings.ContainsFunc(r.Value, func(c rune) bool { return !listSep(c) && !unicode.IsDigit(c) })
+		if numbers && d.joined(n, field, "sdgs") {
+			return 0, false
+		}
+	}
+	return d.integerIn(n, field, "an SDG number", 1, site.NumSDGs)
 }
 
 // links reads a case's external links.

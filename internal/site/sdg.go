@@ -1,6 +1,11 @@
 package site
 
-import "strings"
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+)
 
 // sdgs holds the official short names and colours of the seventeen goals,
 // as the United Nations publishes them.
@@ -100,6 +105,57 @@ func SDGNameIn(lang string, n int) string {
 		return names[n]
 	}
 	return sdgs[n].name
+}
+
+// SDGByText returns the number of the goal that text names as editors
+// copy it from reports and the UN's pages: "SDG 4", "sdg-4", "Goal 11:
+// Sustainable cities", "4. Quality education", "ODD 4", "4", or a goal's short
+// name, or its beginning ("Sustainable cities"), in English or in a
+// language that sdgNames holds, with any case and accents.
+func SDGByText(text string) (int, bool) {
+	words := strings.FieldsFunc(Fold(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	if len(words) == 0 {
+		return 0, false
+	}
+	// A number after a word for a goal, or before the name: "sdg4" too.
+	first := words[0]
+	if p := strings.TrimLeftFunc(first, unicode.IsLetter); p != first && p != "" && sdgWord[first[:len(first)-len(p)]] {
+		words = append([]string{first[:len(first)-len(p)], p}, words[1:]...)
+	}
+	rest := words
+	if sdgWord[words[0]] && len(words) > 1 {
+		rest = words[1:]
+	}
+	if n, err := strconv.Atoi(rest[0]); err == nil {
+		// "4 education", not "2 11": one number, and a name after it.
+		more := slices.ContainsFunc(rest[1:], func(w string) bool { _, err := strconv.Atoi(w); return err == nil })
+		return n, ValidSDG(n) && !more
+	}
+	key := strings.Join(words, " ")
+	for n := 1; n <= NumSDGs; n++ {
+		names := []string{sdgs[n].name}
+		for _, byLang := range sdgNames {
+			names = append(names, byLang[n])
+		}
+		for _, name := range names {
+			full := strings.Join(strings.FieldsFunc(Fold(name), func(r rune) bool {
+				return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+			}), " ")
+			if full == key || len(key) >= 8 && strings.HasPrefix(full, key+" ") {
+				return n, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// sdgWord holds the words, folded, that name a goal before its number:
+// English, French, Dutch.
+var sdgWord = map[string]bool{
+	"sdg": true, "sdgs": true, "goal": true, "odd": true, "objectif": true,
+	"doel": true, "sdo": true, "duurzaamheidsdoel": true,
 }
 
 // SDGColour returns the official colour of goal n, "#rrggbb", or "" if
