@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"slices"
 
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/site"
@@ -49,12 +50,25 @@ func partnerSpellings(s *site.Site, source fs.FS) problem.List {
 //
 // broken are the case files with errors, whose partners the site may lack
 // (a type or country in error, front matter that does not parse): a
-// partner file whose name one of them holds is left to that file's errors.
+// partner file whose name one of them holds, but not among the partners
+// the site has of it, is left to that file's errors.
 func partnerFiles(s *site.Site, source fs.FS, broken []string) problem.List {
 	var problems problem.List
+	loaded := make(map[string]*site.Case, len(broken))
+	for _, b := range broken {
+		loaded[b] = nil
+	}
+	for _, c := range s.Cases {
+		if _, ok := loaded[c.Source.Path]; ok {
+			loaded[c.Source.Path] = c
+		}
+	}
 	texts := make(map[string][]byte, len(broken))
 	namedInBroken := func(name string) bool {
 		for _, b := range broken {
+			if c := loaded[b]; c != nil && slices.ContainsFunc(c.PartnerRefs, func(r site.PartnerRef) bool { return r.Name == name }) {
+				continue // the site has it, with the country the file gives
+			}
 			data, ok := texts[b]
 			if !ok {
 				data, _ = fs.ReadFile(source, b)
