@@ -351,7 +351,7 @@ func (d *decoder) year(n *yaml.Node, field string) int {
 	if n == nil || n.Tag == "!!null" {
 		return 0
 	}
-	if v := resolve(n); v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!str" {
+	if v := resolve(n); v != nil && v.Kind == yaml.ScalarNode && (v.Tag == "!!str" || v.Tag == "!!timestamp") {
 		if m := yearRange.FindStringSubmatch(v.Value); m != nil {
 			d.errorf(n, "%s: expected one year, found %q: write start: %s and end: %s", field, v.Value, m[1], m[2])
 			return 0
@@ -359,6 +359,12 @@ func (d *decoder) year(n *yaml.Node, field string) int {
 		if field == "end" && ongoing[words(v.Value)] {
 			d.errorf(n, "end: expected a year, found %q: leave end out while the cooperation goes on", v.Value)
 			return 0
+		}
+		if _, err := strconv.Atoi(strings.TrimSpace(v.Value)); err != nil {
+			if hint := yearHint(field, v.Value); hint != "" {
+				d.errorf(n, "%s: expected a year, found %q%s", field, v.Value, hint)
+				return 0
+			}
 		}
 	}
 	y, _ := d.integerIn(n, field, "a year", MinYear, MaxYear)
@@ -395,7 +401,11 @@ func (d *decoder) date(n *yaml.Node, field string) time.Time {
 			return t.UTC()
 		}
 	}
-	d.errorf(n, "%s: expected a date such as 2023-08-01, found %s", field, describe(n))
+	hint := ""
+	if n.Kind == yaml.ScalarNode {
+		hint = dateHint(n.Value)
+	}
+	d.errorf(n, "%s: expected a date such as 2023-08-01, found %s%s", field, describe(n), hint)
 	return time.Time{}
 }
 

@@ -412,3 +412,48 @@ func TestSkipped(t *testing.T) {
 		t.Error("EditorFile: _redirects is no editor's file, #style.css# is")
 	}
 }
+
+// TestDateHints checks what a date or year written as documents and
+// spreadsheets write them is told to become, and that a hint never picks
+// one of two readings.
+func TestDateHints(t *testing.T) {
+	tests := []struct{ field, value, want string }{
+		{"date", "01/08/2023", `date: expected a date such as 2023-08-01, found "01/08/2023"; write 2023-08-01 if the day comes first (1 August 2023), or 2023-01-08 if the month does (8 January 2023)`},
+		{"date", "25.08.2023", `date: expected a date such as 2023-08-01, found "25.08.2023"; write 2023-08-25`},
+		{"date", "08/25/2023", `date: expected a date such as 2023-08-01, found "08/25/2023"; write 2023-08-25`},
+		{"date", "31/02/2023", `date: expected a date such as 2023-08-01, found "31/02/2023"; February 2023 has 28 days`},
+		{"date", "2024-02-30", `date: expected a date such as 2023-08-01, found "2024-02-30"; February 2024 has 29 days`},
+		{"date", "2023/8/1", `date: expected a date such as 2023-08-01, found "2023/8/1"; write 2023-08-01`},
+		{"date", "2023-8-1", `date: expected a date such as 2023-08-01, found "2023-8-1"; write 2023-08-01`},
+		{"date", "20230801", `date: expected a date such as 2023-08-01, found the number 20230801; write 2023-08-01`},
+		{"date", "2023-08", `date: expected a date such as 2023-08-01, found "2023-08"; a date needs its day: write 2023-08-01 for August 2023`},
+		{"date", "August 2023", `date: expected a date such as 2023-08-01, found "August 2023"; a date needs its day: write 2023-08-01 for August 2023`},
+		{"date", "August 1, 2023", `date: expected a date such as 2023-08-01, found "August 1, 2023"; write 2023-08-01`},
+		{"date", "1er août 2023", `date: expected a date such as 2023-08-01, found "1er août 2023"; write 2023-08-01`},
+		{"date", "3 mei 2023", `date: expected a date such as 2023-08-01, found "3 mei 2023"; write 2023-05-03`},
+		{"date", "2023-08-01T10:00:00", `date: expected a date such as 2023-08-01, found "2023-08-01T10:00:00"; write the day alone: 2023-08-01`},
+		{"date", "13/13/2023", `date: expected a date such as 2023-08-01, found "13/13/2023"`},
+		{"date", "soon", `date: expected a date such as 2023-08-01, found "soon"`},
+		{"start", "December 2022", `start: expected a year, found "December 2022"; write start: 2022`},
+		{"start", "2022-12-01", `start: expected a year, found "2022-12-01"; write start: 2022`},
+		{"start", "FY2022", `start: expected a year, found "FY2022"; write start: 2022`},
+		{"start", "2022/23", `start: expected a year, found "2022/23"; write start: 2022 and end: 2023`},
+		{"end", "c. 2023", `end: expected a year, found "c. 2023"; write end: 2023`},
+		{"start", "2022 or 2023", `start: expected a whole number, found "2022 or 2023"`},
+		{"start", "1800s", `start: expected a whole number, found "1800s"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.field+" "+tt.value, func(t *testing.T) {
+			kase := caseWith("end: 2023\n", "end: 2023\ndate: 2023-08-01\n")
+			old := map[string]string{"date": "date: 2023-08-01", "start": "start: 2010", "end": "end: 2023"}[tt.field]
+			kase = strings.Replace(kase, old, tt.field+": "+tt.value, 1)
+			_, problems := content.Load(fixture(map[string]string{"content/cases/x.md": kase}), content.Options{})
+			if len(problems) != 1 {
+				t.Fatalf("got problems:\n%v\nwant one", problems)
+			}
+			if _, got, _ := strings.Cut(problems[0].String(), "error: "); got != tt.want {
+				t.Fatalf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
