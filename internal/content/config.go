@@ -20,13 +20,14 @@ var configKeys = []string{"title", "description", "baseURL", "language", "langua
 
 // decodeConfig reads site.yaml. langsKnown says that its language and
 // languages were read without an error: the files named as translations
-// can be judged by them.
-func (d *decoder) decodeConfig(root *yaml.Node) (cfg site.Config, langsKnown bool) {
+// can be judged by them. featuresKnown says the same of its features,
+// which judge the approaches' ratings and the translations' features.
+func (d *decoder) decodeConfig(root *yaml.Node) (cfg site.Config, langsKnown, featuresKnown bool) {
 	const what = "site.yaml"
 	cfg = site.Config{BaseURL: "/", Language: "en", Scale: site.DefaultScale}
 	if root == nil {
 		d.errorf(nil, "%s is empty: expected at least a title and features", what)
-		return cfg, false
+		return cfg, false, false
 	}
 	f := d.mapping(root, what, configKeys)
 	cfg.Title = d.str(d.required(f, "title", what, "the site's title"), "title")
@@ -60,6 +61,7 @@ func (d *decoder) decodeConfig(root *yaml.Node) (cfg site.Config, langsKnown boo
 		}
 	}
 	seen := make(map[string]bool)
+	beforeFeatures := len(*d.problems)
 	features := d.required(f, "features", what, "a list of the matrix's features, each with id and label")
 	for i, item := range d.requiredList(features, "features", "one or more features, each with id and label") {
 		field := fmt.Sprintf("features[%d]", i)
@@ -80,6 +82,7 @@ func (d *decoder) decodeConfig(root *yaml.Node) (cfg site.Config, langsKnown boo
 		seen[id] = true
 		cfg.Features = append(cfg.Features, site.Feature{ID: id, Label: label, Scale: d.scale(ff.values["scale"], field+".scale")})
 	}
+	featuresKnown = !f.notMapping && !(*d.problems)[beforeFeatures:].HasErrors()
 	if n := f.values["scale"]; n != nil {
 		if scale := d.scale(n, "scale"); scale != nil {
 			cfg.Scale = scale
@@ -94,7 +97,7 @@ func (d *decoder) decodeConfig(root *yaml.Node) (cfg site.Config, langsKnown boo
 	langsKnown = langsKnown && !langBad && !(*d.problems)[before:].HasErrors()
 	cfg.Menu = d.menu(f.values["menu"])
 	cfg.Themes = d.themes(f.values["themes"])
-	return cfg, langsKnown
+	return cfg, langsKnown, featuresKnown
 }
 
 // NormalizeBaseURL checks a base URL and makes it end in "/". It accepts an

@@ -144,7 +144,8 @@ type Files struct {
 // only when there is no content folder.
 func Read(fsys fs.FS, opts Options) (*Files, problem.List) {
 	problems := OutsideLinks(fsys)
-	cfg, ok, langsKnown := loadConfig(fsys, &problems)
+	cfg, ok, known := loadConfig(fsys, &problems)
+	langsKnown := known.langs
 	if !ok {
 		if _, err := fs.Stat(fsys, Dir); err != nil {
 			return nil, problems
@@ -152,7 +153,12 @@ func Read(fsys fs.FS, opts Options) (*Files, problem.List) {
 		cfg = partialConfig(cfg)
 	}
 	features := cfg.Features
-	if ok && features == nil {
+	switch {
+	case !known.features:
+		// Judged by features in error, every approach would be wrong
+		// too: site.yaml's errors say what to fix.
+		features = nil
+	case features == nil:
 		features = []site.Feature{} // known to be none
 	}
 	files, err := listFiles(fsys)
@@ -166,7 +172,7 @@ func Read(fsys fs.FS, opts Options) (*Files, problem.List) {
 	for _, f := range files {
 		problems = append(problems, f.problems...)
 	}
-	langConfigs := loadLangConfigs(fsys, cfg, &problems)
+	langConfigs := loadLangConfigs(fsys, cfg, known.features, &problems)
 	return &Files{config: cfg, langsKnown: langsKnown, files: files, opts: opts, langConfigs: langConfigs}, problems
 }
 
@@ -201,11 +207,18 @@ func partialConfig(cfg site.Config) site.Config {
 	return cfg
 }
 
-// loadConfig reads site.yaml: ok when it has no error, langsKnown when
-// its languages have none (see decodeConfig).
-func loadConfig(fsys fs.FS, problems *problem.List) (cfg site.Config, ok, langsKnown bool) {
+// settled says which parts of site.yaml were read without an error, and
+// so can judge the files that refer to them.
+type settled struct {
+	langs    bool // language and languages: which files are translations
+	features bool // the approaches' ratings, the translations' features
+}
+
+// loadConfig reads site.yaml: ok when it has no error, known for the parts
+// that have none (see decodeConfig).
+func loadConfig(fsys fs.FS, problems *problem.List) (cfg site.Config, ok bool, known settled) {
 	if CheckLink(fsys, ConfigFile) != nil {
-		return site.Config{}, false, false // OutsideLinks reported it
+		return site.Config{}, false, settled{} // OutsideLinks reported it
 	}
 	data, err := fs.ReadFile(fsys, ConfigFile)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -214,25 +227,25 @@ func loadConfig(fsys fs.FS, problems *problem.List) (cfg site.Config, ok, langsK
 		} else {
 			problems.Errorf(ConfigFile, 0, 0, "missing: expected the site's settings (title, baseURL, language, features)")
 		}
-		return site.Config{}, false, false
+		return site.Config{}, false, settled{}
 	}
 	if err != nil {
 		problems.Errorf(ConfigFile, 0, 0, "cannot read: %v", err)
-		return site.Config{}, false, false
+		return site.Config{}, false, settled{}
 	}
 	before := len(*problems)
 	data, ok = clean(ConfigFile, data, problems)
 	if !ok {
-		return site.Config{}, false, false
+		return site.Config{}, false, settled{}
 	}
 	root, err := parseMeta(data, "yaml")
 	if err != nil {
 		addError(problems, ConfigFile, 1, err)
-		return site.Config{}, false, false
+		return site.Config{}, false, settled{}
 	}
 	d := &decoder{path: ConfigFile, metaLine: 1, problems: problems}
-	cfg, langsKnown = d.decodeConfig(root)
-	return cfg, !(*problems)[before:].HasErrors(), langsKnown
+	cfg, known.langs, known.features = d.decodeConfig(root)
+	return cfg, !(*problems)[before:].HasErrors(), known
 }
 
 // listFiles returns the content files, sorted by path. Symbolic links
@@ -591,8 +604,18 @@ func lineCol(data []byte, offset int) (line, col int) {
 func addError(problems *problem.List, p string, line int, err error) {
 	var pe *posError
 	if errors.As(err, &pe) {
-		problems.Errorf(p, pe.line, pe.col, "%s", pe.msg)
+		problems.Errorf(p, pe.line, pe.col, "%s", settingsWords(p, pe.msg))
 		return
 	}
-	problems.Errorf(p, line, 0, "%v", err)
+	problems.Errorf(p, line, 0, "%s", settingsWords(p, err.Error()))
+}
+
+// settingsWords returns msg, about the file at p, without the words "front
+// matter" when p is site.yaml or a translation of it: a whole file of
+// YAML, where an editor would look for the front matter in vain.
+func settingsWords(p, msg string) string {
+	if IsConfig(p) {
+		return strings.Replace(msg, " front matter:", ":", 1)
+	}
+	return msg
 }

@@ -523,7 +523,7 @@ func IsConfig(p string) bool {
 // loadLangConfigs reads site.<lang>.yaml for each language other than the
 // default, and returns each language's settings: cfg with the text each
 // translates. A language without the file has the default's text.
-func loadLangConfigs(fsys fs.FS, cfg site.Config, problems *problem.List) map[string]site.Config {
+func loadLangConfigs(fsys fs.FS, cfg site.Config, featuresKnown bool, problems *problem.List) map[string]site.Config {
 	out := make(map[string]site.Config)
 	for _, l := range cfg.Languages {
 		if l.Default {
@@ -539,7 +539,7 @@ func loadLangConfigs(fsys fs.FS, cfg site.Config, problems *problem.List) map[st
 					addError(problems, p, 1, err)
 				} else {
 					d := &decoder{path: p, metaLine: 1, problems: problems}
-					lc = d.decodeConfigIn(root, lc)
+					lc = d.decodeConfigIn(root, lc, featuresKnown)
 				}
 			}
 		}
@@ -551,8 +551,9 @@ func loadLangConfigs(fsys fs.FS, cfg site.Config, problems *problem.List) map[st
 // decodeConfigIn reads the translation of site.yaml's text into cfg's
 // language: title, description, the features' labels and words, the
 // scale, the menu's labels and the themes' labels. Everything else is a
-// fact of site.yaml's.
-func (d *decoder) decodeConfigIn(root *yaml.Node, cfg site.Config) site.Config {
+// fact of site.yaml's. Unless featuresKnown, site.yaml's features have
+// errors, and a feature that it lacks is not one here too.
+func (d *decoder) decodeConfigIn(root *yaml.Node, cfg site.Config, featuresKnown bool) site.Config {
 	what := "site." + cfg.Language + ".yaml"
 	text := []string{"title", "description", "features", "scale", "menu", "themes"}
 	f := d.mapping(root, what, nil)
@@ -584,7 +585,7 @@ func (d *decoder) decodeConfigIn(root *yaml.Node, cfg site.Config) site.Config {
 		id := d.str(idNode, field+".id")
 		j := slices.IndexFunc(cfg.Features, func(ft site.Feature) bool { return ft.ID == id })
 		if j < 0 {
-			if id != "" {
+			if id != "" && featuresKnown { // else site.yaml's errors say what to fix
 				d.errorf(idNode, "%s.id: site.yaml has no feature %q%s", field, id, problem.Suggest(id, featureIDs(cfg.Features)))
 			}
 			continue

@@ -25,10 +25,11 @@ func (f *Files) Update(fsys fs.FS, paths []string) (*Files, problem.List) {
 		return Read(fsys, f.opts)
 	}
 	var problems problem.List
-	cfg, ok, langsKnown := loadConfig(fsys, &problems) // ok: langsKnown too
+	cfg, ok, known := loadConfig(fsys, &problems) // ok: every part known
 	if !ok {
 		return nil, problems
 	}
+	langsKnown := known.langs
 	var files, stale []*file
 	if needsListing(paths) {
 		var err error
