@@ -18,23 +18,21 @@ import (
 
 var configKeys = []string{"title", "description", "baseURL", "language", "languages", "features", "scale", "menu", "themes", "unsafeHTML"}
 
-// decodeConfig reads site.yaml. langsKnown says that its language and
-// languages were read without an error: the files named as translations
-// can be judged by them. featuresKnown says the same of its features,
-// which judge the approaches' ratings and the translations' features.
-func (d *decoder) decodeConfig(root *yaml.Node) (cfg site.Config, langsKnown, featuresKnown bool) {
+// decodeConfig reads site.yaml, and says which of its parts were read
+// without an error: those can judge the files that refer to them.
+func (d *decoder) decodeConfig(root *yaml.Node) (cfg site.Config, known settled) {
 	const what = "site.yaml"
 	cfg = site.Config{BaseURL: "/", Language: "en", Scale: site.DefaultScale}
 	if root == nil {
 		d.errorf(nil, "%s is empty: expected at least a title and features", what)
-		return cfg, false, false
+		return cfg, settled{}
 	}
 	f := d.mapping(root, what, configKeys)
 	cfg.Title = d.str(d.required(f, "title", what, "the site's title"), "title")
 	if n := f.values["description"]; n != nil {
 		cfg.Description = d.str(n, "description")
 	}
-	langsKnown = !f.notMapping
+	langsKnown := !f.notMapping
 	langBad := false // language is in error
 	if n := f.values["language"]; n != nil {
 		before := len(*d.problems)
@@ -82,7 +80,7 @@ func (d *decoder) decodeConfig(root *yaml.Node) (cfg site.Config, langsKnown, fe
 		seen[id] = true
 		cfg.Features = append(cfg.Features, site.Feature{ID: id, Label: label, Scale: d.scale(ff.values["scale"], field+".scale")})
 	}
-	featuresKnown = !f.notMapping && !(*d.problems)[beforeFeatures:].HasErrors()
+	known.features = !f.notMapping && !(*d.problems)[beforeFeatures:].HasErrors()
 	if n := f.values["scale"]; n != nil {
 		if scale := d.scale(n, "scale"); scale != nil {
 			cfg.Scale = scale
@@ -94,10 +92,12 @@ func (d *decoder) decodeConfig(root *yaml.Node) (cfg site.Config, langsKnown, fe
 	}
 	before := len(*d.problems)
 	cfg.Languages = d.languages(f.values["languages"], def, f.values["language"])
-	langsKnown = langsKnown && !langBad && !(*d.problems)[before:].HasErrors()
+	known.langs = langsKnown && !langBad && !(*d.problems)[before:].HasErrors()
 	cfg.Menu = d.menu(f.values["menu"])
+	before = len(*d.problems)
 	cfg.Themes = d.themes(f.values["themes"])
-	return cfg, langsKnown, featuresKnown
+	known.themes = !f.notMapping && !(*d.problems)[before:].HasErrors()
+	return cfg, known
 }
 
 // NormalizeBaseURL checks a base URL and makes it end in "/". It accepts an

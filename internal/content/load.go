@@ -168,11 +168,14 @@ func Read(fsys fs.FS, opts Options) (*Files, problem.List) {
 	}
 	decoding := cfg
 	decoding.Features = features // nil when site.yaml gave none: see decodeApproach
+	if !known.themes {
+		decoding.Themes = nil // any theme goes, as in a site without a list
+	}
 	decodeAll(fsys, files, &decoding, langsKnown, opts.CaseBodiesOnDisk)
 	for _, f := range files {
 		problems = append(problems, f.problems...)
 	}
-	langConfigs := loadLangConfigs(fsys, cfg, known.features, &problems)
+	langConfigs := loadLangConfigs(fsys, cfg, known, &problems)
 	return &Files{config: cfg, langsKnown: langsKnown, files: files, opts: opts, langConfigs: langConfigs}, problems
 }
 
@@ -212,6 +215,7 @@ func partialConfig(cfg site.Config) site.Config {
 type settled struct {
 	langs    bool // language and languages: which files are translations
 	features bool // the approaches' ratings, the translations' features
+	themes   bool // the cases' themes, the translations' themes
 }
 
 // loadConfig reads site.yaml: ok when it has no error, known for the parts
@@ -244,7 +248,7 @@ func loadConfig(fsys fs.FS, problems *problem.List) (cfg site.Config, ok bool, k
 		return site.Config{}, false, settled{}
 	}
 	d := &decoder{path: ConfigFile, metaLine: 1, problems: problems}
-	cfg, known.langs, known.features = d.decodeConfig(root)
+	cfg, known = d.decodeConfig(root)
 	return cfg, !(*problems)[before:].HasErrors(), known
 }
 

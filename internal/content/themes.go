@@ -33,7 +33,11 @@ func (d *decoder) themes(n *yaml.Node) []site.ThemeLabel {
 				dup = other
 			}
 		}
-		if dup != "" {
+		switch {
+		case dup == t.ID:
+			d.errorf(idNode, "%s: theme %q is listed twice; keep one entry", field, t.ID)
+			continue
+		case dup != "":
 			d.errorf(idNode, "%s: theme %q is listed twice: it means the same as %q; keep one entry", field, t.ID, dup)
 			continue
 		}

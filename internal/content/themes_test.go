@@ -31,7 +31,7 @@ func TestThemeVocabulary(t *testing.T) {
 			[]string{`content/cases/good.md:13:17: error: themes[1]: unknown theme "educaton": expected one of the themes listed in site.yaml, by id or label; did you mean "Education"?`}},
 		{"NoVocabulary", "", "themes: [educaton, Water]", []string{"educaton", "Water"}, nil},
 		{"ListedTwice", "themes:\n  - id: water\n    label: Water\n  - water\n", "themes: [water]", nil,
-			[]string{`content/site.yaml:11:5: error: themes[1]: theme "water" is listed twice: it means the same as "water"; keep one entry`}},
+			[]string{`content/site.yaml:11:5: error: themes[1]: theme "water" is listed twice; keep one entry`}},
 		{"BadID", "themes:\n  - id: Water Supply\n    label: Water\n", "themes: [water]", nil,
 			[]string{`content/site.yaml:9:9: error: themes[0].id: "Water Supply" is not a valid id: expected lower-case letters, digits and hyphens, such as "water-supply"`}},
 		{"NoLabel", "themes:\n  - id: water\n", "themes: [water]", nil,

@@ -523,7 +523,7 @@ func IsConfig(p string) bool {
 // loadLangConfigs reads site.<lang>.yaml for each language other than the
 // default, and returns each language's settings: cfg with the text each
 // translates. A language without the file has the default's text.
-func loadLangConfigs(fsys fs.FS, cfg site.Config, featuresKnown bool, problems *problem.List) map[string]site.Config {
+func loadLangConfigs(fsys fs.FS, cfg site.Config, known settled, problems *problem.List) map[string]site.Config {
 	out := make(map[string]site.Config)
 	for _, l := range cfg.Languages {
 		if l.Default {
@@ -539,7 +539,7 @@ func loadLangConfigs(fsys fs.FS, cfg site.Config, featuresKnown bool, problems *
 					addError(problems, p, 1, err)
 				} else {
 					d := &decoder{path: p, metaLine: 1, problems: problems}
-					lc = d.decodeConfigIn(root, lc, featuresKnown)
+					lc = d.decodeConfigIn(root, lc, known)
 				}
 			}
 		}
@@ -551,9 +551,10 @@ func loadLangConfigs(fsys fs.FS, cfg site.Config, featuresKnown bool, problems *
 // decodeConfigIn reads the translation of site.yaml's text into cfg's
 // language: title, description, the features' labels and words, the
 // scale, the menu's labels and the themes' labels. Everything else is a
-// fact of site.yaml's. Unless featuresKnown, site.yaml's features have
-// errors, and a feature that it lacks is not one here too.
-func (d *decoder) decodeConfigIn(root *yaml.Node, cfg site.Config, featuresKnown bool) site.Config {
+// fact of site.yaml's. A feature or theme that site.yaml lacks is an
+// error here only when site.yaml's are known (see settled): else its own
+// errors say what to fix.
+func (d *decoder) decodeConfigIn(root *yaml.Node, cfg site.Config, known settled) site.Config {
 	what := "site." + cfg.Language + ".yaml"
 	text := []string{"title", "description", "features", "scale", "menu", "themes"}
 	f := d.mapping(root, what, nil)
@@ -585,7 +586,7 @@ func (d *decoder) decodeConfigIn(root *yaml.Node, cfg site.Config, featuresKnown
 		id := d.str(idNode, field+".id")
 		j := slices.IndexFunc(cfg.Features, func(ft site.Feature) bool { return ft.ID == id })
 		if j < 0 {
-			if id != "" && featuresKnown { // else site.yaml's errors say what to fix
+			if id != "" && known.features {
 				d.errorf(idNode, "%s.id: site.yaml has no feature %q%s", field, id, problem.Suggest(id, featureIDs(cfg.Features)))
 			}
 			continue
@@ -626,6 +627,9 @@ func (d *decoder) decodeConfigIn(root *yaml.Node, cfg site.Config, featuresKnown
 				continue
 			}
 			j := slices.IndexFunc(themes, func(x site.ThemeLabel) bool { return x.ID == t.ID })
+			if j < 0 && !known.themes {
+				continue
+			}
 			if j < 0 {
 				d.errorf(idNode, "%s.id: site.yaml lists no theme %q: translate the themes of site.yaml, by id", field, t.ID)
 				continue
