@@ -148,6 +148,9 @@ func TestLinks(t *testing.T) {
 		// A file that collides with another is reported once, at itself.
 		{"Duplicate", "[e](e.md)\n", `content/cases/e.md:2:7: error: duplicate case slug "b": content/cases/b.md and content/cases/e.md would both be published at /cases/b/`},
 		{"Reserved", "[p](page.md)\n", `content/cases/page.md: error: case slug "page" is taken by the catalogue's numbered pages (/cases/page/2/): choose another file name or set slug`},
+		// A misnamed file is reported once, at itself: links to, and
+		// translations of, the name it is told to take are right.
+		{"Misnamed", "[g](gent-case.md)\n", `content/cases/Gent Case.md: error: file name "Gent Case.md" is not a slug: expected a slug of lower-case letters, digits and hyphens, at most 200 bytes; rename it to "gent-case.md"`},
 		// A file that moved into a subfolder, and its own links, which
 		// were written from the folder above.
 		{"Moved", "[g](g.md)\n", `content/cases/2019/g.md:10:1: error: link target "../approaches/twinning.md" does not exist: no case "twinning" in content/cases/approaches/; did you mean "../../approaches/twinning.md"?
@@ -167,6 +170,9 @@ content/cases/a.md:10:1: error: link target "g.md" does not exist: no case "g" i
 				files["content/cases/e.md"] = strings.Replace(caseFile("Gent", "BE", ""), "title:", "slug: b\ntitle:", 1)
 			case "Reserved":
 				files["content/cases/page.md"] = caseFile("Gent", "BE", "")
+			case "Misnamed":
+				files["content/cases/Gent Case.md"] = caseFile("Gent", "BE", "")
+				files["content/cases/gent-case.nl.md"] = "---\ntitle: Gent\n---\nTekst.\n"
 			case "Moved":
 				files["content/cases/2019/g.md"] = caseFile("Gent", "BE", "[t](../approaches/twinning.md)\n")
 			}

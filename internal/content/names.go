@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"path"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -45,6 +46,17 @@ func (d *decoder) fileSlug(base string, k kind) string {
 }
 
 var kindNames = [...]string{"approach", "case", "partner", "page"}
+
+// renamedTo returns the path that fileSlug tells f, a file whose name is
+// not a slug, to take ("content/cases/roeselare-dogbo.md" for "Roeselare
+// Dogbo.md"), or "" for a file named well, a translation, or a name that
+// makes no slug.
+func renamedTo(f *file) string {
+	if base := path.Base(f.path); f.tr != nil || f.slug == "" || base == f.slug+".md" {
+		return ""
+	}
+	return path.Join(path.Dir(f.path), site.TruncateSlug(f.slug, site.MaxSlugLen)+".md")
+}
 
 // claims finds the files that would be published at one URL.
 type claims struct {

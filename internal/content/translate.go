@@ -179,8 +179,12 @@ func (d *decoder) decodeTranslation(root *yaml.Node, k kind, slug string, cfg *s
 // its original.
 func checkTranslations(files []*file, problems *problem.List) {
 	byPath := make(map[string]*file, len(files))
+	misnamed := make(map[string]bool) // the names that misnamed files are told to take
 	for _, f := range files {
 		byPath[f.path] = f
+		if to := renamedTo(f); to != "" {
+			misnamed[to] = true
+		}
 	}
 	for _, f := range files {
 		t := f.tr
@@ -188,6 +192,9 @@ func checkTranslations(files []*file, problems *problem.List) {
 			continue
 		}
 		orig := byPath[t.base]
+		if orig == nil && misnamed[t.base] {
+			continue // the original's name is in error, which says to rename it to t.base
+		}
 		if orig == nil || orig.tr != nil {
 			problems.Errorf(f.path, 1, 0, "a translation into %q of %s, which does not exist: expected the default language's file beside it, or rename this file", t.lang, t.base)
 			continue

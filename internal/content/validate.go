@@ -60,6 +60,26 @@ func assemble(prev *site.Site, cfg site.Config, files []*file, opts Options, pro
 			dropped = append(dropped, f.path) // its error says why
 		}
 	}
+	// A link to the name that a misnamed file is told to take is right
+	// once the file is renamed: the file's error says so, and the link
+	// is no further problem.
+	var renames []string
+	for _, f := range files {
+		if to := renamedTo(f); to != "" {
+			renames = append(renames, to)
+		}
+	}
+	if len(renames) > 0 {
+		taken := make(map[string]bool, len(files))
+		for _, f := range files {
+			taken[f.path] = true
+		}
+		for _, to := range renames {
+			if !taken[to] {
+				dropped = append(dropped, to)
+			}
+		}
+	}
 	link := func() *site.Site {
 		if prev != nil {
 			return site.Relink(prev, cfg, approaches, cases, partners, pages)

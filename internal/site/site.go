@@ -39,7 +39,8 @@ type Site struct {
 	// Dropped lists, in a site that content loaded with errors so as to
 	// report every problem at once (content.Options.Partial), the files
 	// whose items it left out for errors of their own, such as the
-	// second file of a duplicate slug: a link to one is no further
+	// second file of a duplicate slug, and the names that misnamed files
+	// are told to take ("x.md" for "X.md"): a link to one is no further
 	// problem. Nil in a site without errors.
 	Dropped []string
 	// Drafts lists the files of the draft cases that the site leaves
