@@ -280,17 +280,21 @@ func (d *decoder) budget(n *yaml.Node) *site.Budget {
 	b := &site.Budget{Currency: "EUR"}
 	ok := true
 	amount, hasMin, hasMax := f.values["amount"], f.values["min"], f.values["max"]
+	given := "EUR"
+	if r := resolve(f.values["currency"]); r != nil && r.Kind == yaml.ScalarNode {
+		given = r.Value
+	}
 	switch {
 	case amount != nil && (hasMin != nil || hasMax != nil):
 		d.errorf(amount, "budget: give either amount or min and max, not both")
 		return nil
 	case amount != nil:
-		b.Amount, ok = d.amount(amount, "budget.amount")
+		b.Amount, ok = d.amount(amount, "budget.amount", given)
 	case hasMin != nil && hasMax != nil:
 		var okMin, okMax bool
 		b.IsRange = true
-		b.Min, okMin = d.amount(hasMin, "budget.min")
-		b.Max, okMax = d.amount(hasMax, "budget.max")
+		b.Min, okMin = d.amount(hasMin, "budget.min", given)
+		b.Max, okMax = d.amount(hasMax, "budget.max", given)
 		ok = okMin && okMax
 		if ok && b.Max < b.Min {
 			d.errorf(hasMax, "budget.max: the range ends (%s) below where it starts (%s)", site.FormatAmount(b.Max), site.FormatAmount(b.Min))
@@ -305,14 +309,18 @@ func (d *decoder) budget(n *yaml.Node) *site.Budget {
 	if cn := f.values["currency"]; cn != nil {
 		b.Currency = d.str(cn, "budget.currency")
 		if _, known := site.CurrencyName(b.Currency); b.Currency != "" && !known {
-			d.errorf(cn, "budget.currency: unknown currency code %q: expected an ISO 4217 code such as \"EUR\"%s", b.Currency, problem.Suggest(b.Currency, site.CurrencyCodes()))
+			hint := currencyHint(b.Currency)
+			if hint == "" {
+				hint = problem.Suggest(b.Currency, site.CurrencyCodes())
+			}
+			d.errorf(cn, "budget.currency: unknown currency code %q: expected an ISO 4217 code such as \"EUR\"%s", b.Currency, hint)
 			ok = false
 		}
 	}
 	if pn := f.values["period"]; pn != nil {
 		b.Period = d.str(pn, "budget.period")
 		if b.Period != "" && b.Period != site.PeriodYear && b.Period != site.PeriodTotal {
-			d.errorf(pn, "budget.period: expected \"year\" or \"total\", found %q", b.Period)
+			d.errorf(pn, "budget.period: expected \"year\" or \"total\", found %q%s", b.Period, periodHint(b.Period))
 			ok = false
 		}
 	}
@@ -324,7 +332,9 @@ func (d *decoder) budget(n *yaml.Node) *site.Budget {
 }
 
 // amount reads an amount of money, from 0 to site.MaxAmount.
-func (d *decoder) amount(n *yaml.Node, field string) (float64, bool) {
+// given is the budget's currency as written, for the hint about an
+// amount that names one ("€30.000").
+func (d *decoder) amount(n *yaml.Node, field, given string) (float64, bool) {
 	if r := resolve(n); r != nil && r.Kind == yaml.ScalarNode && thousandsDot.MatchString(strings.TrimSpace(r.Value)) {
 		// 30.000 is thirty in YAML, and thirty thousand where a dot
 		// groups thousands (in Dutch, French, German): no budget has
@@ -332,6 +342,12 @@ func (d *decoder) amount(n *yaml.Node, field string) (float64, bool) {
 		whole := strings.ReplaceAll(strings.TrimSpace(r.Value), ".", "")
 		d.errorf(n, "%s: %s reads as %s, the dot being a decimal point; for %s write %s", field, r.Value, strings.TrimRight(strings.TrimRight(r.Value, "0"), "."), site.FormatAmount(mustAtof(whole)), whole)
 		return 0, false
+	}
+	if r := resolve(n); r != nil && r.Kind == yaml.ScalarNode && r.Tag == "!!str" {
+		if v, currency, ok := amountHint(r.Value); ok {
+			d.errorf(n, "%s: expected a number such as 30000 (no currency sign, no thousands separator), found %q%s", field, r.Value, writeAmount(field, v, currency, given))
+			return 0, false
+		}
 	}
 	return d.numberIn(n, field, "an amount", "a number such as 30000 (no currency sign, no thousands separator)", 0, site.MaxAmount)
 }

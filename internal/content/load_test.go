@@ -250,7 +250,7 @@ func TestLoadProblems(t *testing.T) {
 		{"AmountWithThousandsDot", map[string]string{"content/cases/x.md": caseWith("min: 30000", "min: 30.000")},
 			[]string{`content/cases/x.md:15:8: error: budget.min: 30.000 reads as 30, the dot being a decimal point; for 30,000 write 30000`}},
 		{"AmountNotANumberInQuotes", map[string]string{"content/cases/x.md": caseWith("min: 30000", `min: "30000 EUR"`)},
-			[]string{`content/cases/x.md:15:8: error: budget.min: expected a number such as 30000 (no currency sign, no thousands separator), found "30000 EUR"`}},
+			[]string{`content/cases/x.md:15:8: error: budget.min: expected a number such as 30000 (no currency sign, no thousands separator), found "30000 EUR"; write min: 30000`}},
 		{"CountryUK", map[string]string{"content/cases/x.md": caseWith("country: BJ", "country: UK")},
 			[]string{`content/cases/x.md:10:14: error: partners[1].country: unknown country code "UK": expected an ISO 3166-1 alpha-2 code such as "BE"; the United Kingdom's ISO code is "GB"`}},
 		{"CountryEL", map[string]string{"content/cases/x.md": caseWith("country: BJ", "country: el")},
@@ -324,7 +324,7 @@ func TestLoadProblems(t *testing.T) {
 		{"NegativeBudget", map[string]string{"content/cases/x.md": caseWith("min: 30000", "min: -5")},
 			[]string{`content/cases/x.md:15:8: error: budget.min: expected an amount from 0 to 1,000,000,000,000,000, found -5`}},
 		{"BudgetNotANumber", map[string]string{"content/cases/x.md": caseWith("min: 30000", "min: 30.000 euro")},
-			[]string{`content/cases/x.md:15:8: error: budget.min: expected a number such as 30000 (no currency sign, no thousands separator), found "30.000 euro"`}},
+			[]string{`content/cases/x.md:15:8: error: budget.min: expected a number such as 30000 (no currency sign, no thousands separator), found "30.000 euro"; write min: 30000`}},
 		{"UnknownPartnerType", map[string]string{"content/cases/x.md": caseWith("type: municipality\n  - name: Dogbo", "type: city\n  - name: Dogbo")},
 			[]string{`content/cases/x.md:8:11: error: partners[0].type: unknown partner type "city": expected one of municipality, province, region, national-government, association, ngo, company, school, university, network, international-organisation, other; did you mean "municipality"?`}},
 		{"NoFrontMatter", map[string]string{"content/cases/x.md": "Just text.\n"},
@@ -447,6 +447,48 @@ func TestDateHints(t *testing.T) {
 			kase := caseWith("end: 2023\n", "end: 2023\ndate: 2023-08-01\n")
 			old := map[string]string{"date": "date: 2023-08-01", "start": "start: 2010", "end": "end: 2023"}[tt.field]
 			kase = strings.Replace(kase, old, tt.field+": "+tt.value, 1)
+			_, problems := content.Load(fixture(map[string]string{"content/cases/x.md": kase}), content.Options{})
+			if len(problems) != 1 {
+				t.Fatalf("got problems:\n%v\nwant one", problems)
+			}
+			if _, got, _ := strings.Cut(problems[0].String(), "error: "); got != tt.want {
+				t.Fatalf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestBudgetHints checks what a budget written as reports and spreadsheets
+// give it is told to become.
+func TestBudgetHints(t *testing.T) {
+	const number = `expected a number such as 30000 (no currency sign, no thousands separator), found `
+	tests := []struct{ budget, want string }{
+		{"{amount: €30.000}", `budget.amount: ` + number + `"€30.000"; write amount: 30000`},
+		{"{amount: $30k, currency: USD}", `budget.amount: ` + number + `"$30k"; write amount: 30000`},
+		{"{amount: $30k}", `budget.amount: ` + number + `"$30k"; write amount: 30000 and currency: USD`},
+		{"{amount: '30,000'}", `budget.amount: ` + number + `"30,000"; write amount: 30000`},
+		{"{amount: 1.5 million}", `budget.amount: ` + number + `"1.5 million"; write amount: 1500000`},
+		{"{amount: '1,5 miljoen euro'}", `budget.amount: ` + number + `"1,5 miljoen euro"; write amount: 1500000`},
+		{"{amount: 30 000 EUR}", `budget.amount: ` + number + `"30 000 EUR"; write amount: 30000`},
+		{"{amount: 2 500 000 FCFA}", `budget.amount: ` + number + `"2 500 000 FCFA"; write amount: 2500000 and currency: XOF`},
+		{"{amount: '1.234.567,89'}", `budget.amount: ` + number + `"1.234.567,89"; write amount: 1234567.89`},
+		{"{min: 20k, max: 30000}", `budget.min: ` + number + `"20k"; write min: 20000`},
+		{"{amount: lots}", `budget.amount: ` + number + `"lots"`},
+		{"{amount: 30 EUR per month}", `budget.amount: ` + number + `"30 EUR per month"`},
+		{"{amount: 30000, currency: €}", `budget.currency: unknown currency code "€": expected an ISO 4217 code such as "EUR"; write EUR for the Euro`},
+		{"{amount: 30000, currency: euro}", `budget.currency: unknown currency code "euro": expected an ISO 4217 code such as "EUR"; write EUR for the Euro`},
+		{"{amount: 30000, currency: $}", `budget.currency: unknown currency code "$": expected an ISO 4217 code such as "EUR"; write USD for US dollars, or the code of the dollar meant, such as CAD`},
+		{"{amount: 30000, currency: EURO}", `budget.currency: unknown currency code "EURO": expected an ISO 4217 code such as "EUR"; write EUR for the Euro`},
+		{"{amount: 30000, currency: Eur}", `budget.currency: unknown currency code "Eur": expected an ISO 4217 code such as "EUR"; write EUR for the Euro`},
+		{"{amount: 30000, period: per jaar}", `budget.period: expected "year" or "total", found "per jaar"; write year`},
+		{"{amount: 30000, period: p.a.}", `budget.period: expected "year" or "total", found "p.a."; write year`},
+		{"{amount: 30000, period: one-off}", `budget.period: expected "year" or "total", found "one-off"; write total`},
+		{"{amount: 30000, period: monthly}", `budget.period: expected "year" or "total", found "monthly"; a budget is given per year or in total: write the amount for a year, and year`},
+		{"{amount: 30000, period: sometimes}", `budget.period: expected "year" or "total", found "sometimes"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.budget, func(t *testing.T) {
+			kase := caseWith("budget:\n  min: 30000\n  max: 40000\n  currency: EUR\n  period: year\n", "budget: "+tt.budget+"\n")
 			_, problems := content.Load(fixture(map[string]string{"content/cases/x.md": kase}), content.Options{})
 			if len(problems) != 1 {
 				t.Fatalf("got problems:\n%v\nwant one", problems)
