@@ -285,7 +285,7 @@ func TestLoadProblems(t *testing.T) {
 			`content/cases/a.md:12:1: error: link target "nope.md" does not exist: no case "nope"`,
 		}},
 		{"BudgetNotANumber", withLines("budget:\n  amount: 30k\n"), []string{
-			`content/cases/a.md:10:11: error: budget.amount: expected a number such as 30000 (no currency sign, no thousands separator), found "30k"`,
+			`content/cases/a.md:10:11: error: budget.amount: expected a number such as 30000 (no currency sign, no thousands separator), found "30k"; write amount: 30000`,
 			`content/cases/a.md:12:1: error: link target "nope.md" does not exist: no case "nope"`,
 		}},
 	}
