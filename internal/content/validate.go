@@ -133,12 +133,16 @@ func checkReferences(files []*file, approaches []*site.Approach, partnerFiles []
 	}
 	types := make(map[site.PartnerKey]string)
 	typeFrom := make(map[site.PartnerKey]string)
+	described := make(map[site.PartnerKey]string) // by the partner file
 	for _, p := range partnerFiles {
-		if first, dup := typeFrom[p.Key()]; dup {
+		if first, dup := described[p.Key()]; dup {
 			problems.Errorf(p.Source.Path, 1, 0, "partner %q in %s is described twice: %s already describes it", p.Name, p.Country, first)
 			continue
 		}
-		types[p.Key()], typeFrom[p.Key()] = p.Type, p.Source.Path
+		described[p.Key()] = p.Source.Path
+		if p.Type != "" { // else the file's error says what to write
+			types[p.Key()], typeFrom[p.Key()] = p.Type, p.Source.Path
+		}
 	}
 	themes := make(map[string]string) // slug -> first spelling
 	slugs := make(map[string]string)  // name -> slug
