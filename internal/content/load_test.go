@@ -267,6 +267,8 @@ func TestLoadProblems(t *testing.T) {
 			[]string{`content/cases/x.md:10:14: error: partners[1].country: unknown country code "Atlantis": expected an ISO 3166-1 alpha-2 code such as "BE"`}},
 		{"ImageAsText", map[string]string{"content/cases/x.md": caseWith("start: 2010", "start: 2010\nimage: ../../assets/img/x.png")},
 			[]string{`content/cases/x.md:20:8: error: image: expected src and alt, found only "../../assets/img/x.png": write image: {src: ../../assets/img/x.png, alt: "what the image shows"}`}},
+		{"ImageAsTextFromSiteFolder", map[string]string{"content/cases/x.md": caseWith("start: 2010", "start: 2010\nimage: assets/img/x.png")},
+			[]string{`content/cases/x.md:20:8: error: image: expected src and alt, found only "assets/img/x.png": write image: {src: ../../assets/img/x.png, alt: "what the image shows"}`}},
 		{"UnknownCountry", map[string]string{"content/cases/x.md": caseWith("country: BJ", "country: BX")},
 			[]string{`content/cases/x.md:10:14: error: partners[1].country: unknown country code "BX": expected an ISO 3166-1 alpha-2 code such as "BE"; did you mean "AX"?`}},
 		{"UnknownCurrency", map[string]string{"content/cases/x.md": caseWith("currency: EUR", "currency: EUX")},

@@ -68,6 +68,10 @@ func TestImageProblems(t *testing.T) {
 	}{
 		{"Missing", "  src: ../../assets/img/none.png\n  alt: A picture.\n", nil, "",
 			`content/cases/pic.md:12:8: error: image.src: "../../assets/img/none.png": no such file: expected an image at assets/img/none.png`},
+		{"MissingNear", "  src: ../../assets/img/OK.PNG\n  alt: A picture.\n", nil, "",
+			`content/cases/pic.md:12:8: error: image.src: "../../assets/img/OK.PNG": no such file: expected an image at assets/img/OK.PNG; did you mean "../../assets/img/ok.png"?`},
+		{"FromSiteFolder", "  src: assets/img/ok.png\n  alt: A picture.\n", nil, "",
+			`content/cases/pic.md:12:8: error: image.src: "assets/img/ok.png" is read from the content file's folder, as content/cases/assets/img/ok.png, which is not under assets/: write ../../assets/img/ok.png`},
 		{"Undecodable", "  src: ../../assets/img/bad.png\n  alt: A picture.\n", map[string]string{"assets/img/bad.png": "<svg></svg>"}, "",
 			`content/cases/pic.md:12:8: error: image.src: "../../assets/img/bad.png": cannot decode it as an image`},
 		{"NoAlt", "  src: ../../assets/img/ok.png\n", nil, "",

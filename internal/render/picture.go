@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -134,9 +135,30 @@ func (b *binding) imageProblems(img *site.Image, path string, rec *deps.Recorder
 	if msg, bad := b.opts.Assets[errKey]; bad {
 		probs.Errorf(path, img.Line, img.Col, "image.src: %q: %s", img.Src, msg)
 	} else if _, ok := b.opts.Assets[img.Asset]; !ok {
-		probs.Errorf(path, img.Line, img.Col, "image.src: %q: no such file: expected an image at %s", img.Src, "assets/"+img.Asset)
+		probs.Errorf(path, img.Line, img.Col, "image.src: %q: no such file: expected an image at %s%s", img.Src, "assets/"+img.Asset, b.nearImage(img))
 	}
 	return probs
+}
+
+// nearImage suggests, for an image whose file is not there, the image of
+// the same folder of assets/ whose name is nearest, written as img.Src
+// writes its folder: "; did you mean ...?", or "". Like a broken link's
+// suggestion (see binding.missing), it reads more than the page records.
+func (b *binding) nearImage(img *site.Image) string {
+	dir, name := path.Split(img.Asset)
+	var names []string
+	for key := range b.opts.Assets {
+		kdir, kname := path.Split(key)
+		if kdir == dir && !strings.Contains(kname, "@") && images.Is(kname) {
+			names = append(names, kname)
+		}
+	}
+	slices.Sort(names)
+	near := problem.Nearest(name, names)
+	if near == "" {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %q?", strings.TrimSuffix(img.Src, path.Base(img.Src))+near)
 }
 
 // image returns the image of the item that page d shows, recording that
