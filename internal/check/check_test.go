@@ -133,6 +133,7 @@ func TestLinks(t *testing.T) {
 		{"AssetRelative", "![map](../../assets/img/map.png)\n", ""},
 		{"DefaultAsset", "[css](/assets/css/main.css)\n", ""},
 		{"AssetMissing", "![map](/assets/img/mpa.png)\n", `content/cases/a.md:10:1: error: link target "/assets/img/mpa.png" does not exist: no file "img/mpa.png" in assets/; did you mean "img/map.png"?`},
+		{"AssetFromSiteFolder", "![map](assets/img/map.png)\n", `content/cases/a.md:10:1: error: link target "assets/img/map.png" does not exist: it is read from the content file's folder, as "content/cases/assets/img/map.png"; write "../../assets/img/map.png"`},
 		{"ImageBesideCase", "![map](map.png)\n", `content/cases/a.md:10:1: error: image "map.png" does not exist: images belong in the site's assets/ folder, linked as "/assets/..."`},
 		{"External", "[x](https://example.invalid/) <https://example.invalid/y> info@example.org\n", ""},
 		{"Mailto", "[x](mailto:a@example.org)\n", ""},

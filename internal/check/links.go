@@ -155,6 +155,10 @@ func (l *linker) link(from *doc, link markdown.Link) (problem.Severity, string) 
 		return problem.Error, ""
 	}
 	target := t.Path
+	if meant := markdown.MeantAsset(from.src.Path, dest); meant != "" {
+		// assets/img/x.png, written from the site folder.
+		return problem.Error, fmt.Sprintf("link target %q does not exist: it is read from the content file's folder, as %q; write %q", dest, "content/"+target, meant)
+	}
 	if link.Image {
 		return problem.Error, fmt.Sprintf("image %q does not exist: images belong in the site's assets/ folder, linked as \"/assets/...\"", dest)
 	}

@@ -27,7 +27,7 @@ func (d *decoder) image(n *yaml.Node) *site.Image {
 	if r := resolve(n); r != nil && r.Kind == yaml.ScalarNode {
 		// image: photo.jpg, as other generators take it.
 		src := r.Value
-		if to := assetSrc(d.path, src); to != "" {
+		if to := markdown.MeantAsset(d.path, src); to != "" {
 			src = to
 		}
 		d.errorf(n, "image: expected src and alt, found only %s: write image: {src: %s, alt: \"what the image shows\"}", describe(r), src)
@@ -46,9 +46,9 @@ func (d *decoder) image(n *yaml.Node) *site.Image {
 		switch {
 		case err != nil:
 			d.errorf(srcNode, "image.src: %v", err)
-		case t.Kind != markdown.Asset && assetSrc(d.path, img.Src) != "":
+		case t.Kind != markdown.Asset && markdown.MeantAsset(d.path, img.Src) != "":
 			// assets/img/x.png, written from the site folder.
-			d.errorf(srcNode, "image.src: %q is read from the content file's folder, as content/%s, which is not under assets/: write %s", img.Src, t.Path, assetSrc(d.path, img.Src))
+			d.errorf(srcNode, "image.src: %q is read from the content file's folder, as content/%s, which is not under assets/: write %s", img.Src, t.Path, markdown.MeantAsset(d.path, img.Src))
 		case t.Kind != markdown.Asset:
 			d.errorf(srcNode, "image.src: %q is not under assets/: expected a file such as ../../assets/img/photo.jpg", img.Src)
 		case !knownImage(t.Path):
@@ -67,23 +67,6 @@ func (d *decoder) image(n *yaml.Node) *site.Image {
 		return nil
 	}
 	return img
-}
-
-// assetSrc returns what to write for src, an image's file in the content
-// file at from, when src names a file under assets/ but does not reach it
-// ("assets/img/x.png", "../assets/img/x.png" in content/cases/x.md): the
-// path from the content file, "../../assets/img/x.png"; or "" when src
-// reaches assets/ or names no folder assets.
-func assetSrc(from, src string) string {
-	t, err := markdown.Locate(from, src)
-	if err == nil && t.Kind == markdown.Asset {
-		return ""
-	}
-	i := strings.LastIndex("/"+src, "/assets/")
-	if i < 0 || strings.Contains(src, "://") {
-		return ""
-	}
-	return markdown.Relative(from, src[i:])
 }
 
 func knownImage(p string) bool {

@@ -243,6 +243,26 @@ func TestRelative(t *testing.T) {
 	}
 }
 
+// TestMeantAsset checks the destination suggested for a file of assets/
+// named from the wrong folder, and that a destination that reaches
+// assets/, or names no such folder, gets none.
+func TestMeantAsset(t *testing.T) {
+	tests := []struct{ from, dest, want string }{
+		{"content/cases/a.md", "assets/img/x.png", "../../assets/img/x.png"},
+		{"content/cases/2023/a.md", "../assets/img/x.png", "../../../assets/img/x.png"},
+		{"content/pages/a.md", "./assets/doc.pdf", "../../assets/doc.pdf"},
+		{"content/cases/a.md", "../../assets/img/x.png", ""},
+		{"content/cases/a.md", "/assets/img/x.png", ""},
+		{"content/cases/a.md", "https://example.org/assets/x.png", ""},
+		{"content/cases/a.md", "img/x.png", ""},
+	}
+	for _, tt := range tests {
+		if got := markdown.MeantAsset(tt.from, tt.dest); got != tt.want {
+			t.Errorf("MeantAsset(%q, %q) = %q, want %q", tt.from, tt.dest, got, tt.want)
+		}
+	}
+}
+
 // TestGuardLeavesOrdinaryText checks that text rich in markup, but not
 // costly to parse, renders with its markup and no warning.
 func TestGuardLeavesOrdinaryText(t *testing.T) {

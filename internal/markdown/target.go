@@ -104,3 +104,20 @@ func Relative(from, file string) string {
 	}
 	return strings.Repeat("../", len(dir)-i) + strings.Join(parts[i:], "/")
 }
+
+// MeantAsset returns the destination to write for dest, in the content
+// file at from, when dest names a file under assets/ but does not reach
+// it: "assets/img/x.png", written from the site folder, is
+// "../../assets/img/x.png" in content/cases/x.md. It returns "" when dest
+// reaches assets/, is external, or names no folder assets.
+func MeantAsset(from, dest string) string {
+	t, err := Locate(from, dest)
+	if err != nil || t.Kind == Asset || t.Kind == External {
+		return ""
+	}
+	i := strings.LastIndex("/"+t.URL.Path, "/assets/")
+	if i < 0 {
+		return ""
+	}
+	return Relative(from, t.URL.Path[i:])
+}
