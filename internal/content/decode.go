@@ -81,12 +81,31 @@ func (d *decoder) mapping(n *yaml.Node, what string, known []string) fields {
 			hint := problem.Suggest(key, known)
 			if other, ok := fieldWords[strings.ToLower(key)]; ok && contains(known, other) {
 				hint = fmt.Sprintf("; did you mean %q?", other)
+			} else if where, ok := fieldsElsewhere[strings.ToLower(key)]; ok && kindOf[what] {
+				hint = "; " + where
 			}
 			d.warnf(k, "%s: unknown field %q%s; it is ignored", what, key, hint)
 		}
 	}
 	return f
 }
+
+// fieldsElsewhere says where what other generators set in a file's front
+// matter is set in casebook, for the front matter of content files.
+var fieldsElsewhere = map[string]string{
+	"menu":      "the menu is site.yaml's: add the page to menu there, as {label: About, url: /about/}",
+	"lang":      "a translation is a file beside the original, named for its language, such as x.nl.md",
+	"language":  "a translation is a file beside the original, named for its language, such as x.nl.md",
+	"layout":    "every item of a kind has one layout: override it in layouts/ of the site",
+	"template":  "every item of a kind has one layout: override it in layouts/ of the site",
+	"aliases":   "casebook makes no redirects; after a rename, casebook check names the links to mend",
+	"url":       "an item's URL is its slug: set slug",
+	"permalink": "an item's URL is its slug: set slug",
+}
+
+// kindOf holds what the front matter of each kind of content file is
+// called in messages.
+var kindOf = map[string]bool{"approach": true, "case": true, "partner": true, "page": true}
 
 // fieldWords are the names that editors, or the tools they copy from,
 // give fields that casebook names otherwise, too far apart in spelling for
@@ -96,6 +115,7 @@ var fieldWords = map[string]string{
 	"approach": "approaches", "partner": "partners", "sdg": "sdgs", "goals": "sdgs", "theme": "themes", "tags": "themes",
 	"url": "website", "web": "website", "homepage": "website", "description": "summary",
 	"year": "start", "started": "start", "ended": "end", "published": "date",
+	"weight": "order", "categories": "themes", "keywords": "themes", "publishdate": "date",
 }
 
 // required returns the value of key, or records that it is missing.
