@@ -855,14 +855,19 @@
       dt.textContent = c[3].length === 1 ? dt.dataset.singular : dt.dataset.plural;
     }
     fill("approaches", c[3].length ? c[3].map(function (k) { return approach.values[k].label; }).join(", ") : null);
+    // The first few partners, as the layout's data-few says, and any
+    // other that the query matches; then how many more there are.
     var partners = null;
-    if (c[4].length) {
+    if (c[4].length && (div = slot("partners"))) {
+      var few = +div.dataset.few || Infinity, shown = 0;
       partners = document.createDocumentFragment();
       c[4].forEach(function (p, k) {
-        if (k) partners.append(", ");
+        if (k >= few && !matchRanges(p[0], qs).length) return;
+        if (shown++) partners.append(", ");
         partners.append(marked(p[0], qs));
         if (p[1] >= 0) partners.append(" (" + country.values[p[1]].label + ")");
       });
+      if (shown < c[4].length) partners.append(" " + t("and_n_more", {count: c[4].length - shown}));
     }
     fill("partners", partners);
     var ul = null;
@@ -901,6 +906,7 @@
       e.removeAttribute("data-slot");
       e.removeAttribute("data-singular");
       e.removeAttribute("data-plural");
+      e.removeAttribute("data-few");
     }
     return li;
   }

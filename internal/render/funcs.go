@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"math"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -21,6 +22,28 @@ var staticFuncs = template.FuncMap{
 	"inkOn":        inkOn,
 	"dict":         dict,
 	"locator":      locator,
+	"first":        first,
+	"beyond":       beyond,
+}
+
+// first returns the first n items of list, a slice, or all of them when
+// it holds fewer: {{range first 5 .Partners}}.
+func first(n int, list any) (any, error) {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice {
+		return nil, fmt.Errorf("first: want a list, got a %T", list)
+	}
+	return v.Slice(0, min(max(n, 0), v.Len())).Interface(), nil
+}
+
+// beyond returns how many items of list, a slice, come after the first n,
+// or 0: {{with beyond 5 .Partners}} and {{.}} more{{end}}.
+func beyond(n int, list any) (int, error) {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice {
+		return 0, fmt.Errorf("beyond: want a list, got a %T", list)
+	}
+	return max(v.Len()-max(n, 0), 0), nil
 }
 
 var errUnbound = errors.New("template function used before the renderer was bound to a site")

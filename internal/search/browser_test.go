@@ -381,6 +381,32 @@ func TestCatalogueSearch(t *testing.T) {
 	}
 }
 
+// TestCatalogueFewPartners checks that a card names its case's first few
+// partners and how many more there are, and names a later partner too
+// when the query matches it: Eurozoersel has eight.
+func TestCatalogueFewPartners(t *testing.T) {
+	c := openCatalogue(t, "../..")
+	for _, tc := range []struct{ query, want string }{
+		{"?q=eurozoersel", "Zoersel (Belgium), Lora Del Rio (Spain), Crucea (Romania), Laubach (Germany), Gräfenhainichen (Germany) and 3 more"},
+		{"?q=elancourt", "Zoersel (Belgium), Lora Del Rio (Spain), Crucea (Romania), Laubach (Germany), Gräfenhainichen (Germany), Elancourt (France) and 2 more"},
+	} {
+		t.Run(tc.query, func(t *testing.T) {
+			c.open(t, tc.query)
+			got, err := chromedp.Run(c.ctx, chromedp.Evaluate[string](`(() => {
+				for (const dt of document.querySelectorAll("#catalogue_list > li dt"))
+					if (dt.textContent === "Partners") return dt.nextElementSibling.textContent;
+				return "";
+			})()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tc.want {
+				t.Errorf("partners: got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 // TestCatalogueTooShort checks that a query with no word to search (one
 // letter, symbols) shows every case and says why, and that a query with
 // one does not say it.
