@@ -133,7 +133,13 @@ func buildAssets(assets fs.FS, m *minify.M) ([]output, map[string]string, error)
 		}
 		data, err := fs.ReadFile(assets, p)
 		if err != nil {
-			return err
+			// Such as a named pipe: a problem at the file, with the others.
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			problems.Errorf("assets/"+p, 0, 0, "cannot read: %v", err)
+			return nil
 		}
 		if data, err = minifyFile(m, p, data); err != nil {
 			var perr *parse.Error

@@ -14,6 +14,7 @@
 package sitefs
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 )
@@ -40,17 +41,43 @@ func (f *FS) Close() error {
 	return f.root.Close()
 }
 
-// Open opens the file name, as fs.FS.
-func (f *FS) Open(name string) (fs.File, error) { return f.fsys.Open(name) }
+// Open opens the file name, as fs.FS. A named pipe, a device or a socket
+// is an error (see ErrNotRegular), which opening would wait on or read
+// forever.
+func (f *FS) Open(name string) (fs.File, error) {
+	if err := f.regular("open", name); err != nil {
+		return nil, err
+	}
+	return f.fsys.Open(name)
+}
 
-// ReadFile returns the bytes of the file name, as fs.ReadFileFS.
+// ReadFile returns the bytes of the file name, as fs.ReadFileFS; a named
+// pipe, a device or a socket is an error, as for Open.
 func (f *FS) ReadFile(name string) ([]byte, error) {
 	if fs.ValidPath(name) {
 		if data, ok := f.dir.readFile(name); ok {
 			return data, nil
 		}
 	}
+	if err := f.regular("read", name); err != nil {
+		return nil, err
+	}
 	return fs.ReadFile(f.fsys, name)
+}
+
+// ErrNotRegular is the error of reading what is neither a file nor a
+// folder.
+var ErrNotRegular = errors.New("not a regular file: a named pipe, device or socket, which casebook does not read")
+
+// regular returns an error for op when name, followed through symbolic
+// links, is neither a regular file nor a folder; nil when it is one, or
+// cannot be looked at, which opening it reports.
+func (f *FS) regular(op, name string) error {
+	info, err := fs.Stat(f.fsys, name)
+	if err != nil || info.Mode().IsRegular() || info.IsDir() {
+		return nil
+	}
+	return &fs.PathError{Op: op, Path: name, Err: ErrNotRegular}
 }
 
 // Lstat describes the file name, not following a symbolic link there, as

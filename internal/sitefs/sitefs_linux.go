@@ -56,7 +56,9 @@ func (d dirFD) open(name string, flags uint64) (int, bool) {
 
 // readFile reads the regular file name beneath d.
 func (d dirFD) readFile(name string) ([]byte, bool) {
-	fd, ok := d.open(name, unix.O_RDONLY)
+	// O_NONBLOCK: opening a named pipe would wait for a writer. It
+	// changes nothing for a regular file.
+	fd, ok := d.open(name, unix.O_RDONLY|unix.O_NONBLOCK)
 	if !ok {
 		return nil, false
 	}
