@@ -96,6 +96,9 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string, cfg *site.Config) (*s
 			c.SDGs = append(c.SDGs, v)
 		}
 	}
+	if d.unbracketedThemes(f.values["themes"], cfg) {
+		delete(f.values, "themes")
+	}
 	for i, n := range d.list(f.values["themes"], "themes") {
 		field := fmt.Sprintf("themes[%d]", i)
 		t := d.str(n, field)
@@ -129,6 +132,31 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string, cfg *site.Config) (*s
 	c.Links = d.links(f.values["links"])
 	c.Image = d.image(f.values["image"])
 	return c, refs
+}
+
+// unbracketedThemes reports, as an error that says what to type, themes
+// written without brackets: "themes: food, water" is one value. Themes
+// have spaces ("urban development"), so only commas part them, and a
+// theme of the site whose label has a comma is a theme.
+func (d *decoder) unbracketedThemes(n *yaml.Node, cfg *site.Config) bool {
+	r := resolve(n)
+	if r == nil || r.Kind != yaml.ScalarNode || r.Style != 0 || !strings.Contains(r.Value, ",") {
+		return false
+	}
+	if _, known := cfg.KnownTheme(r.Value); known {
+		return false
+	}
+	var items []string
+	for _, item := range strings.Split(r.Value, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			items = append(items, item)
+		}
+	}
+	if len(items) < 2 {
+		return false
+	}
+	d.errorf(r, "themes: %q is one value; write a list in brackets, its items separated by commas: themes: [%s]", r.Value, strings.Join(items, ", "))
+	return true
 }
 
 // sdg reads a goal's number. A goal named as reports and the UN's pages
