@@ -210,6 +210,19 @@ func TestPartnerSpellings(t *testing.T) {
 		{"Cyrillic", [2]string{"Москва", "RU"}, [2]string{"Moskva", "RU"}, []string{
 			`content/cases/a.md:6:11: warning: partner "Moskva" (RU) looks like "Москва" in content/cases/b.md, which is another partner; did you mean "Москва"?`,
 		}},
+		// What editors add around a municipality's name: the bare name
+		// is the one to keep, even where fewer cases use it.
+		{"CountryAdded", [2]string{"Dogbo", "BJ"}, [2]string{"Dogbo (Benin)", "BJ"}, []string{
+			`content/cases/a.md:6:11: warning: partner "Dogbo (Benin)" (BJ) looks like "Dogbo" in content/cases/b.md, which is another partner; did you mean "Dogbo"?`,
+		}},
+		{"CountryAddedInFrench", [2]string{"Dogbo", "BJ"}, [2]string{"Dogbo, Bénin", "BJ"}, []string{
+			`content/cases/a.md:6:11: warning: partner "Dogbo, Bénin" (BJ) looks like "Dogbo" in content/cases/b.md, which is another partner; did you mean "Dogbo"?`,
+		}},
+		{"BareInFewerCases", [2]string{"Gemeente Mol", "BE"}, [2]string{"Mol", "BE"}, []string{
+			`content/cases/b.md:6:11: warning: partner "Gemeente Mol" (BE) looks like "Mol" in content/cases/a.md, which is another partner; did you mean "Mol"?`,
+		}},
+		{"OtherCountryAdded", [2]string{"Dogbo", "BJ"}, [2]string{"Dogbo (Togo)", "BJ"}, nil},
+		{"AnotherBody", [2]string{"Roeselare", "BE"}, [2]string{"OCMW Roeselare", "BE"}, nil},
 		// Names in a script without Latin letters are told apart too.
 		{"ArabicDifferent", [2]string{"الرباط", "MA"}, [2]string{"فاس", "MA"}, nil},
 		{"GreekDifferent", [2]string{"Αθήνα", "GR"}, [2]string{"Πάτρα", "GR"}, nil},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
+	"strings"
 
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/site"
@@ -22,7 +23,7 @@ func partnerSpellings(s *site.Site, source fs.FS) problem.List {
 	}
 	for _, p := range s.Partners {
 		for _, q := range byCountry[p.Country] {
-			if p == q || !prefer(q, p) || !sameName(p.Name, q.Name) {
+			if p == q || !prefer(q, p) || !alike(p, q) {
 				continue
 			}
 			file := p.Source.Path
@@ -119,7 +120,7 @@ func nearestOfCases(s *site.Site, p *site.Partner) *site.Partner {
 		return 2
 	}
 	for _, q := range s.Partners {
-		if len(q.Cases) == 0 || q == p || !(q.Name == p.Name || sameName(q.Name, p.Name)) {
+		if len(q.Cases) == 0 || q == p || !(q.Name == p.Name || alike(q, p)) {
 			continue
 		}
 		if best == nil || rank(q) < rank(best) {
@@ -130,9 +131,13 @@ func nearestOfCases(s *site.Site, p *site.Partner) *site.Partner {
 }
 
 // prefer reports whether q's spelling is the one to keep rather than p's:
-// the one more cases use, then the one with a partner file, then the first
-// in the site's order.
+// the bare name of the two (see bareName), then the one more cases use,
+// then the one with a partner file, then the first in the site's order.
 func prefer(q, p *site.Partner) bool {
+	qb, pb := bareName(q.Name, q.Country), bareName(p.Name, p.Country)
+	if qBare, pBare := site.Slugify(q.Name) == qb, site.Slugify(p.Name) == pb; qb == pb && qBare != pBare {
+		return qBare
+	}
 	if len(q.Cases) != len(p.Cases) {
 		return len(q.Cases) > len(p.Cases)
 	}
@@ -140,6 +145,41 @@ func prefer(q, p *site.Partner) bool {
 		return q.Source.Path != ""
 	}
 	return q.Name < p.Name
+}
+
+// alike reports whether partners p and q are probably one partner's name
+// spelled two ways (see sameName), or with what editors add around a
+// municipality's name (see bareName).
+func alike(p, q *site.Partner) bool {
+	return sameName(p.Name, q.Name) || bareName(p.Name, p.Country) == bareName(q.Name, q.Country)
+}
+
+// bareName returns the slug of the name of a partner in country without
+// what editors add around a municipality's name: the country ("Dogbo
+// (Benin)", "Dogbo, Bénin") and a word for a municipality ("City of
+// Dogbo", "Gemeente Mol", "Ville de Dogbo").
+func bareName(name, country string) string {
+	if i := strings.IndexAny(name, "(,"); i > 0 {
+		rest := strings.Trim(name[i:], "(), ")
+		if code, ok := site.CountryByName(rest); ok && code == country {
+			name = name[:i]
+		}
+	}
+	slug := site.Slugify(name)
+	for _, w := range municipalityWords {
+		if rest, ok := strings.CutPrefix(slug, w+"-"); ok {
+			return rest
+		}
+	}
+	return slug
+}
+
+// municipalityWords are the words, as slugs, that name a municipality
+// before its name, in the languages of municipal cooperation in Europe.
+var municipalityWords = []string{
+	"city-of", "town-of", "municipality-of", "village-of",
+	"gemeente", "stad", "stadt", "gemeinde", "ville-de", "commune-de", "mairie-de",
+	"municipio-de", "ayuntamiento-de", "comune-di", "citta-di", "gmina", "miasto",
 }
 
 // sameName reports whether two partner names are probably one name: equal
