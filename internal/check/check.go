@@ -106,7 +106,13 @@ func Run(ctx context.Context, cfg Config) problem.List {
 		// The build has reported what is wrong with the layouts.
 		msgs, err := i18n.Load(overlay.Sub(cfg.Source, i18n.Dir), cfg.I18n)
 		if err == nil {
-			problems = append(problems, messageRemarks(msgs, s.Config.Language)...)
+			langs := []string{s.Config.Language}
+			for _, l := range s.Config.Languages {
+				if l.Code != s.Config.Language {
+					langs = append(langs, l.Code)
+				}
+			}
+			problems = append(problems, messageRemarks(msgs, langs)...)
 			if r, err := render.New(overlay.New(cfg.Source, "layouts", cfg.Layouts), msgs, md, nil); err == nil {
 				pages = r.Pages(s)
 			}

@@ -10,11 +10,11 @@ import (
 // messageRemarks reports what a site's own message files (i18n/<lang>.toml,
 // see package i18n) leave to English, as warnings at the file: the keys
 // of the English messages that the language has in no file, its own nor
-// casebook's, and which its pages so show in English. For the site's own
-// language lang without any file, the warning is at content/site.yaml. Keys
-// that the English messages do not have are mistyped or out of date:
+// casebook's, and which its pages so show in English. For a language of
+// the site, langs, without any file, the warning is at content/site.yaml.
+// Keys that the English messages do not have are mistyped or out of date:
 // nothing reads them.
-func messageRemarks(msgs *i18n.Catalog, lang string) problem.List {
+func messageRemarks(msgs *i18n.Catalog, langs []string) problem.List {
 	var problems problem.List
 	for _, l := range msgs.SiteFiles() {
 		file := i18n.Dir + "/" + l + ".toml"
@@ -32,8 +32,10 @@ func messageRemarks(msgs *i18n.Catalog, lang string) problem.List {
 			problems.Warnf(file, 0, 0, "no page reads these keys, which casebook's messages do not have (mistyped?): %s", list(unknown))
 		}
 	}
-	if lang != "" && msgs.FilesOf(lang) == "" {
-		problems.Warnf("content/site.yaml", 0, 0, "language %q has no messages: pages show casebook's words in English; add them in i18n/%s.toml", lang, lang)
+	for _, lang := range langs {
+		if lang != "" && msgs.FilesOf(lang) == "" {
+			problems.Warnf("content/site.yaml", 0, 0, "language %q has no messages: pages show casebook's words in English; add them in i18n/%s.toml", lang, lang)
+		}
 	}
 	return problems
 }

@@ -1,6 +1,7 @@
 package check_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,6 +21,9 @@ func TestMessageRemarks(t *testing.T) {
 			[]string{`i18n/nl.toml: warning: no page reads these keys, which casebook's messages do not have (mistyped?): "home_brows"`}},
 		{"SiteLanguageWithoutMessages", map[string]string{"content/site.yaml": strings.Replace(siteYAML, "title:", "language: de\ntitle:", 1)},
 			[]string{`content/site.yaml: warning: language "de" has no messages`}},
+		// Another language of the site shows English words as much.
+		{"OtherLanguageWithoutMessages", map[string]string{"content/site.yaml": siteYAML + "languages: [en, nl, de]\n"},
+			[]string{`content/site.yaml: warning: language "de" has no messages`}},
 		{"LayoutKeyInNoFile", map[string]string{"layouts/partials/footer.html": "<footer>{{T \"footer_thanks\"}}</footer>"},
 			[]string{`layouts/partials/footer.html:1:12: error: no message file has the key "footer_thanks"`}},
 		{"BrokenFile", map[string]string{"i18n/nl.toml": "home_browse = \n"},
@@ -27,7 +31,9 @@ func TestMessageRemarks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := run(t, fixture(tt.files), check.Config{})
+			got := slices.DeleteFunc(run(t, fixture(tt.files), check.Config{}), func(p string) bool {
+				return strings.HasPrefix(p, "content: info: ") // what is not translated yet
+			})
 			if len(got) != len(tt.want) {
 				t.Fatalf("got problems:\n%s\nwant %d starting %q", strings.Join(got, "\n"), len(tt.want), tt.want)
 			}
