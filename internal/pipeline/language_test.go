@@ -69,3 +69,34 @@ func TestGoldenLanguages(t *testing.T) {
 		})
 	}
 }
+
+// TestUntranslatedNoticeWithoutMessages checks the notice on a page in a
+// language that has no messages: it falls back to English, and must not
+// say that the text awaits an English translation.
+func TestUntranslatedNoticeWithoutMessages(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "site")
+	pipeline.CopySite(t, "testdata/site-languages", src)
+	yaml := filepath.Join(src, "content", "site.yaml")
+	b, err := os.ReadFile(yaml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte("\nlanguages: [en, nl, fr]\n")) {
+		t.Fatal("testdata/site-languages/content/site.yaml no longer says languages: [en, nl, fr]")
+	}
+	b = bytes.Replace(b, []byte("\nlanguages: [en, nl, fr]\n"), []byte("\nlanguages: [en, nl, fr, de]\n"), 1)
+	if err := os.WriteFile(yaml, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, config(src, out))
+	page, err := os.ReadFile(filepath.Join(out, "de", "cases", "roeselare-dogbo", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, notice, ok := strings.Cut(string(page), `class="notice untranslated"`)
+	notice, _, _ = strings.Cut(notice, "</p>")
+	if !ok || !strings.Contains(notice, "This text has not been translated yet; it is shown in Englisch.") {
+		t.Errorf("got the notice %q, want it to say that the text has not been translated yet, and is shown in English (named in German)", notice)
+	}
+}
