@@ -603,7 +603,9 @@ func (d *decoder) decodeConfigIn(root *yaml.Node, cfg site.Config, known settled
 		}
 		if n := ff.values["scale"]; n != nil {
 			if cfg.Features[j].Scale == nil {
-				d.errorf(n, "%s.scale: feature %q has no scale of its own in site.yaml: translate the site's scale instead", field, id)
+				if known.features { // else site.yaml's scale may be in error
+					d.errorf(n, "%s.scale: feature %q has no scale of its own in site.yaml: translate the site's scale instead", field, id)
+				}
 			} else if scale := d.scale(n, field+".scale"); scale != nil {
 				cfg.Features[j].Scale = scale
 			}
