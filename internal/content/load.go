@@ -216,6 +216,7 @@ type settled struct {
 	langs    bool // language and languages: which files are translations
 	features bool // the approaches' ratings, the translations' features
 	themes   bool // the cases' themes, the translations' themes
+	menu     bool // the translations' menus
 }
 
 // loadConfig reads site.yaml: ok when it has no error, known for the parts

@@ -558,9 +558,9 @@ func loadLangConfigs(fsys fs.FS, cfg site.Config, known settled, problems *probl
 // decodeConfigIn reads the translation of site.yaml's text into cfg's
 // language: title, description, the features' labels and words, the
 // scale, the menu's labels and the themes' labels. Everything else is a
-// fact of site.yaml's. A feature or theme that site.yaml lacks is an
-// error here only when site.yaml's are known (see settled): else its own
-// errors say what to fix.
+// fact of site.yaml's. A feature, theme or menu entry that site.yaml lacks
+// is an error here only when site.yaml's are known (see settled): else its
+// own errors say what to fix.
 func (d *decoder) decodeConfigIn(root *yaml.Node, cfg site.Config, known settled) site.Config {
 	what := "site." + cfg.Language + ".yaml"
 	text := []string{"title", "description", "features", "scale", "menu", "themes"}
@@ -613,9 +613,12 @@ func (d *decoder) decodeConfigIn(root *yaml.Node, cfg site.Config, known settled
 	}
 	if n := f.values["menu"]; n != nil {
 		menu := d.menu(n)
-		if len(menu) != len(cfg.Menu) {
+		switch {
+		case !known.menu:
+			// site.yaml's menu is in error: its errors say what to fix.
+		case len(menu) != len(cfg.Menu):
 			d.errorf(n, "menu: expected the %d entries of site.yaml's menu, in its order, found %d", len(cfg.Menu), len(menu))
-		} else {
+		default:
 			items := d.list(n, "menu")
 			for i, e := range menu {
 				if e.Kind != cfg.Menu[i].Kind || e.URL != cfg.Menu[i].URL {
