@@ -103,6 +103,14 @@ func misnamedTranslation(name string, cfg *site.Config) string {
 	case code == cfg.DefaultLanguage() && len(cfg.Languages) > 0:
 		return fmt.Sprintf("file name %q names %q, the site's default language, whose text is in %q: move its text there", name, code, stem+".md")
 	}
+	// "x.NL.md", "x.nl-be.md" on a site in nl: the file name for it.
+	base, _, _ := strings.Cut(code, "-")
+	for _, l := range cfg.Languages {
+		lbase, _, _ := strings.Cut(l.Code, "-")
+		if !l.Default && (strings.EqualFold(l.Code, code) || strings.EqualFold(lbase, base)) {
+			return fmt.Sprintf("file name %q reads as a translation into %q, which is not one of the site's languages (%s): rename the file to %q", name, code, languageList(cfg), stem+"."+l.Code+".md")
+		}
+	}
 	return fmt.Sprintf("file name %q reads as a translation into %q, which is not one of the site's languages (%s): add it to languages in site.yaml, or rename the file to %q", name, code, languageList(cfg), stem+".md")
 }
 
