@@ -43,3 +43,27 @@ func TestString(t *testing.T) {
 		}
 	}
 }
+
+func TestDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0},
+		{"title", "title", 0},
+		{"titel", "title", 1}, // two neighbours swapped: one slip
+		{"nmae", "name", 1},
+		{"twining", "twinning", 1},
+		{"kitten", "sitting", 3},
+		{"ca", "abc", 3}, // a swap is not edited again
+		{"abc", "", 3},
+	}
+	for _, tt := range tests {
+		if got := problem.Distance(tt.a, tt.b); got != tt.want {
+			t.Errorf("Distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+		if got := problem.Distance(tt.b, tt.a); got != tt.want {
+			t.Errorf("Distance(%q, %q) = %d, want %d", tt.b, tt.a, got, tt.want)
+		}
+	}
+}

@@ -74,12 +74,16 @@ func onlyStart(s string, candidates []string) string {
 	return found
 }
 
-// Distance is the Levenshtein distance between a and b, in bytes. Long
-// strings are not compared: their distance is the longer length.
+// Distance is the edit distance between a and b, in bytes, where two
+// neighbours swapped ("Titel" for "Title") are one edit, as a typist makes
+// them (the optimal string alignment distance). Long strings are not
+// compared: their distance is the longer length.
 func Distance(a, b string) int {
 	if len(a) > 128 || len(b) > 128 {
 		return max(len(a), len(b))
 	}
+	// Three rows: the one before the last for a swap of two neighbours.
+	prev2 := make([]int, len(b)+1)
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
@@ -93,8 +97,11 @@ func Distance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
 }
