@@ -23,20 +23,7 @@ var goldenPages = []string{"index.html", "cases/index.html", "cases/roeselare-do
 func TestGoldenLanguages(t *testing.T) {
 	for _, lang := range []string{"nl", "fr"} {
 		t.Run(lang, func(t *testing.T) {
-			src := filepath.Join(t.TempDir(), "site")
-			pipeline.CopySite(t, "testdata/site", src)
-			yaml := filepath.Join(src, "content", "site.yaml")
-			b, err := os.ReadFile(yaml)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Contains(b, []byte("\nlanguage: en\n")) {
-				t.Fatal("testdata/site/content/site.yaml no longer says language: en")
-			}
-			b = bytes.Replace(b, []byte("\nlanguage: en\n"), []byte("\nlanguage: "+lang+"\n"), 1)
-			if err := os.WriteFile(yaml, b, 0o644); err != nil {
-				t.Fatal(err)
-			}
+			src := copySettingsEdited(t, "testdata/site", "language: en", "language: "+lang)
 			out := filepath.Join(t.TempDir(), "public")
 			cfg := config(src, out)
 			cfg.Minify = false
@@ -74,20 +61,7 @@ func TestGoldenLanguages(t *testing.T) {
 // language that has no messages: it falls back to English, and must not
 // say that the text awaits an English translation.
 func TestUntranslatedNoticeWithoutMessages(t *testing.T) {
-	src := filepath.Join(t.TempDir(), "site")
-	pipeline.CopySite(t, "testdata/site-languages", src)
-	yaml := filepath.Join(src, "content", "site.yaml")
-	b, err := os.ReadFile(yaml)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(b, []byte("\nlanguages: [en, nl, fr]\n")) {
-		t.Fatal("testdata/site-languages/content/site.yaml no longer says languages: [en, nl, fr]")
-	}
-	b = bytes.Replace(b, []byte("\nlanguages: [en, nl, fr]\n"), []byte("\nlanguages: [en, nl, fr, de]\n"), 1)
-	if err := os.WriteFile(yaml, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	src := copySettingsEdited(t, "testdata/site-languages", "languages: [en, nl, fr]", "languages: [en, nl, fr, de]")
 	out := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, config(src, out))
 	page, err := os.ReadFile(filepath.Join(out, "de", "cases", "roeselare-dogbo", "index.html"))
@@ -99,4 +73,25 @@ func TestUntranslatedNoticeWithoutMessages(t *testing.T) {
 	if !ok || !strings.Contains(notice, "This text has not been translated yet; it is shown in Englisch.") {
 		t.Errorf("got the notice %q, want it to say that the text has not been translated yet, and is shown in English (named in German)", notice)
 	}
+}
+
+// copySettingsEdited copies the test site at from into a temporary folder,
+// with the line old of its site.yaml replaced by new, and returns the copy.
+func copySettingsEdited(t *testing.T, from, old, new string) string {
+	t.Helper()
+	src := filepath.Join(t.TempDir(), "site")
+	pipeline.CopySite(t, from, src)
+	yaml := filepath.Join(src, "content", "site.yaml")
+	b, err := os.ReadFile(yaml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte("\n"+old+"\n")) {
+		t.Fatalf("%s/content/site.yaml no longer says %s", from, old)
+	}
+	b = bytes.Replace(b, []byte("\n"+old+"\n"), []byte("\n"+new+"\n"), 1)
+	if err := os.WriteFile(yaml, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return src
 }
