@@ -188,10 +188,14 @@ func (d *decoder) decodeTranslation(root *yaml.Node, k kind, slug string, cfg *s
 func checkTranslations(files []*file, problems *problem.List) {
 	byPath := make(map[string]*file, len(files))
 	misnamed := make(map[string]bool) // the names that misnamed files are told to take
+	byName := make(map[[2]string]string) // kind and file name -> an original's path
 	for _, f := range files {
 		byPath[f.path] = f
 		if to := renamedTo(f); to != "" {
 			misnamed[to] = true
+		}
+		if f.tr == nil {
+			byName[[2]string{kindNames[f.kind], path.Base(f.path)}] = f.path
 		}
 	}
 	for _, f := range files {
@@ -202,6 +206,11 @@ func checkTranslations(files []*file, problems *problem.List) {
 		orig := byPath[t.base]
 		if orig == nil && misnamed[t.base] {
 			continue // the original's name is in error, which says to rename it to t.base
+		}
+		if moved, ok := byName[[2]string{kindNames[f.kind], path.Base(t.base)}]; orig == nil && ok {
+			// The original moved to another folder, without this file.
+			problems.Errorf(f.path, 1, 0, "a translation into %q of %s, which does not exist: %s does; move this file beside it", t.lang, t.base, moved)
+			continue
 		}
 		if orig == nil || orig.tr != nil {
 			problems.Errorf(f.path, 1, 0, "a translation into %q of %s, which does not exist: expected the default language's file beside it, or rename this file", t.lang, t.base)
