@@ -187,7 +187,7 @@ func (d *decoder) decodeTranslation(root *yaml.Node, k kind, slug string, cfg *s
 // its original.
 func checkTranslations(files []*file, problems *problem.List) {
 	byPath := make(map[string]*file, len(files))
-	misnamed := make(map[string]bool) // the names that misnamed files are told to take
+	misnamed := make(map[string]bool)    // the names that misnamed files are told to take
 	byName := make(map[[2]string]string) // kind and file name -> an original's path
 	for _, f := range files {
 		byPath[f.path] = f
