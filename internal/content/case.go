@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -12,6 +13,7 @@ import (
 	"golang.org/x/net/publicsuffix"
 	"gopkg.in/yaml.v3"
 
+	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/problem"
 
 	"github.com/casebook/casebook/internal/site"
@@ -505,6 +507,9 @@ func (d *decoder) externalURL(n *yaml.Node, field string) string {
 		// as report.pdf, whose ending no registry assigns.
 		if withScheme, err := url.Parse("https://" + s); err == nil && u.Scheme == "" && isDomain(withScheme.Hostname()) {
 			hint = fmt.Sprintf("; did you mean %q?", withScheme.String())
+		} else if t, err := markdown.Locate(d.path, s); err == nil && (t.Kind == markdown.Asset || markdown.MeantAsset(d.path, s) != "") {
+			// A document of the site: a link in the body leads to it.
+			hint = "; link a file of the site from the body instead, as [its title](" + cmp.Or(markdown.MeantAsset(d.path, s), s) + ")"
 		}
 		d.errorf(n, "%s: expected an absolute http or https URL such as \"https://example.org/\", found %q%s", field, s, hint)
 		return ""

@@ -303,6 +303,8 @@ func TestLoadProblems(t *testing.T) {
 			[]string{`content/cases/x.md:22:24: error: links[0].url: expected an absolute http or https URL such as "https://example.org/", found "vvsg.be/projecten"; did you mean "https://vvsg.be/projecten"?`}},
 		{"LinkFileName", map[string]string{"content/cases/x.md": caseWith("end: 2023", "end: 2023\nlinks:\n  - {title: Report, url: report.pdf}")},
 			[]string{`content/cases/x.md:22:26: error: links[0].url: expected an absolute http or https URL such as "https://example.org/", found "report.pdf"`}},
+		{"LinkToSiteFile", map[string]string{"content/cases/x.md": caseWith("end: 2023", "end: 2023\nlinks:\n  - {title: Report, url: assets/report.pdf}")},
+			[]string{`content/cases/x.md:22:26: error: links[0].url: expected an absolute http or https URL such as "https://example.org/", found "assets/report.pdf"; link a file of the site from the body instead, as [its title](../../assets/report.pdf)`}},
 		{"LinkAsAddress", map[string]string{"content/cases/x.md": caseWith("end: 2023", "end: 2023\nlinks:\n  - https://example.org/a")},
 			[]string{`content/cases/x.md:22:5: error: links[0]: expected a mapping of fields, found "https://example.org/a": give the link's text and address, as in - {title: Project website, url: https://example.org/a}`}},
 		{"FieldWord", map[string]string{"content/cases/x.md": caseWith("start: 2010", "start: 2010\ntags: [water]")},
