@@ -39,10 +39,26 @@ func (d *decoder) decodeApproach(root *yaml.Node, id string, features []site.Fea
 	for i, ft := range features {
 		ids[i] = ft.ID
 	}
+	// A rating under a key that is no feature's id, but names one (its
+	// label, a slip of its id): the key's error says to write the id, and
+	// the feature is not also "not rated".
+	byLabel := make(map[string]string) // key -> the id of the feature it is the label of
+	meant := make(map[string]bool)     // the ids of features rated under another key
+	if rn := resolve(ratings); known && rn != nil && rn.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(rn.Content); i += 2 {
+			if k := rn.Content[i].Value; !slices.Contains(ids, k) {
+				id, label := featureNamed(k, features)
+				if label {
+					byLabel[k] = id
+				}
+				meant[id] = id != ""
+			}
+		}
+	}
 	for _, ft := range features {
 		n := rf.values[ft.ID]
 		if n == nil {
-			if ratings != nil {
+			if ratings != nil && !meant[ft.ID] {
 				d.warnf(ratings, "ratings: no rating for feature %q: the matrix shows it as not rated", ft.ID)
 			}
 			continue
@@ -65,12 +81,31 @@ func (d *decoder) decodeApproach(root *yaml.Node, id string, features []site.Fea
 	// warning: the matrix would silently lose it.
 	if rn := resolve(ratings); known && rn != nil && rn.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(rn.Content); i += 2 {
-			if k := rn.Content[i]; !slices.Contains(ids, k.Value) {
+			k := rn.Content[i]
+			switch id, ok := byLabel[k.Value]; {
+			case slices.Contains(ids, k.Value):
+			case ok:
+				d.errorf(k, "ratings: rating for unknown feature %q: ratings are keyed by the features' ids in site.yaml; did you mean %q?", k.Value, id)
+			default:
 				d.errorf(k, "ratings: rating for unknown feature %q: expected one of the features in site.yaml%s", k.Value, problem.Suggest(k.Value, ids))
 			}
 		}
 	}
 	return a
+}
+
+// featureNamed returns the id of the feature that key, a ratings key that
+// is no feature's id, names: by its label (then label is true), or by a
+// near spelling of its id (see problem.Nearest); or "".
+func featureNamed(key string, features []site.Feature) (id string, label bool) {
+	ids := make([]string, len(features))
+	for i, ft := range features {
+		if words(ft.Label) == words(key) {
+			return ft.ID, true
+		}
+		ids[i] = ft.ID
+	}
+	return problem.Nearest(key, ids), false
 }
 
 // ratedFeatures returns a feature for each key of the ratings mapping.
