@@ -11,7 +11,9 @@ import (
 )
 
 // ImageExts are the kinds of image file that an image field may name:
-// those casebook can decode, scale and encode as WebP.
+// those casebook can decode, scale and encode as WebP, images.Exts. The
+// list is kept here too, since content does not import the encoders;
+// TestImageExts checks that the two agree.
 var ImageExts = []string{".png", ".jpg", ".jpeg", ".gif", ".webp"}
 
 // image reads the image of a case, approach or partner: src, a file under
