@@ -296,7 +296,7 @@ var typeWords = map[string]string{
 // are keyed: folded, its runs of letters and digits one space apart:
 // "Non-governmental organisation" -> "non governmental organisation".
 func words(s string) string {
-	return strings.Join(strings.FieldsFunc(site.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
+	return strings.Join(site.Words(s), " ")
 }
 
 // budget reads a budget: an amount, or min and max.

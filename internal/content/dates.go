@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/casebook/casebook/internal/site"
 )
 
 // The ways editors write dates and years that the content model does not
@@ -111,7 +113,7 @@ func atoi(s string) int {
 // Dutch, in full or cut short: "August 2023", "1 August 2023", "August 1,
 // 2023", "1er août 2023", "1 aug. 2023". Day is 0 when v gives none.
 func wordDate(v string) (y, m, d int, ok bool) {
-	for _, w := range strings.FieldsFunc(words(v), func(r rune) bool { return r == ' ' }) {
+	for _, w := range site.Words(v) {
 		switch n, err := strconv.Atoi(strings.TrimSuffix(w, "er")); {
 		case err == nil && len(w) == 4 && y == 0:
 			y = n

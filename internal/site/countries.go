@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -101,9 +100,7 @@ func CountryByCode3(code string) (string, bool) {
 // nameKey is a name as CountryByName compares it: folded, its letters and
 // digits alone.
 func nameKey(name string) string {
-	return strings.Join(strings.FieldsFunc(Fold(name), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}), "")
+	return strings.Join(Words(name), "")
 }
 
 // countriesByName maps each name of a country to its code; a name that

@@ -113,9 +113,7 @@ func SDGNameIn(lang string, n int) string {
 // name, or its beginning ("Sustainable cities"), in English or in a
 // language that sdgNames holds, with any case and accents.
 func SDGByText(text string) (int, bool) {
-	words := strings.FieldsFunc(Fold(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	words := Words(text)
 	if len(words) == 0 {
 		return 0, false
 	}
@@ -140,9 +138,7 @@ func SDGByText(text string) (int, bool) {
 			names = append(names, byLang[n])
 		}
 		for _, name := range names {
-			full := strings.Join(strings.FieldsFunc(Fold(name), func(r rune) bool {
-				return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-			}), " ")
+			full := strings.Join(Words(name), " ")
 			if full == key || len(key) >= 8 && strings.HasPrefix(full, key+" ") {
 				return n, true
 			}

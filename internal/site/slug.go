@@ -97,6 +97,14 @@ func Fold(s string) string {
 	return b.String()
 }
 
+// Words returns the runs of letters and digits of s, folded (see Fold):
+// "Non-governmental organisation" -> [non governmental organisation].
+// It is how names that editors type are compared with the names casebook
+// knows: countries, languages, goals, the tables of words of content.
+func Words(s string) []string {
+	return strings.FieldsFunc(Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
 // latinBase returns the ASCII letters that a lower-case Latin letter with
 // no decomposition is typed as, or "". catalogue.js has the same table.
 func latinBase(r rune) string {
