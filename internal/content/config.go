@@ -32,18 +32,17 @@ func (d *decoder) decodeConfig(root *yaml.Node) (cfg site.Config, known settled)
 	if n := f.values["description"]; n != nil {
 		cfg.Description = d.str(n, "description")
 	}
-	langsKnown := !f.notMapping
 	langBad := false // language is in error
 	if n := f.values["language"]; n != nil {
-		before := len(*d.problems)
-		if code := d.str(n, "language"); code != "" {
-			if msg := badLanguageCode(code); msg != "" {
-				d.errorf(n, "language: %s", msg)
-			} else {
-				cfg.Language = code
+		langBad = !d.errorFree(func() {
+			if code := d.str(n, "language"); code != "" {
+				if msg := badLanguageCode(code); msg != "" {
+					d.errorf(n, "language: %s", msg)
+				} else {
+					cfg.Language = code
+				}
 			}
-		}
-		langBad = (*d.problems)[before:].HasErrors()
+		})
 	}
 	if n := f.values["baseURL"]; n != nil {
 		if base, err := NormalizeBaseURL(d.str(n, "baseURL")); err != nil {
@@ -58,10 +57,31 @@ func (d *decoder) decodeConfig(root *yaml.Node) (cfg site.Config, known settled)
 			d.warnf(n, "unsafeHTML is on: raw HTML and javascript:, vbscript: and data: links in Markdown reach the pages unfiltered; use it only if every editor is trusted")
 		}
 	}
+	known.features = d.errorFree(func() { cfg.Features = d.features(f, what) }) && !f.notMapping
+	if n := f.values["scale"]; n != nil {
+		if scale := d.scale(n, "scale"); scale != nil {
+			cfg.Scale = scale
+		}
+	}
+	def := cfg.Language
+	if langBad {
+		def = ""
+	}
+	// Each part is read whatever the others hold: errorFree comes first.
+	known.langs = d.errorFree(func() {
+		cfg.Languages = d.languages(f.values["languages"], def, f.values["language"])
+	}) && !langBad && !f.notMapping
+	known.menu = d.errorFree(func() { cfg.Menu = d.menu(f.values["menu"]) }) && !f.notMapping
+	known.themes = d.errorFree(func() { cfg.Themes = d.themes(f.values["themes"]) }) && !f.notMapping
+	return cfg, known
+}
+
+// features reads site.yaml's features, the columns of the matrix.
+func (d *decoder) features(f fields, what string) []site.Feature {
+	var features []site.Feature
 	seen := make(map[string]bool)
-	beforeFeatures := len(*d.problems)
-	features := d.required(f, "features", what, "a list of the matrix's features, each with id and label")
-	for i, item := range d.requiredList(features, "features", "one or more features, each with id and label") {
+	list := d.required(f, "features", what, "a list of the matrix's features, each with id and label")
+	for i, item := range d.requiredList(list, "features", "one or more features, each with id and label") {
 		field := fmt.Sprintf("features[%d]", i)
 		ff := d.mapping(item, field, []string{"id", "label", "scale"})
 		idNode := d.required(ff, "id", field, "a feature id such as \"reciprocity\"")
@@ -78,28 +98,9 @@ func (d *decoder) decodeConfig(root *yaml.Node) (cfg site.Config, known settled)
 			continue
 		}
 		seen[id] = true
-		cfg.Features = append(cfg.Features, site.Feature{ID: id, Label: label, Scale: d.scale(ff.values["scale"], field+".scale")})
+		features = append(features, site.Feature{ID: id, Label: label, Scale: d.scale(ff.values["scale"], field+".scale")})
 	}
-	known.features = !f.notMapping && !(*d.problems)[beforeFeatures:].HasErrors()
-	if n := f.values["scale"]; n != nil {
-		if scale := d.scale(n, "scale"); scale != nil {
-			cfg.Scale = scale
-		}
-	}
-	def := cfg.Language
-	if langBad {
-		def = ""
-	}
-	before := len(*d.problems)
-	cfg.Languages = d.languages(f.values["languages"], def, f.values["language"])
-	known.langs = langsKnown && !langBad && !(*d.problems)[before:].HasErrors()
-	before = len(*d.problems)
-	cfg.Menu = d.menu(f.values["menu"])
-	known.menu = !f.notMapping && !(*d.problems)[before:].HasErrors()
-	before = len(*d.problems)
-	cfg.Themes = d.themes(f.values["themes"])
-	known.themes = !f.notMapping && !(*d.problems)[before:].HasErrors()
-	return cfg, known
+	return features
 }
 
 // NormalizeBaseURL checks a base URL and makes it end in "/". It accepts an

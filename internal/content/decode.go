@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -34,6 +35,15 @@ func (d *decoder) pos(n *yaml.Node) (line, col int) {
 		return max(d.metaLine-1, 1), 0
 	}
 	return d.metaLine + n.Line - 1, n.Column
+}
+
+// errorFree runs read, which decodes part of the front matter, and
+// reports whether it found no error there: whether that part can judge
+// the files that refer to it (see settled).
+func (d *decoder) errorFree(read func()) bool {
+	before := len(*d.problems)
+	read()
+	return !(*d.problems)[before:].HasErrors()
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -81,7 +91,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, known []string) fields {
 			hint := problem.Suggest(key, known)
 			if other, ok := fieldWords[strings.ToLower(key)]; ok && contains(known, other) {
 				hint = fmt.Sprintf("; did you mean %q?", other)
-			} else if where, ok := fieldsElsewhere[strings.ToLower(key)]; ok && kindOf[what] {
+			} else if where, ok := fieldsElsewhere[strings.ToLower(key)]; ok && slices.Contains(kindNames[:], what) {
 				hint = "; " + where
 			}
 			d.warnf(k, "%s: unknown field %q%s; it is ignored", what, key, hint)
@@ -102,10 +112,6 @@ var fieldsElsewhere = map[string]string{
 	"url":       "an item's URL is its slug: set slug",
 	"permalink": "an item's URL is its slug: set slug",
 }
-
-// kindOf holds what the front matter of each kind of content file is
-// called in messages.
-var kindOf = map[string]bool{"approach": true, "case": true, "partner": true, "page": true}
 
 // fieldWords are the names that editors, or the tools they copy from,
 // give fields that casebook names otherwise, too far apart in spelling for
