@@ -17,13 +17,14 @@ import (
 // partners. The warning goes to the spelling with fewer cases.
 func partnerSpellings(s *site.Site, source fs.FS) problem.List {
 	var problems problem.List
+	bare := bareNames(s)
 	byCountry := make(map[string][]*site.Partner)
 	for _, p := range s.Partners {
 		byCountry[p.Country] = append(byCountry[p.Country], p)
 	}
 	for _, p := range s.Partners {
 		for _, q := range byCountry[p.Country] {
-			if p == q || !prefer(q, p) || !alike(p, q) {
+			if p == q || !prefer(q, p, bare) || !alike(p, q, bare) {
 				continue
 			}
 			file := p.Source.Path
@@ -55,6 +56,7 @@ func partnerSpellings(s *site.Site, source fs.FS) problem.List {
 // the site has of it, is left to that file's errors.
 func partnerFiles(s *site.Site, source fs.FS, broken []string) problem.List {
 	var problems problem.List
+	var bare map[*site.Partner]string
 	loaded := make(map[string]*site.Case, len(broken))
 	for _, b := range broken {
 		loaded[b] = nil
@@ -85,7 +87,10 @@ func partnerFiles(s *site.Site, source fs.FS, broken []string) problem.List {
 		if p.Source.Path == "" || len(p.Cases) > 0 || namedInBroken(p.Name) {
 			continue
 		}
-		q := nearestOfCases(s, p)
+		if bare == nil {
+			bare = bareNames(s) // once, for the first file that matches no case
+		}
+		q := nearestOfCases(s, p, bare)
 		if q != nil && q.Country == p.Country {
 			continue // a spelling of a partner of the cases: partnerSpellings says so
 		}
@@ -108,7 +113,7 @@ func partnerFiles(s *site.Site, source fs.FS, broken []string) problem.List {
 // with a file and no cases: the same name in another country, else the
 // same name up to case, accents and punctuation or a near spelling, the
 // same country first; or nil.
-func nearestOfCases(s *site.Site, p *site.Partner) *site.Partner {
+func nearestOfCases(s *site.Site, p *site.Partner, bare map[*site.Partner]string) *site.Partner {
 	var best *site.Partner
 	rank := func(q *site.Partner) int {
 		switch {
@@ -120,7 +125,7 @@ func nearestOfCases(s *site.Site, p *site.Partner) *site.Partner {
 		return 2
 	}
 	for _, q := range s.Partners {
-		if len(q.Cases) == 0 || q == p || !(q.Name == p.Name || alike(q, p)) {
+		if len(q.Cases) == 0 || q == p || !(q.Name == p.Name || alike(q, p, bare)) {
 			continue
 		}
 		if best == nil || rank(q) < rank(best) {
@@ -133,8 +138,8 @@ func nearestOfCases(s *site.Site, p *site.Partner) *site.Partner {
 // prefer reports whether q's spelling is the one to keep rather than p's:
 // the bare name of the two (see bareName), then the one more cases use,
 // then the one with a partner file, then the first in the site's order.
-func prefer(q, p *site.Partner) bool {
-	qb, pb := bareName(q.Name, q.Country), bareName(p.Name, p.Country)
+func prefer(q, p *site.Partner, bare map[*site.Partner]string) bool {
+	qb, pb := bare[q], bare[p]
 	if qBare, pBare := site.Slugify(q.Name) == qb, site.Slugify(p.Name) == pb; qb == pb && qBare != pBare {
 		return qBare
 	}
@@ -149,9 +154,19 @@ func prefer(q, p *site.Partner) bool {
 
 // alike reports whether partners p and q are probably one partner's name
 // spelled two ways (see sameName), or with what editors add around a
-// municipality's name (see bareName).
-func alike(p, q *site.Partner) bool {
-	return sameName(p.Name, q.Name) || bareName(p.Name, p.Country) == bareName(q.Name, q.Country)
+// municipality's name (bare, see bareNames).
+func alike(p, q *site.Partner, bare map[*site.Partner]string) bool {
+	return bare[p] == bare[q] || sameName(p.Name, q.Name)
+}
+
+// bareNames returns the bare name of each partner of s (see bareName),
+// made once for the comparisons of every pair.
+func bareNames(s *site.Site) map[*site.Partner]string {
+	bare := make(map[*site.Partner]string, len(s.Partners))
+	for _, p := range s.Partners {
+		bare[p] = bareName(p.Name, p.Country)
+	}
+	return bare
 }
 
 // bareName returns the slug of the name of a partner in country without
