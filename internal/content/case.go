@@ -1,7 +1,6 @@
 package content
 
 import (
-	"cmp"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -507,14 +506,24 @@ func (d *decoder) externalURL(n *yaml.Node, field string) string {
 		// as report.pdf, whose ending no registry assigns.
 		if withScheme, err := url.Parse("https://" + s); err == nil && u.Scheme == "" && isDomain(withScheme.Hostname()) {
 			hint = fmt.Sprintf("; did you mean %q?", withScheme.String())
-		} else if t, err := markdown.Locate(d.path, s); err == nil && (t.Kind == markdown.Asset || markdown.MeantAsset(d.path, s) != "") {
+		} else if file := siteFile(d.path, s); file != "" {
 			// A document of the site: a link in the body leads to it.
-			hint = "; link a file of the site from the body instead, as [its title](" + cmp.Or(markdown.MeantAsset(d.path, s), s) + ")"
+			hint = "; link a file of the site from the body instead, as [its title](" + file + ")"
 		}
 		d.errorf(n, "%s: expected an absolute http or https URL such as \"https://example.org/\", found %q%s", field, s, hint)
 		return ""
 	}
 	return s
+}
+
+// siteFile returns the destination, from the content file at from, of
+// the file under assets/ that dest names, as dest or as MeantAsset writes
+// it; or "" when dest names none.
+func siteFile(from, dest string) string {
+	if t, err := markdown.Locate(from, dest); err == nil && t.Kind == markdown.Asset {
+		return dest
+	}
+	return markdown.MeantAsset(from, dest)
 }
 
 // isDomain reports whether host is a name under a suffix that a registry

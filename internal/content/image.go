@@ -45,12 +45,12 @@ func (d *decoder) image(n *yaml.Node) *site.Image {
 	img.Src = d.str(srcNode, "image.src")
 	if img.Src != "" {
 		t, err := markdown.Locate(d.path, img.Src)
+		meant := markdown.MeantAsset(d.path, img.Src) // assets/img/x.png, written from the site folder
 		switch {
 		case err != nil:
 			d.errorf(srcNode, "image.src: %v", err)
-		case t.Kind != markdown.Asset && markdown.MeantAsset(d.path, img.Src) != "":
-			// assets/img/x.png, written from the site folder.
-			d.errorf(srcNode, "image.src: %q is read from the content file's folder, as content/%s, which is not under assets/: write %s", img.Src, t.Path, markdown.MeantAsset(d.path, img.Src))
+		case meant != "":
+			d.errorf(srcNode, "image.src: %q is read from the content file's folder, as content/%s, which is not under assets/: write %s", img.Src, t.Path, meant)
 		case t.Kind != markdown.Asset:
 			d.errorf(srcNode, "image.src: %q is not under assets/: expected a file such as ../../assets/img/photo.jpg", img.Src)
 		case !knownImage(t.Path):
