@@ -76,22 +76,17 @@ func TestUntranslatedNoticeWithoutMessages(t *testing.T) {
 }
 
 // copySettingsEdited copies the test site at from into a temporary folder,
-// with the line old of its site.yaml replaced by new, and returns the copy.
+// with the line old of its site.yaml replaced by new (see editFile), and
+// returns the copy.
 func copySettingsEdited(t *testing.T, from, old, new string) string {
 	t.Helper()
 	src := filepath.Join(t.TempDir(), "site")
 	pipeline.CopySite(t, from, src)
-	yaml := filepath.Join(src, "content", "site.yaml")
-	b, err := os.ReadFile(yaml)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(b, []byte("\n"+old+"\n")) {
-		t.Fatalf("%s/content/site.yaml no longer says %s", from, old)
-	}
-	b = bytes.Replace(b, []byte("\n"+old+"\n"), []byte("\n"+new+"\n"), 1)
-	if err := os.WriteFile(yaml, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	editFile(t, filepath.Join(src, "content", "site.yaml"), func(text string) string {
+		if !strings.Contains(text, "\n"+old+"\n") {
+			t.Fatalf("%s/content/site.yaml no longer says %s", from, old)
+		}
+		return strings.Replace(text, "\n"+old+"\n", "\n"+new+"\n", 1)
+	})
 	return src
 }
