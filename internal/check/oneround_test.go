@@ -62,7 +62,7 @@ func TestOneRound(t *testing.T) {
 		{"image", "content/cases/c.md:12:35", `link target "/assets/img/nomap.png" does not exist: no file "img/nomap.png" in assets/; did you mean "img/map.png"?`},
 		{"partner country", "content/partners/mol.md:3:10", `country: unknown country code "Belgium": expected an ISO 3166-1 alpha-2 code such as "BE"; "Belgium" is a country's name: its code is "BE"`},
 		{"partner website", "content/partners/mol.md:5:10", `website: expected an absolute http or https URL such as "https://example.org/", found "mol.be"; did you mean "https://mol.be"?`},
-		{"site.yaml", "content/site.yaml:2:10", `baseURL: expected an absolute http(s) URL such as "https://example.org/dashboard/" or a path such as "/", found "example.org"`},
+		{"site.yaml", "content/site.yaml:2:10", `baseURL: expected an absolute http(s) URL, found "example.org" without its scheme; did you mean "https://example.org"?`},
 		{"layout", "layouts/case.html:1:16", `bad character U+007D '}'`},
 	}
 	for _, tt := range tests {

@@ -2,12 +2,15 @@ package content
 
 import (
 	"fmt"
+	"net"
 	"net/url"
 	"path"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
+	"golang.org/x/net/idna"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
@@ -118,6 +121,9 @@ func NormalizeBaseURL(s string) (string, error) {
 		}
 	case u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/"):
 	default:
+		if host, _, _ := strings.Cut(u.Path, "/"); u.Scheme == "" && strings.Contains(strings.Trim(host, "."), ".") {
+			return "", fmt.Errorf("expected an absolute http(s) URL, found %q without its scheme; did you mean %q?", s, "https://"+s)
+		}
 		return "", fmt.Errorf("expected an absolute http(s) URL such as \"https://example.org/dashboard/\" or a path such as \"/\", found %q", s)
 	}
 	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.HasSuffix(s, "#") {
@@ -133,8 +139,24 @@ func NormalizeBaseURL(s string) (string, error) {
 		return "", fmt.Errorf("expected the folder the site is served from, found the page %q in it (a site's pages are %sindex.html, %scases/index.html, ...); did you mean %q?", page, f, f, f)
 	}
 	// Host names ignore case; canonical links and the sitemap give them
-	// as browsers do, in small letters.
-	u.Host = strings.ToLower(u.Host)
+	// as browsers do, in small letters, and a name with letters beyond
+	// ASCII (gemeinde-höchst.de) in the ASCII form that DNS, crawlers and
+	// feed readers know (xn--gemeinde-hchst-4pb.de), as browsers show
+	// it in their address bar's copy.
+	host := strings.ToLower(u.Hostname())
+	if strings.ContainsFunc(host, func(r rune) bool { return r >= utf8.RuneSelf }) {
+		ascii, err := idna.Lookup.ToASCII(host)
+		if err != nil {
+			return "", fmt.Errorf("the host %q is not a domain name (%v), found %q", u.Hostname(), err, s)
+		}
+		host = ascii
+	}
+	if port := u.Port(); port != "" {
+		host = net.JoinHostPort(host, port)
+	} else if strings.Contains(host, ":") {
+		host = "[" + host + "]"
+	}
+	u.Host = host
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
 	}
