@@ -37,6 +37,7 @@ func (o FS) Open(name string) (fs.File, error) {
 // ReadDir merges the entries of both layers, the upper winning.
 func (o FS) ReadDir(name string) ([]fs.DirEntry, error) {
 	var entries []fs.DirEntry
+	seen := map[string]bool{}
 	found := false
 	for _, layer := range []fs.FS{o.Upper, o.Lower} {
 		if layer == nil {
@@ -51,7 +52,8 @@ func (o FS) ReadDir(name string) ([]fs.DirEntry, error) {
 		}
 		found = true
 		for _, e := range es {
-			if !slices.ContainsFunc(entries, func(u fs.DirEntry) bool { return u.Name() == e.Name() }) {
+			if !seen[e.Name()] {
+				seen[e.Name()] = true
 				entries = append(entries, e)
 			}
 		}
