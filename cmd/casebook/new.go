@@ -47,9 +47,13 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	if err := checkSource(stderr, "new", source); err != nil {
 		return err
 	}
-	name, data, err := scaffold(os.DirFS(source), positional[0], positional[1], country, typ)
+	fsys := os.DirFS(source)
+	name, data, err := scaffold(fsys, positional[0], positional[1], country, typ)
 	if err != nil {
 		return err
+	}
+	if errs := check.NewFileErrors(fsys, name, data); len(errs) > 0 {
+		return fmt.Errorf("%s: nothing written, as the site would not publish it: %s", filepath.Join(source, filepath.FromSlash(name)), errs[0].Message)
 	}
 	file := filepath.Join(source, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {

@@ -1,0 +1,28 @@
+package check
+
+import (
+	"io/fs"
+	"strings"
+	"testing/fstest"
+
+	"github.com/casebook/casebook/internal/content"
+	"github.com/casebook/casebook/internal/overlay"
+	"github.com/casebook/casebook/internal/problem"
+)
+
+// NewFileErrors returns the errors that the site in fsys would report at,
+// or about, a new file name with text data beside its other files: a slug
+// that casebook keeps for its own pages, or that another file's slug: has
+// taken (reported at that file, naming the new one). casebook new refuses to write a file that the next build would
+// refuse to publish.
+func NewFileErrors(fsys fs.FS, name string, data []byte) problem.List {
+	with := overlay.FS{Upper: fstest.MapFS{name: {Data: data, Mode: 0o644}}, Lower: fsys}
+	_, problems := content.Load(with, content.Options{Drafts: true, Partial: true})
+	var errs problem.List
+	for _, p := range problems {
+		if p.Severity == problem.Error && (p.Path == name || strings.Contains(p.Message, name)) {
+			errs = append(errs, p)
+		}
+	}
+	return errs
+}
