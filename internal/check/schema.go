@@ -61,6 +61,12 @@ func oneOrMore(item obj, desc string) obj {
 	return obj{"description": desc, "anyOf": []any{item, obj{"type": "array", "items": item, "minItems": 1}}}
 }
 
+// anyNumberOf allows a single item or a list of items, which may be empty
+// ("sdgs: []", as casebook new writes it).
+func anyNumberOf(item obj, desc string) obj {
+	return obj{"description": desc, "anyOf": []any{item, obj{"type": "array", "items": item}}}
+}
+
 func object(desc string, required []string, props obj) obj {
 	o := obj{"type": "object", "description": desc, "properties": props, "additionalProperties": false}
 	if len(required) > 0 {
@@ -101,8 +107,8 @@ func caseSchema(t Terms) obj {
 			"summary":    text("one or two sentences shown in lists, cards, feeds and search results"),
 			"approaches": oneOrMore(approach, "the case's approaches"),
 			"partners":   obj{"type": "array", "items": partner, "minItems": 1},
-			"sdgs":       oneOrMore(obj{"type": "integer", "minimum": 1, "maximum": site.NumSDGs}, "UN Sustainable Development Goals, 1 to 17"),
-			"themes":     oneOrMore(themeSchema(t.Themes), "subjects that cases share"),
+			"sdgs":       anyNumberOf(obj{"type": "integer", "minimum": 1, "maximum": site.NumSDGs}, "UN Sustainable Development Goals, 1 to 17"),
+			"themes":     anyNumberOf(themeSchema(t.Themes), "subjects that cases share"),
 			"budget":     budget,
 			"start":      withDesc(year, "the year the cooperation began"),
 			"end":        withDesc(year, "the year it ended; omit while it goes on"),
@@ -110,6 +116,7 @@ func caseSchema(t Terms) obj {
 			"draft":      obj{"type": "boolean"},
 			"featured":   obj{"type": "boolean", "description": "true shows the case on the home page, among the cases the editors chose"},
 			"links":      obj{"type": "array", "items": link},
+			"image":      imageSchema(),
 		})
 	s["title"] = "casebook case"
 	return s
@@ -129,6 +136,7 @@ func approachSchema(t Terms) obj {
 			"order":   obj{"type": "integer", "minimum": 0, "maximum": content.MaxOrder, "description": "its position in menus and in the matrix"},
 			"summary": text("a sentence or two for lists"),
 			"ratings": object("a rating from 0 to 3 for each feature in site.yaml", nonNil(ids), ratings),
+			"image":   imageSchema(),
 		})
 	s["title"] = "casebook approach"
 	return s
@@ -171,9 +179,19 @@ func partnerSchema() obj {
 				"lat": obj{"type": "number", "minimum": -90, "maximum": 90, "description": "latitude, such as 51.2154"},
 				"lon": obj{"type": "number", "minimum": -180, "maximum": 180, "description": "longitude, such as 2.9286"},
 			}),
+			"image": imageSchema(),
 		})
 	s["title"] = "casebook partner"
 	return s
+}
+
+// imageSchema is the picture of a case, an approach or a partner.
+func imageSchema() obj {
+	return object("a picture, shown below the title and when the page is shared", []string{"src", "alt"}, obj{
+		"src":    text("a PNG, JPEG, GIF or WebP file under assets/: relative to this file (../../assets/img/x.jpg) or from the site's root (/assets/img/x.jpg)"),
+		"alt":    obj{"type": "string", "description": "what the picture shows, for readers who cannot see it; \"\" only for a picture that is decoration"},
+		"credit": text("shown under the picture: its author and licence"),
+	})
 }
 
 func pageSchema() obj {

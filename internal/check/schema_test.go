@@ -3,10 +3,13 @@ package check_test
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -268,6 +271,52 @@ func TestScaffold(t *testing.T) {
 	for _, bad := range []struct{ kind, title string }{{"case", "!!!"}, {"case", ""}, {"case", "a\nb"}, {"theme", "Water"}, {"partner", "Mol"}} {
 		if _, _, err := check.Scaffold(bad.kind, bad.title, terms); err == nil {
 			t.Errorf("Scaffold(%q, %q): got no error", bad.kind, bad.title)
+		}
+	}
+}
+
+// TestSchemaAcceptsSampleSite checks every file of the sample site in its
+// default language against the schema of its kind: a field that the
+// loader reads and the schema lacks would be flagged in editors that use
+// the schema, and missing from the web editor's forms.
+func TestSchemaAcceptsSampleSite(t *testing.T) {
+	terms := sampleTerms(t)
+	folders := map[string]string{"case": "cases", "approach": "approaches", "partner": "partners", "page": "pages"}
+	for _, kind := range check.SchemaKinds {
+		data, err := check.Schema(kind, terms)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var schema map[string]any
+		if err := json.Unmarshal(data, &schema); err != nil {
+			t.Fatal(err)
+		}
+		files, err := filepath.Glob(filepath.Join("../../content", folders[kind], "*.md"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("%s: no files (%v)", kind, err)
+		}
+		for _, file := range files {
+			if strings.Count(filepath.Base(file), ".") > 1 { // a translation holds text alone
+				continue
+			}
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			parts := strings.SplitN(string(src), "---\n", 3)
+			var v any
+			if err := yaml.Unmarshal([]byte(parts[1]), &v); err != nil {
+				t.Fatalf("%s: %v", file, err)
+			}
+			// As editors' YAML support reads it (YAML 1.2): a date is a string.
+			if m, ok := v.(map[string]any); ok {
+				if d, ok := m["date"].(time.Time); ok {
+					m["date"] = d.Format(time.DateOnly)
+				}
+			}
+			for _, e := range validate(schema, schema, v, "") {
+				t.Errorf("%s: %s", file, e)
+			}
 		}
 	}
 }
