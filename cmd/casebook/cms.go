@@ -18,8 +18,8 @@ func runCMS(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("cms", "cms [flags]",
 		"Write the web editor (Sveltia CMS) into the site's "+check.CMSDir+"/: index.html, the admin\n"+
 			"page, and config.yml, made from the site's schema. build and serve publish it at\n"+
-			"<site>/assets/admin/. Run it again after adding or removing approaches, features or\n"+
-			"themes; it replaces the two files.", stderr)
+			"<site>/assets/admin/. Run it again after adding or removing approaches, features,\n"+
+			"themes or languages; it replaces the two files.", stderr)
 	var source, repo, branch string
 	fs.StringVar(&source, "source", ".", "the site `folder`, holding content/")
 	fs.StringVar(&repo, "repo", "", "the site's GitHub repository, as `owner/name`, where the editor commits")

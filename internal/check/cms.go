@@ -8,6 +8,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/casebook/casebook/internal/content"
 	"github.com/casebook/casebook/internal/site"
 )
 
@@ -52,6 +53,15 @@ func CMS(t Terms, o CMSOptions) (map[string][]byte, error) {
 		Slug:         cmsSlug{Encoding: "ascii", CleanAccents: true},
 		Output:       cmsOutput{OmitEmptyOptionalFields: true},
 	}
+	if len(t.Languages) > 1 {
+		// Translations sit beside the file they translate, as
+		// roeselare-dogbo.nl.md: Sveltia's multiple_files, the default
+		// language's file without a code. A new entry starts in the
+		// default language alone; its translations are added when they
+		// are written, not as empty files.
+		cfg.I18n = &cmsI18n{Structure: "multiple_files", Locales: t.Languages, DefaultLocale: t.Languages[0],
+			InitialLocales: "default", OmitDefaultLocaleFromFilePath: true, OmitDefaultLocaleFromPreviewPath: true}
+	}
 	for _, c := range cmsCollections {
 		s, err := schemaOf(c.kind, t)
 		if err != nil {
@@ -62,6 +72,11 @@ func CMS(t Terms, o CMSOptions) (map[string][]byte, error) {
 		coll.Extension, coll.Format, coll.Create = "md", "yaml-frontmatter", true
 		coll.Fields = append(g.fields(s, ""), cmsField{Label: "Text", Name: "body", Widget: "markdown", Required: ptr(false),
 			Hint: "the Markdown body; link other files as ../cases/<slug>.md"})
+		if cfg.I18n != nil {
+			coll.I18n = true
+			coll.PreviewPath = "{{locale}}/" + coll.PreviewPath
+			translated(coll.Fields, append(content.TranslatedFields(c.kind), "body"))
+		}
 		cfg.Collections = append(cfg.Collections, coll)
 	}
 	var b bytes.Buffer
@@ -73,7 +88,7 @@ func CMS(t Terms, o CMSOptions) (map[string][]byte, error) {
 	data := b.Bytes()
 	head := "# The configuration of the site's web editor (Sveltia CMS " + SveltiaVersion + "), made by\n" +
 		"# `casebook cms` from the site's schema: run it again after adding or removing approaches,\n" +
-		"# features or themes.\n"
+		"# features, themes or languages.\n"
 	return map[string][]byte{
 		"config.yml": append([]byte(head), data...),
 		"index.html": adminPage(t.Title),
@@ -103,7 +118,18 @@ type cmsConfig struct {
 	PublicFolder string          `yaml:"public_folder"`
 	Slug         cmsSlug         `yaml:"slug"`
 	Output       cmsOutput       `yaml:"output"`
+	I18n         *cmsI18n        `yaml:"i18n,omitempty"`
 	Collections  []cmsCollection `yaml:"collections"`
+}
+
+// cmsI18n are the editor's languages: the site's, as its files hold them.
+type cmsI18n struct {
+	Structure                        string   `yaml:"structure"`
+	Locales                          []string `yaml:"locales"`
+	DefaultLocale                    string   `yaml:"default_locale"`
+	InitialLocales                   string   `yaml:"initial_locales"`
+	OmitDefaultLocaleFromFilePath    bool     `yaml:"omit_default_locale_from_file_path"`
+	OmitDefaultLocaleFromPreviewPath bool     `yaml:"omit_default_locale_from_preview_path"`
 }
 
 type cmsBackend struct {
@@ -133,6 +159,7 @@ type cmsCollection struct {
 	Extension       string     `yaml:"extension"`
 	Format          string     `yaml:"format"`
 	Create          bool       `yaml:"create"`
+	I18n            bool       `yaml:"i18n,omitempty"`
 	Slug            string     `yaml:"slug"`
 	IdentifierField string     `yaml:"identifier_field"`
 	SortableFields  []string   `yaml:"sortable_fields"`
@@ -164,6 +191,7 @@ type cmsField struct {
 	Field         *cmsField   `yaml:"field,omitempty"`
 	Fields        []cmsField  `yaml:"fields,omitempty"`
 	Default       any         `yaml:"default,omitempty"`
+	I18n          bool        `yaml:"i18n,omitempty"` // translated, in a site of several languages
 }
 
 type cmsOption struct {
@@ -172,6 +200,23 @@ type cmsOption struct {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// translated marks the fields that a translation gives (names) as the
+// ones to translate; the others, the facts, the editor shows and saves
+// in the default language's file alone. Of an image, the alt text and
+// credit are translated, the file is a fact.
+func translated(fields []cmsField, names []string) {
+	for i := range fields {
+		f := &fields[i]
+		if !slices.Contains(names, f.Name) {
+			continue
+		}
+		f.I18n = true
+		if f.Name == "image" {
+			translated(f.Fields, []string{"alt", "credit"})
+		}
+	}
+}
 
 // cmsGen turns a Schema into the editor's fields.
 type cmsGen struct{ terms Terms }
@@ -203,7 +248,7 @@ func (g cmsGen) fields(s obj, parent string) []cmsField {
 var fieldOrder = []string{
 	"title", "name", "slug", "summary", "order", "country", "type", "website", "location", "lat", "lon",
 	"approaches", "partners", "sdgs", "themes", "budget", "amount", "min", "max", "currency", "period", "sources",
-	"start", "end", "date", "draft", "links", "url", "ratings",
+	"start", "end", "date", "draft", "links", "url", "ratings", "image", "src", "alt", "credit",
 }
 
 func (g cmsGen) compareFields(a, b string) int {
@@ -272,6 +317,11 @@ func (g cmsGen) value(f cmsField, s obj, parent string) cmsField {
 	case f.Name == "approaches":
 		f.Widget, f.Collection, f.ValueField = "relation", "approaches", "{{slug}}"
 		f.SearchFields, f.DisplayFields = []string{"title"}, []string{"title"}
+		return f
+	case f.Name == "src" && parent == "image":
+		// The media library: it uploads into media_folder and writes
+		// the file's path from the site's root, which casebook reads.
+		f.Widget = "image"
 		return f
 	case f.Name == "date":
 		f.Widget, f.Format, f.TimeFormat = "datetime", "YYYY-MM-DD", false
@@ -352,7 +402,7 @@ var fieldLabels = map[string]string{
 	"slug": "Slug (the end of the page's address)", "sdgs": "Sustainable Development Goals", "min": "Minimum",
 	"max": "Maximum", "sources": "Sources of the money", "start": "Start year", "end": "End year",
 	"date": "Publication date", "url": "URL", "lat": "Latitude", "lon": "Longitude", "order": "Position",
-	"type": "Type of partner",
+	"type": "Type of partner", "src": "Picture", "alt": "Text for readers who cannot see it",
 }
 
 func patternHint(name string) string {

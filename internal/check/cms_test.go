@@ -183,6 +183,10 @@ func compareValue(p, f map[string]any, where string) []string {
 			return wrong("object")
 		}
 		return compareFields(p, f["fields"].([]any), where)
+	case strings.HasSuffix(where, ".image.src"):
+		if widget != "image" {
+			return wrong("image")
+		}
 	case strings.HasSuffix(where, ".approaches"):
 		if widget != "relation" || f["collection"] != "approaches" {
 			return wrong("a relation to approaches")
@@ -344,5 +348,72 @@ func TestCMSAdminPage(t *testing.T) {
 	}
 	if got := site.Slugify("Santo Tomás"); got != "santo-tomas" {
 		t.Errorf("slug: got %q, want the CMS's ascii slug %q", got, "santo-tomas")
+	}
+}
+
+// TestCMSLanguages checks that a site of several languages gets an editor
+// that saves translations where casebook reads them (x.nl.md beside x.md),
+// with the fields that a translation gives and no facts.
+func TestCMSLanguages(t *testing.T) {
+	site := func(settings string) check.Terms {
+		t.Helper()
+		terms, err := check.ReadTerms(fstest.MapFS{"content/site.yaml": {Data: []byte("title: T\n" + settings)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return terms
+	}
+	for _, tt := range []struct{ settings, want string }{
+		{"language: en\nlanguages: [en, nl, fr]\n", "[en nl fr]"},
+		{"language: nl\nlanguages:\n  - {code: en, name: English}\n  - {code: nl}\n", "[nl en]"},
+		{"language: en\nlanguages: [en]\n", "[]"},
+		{"language: en\n", "[]"},
+		{"language: de\nlanguages: [en, nl]\n", "[]"}, // an error of check's: the editor stays in one language
+	} {
+		if got := fmt.Sprint(site(tt.settings).Languages); got != tt.want {
+			t.Errorf("%q: languages %s, want %s", tt.settings, got, tt.want)
+		}
+	}
+
+	if cfg := cmsConfig(t, site("language: en\n")); cfg["i18n"] != nil {
+		t.Errorf("a site of one language: i18n %v, want none", cfg["i18n"])
+	}
+	cfg := cmsConfig(t, site("language: nl\nlanguages: [en, nl]\n"))
+	i18n, _ := cfg["i18n"].(map[string]any)
+	if got, want := fmt.Sprintf("%v %v %v %v", i18n["structure"], i18n["locales"], i18n["default_locale"], i18n["omit_default_locale_from_file_path"]),
+		"multiple_files [nl en] nl true"; got != want {
+		t.Errorf("i18n: got %s, want %s", got, want)
+	}
+	want := map[string]string{
+		"cases":      "[title summary image image.alt image.credit body]",
+		"approaches": "[title summary image image.alt image.credit body]",
+		"partners":   "[image image.alt image.credit body]",
+		"pages":      "[title summary body]",
+	}
+	for _, c := range cfg["collections"].([]any) {
+		c := c.(map[string]any)
+		if c["i18n"] != true {
+			t.Errorf("%s: i18n %v, want true", c["name"], c["i18n"])
+		}
+		if !strings.HasPrefix(c["preview_path"].(string), "{{locale}}/") {
+			t.Errorf("%s: preview_path %v, want the language's folder first", c["name"], c["preview_path"])
+		}
+		var got []string
+		var walk func(fields []any, at string)
+		walk = func(fields []any, at string) {
+			for _, f := range fields {
+				f := f.(map[string]any)
+				if f["i18n"] == true {
+					got = append(got, at+f["name"].(string))
+				}
+				if sub, ok := f["fields"].([]any); ok {
+					walk(sub, at+f["name"].(string)+".")
+				}
+			}
+		}
+		walk(c["fields"].([]any), "")
+		if g := fmt.Sprint(got); g != want[c["name"].(string)] {
+			t.Errorf("%s: translated fields %s, want %s", c["name"], g, want[c["name"].(string)])
+		}
 	}
 }

@@ -22,6 +22,9 @@ type Terms struct {
 	Features       []site.Feature
 	Approaches     []string // sorted
 	Themes         []site.ThemeLabel
+	// Languages are the codes of the site's languages, the default
+	// first; none for a site in one language.
+	Languages []string
 }
 
 // ReadTerms reads the features and themes from site.yaml and the approach ids from the
@@ -34,15 +37,25 @@ func ReadTerms(fsys fs.FS) (Terms, error) {
 		return t, fmt.Errorf("cannot read the site's settings: %w", err)
 	}
 	var cfg struct {
-		Title    string
-		BaseURL  string `yaml:"baseURL"`
-		Features []struct{ ID, Label string }
-		Themes   []themeEntry
+		Title     string
+		BaseURL   string `yaml:"baseURL"`
+		Language  string
+		Languages []languageEntry
+		Features  []struct{ ID, Label string }
+		Themes    []themeEntry
 	}
 	if err := yaml.Unmarshal(data, &cfg); err != nil {
 		return t, fmt.Errorf("%s: %v", content.ConfigFile, err)
 	}
 	t.Title, t.BaseURL = cfg.Title, cfg.BaseURL
+	if def := cfg.Language; len(cfg.Languages) > 1 && slices.Contains(cfg.Languages, languageEntry(def)) {
+		t.Languages = []string{def}
+		for _, l := range cfg.Languages {
+			if l != "" && !slices.Contains(t.Languages, string(l)) {
+				t.Languages = append(t.Languages, string(l))
+			}
+		}
+	}
 	for _, e := range cfg.Themes {
 		if e.ID != "" && e.Label != "" {
 			t.Themes = append(t.Themes, site.ThemeLabel{ID: e.ID, Label: e.Label})
@@ -78,5 +91,20 @@ func (e *themeEntry) UnmarshalYAML(n *yaml.Node) error {
 	var v struct{ ID, Label string }
 	err := n.Decode(&v)
 	e.ID, e.Label = v.ID, v.Label
+	return err
+}
+
+// languageEntry is the code of an entry of site.yaml's languages: a code,
+// or {code, name}.
+type languageEntry string
+
+func (e *languageEntry) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		*e = languageEntry(n.Value)
+		return nil
+	}
+	var v struct{ Code string }
+	err := n.Decode(&v)
+	*e = languageEntry(v.Code)
 	return err
 }

@@ -42,6 +42,17 @@ var transKeys = [...][]string{
 	kindPage:     {"title", "summary"},
 }
 
+// TranslatedFields returns the front matter fields that a translation of
+// the kind ("case", "approach", "partner" or "page") gives; its other
+// fields are facts, kept in the default language's file. Of image, a
+// translation gives alt and credit; src is a fact.
+func TranslatedFields(kindName string) []string {
+	if k := slices.Index(kindNames[:], kindName); k >= 0 {
+		return slices.Clone(transKeys[k])
+	}
+	return nil
+}
+
 // factFields are the model's fields that the facts of each kind decode
 // into, by front matter key, to compare a translation's repeated facts
 // with its original's.

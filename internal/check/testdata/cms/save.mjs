@@ -4,6 +4,7 @@
 // options (its dist/sveltia-cms.js, function c2), then "---", a blank line
 // and the body. Values are what its widgets hold: numbers from number and
 // select widgets, ids from the relation widget, "YYYY-MM-DD" from the date
+// widget, a path from the site's root (public_folder) from the image
 // widget, and false from an untouched boolean. Run it with
 //   npm install yaml@2.9.1 && node save.mjs > saved-case.md
 import { stringify } from "yaml";
@@ -26,6 +27,8 @@ const entry = {
   date: "2023-08-01",
   draft: false,
   links: [{ title: "Dogbo's birth register #1", url: "https://example.org/dogbo?x=1&y=2" }],
+  image: { src: "/assets/img/roeselare-dogbo.png", alt: "A registrar's desk in Dogbo", credit: "Photo: Roeselare, CC BY 4.0" },
+  featured: false,
 };
 const body = "## What they did\n\nThey registered births, and linked to [twinning](../approaches/twinning.md).";
 const fm = stringify(entry, null, {
