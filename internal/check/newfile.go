@@ -3,7 +3,6 @@ package check
 import (
 	"io/fs"
 	"strings"
-	"testing/fstest"
 
 	"github.com/casebook/casebook/internal/content"
 	"github.com/casebook/casebook/internal/overlay"
@@ -16,8 +15,7 @@ import (
 // taken (reported at that file, naming the new one). casebook new refuses to write a file that the next build would
 // refuse to publish.
 func NewFileErrors(fsys fs.FS, name string, data []byte) problem.List {
-	with := overlay.FS{Upper: fstest.MapFS{name: {Data: data, Mode: 0o644}}, Lower: fsys}
-	_, problems := content.Load(with, content.Options{Drafts: true, Partial: true})
+	_, problems := content.Load(overlay.WithFile(fsys, name, data), content.Options{Drafts: true, Partial: true})
 	var errs problem.List
 	for _, p := range problems {
 		if p.Severity == problem.Error && (p.Path == name || strings.Contains(p.Message, name)) {

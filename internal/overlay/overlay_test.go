@@ -1,6 +1,7 @@
 package overlay_test
 
 import (
+	"fmt"
 	"io/fs"
 	"testing"
 	"testing/fstest"
@@ -36,5 +37,35 @@ func TestOverlay(t *testing.T) {
 	}
 	if o := overlay.New(site, "assets", defaults); o.Upper != nil {
 		t.Fatal("a missing site folder should leave only the defaults")
+	}
+}
+
+func TestWithFile(t *testing.T) {
+	site := fstest.MapFS{
+		"content/cases/a.md": {Data: []byte("a")},
+		"content/cases/c.md": {Data: []byte("c")},
+	}
+	for _, tt := range []struct{ name, list string }{
+		{"content/cases/b.md", "[a.md b.md c.md]"},
+		{"content/cases/a.md", "[a.md c.md]"}, // hides a.md
+	} {
+		w := overlay.WithFile(site, tt.name, []byte("new"))
+		if err := fstest.TestFS(w, "content/cases/a.md", "content/cases/c.md", tt.name); err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+		}
+		entries, err := fs.ReadDir(w, "content/cases")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		if got := fmt.Sprint(names); got != tt.list {
+			t.Errorf("%s: content/cases lists %s, want %s", tt.name, got, tt.list)
+		}
+		if data, err := fs.ReadFile(w, tt.name); err != nil || string(data) != "new" {
+			t.Errorf("%s: read %q, %v; want \"new\"", tt.name, data, err)
+		}
 	}
 }
