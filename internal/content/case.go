@@ -41,6 +41,25 @@ type caseRefs struct {
 	themes       []*yaml.Node
 }
 
+// listed are the items of a list of a case's front matter so far, by
+// key: an item listed twice (the same partner, goal, approach or theme) is
+// shown once, and is most often a slip for another one, which a warning
+// names.
+type listed[K comparable] map[K]int
+
+// add records the item at index i of field, and warns when an earlier
+// item has the same key; name is how the message names it.
+func (l *listed[K]) add(d *decoder, field string, i int, n *yaml.Node, key K, name string) {
+	if *l == nil {
+		*l = make(listed[K])
+	}
+	if j, ok := (*l)[key]; ok {
+		d.warnf(n, "%s[%d]: %s is listed twice, as %s[%d] too; pages show it once: remove one, or write the one you meant", field, i, name, field, j)
+		return
+	}
+	(*l)[key] = i
+}
+
 // light returns a copy of n with its position and value but not its
 // children: the nodes a file keeps for later messages, so that the rest of
 // its front matter's tree, much larger than the decoded values, can go.
@@ -73,16 +92,20 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string, cfg *site.Config) (*s
 	}
 	// An item with spaces is judged with the approaches known (see
 	// checkReferences): ids joined, or a title written for an id.
+	var seen listed[string]
 	for i, n := range d.requiredList(approaches, "approaches", "one or more approach ids such as [twinning]") {
 		if id := d.str(n, fmt.Sprintf("approaches[%d]", i)); id != "" {
 			c.ApproachIDs = append(c.ApproachIDs, id)
 			refs.approaches = append(refs.approaches, light(n))
+			seen.add(d, "approaches", i, n, id, strconv.Quote(id))
 		}
 	}
 	partners := d.requiredList(d.required(f, "partners", what, "a list of partners, each with name, country and type"), "partners", "one or more partners, each with name, country and type")
+	var seenPartners listed[site.PartnerKey]
 	for i, n := range partners {
 		p, countryNode := d.partnerRef(n, fmt.Sprintf("partners[%d]", i))
 		if p != nil {
+			seenPartners.add(d, "partners", i, n, p.Key(), fmt.Sprintf("%q in %s", p.Name, p.Country))
 			c.PartnerRefs = append(c.PartnerRefs, *p)
 			refs.partners = append(refs.partners, light(n))
 			refs.partnerNames = append(refs.partnerNames, light(value(n, "name")))
@@ -92,14 +115,17 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string, cfg *site.Config) (*s
 	if d.unbracketed(f.values["sdgs"], "sdgs") {
 		delete(f.values, "sdgs")
 	}
+	var seenGoals listed[int]
 	for i, n := range d.list(f.values["sdgs"], "sdgs") {
 		if v, ok := d.sdg(n, fmt.Sprintf("sdgs[%d]", i)); ok {
 			c.SDGs = append(c.SDGs, v)
+			seenGoals.add(d, "sdgs", i, n, v, fmt.Sprintf("goal %d", v))
 		}
 	}
 	if d.unbracketedThemes(f.values["themes"], cfg) {
 		delete(f.values, "themes")
 	}
+	var seenThemes listed[string]
 	for i, n := range d.list(f.values["themes"], "themes") {
 		field := fmt.Sprintf("themes[%d]", i)
 		t := d.str(n, field)
@@ -110,9 +136,10 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string, cfg *site.Config) (*s
 		if t == "" {
 			continue
 		}
-		if t, known := d.knownTheme(n, field, t, cfg); known && d.slugFits(n, field, "theme", t) {
-			c.Themes = append(c.Themes, t)
+		if theme, known := d.knownTheme(n, field, t, cfg); known && d.slugFits(n, field, "theme", theme) {
+			c.Themes = append(c.Themes, theme)
 			refs.themes = append(refs.themes, light(n))
+			seenThemes.add(d, "themes", i, n, site.Slugify(theme), fmt.Sprintf("theme %q", t))
 		}
 	}
 	if n := f.values["budget"]; n != nil && n.Tag != "!!null" {

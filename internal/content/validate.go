@@ -178,6 +178,9 @@ func checkReferences(files []*file, approaches []*site.Approach, partnerFiles []
 				slug = site.Slugify(name)
 				slugs[name] = slug
 			}
+			if slices.ContainsFunc(f.kase.Themes[:i], func(t string) bool { return slugs[t] == slug }) {
+				continue // listed twice in the case: its warning says so
+			}
 			if first, ok := themes[slug]; !ok {
 				themes[slug] = name
 			} else if first != name {
