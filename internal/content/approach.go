@@ -19,12 +19,19 @@ var approachKeys = []string{"title", "order", "summary", "ratings", "image"}
 // decodeApproach reads an approach's front matter. Ratings are checked
 // against the site's features; with nil features (site.yaml has errors
 // and gave none), only their values are.
-func (d *decoder) decodeApproach(root *yaml.Node, id string, features []site.Feature) *site.Approach {
+//
+// order is the node of the approach's order when it is one, for
+// sharedOrders.
+func (d *decoder) decodeApproach(root *yaml.Node, id string, features []site.Feature) (a *site.Approach, order *yaml.Node) {
 	const what = "approach"
-	a := &site.Approach{ID: id, Ratings: make(map[string]site.Rating)}
+	a = &site.Approach{ID: id, Ratings: make(map[string]site.Rating)}
 	f := d.mapping(root, what, approachKeys)
 	a.Title = d.str(d.required(f, "title", what, "the approach's name"), "title")
-	a.Order, _ = d.integerIn(d.required(f, "order", what, "its position in menus and in the matrix, such as 1"), "order", "a position", 0, MaxOrder)
+	order = d.required(f, "order", what, "its position in menus and in the matrix, such as 1")
+	var ok bool
+	if a.Order, ok = d.integerIn(order, "order", "a position", 0, MaxOrder); !ok {
+		order = nil
+	}
 	if n := f.values["summary"]; n != nil {
 		a.Summary = d.str(n, "summary")
 	}
@@ -91,7 +98,7 @@ func (d *decoder) decodeApproach(root *yaml.Node, id string, features []site.Fea
 			}
 		}
 	}
-	return a
+	return a, order
 }
 
 // featureNamed returns the id of the feature that key, a ratings key that

@@ -103,6 +103,7 @@ type file struct {
 	problems problem.List
 	metaLine int        // the file line of the front matter's first line
 	slugNode *yaml.Node // the slug field of a case or page; nil when not set
+	order    *yaml.Node // an approach's order, for the warning when two share it
 	slug     string     // from the file name; "" when it makes none
 
 	approach *site.Approach
@@ -392,7 +393,9 @@ func decodeFile(fsys fs.FS, f *file, cfg *site.Config, langsKnown, caseBodiesOnD
 	}
 	switch f.kind {
 	case kindApproach:
-		f.approach = d.decodeApproach(doc.meta, slug, cfg.Features)
+		var order *yaml.Node
+		f.approach, order = d.decodeApproach(doc.meta, slug, cfg.Features)
+		f.order = light(order)
 		f.approach.Body, f.approach.Source, f.approach.Lang = doc.body, src, cfg.Language
 	case kindCase:
 		f.kase, f.refs = d.decodeCase(doc.meta, slug, cfg)

@@ -222,7 +222,7 @@ func caseWith(old, new string) string {
 }
 
 func TestLoadProblems(t *testing.T) {
-	c2c := strings.Replace(twinning, "title: Twinning", "title: City-to-city partnership", 1)
+	c2c := strings.NewReplacer("title: Twinning", "title: City-to-city partnership", "order: 2", "order: 1").Replace(twinning)
 	tests := []struct {
 		name  string
 		files map[string]string

@@ -60,6 +60,7 @@ func assemble(prev *site.Site, cfg site.Config, files []*file, opts Options, pro
 			dropped = append(dropped, f.path) // its error says why
 		}
 	}
+	sharedOrders(files, problems)
 	// A link to the name that a misnamed file is told to take is right
 	// once the file is renamed: the file's error says so, and the link
 	// is no further problem.
@@ -317,4 +318,32 @@ func standIns(files []*file) []*file {
 		out[i] = f
 	}
 	return out
+}
+
+// sharedOrders warns, once for each order that approaches share, at the
+// order of each but the first: menus and the matrix put them by id,
+// which is seldom the position their editor meant.
+func sharedOrders(files []*file, problems *problem.List) {
+	byOrder := make(map[int][]*file)
+	for _, f := range files {
+		if f.approach != nil && f.tr == nil && f.order != nil {
+			byOrder[f.approach.Order] = append(byOrder[f.approach.Order], f)
+		}
+	}
+	for order, fs := range byOrder {
+		if len(fs) < 2 {
+			continue
+		}
+		slices.SortFunc(fs, func(a, b *file) int { return strings.Compare(a.approach.ID, b.approach.ID) })
+		for _, f := range fs[1:] {
+			d := decoder{path: f.path, metaLine: f.metaLine, problems: problems}
+			others := make([]string, 0, len(fs)-1)
+			for _, o := range fs {
+				if o != f {
+					others = append(others, o.path)
+				}
+			}
+			d.warnf(f.order, "order: %d is the position of %s too; menus and the matrix then put them by file name: give each approach its own order", order, strings.Join(others, " and "))
+		}
+	}
 }
