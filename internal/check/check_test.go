@@ -328,7 +328,7 @@ func TestLayouts(t *testing.T) {
 			`layouts/case.html:1:18: error: unexpected "}" in operand`,
 		}},
 		{"MissingPartial", "{{ define \"main\" }}{{ template \"partials/nope.html\" . }}{{ end }}\n", []string{
-			`layouts/case.html: error: html/template:case.html:1:31: no such template "partials/nope.html"`,
+			`layouts/case.html:1:31: error: no such template "partials/nope.html"`,
 		}},
 		{"Execute", "{{ define \"main\" }}{{ index .Nothing 99 }}{{ end }}\n", []string{
 			`layouts/case.html:1:28: error: rendering cases/a/index.html (and 1 other page): executing "main" at <.Nothing>: can't evaluate field Nothing in type *render.Data`,

@@ -299,3 +299,32 @@ func TestCachedList(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingTemplate checks that a layout calling a template that is not
+// there says where, with the nearest name, also when the call is in a
+// partial that cachedList runs: at the partial's line, not its caller's.
+func TestMissingTemplate(t *testing.T) {
+	_, err := render.New(layouts(t, map[string]string{
+		"case.html": "{{define \"main\"}}\n<p>{{template \"partials/case-crad.html\" .}}</p>{{end}}",
+	}), messages(t), markdown.New(false), nil)
+	if want := `layouts/case.html:2:14: no such template "partials/case-crad.html"; did you mean "partials/case-card.html"?`; err == nil || err.Error() != want {
+		t.Errorf("a missing template: got %v, want %s", err, want)
+	}
+
+	r, err := render.New(layouts(t, map[string]string{
+		"partials/case-card.html": "<li>\n{{template \"partials/nope.html\" .}}</li>",
+	}), messages(t), markdown.New(false), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := testSite(nil)
+	for _, p := range r.Pages(s) {
+		if p.Kind != render.KindApproach {
+			continue
+		}
+		_, probs := r.Render(s, p, options())
+		if len(probs) != 1 || probs[0].Position() != "layouts/partials/case-card.html:2:11" || !strings.HasSuffix(probs[0].Message, `no such template "partials/nope.html"`) {
+			t.Errorf("%s: got %v, want the partial's error at its line", p.Path, probs)
+		}
+	}
+}

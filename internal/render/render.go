@@ -290,7 +290,7 @@ func parseLayouts(files map[string][]byte) (map[string]*template.Template, error
 			t, err = kindSet(root, name, files[name])
 		}
 		if err == nil {
-			err = checkEscaping(t, name)
+			err = checkEscaping(t, name, files)
 		}
 		if err != nil {
 			errs = append(errs, err)
@@ -428,17 +428,48 @@ func errorColumn(src []byte, line int, msg string) int {
 // checkEscaping runs html/template's escaper over a page kind's templates,
 // which it otherwise does only on the first page rendered, by executing a
 // copy on empty data: escaping errors come before any execution error.
-func checkEscaping(t *template.Template, name string) error {
+// A template that is not there gets the nearest name of those defined
+// and of the layout files.
+func checkEscaping(t *template.Template, name string, files map[string][]byte) error {
 	c, err := t.Clone()
 	if err != nil {
 		return err
 	}
 	err = c.Execute(io.Discard, &Data{})
-	if e := (*template.Error)(nil); errors.As(err, &e) {
-		return fmt.Errorf("layouts/%s: %w", name, err)
+	e := (*template.Error)(nil)
+	if !errors.As(err, &e) {
+		return nil
 	}
-	return nil
+	hint := ""
+	if e.ErrorCode == template.ErrNoSuchTemplate {
+		// Compared without "partials/" and ".html", which every name
+		// shares and which would make any two names near.
+		stem := func(s string) string { return strings.TrimSuffix(strings.TrimPrefix(s, "partials/"), ".html") }
+		byStem := make(map[string]string)
+		for name := range files {
+			byStem[stem(name)] = name
+		}
+		for _, d := range t.Templates() {
+			byStem[stem(d.Name())] = d.Name()
+		}
+		if q := quotedToken.FindStringSubmatch(e.Description); q != nil {
+			// Within a third of the name: two edits in a short name
+			// such as "nope" make another word ("home"), not a slip.
+			want := stem(q[1] + q[2])
+			if near := problem.Nearest(want, slices.Sorted(maps.Keys(byStem))); near != "" && problem.Distance(want, near) <= len(want)/3 {
+				hint = fmt.Sprintf("; did you mean %q?", byStem[near])
+			}
+		}
+	}
+	if m := escapeErrorPos.FindStringSubmatch(e.Error()); m != nil {
+		return fmt.Errorf("layouts/%s:%s:%s: %s%s", m[1], m[2], m[3], m[4], hint)
+	}
+	return fmt.Errorf("layouts/%s: %w%s", name, err, hint)
 }
+
+// escapeErrorPos matches where html/template says an escaping error is:
+// "html/template:NAME:LINE:COL: MESSAGE".
+var escapeErrorPos = regexp.MustCompile(`(?s)^html/template:([^:]+):(\d+):(\d+): (.*)$`)
 
 // execErrorPos matches where text/template says an execution error is:
 // "template: NAME:LINE:COL: MESSAGE".
@@ -451,6 +482,13 @@ func execError(file string, err error) (string, int, int, string) {
 	m := execErrorPos.FindStringSubmatch(err.Error())
 	if m == nil {
 		return file, 0, 0, err.Error()
+	}
+	// A partial that cachedList runs fails to escape when it is first
+	// run: the error is the partial's, at its own position.
+	if _, inner, ok := strings.Cut(m[4], "html/template:"); ok {
+		if e := escapeErrorPos.FindStringSubmatch("html/template:" + inner); e != nil {
+			m = e
+		}
 	}
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
