@@ -28,6 +28,20 @@ func fieldHint(msg string) string {
 	return ""
 }
 
+// nilHint returns what to add to the message of a layout that reads a
+// field of what some pages do not have ("at <.Case.Budget.Amount>: nil
+// pointer evaluating *site.Budget.Amount"): to read it inside with.
+func nilHint(msg string) string {
+	m := nilField.FindStringSubmatch(msg)
+	if m == nil {
+		return ""
+	}
+	return fmt.Sprintf("; %s is empty on some pages: read its fields inside {{with %s}}{{.%s}}{{end}}", m[1], m[1], m[2])
+}
+
+// nilField is text/template's message about a field of a nil pointer.
+var nilField = regexp.MustCompile(`at <(\$?[\w.]*)\.(\w+)>: nil pointer evaluating`)
+
 // missingField is text/template's message about a field a type has not.
 var missingField = regexp.MustCompile(`can't evaluate field (\w+) in type (\S+)`)
 

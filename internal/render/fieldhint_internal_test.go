@@ -19,3 +19,20 @@ func TestFieldHint(t *testing.T) {
 		}
 	}
 }
+
+// TestNilHint checks the advice for a layout that reads a field of what a
+// page does not have.
+func TestNilHint(t *testing.T) {
+	tests := []struct{ msg, want string }{
+		{`executing "main" at <.Case.Budget.Amount>: nil pointer evaluating *site.Budget.Amount`,
+			"; .Case.Budget is empty on some pages: read its fields inside {{with .Case.Budget}}{{.Amount}}{{end}}"},
+		{`executing "main" at <$c.Image.Alt>: nil pointer evaluating *site.Image.Alt`,
+			"; $c.Image is empty on some pages: read its fields inside {{with $c.Image}}{{.Alt}}{{end}}"},
+		{`executing "main" at <.Case.Titel>: can't evaluate field Titel in type *view.Case`, ""},
+	}
+	for _, tt := range tests {
+		if got := nilHint(tt.msg); got != tt.want {
+			t.Errorf("nilHint(%q) = %q, want %q", tt.msg, got, tt.want)
+		}
+	}
+}

@@ -492,7 +492,7 @@ func execError(file string, err error) (string, int, int, string) {
 	}
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
-	return m[1], line, col, m[4] + fieldHint(m[4])
+	return m[1], line, col, m[4] + fieldHint(m[4]) + nilHint(m[4])
 }
 
 // pageSize is a first guess at the size of a page, to spare the buffer
