@@ -39,7 +39,7 @@ func (d *decoder) image(n *yaml.Node) *site.Image {
 	if len(f.values) == 0 {
 		return nil
 	}
-	img := &site.Image{}
+	img := &site.Image{Path: d.path}
 	img.Line, img.Col = d.pos(n)
 	srcNode := d.required(f, "src", "image", "the image file, such as ../../assets/img/photo.jpg")
 	img.Src = d.str(srcNode, "image.src")

@@ -117,6 +117,42 @@ func TestImageProblems(t *testing.T) {
 	}
 }
 
+// TestImageProblemOfTranslations checks that a broken image of an item
+// with translations is one problem, at the line of the file that gives
+// it, though every language's page shows it.
+func TestImageProblemOfTranslations(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	src, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
+	pipeline.CopySite(t, "testdata/site", src)
+	settings := filepath.Join(src, "content/site.yaml")
+	yaml, err := os.ReadFile(settings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(settings, bytes.Replace(yaml, []byte("language: en\n"), []byte("language: en\nlanguages: [en, nl, fr]\n"), 1), 0o644)
+	os.MkdirAll(filepath.Join(src, "assets/img"), 0o755)
+	os.WriteFile(filepath.Join(src, "assets/img/bad.png"), []byte("<svg></svg>"), 0o644)
+	os.WriteFile(filepath.Join(src, "content/cases/pic.md"), []byte(imageCase("A picture", "  src: ../../assets/img/bad.png\n  alt: A picture.\n")), 0o644)
+	// A translation whose image line is elsewhere, and one without it.
+	os.WriteFile(filepath.Join(src, "content/cases/pic.nl.md"), []byte("---\ntitle: Een beeld\n\nimage:\n  alt: Een beeld.\n---\nTekst.\n"), 0o644)
+	os.WriteFile(filepath.Join(src, "content/cases/pic.fr.md"), []byte("---\ntitle: Une image\n---\nTexte.\n"), 0o644)
+	res, err := pipeline.Run(config(src, out))
+	if !errors.Is(err, pipeline.ErrProblems) {
+		t.Fatalf("got error %v, want problems", err)
+	}
+	var images []string
+	for _, p := range res.Problems {
+		if strings.Contains(p.Message, "bad.png") {
+			images = append(images, p.String())
+		}
+	}
+	want := `content/cases/pic.md:12:8: error: image.src: "../../assets/img/bad.png": cannot decode it as an image`
+	if len(images) != 1 || !strings.HasPrefix(images[0], want) {
+		t.Errorf("got %q, want one problem starting %s", images, want)
+	}
+}
+
 // TestImagesCachedBetweenBuilds builds a site with images twice: the
 // second build encodes none, and writes the same variants.
 func TestImagesCachedBetweenBuilds(t *testing.T) {

@@ -122,11 +122,16 @@ func (b *binding) imageSize(logical string, rec *deps.Recorder) (w, h int, ok bo
 
 // imageProblems returns the problem with the image of the item whose
 // content file is at path: a file that is not there, or that the build
-// could not decode or found too large; at the line of its src.
+// could not decode or found too large; at the line of its src, in the
+// file that gives it (a translation's page shows the default language's
+// image, whose problem is that file's, once for every language).
 func (b *binding) imageProblems(img *site.Image, path string, rec *deps.Recorder) problem.List {
 	if img == nil || b.opts.Assets == nil {
 		// Without a manifest (a renderer's unit tests), no asset is known.
 		return nil
+	}
+	if img.Path != "" {
+		path = img.Path
 	}
 	var probs problem.List
 	errKey := images.ErrKey(img.Asset)

@@ -337,6 +337,7 @@ type Image struct {
 	Credit string // who made it, and its licence; optional
 	Line   int    // the line and column of src in the content file, for problems
 	Col    int
+	Path   string // that content file: the default language's for a translation's page
 }
 
 // Link is an external link of a case.
