@@ -53,6 +53,10 @@ func (d *decoder) image(n *yaml.Node) *site.Image {
 			d.errorf(srcNode, "image.src: %q is read from the content file's folder, as content/%s, which is not under assets/: write %s", img.Src, t.Path, meant)
 		case t.Kind != markdown.Asset:
 			d.errorf(srcNode, "image.src: %q is not under assets/: expected a file such as ../../assets/img/photo.jpg", img.Src)
+		case strings.EqualFold(path.Ext(t.Path), ".svg"):
+			// A logo most often: the picture is also the page's preview
+			// on social media, which take none.
+			d.errorf(srcNode, "image.src: %q is an SVG, which social media do not show as a page's preview, as this picture is: export it as a PNG and give that (an SVG in the body, ![...](%s), is shown as it is)", img.Src, img.Src)
 		case !knownImage(t.Path):
 			d.errorf(srcNode, "image.src: %q is not an image casebook can scale: expected one of %s", img.Src, strings.Join(ImageExts, ", "))
 		default:

@@ -78,8 +78,10 @@ func TestImageProblems(t *testing.T) {
 			`content/cases/pic.md:12:3: error: image: missing required field "alt"`},
 		{"OutsideAssets", "  src: ../pages/x.png\n  alt: A picture.\n", nil, "",
 			`content/cases/pic.md:12:8: error: image.src: "../pages/x.png" is not under assets/`},
-		{"NotAnImage", "  src: ../../assets/img/x.svg\n  alt: A picture.\n", nil, "",
-			`content/cases/pic.md:12:8: error: image.src: "../../assets/img/x.svg" is not an image casebook can scale`},
+		{"NotAnImage", "  src: ../../assets/img/x.tiff\n  alt: A picture.\n", nil, "",
+			`content/cases/pic.md:12:8: error: image.src: "../../assets/img/x.tiff" is not an image casebook can scale`},
+		{"SVG", "  src: ../../assets/img/logo.SVG\n  alt: A logo.\n", nil, "",
+			`content/cases/pic.md:12:8: error: image.src: "../../assets/img/logo.SVG" is an SVG, which social media do not show as a page's preview, as this picture is: export it as a PNG`},
 		// In a body as in front matter. (A body's image that is not there
 		// is casebook check's to find, with its other links.)
 		{"BodyUndecodable", okImage, map[string]string{"assets/img/bad.png": "<svg></svg>"}, "Text and ![a picture](../../assets/img/bad.png).\n",
