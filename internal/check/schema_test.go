@@ -24,19 +24,7 @@ func TestSchema(t *testing.T) {
 	if got, want := terms.Approaches, []string{"twinning"}; !slices.Equal(got, want) {
 		t.Fatalf("approaches: got %q, want %q", got, want)
 	}
-	schemaOf := func(kind string) map[string]any {
-		t.Helper()
-		data, err := check.Schema(kind, terms)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var s map[string]any
-		if err := json.Unmarshal(data, &s); err != nil {
-			t.Fatalf("not JSON: %v", err)
-		}
-		return s
-	}
-	caseSchema, approachSchema := schemaOf("case"), schemaOf("approach")
+	caseSchema, approachSchema := kindSchema(t, "case", terms), kindSchema(t, "approach", terms)
 
 	approaches := caseSchema["properties"].(map[string]any)["approaches"].(map[string]any)["anyOf"].([]any)[0].(map[string]any)["enum"]
 	if got, want := fmt.Sprint(approaches), "[twinning]"; got != want {
@@ -119,6 +107,20 @@ links:
   - title: Site
     url: https://example.org/
 `
+
+// kindSchema returns the schema of kind, decoded.
+func kindSchema(t *testing.T, kind string, terms check.Terms) map[string]any {
+	t.Helper()
+	data, err := check.Schema(kind, terms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s map[string]any
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatalf("%s: not JSON: %v", kind, err)
+	}
+	return s
+}
 
 // validate checks v against the subset of JSON Schema that Schema writes,
 // and returns what does not hold.
@@ -283,14 +285,7 @@ func TestSchemaAcceptsSampleSite(t *testing.T) {
 	terms := sampleTerms(t)
 	folders := map[string]string{"case": "cases", "approach": "approaches", "partner": "partners", "page": "pages"}
 	for _, kind := range check.SchemaKinds {
-		data, err := check.Schema(kind, terms)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var schema map[string]any
-		if err := json.Unmarshal(data, &schema); err != nil {
-			t.Fatal(err)
-		}
+		schema := kindSchema(t, kind, terms)
 		files, err := filepath.Glob(filepath.Join("../../content", folders[kind], "*.md"))
 		if err != nil || len(files) == 0 {
 			t.Fatalf("%s: no files (%v)", kind, err)
