@@ -12,8 +12,8 @@ import (
 // NewFileErrors returns the errors that the site in fsys would report at,
 // or about, a new file name with text data beside its other files: a slug
 // that casebook keeps for its own pages, or that another file's slug: has
-// taken (reported at that file, naming the new one). casebook new refuses to write a file that the next build would
-// refuse to publish.
+// taken (reported at that file, naming the new one). casebook new refuses
+// to write a file that the next build would refuse to publish.
 func NewFileErrors(fsys fs.FS, name string, data []byte) problem.List {
 	_, problems := content.Load(overlay.WithFile(fsys, name, data), content.Options{Drafts: true, Partial: true})
 	var errs problem.List

@@ -92,12 +92,12 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string, cfg *site.Config) (*s
 	}
 	// An item with spaces is judged with the approaches known (see
 	// checkReferences): ids joined, or a title written for an id.
-	var seen listed[string]
+	var seenApproaches listed[string]
 	for i, n := range d.requiredList(approaches, "approaches", "one or more approach ids such as [twinning]") {
 		if id := d.str(n, fmt.Sprintf("approaches[%d]", i)); id != "" {
 			c.ApproachIDs = append(c.ApproachIDs, id)
 			refs.approaches = append(refs.approaches, light(n))
-			seen.add(d, "approaches", i, n, id, strconv.Quote(id))
+			seenApproaches.add(d, "approaches", i, n, id, strconv.Quote(id))
 		}
 	}
 	partners := d.requiredList(d.required(f, "partners", what, "a list of partners, each with name, country and type"), "partners", "one or more partners, each with name, country and type")
