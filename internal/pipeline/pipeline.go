@@ -135,6 +135,13 @@ type langSite struct {
 // versions of the plan and of the catalogue's pages need it.
 func (p *pipeline) runSite() (int, problem.List, error) {
 	p.rec, p.dirty = nil, nil
+	if p.records != nil {
+		p.rec = p.records.lang(p.prefix)
+		// The catalogue's index starts from the terms the last build
+		// cut, before PagesInTwo begins it.
+		p.renderer.KeepTexts(p.rec.texts)
+		p.rec.texts = nil
+	}
 	now, later := p.renderer.PagesInTwo(p.site)
 	rest := make(chan []render.Page, 1)
 	go func() { rest <- later() }()
@@ -142,9 +149,6 @@ func (p *pipeline) runSite() (int, problem.List, error) {
 	versions := func() deps.Version { return p.renderer.Versions(p.site, p.opts) }
 	first, waiting := now, []render.Page(nil)
 	var changed, afterIndex *deps.Changed
-	if p.records != nil {
-		p.rec = p.records.lang(p.prefix)
-	}
 	loaded := p.rec != nil && p.rec.loaded
 	if loaded {
 		g := p.rec.graph
@@ -169,6 +173,7 @@ func (p *pipeline) runSite() (int, problem.List, error) {
 	problems = append(problems, more...)
 	if err == nil && p.rec != nil {
 		p.rec.settle(versions(), p.planPaths(now, plan), changed, afterIndex)
+		p.rec.texts = p.renderer.Texts()
 	}
 	// The same broken link reached from two pages is one problem.
 	problems.Sort()

@@ -61,6 +61,10 @@ type pageRecords struct {
 	mu       sync.Mutex
 	graph    *deps.Graph
 	problems map[string]problem.List
+	// texts are the terms of the cases that the catalogue's index cut
+	// (see search.Indexer.AppendTexts): loaded, until the renderer takes
+	// them; then this build's.
+	texts []byte
 }
 
 // lang returns the records of the language whose pages are under prefix.
@@ -144,7 +148,7 @@ func recordPath(source, out string) string {
 
 const recordNameBytes = 12
 
-const recordMagic = "casebook build record 1\n"
+const recordMagic = "casebook build record 2\n"
 
 // recordKey returns what a record is good for: the program that made it,
 // the options of the build that change what a page is, and the digest of
@@ -217,7 +221,7 @@ func parseRecords(data []byte, key string) (map[string]*pageRecords, error) {
 	}
 	langs := make(map[string]*pageRecords)
 	for len(rest) > 0 {
-		var parts [3][]byte // the prefix, the graph, the problems
+		var parts [4][]byte // the prefix, the graph, the problems, the search texts
 		for i := range parts {
 			n, k := binary.Uvarint(rest)
 			if k <= 0 || n > uint64(len(rest)-k) {
@@ -225,7 +229,7 @@ func parseRecords(data []byte, key string) (map[string]*pageRecords, error) {
 			}
 			parts[i], rest = rest[k:k+int(n)], rest[k+int(n):]
 		}
-		pr := &pageRecords{graph: deps.NewGraph(), loaded: true}
+		pr := &pageRecords{graph: deps.NewGraph(), loaded: true, texts: parts[3]}
 		if err := pr.graph.UnmarshalBinary(parts[1]); err != nil {
 			return nil, err
 		}
@@ -303,7 +307,8 @@ func isRecordName(name string) bool {
 }
 
 // writeTo writes r: the magic line and the key, then for each language
-// its prefix, its graph and its problems, each after its length.
+// its prefix, its graph, its problems and its search texts, each after its
+// length.
 func (r *records) writeTo(w *bufio.Writer) error {
 	w.WriteString(recordMagic + r.key + "\n")
 	prefixes := make([]string, 0, len(r.langs))
@@ -323,7 +328,7 @@ func (r *records) writeTo(w *bufio.Writer) error {
 		if err != nil {
 			return err
 		}
-		for _, part := range [][]byte{[]byte(p), graph, problems} {
+		for _, part := range [][]byte{[]byte(p), graph, problems, pr.texts} {
 			w.Write(binary.AppendUvarint(nil, uint64(len(part))))
 			w.Write(part)
 		}

@@ -139,9 +139,16 @@ func (r *Renderer) catalogueOf(s *site.Site) *catalogue {
 	x := r.index
 	if x == nil {
 		x = &search.Indexer{Stable: r.stable} // for this site only
+		if r.keptTexts != nil {
+			_ = x.LoadTexts(r.keptTexts) // else it cuts every case
+			r.keptTexts = nil
+		}
 	}
 	x.Words = catalogueWords{r.msgs.For(s.Config.Language), site.MainCurrency(s.Cases)}
 	ix := x.Build(s)
+	if r.keepTexts {
+		r.texts = x.AppendTexts(nil)
+	}
 	c := &catalogue{site: s, index: ix, files: make(map[string][]byte, len(ix.Files)+1)}
 	c.files[catalogueDir+ix.Catalogue.Name] = ix.Catalogue.Data
 	for _, f := range ix.Files {

@@ -160,6 +160,12 @@ type Renderer struct {
 	catMu  sync.Mutex                // serializes building catalogues
 	cat    atomic.Pointer[catalogue] // the catalogue of the latest site
 	index  *search.Indexer           // when following edits: builds them, keeping what it can from one to the next
+
+	// The terms of the cases, kept between builds in separate processes
+	// (see KeepTexts): whether to keep them, those the last build kept
+	// until the index takes them, and this one's (set under catMu).
+	keepTexts        bool
+	keptTexts, texts []byte
 }
 
 // layoutSet is the parsed layouts and words of Renderers: a site's
@@ -368,6 +374,18 @@ func kindSet(root *template.Template, name string, src []byte) (*template.Templa
 // (see search.Indexer.Stable): casebook serve's choice, whose server sends
 // nothing cacheable. Call it before rendering.
 func (r *Renderer) StableNames() { r.stable = true }
+
+// KeepTexts has the catalogue's index of r start from the terms of the
+// cases that the last build into the same folder cut, kept (nil: none),
+// and keep its own for the next build (see Texts): a build in a new
+// process then reads and cuts only the bodies that changed. Call it before
+// rendering.
+func (r *Renderer) KeepTexts(kept []byte) { r.keepTexts, r.keptTexts = true, kept }
+
+// Texts returns the terms of the cases that the catalogue's index cut, for
+// KeepTexts of the next build; nil unless KeepTexts was called and the
+// catalogue was built.
+func (r *Renderer) Texts() []byte { return r.texts }
 
 // FollowEdits has r keep what it derives from one site (the catalogue's
 // search index) for the next, for a caller that renders one site after

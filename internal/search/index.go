@@ -33,6 +33,9 @@ type textIndex struct {
 	texts  []*caseText       // of the last site, by case number
 	groups map[string]*group // by key
 	keys   []string          // of the groups, sorted
+	// unlisted says that the lists are not made from texts yet: they
+	// were kept by another process (see Indexer.LoadTexts).
+	unlisted bool
 }
 
 // caseText is what the index holds of one case: the text it was cut from,
@@ -80,14 +83,14 @@ func (x *textIndex) update(s *site.Site, name func(string, []byte) File) ([]shar
 		x.groups = make(map[string]*group)
 	}
 	texts, changed, errs := x.read(s)
-	if sameOrder(x.texts, texts) {
+	if sameOrder(x.texts, texts) && !x.unlisted {
 		for _, i := range changed {
 			x.move(i, x.texts[i], texts[i])
 		}
 	} else {
 		x.relist(texts)
 	}
-	x.texts = texts
+	x.texts, x.unlisted = texts, false
 	return x.shards(name), errs
 }
 
