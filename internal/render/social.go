@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"github.com/casebook/casebook/internal/deps"
 )
 
@@ -30,8 +32,25 @@ type Social struct {
 	Title       string
 	Description string // the page's description, or its title
 	URL         string // the canonical URL; "" on the 404 page
-	Locale      string // "en"
+	Locale      string // "en_US": OpenGraph's language_TERRITORY
 	Image       SocialImage
+}
+
+// ogLocale returns the OpenGraph locale of a page in language lang, a BCP
+// 47 code: language_TERRITORY, as OpenGraph wants it ("en_US", "nl_NL",
+// "pt_BR"), the territory CLDR's most likely one for a code that names
+// none; the language alone when CLDR knows none.
+func ogLocale(lang string) string {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return lang
+	}
+	base, _ := tag.Base()
+	region, conf := tag.Region()
+	if conf == language.No {
+		return base.String()
+	}
+	return base.String() + "_" + region.String()
 }
 
 // SocialImage is the image that shares of a page show.
@@ -45,7 +64,7 @@ type SocialImage struct {
 func (c *execCtx) social(d *Data) *Social {
 	c.readBase()
 	s := &Social{Type: "website", SiteName: d.Site.Config().Title(), Title: d.Title,
-		Description: or(d.Description, d.Title), URL: d.Canonical, Locale: d.Lang}
+		Description: or(d.Description, d.Title), URL: d.Canonical, Locale: ogLocale(d.Lang)}
 	if d.Kind == KindCase {
 		s.Type = "article"
 	}
