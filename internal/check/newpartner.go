@@ -115,13 +115,14 @@ func describeUses(uses map[string][]partnerUse, countries []string) string {
 }
 
 // nearPartner returns "; did you mean ...?" for the partner of the cases
-// of s whose name is nearest to name, or "".
+// of s whose name is nearest to name, also when name adds the partner's
+// country or "City of" (see bareName), or "".
 func nearPartner(s *site.Site, name string) string {
 	if s == nil {
 		return ""
 	}
 	for _, p := range s.Partners {
-		if len(p.Cases) > 0 && sameName(p.Name, name) {
+		if len(p.Cases) > 0 && (sameName(p.Name, name) || bareName(name, p.Country) == bareName(p.Name, p.Country)) {
 			return fmt.Sprintf("; did you mean %q (%s), named in %s?", p.Name, p.Country, p.Cases[0].Source.Path)
 		}
 	}
