@@ -161,12 +161,20 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) ([]string, er
 			return nil, flag.ErrHelp
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "casebook %s: %v\n", fs.Name(), err)
+			hint := ""
+			// A title that begins with "-" reads as a flag.
+			if word, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: "); ok && strings.Contains(word, " ") {
+				hint = fmt.Sprintf("; a title that begins with \"-\" goes after --: casebook %s %s -- %q", fs.Name(), strings.Join(rest, " "), word)
+			}
+			fmt.Fprintf(stderr, "casebook %s: %v%s\n", fs.Name(), err, hint)
 			fs.Usage()
 			return nil, errUsage
 		}
 		if fs.NArg() == 0 {
 			return rest, nil
+		}
+		if ended := len(args) - fs.NArg(); ended > 0 && args[ended-1] == "--" {
+			return append(rest, fs.Args()...), nil // no flags after --
 		}
 		rest, args = append(rest, fs.Arg(0)), fs.Args()[1:]
 	}
