@@ -95,7 +95,7 @@ func quoteSlip(text string, line int) (slip, bool) {
 	case q == "'" && strings.Contains(strings.ReplaceAll(inner, "''", ""), "'"):
 		return slip{line, valueCol(text), "an apostrophe inside single quotes ends the value; use double quotes: " + m[2] + `: "` + escapeDouble(inner) + `"`}, true
 	case !closed:
-		return slip{line, valueCol(text), "the quotes are not closed: " + m[2] + ": " + v + q}, true
+		return slip{line, valueCol(text), "the quotes are not closed; close them: " + m[2] + ": " + v + q}, true
 	}
 	return slip{}, false
 }

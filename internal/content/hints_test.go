@@ -29,7 +29,7 @@ func TestYAMLSlips(t *testing.T) {
 		{"apostrophe in single quotes", "title: 'Mol's case'\n",
 			`2:8: error: malformed YAML front matter: did not find expected key; an apostrophe inside single quotes ends the value; use double quotes: title: "Mol's case"`},
 		{"quotes not closed", "title: \"Mol\n",
-			`2:8: error: malformed YAML front matter: found unexpected end of stream; the quotes are not closed: title: "Mol"`},
+			`2:8: error: malformed YAML front matter: found unexpected end of stream; the quotes are not closed; close them: title: "Mol"`},
 		{"dash before a field", "title: T\n- slug: t\n",
 			`3:1: error: malformed YAML front matter: did not find expected key; a field has no dash before it (a dash starts an item of a list): slug: t`},
 		{"tab", "title: T\npartners:\n\t- name: Mol\n",
