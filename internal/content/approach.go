@@ -26,14 +26,14 @@ func (d *decoder) decodeApproach(root *yaml.Node, id string, features []site.Fea
 	const what = "approach"
 	a = &site.Approach{ID: id, Ratings: make(map[string]site.Rating)}
 	f := d.mapping(root, what, approachKeys)
-	a.Title = d.str(d.required(f, "title", what, "the approach's name"), "title")
+	a.Title = d.text(d.required(f, "title", what, "the approach's name"), "title")
 	order = d.required(f, "order", what, "its position in menus and in the matrix, such as 1")
 	var ok bool
 	if a.Order, ok = d.integerIn(order, "order", "a position", 0, MaxOrder); !ok {
 		order = nil
 	}
 	if n := f.values["summary"]; n != nil {
-		a.Summary = d.str(n, "summary")
+		a.Summary = d.text(n, "summary")
 	}
 	ratings := d.required(f, "ratings", what, "a rating from 0 to 3 for each feature in site.yaml")
 	rf := d.mapping(ratings, "ratings", nil)
@@ -158,9 +158,9 @@ func (d *decoder) decodePage(root *yaml.Node, slug string) (*site.Page, *yaml.No
 	const what = "page"
 	p := &site.Page{Slug: slug}
 	f := d.mapping(root, what, pageKeys)
-	p.Title = d.str(d.required(f, "title", what, "the page's title"), "title")
+	p.Title = d.text(d.required(f, "title", what, "the page's title"), "title")
 	if n := f.values["summary"]; n != nil {
-		p.Summary = d.str(n, "summary")
+		p.Summary = d.text(n, "summary")
 	}
 	slugNode := f.values["slug"]
 	if slugNode != nil {

@@ -78,8 +78,8 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string, cfg *site.Config) (*s
 	c := &site.Case{Slug: slug}
 	refs := caseRefs{metaLine: d.metaLine}
 	f := d.mapping(root, what, caseKeys)
-	c.Title = d.str(d.required(f, "title", what, "the case's title"), "title")
-	c.Summary = d.str(d.required(f, "summary", what, "one or two sentences for lists and search results"), "summary")
+	c.Title = d.text(d.required(f, "title", what, "the case's title"), "title")
+	c.Summary = d.text(d.required(f, "summary", what, "one or two sentences for lists and search results"), "summary")
 	if n := f.values["slug"]; n != nil {
 		refs.slug = light(n)
 		if s := d.slug(n, "slug"); s != "" {

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
 )
 
 // The common slips of people who write YAML by hand, and what to type
@@ -157,3 +159,19 @@ func closingHint(data []byte, opener string) string {
 
 // yamlish matches a line that looks like front matter.
 var yamlish = regexp.MustCompile(`^(?:\s+\S|- |#|[A-Za-z_][\w-]*:(?:\s|$))`)
+
+// text reads a field that pages show as plain text, a title or a
+// summary: Markdown written in it ("**all**", "[VVSG](https://vvsg.be)")
+// would show with its asterisks and brackets, which a warning says.
+func (d *decoder) text(n *yaml.Node, field string) string {
+	s := d.str(n, field)
+	if m := inlineMarkdown.FindStringSubmatch(s); m != nil {
+		plain := m[1] + m[2] + m[3] + m[4]
+		d.warnf(n, "%s: %q shows as it is written: a %s is plain text, not Markdown; write %q (emphasis and links belong in the body)", field, m[0], field, plain)
+	}
+	return s
+}
+
+// inlineMarkdown matches the Markdown that editors write in a title or a
+// summary: strong emphasis, a link, code. Its groups are the text shown.
+var inlineMarkdown = regexp.MustCompile("\\*\\*([^*\\s][^*]*)\\*\\*|__([^_\\s][^_]*)__|\\[([^\\]]+)\\]\\([^)\\s]+\\)|`([^`]+)`")

@@ -140,10 +140,10 @@ func (d *decoder) decodeTranslation(root *yaml.Node, k kind, slug string, cfg *s
 	f := d.mapping(root, what, known)
 	t := &translation{keys: make(map[string]*yaml.Node)}
 	if n := f.values["title"]; n != nil {
-		t.title = d.str(n, "title")
+		t.title = d.text(n, "title")
 	}
 	if n := f.values["summary"]; n != nil {
-		t.summary = d.str(n, "summary")
+		t.summary = d.text(n, "summary")
 	}
 	if n := f.values["image"]; n != nil && n.Tag != "!!null" {
 		img := d.mapping(n, "image", []string{"src", "alt", "credit"})
