@@ -22,7 +22,7 @@ var approachKeys = []string{"title", "order", "summary", "ratings", "image"}
 //
 // order is the node of the approach's order when it is one, for
 // sharedOrders.
-func (d *decoder) decodeApproach(root *yaml.Node, id string, features []site.Feature) (a *site.Approach, order *yaml.Node) {
+func (d *decoder) decodeApproach(root *yaml.Node, id string, features []site.Feature, scale []string) (a *site.Approach, order *yaml.Node) {
 	const what = "approach"
 	a = &site.Approach{ID: id, Ratings: make(map[string]site.Rating)}
 	f := d.mapping(root, what, approachKeys)
@@ -72,6 +72,10 @@ func (d *decoder) decodeApproach(root *yaml.Node, id string, features []site.Fea
 		}
 		if sign, v, ok := ratingSign(n); ok {
 			d.errorf(n, "ratings.%s: expected a rating from 0 to 3, found %q; write %d, which the matrix shows as %s", ft.ID, sign, v, sign)
+			continue
+		}
+		if word, v, ok := ratingWord(n, site.ScaleOf(ft, scale)); ok {
+			d.errorf(n, "ratings.%s: expected a rating from 0 to 3, found %q; write %d, which the matrix shows as %s and explains as %q", ft.ID, strings.TrimSpace(resolve(n).Value), v, site.Rating(v).Symbol(), word)
 			continue
 		}
 		v, ok := d.integer(n, "ratings."+ft.ID)
@@ -169,6 +173,20 @@ func (d *decoder) decodePage(root *yaml.Node, slug string) (*site.Page, *yaml.No
 		}
 	}
 	return p, slugNode
+}
+
+// ratingWord returns the word of scale (the feature's words for 0 to 3)
+// that n gives instead of its number, and that number.
+func ratingWord(n *yaml.Node, scale []string) (word string, v int, ok bool) {
+	if n = resolve(n); n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
+		return "", 0, false
+	}
+	for i, w := range scale {
+		if strings.EqualFold(strings.TrimSpace(n.Value), w) {
+			return w, i, true
+		}
+	}
+	return "", 0, false
 }
 
 // ratingSign reads a rating written as the matrix shows it, "-", "+",

@@ -394,7 +394,7 @@ func decodeFile(fsys fs.FS, f *file, cfg *site.Config, langsKnown, caseBodiesOnD
 	switch f.kind {
 	case kindApproach:
 		var order *yaml.Node
-		f.approach, order = d.decodeApproach(doc.meta, slug, cfg.Features)
+		f.approach, order = d.decodeApproach(doc.meta, slug, cfg.Features, cfg.Scale)
 		f.order = light(order)
 		f.approach.Body, f.approach.Source, f.approach.Lang = doc.body, src, cfg.Language
 	case kindCase:

@@ -287,6 +287,8 @@ func TestLoadProblems(t *testing.T) {
 			[]string{`content/approaches/twinning.md:6:11: error: ratings.budget: expected a rating from 0 to 3, found "+"; write 1, which the matrix shows as +`}},
 		{"RatingAsShownMinus", map[string]string{"content/approaches/twinning.md": strings.Replace(twinning, "budget: 1", "budget: '-'", 1)},
 			[]string{`content/approaches/twinning.md:6:11: error: ratings.budget: expected a rating from 0 to 3, found "-"; write 0, which the matrix shows as -`}},
+		{"RatingWord", map[string]string{"content/approaches/twinning.md": strings.Replace(twinning, "budget: 1", "budget: To a limited extent", 1)},
+			[]string{`content/approaches/twinning.md:6:11: error: ratings.budget: expected a rating from 0 to 3, found "To a limited extent"; write 1, which the matrix shows as + and explains as "to a limited extent"`}},
 		{"RatingUnknownFeature", map[string]string{"content/approaches/twinning.md": strings.Replace(twinning, "budget: 1", "budget: 1\n  reciprocty: 1", 1)},
 			[]string{`content/approaches/twinning.md:7:3: error: ratings: rating for unknown feature "reciprocty": expected one of the features in site.yaml; did you mean "reciprocity"?`}},
 		{"MissingRating", map[string]string{"content/approaches/twinning.md": strings.Replace(twinning, "  budget: 1\n", "", 1)},

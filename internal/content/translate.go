@@ -182,7 +182,7 @@ func (d *decoder) decodeTranslation(root *yaml.Node, k kind, slug string, cfg *s
 		if _, ok := f.values["ratings"]; !ok {
 			features = nil
 		}
-		t.facts, _ = fd.decodeApproach(facts, slug, features)
+		t.facts, _ = fd.decodeApproach(facts, slug, features, cfg.Scale)
 	case kindCase:
 		t.facts, _ = fd.decodeCase(facts, slug, cfg)
 	case kindPartner:
