@@ -162,9 +162,9 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) ([]string, er
 		}
 		if err != nil {
 			hint := ""
-			// A title that begins with "-" reads as a flag.
+			// An argument that begins with "-", a title, reads as a flag.
 			if word, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: "); ok && strings.Contains(word, " ") {
-				hint = fmt.Sprintf("; a title that begins with \"-\" goes after --: casebook %s %s -- %q", fs.Name(), strings.Join(rest, " "), word)
+				hint = fmt.Sprintf("; an argument that begins with \"-\" goes after --: casebook %s %s -- %q", fs.Name(), strings.Join(rest, " "), word)
 			}
 			fmt.Fprintf(stderr, "casebook %s: %v%s\n", fs.Name(), err, hint)
 			fs.Usage()
