@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"slices"
+
+	"github.com/casebook/casebook/internal/binform"
 )
 
 // A build keeps its Graph for the next build into the same folder, which
@@ -89,8 +91,7 @@ func (g *Graph) AppendBinary(b []byte) ([]byte, error) {
 	b = append(b, graphMagic...)
 	b = binary.AppendUvarint(b, uint64(len(strs)))
 	for _, s := range strs {
-		b = binary.AppendUvarint(b, uint64(len(s)))
-		b = append(b, s...)
+		b = binform.AppendString(b, s)
 	}
 	b = binary.AppendUvarint(b, uint64(len(used)))
 	for _, id := range used {
@@ -118,8 +119,7 @@ func (g *Graph) AppendBinary(b []byte) ([]byte, error) {
 	}
 	b = binary.AppendUvarint(b, uint64(len(paths)))
 	for _, p := range paths {
-		b = binary.AppendUvarint(b, uint64(len(p)))
-		b = append(b, p...)
+		b = binform.AppendString(b, p)
 		b = binary.AppendUvarint(b, uint64(setNum[g.outputs[p]]))
 	}
 	return b, nil
@@ -141,29 +141,29 @@ func (g *Graph) UnmarshalBinary(data []byte) error {
 }
 
 func (g *Graph) unmarshal(data []byte) error {
-	r := reader{data: data}
-	if !r.prefix(graphMagic) {
+	r := binform.NewReader(data)
+	if !r.Prefix(graphMagic) {
 		return errGraph
 	}
-	strs := make([]string, r.count())
+	strs := make([]string, r.Count())
 	for i := range strs {
-		strs[i] = r.string()
+		strs[i] = r.String()
 	}
 	str := func() string {
-		if n := r.uvarint(); n < uint64(len(strs)) {
+		if n := r.Uvarint(); n < uint64(len(strs)) {
 			return strs[n]
 		}
-		r.fail()
+		r.Fail()
 		return ""
 	}
-	n := r.count()
+	n := r.Count()
 	g.deps, g.ver = make([]Dep, 0, n), make([]version, 0, n)
 	for range n {
-		kind := Kind(r.byte())
+		kind := Kind(r.Byte())
 		d := Dep{Item: Item{Kind: kind, ID: str()}, Field: str()}
-		ok := r.byte() == 1
-		v := version{r.uint64(), ok}
-		if r.err || kind > KindMessages {
+		ok := r.Byte() == 1
+		v := version{r.Uint64(), ok}
+		if r.Failed() || kind > KindMessages {
 			return errGraph
 		}
 		fields, seen := g.byItem[d.Item]
@@ -174,22 +174,22 @@ func (g *Graph) unmarshal(data []byte) error {
 		g.deps, g.ver = append(g.deps, d), append(g.ver, v)
 		g.addField(d.Item, fields, seen, field{d.Field, id})
 	}
-	g.sets = make([]*Set, r.count())
+	g.sets = make([]*Set, r.Count())
 	for i := range g.sets {
 		g.sets[i] = &Set{numbered: true, num: int32(i)}
 	}
 	for _, s := range g.sets {
-		s.ids = make([]int32, r.count())
+		s.ids = make([]int32, r.Count())
 		for j := range s.ids {
-			id := r.uvarint()
+			id := r.Uvarint()
 			if id >= uint64(len(g.deps)) {
 				return errGraph
 			}
 			s.ids[j] = int32(id)
 		}
-		s.Sets = make([]*Set, r.count())
+		s.Sets = make([]*Set, r.Count())
 		for j := range s.Sets {
-			x := r.uvarint()
+			x := r.Uvarint()
 			if x >= uint64(len(g.sets)) {
 				return errGraph
 			}
@@ -197,10 +197,10 @@ func (g *Graph) unmarshal(data []byte) error {
 			g.sets[x].parents = append(g.sets[x].parents, s)
 		}
 	}
-	for range r.count() {
-		path := r.string()
-		x := r.uvarint()
-		if r.err || x >= uint64(len(g.sets)) {
+	for range r.Count() {
+		path := r.String()
+		x := r.Uvarint()
+		if r.Failed() || x >= uint64(len(g.sets)) {
 			return errGraph
 		}
 		if _, dup := g.outputs[path]; dup {
@@ -210,74 +210,8 @@ func (g *Graph) unmarshal(data []byte) error {
 		g.outputs[path] = s
 		s.paths = append(s.paths, path)
 	}
-	if r.err || len(r.data) != 0 {
+	if !r.Done() {
 		return errGraph
 	}
 	return nil
-}
-
-// reader reads a binary form, noting the first thing it could not read
-// in err and reading zeros after it.
-type reader struct {
-	data []byte
-	err  bool
-}
-
-func (r *reader) fail() { r.err, r.data = true, nil }
-
-func (r *reader) prefix(p string) bool {
-	if len(r.data) < len(p) || string(r.data[:len(p)]) != p {
-		return false
-	}
-	r.data = r.data[len(p):]
-	return true
-}
-
-func (r *reader) uvarint() uint64 {
-	v, n := binary.Uvarint(r.data)
-	if n <= 0 {
-		r.fail()
-		return 0
-	}
-	r.data = r.data[n:]
-	return v
-}
-
-// count reads a number of things to come, each at least a byte long: no
-// more than the bytes left, so that a damaged count allocates nothing
-// large.
-func (r *reader) count() int {
-	n := r.uvarint()
-	if n > uint64(len(r.data)) {
-		r.fail()
-		return 0
-	}
-	return int(n)
-}
-
-func (r *reader) byte() byte {
-	if len(r.data) < 1 {
-		r.fail()
-		return 0
-	}
-	c := r.data[0]
-	r.data = r.data[1:]
-	return c
-}
-
-func (r *reader) uint64() uint64 {
-	if len(r.data) < 8 {
-		r.fail()
-		return 0
-	}
-	v := binary.LittleEndian.Uint64(r.data)
-	r.data = r.data[8:]
-	return v
-}
-
-func (r *reader) string() string {
-	n := r.count()
-	s := string(r.data[:n])
-	r.data = r.data[n:]
-	return s
 }
