@@ -70,7 +70,7 @@ func (d *decoder) decodeApproach(root *yaml.Node, id string, features []site.Fea
 			}
 			continue
 		}
-		if sign, v, ok := ratingSign(n); ok {
+		if sign, v, ok := ratingWord(n, site.RatingSymbols); ok {
 			d.errorf(n, "ratings.%s: expected a rating from 0 to 3, found %q; write %d, which the matrix shows as %s", ft.ID, sign, v, sign)
 			continue
 		}
@@ -175,30 +175,18 @@ func (d *decoder) decodePage(root *yaml.Node, slug string) (*site.Page, *yaml.No
 	return p, slugNode
 }
 
-// ratingWord returns the word of scale (the feature's words for 0 to 3)
-// that n gives instead of its number, and that number.
-func ratingWord(n *yaml.Node, scale []string) (word string, v int, ok bool) {
+// ratingWord returns the word of words (for 0 to 3: the matrix's symbols,
+// "-" to "+++", or the feature's scale) that n gives instead of its
+// number, and that number. (A "-" must be quoted: unquoted, it is an
+// error of YAML's, which says so.)
+func ratingWord(n *yaml.Node, words []string) (word string, v int, ok bool) {
 	if n = resolve(n); n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
 		return "", 0, false
 	}
-	for i, w := range scale {
+	for i, w := range words {
 		if strings.EqualFold(strings.TrimSpace(n.Value), w) {
 			return w, i, true
 		}
-	}
-	return "", 0, false
-}
-
-// ratingSign reads a rating written as the matrix shows it, "-", "+",
-// "++" or "+++", and returns the number to write instead. (A "-" must
-// be quoted: unquoted, it is an error of YAML's, which says so.)
-func ratingSign(n *yaml.Node) (sign string, v int, ok bool) {
-	if n = resolve(n); n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
-		return "", 0, false
-	}
-	switch sign = strings.TrimSpace(n.Value); sign {
-	case "-", "+", "++", "+++":
-		return sign, strings.Count(sign, "+"), true
 	}
 	return "", 0, false
 }

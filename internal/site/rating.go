@@ -6,7 +6,8 @@ type Rating int
 // MaxRating is the highest rating.
 const MaxRating Rating = 3
 
-var ratingSymbols = [...]string{"-", "+", "++", "+++"}
+// RatingSymbols are the matrix's symbols of the ratings 0 to 3.
+var RatingSymbols = []string{"-", "+", "++", "+++"}
 
 // DefaultScale holds the words for the ratings 0 to 3 when site.yaml gives
 // none: how far an approach shows a feature.
@@ -32,7 +33,7 @@ func (r Rating) Symbol() string {
 	if !r.Valid() {
 		return "?"
 	}
-	return ratingSymbols[r]
+	return RatingSymbols[r]
 }
 
 // Text returns the words for the rating on a scale of four (see Config.Scale
