@@ -486,8 +486,9 @@ func checkEscaping(t *template.Template, name string, files map[string][]byte) e
 }
 
 // escapeErrorPos matches where html/template says an escaping error is:
-// "html/template:NAME:LINE:COL: MESSAGE".
-var escapeErrorPos = regexp.MustCompile(`(?s)^html/template:([^:]+):(\d+):(\d+): (.*)$`)
+// "html/template:NAME:LINE:COL: MESSAGE", also inside the message of an
+// execution error.
+var escapeErrorPos = regexp.MustCompile(`(?s)html/template:([^:]+):(\d+):(\d+): (.*)$`)
 
 // execErrorPos matches where text/template says an execution error is:
 // "template: NAME:LINE:COL: MESSAGE".
@@ -503,10 +504,8 @@ func execError(file string, err error) (string, int, int, string) {
 	}
 	// A partial that cachedList runs fails to escape when it is first
 	// run: the error is the partial's, at its own position.
-	if _, inner, ok := strings.Cut(m[4], "html/template:"); ok {
-		if e := escapeErrorPos.FindStringSubmatch("html/template:" + inner); e != nil {
-			m = e
-		}
+	if e := escapeErrorPos.FindStringSubmatch(m[4]); e != nil {
+		m = e
 	}
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
