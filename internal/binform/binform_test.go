@@ -24,7 +24,8 @@ func TestReader(t *testing.T) {
 		r.Byte()
 		r.Uvarint()
 		r.Uint64()
-		if r.String(); !r.Failed() || r.Done() {
+		_ = r.String()
+		if !r.Failed() || r.Done() {
 			t.Errorf("% x: read without failing", bad)
 		}
 	}
