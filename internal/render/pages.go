@@ -60,6 +60,7 @@ type Page struct {
 	theme    *site.Theme
 	page     *site.Page
 	cat      *cataloguePage
+	sitemap  *sitemapPart // of a sitemap in parts
 }
 
 // Case returns the case that a case's page shows, or nil.
@@ -88,15 +89,14 @@ func (r *Renderer) Pages(s *site.Site) []Page { return r.pages(s, true) }
 // not need the index, and a function that builds it and returns the others
 // (the catalogue's pages and data, and the sitemap, which lists them).
 func (r *Renderer) PagesInTwo(s *site.Site) (now []Page, later func() []Page) {
-	var sitemap []Page
-	for _, p := range r.pages(s, false) {
-		if p.Kind == KindSitemap {
-			sitemap = append(sitemap, p)
-		} else {
-			now = append(now, p)
+	now = r.pages(s, false)
+	return now, func() []Page {
+		cat := r.CataloguePages(s)
+		if !hasSitemap(s) {
+			return cat
 		}
+		return append(cat, sitemapPages(s, now, cat)...)
 	}
-	return now, func() []Page { return append(r.CataloguePages(s), sitemap...) }
 }
 
 // pages plans the site, leaving out the catalogue unless withCatalogue:
@@ -136,10 +136,13 @@ func (r *Renderer) pages(s *site.Site, withCatalogue bool) []Page {
 	if !HasAbsoluteURL(s) {
 		return ps // the sitemap, robots.txt (which names it) and the feed hold absolute URLs
 	}
-	if s.Config.LanguagePrefix() == "" {
+	if hasSitemap(s) {
 		// One sitemap for every language: the default language's lists
-		// the others as alternates.
-		ps = append(ps, Page{Path: "sitemap.xml", Kind: KindSitemap}, Page{Path: "robots.txt", Kind: KindRobots})
+		// the others as alternates. It lists the catalogue's pages too.
+		if withCatalogue {
+			ps = append(ps, sitemapPages(s, ps)...)
+		}
+		ps = append(ps, Page{Path: "robots.txt", Kind: KindRobots})
 	}
 	if hasFeed(s) {
 		ps = append(ps, Page{Path: "feed.xml", Kind: KindFeed})

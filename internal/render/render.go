@@ -22,7 +22,8 @@
 //	/404.html               served for any missing path
 //	/data/*                 the open data: cases and approaches as JSON (with
 //	                        JSON Schemas) and CSV (see package export)
-//	/sitemap.xml            every HTML page but 404, absolute URLs
+//	/sitemap.xml            every HTML page but 404, absolute URLs; beyond 50,000
+//	                        URLs or 50 MB, the index of /sitemap-1.xml, /sitemap-2.xml ...
 //	/robots.txt             names the sitemap
 //	/social-card.png        the default image of shares on social media
 //	/feed.xml               Atom feed of the newest dated cases (only if a case has a date)
@@ -573,7 +574,7 @@ func numberReads(rec *deps.Recorder, s *site.Site) {
 func (r *Renderer) render(s *site.Site, p Page, opts Options, rec *deps.Recorder) ([]byte, problem.List, *deps.Set) {
 	switch p.Kind {
 	case KindSitemap:
-		return r.bind(s, opts).sitemap(r.Pages(s), rec), nil, rec.Set()
+		return r.bind(s, opts).sitemap(r.Pages(s), p.sitemap, rec), nil, rec.Set()
 	case KindFeed:
 		return r.bind(s, opts).feedXML(rec), nil, rec.Set()
 	case KindCatalogueData:
