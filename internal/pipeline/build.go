@@ -202,7 +202,7 @@ func Run(cfg Config) (Result, error) {
 	}
 	if err != nil {
 		if st != nil {
-			st.discard()
+			err = st.fail(err)
 		}
 		return res, err
 	}
@@ -211,8 +211,7 @@ func Run(cfg Config) (Result, error) {
 		t := time.Now()
 		progress.set("replacing "+cfg.Out, 0, 0)
 		if err := st.commit(); err != nil {
-			st.discard()
-			return res, err
+			return res, st.fail(err)
 		}
 		res.Stages.Commit = time.Since(t)
 		res.Kept = int(st.kept.Load())

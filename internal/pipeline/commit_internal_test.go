@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -451,4 +453,64 @@ func folders(t *testing.T, dir string) []string {
 	}
 	slices.Sort(dirs)
 	return dirs
+}
+
+// TestFailOnFullDisk checks that a build that fails for want of disk
+// space leaves no stage and no spare behind, whose pages would keep the
+// disk full, and says so with the page it was writing; that the previous
+// output stays as it was; and that a build failing otherwise keeps its
+// stage as the spare.
+func TestFailOnFullDisk(t *testing.T) {
+	dir := t.TempDir()
+	testSites(t, dir)
+	for _, tc := range []struct {
+		name  string
+		cause error
+		err   func(stage string) error // the build's error, of cause
+		spare bool
+		says  []string
+	}{
+		{"disk full", syscall.ENOSPC, func(stage string) error {
+			return &fs.PathError{Op: "write", Path: filepath.Join(stage, "cases", "x", "index.html"), Err: syscall.ENOSPC}
+		}, false, []string{"is full", "no space left on device writing cases/x/index.html", "free some space"}},
+		{"quota", syscall.EDQUOT, func(string) error {
+			return fmt.Errorf("cannot put the new site in place: %w", syscall.EDQUOT)
+		}, false, []string{"is full", "quota"}},
+		{"content", ErrProblems, func(string) error { return ErrProblems }, true, []string{ErrProblems.Error()}},
+	} {
+		for _, first := range []bool{true, false} {
+			parent := t.TempDir()
+			out := filepath.Join(parent, "public")
+			if !first {
+				CopySite(t, filepath.Join(dir, "built-a"), out)
+			}
+			before := siteTree(t, out)
+			st, err := newStage(out, 2, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			CopySite(t, filepath.Join(dir, "built-b"), st.dir)
+			err = st.fail(tc.err(st.dir))
+			if !errors.Is(err, tc.cause) {
+				t.Errorf("%s, first build %v: the error %v does not wrap %v", tc.name, first, err, tc.cause)
+			}
+			for _, want := range tc.says {
+				if err == nil || !strings.Contains(err.Error(), want) {
+					t.Errorf("%s, first build %v: got %v, want an error saying %q", tc.name, first, err, want)
+				}
+			}
+			if after := siteTree(t, out); before == nil && after != nil {
+				t.Errorf("%s, first build: an output was made", tc.name)
+			} else if d := sameTree(after, before); before != nil && d != "" {
+				t.Errorf("%s: the output changed: %s", tc.name, d)
+			}
+			_, serr := os.Stat(SpareName(out))
+			if got := serr == nil; got != tc.spare {
+				t.Errorf("%s, first build %v: got a spare %v, want %v", tc.name, first, got, tc.spare)
+			}
+			if got := leftovers(t, parent); len(got) > 0 {
+				t.Errorf("%s, first build %v: left %v", tc.name, first, got)
+			}
+		}
+	}
 }

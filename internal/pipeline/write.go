@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 
 	"github.com/casebook/casebook/internal/export"
 )
@@ -449,6 +450,30 @@ func create(name string, data []byte) error {
 // discard puts the stage folder of a failed build aside as the spare for
 // the next, whatever it holds (see reuse), or removes it.
 func (st *stage) discard() { st.spare(st.dir) }
+
+// fail ends the stage of a build that failed with err, as discard does,
+// and returns err, explained when the disk is full: then the stage is
+// removed, not kept as the spare, since a spare of the pages written
+// until the disk was full would keep it full.
+func (st *stage) fail(err error) error {
+	if !errors.Is(err, syscall.ENOSPC) && !errors.Is(err, syscall.EDQUOT) {
+		st.discard()
+		return err
+	}
+	removeTree(st.dir, st.workers)
+	writing := ""
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		if rel, rerr := filepath.Rel(st.dir, pe.Path); rerr == nil && filepath.IsLocal(rel) {
+			writing, err = " writing "+filepath.ToSlash(rel), pe.Err
+		}
+	}
+	was := st.out + " is as it was"
+	if _, serr := os.Lstat(st.out); serr != nil {
+		was = "nothing of the build is left"
+	}
+	return fmt.Errorf("the disk holding %s is full (%w%s): free some space, or build into a folder on another disk with --out; %s", st.out, err, writing, was)
+}
 
 // spare keeps dir (the output that a commit replaced, or a failed build's
 // stage) as the spare for the next build, or removes it: where there is a
