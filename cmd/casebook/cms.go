@@ -5,10 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
-	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/casebook/casebook/internal/check"
@@ -19,11 +18,15 @@ func runCMS(args []string, stdout, stderr io.Writer) error {
 		"Write the web editor (Sveltia CMS) into the site's "+check.CMSDir+"/: index.html, the admin\n"+
 			"page, and config.yml, made from the site's schema. build and serve publish it at\n"+
 			"<site>/assets/admin/. Run it again after adding or removing approaches, features,\n"+
-			"themes or languages; it replaces the two files.", stderr)
-	var source, repo, branch string
+			"themes or languages: it replaces the two files where they are as it wrote them,\n"+
+			"and keeps them, exiting 1, where they changed since (--force replaces them).", stderr)
+	var source, repo, branch, authURL string
+	var force bool
 	fs.StringVar(&source, "source", ".", "the site `folder`, holding content/")
 	fs.StringVar(&repo, "repo", "", "the site's GitHub repository, as `owner/name`, where the editor commits")
 	fs.StringVar(&branch, "branch", "main", "the `branch` the editor commits to")
+	fs.StringVar(&authURL, "auth-url", "", "the `URL` of the sign-in service for \"Sign In with GitHub\", such as a sveltia-cms-auth worker")
+	fs.BoolVar(&force, "force", false, "replace the files even where they changed since casebook wrote them")
 	if err := parse(fs, args, stdout); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -37,28 +40,24 @@ func runCMS(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "casebook cms: --repo %q: expected owner/name, such as \"vvsg/cases\"\n", repo)
 		return errUsage
 	}
+	if u, err := url.Parse(authURL); authURL != "" && (err != nil || u.Scheme != "https" || u.Host == "") {
+		fmt.Fprintf(stderr, "casebook cms: --auth-url %q: expected the https URL of the sign-in service, such as \"https://sveltia-cms-auth.example.workers.dev\"\n", authURL)
+		return errUsage
+	}
 	terms, err := check.ReadTerms(os.DirFS(source))
 	if err != nil {
 		return err
 	}
-	files, err := check.CMS(terms, check.CMSOptions{Repo: repo, Branch: branch})
+	files, err := check.CMS(terms, check.CMSOptions{Repo: repo, Branch: branch, AuthURL: authURL})
 	if err != nil {
 		return err
 	}
-	dir := filepath.Join(source, filepath.FromSlash(check.CMSDir))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	named := make(map[string][]byte, len(files))
+	for name, data := range files {
+		named[check.CMSDir+"/"+name] = data
+	}
+	if err := writeSiteFiles(source, named, force, nil, stdout, stderr); err != nil {
 		return err
-	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
-		if err := os.WriteFile(filepath.Join(dir, name), files[name], 0o644); err != nil {
-			return err
-		}
-		fmt.Fprintln(stdout, filepath.Join(dir, name))
 	}
 	fmt.Fprintf(stderr, "the editor is at %sassets/admin/ once the site is built, and at\nhttp://localhost:1313/assets/admin/ while casebook serve runs (choose \"Work with Local Repository\")\n",
 		strings.TrimSuffix(terms.BaseURL, "/")+"/")

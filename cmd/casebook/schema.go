@@ -5,9 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"maps"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -21,12 +19,15 @@ func runSchema(args []string, stdout, stderr io.Writer) error {
 			"With --editors, write instead the schemas of every kind into .casebook/ and the\n"+
 			"files that bring them into the front matter of Markdown files in VS Code (the\n"+
 			"Front Matter CMS extension: frontmatter.json, .vscode/extensions.json) and\n"+
-			"Neovim (.nvim.lua); run it again after changing approaches, features or themes.", stderr)
+			"Neovim (.nvim.lua); run it again after changing approaches, features or themes.\n"+
+			"It replaces the files it wrote, and keeps, exiting 1, those changed since (--force\n"+
+			"replaces them).", stderr)
 	var source, kind string
-	var editors bool
+	var editors, force bool
 	fs.StringVar(&source, "source", ".", "the site `folder`, holding content/")
 	fs.StringVar(&kind, "kind", "case", "whose front matter: "+strings.Join(check.SchemaKinds, ", "))
 	fs.BoolVar(&editors, "editors", false, "write the schemas and the editors' configuration into the site folder")
+	fs.BoolVar(&force, "force", false, "with --editors, replace the files even where they changed since casebook wrote them")
 	if err := parse(fs, args, stdout); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -45,7 +46,7 @@ func runSchema(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if editors {
-		return writeEditorFiles(source, terms, stdout, stderr)
+		return writeEditorFiles(source, terms, force, stdout, stderr)
 	}
 	out, err := check.Schema(kind, terms)
 	if err != nil {
@@ -55,28 +56,14 @@ func runSchema(args []string, stdout, stderr io.Writer) error {
 	return err
 }
 
-// writeEditorFiles writes check.EditorFiles into the site folder. It
-// replaces the files casebook made before, but leaves an existing
-// .vscode/extensions.json, which may list the site's other extensions.
-func writeEditorFiles(source string, terms check.Terms, stdout, stderr io.Writer) error {
+// writeEditorFiles writes check.EditorFiles into the site folder, as
+// writeSiteFiles does; an existing .vscode/extensions.json that casebook
+// did not write is kept, since it may list the site's other extensions.
+func writeEditorFiles(source string, terms check.Terms, force bool, stdout, stderr io.Writer) error {
 	files, err := check.EditorFiles(terms)
 	if err != nil {
 		return err
 	}
-	names := slices.Sorted(maps.Keys(files))
-	for _, name := range names {
-		file := filepath.Join(source, filepath.FromSlash(name))
-		if _, err := os.Stat(file); err == nil && name == ".vscode/extensions.json" {
-			fmt.Fprintf(stderr, "%s exists: kept; add \"eliostruyf.vscode-front-matter\" to its recommendations\n", file)
-			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(file, files[name], 0o644); err != nil {
-			return err
-		}
-		fmt.Fprintln(stdout, file)
-	}
-	return nil
+	ok := map[string]string{".vscode/extensions.json": "add \"eliostruyf.vscode-front-matter\" to its recommendations"}
+	return writeSiteFiles(source, files, force, ok, stdout, stderr)
 }

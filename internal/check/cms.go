@@ -30,8 +30,9 @@ const CMSDir = "assets/admin"
 
 // CMSOptions say where the web editor commits.
 type CMSOptions struct {
-	Repo   string // "owner/name" on GitHub
-	Branch string // default "main"
+	Repo    string // "owner/name" on GitHub
+	Branch  string // default "main"
+	AuthURL string // the sign-in service for "Sign In with GitHub", such as sveltia-cms-auth; "" for none
 }
 
 // CMS returns the files of the web editor, by name in CMSDir: index.html,
@@ -46,7 +47,7 @@ func CMS(t Terms, o CMSOptions) (map[string][]byte, error) {
 		o.Repo = "OWNER/REPOSITORY"
 	}
 	cfg := cmsConfig{
-		Backend:      cmsBackend{Name: "github", Repo: o.Repo, Branch: o.Branch},
+		Backend:      cmsBackend{Name: "github", Repo: o.Repo, Branch: o.Branch, BaseURL: o.AuthURL},
 		SiteURL:      t.BaseURL,
 		MediaFolder:  "assets/img",
 		PublicFolder: "/assets/img",
@@ -133,9 +134,10 @@ type cmsI18n struct {
 }
 
 type cmsBackend struct {
-	Name   string `yaml:"name"`
-	Repo   string `yaml:"repo"`
-	Branch string `yaml:"branch"`
+	Name    string `yaml:"name"`
+	Repo    string `yaml:"repo"`
+	Branch  string `yaml:"branch"`
+	BaseURL string `yaml:"base_url,omitempty"`
 }
 
 // cmsSlug makes file names as casebook's own slugs are: ASCII, accents
