@@ -100,12 +100,15 @@ func scaffold(fsys fs.FS, kind, title, country, typ string) (string, []byte, err
 
 // newSite makes a site folder at dir and lists what it wrote.
 func newSite(dir string, stdout io.Writer) error {
-	files, err := check.NewSite(dir, check.DefaultSiteParams())
+	written, kept, err := check.NewSite(dir, check.DefaultSiteParams())
 	if err != nil {
 		return err
 	}
-	for _, f := range files {
+	for _, f := range written {
 		fmt.Fprintln(stdout, filepath.Join(dir, filepath.FromSlash(f)))
+	}
+	for _, f := range kept {
+		fmt.Fprintf(stdout, "%s exists: kept\n", filepath.Join(dir, filepath.FromSlash(f)))
 	}
 	fmt.Fprintf(stdout, "\nNext: casebook serve --source %s, then see %s\n", dir, filepath.Join(dir, "deploy", "README.md"))
 	return nil

@@ -3,6 +3,7 @@ package check_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -17,7 +18,7 @@ import (
 // host's base URL, and publishes public/.
 func TestNewSiteRecipes(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
-	files, err := check.NewSite(dir, check.SiteParams{Version: "v1.2.3", GoVersion: "1.26.8"})
+	files, _, err := check.NewSite(dir, check.SiteParams{Version: "v1.2.3", GoVersion: "1.26.8"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,4 +111,70 @@ func TestNewSiteRecipes(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestNewSiteInRepository checks that a new site goes into a repository
+// just cloned, keeping its README and licence as they are and adding to
+// its .gitignore the lines it lacks, once; that a folder holding more is
+// refused, naming what it holds; and that "casebook new site ." takes the
+// folder's name, not ".".
+func TestNewSiteInRepository(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "our-cases")
+	files := map[string]string{
+		"README.md":  "# Our cases\n",
+		"LICENSE":    "MIT\n",
+		".gitignore": "node_modules\n/public/", // without its last line break
+	}
+	for name, text := range files {
+		if err := os.MkdirAll(filepath.Join(dir, ".git"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	written, kept, err := check.NewSite(".", check.SiteParams{Version: "v1.2.3", GoVersion: "1.26.8"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(kept, " "), "README.md"; got != want {
+		t.Errorf("kept %q, want %q", got, want)
+	}
+	for _, name := range []string{"README.md", "LICENSE"} {
+		if b, _ := os.ReadFile(name); string(b) != files[name] {
+			t.Errorf("%s: got %q, want it as it was", name, b)
+		}
+	}
+	ignore, _ := os.ReadFile(".gitignore")
+	for _, line := range []string{"node_modules", "/public/", "/.casebook-cache/", "/.public.tmp-*"} {
+		if n := strings.Count("\n"+string(ignore)+"\n", "\n"+line+"\n"); n != 1 {
+			t.Errorf(".gitignore has the line %q %d times, want once:\n%s", line, n, ignore)
+		}
+	}
+	if !slices.Contains(written, ".gitignore") || !slices.Contains(written, "content/site.yaml") {
+		t.Errorf("written %v, want .gitignore (added to) and the content", written)
+	}
+	if b, _ := os.ReadFile("content/site.yaml"); !strings.Contains(string(b), "title:") {
+		t.Errorf("content/site.yaml: %s", b)
+	}
+
+	// Now it holds a site: refused, naming what is in the way.
+	_, _, err = check.NewSite(".", check.SiteParams{Version: "v1.2.3", GoVersion: "1.26.8"})
+	if err == nil || !strings.Contains(err.Error(), "is not empty (it holds .github, _headers, assets, ...)") {
+		t.Errorf("a second site into the folder: got %v, want it refused naming what is in the way", err)
+	}
+
+	// An empty folder, given as ".": its README takes the folder's name.
+	empty := filepath.Join(t.TempDir(), "twinning-library")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(empty)
+	if _, _, err := check.NewSite(".", check.SiteParams{Version: "v1.2.3", GoVersion: "1.26.8"}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile("README.md"); !strings.HasPrefix(string(b), "# twinning-library\n") {
+		t.Errorf("README.md of a site made in \".\": got %.40q, want it named after the folder", b)
+	}
 }
