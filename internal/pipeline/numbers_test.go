@@ -152,13 +152,7 @@ func TestNumbersPage(t *testing.T) {
 		equalCounts(t, counted(t, charts["Cases per Sustainable Development Goal"]), goalCounts(cases))
 	})
 	t.Run("start years", func(t *testing.T) {
-		rows := charts["Cases per start year"]
-		equalCounts(t, counted(t, rows), yearCounts(cases))
-		for i := 1; i < len(rows) && rows[i].label != "Not given"; i++ {
-			if a, b := rows[i-1].label, rows[i].label; b != nextYear(a) {
-				t.Errorf("got year %s after %s, want every year in order", b, a)
-			}
-		}
+		checkYears(t, charts["Cases per start year"], cases)
 	})
 	t.Run("countries", func(t *testing.T) {
 		want := map[string]int{} // by lower-case code
@@ -252,7 +246,7 @@ func TestApproachCharts(t *testing.T) {
 	}
 	charts := chartTables(t, buildSample(t), "approaches/"+id)
 	equalCounts(t, counted(t, charts["Cases per Sustainable Development Goal"]), goalCounts(cases))
-	equalCounts(t, counted(t, charts["Cases per start year"]), yearCounts(cases))
+	checkYears(t, charts["Cases per start year"], cases)
 	// The bands, as the page names them: under 10,000, ..., 1,000,000 or
 	// more, in EUR (every budget of the sample is in euros).
 	limits := []float64{10000, 50000, 250000, 1000000}
@@ -299,30 +293,67 @@ func goalCounts(cases []sampleCase) map[string]int {
 	return want
 }
 
-// yearCounts counts the cases per start year, from the first year to the
-// last, and those without one as "Not given".
-func yearCounts(cases []sampleCase) map[string]int {
-	want := map[string]int{}
-	first, last := 0, 0
+// checkYears checks a chart of start years against the cases it counts:
+// bars of one year, or of periods of one length ("1990–1994"), each
+// following the last, from the first case's year to the last case's, at
+// most 20, each counting the cases that started in it; then those that
+// give none as "Not given".
+func checkYears(t *testing.T, rows []row, cases []sampleCase) {
+	t.Helper()
+	counts := counted(t, rows)
+	first, last, none := 0, 0, 0
 	for _, c := range cases {
-		if c.Start == 0 {
-			want["Not given"]++
-			continue
-		}
-		if first == 0 || c.Start < first {
-			first = c.Start
-		}
-		last = max(last, c.Start)
-	}
-	for y := first; first != 0 && y <= last; y++ {
-		want[strconv.Itoa(y)] += 0
-	}
-	for _, c := range cases {
-		if c.Start != 0 {
-			want[strconv.Itoa(c.Start)]++
+		switch {
+		case c.Start == 0:
+			none++
+		case first == 0:
+			first, last = c.Start, c.Start
+		default:
+			first, last = min(first, c.Start), max(last, c.Start)
 		}
 	}
-	return want
+	if none > 0 && counts["Not given"] != none {
+		t.Errorf("Not given: got %d, want %d", counts["Not given"], none)
+	}
+	var bars [][2]int
+	for _, r := range rows {
+		if r.label == "Not given" {
+			break
+		}
+		from, to, found := strings.Cut(r.label, "–")
+		if !found {
+			to = from
+		}
+		a, err1 := strconv.Atoi(from)
+		b, err2 := strconv.Atoi(to)
+		if err1 != nil || err2 != nil || b < a {
+			t.Fatalf("bar %q: want a year or a period of years", r.label)
+		}
+		bars = append(bars, [2]int{a, b})
+		want := 0
+		for _, c := range cases {
+			if c.Start >= a && c.Start <= b {
+				want++
+			}
+		}
+		if counts[r.label] != want {
+			t.Errorf("%s: got %d cases, want %d", r.label, counts[r.label], want)
+		}
+	}
+	if first == 0 {
+		if len(bars) > 0 {
+			t.Errorf("got %d bars of years, want none", len(bars))
+		}
+		return
+	}
+	if len(bars) == 0 || len(bars) > 20 || bars[0][0] > first || bars[len(bars)-1][1] < last {
+		t.Fatalf("got bars %v, want at most 20 from %d to %d", bars, first, last)
+	}
+	for i := 1; i < len(bars); i++ {
+		if bars[i][0] != bars[i-1][1]+1 || bars[i][1]-bars[i][0] != bars[0][1]-bars[0][0] {
+			t.Errorf("got the bar %v after %v, want periods of one length, each after the last", bars[i], bars[i-1])
+		}
+	}
 }
 
 func equalCounts(t *testing.T, got, want map[string]int) {
@@ -337,11 +368,6 @@ func equalCounts(t *testing.T, got, want map[string]int) {
 			t.Errorf("got a bar %q (%d) that the content does not give", k, g)
 		}
 	}
-}
-
-func nextYear(y string) string {
-	n, _ := strconv.Atoi(y)
-	return strconv.Itoa(n + 1)
 }
 
 func countOf(n int, noun string) string {

@@ -55,6 +55,9 @@ func goalBars(m *i18n.Messages, n [site.NumSDGs + 1]int) chart.Chart {
 
 // startChart counts the cases that started in each year, from the first
 // to the last, years without a case included, then those that give none.
+// Cases that span more than maxYearBars years count by periods instead
+// (see yearPeriod): one twinning of 1948 in a library of this century
+// made 70 bars, nearly all of them zeros.
 func startChart(m *i18n.Messages, cases []*view.Case) chart.Chart {
 	c := newChart(m, "chart_start")
 	byYear := map[int]int{}
@@ -72,8 +75,18 @@ func startChart(m *i18n.Messages, cases []*view.Case) chart.Chart {
 			years = append(years, y)
 		}
 		first, last := slices.Min(years), slices.Max(years)
-		for y := first; y <= last; y++ {
-			c.Bars = append(c.Bars, count(m, strconv.Itoa(y), byYear[y]))
+		width := yearPeriod(first, last)
+		first -= mod(first, width)
+		for from := first; from <= last; from += width {
+			n := 0
+			for y := from; y < from+width; y++ {
+				n += byYear[y]
+			}
+			label := strconv.Itoa(from)
+			if width > 1 {
+				label += "–" + strconv.Itoa(from+width-1)
+			}
+			c.Bars = append(c.Bars, count(m, label, n))
 		}
 	}
 	if none > 0 {
@@ -81,6 +94,29 @@ func startChart(m *i18n.Messages, cases []*view.Case) chart.Chart {
 	}
 	return c
 }
+
+// The most bars that startChart draws: of single years, and of periods,
+// which read best fewer.
+const maxYearBars, maxPeriodBars = 20, 12
+
+// yearPeriod returns the years that each bar of startChart counts, from
+// first to last: 1 over at most maxYearBars years, or else the first of 5,
+// 10, 25, 50 and 100 whose periods, starting at a multiple of it
+// (1990–1994), are at most maxPeriodBars.
+func yearPeriod(first, last int) int {
+	if last-first < maxYearBars {
+		return 1
+	}
+	for _, w := range []int{5, 10, 25, 50} {
+		if (last-mod(last, w))-(first-mod(first, w)) < maxPeriodBars*w {
+			return w
+		}
+	}
+	return 100
+}
+
+// mod returns a modulo b, from 0 to b-1 also for negative a.
+func mod(a, b int) int { return ((a % b) + b) % b }
 
 // budgetLimits are the limits of the budget chart's bands: round,
 // and the same for every approach, so that approaches compare. (The
