@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -151,7 +152,14 @@ func NormalizeBaseURL(s string) (string, error) {
 		}
 		host = ascii
 	}
-	if port := u.Port(); port != "" {
+	port := u.Port()
+	if n, err := strconv.Atoi(port); port != "" && (err != nil || n < 1 || n > 65535) {
+		return "", fmt.Errorf("the port %s is not a port (1 to 65535), found %q", port, s)
+	}
+	if port == map[string]string{"http": "80", "https": "443"}[u.Scheme] {
+		port = "" // the scheme's own, which browsers leave out
+	}
+	if port != "" {
 		host = net.JoinHostPort(host, port)
 	} else if strings.Contains(host, ":") {
 		host = "[" + host + "]"

@@ -40,6 +40,12 @@ func TestNormalizeBaseURL(t *testing.T) {
 		{"https://example.org/sub/#", "", "cannot have a query or fragment"},
 		{"https://editor:secret@example.org/", "", "cannot hold a user name or password"},
 		{"https://editor@example.org/", "", "cannot hold a user name or password"},
+		{"https://example.org:443/sub", "https://example.org/sub/", ""}, // the scheme's own port
+		{"http://example.org:80/", "http://example.org/", ""},
+		{"http://example.org:443/", "http://example.org:443/", ""},
+		{"https://example.org:/", "https://example.org/", ""},
+		{"https://example.org:99999/", "", "the port 99999 is not a port (1 to 65535)"},
+		{"https://example.org:0/", "", "the port 0 is not a port"},
 	}
 	for _, tt := range tests {
 		got, err := content.NormalizeBaseURL(tt.in)
