@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -383,11 +384,39 @@ func TestExternal(t *testing.T) {
 		case <-time.After(5 * time.Second):
 		}
 	})
+	mux.HandleFunc("/head-not-found", func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodHead {
+			w.WriteHeader(http.StatusNotFound) // served all the same, to GET
+		}
+	})
+	var busy atomic.Int32
+	mux.HandleFunc("/busy-once", func(w http.ResponseWriter, r *http.Request) {
+		if busy.Add(1) == 1 {
+			w.Header().Set("Retry-After", "0")
+			w.WriteHeader(http.StatusTooManyRequests)
+		}
+	})
+	mux.HandleFunc("/busy", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "0")
+		w.WriteHeader(http.StatusTooManyRequests)
+	})
+	var inFlight, most atomic.Int32
+	mux.HandleFunc("/page/", func(w http.ResponseWriter, r *http.Request) {
+		n := inFlight.Add(1)
+		defer inFlight.Add(-1)
+		for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+		}
+		time.Sleep(20 * time.Millisecond)
+	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
-	line1 := fmt.Sprintf("[a](%[1]s/ok) [b](%[1]s/gone) [c](%[1]s/head-not-allowed)", srv.URL)
-	line3 := fmt.Sprintf("[d](%[1]s/slow) [b again](%[1]s/gone)", srv.URL)
-	body := line1 + "\n\n" + line3 + "\n"
+	line1 := fmt.Sprintf("[a](%[1]s/ok) [b](%[1]s/gone) [c](%[1]s/head-not-allowed) [e](%[1]s/head-not-found) [f](%[1]s/busy-once)", srv.URL)
+	line3 := fmt.Sprintf("[d](%[1]s/slow) [b again](%[1]s/gone) [g](%[1]s/busy)", srv.URL)
+	var pages strings.Builder
+	for i := range 8 {
+		fmt.Fprintf(&pages, "[p%d](%s/page/%d) ", i, srv.URL, i)
+	}
+	body := line1 + "\n\n" + line3 + "\n\n" + pages.String() + "\n"
 	fsys := fixture(map[string]string{"content/cases/a.md": caseFile("Roeselare", "BE", body)})
 
 	assertProblems(t, run(t, fsys, check.Config{}), nil) // only with External
@@ -397,7 +426,11 @@ func TestExternal(t *testing.T) {
 		fmt.Sprintf(`content/cases/a.md:10:%d: error: external link "%s/gone" is broken: the server answers 404 Not Found`, strings.Index(line1, "[b]")+1, srv.URL),
 		fmt.Sprintf(`content/cases/a.md:12:1: warning: external link "%s/slow" did not answer within 200ms`, srv.URL),
 		fmt.Sprintf(`content/cases/a.md:12:%d: error: external link "%s/gone" is broken: the server answers 404 Not Found`, strings.Index(line3, "[b again]")+1, srv.URL),
+		fmt.Sprintf(`content/cases/a.md:12:%d: warning: external link "%s/busy" was not checked: the server answers 429 Too Many Requests (check it again later, or with fewer links to its site)`, strings.Index(line3, "[g]")+1, srv.URL),
 	})
+	if n := most.Load(); n > 2 {
+		t.Errorf("got %d requests to one host at once, want at most 2", n)
+	}
 }
 
 // TestMenuLinks checks that a menu entry whose url is a page of the site
