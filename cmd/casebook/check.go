@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -53,6 +54,9 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	defer fsys.Close()
 	cfg.Source = fsys
 	cfg.Client = newHTTPClient(cfg.Timeout)
+	if isTerminal(stderr) {
+		cfg.Progress = stderr // for the editor who waits; a log has the problems alone
+	}
 	problems := check.Run(context.Background(), cfg)
 	if err := check.Write(stdout, problems, format); err != nil {
 		return err
@@ -90,4 +94,14 @@ func plural(n int, noun string) string {
 // redirects, takes longer than timeout.
 func newHTTPClient(timeout time.Duration) *http.Client {
 	return &http.Client{Timeout: timeout}
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }

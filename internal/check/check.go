@@ -45,6 +45,7 @@ package check
 import (
 	"context"
 	"errors"
+	"io"
 	"io/fs"
 	"net/http"
 	"slices"
@@ -57,6 +58,7 @@ import (
 	"github.com/casebook/casebook/internal/overlay"
 	"github.com/casebook/casebook/internal/pipeline"
 	"github.com/casebook/casebook/internal/problem"
+	"github.com/casebook/casebook/internal/progress"
 	"github.com/casebook/casebook/internal/render"
 	"github.com/casebook/casebook/internal/site"
 )
@@ -82,6 +84,10 @@ type Config struct {
 	// Today is the day against which dates are judged; the zero value
 	// is the day the check runs.
 	Today time.Time
+
+	// Progress, when not nil, receives a line a second while a long check
+	// runs: the build's stages, then the checks'.
+	Progress io.Writer
 }
 
 // DefaultTimeout bounds each external request.
@@ -90,6 +96,9 @@ const DefaultTimeout = 10 * time.Second
 // Run checks the site in cfg.Source.
 func Run(ctx context.Context, cfg Config) problem.List {
 	problems := build(cfg)
+	report := progress.Start(cfg.Progress)
+	defer report.Stop()
+	report.Set("checking links, images and partners", 0, 0)
 	// Partial: the links, partners and files of the site are checked in
 	// the same round as the errors of its front matter.
 	var s *site.Site
@@ -140,7 +149,7 @@ func Run(ctx context.Context, cfg Config) problem.List {
 		problems = append(problems, futureDates(s, cfg.Source, today)...)
 		problems = append(problems, locationRemarks(s, cfg.Source)...)
 		if cfg.External {
-			problems = append(problems, checkExternal(ctx, cfg, l.external)...)
+			problems = append(problems, checkExternal(ctx, cfg, l.external, report)...)
 		}
 	}
 	return merge(problems)
@@ -164,7 +173,7 @@ func brokenCases(problems problem.List) []string {
 func build(cfg Config) problem.List {
 	res, err := pipeline.Run(pipeline.Config{
 		FS: cfg.Source, DryRun: true, Drafts: cfg.Drafts, Minify: true,
-		Layouts: cfg.Layouts, Assets: cfg.Assets, I18n: cfg.I18n,
+		Layouts: cfg.Layouts, Assets: cfg.Assets, I18n: cfg.I18n, Progress: cfg.Progress,
 	})
 	problems := res.Problems
 	if err != nil && !errors.Is(err, pipeline.ErrProblems) {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/casebook/casebook/internal/problem"
+	"github.com/casebook/casebook/internal/progress"
 )
 
 // maxFetches bounds the external requests in flight, and
@@ -23,7 +24,8 @@ const maxFetches, maxFetchesPerHost = 8, 2
 // checkExternal fetches each distinct URL once and reports the links whose
 // URL failed. A page that is gone (404, 410) is an error; any other
 // failure (a timeout, a refusal, a server error) may pass, and is a warning.
-func checkExternal(ctx context.Context, cfg Config, links []externalLink) problem.List {
+// It counts the URLs fetched into report.
+func checkExternal(ctx context.Context, cfg Config, links []externalLink, report *progress.Reporter) problem.List {
 	client := cfg.Client
 	if client == nil {
 		client = http.DefaultClient
@@ -44,6 +46,7 @@ func checkExternal(ctx context.Context, cfg Config, links []externalLink) proble
 			urls = append(urls, l.url)
 		}
 	}
+	report.Set("checking external links", 0, len(urls))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, maxFetches)
 	hosts := make(map[string]chan struct{}) // each host's share of sem
@@ -62,6 +65,7 @@ func checkExternal(ctx context.Context, cfg Config, links []externalLink) proble
 			sem <- struct{}{}
 			defer func() { <-sem; <-perHost }()
 			r.sev, r.msg = fetch(ctx, client, u, timeout)
+			report.Add(1)
 		}(results[u], hosts[host])
 	}
 	wg.Wait()

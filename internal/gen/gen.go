@@ -43,7 +43,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
+
+	"github.com/casebook/casebook/internal/progress"
 )
 
 // Options say what Write generates.
@@ -196,16 +197,17 @@ func generate(root string, opts Options) error {
 
 // writeCases writes every case on every core. Each case draws from its own
 // stream, so the files do not depend on which worker writes them.
-func (p *plan) writeCases(dir string, progress io.Writer) error {
+func (p *plan) writeCases(dir string, w io.Writer) error {
 	var (
-		next, done atomic.Int64
-		failed     atomic.Bool
-		errOnce    sync.Once
-		firstErr   error
-		wg         sync.WaitGroup
+		next     atomic.Int64
+		failed   atomic.Bool
+		errOnce  sync.Once
+		firstErr error
+		wg       sync.WaitGroup
 	)
-	stop := reportProgress(progress, &done, len(p.cases))
-	defer stop()
+	report := progress.Start(w)
+	defer report.Stop()
+	report.Set("writing cases", 0, len(p.cases))
 	for range min(runtime.GOMAXPROCS(0), len(p.cases)) {
 		wg.Add(1)
 		go func() {
@@ -228,38 +230,10 @@ func (p *plan) writeCases(dir string, progress io.Writer) error {
 					failed.Store(true)
 					return
 				}
-				done.Add(1)
+				report.Add(1)
 			}
 		}()
 	}
 	wg.Wait()
 	return firstErr
-}
-
-// reportProgress prints "writing cases: done of total" once a second until
-// the returned function is called. Short runs print nothing.
-func reportProgress(w io.Writer, done *atomic.Int64, total int) (stop func()) {
-	if w == nil {
-		return func() {}
-	}
-	quit := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		tick := time.NewTicker(time.Second)
-		defer tick.Stop()
-		for {
-			select {
-			case <-quit:
-				return
-			case <-tick.C:
-				fmt.Fprintf(w, "writing cases: %d of %d\n", done.Load(), total)
-			}
-		}
-	}()
-	return func() {
-		close(quit)
-		wg.Wait()
-	}
 }

@@ -54,6 +54,7 @@ import (
 	"github.com/casebook/casebook/internal/markdown"
 	"github.com/casebook/casebook/internal/overlay"
 	"github.com/casebook/casebook/internal/problem"
+	"github.com/casebook/casebook/internal/progress"
 	"github.com/casebook/casebook/internal/render"
 	"github.com/casebook/casebook/internal/site"
 	"github.com/casebook/casebook/internal/sitefs"
@@ -163,8 +164,8 @@ func Run(cfg Config) (Result, error) {
 		defer unlock()
 		res.Out = out
 	}
-	progress := newProgress(cfg.Progress)
-	defer progress.stop()
+	report := progress.Start(cfg.Progress)
+	defer report.Stop()
 	// cfg stays as given: with cfg.FS nil, the site is a folder, where
 	// the encodes of images are cached (see imageProcessor).
 	srcFS := cfg.FS
@@ -173,7 +174,7 @@ func Run(cfg Config) (Result, error) {
 		srcFS, closeSource = openSource(cfg.Source)
 		defer closeSource()
 	}
-	p, assets, err := load(cfg, srcFS, &res, progress)
+	p, assets, err := load(cfg, srcFS, &res, report)
 	if err != nil {
 		return res, err
 	}
@@ -209,7 +210,7 @@ func Run(cfg Config) (Result, error) {
 	res.Pages = pages
 	if st != nil {
 		t := time.Now()
-		progress.set("replacing "+cfg.Out, 0, 0)
+		report.Set("replacing "+cfg.Out, 0, 0)
 		if err := st.commit(); err != nil {
 			return res, st.fail(err)
 		}
@@ -231,9 +232,9 @@ func Run(cfg Config) (Result, error) {
 // assets and parses the layouts, timing each into res. It returns the
 // pipeline that renders the pages, without its stage, and the assets to
 // write. srcFS stays open until the build is done: bodies are read again.
-func load(cfg Config, srcFS fs.FS, res *Result, progress *progress) (*pipeline, []output, error) {
+func load(cfg Config, srcFS fs.FS, res *Result, report *progress.Reporter) (*pipeline, []output, error) {
 	start := time.Now()
-	progress.set("loading content", 0, 0)
+	report.Set("loading content", 0, 0)
 	// The assets and layouts do not depend on the content: they are made
 	// while it loads, with the Markdown of a site that allows no raw HTML
 	// (see below for one that does).
@@ -285,7 +286,7 @@ func load(cfg Config, srcFS fs.FS, res *Result, progress *progress) (*pipeline, 
 	res.LeftOut = render.LeftOut(s)
 	res.IndexLinks = cfg.IndexLinks || !render.HasAbsoluteURL(s)
 
-	progress.set("making the assets and parsing the layouts", 0, 0)
+	report.Set("making the assets and parsing the layouts", 0, 0)
 	<-prepared
 	if l := (problem.List)(nil); errors.As(err, &l) {
 		// Links out of layouts/ and assets/ are also among the
@@ -320,7 +321,7 @@ func load(cfg Config, srcFS fs.FS, res *Result, progress *progress) (*pipeline, 
 	}
 	taken = true
 	return &pipeline{site: s, renderer: r, others: others, opts: render.Options{BaseURL: s.Config.BaseURL, Assets: manifest, IndexLinks: cfg.IndexLinks},
-		minifier: m, workers: workers, progress: progress, variants: later}, assets, nil
+		minifier: m, workers: workers, progress: report, variants: later}, assets, nil
 }
 
 // takeOutput checks the output folder, takes its lock and cleans up what

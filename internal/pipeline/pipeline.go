@@ -13,6 +13,7 @@ import (
 	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/export"
 	"github.com/casebook/casebook/internal/problem"
+	"github.com/casebook/casebook/internal/progress"
 	"github.com/casebook/casebook/internal/render"
 	"github.com/casebook/casebook/internal/site"
 )
@@ -31,7 +32,7 @@ type pipeline struct {
 	minifier *minify.M // nil: no minifying
 	stage    sink
 	workers  int
-	progress *progress
+	progress *progress.Reporter
 	digests  bool // whether the stage keeps files by their source's digest
 
 	// records, when not nil, are what the pages read in the previous
@@ -86,7 +87,7 @@ func (p *pipeline) run(assets []output) (int, problem.List, error) {
 		n += m
 		problems = append(problems, more...)
 	}
-	p.progress.set("encoding the image variants", 0, 0)
+	p.progress.Set("encoding the image variants", 0, 0)
 	variants, verr := p.waitVariants()
 	if err == nil {
 		if err = verr; err == nil {
@@ -157,7 +158,7 @@ func (p *pipeline) runSite() (int, problem.List, error) {
 		waits := g.Reading(render.AfterIndex)
 		first, waiting = splitPages(now, func(pg render.Page) bool { return !waits[p.prefix+pg.Path] })
 	}
-	p.progress.set(p.what("rendering pages"), 0, len(first))
+	p.progress.Set(p.what("rendering pages"), 0, len(first))
 	problems, err := p.pages(first)
 	plan := <-rest
 	if err != nil {
@@ -168,7 +169,7 @@ func (p *pipeline) runSite() (int, problem.List, error) {
 		maps.Copy(p.dirty, p.rec.graph.Dirty(afterIndex))
 	}
 	second := append(waiting, plan...)
-	p.progress.set(p.what("rendering the catalogue"), 0, len(second))
+	p.progress.Set(p.what("rendering the catalogue"), 0, len(second))
 	more, err := p.pages(second)
 	problems = append(problems, more...)
 	if err == nil && p.rec != nil {
@@ -227,7 +228,7 @@ func (p *pipeline) what(doing string) string {
 func (p *pipeline) pages(plan []render.Page) (problem.List, error) {
 	problemsOf := make([]problem.List, len(plan))
 	err := parallel(len(plan), p.workers, func(i int) error {
-		defer p.progress.add(1)
+		defer p.progress.Add(1)
 		var err error
 		problemsOf[i], err = p.page(plan[i])
 		return err
