@@ -546,3 +546,21 @@ func TestHeadings(t *testing.T) {
 		})
 	})
 }
+
+// TestPartnerOfFileInUTF16 checks that the partner file of a partner whose
+// only case is saved as UTF-16, which the build refuses, is not also
+// reported as matching no case: the fix is the case file's encoding.
+func TestPartnerOfFileInUTF16(t *testing.T) {
+	text := caseFile("Roeselare", "BE", "Body.\n")
+	wide := []byte{0xff, 0xfe}
+	for _, r := range text {
+		wide = append(wide, byte(r), byte(r>>8))
+	}
+	fsys := fixture(map[string]string{
+		"content/cases/a.md":            string(wide),
+		"content/partners/roeselare.md": "---\nname: Roeselare\ncountry: BE\ntype: municipality\n---\nA town.\n",
+	})
+	assertProblems(t, run(t, fsys, check.Config{}), []string{
+		`content/cases/a.md:1:1: error: the file is saved as UTF-16: expected UTF-8; save it again as UTF-8 (in Notepad: Save as, then Encoding: UTF-8)`,
+	})
+}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/casebook/casebook/internal/content"
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/site"
 )
@@ -75,6 +76,7 @@ func partnerFiles(s *site.Site, source fs.FS, broken []string) problem.List {
 			data, ok := texts[b]
 			if !ok {
 				data, _ = fs.ReadFile(source, b)
+				data = content.AsUTF8(data) // a file refused for its encoding names partners too
 				texts[b] = data
 			}
 			if bytes.Contains(data, []byte(name)) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
@@ -110,8 +111,19 @@ func split(data []byte) (*document, error) {
 		}
 	}
 	if errors.Is(err, frontmatter.ErrNotFound) {
-		if opener := firstLine(data); opener == "---" || opener == "+++" || opener == ";;;" {
+		opener := firstLine(data)
+		if opener == "---" || opener == "+++" || opener == ";;;" {
 			return nil, &posError{line: 1, col: 1, msg: fmt.Sprintf("front matter is not closed: expected a closing %s line after the fields; %s", opener, closingHint(data, opener))}
+		}
+		for _, fence := range []string{"---", "+++"} {
+			rest, ok := strings.CutPrefix(opener, fence)
+			switch {
+			case !ok || !bytes.HasPrefix(bytes.TrimLeft(data, " \t\r\n"), []byte(fence)):
+			case strings.Trim(rest, fence[:1]) == "":
+				return nil, &posError{line: 1, col: 1, msg: fmt.Sprintf("front matter's first line is %q: expected three, %s", opener, fence)}
+			default:
+				return nil, &posError{line: 1, col: 1, msg: fmt.Sprintf("front matter's first line is %q: expected %s alone on its line; move %q to a line of its own, or remove it", opener, fence, strings.TrimSpace(rest))}
+			}
 		}
 		return nil, errNoFrontMatter
 	}

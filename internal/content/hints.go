@@ -146,6 +146,10 @@ func closingHint(data []byte, opener string) string {
 		if i == 0 {
 			continue
 		}
+		if opener == "---" && string(bytes.TrimSpace(l)) == "..." {
+			// YAML's end of a document, which Pandoc takes too
+			return "line " + strconv.Itoa(i+1) + " is ..., YAML's end of a document, which front matter does not take (nor Hugo's, nor Jekyll's): write --- there"
+		}
 		if !yamlish.Match(l) {
 			break
 		}

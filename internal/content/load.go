@@ -47,6 +47,9 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
 	"gopkg.in/yaml.v3"
 
 	"github.com/casebook/casebook/internal/deps"
@@ -485,11 +488,53 @@ func readFile(fsys fs.FS, p string, problems *problem.List) ([]byte, bool) {
 	return clean(p, data, problems)
 }
 
+// wideEncoding returns "UTF-16" or "UTF-32" when data looks like text in
+// that encoding, as Windows editors save "Unicode" text: by its byte order
+// mark, or by the zero bytes of its first letters, which are ASCII in a
+// file of front matter. It returns "" for anything else.
+func wideEncoding(data []byte) string {
+	name, _ := wideDecoder(data)
+	return name
+}
+
+// wideDecoder returns wideEncoding's name and a decoder of that encoding.
+func wideDecoder(data []byte) (string, *encoding.Decoder) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe, 0, 0}):
+		return "UTF-32", utf32.UTF32(utf32.LittleEndian, utf32.ExpectBOM).NewDecoder()
+	case bytes.HasPrefix(data, []byte{0, 0, 0xfe, 0xff}):
+		return "UTF-32", utf32.UTF32(utf32.BigEndian, utf32.ExpectBOM).NewDecoder()
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}), bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		return "UTF-16", unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+	case len(data) >= 8 && data[0] != 0 && data[1] == 0 && data[2] != 0 && data[3] == 0:
+		return "UTF-16", unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder()
+	case len(data) >= 8 && data[0] == 0 && data[1] != 0 && data[2] == 0 && data[3] != 0:
+		return "UTF-16", unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder()
+	}
+	return "", nil
+}
+
+// AsUTF8 returns a content file's data as UTF-8 text: decoded when it is
+// in an encoding that wideEncoding names (which the build refuses), so
+// that check can still find what the file names; as it is otherwise.
+func AsUTF8(data []byte) []byte {
+	if _, dec := wideDecoder(data); dec != nil {
+		if text, err := dec.Bytes(data); err == nil {
+			return text
+		}
+	}
+	return data
+}
+
 // clean checks that data is UTF-8 text, and removes a byte order mark and
 // carriage returns, keeping every line where it was.
 func clean(p string, data []byte, problems *problem.List) ([]byte, bool) {
 	if len(data) > MaxFileSize {
 		problems.Errorf(p, 0, 0, "file is %d bytes: expected a content file under %d MB", len(data), MaxFileSize>>20)
+		return nil, false
+	}
+	if enc := wideEncoding(data); enc != "" {
+		problems.Errorf(p, 1, 1, "the file is saved as %s: expected UTF-8; save it again as UTF-8 (in Notepad: Save as, then Encoding: UTF-8)", enc)
 		return nil, false
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
