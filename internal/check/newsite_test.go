@@ -1,8 +1,10 @@
 package check_test
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -10,7 +12,9 @@ import (
 	"github.com/BurntSushi/toml"
 	"gopkg.in/yaml.v3"
 
+	casebook "github.com/casebook/casebook"
 	"github.com/casebook/casebook/internal/check"
+	"github.com/casebook/casebook/internal/pipeline"
 )
 
 // TestNewSiteRecipes reads the deploy recipes that NewSite writes as their
@@ -86,15 +90,6 @@ func TestNewSiteRecipes(t *testing.T) {
 		}
 		if got, want := cfg.Build.Publish, "public"; got != want {
 			t.Errorf("publish: got %q, want %q", got, want)
-		}
-		immutable := map[string]bool{}
-		for _, h := range cfg.Headers {
-			immutable[h.For] = strings.Contains(h.Values["Cache-Control"], "immutable")
-		}
-		for path, want := range map[string]bool{"/*": false, "/assets/css/*": true, "/assets/js/*": true, "/assets/variants/*": true, "/search/*": true} {
-			if got := immutable[path]; got != want {
-				t.Errorf("%s immutable: got %v, want %v", path, got, want)
-			}
 		}
 	})
 	t.Run("Scripts", func(t *testing.T) {
@@ -177,4 +172,132 @@ func TestNewSiteInRepository(t *testing.T) {
 	if b, _ := os.ReadFile("README.md"); !strings.HasPrefix(string(b), "# twinning-library\n") {
 		t.Errorf("README.md of a site made in \".\": got %.40q, want it named after the folder", b)
 	}
+}
+
+// TestNewSiteCacheHeaders builds a new site and reads the cache headers
+// that each of its recipes gives each file of the output, as the host
+// does: a file with a content hash in its name is kept for a year, any
+// other (the pages, search/catalogue.json, whose name never changes) is
+// checked on every visit, and no file gets two Cache-Control values,
+// which Cloudflare and Netlify join when two rules match.
+func TestNewSiteCacheHeaders(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if _, _, err := check.NewSite(dir, check.SiteParams{Version: "v1.2.3", GoVersion: "1.26.8"}); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "public")
+	if _, err := pipeline.Run(pipeline.Config{Source: dir, Out: out, Minify: true, OneOff: true,
+		BaseURL: "https://example.org/cases/", Layouts: casebook.Layouts, Assets: casebook.Assets, I18n: casebook.I18n}); err != nil {
+		t.Fatal(err)
+	}
+	var files []string // URL paths under the site's root, "/search/catalogue.json"
+	err := filepath.WalkDir(out, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			rel, _ := filepath.Rel(out, p)
+			files = append(files, "/"+filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	// glob matches a path as the hosts' patterns do: * is any text.
+	glob := func(pattern, path string) bool {
+		re := "^" + strings.ReplaceAll(regexp.QuoteMeta(pattern), `\*`, ".*") + "$"
+		return regexp.MustCompile(re).MatchString(path)
+	}
+
+	recipes := map[string]func(path string) []string{} // the Cache-Control values a path gets
+	var headers []struct{ pattern, value string }
+	pattern := ""
+	for _, line := range strings.Split(read("_headers"), "\n") {
+		switch {
+		case strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "":
+		case !strings.HasPrefix(line, " "):
+			pattern = line
+		case strings.HasPrefix(strings.TrimSpace(line), "Cache-Control:"):
+			headers = append(headers, struct{ pattern, value string }{pattern, strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "Cache-Control:"))})
+		}
+	}
+	recipes["_headers (Cloudflare Pages)"] = func(path string) []string {
+		var got []string
+		for _, h := range headers {
+			if glob(h.pattern, path) {
+				got = append(got, h.value)
+			}
+		}
+		return or(got, "public, max-age=0, must-revalidate") // the host's default
+	}
+	var netlify struct {
+		Headers []struct {
+			For    string
+			Values map[string]string
+		}
+	}
+	if _, err := toml.Decode(read("netlify.toml"), &netlify); err != nil {
+		t.Fatal(err)
+	}
+	recipes["netlify.toml"] = func(path string) []string {
+		var got []string
+		for _, h := range netlify.Headers {
+			if v, ok := h.Values["Cache-Control"]; ok && glob(h.For, path) {
+				got = append(got, v)
+			}
+		}
+		return or(got, "public, max-age=0, must-revalidate")
+	}
+	nginx := regexp.MustCompile("location ~ \\^/cases/(.*) \\{\n\\s+add_header Cache-Control \"([^\"]+)\"").FindStringSubmatch(read("deploy/README.md"))
+	if nginx == nil {
+		t.Fatal("deploy/README.md has no nginx location for the files kept a year")
+	}
+	recipes["nginx (deploy/README.md)"] = func(path string) []string {
+		if regexp.MustCompile("^/" + nginx[1]).MatchString(path) {
+			return []string{nginx[2]}
+		}
+		return []string{"public, max-age=0, must-revalidate"} // location /cases/
+	}
+	store := read("deploy/object-store.sh")
+	first := store[strings.Index(store, "aws s3 sync"):]
+	first = first[:strings.Index(first, "--cache-control")]
+	includes := regexp.MustCompile(`--include '([^']+)'`).FindAllStringSubmatch(first, -1)
+	recipes["deploy/object-store.sh"] = func(path string) []string {
+		for _, inc := range includes { // the first sync: --exclude '*' and these, kept a year
+			if glob("/"+inc[1], path) {
+				return []string{"public, max-age=31536000, immutable"}
+			}
+		}
+		return []string{"public, max-age=0, must-revalidate"}
+	}
+
+	hashed := regexp.MustCompile(`\.[0-9a-f]{10}(-[0-9]+)?\.[a-z0-9]+$`)
+	kinds := map[bool]int{}
+	for _, path := range files {
+		want := "public, max-age=0, must-revalidate"
+		if hashed.MatchString(path) {
+			want = "public, max-age=31536000, immutable"
+		}
+		kinds[hashed.MatchString(path)]++
+		for name, values := range recipes {
+			if len(values(path)) != 1 || values(path)[0] != want {
+				t.Errorf("%s gives %s Cache-Control %q, want %q", name, path, values(path), want)
+			}
+		}
+	}
+	if kinds[true] < 5 || kinds[false] < 5 || !slices.Contains(files, "/search/catalogue.json") {
+		t.Fatalf("the new site's output has %d files with a hash and %d without, want some of both, and search/catalogue.json", kinds[true], kinds[false])
+	}
+}
+
+func or(values []string, fallback string) []string {
+	if len(values) == 0 {
+		return []string{fallback}
+	}
+	return values
 }
