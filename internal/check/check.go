@@ -109,6 +109,7 @@ func Run(ctx context.Context, cfg Config) problem.List {
 	}
 	problems = append(problems, loaded...)
 	problems = append(problems, strayFiles(cfg.Source, files.Languages(), files.LanguagesKnown())...)
+	problems = append(problems, hostRules(cfg.Source)...)
 	if s != nil {
 		md := markdown.New(s.Config.UnsafeHTML)
 		var pages []render.Page

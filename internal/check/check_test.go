@@ -8,6 +8,8 @@ import (
 	"image/png"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -563,4 +565,32 @@ func TestPartnerOfFileInUTF16(t *testing.T) {
 	assertProblems(t, run(t, fsys, check.Config{}), []string{
 		`content/cases/a.md:1:1: error: the file is saved as UTF-16: expected UTF-8; save it again as UTF-8 (in Notepad: Save as, then Encoding: UTF-8)`,
 	})
+}
+
+// TestHostRules checks that the cache rules that casebook new site once
+// wrote, which kept search/catalogue.json a year, are a warning at their
+// line, in _headers and netlify.toml, and that the rules it writes now
+// are not.
+func TestHostRules(t *testing.T) {
+	old := map[string]string{
+		"_headers":     "/*\n  X-Content-Type-Options: nosniff\n/search/*\n  Cache-Control: public, max-age=31536000, immutable\n",
+		"netlify.toml": "[build]\n  publish = \"public\"\n\n[[headers]]\n  for = \"/search/*\"\n  [headers.values]\n    Cache-Control = \"public, max-age=31536000, immutable\"\n",
+	}
+	assertProblems(t, run(t, fixture(old), check.Config{}), []string{
+		`_headers:3:1: warning: /search/* keeps every file under /search/ for a year, search/catalogue.json too, whose name stays while the files it names change: returning readers' catalogue would ask for files that are gone; keep the hashed ones alone (/search/cards-*, /search/terms-*, /search/facet-*, /search/sort-*), as casebook new site writes them now`,
+		`netlify.toml:5:1: warning: for = "/search/*" keeps every file under /search/ for a year, search/catalogue.json too, whose name stays while the files it names change: returning readers' catalogue would ask for files that are gone; keep the hashed ones alone (/search/cards-*, /search/terms-*, /search/facet-*, /search/sort-*), as casebook new site writes them now`,
+	})
+	dir := filepath.Join(t.TempDir(), "site")
+	if _, _, err := check.NewSite(dir, check.SiteParams{Version: "v1.2.3", GoVersion: "1.26.8"}); err != nil {
+		t.Fatal(err)
+	}
+	now := map[string]string{}
+	for _, name := range []string{"_headers", "netlify.toml"} {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		now[name] = string(b)
+	}
+	assertProblems(t, run(t, fixture(now), check.Config{}), nil)
 }
