@@ -42,7 +42,7 @@ func Scaffold(kind, title string, t Terms) (file string, data []byte, err error)
 		fmt.Fprintf(&b, caseTemplate, q, approach, themeHint(t.Themes))
 	case "approach":
 		file = path.Join(content.ApproachesDir, slug+".md")
-		fmt.Fprintf(&b, "---\ntitle: %s\norder: %d\nsummary: One or two sentences that say what sets this approach apart.\nratings:                 # 0 to 3, shown as -, +, ++, +++\n", q, len(t.Approaches)+1)
+		fmt.Fprintf(&b, "---\ntitle: %s\norder: %d\nsummary: One or two sentences that say what sets this approach apart.\nratings:                 # 0 to 3, shown as -, +, ++, +++\n", q, t.LastOrder+1)
 		for _, f := range t.Features {
 			fmt.Fprintf(&b, "  %s: 0", f.ID)
 			if f.Label != "" {

@@ -315,3 +315,37 @@ func TestSchemaAcceptsSampleSite(t *testing.T) {
 		}
 	}
 }
+
+// TestTermsOfSiteWithTranslations checks the terms of a site whose
+// approaches have translations: the ids are the approaches' own, not their
+// translations' file names (which the schema would offer as ids), and a
+// new approach comes after the last order, not the number of files.
+func TestTermsOfSiteWithTranslations(t *testing.T) {
+	approach := func(order int) string {
+		return fmt.Sprintf("---\ntitle: A\norder: %d # after twinning\nratings: {reciprocity: 1, governance: 1}\n---\nText.\n", order)
+	}
+	fsys := fixture(map[string]string{
+		"content/site.yaml":                 siteYAML + "languages: [en, nl]\n",
+		"content/approaches/exchange.md":    approach(10),
+		"content/approaches/exchange.nl.md": "---\ntitle: Uitwisseling\n---\nTekst.\n",
+		"content/approaches/notes.txt":      "not an approach\n",
+	})
+	terms, err := check.ReadTerms(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(terms.Approaches, " "), "exchange twinning"; got != want {
+		t.Errorf("approaches: got %q, want %q", got, want)
+	}
+	schema := kindSchema(t, "case", terms)
+	if ids := fmt.Sprint(schema["properties"].(map[string]any)["approaches"]); strings.Contains(ids, "exchange.nl") {
+		t.Errorf("the schema offers a translation as an approach id: %s", ids)
+	}
+	_, data, err := check.Scaffold("approach", "Climate partnership", terms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "\norder: 11\n") {
+		t.Errorf("a new approach after orders 1 and 10:\n%s", data)
+	}
+}

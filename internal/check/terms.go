@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -21,6 +23,7 @@ type Terms struct {
 	Title, BaseURL string // of site.yaml, for the web editor
 	Features       []site.Feature
 	Approaches     []string // sorted
+	LastOrder      int      // the largest order of the approaches, for a new one's
 	Themes         []site.ThemeLabel
 	// Languages are the codes of the site's languages, the default
 	// first; none for a site in one language.
@@ -71,13 +74,26 @@ func ReadTerms(fsys fs.FS) (Terms, error) {
 		return t, err
 	}
 	for _, e := range entries {
-		if name := e.Name(); !e.IsDir() && !content.Skipped(name) && path.Ext(name) == ".md" {
-			t.Approaches = append(t.Approaches, strings.TrimSuffix(name, ".md"))
+		// An id is a slug: "twinning.nl.md" is a translation, and
+		// any other name with a dot is an error of the build's.
+		id, ok := strings.CutSuffix(e.Name(), ".md")
+		if e.IsDir() || content.Skipped(e.Name()) || !ok || !site.ValidSlug(id) {
+			continue
+		}
+		t.Approaches = append(t.Approaches, id)
+		if data, err := fs.ReadFile(fsys, path.Join(content.ApproachesDir, e.Name())); err == nil {
+			if m := orderLine.FindSubmatch(data); m != nil {
+				n, _ := strconv.Atoi(string(m[1]))
+				t.LastOrder = max(t.LastOrder, n)
+			}
 		}
 	}
 	slices.Sort(t.Approaches)
 	return t, nil
 }
+
+// orderLine finds an approach's order in its front matter, leniently.
+var orderLine = regexp.MustCompile(`(?m)^order:[ \t]*([0-9]{1,6})[ \t]*(?:#.*)?\r?$`)
 
 // themeEntry is an entry of site.yaml's themes: {id, label} or a bare
 // label, whose slug is the id (as the loader reads it).
