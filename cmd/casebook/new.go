@@ -56,25 +56,12 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%s: nothing written, as the site would not publish it: %s", filepath.Join(source, filepath.FromSlash(name)), errs[0].Message)
 	}
 	file := filepath.Join(source, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, fs.ErrExist) {
+	switch err := check.WriteNew(source, name, data, 0o644); {
+	case errors.Is(err, fs.ErrExist):
 		return fmt.Errorf("%s already exists: choose another title, or edit that file", file)
-	}
-	if errors.Is(err, syscall.ENAMETOOLONG) {
+	case errors.Is(err, syscall.ENAMETOOLONG):
 		return fmt.Errorf("%s: the path is too long for the file system: choose a shorter --source folder", file)
-	}
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(file) // this command made it: no half file for the next build
+	case err != nil:
 		return err
 	}
 	fmt.Fprintln(stdout, file)

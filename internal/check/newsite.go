@@ -78,7 +78,7 @@ func NewSite(dir string, p SiteParams) (written, kept []string, err error) {
 	}
 	replacer := strings.NewReplacer("{{.Version}}", p.Version, "{{.GoVersion}}", p.GoVersion, "{{.Title}}", title)
 	write := func(rel string, data []byte, mode os.FileMode) error {
-		switch err := writeNew(dir, rel, data, mode); {
+		switch err := WriteNew(dir, rel, data, mode); {
 		case errors.Is(err, fs.ErrExist) && rel == ".gitignore":
 			added, err := addLines(filepath.Join(dir, rel), data)
 			if err != nil {
@@ -141,9 +141,11 @@ func repoFile(name string) bool {
 	return false
 }
 
-// writeNew writes data into a new file at rel in dir, and fails with
-// fs.ErrExist when there is one.
-func writeNew(dir, rel string, data []byte, mode os.FileMode) error {
+// WriteNew writes data into a new file at rel (slash-separated) in dir,
+// making its folders, and fails with fs.ErrExist when there is one. It
+// removes the file it made when writing fails (a full disk): no half file
+// for the next build.
+func WriteNew(dir, rel string, data []byte, mode os.FileMode) error {
 	file := filepath.Join(dir, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
@@ -157,7 +159,7 @@ func writeNew(dir, rel string, data []byte, mode os.FileMode) error {
 		err = cerr
 	}
 	if err != nil {
-		os.Remove(file) // made here: no half file
+		os.Remove(file)
 	}
 	return err
 }
