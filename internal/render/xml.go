@@ -50,7 +50,9 @@ func (b *binding) sitemap(pages []Page, part *sitemapPart, rec *deps.Recorder) [
 	case part.n == 0:
 		return b.sitemapIndex(part.of)
 	default:
-		pages = pages[(part.n-1)*part.per : min(part.n*part.per, len(pages))]
+		// The plan made the part of these pages; min keeps a part that a
+		// changed site left empty from cutting out of bounds.
+		pages = pages[min((part.n-1)*part.per, len(pages)):min(part.n*part.per, len(pages))]
 	}
 	langs := b.translations("", rec)
 	set := sitemapURLSet{URLs: make([]sitemapURL, 0, len(pages)*max(1, len(langs)))}
