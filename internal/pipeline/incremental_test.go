@@ -794,7 +794,7 @@ func (m *mutator) layoutEdits() []randomEdit {
 		}}
 	}
 	approachLink := `<li>{{cached "partials/link.html" .}}</li>`
-	caseList := `{{template "partials/case-list.html" .Cases}}`
+	caseList := `{{template "partials/case-list.html" (newest .Cases)}}`
 	return []randomEdit{
 		change("facts: approach summary", "partials/facts.html", approachLink, approachLink[:len(approachLink)-5]+` {{.Summary}}</li>`),
 		change("partner: case budgets", "partner.html", caseList, caseList+`{{range .Cases}}{{with .Budget}}<p>{{.String}}</p>{{end}}{{end}}`),

@@ -327,6 +327,14 @@ func sortedValues[K comparable, V any](m map[K]V, compare func(a, b V) int) []V 
 	return vs
 }
 
+// Newest returns up to n of cases, newest first, as RecentCases orders
+// them; cases is left as it is.
+func Newest(cases []*Case, n int) []*Case {
+	sorted := slices.Clone(cases)
+	sortCases(sorted, newer)
+	return slices.Clip(sorted[:min(n, len(sorted))])
+}
+
 func newer(a, b *Case) int {
 	return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(b.Start, a.Start), strings.Compare(a.Slug, b.Slug))
 }
