@@ -122,10 +122,12 @@ func Run(ctx context.Context, cfg Config) problem.List {
 					langs = append(langs, l.Code)
 				}
 			}
-			problems = append(problems, messageRemarks(msgs, langs)...)
+			var layoutKeys []string
 			if r, err := render.New(overlay.New(cfg.Source, "layouts", cfg.Layouts), msgs, md, nil); err == nil {
 				pages = r.Pages(s)
+				layoutKeys = r.MessageKeys()
 			}
+			problems = append(problems, messageRemarks(msgs, langs, layoutKeys)...)
 		}
 		l := newLinker(s, md, pages, overlay.New(cfg.Source, "assets", cfg.Assets), cfg.Source)
 		l.drafts = cfg.Drafts

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/casebook/casebook/internal/i18n"
@@ -12,9 +13,11 @@ import (
 // of the English messages that the language has in no file, its own nor
 // casebook's, and which its pages so show in English. For a language of
 // the site, langs, without any file, the warning is at content/site.yaml.
-// Keys that the English messages do not have are mistyped or out of date:
-// nothing reads them.
-func messageRemarks(msgs *i18n.Catalog, langs []string) problem.List {
+// Keys that neither casebook's messages have nor the layouts read (by
+// their constant keys, layoutKeys) are mistyped or out of date: nothing
+// reads them. A message that reads a value casebook does not give it
+// ({{.Nope}}) would show "<no value>".
+func messageRemarks(msgs *i18n.Catalog, langs, layoutKeys []string) problem.List {
 	var problems problem.List
 	for _, l := range msgs.SiteFiles() {
 		file := i18n.Dir + "/" + l + ".toml"
@@ -24,12 +27,15 @@ func messageRemarks(msgs *i18n.Catalog, langs []string) problem.List {
 		}
 		var unknown []string
 		for _, k := range msgs.SiteKeys(l) {
-			if !msgs.Has(k) {
+			if !msgs.Casebook(k) && !slices.Contains(layoutKeys, k) {
 				unknown = append(unknown, k)
 			}
 		}
 		if len(unknown) > 0 {
 			problems.Warnf(file, 0, 0, "no page reads these keys, which casebook's messages do not have (mistyped?): %s", list(unknown))
+		}
+		for _, r := range msgs.FieldRemarks(l) {
+			problems.Warnf(r.File, r.Line, 1, "%s", r.Message)
 		}
 	}
 	for _, lang := range langs {

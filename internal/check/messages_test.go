@@ -27,7 +27,17 @@ func TestMessageRemarks(t *testing.T) {
 		{"LayoutKeyInNoFile", map[string]string{"layouts/partials/footer.html": "<footer>{{T \"footer_thanks\"}}</footer>"},
 			[]string{`layouts/partials/footer.html:1:12: error: no message file has the key "footer_thanks"`}},
 		{"BrokenFile", map[string]string{"i18n/nl.toml": "home_browse = \n"},
-			[]string{`i18n/nl.toml: error: `}},
+			[]string{`i18n/nl.toml:1:15: error: expected value`}},
+		// In English too: the site's en.toml overrides casebook's.
+		{"MistypedKeyInEnglish", map[string]string{"i18n/en.toml": "home_brows = \"Look around\"\n"},
+			[]string{`i18n/en.toml: warning: no page reads these keys, which casebook's messages do not have (mistyped?): "home_brows"`}},
+		// A key of the site's own, which its own layout reads, is no mistake.
+		{"KeyOfOwnLayout", map[string]string{"i18n/en.toml": "footer_thanks = \"Thanks\"\n",
+			"layouts/partials/footer.html": "<footer>{{T \"footer_thanks\"}}</footer>"}, nil},
+		{"ValueNotGiven", map[string]string{"i18n/nl.toml": "home_browse = \"Snuffelen\"\ncases_heading = { one = \"Case\", other = \"{{.Count}} cases in {{.Country}}\" }\n"},
+			[]string{`i18n/nl.toml:2:1: warning: cases_heading: {{.Country}} would show as "<no value>": this message gets only {{.Count}}`}},
+		{"BracesInText", map[string]string{"i18n/fr.toml": "home_browse = 3\n\nfilter_in_catalogue = \"Filtrer {{.Count\"\n"},
+			[]string{`i18n/fr.toml:1:1: error: home_browse: expected a text in quotes`, `i18n/fr.toml:3:1: error: filter_in_catalogue: the text's {{...}} does not parse`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

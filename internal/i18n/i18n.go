@@ -29,6 +29,7 @@
 package i18n
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -63,6 +64,8 @@ type Catalog struct {
 	files  map[string][]string                   // by language: its files, "i18n/nl.toml" (defaults first)
 	bytes  map[string][]byte                     // by language: the bytes of its files, for versions
 	raw    map[string]map[string]*goi18n.Message // by language and key: the message, the site's over the defaults'
+	given  map[string]map[string]bool            // by key: the values ({{.Count}}) that casebook's own messages read
+	site   map[string][]byte                     // by language: the site's own file
 
 	mu   sync.Mutex
 	msgs map[string]*Messages // by language: what For made, with the texts it wrote since
@@ -79,6 +82,8 @@ func Load(site, defaults fs.FS) (*Catalog, error) {
 		files:  map[string][]string{},
 		bytes:  map[string][]byte{},
 		raw:    map[string]map[string]*goi18n.Message{},
+		given:  map[string]map[string]bool{},
+		site:   map[string][]byte{},
 	}
 	c.bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	for _, layer := range []struct {
@@ -93,10 +98,17 @@ func Load(site, defaults fs.FS) (*Catalog, error) {
 			return nil, fmt.Errorf("%s: %w", Dir, err)
 		}
 		sort.Strings(names)
+		var errs []error // every problem of every file, each on its own
 		for _, name := range names {
-			if err := c.add(layer.fsys, name, layer.site); err != nil {
-				return nil, err
+			err := c.add(layer.fsys, name, layer.site)
+			if j, ok := err.(interface{ Unwrap() []error }); ok {
+				errs = append(errs, j.Unwrap()...)
+			} else if err != nil {
+				errs = append(errs, err)
 			}
+		}
+		if len(errs) > 0 {
+			return nil, errors.Join(errs...)
 		}
 	}
 	if len(c.keys[Source]) == 0 {
@@ -135,6 +147,13 @@ func (c *Catalog) add(fsys fs.FS, name string, site bool) error {
 	if _, err := language.Parse(lang); err != nil {
 		return fmt.Errorf("%s: %q is not a language tag (BCP 47), such as \"nl\" or \"fr\"", file, lang)
 	}
+	if site {
+		// casebook's own files are checked by its tests; a site's
+		// are checked here, every problem at its line.
+		if err := lintFile(file, b); err != nil {
+			return err
+		}
+	}
 	mf, err := c.bundle.ParseMessageFileBytes(b, name)
 	if err != nil {
 		return fmt.Errorf("%s: %w", file, err)
@@ -151,11 +170,85 @@ func (c *Catalog) add(fsys fs.FS, name string, site bool) error {
 		c.raw[lang][m.ID] = m
 		if site {
 			c.siteKs[lang][m.ID] = true
+			continue
 		}
+		if c.given[m.ID] == nil {
+			c.given[m.ID] = map[string]bool{}
+		}
+		for _, f := range messageFields(m) {
+			c.given[m.ID][f] = true
+		}
+	}
+	if site {
+		c.site[lang] = b
 	}
 	c.files[lang] = append(c.files[lang], file)
 	c.bytes[lang] = append(append(c.bytes[lang], b...), 0)
 	return nil
+}
+
+// Remark is a likely mistake in a site's message file, at a line of it.
+type Remark struct {
+	File    string // "i18n/nl.toml"
+	Line    int
+	Message string
+}
+
+// FieldRemarks returns the messages of the site's own file for lang that
+// read a value ({{.Nope}}) that none of casebook's messages of the same
+// key reads: casebook gives that key no such value, and a page would show
+// "<no value>". Keys that casebook has no message of (a site's own, for
+// its own layouts) are left alone.
+func (c *Catalog) FieldRemarks(lang string) []Remark {
+	var out []Remark
+	for _, key := range c.SiteKeys(lang) {
+		given, ok := c.given[key]
+		if !ok {
+			continue
+		}
+		var unknown []string
+		for _, f := range messageFields(c.raw[lang][key]) {
+			if !given[f] {
+				unknown = append(unknown, "{{."+f+"}}")
+			}
+		}
+		if len(unknown) == 0 {
+			continue
+		}
+		have := make([]string, 0, len(given))
+		for _, f := range sortedKeys(given) {
+			have = append(have, "{{."+f+"}}")
+		}
+		what := "no values"
+		if len(have) > 0 {
+			what = "only " + strings.Join(have, ", ")
+		}
+		out = append(out, Remark{File: Dir + "/" + lang + ".toml", Line: keyLine(c.site[lang], key),
+			Message: fmt.Sprintf("%s: %s would show as \"<no value>\": this message gets %s", key, strings.Join(unknown, ", "), what)})
+	}
+	return out
+}
+
+// messageFields returns the values that any form of m reads.
+func messageFields(m *goi18n.Message) []string {
+	var out []string
+	for _, text := range []string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other} {
+		for _, f := range fields(text) {
+			if !slices.Contains(out, f) {
+				out = append(out, f)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Casebook reports whether casebook's own English messages have key: a key
+// of a site's file that they lack is one that only the site's own layouts
+// can read.
+func (c *Catalog) Casebook(key string) bool {
+	_, ok := c.given[key]
+	return ok
 }
 
 // Has reports whether the English messages, and so every language, have key.

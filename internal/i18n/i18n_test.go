@@ -50,7 +50,7 @@ func TestEveryMessageRenders(t *testing.T) {
 		"Site": "S", "Amount": "1", "Symbol": "€", "Year": "2020", "Month": "M", "Figure": "F", "Feature": "F",
 		"Importance": "I", "Words": "W", "Score": "1", "First": "1", "Last": "2", "Approach": "A",
 		"Low": "L", "High": "H", "Currency": "€", "Title": "T", "Points": "P", "Q": "q", "To": "t", "Error": "e",
-		"Why": "w", "Have": "1", "Sort": "s", "Lat": "1", "NS": "N", "Lon": "2", "EW": "E", "Language": "L"}
+		"Why": "w", "Have": "1", "Sort": "s", "Lat": "1", "NS": "N", "Lon": "2", "EW": "E", "Language": "L", "Shown": "48"}
 	for _, lang := range []string{"en", "nl", "fr"} {
 		m := c.For(lang)
 		for _, k := range c.Keys(lang) {
@@ -214,19 +214,29 @@ func TestLanguageWithoutFile(t *testing.T) {
 	}
 }
 
+// TestLoadErrors checks the errors of a site's message files: each at its
+// file, and at the line of its key where it has one, saying what to write.
 func TestLoadErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		site fstest.MapFS
 		want string
 	}{
-		{"bad TOML", fstest.MapFS{"nl.toml": {Data: []byte("home_browse = \n")}}, "i18n/nl.toml: "},
+		{"bad TOML", fstest.MapFS{"nl.toml": {Data: []byte("home_browse = \n")}}, "i18n/nl.toml:1:15: expected value"},
+		{"a number", fstest.MapFS{"nl.toml": {Data: []byte("a = \"b\"\nhome_browse = 3\n")}},
+			`i18n/nl.toml:2:1: home_browse: expected a text in quotes, such as home_browse = "...", or a table of plural forms, found the number 3`},
+		{"a form not a text", fstest.MapFS{"nl.toml": {Data: []byte("[n_cases]\none = \"{{.Count}} case\"\nother = 2\n")}},
+			`i18n/nl.toml:1:1: n_cases.other: expected a text in quotes, found the number 2`},
+		{"no plural form", fstest.MapFS{"nl.toml": {Data: []byte("\nn_cases = { one = \"1\", others = \"{{.Count}}\" }\n")}},
+			`i18n/nl.toml:2:1: n_cases: "others" is not a plural form: expected zero, one, two, few, many, other`},
+		{"braces", fstest.MapFS{"nl.toml": {Data: []byte("cases_heading = { one = \"Case ({{.Count}\", other = \"Cases ({{.Count}})\" }\n")}},
+			`i18n/nl.toml:1:1: cases_heading.one: the text's {{...}} does not parse (bad character U+007D '}'): write {{.Count}} and the like whole`},
 		{"not a language", fstest.MapFS{"dutch-ish.toml": {Data: []byte("a = \"b\"\n")}}, `i18n/dutch-ish.toml: "dutch-ish" is not a language tag`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := i18n.Load(tt.site, os.DirFS("../../i18n"))
-			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) || strings.Count(err.Error(), "\n") > 0 {
 				t.Fatalf("got %v, want %s...", err, tt.want)
 			}
 		})
@@ -285,5 +295,28 @@ func TestArgsKept(t *testing.T) {
 		if !strings.Contains(got, strconv.Itoa(n)) {
 			t.Errorf("typical with a count of %d: got %q", n, got)
 		}
+	}
+}
+
+// TestLoadErrorsAtOnce checks that the problems of every message file of a
+// site come at once, each an error of its own (which a build reports as a
+// problem at its line).
+func TestLoadErrorsAtOnce(t *testing.T) {
+	site := fstest.MapFS{
+		"fr.toml": {Data: []byte("home_browse = 1\n")},
+		"nl.toml": {Data: []byte("home_browse = true\nmatrix_caption = \"{{if}}\"\n")},
+	}
+	_, err := i18n.Load(site, os.DirFS("../../i18n"))
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		t.Fatalf("got %v, want the problems joined", err)
+	}
+	var got []string
+	for _, e := range j.Unwrap() {
+		head, _, _ := strings.Cut(e.Error(), ": ")
+		got = append(got, head)
+	}
+	if want := []string{"i18n/fr.toml:1:1", "i18n/nl.toml:1:1", "i18n/nl.toml:2:1"}; !slices.Equal(got, want) {
+		t.Errorf("got problems at %v, want %v", got, want)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"slices"
 	"strings"
 	"text/template/parse"
 
@@ -224,6 +225,17 @@ func (r *Renderer) reachable(start string) []string {
 		r.tmpl.reach[start] = files
 	}
 	return files
+}
+
+// MessageKeys returns the keys that the layouts give T as constants
+// ({{T "home_browse"}}), sorted, each once.
+func (r *Renderer) MessageKeys() []string {
+	keys := make([]string, 0, len(r.tmpl.keys))
+	for _, k := range r.tmpl.keys {
+		keys = append(keys, k.key)
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
 }
 
 // checkKeys returns an error for the first constant key that a layout

@@ -1,0 +1,167 @@
+package i18n
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"text/template"
+	"text/template/parse"
+
+	"github.com/BurntSushi/toml"
+)
+
+// pluralForms are the forms of a message with a count, as go-i18n reads
+// them; description is a note for translators.
+var pluralForms = []string{"zero", "one", "two", "few", "many", "other", "description"}
+
+// lintFile checks the messages of a message file before go-i18n reads
+// them, whose errors say neither the key nor the line ("unsupported file
+// format int64"; a {{.Count} that does not parse only when a page shows
+// it): each value is a text in quotes, or a table of plural forms whose
+// values are, and each text's {{...}} parse. It returns every problem, each
+// at the file's line of its key: "i18n/nl.toml:3:1: ...".
+func lintFile(file string, data []byte) error {
+	var v map[string]any
+	if _, err := toml.Decode(string(data), &v); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return fmt.Errorf("%s:%d:%d: %s", file, pe.Position.Line, pe.Position.Col, pe.Message)
+		}
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	var errs []error
+	at := func(key string) string { return fmt.Sprintf("%s:%d:1", file, keyLine(data, key)) }
+	for _, key := range sortedKeys(v) {
+		switch m := v[key].(type) {
+		case string:
+			if err := parseText(m); err != nil {
+				errs = append(errs, fmt.Errorf("%s: %s: %v", at(key), key, err))
+			}
+		case map[string]any:
+			for _, form := range sortedKeys(m) {
+				text, ok := m[form].(string)
+				switch {
+				case !slices.Contains(pluralForms, strings.ToLower(form)):
+					errs = append(errs, fmt.Errorf("%s: %s: %q is not a plural form: expected %s", at(key), key, form, strings.Join(pluralForms[:6], ", ")))
+				case !ok:
+					errs = append(errs, fmt.Errorf("%s: %s.%s: expected a text in quotes, found %s", at(key), key, form, kindOf(m[form])))
+				default:
+					if err := parseText(text); err != nil {
+						errs = append(errs, fmt.Errorf("%s: %s.%s: %v", at(key), key, form, err))
+					}
+				}
+			}
+		default:
+			errs = append(errs, fmt.Errorf("%s: %s: expected a text in quotes, such as %s = \"...\", or a table of plural forms, found %s", at(key), key, key, kindOf(m)))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// parseText parses a message's text as go-i18n does, saying what does not
+// parse without the template package's "template: :1:".
+func parseText(text string) error {
+	if !strings.Contains(text, "{{") {
+		return nil
+	}
+	if _, err := template.New("").Parse(text); err != nil {
+		msg := err.Error()
+		if i := strings.Index(msg, ": "); strings.HasPrefix(msg, "template: ") && i >= 0 {
+			msg = strings.TrimPrefix(msg[i+2:], "1: ")
+			if _, rest, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(msg, ":") {
+				msg = rest
+			}
+		}
+		return fmt.Errorf("the text's {{...}} does not parse (%s): write {{.Count}} and the like whole", msg)
+	}
+	return nil
+}
+
+// fields returns the names of the fields that a message's text reads:
+// "Count" for {{.Count}}. It returns nil for a text that does not parse.
+func fields(text string) []string {
+	t, err := template.New("").Parse(text)
+	if err != nil || t.Tree == nil {
+		return nil
+	}
+	var out []string
+	var walk func(n parse.Node)
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					walk(c)
+				}
+			}
+		case *parse.ActionNode:
+			walk(n.Pipe)
+		case *parse.PipeNode:
+			if n != nil {
+				for _, c := range n.Cmds {
+					walk(c)
+				}
+			}
+		case *parse.CommandNode:
+			for _, a := range n.Args {
+				walk(a)
+			}
+		case *parse.FieldNode:
+			if len(n.Ident) > 0 && !slices.Contains(out, n.Ident[0]) {
+				out = append(out, n.Ident[0])
+			}
+		case *parse.IfNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.RangeNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.WithNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		}
+	}
+	walk(t.Tree.Root)
+	return out
+}
+
+// keyLine returns the line of data where key's message starts: "key = ..."
+// or "[key]"; 0 when it cannot be found.
+func keyLine(data []byte, key string) int {
+	re := regexp.MustCompile(`(?m)^[ \t]*(?:` + regexp.QuoteMeta(key) + `|"` + regexp.QuoteMeta(key) + `")[ \t]*=|^[ \t]*\[[ \t]*"?` + regexp.QuoteMeta(key) + `"?[ \t]*\]`)
+	loc := re.FindIndex(data)
+	if loc == nil {
+		return 0
+	}
+	return bytes.Count(data[:loc[0]], []byte{'\n'}) + 1
+}
+
+func kindOf(v any) string {
+	switch v := v.(type) {
+	case int64, float64:
+		return fmt.Sprintf("the number %v", v)
+	case bool:
+		return fmt.Sprintf("%v", v)
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("a %T", v)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
