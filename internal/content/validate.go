@@ -48,7 +48,7 @@ func assemble(prev *site.Site, cfg site.Config, files []*file, opts Options, pro
 			}
 		case f.partner != nil && c.claim(f, "partner", f.partner.Slug, "/partners/"):
 			partners = append(partners, f.partner)
-		case f.page != nil && slices.ContainsFunc(cfg.Languages, func(l site.Language) bool { return l.Code == f.page.Slug }):
+		case f.page != nil && slices.ContainsFunc(cfg.Languages, func(l site.Language) bool { return strings.EqualFold(l.Code, f.page.Slug) }):
 			c.atSlug(f, "page slug %q is the folder of the pages in that language: choose another file name or set slug", f.page.Slug)
 			dropped = append(dropped, f.path)
 		case f.page != nil && site.Reserved(f.page.Slug):

@@ -192,12 +192,16 @@ func (c *Config) LanguagePrefix() string {
 }
 
 // Prefix returns the folder of the language's pages within the output:
-// "" for the default language, "nl/" for Dutch.
+// "" for the default language, "nl/" for Dutch, "pt-br/" for Brazilian
+// Portuguese. Folders are in small letters, as URL paths are by custom
+// (and as Hugo writes them): a page's URL does not change with how
+// site.yaml spells the code, and no case-insensitive file system (macOS,
+// Windows) takes /pt-BR/ and a page /pt-br/ for two folders.
 func (l Language) Prefix() string {
 	if l.Default {
 		return ""
 	}
-	return l.Code + "/"
+	return strings.ToLower(l.Code) + "/"
 }
 
 // Feature is one column of the features matrix.
