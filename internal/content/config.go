@@ -13,7 +13,6 @@ import (
 
 	"golang.org/x/net/idna"
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 
 	"gopkg.in/yaml.v3"
 
@@ -232,7 +231,7 @@ func (d *decoder) languages(n *yaml.Node, def string, defNode *yaml.Node) []site
 		if l.Name == "" {
 			// As switchers show it: "Français", where CLDR writes the
 			// name as in a sentence.
-			name := []rune(display.Self.Name(tag))
+			name := []rune(site.SelfName(tag))
 			if len(name) > 0 {
 				name[0] = unicode.ToUpper(name[0])
 			}

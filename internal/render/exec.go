@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 	"html/template"
 	"reflect"
 	"strings"
@@ -174,7 +173,7 @@ func (c *execCtx) languageName(code string) string {
 	if err != nil {
 		return code
 	}
-	if name := display.Tags(language.Make(c.b.lang)).Name(tag); name != "" {
+	if name := site.LanguageName(tag, language.Make(c.b.lang)); name != "" {
 		return name
 	}
 	return code
