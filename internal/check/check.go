@@ -116,18 +116,12 @@ func Run(ctx context.Context, cfg Config) problem.List {
 		// The build has reported what is wrong with the layouts.
 		msgs, err := i18n.Load(overlay.Sub(cfg.Source, i18n.Dir), cfg.I18n)
 		if err == nil {
-			langs := []string{s.Config.Language}
-			for _, l := range s.Config.Languages {
-				if l.Code != s.Config.Language {
-					langs = append(langs, l.Code)
-				}
-			}
 			var layoutKeys []string
 			if r, err := render.New(overlay.New(cfg.Source, "layouts", cfg.Layouts), msgs, md, nil); err == nil {
 				pages = r.Pages(s)
 				layoutKeys = r.MessageKeys()
 			}
-			problems = append(problems, messageRemarks(msgs, langs, layoutKeys)...)
+			problems = append(problems, messageRemarks(msgs, s.Config.LanguageCodes(), layoutKeys)...)
 		}
 		l := newLinker(s, md, pages, overlay.New(cfg.Source, "assets", cfg.Assets), cfg.Source)
 		l.drafts = cfg.Drafts

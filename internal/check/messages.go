@@ -38,12 +38,7 @@ func messageRemarks(msgs *i18n.Catalog, langs, layoutKeys []string) problem.List
 			problems.Warnf(r.File, r.Line, 1, "%s", r.Message)
 		}
 	}
-	for _, lang := range langs {
-		if lang != "" && msgs.FilesOf(lang) == "" {
-			problems.Warnf("content/site.yaml", 0, 0, "language %q has no messages: pages show casebook's words in English; add them in i18n/%s.toml", lang, lang)
-		}
-	}
-	return problems
+	return append(problems, msgs.Untranslated(langs)...)
 }
 
 // list quotes keys and joins them, the first twenty.

@@ -45,6 +45,7 @@ import (
 	"golang.org/x/text/message"
 
 	"github.com/casebook/casebook/internal/deps"
+	"github.com/casebook/casebook/internal/problem"
 )
 
 // Dir is the folder of the message files, in a site and in the defaults.
@@ -249,6 +250,19 @@ func messageFields(m *goi18n.Message) []string {
 func (c *Catalog) Casebook(key string) bool {
 	_, ok := c.given[key]
 	return ok
+}
+
+// Untranslated returns a warning at content/site.yaml for each language
+// of langs (a site's) that has no message file, casebook's nor the
+// site's: its pages show casebook's words in English.
+func (c *Catalog) Untranslated(langs []string) problem.List {
+	var problems problem.List
+	for _, lang := range langs {
+		if lang != "" && c.FilesOf(lang) == "" {
+			problems.Warnf("content/site.yaml", 0, 0, "language %q has no messages: pages show casebook's words in English; add them in %s/%s.toml", lang, Dir, lang)
+		}
+	}
+	return problems
 }
 
 // Has reports whether the English messages, and so every language, have key.

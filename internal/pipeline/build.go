@@ -300,6 +300,7 @@ func load(cfg Config, srcFS fs.FS, res *Result, report *progress.Reporter) (*pip
 		return nil, nil, err
 	}
 	res.Files = len(assets)
+	res.Problems = append(res.Problems, r.Messages().Untranslated(s.Config.LanguageCodes())...)
 	if s.Config.UnsafeHTML {
 		r = sibling(r, cfg, true)
 	}

@@ -198,6 +198,9 @@ func (r *Renderer) Sibling(md *markdown.Renderer) *Renderer {
 // rendered once for an earlier page or carried over from an earlier site.
 func (r *Renderer) FragmentsRendered() int64 { return r.fragments.Load() }
 
+// Messages returns the words of the interface that r renders pages with.
+func (r *Renderer) Messages() *i18n.Catalog { return r.msgs }
+
 // New parses the layouts: base.html, the partials and one file per page
 // kind, each once, for pages whose words come from msgs. The error names
 // the file at fault, also for templates that html/template cannot escape

@@ -185,6 +185,18 @@ func (c *Config) TranslationOf(name string) (base, lang string, ok bool) {
 	return "", "", false
 }
 
+// LanguageCodes returns the codes of the site's languages, its own first:
+// ["en", "nl", "fr"]; ["en"] for a site of one language.
+func (c *Config) LanguageCodes() []string {
+	codes := []string{c.Language}
+	for _, l := range c.Languages {
+		if l.Code != c.Language {
+			codes = append(codes, l.Code)
+		}
+	}
+	return codes
+}
+
 // LanguagePrefix returns the folder of this site's pages within the
 // output: "" for the default language, "nl/" for Dutch.
 func (c *Config) LanguagePrefix() string {
