@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -35,6 +36,27 @@ func runCMS(args []string, stdout, stderr io.Writer) error {
 	}
 	if err := checkSource(stderr, "cms", source); err != nil {
 		return err
+	}
+	// Run again (after a new approach), cms keeps the backend that the
+	// last run's flags gave, unless its own flags say otherwise.
+	if data, err := os.ReadFile(filepath.Join(source, filepath.FromSlash(check.CMSDir), "config.yml")); err == nil {
+		set := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+		last := check.CMSSettings(data)
+		var kept []string
+		for _, o := range []struct {
+			flag  string
+			value *string
+			last  string
+		}{{"repo", &repo, last.Repo}, {"branch", &branch, last.Branch}, {"auth-url", &authURL, last.AuthURL}} {
+			if !set[o.flag] && o.last != "" && o.last != *o.value {
+				*o.value = o.last
+				kept = append(kept, fmt.Sprintf("--%s %s", o.flag, o.last))
+			}
+		}
+		if len(kept) > 0 {
+			fmt.Fprintf(stderr, "kept from %s/config.yml: %s\n", check.CMSDir, strings.Join(kept, " "))
+		}
 	}
 	if repo != "" && !regexp.MustCompile(`^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$`).MatchString(repo) {
 		fmt.Fprintf(stderr, "casebook cms: --repo %q: expected owner/name, such as \"vvsg/cases\"\n", repo)

@@ -35,6 +35,27 @@ type CMSOptions struct {
 	AuthURL string // the sign-in service for "Sign In with GitHub", such as sveltia-cms-auth; "" for none
 }
 
+// cmsNoRepo is the repository that config.yml names when it is given none.
+const cmsNoRepo = "OWNER/REPOSITORY"
+
+// CMSSettings returns the settings that a config.yml of CMS gives: the
+// repository, branch and sign-in service of its backend, so that running
+// cms again keeps those that its flags do not give. A config.yml that does
+// not parse gives none.
+func CMSSettings(configYML []byte) CMSOptions {
+	var cfg struct {
+		Backend cmsBackend `yaml:"backend"`
+	}
+	if yaml.Unmarshal(configYML, &cfg) != nil {
+		return CMSOptions{}
+	}
+	o := CMSOptions{Repo: cfg.Backend.Repo, Branch: cfg.Backend.Branch, AuthURL: cfg.Backend.BaseURL}
+	if o.Repo == cmsNoRepo {
+		o.Repo = ""
+	}
+	return o
+}
+
 // CMS returns the files of the web editor, by name in CMSDir: index.html,
 // the admin page, and config.yml, its configuration: a collection for
 // cases, approaches, partners and pages, each with a field for every
@@ -44,7 +65,7 @@ func CMS(t Terms, o CMSOptions) (map[string][]byte, error) {
 		o.Branch = "main"
 	}
 	if o.Repo == "" {
-		o.Repo = "OWNER/REPOSITORY"
+		o.Repo = cmsNoRepo
 	}
 	cfg := cmsConfig{
 		Backend:      cmsBackend{Name: "github", Repo: o.Repo, Branch: o.Branch, BaseURL: o.AuthURL},
