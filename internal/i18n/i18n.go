@@ -65,7 +65,7 @@ type Catalog struct {
 	files  map[string][]string                   // by language: its files, "i18n/nl.toml" (defaults first)
 	bytes  map[string][]byte                     // by language: the bytes of its files, for versions
 	raw    map[string]map[string]*goi18n.Message // by language and key: the message, the site's over the defaults'
-	given  map[string]map[string]bool            // by key: the values ({{.Count}}) that casebook's own messages read
+	own    map[string][]*goi18n.Message          // by key: casebook's own messages, in every language
 	site   map[string][]byte                     // by language: the site's own file
 
 	mu   sync.Mutex
@@ -83,7 +83,7 @@ func Load(site, defaults fs.FS) (*Catalog, error) {
 		files:  map[string][]string{},
 		bytes:  map[string][]byte{},
 		raw:    map[string]map[string]*goi18n.Message{},
-		given:  map[string]map[string]bool{},
+		own:    map[string][]*goi18n.Message{},
 		site:   map[string][]byte{},
 	}
 	c.bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
@@ -171,13 +171,8 @@ func (c *Catalog) add(fsys fs.FS, name string, site bool) error {
 		c.raw[lang][m.ID] = m
 		if site {
 			c.siteKs[lang][m.ID] = true
-			continue
-		}
-		if c.given[m.ID] == nil {
-			c.given[m.ID] = map[string]bool{}
-		}
-		for _, f := range messageFields(m) {
-			c.given[m.ID][f] = true
+		} else {
+			c.own[m.ID] = append(c.own[m.ID], m)
 		}
 	}
 	if site {
@@ -203,13 +198,14 @@ type Remark struct {
 func (c *Catalog) FieldRemarks(lang string) []Remark {
 	var out []Remark
 	for _, key := range c.SiteKeys(lang) {
-		given, ok := c.given[key]
+		own, ok := c.own[key]
 		if !ok {
 			continue
 		}
+		given := messageFields(own...) // parsed here, for check: a build needs none of it
 		var unknown []string
 		for _, f := range messageFields(c.raw[lang][key]) {
-			if !given[f] {
+			if !slices.Contains(given, f) {
 				unknown = append(unknown, "{{."+f+"}}")
 			}
 		}
@@ -217,7 +213,7 @@ func (c *Catalog) FieldRemarks(lang string) []Remark {
 			continue
 		}
 		have := make([]string, 0, len(given))
-		for _, f := range sortedKeys(given) {
+		for _, f := range given {
 			have = append(have, "{{."+f+"}}")
 		}
 		what := "no values"
@@ -230,25 +226,24 @@ func (c *Catalog) FieldRemarks(lang string) []Remark {
 	return out
 }
 
-// messageFields returns the values that any form of m reads.
-func messageFields(m *goi18n.Message) []string {
+// messageFields returns the values that any form of the messages reads,
+// sorted.
+func messageFields(msgs ...*goi18n.Message) []string {
 	var out []string
-	for _, text := range []string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other} {
-		for _, f := range fields(text) {
-			if !slices.Contains(out, f) {
-				out = append(out, f)
-			}
+	for _, m := range msgs {
+		for _, text := range []string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other} {
+			out = append(out, fields(text)...)
 		}
 	}
 	slices.Sort(out)
-	return out
+	return slices.Compact(out)
 }
 
 // Casebook reports whether casebook's own English messages have key: a key
 // of a site's file that they lack is one that only the site's own layouts
 // can read.
 func (c *Catalog) Casebook(key string) bool {
-	_, ok := c.given[key]
+	_, ok := c.own[key]
 	return ok
 }
 

@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"text/template"
 	"text/template/parse"
@@ -35,14 +35,14 @@ func lintFile(file string, data []byte) error {
 	}
 	var errs []error
 	at := func(key string) string { return fmt.Sprintf("%s:%d:1", file, keyLine(data, key)) }
-	for _, key := range sortedKeys(v) {
+	for _, key := range slices.Sorted(maps.Keys(v)) {
 		switch m := v[key].(type) {
 		case string:
 			if err := parseText(m); err != nil {
 				errs = append(errs, fmt.Errorf("%s: %s: %v", at(key), key, err))
 			}
 		case map[string]any:
-			for _, form := range sortedKeys(m) {
+			for _, form := range slices.Sorted(maps.Keys(m)) {
 				text, ok := m[form].(string)
 				switch {
 				case !slices.Contains(pluralForms, strings.ToLower(form)):
@@ -69,20 +69,19 @@ func parseText(text string) error {
 		return nil
 	}
 	if _, err := template.New("").Parse(text); err != nil {
-		msg := err.Error()
-		if i := strings.Index(msg, ": "); strings.HasPrefix(msg, "template: ") && i >= 0 {
-			msg = strings.TrimPrefix(msg[i+2:], "1: ")
-			if _, rest, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(msg, ":") {
-				msg = rest
-			}
-		}
+		msg := templatePrefix.ReplaceAllString(err.Error(), "")
 		return fmt.Errorf("the text's {{...}} does not parse (%s): write {{.Count}} and the like whole", msg)
 	}
 	return nil
 }
 
+// templatePrefix is what the template package puts before its message.
+var templatePrefix = regexp.MustCompile(`^template: :[0-9]+: `)
+
 // fields returns the names of the fields that a message's text reads:
-// "Count" for {{.Count}}. It returns nil for a text that does not parse.
+// "Count" for {{.Count}}, perhaps more than once. It returns nil for a
+// text that does not parse. (render's calls walks layouts the same way,
+// for what they call.)
 func fields(text string) []string {
 	t, err := template.New("").Parse(text)
 	if err != nil || t.Tree == nil {
@@ -93,39 +92,33 @@ func fields(text string) []string {
 	walk = func(n parse.Node) {
 		switch n := n.(type) {
 		case *parse.ListNode:
-			if n != nil {
-				for _, c := range n.Nodes {
-					walk(c)
-				}
+			for _, c := range n.Nodes {
+				walk(c)
 			}
 		case *parse.ActionNode:
 			walk(n.Pipe)
+		case *parse.IfNode:
+			walk(&n.BranchNode)
+		case *parse.RangeNode:
+			walk(&n.BranchNode)
+		case *parse.WithNode:
+			walk(&n.BranchNode)
+		case *parse.BranchNode:
+			walk(n.Pipe)
+			walk(n.List)
+			if n.ElseList != nil {
+				walk(n.ElseList)
+			}
 		case *parse.PipeNode:
-			if n != nil {
-				for _, c := range n.Cmds {
-					walk(c)
-				}
+			for _, c := range n.Cmds {
+				walk(c)
 			}
 		case *parse.CommandNode:
 			for _, a := range n.Args {
 				walk(a)
 			}
 		case *parse.FieldNode:
-			if len(n.Ident) > 0 && !slices.Contains(out, n.Ident[0]) {
-				out = append(out, n.Ident[0])
-			}
-		case *parse.IfNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.RangeNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.WithNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
+			out = append(out, n.Ident[0])
 		}
 	}
 	walk(t.Tree.Root)
@@ -155,13 +148,4 @@ func kindOf(v any) string {
 		return "a table"
 	}
 	return fmt.Sprintf("a %T", v)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
