@@ -91,6 +91,14 @@ func hugoSite(src, dir string) error {
 	return nil
 }
 
+// destination is what a build's output folder holds before it.
+type destination int
+
+const (
+	intoEmpty    destination = iota // nothing: the folder is new or emptied
+	intoPrevious                    // the previous build of the same site
+)
+
 // hugoTheme is the configuration and layouts of the Hugo site.
 var hugoTheme = map[string]string{
 	"hugo.toml": `baseURL = "/"
@@ -132,10 +140,14 @@ title = "Synthetic casebook"
 }
 
 // buildHugo runs one Hugo build of site into out, minified, with as many
-// workers as the machine has cores (Hugo's default).
-func buildHugo(hugo, site, out string) (run, error) {
-	if err := os.RemoveAll(out); err != nil {
-		return run{}, err
+// workers as the machine has cores (Hugo's default). It empties out first
+// unless into is intoPrevious: then Hugo writes over its previous output,
+// as `hugo` does by default.
+func buildHugo(hugo, site, out string, into destination) (run, error) {
+	if into == intoEmpty {
+		if err := os.RemoveAll(out); err != nil {
+			return run{}, err
+		}
 	}
 	cmd := exec.Command(hugo, "--source", site, "--destination", out, "--minify", "--quiet", "--noBuildLock")
 	var stderr bytes.Buffer

@@ -5,9 +5,9 @@
 // side (A B A B) with Hugo building the same Markdown with a minimal theme
 // (see hugo.go). It prints the medians of the wall time, pages per second,
 // peak memory (the child's maximum resident set) and the time of each
-// stage, the same for a rebuild after one case changed, for a one-off
-// build (--one-off, as on CI from a fresh checkout), Hugo's, and the
-// ratios. One build of a very large site shows that it scales past the
+// stage, the same for a rebuild after one case changed (Hugo's too, into
+// its previous output), for a one-off build (--one-off, as on CI from a
+// fresh checkout), Hugo's, and the ratios. One build of a very large site shows that it scales past the
 // benchmark sizes.
 //
 // Sites are generated and built in .bench-tmp/ of the current folder: on
@@ -204,7 +204,8 @@ func measureSite(bin, dir string, n, runs int, hugo, suffix string, genArgs []st
 	// emptying it first, with the spare beside it (see casebook's
 	// docs/publishing.md); with Hugo and oneOff, also a one-off build
 	// (--one-off, as on CI from a fresh checkout) into a new folder of
-	// oneOffs after each.
+	// oneOffs after each, and the floor (floor.go) into another.
+	var floors []run // the floor's, after each one-off build
 	pass := func(hugo string, oneOff bool) (cs, hs, ones []run, err error) {
 		for i := range runs {
 			for _, p := range []string{outs[i], pipeline.SpareName(outs[i])} {
@@ -218,7 +219,7 @@ func measureSite(bin, dir string, n, runs int, hugo, suffix string, genArgs []st
 			}
 			cs = append(cs, r)
 			if hugo != "" {
-				h, err := buildHugo(hugo, hsite, houts[i])
+				h, err := buildHugo(hugo, hsite, houts[i], intoEmpty)
 				if err != nil {
 					return nil, nil, nil, err
 				}
@@ -229,6 +230,11 @@ func measureSite(bin, dir string, n, runs int, hugo, suffix string, genArgs []st
 						return nil, nil, nil, err
 					}
 					ones = append(ones, o)
+					f, err := floor(site, filepath.Join(dir, fmt.Sprintf("floor-%d%s-%d", n, suffix, i+1)))
+					if err != nil {
+						return nil, nil, nil, err
+					}
+					floors = append(floors, run{wall: f})
 				}
 			}
 		}
@@ -240,10 +246,13 @@ func measureSite(bin, dir string, n, runs int, hugo, suffix string, genArgs []st
 	}
 	// Rebuilds into one folder, after one case changed each time: the
 	// first makes a new stage, the others their stage of the spare, as
-	// an editor's builds do; the medians are of those others. The folder
-	// is the last one built: the site keeps the records of what pages
-	// read for the four newest.
-	var rs []run
+	// an editor's builds do, and as CI does where it keeps the output
+	// between runs; the medians are of those others. The folder is the
+	// last one built: the site keeps the records of what pages read for
+	// the four newest. Hugo builds the same change into its previous
+	// output, after each: the first comparison (10.9 s against
+	// 24.9 s) was of builds into a folder that held the last one.
+	var rs, hrs []run
 	for i := range runs + 1 {
 		if err := changeCase(site, i); err != nil {
 			return run{}, err
@@ -253,6 +262,16 @@ func measureSite(bin, dir string, n, runs int, hugo, suffix string, genArgs []st
 			return run{}, err
 		}
 		rs = append(rs, r)
+		if hugo != "" {
+			if err := changeCase(hsite, i); err != nil {
+				return run{}, err
+			}
+			h, err := buildHugo(hugo, hsite, houts[runs-1], intoPrevious)
+			if err != nil {
+				return run{}, err
+			}
+			hrs = append(hrs, h)
+		}
 	}
 	es, ehs, _, err := pass(hugo, false)
 	if err != nil {
@@ -270,16 +289,26 @@ func measureSite(bin, dir string, n, runs int, hugo, suffix string, genArgs []st
 		h := median(hs)
 		h.pages = med.pages
 		printRow(n, "hugo", h)
+		hr := median(hrs[1:])
+		hr.pages = med.pages
+		printRow(n, "hugo reb.", hr)
 		eh := median(ehs)
 		eh.pages = med.pages
 		printRow(n, "hugo emp.", eh)
 		fmt.Printf("%8s %-9s casebook / Hugo: wall %.2fx, peak memory %.2fx; into a folder just emptied, wall %.2fx\n", "", "",
 			med.wall.Seconds()/h.wall.Seconds(), med.rssMB/h.rssMB, em.wall.Seconds()/eh.wall.Seconds())
+		fmt.Printf("%8s %-9s into the previous output, after one case changed: casebook / Hugo: wall %.2fx, peak memory %.2fx\n", "", "",
+			re.wall.Seconds()/hr.wall.Seconds(), re.rssMB/hr.rssMB)
 		if len(oneOffRuns) > 0 {
 			o := median(oneOffRuns)
 			printRow(n, "one-off", o)
 			fmt.Printf("%8s %-9s casebook --one-off (as on CI from a fresh checkout) / Hugo: wall %.2fx, peak memory %.2fx\n", "", "",
 				o.wall.Seconds()/h.wall.Seconds(), o.rssMB/h.rssMB)
+		}
+		if len(floors) > 0 {
+			f := median(floors)
+			fmt.Printf("%8d %-9s %8.3fs   the least any build of these cases does with casebook's libraries (see floor.go): %.2fx Hugo's wall\n",
+				n, "floor", f.wall.Seconds(), f.wall.Seconds()/h.wall.Seconds())
 		}
 	}
 	return med, nil
