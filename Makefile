@@ -67,10 +67,11 @@ browser-deps:
 
 ## bench: whole builds of synthetic sites into a folder on the checkout's
 ## disk, as many workers as cores (medians, peak memory, stages, a rebuild
-## after one changed case, Hugo v0.165.0 on the same content side by side
-## (into new folders and into its previous output), the floor of the
-## libraries (one page per case, nothing else; cmd/casebook-bench/floor.go),
-## installed once into a cache folder; 1,000 vs 10,000 cases, one 100,000),
+## after one changed case, Hugo v0.165.0 on the same content side by side,
+## installed once into a cache folder, into new folders and into its
+## previous output; the floor of the libraries, one page per case and
+## nothing else, see cmd/casebook-bench/floor.go; 1,000 vs 10,000 cases,
+## one 100,000),
 ## then every Go benchmark, then the serve benchmarks again with more edits
 ## (median write-to-reload times), back to back and with an editor's pauses
 bench: $(BIN)
