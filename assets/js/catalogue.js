@@ -54,7 +54,13 @@
 
   var MARKS = /\p{Mn}/gu;
   var UPPER = /[^\p{Ll}\p{Lm}\p{Lo}\p{Nd}\s\p{P}]/gu;
-  var TERM = /[\p{L}\p{Nd}]+/gu;
+  // A word is a run of letters and digits, or a number in groups of
+  // three digits ("60,000", "60 000", "60.000"), whose term is its digits
+  // alone: search.groupedNumber's rule.
+  var SEP = /[,. '\u2019\u00a0\u202f\u2009\u066c]/;
+  var WORD = new RegExp("(?<![\\p{L}\\p{Nd}])\\p{Nd}{1,3}(?:" + SEP.source + "\\p{Nd}{3})+(?![\\p{L}\\p{Nd}])|[\\p{L}\\p{Nd}]+", "gu");
+  var SEPS = new RegExp(SEP.source, "g");
+  function term(word) { return word.replace(SEPS, ""); }
   function lower(c) { return c.toLowerCase(); }
   // The Latin letters that do not decompose, as site.latinBase types them.
   var BASES = {"ł": "l", "ŀ": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŧ": "t", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"};
@@ -70,7 +76,7 @@
   // As package search cuts them: two runes or more, a longer one cut to
   // its first MAX_TERM.
   function terms(s) {
-    return (fold(s).match(TERM) || []).filter(function (t) {
+    return (fold(s).match(WORD) || []).map(term).filter(function (t) {
       return runes(t) >= 2;
     }).map(function (t) {
       return runes(t) > MAX_TERM ? Array.from(t).slice(0, MAX_TERM).join("") : t;
@@ -958,9 +964,9 @@
       i += ch.length;
     }
     var ranges = [], m;
-    TERM.lastIndex = 0;
-    while ((m = TERM.exec(folded))) {
-      var word = m[0], best = 0;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(folded))) {
+      var word = term(m[0]), best = 0;
       qs.forEach(function (q) {
         // a query term marks the beginning it matched, a stem or a typo's
         // correction (marked "=") the whole word
@@ -968,6 +974,9 @@
         if (word.lastIndexOf(t, 0) === 0) best = Math.max(best, whole ? word.length : t.length);
       });
       if (!best) continue;
+      // in a grouped number, the separators among the digits marked
+      for (var k = 0, seen = 0; seen < best; k++) if (!SEP.test(m[0][k])) seen++;
+      best = k;
       // a mark ends after the whole of its last character's marks
       var end = after[m.index + best - 1];
       while (end < text.length && /\p{M}/u.test(text[end])) end++;

@@ -351,6 +351,12 @@ func TestCatalogueSearch(t *testing.T) {
 		{"tambacounda", "", []string{"sint-niklaas-dwagulu-dekkente"}, ""},
 		{"Tambacounda", "", []string{"sint-niklaas-dwagulu-dekkente"}, ""},
 		{"dogbo", "roeselare-dogbo", nil, "Dogbo"},
+		// A number in groups of three digits, however the query writes it.
+		{"4000", "", []string{"province-of-antwerp-forests"}, "4,000"},
+		{"4 000", "", []string{"province-of-antwerp-forests"}, "4,000"},
+		{"4.000", "", []string{"province-of-antwerp-forests"}, "4,000"},
+		{"60000", "", []string{"province-of-antwerp-forests"}, "60,000"},
+		{"6000", "", []string{"province-of-antwerp-forests"}, "60,00"}, // a number's start: its digits marked
 	} {
 		t.Run(tc.query, func(t *testing.T) {
 			c.open(t, "")

@@ -68,6 +68,9 @@ func TestCatalogueSnippets(t *testing.T) {
 	for _, tc := range []struct{ query, slug, mark string }{
 		{"tambacounda", "sint-niklaas-dwagulu-dekkente", "Tambacounda"},
 		{"hygiene", "roeselare-dogbo", "hygiene"},
+		// A number in groups of three digits, however the query writes it.
+		{"2500", "local-government-networks", "2,500"},
+		{"2 500", "local-government-networks", "2,500"},
 	} {
 		t.Run(tc.query, func(t *testing.T) {
 			c.open(t, "")

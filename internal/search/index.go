@@ -477,6 +477,14 @@ func addText[T ~string | ~[]byte](cu *cutter, text T, field int) {
 		if start < 0 {
 			continue
 		}
+		if ascii && i-start <= 3 && i < len(text) {
+			if e := groupedNumber(text, start, i); e > 0 {
+				cu.term(joinDigits(text[start:e]), field)
+				start, ascii = -1, true
+				i = e - 1
+				continue
+			}
+		}
 		word := text[start:i]
 		switch {
 		case !ascii:

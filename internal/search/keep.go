@@ -16,7 +16,9 @@ import (
 // the cases whose file changed (see textIndex.read) and makes the posting
 // lists again from the terms.
 
-const textsMagic = "casebook search texts 1\n"
+// textsMagic begins the kept texts. Its number changes with the way texts
+// are cut into terms (see Terms): terms cut another way are not loaded.
+const textsMagic = "casebook search texts 2\n"
 
 // AppendTexts appends to b the terms of the cases of the last Build, and
 // the version of the words they were cut with.

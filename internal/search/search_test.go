@@ -109,6 +109,14 @@ func TestTerms(t *testing.T) {
 		// Longer than MaxTermLen: its first forty runes.
 		"Donaudampfschifffahrtsgesellschaftskapitänshausen!": "donaudampfschifffahrtsgesellschaftskapit",
 		"Ἀθῆναι" + strings.Repeat("Σ", 50):                   "αθηναι" + strings.Repeat("σ", 34),
+		// Numbers in groups of three digits: one term, however written.
+		"EUR 60,000 and 60 000 or 60.000; 1'000'000":    "eur 60000 and 60000 or 60000 1000000",
+		"60\u00a0000, 60\u202f000, 60\u2009000, 60’000": "60000 60000 60000 60000",
+		"٦٠٬٠٠٠ 60,000.50 3.500,75":                     "٦٠٠٠٠ 60000 50 3500 75",
+		// Not grouped: four digits first, groups of two or four, a
+		// group that begins a word, a letter first.
+		"2015, 2016 1,5 12.05.2020 1,0000 60,000km 1,000,000x a1,000": "2015 2016 12 05 2020 0000 60 000km 1000 000x a1 000",
+		"1" + strings.Repeat(",000", 20):                              "1" + strings.Repeat("000", 13),
 	} {
 		if got := strings.Join(Terms(in), " "); got != want {
 			t.Errorf("Terms(%q): got %q, want %q", in, got, want)
@@ -119,7 +127,8 @@ func TestTerms(t *testing.T) {
 // TestIndexerFolds checks that the indexer's fast path gives the terms of
 // Terms.
 func TestIndexerFolds(t *testing.T) {
-	text := "Mol, Santo Tomás: l'ÉCOLE à Genève; x Ab-cd 2010 ÆON ﬁne Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch Donaudampfschifffahrtsgesellschaftskapitänshausen"
+	text := "Mol, Santo Tomás: l'ÉCOLE à Genève; x Ab-cd 2010 ÆON ﬁne Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch Donaudampfschifffahrtsgesellschaftskapitänshausen" +
+		" 60,000 60 000 1.000.000 60\u00a0000 ٦٠٬٠٠٠ 60,000\u202f000 1,5 2015, 2016 60,000km 1,000,000x é60,000 " + "1" + strings.Repeat(",000", 20)
 	cu := cutter{ids: map[string]int{}}
 	cu.add(text, FieldBody)
 	got := slices.Clone(cu.terms)
