@@ -328,9 +328,11 @@ func words(s string) string {
 // budget reads a budget: an amount, or min and max.
 func (d *decoder) budget(n *yaml.Node) *site.Budget {
 	const field = "budget"
-	if v := resolve(n); v != nil && v.Kind == yaml.ScalarNode && (v.Tag == "!!int" || v.Tag == "!!float") {
-		d.errorf(n, "budget: expected a mapping of fields, found the number %s: write it as the amount, budget: {amount: %s}", v.Value, v.Value)
-		return nil
+	if v := resolve(n); v != nil {
+		if hint := budgetHint(v); hint != "" {
+			d.errorf(n, "budget: expected a mapping of fields, found %s: write %s", describe(v), hint)
+			return nil
+		}
 	}
 	f := d.mapping(n, field, []string{"amount", "min", "max", "currency", "period", "sources"})
 	b := &site.Budget{Currency: "EUR"}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/casebook/casebook/internal/site"
+	"gopkg.in/yaml.v3"
 )
 
 // What editors write for a budget as reports and spreadsheets give it,
@@ -94,6 +95,51 @@ func writeAmount(field string, amount float64, currency, given string) string {
 		hint += " and currency: " + currency
 	}
 	return hint
+}
+
+// budgetHint returns the mapping to write for a budget given as one value
+// or a list, as editors write a budget elsewhere: a number (30000), an
+// amount as a report gives it ("€30,000", "30.000 EUR", "$30k"), or two
+// numbers for a range ([10000, 20000]). It returns "" for anything else,
+// which the mapping's own message is for.
+func budgetHint(v *yaml.Node) string {
+	if v.Kind == yaml.SequenceNode && len(v.Content) == 2 {
+		lo, okLo := plainAmount(resolve(v.Content[0]))
+		hi, okHi := plainAmount(resolve(v.Content[1]))
+		if okLo && okHi {
+			return fmt.Sprintf("budget: {min: %s, max: %s}", lo, hi)
+		}
+		return ""
+	}
+	if v.Kind != yaml.ScalarNode {
+		return ""
+	}
+	if a, ok := plainAmount(v); ok {
+		return "budget: {amount: " + a + "}"
+	}
+	amount, currency, ok := amountHint(v.Value)
+	if !ok {
+		return ""
+	}
+	hint := "budget: {amount: " + strconv.FormatFloat(amount, 'f', -1, 64)
+	if currency != "" && currency != "EUR" {
+		hint += ", currency: " + currency
+	}
+	return hint + "}"
+}
+
+// plainAmount returns v as budget.amount takes it, when v is a number
+// written as one (30000, "30000"): not 30.000, which YAML reads as thirty.
+func plainAmount(v *yaml.Node) (string, bool) {
+	if v == nil || v.Kind != yaml.ScalarNode || v.Tag != "!!int" && v.Tag != "!!float" && v.Tag != "!!str" {
+		return "", false
+	}
+	s := strings.TrimSpace(v.Value)
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 0 || thousandsDot.MatchString(s) || strings.ContainsAny(s, "eEiInN_xXoObB") {
+		return "", false
+	}
+	return s, true
 }
 
 // currencyHint returns what to write for v, a currency as an editor wrote
