@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -163,19 +164,20 @@ func (d *decoder) decodeCase(root *yaml.Node, slug string, cfg *site.Config) (*s
 }
 
 // unbracketedThemes reports, as an error that says what to type, themes
-// written without brackets: "themes: food, water" is one value. Themes
-// have spaces ("urban development"), so only commas part them, and a
-// theme of the site whose label has a comma is a theme.
+// written without brackets: "themes: food, water" (or "food; water") is
+// one value. Themes have spaces ("urban development"), so only commas and
+// semicolons part them, and a theme of the site whose label has one is a
+// theme.
 func (d *decoder) unbracketedThemes(n *yaml.Node, cfg *site.Config) bool {
 	r := resolve(n)
-	if r == nil || r.Kind != yaml.ScalarNode || r.Style != 0 || !strings.Contains(r.Value, ",") {
+	if r == nil || r.Kind != yaml.ScalarNode || r.Style != 0 || !strings.ContainsAny(r.Value, ",;") {
 		return false
 	}
 	if _, known := cfg.KnownTheme(r.Value); known {
 		return false
 	}
 	var items []string
-	for _, item := range strings.Split(r.Value, ",") {
+	for _, item := range strings.FieldsFunc(r.Value, func(r rune) bool { return r == ',' || r == ';' }) {
 		if item = strings.TrimSpace(item); item != "" {
 			items = append(items, item)
 		}
@@ -232,7 +234,7 @@ func (d *decoder) links(n *yaml.Node) []site.Link {
 // partnerRef reads one entry of a case's partners.
 func (d *decoder) partnerRef(n *yaml.Node, field string) (*site.PartnerRef, *yaml.Node) {
 	if v := resolve(n); v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!str" && v.Value != "" {
-		d.errorf(n, "%s: expected a mapping of fields, found %q: give the partner's name, country and type, as in - {name: %s, country: BE, type: municipality}", field, v.Value, v.Value)
+		d.errorf(n, "%s: expected a mapping of fields, found %q: %s", field, v.Value, partnerHint(v.Value))
 		return nil, nil
 	}
 	f := d.mapping(n, field, []string{"name", "country", "type"})
@@ -254,6 +256,61 @@ func (d *decoder) partnerRef(n *yaml.Node, field string) (*site.PartnerRef, *yam
 		return nil, nil
 	}
 	return p, countryNode
+}
+
+// partnerHint says what to write for a partner given as text, as reports
+// name partners: "Dogbo", "Dogbo (BJ)", "Dogbo, Benin", or several in one
+// line, "Roeselare (BE), Dogbo (Bénin)". A country in brackets or after a
+// comma, as a code or a name, is the partner's; each partner is a mapping
+// of its own, and what the text does not say is left as "..." to fill in.
+func partnerHint(text string) string {
+	type partner struct{ name, country string }
+	var ps []partner
+	for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ';' }) {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if code := countryIn(part); code != "" && len(ps) > 0 && ps[len(ps)-1].country == "" {
+			ps[len(ps)-1].country = code // "Dogbo, Benin"
+			continue
+		}
+		p := partner{name: part}
+		if m := bracketed.FindStringSubmatch(part); m != nil {
+			if code := countryIn(m[2]); code != "" {
+				p = partner{m[1], code}
+			}
+		}
+		ps = append(ps, p)
+	}
+	if len(ps) == 1 && ps[0].country == "" {
+		return fmt.Sprintf("give the partner's name, country and type, as in - {name: %s, country: BE, type: municipality}", ps[0].name)
+	}
+	items := make([]string, len(ps))
+	for i, p := range ps {
+		items[i] = fmt.Sprintf("- {name: %s, country: %s, type: ...}", p.name, cmp.Or(p.country, "..."))
+	}
+	types := quoteList(site.PartnerTypes)
+	if len(ps) == 1 {
+		return fmt.Sprintf("give the partner's name, country and type, as in %s; the type is one of %s", items[0], types)
+	}
+	return fmt.Sprintf("give each partner's name, country and type, a line each under partners: %s; the type is one of %s",
+		strings.Join(items, " "), types)
+}
+
+// bracketed is a name with something after it in brackets: "Dogbo (BJ)".
+var bracketed = regexp.MustCompile(`^(.+?)\s*\((.+)\)$`)
+
+// countryIn returns the code of the country that s is, as a code in
+// capitals or a name ("BJ", "Benin", "Bénin"), or "": "it" and "de" are
+// words more often than countries.
+func countryIn(s string) string {
+	s = strings.TrimSpace(s)
+	if _, ok := site.CountryName(s); ok && len(s) == 2 && strings.ToUpper(s) == s {
+		return s
+	}
+	code, _ := site.CountryByName(s)
+	return code
 }
 
 func (d *decoder) country(n *yaml.Node, field string) string {

@@ -316,7 +316,7 @@ func (d *decoder) joined(n *yaml.Node, field, list string) bool {
 	return true
 }
 
-func listSep(r rune) bool { return r == ',' || unicode.IsSpace(r) }
+func listSep(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) }
 
 // requiredList reads a list that must hold at least one item; an empty
 // list is an error at its line.

@@ -260,6 +260,18 @@ func TestLoadProblems(t *testing.T) {
 			[]string{`content/cases/x.md:14:9: error: budget: expected a mapping of fields, found "unknown"`}},
 		{"PartnerNotAMapping", map[string]string{"content/cases/x.md": caseWith("  - name: Dogbo\n    country: BJ\n    type: municipality\n", "  - Dogbo\n")},
 			[]string{`content/cases/x.md:9:5: error: partners[1]: expected a mapping of fields, found "Dogbo": give the partner's name, country and type, as in - {name: Dogbo, country: BE, type: municipality}`}},
+		// Partners as reports name them: their countries kept, each a
+		// mapping of its own, what the text does not say left to fill in.
+		{"PartnersInOneLine", map[string]string{"content/cases/x.md": caseWith("partners:\n  - name: Roeselare\n    country: BE\n    type: municipality\n  - name: Dogbo\n    country: BJ\n    type: municipality\n", "partners: Roeselare (BE), Dogbo (Bénin)\n")},
+			[]string{`content/cases/x.md:5:11: error: partners[0]: expected a mapping of fields, found "Roeselare (BE), Dogbo (Bénin)": give each partner's name, country and type, a line each under partners: - {name: Roeselare, country: BE, type: ...} - {name: Dogbo, country: BJ, type: ...}; the type is one of municipality, province, region, national-government, association, ngo, company, school, university, network, international-organisation, other`}},
+		{"PartnersNamesOnly", map[string]string{"content/cases/x.md": caseWith("partners:\n  - name: Roeselare\n    country: BE\n    type: municipality\n  - name: Dogbo\n    country: BJ\n    type: municipality\n", "partners: Roeselare; Dogbo, Benin; Fonds X, it\n")},
+			[]string{`content/cases/x.md:5:11: error: partners[0]: expected a mapping of fields, found "Roeselare; Dogbo, Benin; Fonds X, it": give each partner's name, country and type, a line each under partners: - {name: Roeselare, country: ..., type: ...} - {name: Dogbo, country: BJ, type: ...} - {name: Fonds X, country: ..., type: ...} - {name: it, country: ..., type: ...}; the type is one of municipality, province, region, national-government, association, ngo, company, school, university, network, international-organisation, other`}},
+		{"PartnerWithCountry", map[string]string{"content/cases/x.md": caseWith("  - name: Dogbo\n    country: BJ\n    type: municipality\n", "  - Dogbo (Benin)\n")},
+			[]string{`content/cases/x.md:9:5: error: partners[1]: expected a mapping of fields, found "Dogbo (Benin)": give the partner's name, country and type, as in - {name: Dogbo, country: BJ, type: ...}; the type is one of municipality, province, region, national-government, association, ngo, company, school, university, network, international-organisation, other`}},
+		{"ThemesWithSemicolons", map[string]string{"content/cases/x.md": caseWith("themes: [birth registration]", "themes: birth registration; water")},
+			[]string{`content/cases/x.md:13:9: error: themes: "birth registration; water" is one value; write a list in brackets, its items separated by commas: themes: [birth registration, water]`}},
+		{"SDGsWithSemicolons", map[string]string{"content/cases/x.md": caseWith("sdgs: [16]", "sdgs: 16; 6")},
+			[]string{`content/cases/x.md:12:7: error: sdgs: "16; 6" is one value; write a list in brackets, its items separated by commas: sdgs: [16, 6]`}},
 		{"AmountWithThousandsDot", map[string]string{"content/cases/x.md": caseWith("min: 30000", "min: 30.000")},
 			[]string{`content/cases/x.md:15:8: error: budget.min: 30.000 reads as 30, the dot being a decimal point; for 30,000 write 30000`}},
 		{"AmountNotANumberInQuotes", map[string]string{"content/cases/x.md": caseWith("min: 30000", `min: "30000 EUR"`)},
