@@ -108,6 +108,9 @@ type file struct {
 	slugNode *yaml.Node // the slug field of a case or page; nil when not set
 	order    *yaml.Node // an approach's order, for the warning when two share it
 	slug     string     // from the file name; "" when it makes none
+	// imageGiven says that the front matter has an image, which may
+	// not decode: its error, not its translations', says what is wrong.
+	imageGiven bool
 
 	approach *site.Approach
 	kase     *site.Case
@@ -388,6 +391,7 @@ func decodeFile(fsys fs.FS, f *file, cfg *site.Config, langsKnown, caseBodiesOnD
 		f.tr.body, f.tr.source = doc.body, src
 		return
 	}
+	f.imageGiven = value(doc.meta, "image") != nil
 	if f.kind == kindCase && len(cfg.Themes) > 0 {
 		// A case's themes become labels of site.yaml's vocabulary, so its
 		// own fields follow the vocabulary as well as its bytes.

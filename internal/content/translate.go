@@ -251,7 +251,7 @@ func checkTranslations(files []*file, problems *problem.List) {
 				}
 				d.errorf(t.imageSrc, "image.src: this translation says %q, but %s says %s: the image is the default language's file's; give only alt (and credit) here", t.imageSrc.Value, t.base, was)
 			}
-		} else if t.alt != nil && imageOf(item) == nil {
+		} else if t.alt != nil && imageOf(item) == nil && !orig.imageGiven {
 			d.errorf(nil, "image: %s has no image: expected an image in the default language's file first", t.base)
 		}
 	}
