@@ -262,8 +262,22 @@ func (d *decoder) boolean(n *yaml.Node, field string) bool {
 			return false
 		}
 	}
-	d.errorf(n, "%s: expected true or false, found %s", field, describe(n))
+	hint := ""
+	if n.Kind == yaml.ScalarNode {
+		if b, ok := yesNo[words(n.Value)]; ok {
+			hint = fmt.Sprintf("; write %s: %t", field, b)
+		}
+	}
+	d.errorf(n, "%s: expected true or false, found %s%s", field, describe(n), hint)
 	return false
+}
+
+// yesNo are the words (see words) for yes and no that editors write where
+// true or false belongs, as YAML 1.1 and spreadsheets take them, in the
+// languages of the sample site.
+var yesNo = map[string]bool{
+	"yes": true, "y": true, "on": true, "1": true, "ja": true, "oui": true, "waar": true, "vrai": true,
+	"no": false, "n": false, "off": false, "0": false, "nee": false, "neen": false, "non": false, "onwaar": false, "faux": false,
 }
 
 // list reads a sequence; a single scalar is taken as a list of one, since

@@ -268,6 +268,11 @@ func TestLoadProblems(t *testing.T) {
 			[]string{`content/cases/x.md:5:11: error: partners[0]: expected a mapping of fields, found "Roeselare; Dogbo, Benin; Fonds X, it": give each partner's name, country and type, a line each under partners: - {name: Roeselare, country: ..., type: ...} - {name: Dogbo, country: BJ, type: ...} - {name: Fonds X, country: ..., type: ...} - {name: it, country: ..., type: ...}; the type is one of municipality, province, region, national-government, association, ngo, company, school, university, network, international-organisation, other`}},
 		{"PartnerWithCountry", map[string]string{"content/cases/x.md": caseWith("  - name: Dogbo\n    country: BJ\n    type: municipality\n", "  - Dogbo (Benin)\n")},
 			[]string{`content/cases/x.md:9:5: error: partners[1]: expected a mapping of fields, found "Dogbo (Benin)": give the partner's name, country and type, as in - {name: Dogbo, country: BJ, type: ...}; the type is one of municipality, province, region, national-government, association, ngo, company, school, university, network, international-organisation, other`}},
+		{"FeaturedAsYes", map[string]string{"content/cases/x.md": caseWith("end: 2023\n", "end: 2023\nfeatured: yes\ndraft: Nee\n")},
+			[]string{
+				`content/cases/x.md:21:11: error: featured: expected true or false, found "yes"; write featured: true`,
+				`content/cases/x.md:22:8: error: draft: expected true or false, found "Nee"; write draft: false`,
+			}},
 		{"ThemesWithSemicolons", map[string]string{"content/cases/x.md": caseWith("themes: [birth registration]", "themes: birth registration; water")},
 			[]string{`content/cases/x.md:13:9: error: themes: "birth registration; water" is one value; write a list in brackets, its items separated by commas: themes: [birth registration, water]`}},
 		{"SDGsWithSemicolons", map[string]string{"content/cases/x.md": caseWith("sdgs: [16]", "sdgs: 16; 6")},
