@@ -51,6 +51,17 @@ func yamlSlip(msg string, raw []byte, line int) (slip, bool) {
 			fixed := m[1] + m[2] + ": " + m[3]
 			return slip{line - 1, len(m[1]) + len(m[2]) + 1, "a field needs a space after its colon: " + strings.TrimSpace(fixed)}, true
 		}
+		if m := field.FindStringSubmatch(text(line)); m != nil && !strings.Contains(m[1], "-") {
+			above := line - 1
+			for above > 1 && strings.TrimSpace(text(above)) == "" {
+				above--
+			}
+			// A field indented under one that has its value on its line:
+			// "start: 2010" then "  end: 2015".
+			if a := field.FindStringSubmatch(text(above)); a != nil && a[3] != "" && len(m[1]) > len(a[1]) {
+				return slip{line, 1, "this field is indented more than " + a[2] + ": above it, which has its value on its line already; line it up with " + a[2] + ":, as in " + m[2] + ": " + m[3]}, true
+			}
+		}
 	case "found character that cannot start any token", "block sequence entries are not allowed in this context":
 		if m := field.FindStringSubmatch(text(line)); m != nil && m[3] != "" && !quoted(m[3]) && strings.ContainsAny(m[3][:1], "@`%-&*!?,") {
 			return slip{line, valueCol(text(line)), "a value cannot start with " + quoteChar(m[3][:1]) + " unless it is in quotes: " + quote(m)}, true
@@ -70,9 +81,17 @@ func yamlSlip(msg string, raw []byte, line int) (slip, bool) {
 		}
 	case "did not find expected '-' indicator":
 		return slip{line, 0, "the fields of one list item line up under its first field, indented with spaces: check the indentation of this line"}, true
-	case "did not find expected ',' or ']'":
-		if m := field.FindStringSubmatch(text(line)); m != nil && strings.HasPrefix(m[3], "[") {
-			return slip{line, valueCol(text(line)), "a list in brackets ends on its line with ]: " + m[2] + ": " + strings.TrimRight(m[3], ",") + "]; text that starts with [ needs quotes: " + quote(m)}, true
+	case "did not find expected ',' or ']'", "did not find expected ',' or '}'":
+		// The line that opens the list or mapping: YAML may see that it
+		// is not closed a line or more after it.
+		open, close, what := "[", "]", "a list in brackets"
+		if strings.HasSuffix(msg, "'}'") {
+			open, close, what = "{", "}", "a mapping in braces"
+		}
+		for n := line; n >= 1; n-- {
+			if m := field.FindStringSubmatch(text(n)); m != nil && strings.HasPrefix(m[3], open) && !strings.Contains(m[3], close) {
+				return slip{n, valueCol(text(n)), what + " ends on its line with " + close + ": " + m[2] + ": " + strings.TrimRight(m[3], ",") + close + "; text that starts with " + open + " needs quotes: " + quote(m)}, true
+			}
 		}
 	}
 	return slip{}, false

@@ -36,6 +36,14 @@ func TestYAMLSlips(t *testing.T) {
 			`4:1: error: malformed YAML front matter: a tab in the indentation: YAML indents with spaces only; type spaces instead of the tab`},
 		{"list not closed", "title: T\nthemes: [water, education\n",
 			`3:9: error: malformed YAML front matter: did not find expected ',' or ']'; a list in brackets ends on its line with ]: themes: [water, education]; text that starts with [ needs quotes: themes: "[water, education"`},
+		{"list not closed, seen on the next line", "title: [Roeselare and Dogbo\n",
+			`2:8: error: malformed YAML front matter: did not find expected ',' or ']'; a list in brackets ends on its line with ]: title: [Roeselare and Dogbo]; text that starts with [ needs quotes: title: "[Roeselare and Dogbo"`},
+		{"mapping not closed", "title: T\nimage: {src: x.png, alt: A drawing\n",
+			`3:8: error: malformed YAML front matter: did not find expected ',' or '}'; a mapping in braces ends on its line with }: image: {src: x.png, alt: A drawing}; text that starts with { needs quotes: image: "{src: x.png, alt: A drawing"`},
+		{"field indented under a value", "title: T\nstart: 2010\n  end: 2015\n",
+			`4:1: error: malformed YAML front matter: mapping values are not allowed in this context; this field is indented more than start: above it, which has its value on its line already; line it up with start:, as in end: 2015`},
+		{"item field indented too far", "title: T\npartners:\n  - name: Mol\n      country: BE\n",
+			`5:1: error: malformed YAML front matter: mapping values are not allowed in this context; this field is indented more than name: above it, which has its value on its line already; line it up with name:, as in country: BE`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
