@@ -14,6 +14,7 @@ import (
 	"slices"
 
 	"github.com/casebook/casebook/internal/check"
+	"github.com/casebook/casebook/internal/sitefs"
 )
 
 // writtenRecord is the file in the site folder where casebook keeps a
@@ -51,7 +52,7 @@ func writeSiteFiles(source string, files map[string][]byte, force bool, ok map[s
 		case err != nil && !errors.Is(err, fs.ErrNotExist):
 			return err
 		default:
-			if err := replaceFile(file, data); err != nil {
+			if err := sitefs.ReplaceBytes(file, 0o644, data); err != nil {
 				return err
 			}
 		}
@@ -89,31 +90,5 @@ func writeWritten(source string, record map[string]string) error {
 	if err != nil {
 		return err
 	}
-	return replaceFile(filepath.Join(source, filepath.FromSlash(writtenRecord)), append(data, '\n'))
-}
-
-// replaceFile writes data into a new file beside file and renames it onto
-// file, making file's folder where it is missing.
-func replaceFile(file string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(f.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), file)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
+	return sitefs.ReplaceBytes(filepath.Join(source, filepath.FromSlash(writtenRecord)), 0o644, append(data, '\n'))
 }

@@ -35,6 +35,8 @@ import (
 
 	"github.com/gen2brain/webp"
 	"golang.org/x/image/draw"
+
+	"github.com/casebook/casebook/internal/sitefs"
 )
 
 // Widths are the widths of the variants, in pixels.
@@ -263,25 +265,11 @@ func readCache(file string) ([]byte, error) {
 	return os.ReadFile(file)
 }
 
-// writeCache stores an encode, through a temporary file so that a
+// writeCache stores an encode, replacing the file in one rename so that a
 // concurrent build never reads half of one. A cache that cannot be
 // written costs time, not correctness: the error is dropped.
 func writeCache(file string, data []byte) {
-	if file == "" {
-		return
+	if file != "" {
+		_ = sitefs.ReplaceBytes(file, 0o600, data)
 	}
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(file), ".tmp-*")
-	if err != nil {
-		return
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil && cerr == nil {
-		if os.Rename(tmp.Name(), file) == nil {
-			return
-		}
-	}
-	os.Remove(tmp.Name())
 }

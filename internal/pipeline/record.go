@@ -21,6 +21,7 @@ import (
 	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/problem"
 	"github.com/casebook/casebook/internal/render"
+	"github.com/casebook/casebook/internal/sitefs"
 )
 
 // A build into a folder that holds a casebook build renders again only the
@@ -246,26 +247,14 @@ func parseRecords(data []byte, key string) (map[string]*pageRecords, error) {
 
 // write keeps r at file, replacing what was there in one rename.
 func (r *records) write(file string) error {
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(file), ".record-")
+	err := sitefs.Replace(file, 0o600, func(out io.Writer) error {
+		w := bufio.NewWriter(out)
+		if err := r.writeTo(w); err != nil {
+			return err
+		}
+		return w.Flush()
+	})
 	if err != nil {
-		return err
-	}
-	w := bufio.NewWriter(tmp)
-	err = r.writeTo(w)
-	if err == nil {
-		err = w.Flush()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), file)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
 		return err
 	}
 	forgetOldRecords(filepath.Dir(file))

@@ -11,6 +11,9 @@
 // absolute path, "..", or a symbolic link whose target is outside the
 // folder. Whatever the fast way cannot do, or fails at, goes through the
 // os.Root, which gives the error, so that both ways give the same result.
+//
+// Replace writes what casebook keeps in a site folder (its records, its
+// caches) in one rename, so that a reader never finds half a file.
 package sitefs
 
 import (
