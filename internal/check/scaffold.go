@@ -42,7 +42,7 @@ func Scaffold(kind, title string, t Terms) (file string, data []byte, err error)
 		fmt.Fprintf(&b, caseTemplate, q, approach, themeHint(t.Themes))
 	case "approach":
 		file = path.Join(content.ApproachesDir, slug+".md")
-		fmt.Fprintf(&b, "---\ntitle: %s\norder: %d\nsummary: One or two sentences that say what sets this approach apart.\nratings:                 # 0 to 3, shown as -, +, ++, +++\n", q, t.LastOrder+1)
+		fmt.Fprintf(&b, "---\ntitle: %s\norder: %d\nsummary: "+content.ApproachSummaryExample+"\nratings:                 # 0 to 3, shown as -, +, ++, +++\n", q, t.LastOrder+1)
 		for _, f := range t.Features {
 			fmt.Fprintf(&b, "  %s: 0", f.ID)
 			if f.Label != "" {
@@ -94,10 +94,10 @@ func quote(s string) string {
 
 const caseTemplate = `---
 title: %s
-summary: One or two sentences shown in lists, cards, feeds and search results.
+summary: ` + content.CaseSummaryExample + `
 approaches: [%s]
 partners:                 # name and country identify a partner: spell them as in other cases
-  - name: Partner name
+  - name: ` + content.PartnerNameExample + `
     country: BE           # ISO 3166-1 alpha-2
     type: municipality    # municipality, province, region, national-government, association,
                           # ngo, company, school, university, network, international-organisation, other
@@ -114,7 +114,7 @@ themes: []%s
 #     url: https://example.org/
 draft: true               # remove when the case is ready to publish
 ---
-What the partners set out to do, and why.
+` + content.CaseBodyExample + `
 
 ## What they did
 
@@ -124,7 +124,7 @@ What the partners set out to do, and why.
 `
 
 const approachBody = `---
-A definition of the approach.
+` + content.ApproachBodyExample + `
 
 ## Reciprocity
 
@@ -144,5 +144,5 @@ type: %s
 #   lat: 50.85
 #   lon: 4.35
 ---
-Who the partner is, in a paragraph.
+` + content.PartnerBodyExample + `
 `

@@ -250,12 +250,29 @@ func TestScaffold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct{ kind, title, file string }{
-		{"case", "Mol and Santo Tomás: water for all", "content/cases/mol-and-santo-tomas-water-for-all.md"},
-		{"approach", "Climate partnership", "content/approaches/climate-partnership.md"},
+	// A new file loads and checks without an error. What it still holds
+	// of the template's examples is a warning once it is published: at
+	// once for an approach, which has no draft, and for a case once its
+	// editor takes out draft: true.
+	const example = "still the example of casebook new's template"
+	tests := []struct {
+		kind, title, file string
+		undraft           bool
+		want              []string
+	}{
+		{"case", "Mol and Santo Tomás: water for all", "content/cases/mol-and-santo-tomas-water-for-all.md", false, nil},
+		{"case", "Mol and Santo Tomás: water for all", "content/cases/mol-and-santo-tomas-water-for-all.md", true, []string{
+			"content/cases/mol-and-santo-tomas-water-for-all.md:3:10: warning: summary: " + example + ": write the case's own summary (draft: true keeps the case unpublished until it is ready)",
+			`content/cases/mol-and-santo-tomas-water-for-all.md:6:11: warning: partners[0].name: "Partner name" is the example of casebook new's template: write the partner's name`,
+			`content/cases/mol-and-santo-tomas-water-for-all.md:23:1: warning: the text still holds the example of casebook new's template, "What the partners set out to do, and why.": write the case's own in its place (draft: true keeps the case unpublished until it is ready)`,
+		}},
+		{"approach", "Climate partnership", "content/approaches/climate-partnership.md", false, []string{
+			"content/approaches/climate-partnership.md:4:10: warning: summary: " + example + ": write the approach's own summary",
+			`content/approaches/climate-partnership.md:9:1: warning: the text still holds the example of casebook new's template, "A definition of the approach.": write the approach's own in its place`,
+		}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.kind, func(t *testing.T) {
+		t.Run(fmt.Sprintf("%s, published %v", tt.kind, tt.undraft), func(t *testing.T) {
 			file, data, err := check.Scaffold(tt.kind, tt.title, terms)
 			if err != nil {
 				t.Fatal(err)
@@ -263,10 +280,12 @@ func TestScaffold(t *testing.T) {
 			if file != tt.file {
 				t.Fatalf("file: got %q, want %q", file, tt.file)
 			}
-			// The new file loads and checks without a problem.
+			if tt.undraft {
+				data = regexp.MustCompile(`(?m)^draft: true.*$`).ReplaceAll(data, nil)
+			}
 			fsys := fixture(map[string]string{file: string(data)})
-			if got := run(t, fsys, check.Config{}); len(got) > 0 {
-				t.Fatalf("got problems:\n%s\nin:\n%s", strings.Join(got, "\n"), data)
+			if got := run(t, fsys, check.Config{}); !slices.Equal(got, tt.want) {
+				t.Fatalf("got problems:\n%s\nwant:\n%s\nin:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"), data)
 			}
 		})
 	}

@@ -379,6 +379,7 @@ func decodeFile(fsys fs.FS, f *file, cfg *site.Config, langsKnown, caseBodiesOnD
 	f.metaLine = doc.metaLine
 	src := site.Source{Path: f.path, BodyLine: doc.bodyLine,
 		Version: deps.HashBytes(data), Meta: deps.HashBytes(data[:len(data)-len(doc.body)])}
+	body := doc.body
 	if n := len(doc.body); n <= len(data) && bytes.Equal(data[len(data)-n:], doc.body) {
 		src.BodyAt, src.BodySum = len(data)-n, deps.HashBytes(doc.body)
 		if caseBodiesOnDisk && f.kind == kindCase {
@@ -416,6 +417,7 @@ func decodeFile(fsys fs.FS, f *file, cfg *site.Config, langsKnown, caseBodiesOnD
 		f.slugNode = light(f.slugNode)
 		f.page.Body, f.page.Source, f.page.Lang = doc.body, src, cfg.Language
 	}
+	d.examplesLeft(f, doc.meta, body, doc.bodyLine)
 }
 
 // vocabularyVersion is a hash of a theme vocabulary, mixed into the
