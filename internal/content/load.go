@@ -111,6 +111,7 @@ type file struct {
 	// imageGiven says that the front matter has an image, which may
 	// not decode: its error, not its translations', says what is wrong.
 	imageGiven bool
+	title      *yaml.Node // a case's or approach's title, for sameTitles
 
 	approach *site.Approach
 	kase     *site.Case
@@ -393,6 +394,9 @@ func decodeFile(fsys fs.FS, f *file, cfg *site.Config, langsKnown, caseBodiesOnD
 		return
 	}
 	f.imageGiven = value(doc.meta, "image") != nil
+	if f.kind == kindCase || f.kind == kindApproach {
+		f.title = light(resolve(value(doc.meta, "title")))
+	}
 	if f.kind == kindCase && len(cfg.Themes) > 0 {
 		// A case's themes become labels of site.yaml's vocabulary, so its
 		// own fields follow the vocabulary as well as its bytes.

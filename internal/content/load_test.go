@@ -273,6 +273,16 @@ func TestLoadProblems(t *testing.T) {
 				`content/cases/x.md:21:11: error: featured: expected true or false, found "yes"; write featured: true`,
 				`content/cases/x.md:22:8: error: draft: expected true or false, found "Nee"; write draft: false`,
 			}},
+		// Two cases, or two approaches, of one title as words go; a draft
+		// is not published, so it is no second one.
+		{"SameTitles", map[string]string{
+			"content/cases/y.md":      caseWith("title: Roeselare and Dogbo\n", "title: ROESELARE AND DOGBO.\n"),
+			"content/cases/z.md":      caseWith("title: Roeselare and Dogbo\n", "title: Roeselare and Dogbo\ndraft: true\n"),
+			"content/approaches/a.md": strings.Replace(twinning, "order: 2", "order: 5", 1),
+		}, []string{
+			`content/approaches/twinning.md:2:8: warning: title: "Twinning" is also the title of content/approaches/a.md: readers tell approaches apart by their titles, in lists and search; give each its own`,
+			`content/cases/y.md:2:8: warning: title: "ROESELARE AND DOGBO." is also the title of content/cases/good.md: readers tell cases apart by their titles, in lists and search; give each its own`,
+		}},
 		{"ThemesWithSemicolons", map[string]string{"content/cases/x.md": caseWith("themes: [birth registration]", "themes: birth registration; water")},
 			[]string{`content/cases/x.md:13:9: error: themes: "birth registration; water" is one value; write a list in brackets, its items separated by commas: themes: [birth registration, water]`}},
 		{"SDGsWithSemicolons", map[string]string{"content/cases/x.md": caseWith("sdgs: [16]", "sdgs: 16; 6")},

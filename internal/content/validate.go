@@ -90,6 +90,7 @@ func assemble(prev *site.Site, cfg site.Config, files []*file, opts Options, pro
 	check := func(problems *problem.List) {
 		checkReferences(files, approaches, partners, problems)
 		checkPartnerURLs(files, partners, problems)
+		sameTitles(files, opts.Drafts, problems)
 	}
 	if problems.HasErrors() || opts.Partial {
 		// With errors, whether and what is linked depends on the checks.
@@ -188,6 +189,45 @@ func checkReferences(files []*file, approaches []*site.Approach, partnerFiles []
 				d.warnf(f.refs.themes[i], "themes[%d]: theme %q is spelled %q elsewhere; use one spelling", i, name, first)
 			}
 		}
+	}
+}
+
+// sameTitles warns of a published case, or an approach, whose title is
+// another's, as words go (case, accents and punctuation aside): readers
+// tell them apart by their titles, in lists, the catalogue and search.
+// Drafts count only when they are built (drafts).
+func sameTitles(files []*file, drafts bool, problems *problem.List) {
+	type key struct {
+		kind  kind
+		words string
+	}
+	first := make(map[key]*file)
+	for _, f := range files {
+		title := ""
+		switch {
+		case f.kase != nil && (!f.kase.Draft || drafts):
+			title = f.kase.Title
+		case f.approach != nil:
+			title = f.approach.Title
+		}
+		k := key{f.kind, words(title)}
+		if k.words == "" {
+			continue
+		}
+		if other := first[k]; other != nil {
+			line, col := f.metaLine, 0
+			if f.title != nil {
+				line, col = f.metaLine+f.title.Line-1, f.title.Column
+			}
+			what := "cases"
+			if f.kind == kindApproach {
+				what = "approaches"
+			}
+			problems.Warnf(f.path, line, col, "title: %q is also the title of %s: readers tell %s apart by their titles, in lists and search; give each its own",
+				title, other.path, what)
+			continue
+		}
+		first[k] = f
 	}
 }
 
