@@ -6,8 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/casebook/casebook/internal/site"
 	"gopkg.in/yaml.v3"
+
+	"github.com/casebook/casebook/internal/site"
 )
 
 // What editors write for a budget as reports and spreadsheets give it,
