@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 
 	"github.com/casebook/casebook/internal/content"
@@ -405,8 +407,9 @@ func (g cmsGen) options(name string, s obj) []cmsOption {
 		}
 		out = append(out, cmsOption{label, v})
 	}
-	if name == "country" { // editors look for the name
-		slices.SortFunc(out, func(a, b cmsOption) int { return strings.Compare(a.Label, b.Label) })
+	if name == "country" { // editors look for the name: Côte d'Ivoire among the C's
+		byName := collate.New(language.English)
+		slices.SortFunc(out, func(a, b cmsOption) int { return byName.CompareString(a.Label, b.Label) })
 	}
 	return out
 }

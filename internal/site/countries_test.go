@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
@@ -64,6 +65,29 @@ func TestPartnerTypeLabel(t *testing.T) {
 		t.Run(tt.in, func(t *testing.T) {
 			if got := site.PartnerTypeLabel(tt.in); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestCountriesInTheLanguagesOrder checks that countries are listed in
+// the order of the site's language, as CLDR collates it: accents are no
+// letters of their own, and Spanish puts ñ after n.
+func TestCountriesInTheLanguagesOrder(t *testing.T) {
+	partners := []string{"A/ZM", "B/EG", "C/US", "D/BE", "E/BJ", "F/ES"}
+	for _, tc := range []struct{ lang, want string }{
+		{"en", "Belgium, Benin, Egypt, Spain, United States, Zambia"},
+		{"fr", "Belgique, Bénin, Égypte, Espagne, États-Unis, Zambie"},
+		{"es", "Bélgica, Benín, Egipto, España, Estados Unidos, Zambia"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			s := site.New(site.Config{Language: tc.lang}, approaches("twinning"), []*site.Case{newCase("c", []string{"twinning"}, partners, nil, nil)}, nil, nil)
+			var names []string
+			for _, co := range s.Countries {
+				names = append(names, co.Name)
+			}
+			if got := strings.Join(names, ", "); got != tc.want {
+				t.Errorf("got %s, want %s", got, tc.want)
 			}
 		})
 	}

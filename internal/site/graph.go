@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"golang.org/x/text/collate"
 )
 
 // New links validated content into a Site: it merges the partners that cases
@@ -135,8 +137,12 @@ func (s *Site) linkCountries() {
 			}
 		}
 	}
+	// In the order of the site's language, as CLDR collates it: Égypte
+	// among the E's in French, not after Zambie; Bélgica before Benín in
+	// Spanish.
+	byName := collate.New(s.Config.Tag())
 	s.Countries = sortedValues(countries, func(a, b *Country) int {
-		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Code, b.Code))
+		return cmp.Or(byName.CompareString(a.Name, b.Name), strings.Compare(a.Code, b.Code))
 	})
 	s.countryAt = positions(s.Countries, func(co *Country) string { return co.Code }, func(co *Country) *int { return &co.index })
 	for _, co := range s.Countries {
