@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -70,7 +71,10 @@ func onePixelPNG() []byte {
 }
 
 // fixture returns a valid site with files added, replaced or (with "")
-// removed.
+// removed. The cases that caseFile makes are all titled "A case": but for
+// content/cases/a.md, whose title the tests read, each is titled after its
+// file, "A case (b)", since a site's cases are told apart by their titles
+// (two alike are a warning).
 func fixture(files map[string]string) fstest.MapFS {
 	fsys := fstest.MapFS{
 		"content/site.yaml":              {Data: []byte(siteYAML)},
@@ -85,6 +89,11 @@ func fixture(files map[string]string) fstest.MapFS {
 			continue
 		}
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	for name, f := range fsys {
+		if slug, ok := strings.CutSuffix(path.Base(name), ".md"); ok && strings.HasPrefix(name, "content/cases/") && name != "content/cases/a.md" {
+			f.Data = bytes.Replace(f.Data, []byte("\ntitle: A case\n"), []byte("\ntitle: A case ("+slug+")\n"), 1)
+		}
 	}
 	return fsys
 }

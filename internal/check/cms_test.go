@@ -305,6 +305,9 @@ func TestCMSSavedCaseBuilds(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// The saved case is the sample's roeselare-dogbo: beside it, it takes a
+	// title of its own, as two cases of one title are a warning.
+	saved = bytes.Replace(saved, []byte("every birth registered"), []byte("every birth registered, as the CMS saves it"), 1)
 	fsys["content/cases/saved-by-the-cms.md"] = &fstest.MapFile{Data: saved}
 	var errs []string
 	for _, p := range run(t, fsys, check.Config{}) {

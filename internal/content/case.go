@@ -506,11 +506,13 @@ func (d *decoder) year(n *yaml.Node, field string) int {
 var yearRange = regexp.MustCompile(`^\s*([0-9]{4})\s*[-–—/]\s*([0-9]{4})\s*$`)
 
 // ongoing are the words (see words) that editors write in end for a
-// cooperation that goes on, in the languages of the sample site.
+// cooperation that goes on, in English, Dutch, French, German and Spanish.
 var ongoing = map[string]bool{
 	"ongoing": true, "present": true, "now": true, "today": true, "current": true, "continuing": true, "open": true,
 	"lopend": true, "heden": true, "nu": true, "vandaag": true, "doorlopend": true,
 	"en cours": true, "aujourd hui": true, "maintenant": true,
+	"laufend": true, "andauernd": true, "heute": true, "bis heute": true, "offen": true,
+	"en curso": true, "actualidad": true, "hoy": true, "vigente": true, "abierto": true,
 }
 
 // date reads a date written as YYYY-MM-DD.

@@ -109,18 +109,20 @@ func atoi(s string) int {
 	return n
 }
 
-// wordDate reads a date with its month in words, in English, French or
-// Dutch, in full or cut short: "August 2023", "1 August 2023", "August 1,
-// 2023", "1er août 2023", "1 aug. 2023". Day is 0 when v gives none.
+// wordDate reads a date with its month in words, in English, French,
+// Dutch, German or Spanish, in full or cut short: "August 2023", "1
+// August 2023", "August 1st, 2023", "1er août 2023", "1. August 2023", "1
+// de agosto de 2023", "1 aug. 2023". Day is 0 when v gives none.
 func wordDate(v string) (y, m, d int, ok bool) {
 	for _, w := range site.Words(v) {
-		switch n, err := strconv.Atoi(strings.TrimSuffix(w, "er")); {
+		switch n, err := strconv.Atoi(ordinal.ReplaceAllString(w, "$1")); {
 		case err == nil && len(w) == 4 && y == 0:
 			y = n
 		case err == nil && n >= 1 && n <= 31 && d == 0:
 			d = n
 		case months[w] != 0 && m == 0:
 			m = months[w]
+		case w == "of" || w == "the" || w == "de" || w == "del":
 		default:
 			return 0, 0, 0, false
 		}
@@ -128,13 +130,20 @@ func wordDate(v string) (y, m, d int, ok bool) {
 	return y, m, d, y != 0 && m != 0
 }
 
+// ordinal is the ending of a day written as an ordinal: 1er, 1st, 2nd,
+// 23rd, 4th.
+var ordinal = regexp.MustCompile(`^([0-9]+)(?:er|st|nd|rd|th)$`)
+
 // months maps the months' names, folded (see words), and their first
-// three letters to their numbers, in English, French and Dutch.
+// three letters to their numbers, in English, French, Dutch, German and
+// Spanish.
 var months = func() map[string]int {
 	names := [...]string{
 		"january february march april may june july august september october november december",
 		"janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre",
 		"januari februari maart april mei juni juli augustus september oktober november december",
+		"januar februar marz april mai juni juli august september oktober november dezember",
+		"enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
 	}
 	out := make(map[string]int)
 	for _, lang := range names {

@@ -273,11 +273,13 @@ func (d *decoder) boolean(n *yaml.Node, field string) bool {
 }
 
 // yesNo are the words (see words) for yes and no that editors write where
-// true or false belongs, as YAML 1.1 and spreadsheets take them, in the
-// languages of the sample site.
+// true or false belongs, as YAML 1.1 and spreadsheets take them, in
+// English, Dutch, French, German and Spanish.
 var yesNo = map[string]bool{
 	"yes": true, "y": true, "on": true, "1": true, "ja": true, "oui": true, "waar": true, "vrai": true,
+	"wahr": true, "si": true, "verdadero": true,
 	"no": false, "n": false, "off": false, "0": false, "nee": false, "neen": false, "non": false, "onwaar": false, "faux": false,
+	"nein": false, "falsch": false, "falso": false,
 }
 
 // list reads a sequence; a single scalar is taken as a list of one, since

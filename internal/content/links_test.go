@@ -23,6 +23,7 @@ func linkSite(t *testing.T, links map[string]string) string {
 		"site/content/approaches/twinning.md": twinning,
 		"site/content/cases/good.md":          goodCase,
 		"site/docs/about.md":                  "---\ntitle: About\n---\nAbout.\n",
+		"site/docs/case.md":                   strings.Replace(goodCase, "title: Roeselare and Dogbo", "title: Mol and Dogbo", 1),
 		"site/vendor/lib.js":                  "var x;\n",
 		"outside/x.md":                        goodCase,
 		"outside/cases/y.md":                  goodCase,
@@ -75,7 +76,7 @@ func TestOutsideLinks(t *testing.T) {
 			[]string{`lib: error: symbolic link to "../outside", which leads outside the site folder: expected a link to a file or folder inside it`}, 0},
 		{"Inside", map[string]string{
 			"content/pages/about.md":  "../../docs/about.md",
-			"content/cases/alias.md":  "good.md",
+			"content/cases/alias.md":  "../../docs/case.md",
 			"assets/vendor":           "../vendor",
 			"layouts/partials/x.html": "../../docs/about.md",
 		}, nil, 2},

@@ -59,7 +59,9 @@ func fixture(files map[string]string) fstest.MapFS {
 	fsys := fstest.MapFS{
 		"content/site.yaml":              {Data: []byte(siteYAML)},
 		"content/approaches/twinning.md": {Data: []byte(twinning)},
-		"content/cases/good.md":          {Data: []byte(goodCase)},
+		// Titled apart from the cases that tests make of goodCase, which
+		// would be the same case twice (see sameTitles).
+		"content/cases/good.md": {Data: []byte(strings.Replace(goodCase, "title: Roeselare and Dogbo\n", "title: Roeselare and Dogbo, the fixture's\n", 1))},
 	}
 	for name, data := range files {
 		if data == "" {
@@ -273,15 +275,23 @@ func TestLoadProblems(t *testing.T) {
 				`content/cases/x.md:21:11: error: featured: expected true or false, found "yes"; write featured: true`,
 				`content/cases/x.md:22:8: error: draft: expected true or false, found "Nee"; write draft: false`,
 			}},
+		{"FeaturedAsSí", map[string]string{"content/cases/x.md": caseWith("end: 2023\n", "end: 2023\nfeatured: Sí\ndraft: nein\n")},
+			[]string{
+				`content/cases/x.md:21:11: error: featured: expected true or false, found "Sí"; write featured: true`,
+				`content/cases/x.md:22:8: error: draft: expected true or false, found "nein"; write draft: false`,
+			}},
+		{"EndOngoingInGerman", map[string]string{"content/cases/x.md": caseWith("end: 2023", "end: bis heute")},
+			[]string{`content/cases/x.md:20:6: error: end: expected a year, found "bis heute": leave end out while the cooperation goes on`}},
 		// Two cases, or two approaches, of one title as words go; a draft
 		// is not published, so it is no second one.
 		{"SameTitles", map[string]string{
+			"content/cases/x.md":      goodCase,
 			"content/cases/y.md":      caseWith("title: Roeselare and Dogbo\n", "title: ROESELARE AND DOGBO.\n"),
 			"content/cases/z.md":      caseWith("title: Roeselare and Dogbo\n", "title: Roeselare and Dogbo\ndraft: true\n"),
 			"content/approaches/a.md": strings.Replace(twinning, "order: 2", "order: 5", 1),
 		}, []string{
 			`content/approaches/twinning.md:2:8: warning: title: "Twinning" is also the title of content/approaches/a.md: readers tell approaches apart by their titles, in lists and search; give each its own`,
-			`content/cases/y.md:2:8: warning: title: "ROESELARE AND DOGBO." is also the title of content/cases/good.md: readers tell cases apart by their titles, in lists and search; give each its own`,
+			`content/cases/y.md:2:8: warning: title: "ROESELARE AND DOGBO." is also the title of content/cases/x.md: readers tell cases apart by their titles, in lists and search; give each its own`,
 		}},
 		{"ThemesWithSemicolons", map[string]string{"content/cases/x.md": caseWith("themes: [birth registration]", "themes: birth registration; water")},
 			[]string{`content/cases/x.md:13:9: error: themes: "birth registration; water" is one value; write a list in brackets, its items separated by commas: themes: [birth registration, water]`}},
@@ -391,7 +401,7 @@ func TestLoadProblems(t *testing.T) {
 			[]string{`content/cases/x.md:13:10: error: themes[0]: theme "★ ☆" has no letter or digit that a URL can use: expected a name such as "water"`}},
 		{"AllAtOnce", map[string]string{
 			"content/cases/a.md": caseWith("sdgs: [16]", "sdgs: [99]"),
-			"content/cases/b.md": caseWith("country: BJ", "country: ZZ"),
+			"content/cases/b.md": strings.Replace(caseWith("country: BJ", "country: ZZ"), "title: Roeselare and Dogbo", "title: Mol and Dogbo", 1),
 		}, []string{
 			`content/cases/a.md:12:8: error: sdgs[0]: expected an SDG number from 1 to 17, found 99`,
 			`content/cases/b.md:10:14: error: partners[1].country: unknown country code "ZZ": expected an ISO 3166-1 alpha-2 code such as "BE"; did you mean "AZ"?`,
@@ -477,6 +487,10 @@ func TestDateHints(t *testing.T) {
 		{"date", "August 1, 2023", `date: expected a date such as 2023-08-01, found "August 1, 2023"; write 2023-08-01`},
 		{"date", "1er août 2023", `date: expected a date such as 2023-08-01, found "1er août 2023"; write 2023-08-01`},
 		{"date", "3 mei 2023", `date: expected a date such as 2023-08-01, found "3 mei 2023"; write 2023-05-03`},
+		{"date", "1. März 2023", `date: expected a date such as 2023-08-01, found "1. März 2023"; write 2023-03-01`},
+		{"date", "1 de agosto de 2023", `date: expected a date such as 2023-08-01, found "1 de agosto de 2023"; write 2023-08-01`},
+		{"date", "August 1st, 2023", `date: expected a date such as 2023-08-01, found "August 1st, 2023"; write 2023-08-01`},
+		{"date", "the 3rd of dic. 2023", `date: expected a date such as 2023-08-01, found "the 3rd of dic. 2023"; write 2023-12-03`},
 		{"date", "2023-08-01T10:00:00", `date: expected a date such as 2023-08-01, found "2023-08-01T10:00:00"; write the day alone: 2023-08-01`},
 		{"date", "13/13/2023", `date: expected a date such as 2023-08-01, found "13/13/2023"`},
 		{"date", "soon", `date: expected a date such as 2023-08-01, found "soon"`},

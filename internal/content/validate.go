@@ -90,7 +90,7 @@ func assemble(prev *site.Site, cfg site.Config, files []*file, opts Options, pro
 	check := func(problems *problem.List) {
 		checkReferences(files, approaches, partners, problems)
 		checkPartnerURLs(files, partners, problems)
-		sameTitles(files, opts.Drafts, problems)
+		sameTitles(files, approaches, cases, problems)
 	}
 	if problems.HasErrors() || opts.Partial {
 		// With errors, whether and what is linked depends on the checks.
@@ -192,42 +192,45 @@ func checkReferences(files []*file, approaches []*site.Approach, partnerFiles []
 	}
 }
 
-// sameTitles warns of a published case, or an approach, whose title is
+// sameTitles warns of a published case or approach whose title is
 // another's, as words go (case, accents and punctuation aside): readers
 // tell them apart by their titles, in lists, the catalogue and search.
-// Drafts count only when they are built (drafts).
-func sameTitles(files []*file, drafts bool, problems *problem.List) {
-	type key struct {
-		kind  kind
-		words string
+// Only the items that the site publishes count, the approaches and cases
+// given: not a draft, nor a file whose slug another one holds.
+func sameTitles(files []*file, approaches []*site.Approach, cases []*site.Case, problems *problem.List) {
+	published := make(map[any]bool, len(approaches)+len(cases))
+	for _, a := range approaches {
+		published[a] = true
 	}
-	first := make(map[key]*file)
+	for _, c := range cases {
+		published[c] = true
+	}
+	first := make(map[string]*file)
 	for _, f := range files {
-		title := ""
+		var title, what string
 		switch {
-		case f.kase != nil && (!f.kase.Draft || drafts):
-			title = f.kase.Title
-		case f.approach != nil:
-			title = f.approach.Title
-		}
-		k := key{f.kind, words(title)}
-		if k.words == "" {
+		case f.kase != nil && published[f.kase]:
+			title, what = f.kase.Title, "cases"
+		case f.approach != nil && published[f.approach]:
+			title, what = f.approach.Title, "approaches"
+		default:
 			continue
 		}
-		if other := first[k]; other != nil {
-			line, col := f.metaLine, 0
-			if f.title != nil {
-				line, col = f.metaLine+f.title.Line-1, f.title.Column
-			}
-			what := "cases"
-			if f.kind == kindApproach {
-				what = "approaches"
-			}
-			problems.Warnf(f.path, line, col, "title: %q is also the title of %s: readers tell %s apart by their titles, in lists and search; give each its own",
-				title, other.path, what)
+		key := what + " " + words(title)
+		if key == what+" " {
 			continue
 		}
-		first[k] = f
+		other := first[key]
+		if other == nil {
+			first[key] = f
+			continue
+		}
+		line, col := f.metaLine, 0
+		if f.title != nil {
+			line, col = f.metaLine+f.title.Line-1, f.title.Column
+		}
+		problems.Warnf(f.path, line, col, "title: %q is also the title of %s: readers tell %s apart by their titles, in lists and search; give each its own",
+			title, other.path, what)
 	}
 }
 
