@@ -15,15 +15,15 @@ func TestMessageRemarks(t *testing.T) {
 		want  []string // each a problem's start; in order
 	}{
 		{"OverrideOfOneKey", map[string]string{"i18n/nl.toml": "home_browse = \"Snuffelen\"\n"}, nil},
-		{"LanguageWithoutDefaults", map[string]string{"i18n/de.toml": "home_browse = \"Stöbern\"\n"},
-			[]string{`i18n/de.toml: warning: `}},
+		{"LanguageWithoutDefaults", map[string]string{"i18n/sv.toml": "home_browse = \"Bläddra\"\n"},
+			[]string{`i18n/sv.toml: warning: `}},
 		{"MistypedKey", map[string]string{"i18n/nl.toml": "home_brows = \"Snuffelen\"\n"},
 			[]string{`i18n/nl.toml: warning: no page reads these keys, which casebook's messages do not have (mistyped?): "home_brows"`}},
-		{"SiteLanguageWithoutMessages", map[string]string{"content/site.yaml": strings.Replace(siteYAML, "title:", "language: de\ntitle:", 1)},
-			[]string{`content/site.yaml: warning: language "de" has no messages`}},
+		{"SiteLanguageWithoutMessages", map[string]string{"content/site.yaml": strings.Replace(siteYAML, "title:", "language: sv\ntitle:", 1)},
+			[]string{`content/site.yaml: warning: language "sv" has no messages`}},
 		// Another language of the site shows English words as much.
-		{"OtherLanguageWithoutMessages", map[string]string{"content/site.yaml": siteYAML + "languages: [en, nl, de]\n"},
-			[]string{`content/site.yaml: warning: language "de" has no messages`}},
+		{"OtherLanguageWithoutMessages", map[string]string{"content/site.yaml": siteYAML + "languages: [en, nl, sv]\n"},
+			[]string{`content/site.yaml: warning: language "sv" has no messages`}},
 		{"LayoutKeyInNoFile", map[string]string{"layouts/partials/footer.html": "<footer>{{T \"footer_thanks\"}}</footer>"},
 			[]string{`layouts/partials/footer.html:1:12: error: no message file has the key "footer_thanks"`}},
 		{"BrokenFile", map[string]string{"i18n/nl.toml": "home_browse = \n"},

@@ -16,10 +16,10 @@
 //	one = "{{.Count}} case"
 //	other = "{{.Count}} cases"
 //
-// The defaults (complete for en, nl and fr) are embedded in the binary; a
-// site's own i18n/<lang>.toml overrides them key by key, as in Hugo, so
-// that a site can change one sentence and keep the others. A key that a
-// language lacks is read in English.
+// The defaults (complete for en, nl, fr, de and es) are embedded in the
+// binary; a site's own i18n/<lang>.toml overrides them key by key, as in
+// Hugo, so that a site can change one sentence and keep the others. A key
+// that a language lacks is read in English.
 //
 // # Numbers
 //

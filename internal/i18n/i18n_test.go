@@ -29,7 +29,7 @@ func TestDefaultsComplete(t *testing.T) {
 	if len(en) < 100 {
 		t.Fatalf("got %d English keys, want the whole interface", len(en))
 	}
-	for _, lang := range []string{"nl", "fr"} {
+	for _, lang := range []string{"nl", "fr", "de", "es"} {
 		if missing := c.Missing(lang); len(missing) > 0 {
 			t.Errorf("%s lacks %v", lang, missing)
 		}
@@ -51,7 +51,7 @@ func TestEveryMessageRenders(t *testing.T) {
 		"Importance": "I", "Words": "W", "Score": "1", "First": "1", "Last": "2", "Approach": "A",
 		"Low": "L", "High": "H", "Currency": "€", "Title": "T", "Points": "P", "Q": "q", "To": "t", "Error": "e",
 		"Why": "w", "Have": "1", "Sort": "s", "Lat": "1", "NS": "N", "Lon": "2", "EW": "E", "Language": "L", "Shown": "48"}
-	for _, lang := range []string{"en", "nl", "fr"} {
+	for _, lang := range []string{"en", "nl", "fr", "de", "es"} {
 		m := c.For(lang)
 		for _, k := range c.Keys(lang) {
 			for _, n := range []int{0, 1, 2, 1000000} {
@@ -202,12 +202,12 @@ func TestRegionalVariants(t *testing.T) {
 
 // TestLanguageWithoutFile reads English words and writes its own numbers.
 func TestLanguageWithoutFile(t *testing.T) {
-	m := defaults(t).For("de")
+	m := defaults(t).For("sv")
 	if got, err := m.T("home_browse", nil); err != nil || got != "Browse" {
 		t.Errorf("got %q, %v, want the English words", got, err)
 	}
-	if got := m.Number(1234); got != "1.234" {
-		t.Errorf("got %q, want German grouping", got)
+	if got := m.Number(1234); got != "1\u00a0234" {
+		t.Errorf("got %q, want Swedish grouping", got)
 	}
 	if m.File != "i18n/en.toml" {
 		t.Errorf("got file %q, want the English one it reads", m.File)

@@ -62,24 +62,24 @@ func TestGoldenLanguages(t *testing.T) {
 // language that has no messages: it falls back to English, and must not
 // say that the text awaits an English translation.
 func TestUntranslatedNoticeWithoutMessages(t *testing.T) {
-	src := copySettingsEdited(t, "testdata/site-languages", "languages: [en, nl, fr]", "languages: [en, nl, fr, de]")
+	src := copySettingsEdited(t, "testdata/site-languages", "languages: [en, nl, fr]", "languages: [en, nl, fr, sv]")
 	out := filepath.Join(t.TempDir(), "public")
 	res, err := pipeline.Run(config(src, out))
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The build says that German has no messages, and builds.
-	if got, want := fmt.Sprint(res.Problems), `content/site.yaml: warning: language "de" has no messages: pages show casebook's words in English; add them in i18n/de.toml`; got != want {
+	// The build says that Swedish has no messages, and builds.
+	if got, want := fmt.Sprint(res.Problems), `content/site.yaml: warning: language "sv" has no messages: pages show casebook's words in English; add them in i18n/sv.toml`; got != want {
 		t.Errorf("got problems %s, want %s", got, want)
 	}
-	page, err := os.ReadFile(filepath.Join(out, "de", "cases", "roeselare-dogbo", "index.html"))
+	page, err := os.ReadFile(filepath.Join(out, "sv", "cases", "roeselare-dogbo", "index.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, notice, ok := strings.Cut(string(page), `class="notice untranslated"`)
 	notice, _, _ = strings.Cut(notice, "</p>")
-	if !ok || !strings.Contains(notice, "This text has not been translated yet; it is shown in Englisch.") {
-		t.Errorf("got the notice %q, want it to say that the text has not been translated yet, and is shown in English (named in German)", notice)
+	if !ok || !strings.Contains(notice, "This text has not been translated yet; it is shown in engelska.") {
+		t.Errorf("got the notice %q, want it to say that the text has not been translated yet, and is shown in English (named in Swedish)", notice)
 	}
 }
 

@@ -48,6 +48,15 @@ func ValidSDG(n int) bool { return n >= 1 && n <= NumSDGs }
 // (the FPS Foreign Affairs). The Netherlands' wording differs in a few
 // goals (8: "Eerlijk werk en economische groei", 16: "Vrede, veiligheid
 // en sterke publieke diensten"); casebook's sites are Belgian first.
+//
+// German: the Federal Ministry for Economic Cooperation and Development's
+// (BMZ), one page a goal as https://www.bmz.de/de/agenda-2030/sdg-12, and
+// the Federal Government's, as on
+// https://www.bundesregierung.de/breg-de/themen/nachhaltigkeitspolitik/die-un-nachhaltigkeitsziele-1553514
+//
+// Spanish: the United Nations' own, as on
+// https://www.un.org/sustainabledevelopment/es/objetivos-de-desarrollo-sostenible/
+// and in the UN's regional commission's (CEPAL) https://agenda2030lac.org/es/ods
 var sdgNames = map[string][NumSDGs + 1]string{
 	"fr": {
 		1:  "Pas de pauvreté",
@@ -86,6 +95,44 @@ var sdgNames = map[string][NumSDGs + 1]string{
 		15: "Leven op het land",
 		16: "Vrede, justitie en sterke publieke diensten",
 		17: "Partnerschap om doelstellingen te bereiken",
+	},
+	"de": {
+		1:  "Keine Armut",
+		2:  "Kein Hunger",
+		3:  "Gesundheit und Wohlergehen",
+		4:  "Hochwertige Bildung",
+		5:  "Geschlechtergleichheit",
+		6:  "Sauberes Wasser und Sanitäreinrichtungen",
+		7:  "Bezahlbare und saubere Energie",
+		8:  "Menschenwürdige Arbeit und Wirtschaftswachstum",
+		9:  "Industrie, Innovation und Infrastruktur",
+		10: "Weniger Ungleichheiten",
+		11: "Nachhaltige Städte und Gemeinden",
+		12: "Nachhaltige/r Konsum und Produktion",
+		13: "Maßnahmen zum Klimaschutz",
+		14: "Leben unter Wasser",
+		15: "Leben an Land",
+		16: "Frieden, Gerechtigkeit und starke Institutionen",
+		17: "Partnerschaften zur Erreichung der Ziele",
+	},
+	"es": {
+		1:  "Fin de la pobreza",
+		2:  "Hambre cero",
+		3:  "Salud y bienestar",
+		4:  "Educación de calidad",
+		5:  "Igualdad de género",
+		6:  "Agua limpia y saneamiento",
+		7:  "Energía asequible y no contaminante",
+		8:  "Trabajo decente y crecimiento económico",
+		9:  "Industria, innovación e infraestructura",
+		10: "Reducción de las desigualdades",
+		11: "Ciudades y comunidades sostenibles",
+		12: "Producción y consumo responsables",
+		13: "Acción por el clima",
+		14: "Vida submarina",
+		15: "Vida de ecosistemas terrestres",
+		16: "Paz, justicia e instituciones sólidas",
+		17: "Alianzas para lograr los objetivos",
 	},
 }
 
@@ -148,10 +195,11 @@ func SDGByText(text string) (int, bool) {
 }
 
 // sdgWord holds the words, folded, that name a goal before its number:
-// English, French, Dutch.
+// English, French, Dutch, German, Spanish.
 var sdgWord = map[string]bool{
 	"sdg": true, "sdgs": true, "goal": true, "odd": true, "objectif": true,
 	"doel": true, "sdo": true, "duurzaamheidsdoel": true,
+	"ziel": true, "nachhaltigkeitsziel": true, "ods": true, "objetivo": true,
 }
 
 // SDGColour returns the official colour of goal n, "#rrggbb", or "" if
