@@ -7,8 +7,9 @@
 // peak memory (the child's maximum resident set) and the time of each
 // stage, the same for a rebuild after one case changed (Hugo's too, into
 // its previous output), for a one-off build (--one-off, as on CI from a
-// fresh checkout), Hugo's, and the ratios. One build of a very large site shows that it scales past the
-// benchmark sizes.
+// fresh checkout), Hugo's, the floor of casebook's libraries (floor.go),
+// and the ratios. One build of a very large site shows that it scales
+// past the benchmark sizes.
 //
 // Sites are generated and built in .bench-tmp/ of the current folder: on
 // the disk that holds the checkout, where users build, not in memory.
