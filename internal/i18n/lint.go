@@ -12,6 +12,8 @@ import (
 	"text/template/parse"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/casebook/casebook/internal/tmpltree"
 )
 
 // pluralForms are the forms of a message with a count, as go-i18n reads
@@ -80,48 +82,18 @@ var templatePrefix = regexp.MustCompile(`^template: :[0-9]+: `)
 
 // fields returns the names of the fields that a message's text reads:
 // "Count" for {{.Count}}, perhaps more than once. It returns nil for a
-// text that does not parse. (render's calls walks layouts the same way,
-// for what they call.)
+// text that does not parse.
 func fields(text string) []string {
 	t, err := template.New("").Parse(text)
 	if err != nil || t.Tree == nil {
 		return nil
 	}
 	var out []string
-	var walk func(n parse.Node)
-	walk = func(n parse.Node) {
-		switch n := n.(type) {
-		case *parse.ListNode:
-			for _, c := range n.Nodes {
-				walk(c)
-			}
-		case *parse.ActionNode:
-			walk(n.Pipe)
-		case *parse.IfNode:
-			walk(&n.BranchNode)
-		case *parse.RangeNode:
-			walk(&n.BranchNode)
-		case *parse.WithNode:
-			walk(&n.BranchNode)
-		case *parse.BranchNode:
-			walk(n.Pipe)
-			walk(n.List)
-			if n.ElseList != nil {
-				walk(n.ElseList)
-			}
-		case *parse.PipeNode:
-			for _, c := range n.Cmds {
-				walk(c)
-			}
-		case *parse.CommandNode:
-			for _, a := range n.Args {
-				walk(a)
-			}
-		case *parse.FieldNode:
-			out = append(out, n.Ident[0])
+	tmpltree.Walk(t.Tree.Root, func(n parse.Node) {
+		if f, ok := n.(*parse.FieldNode); ok {
+			out = append(out, f.Ident[0])
 		}
-	}
-	walk(t.Tree.Root)
+	})
 	return out
 }
 

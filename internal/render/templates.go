@@ -10,6 +10,7 @@ import (
 
 	"github.com/casebook/casebook/internal/deps"
 	"github.com/casebook/casebook/internal/i18n"
+	"github.com/casebook/casebook/internal/tmpltree"
 )
 
 // templates knows of each layout file its version (a hash of its text)
@@ -147,58 +148,29 @@ type visits struct {
 
 // calls walks a template's tree and reports each template it calls, each
 // partial it gives cached, and each constant key it gives T.
-func calls(n parse.Node, v *visits) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n != nil {
-			for _, c := range n.Nodes {
-				calls(c, v)
+func calls(root parse.Node, v *visits) {
+	tmpltree.Walk(root, func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.TemplateNode:
+			if v.template != nil {
+				v.template(n.Name)
 			}
-		}
-	case *parse.ActionNode:
-		calls(n.Pipe, v)
-	case *parse.IfNode:
-		calls(&n.BranchNode, v)
-	case *parse.RangeNode:
-		calls(&n.BranchNode, v)
-	case *parse.WithNode:
-		calls(&n.BranchNode, v)
-	case *parse.BranchNode:
-		calls(n.Pipe, v)
-		calls(n.List, v)
-		if n.ElseList != nil {
-			calls(n.ElseList, v)
-		}
-	case *parse.TemplateNode:
-		if v.template != nil {
-			v.template(n.Name)
-		}
-		calls(n.Pipe, v)
-	case *parse.PipeNode:
-		if n != nil {
-			for _, c := range n.Cmds {
-				calls(c, v)
+		case *parse.CommandNode:
+			id, ok := n.Args[0].(*parse.IdentifierNode)
+			if !ok || len(n.Args) < 2 {
+				return
 			}
-		}
-	case *parse.CommandNode:
-		if id, ok := n.Args[0].(*parse.IdentifierNode); ok && id.Ident == "T" && len(n.Args) > 1 {
-			if s, ok := n.Args[1].(*parse.StringNode); ok && v.key != nil {
+			s, constant := n.Args[1].(*parse.StringNode)
+			switch {
+			case id.Ident == "T" && constant && v.key != nil:
 				v.key(s.Text, s)
-			}
-		}
-		if id, ok := n.Args[0].(*parse.IdentifierNode); ok && id.Ident == "cached" && len(n.Args) > 1 && v.cached != nil {
-			if s, ok := n.Args[1].(*parse.StringNode); ok {
+			case id.Ident == "cached" && v.cached != nil && constant:
 				v.cached(s.Text)
-			} else {
+			case id.Ident == "cached" && v.cached != nil:
 				v.cached("*") // a name computed at run time: any partial
 			}
 		}
-		for _, a := range n.Args {
-			calls(a, v)
-		}
-	case *parse.ChainNode:
-		calls(n.Node, v)
-	}
+	})
 }
 
 // readTemplates records into rec every layout file that start can execute.
