@@ -71,7 +71,7 @@ func eachTerm(folded string, f func(string)) {
 // The terms of such a number are its digits alone, in the index and in
 // queries, so that a reader who types "60000" finds "60,000" in English,
 // "60 000" in French and "60.000" in Dutch, and each finds the others.
-// catalogue.js has the same rule, as a regular expression (GROUPED).
+// catalogue.js has the same rule, as a regular expression (WORD).
 func groupedNumber[T ~string | ~[]byte](s T, start, lead int) int {
 	digits := 0
 	for i := start; i < lead; {
