@@ -1,0 +1,53 @@
+package search_test
+
+import (
+	"encoding/json"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/casebook/casebook/internal/browsertest"
+	"github.com/casebook/casebook/internal/search"
+)
+
+// TestTermsAsTheScript runs catalogue.js's own folding and cutting of
+// text into terms (the section "text" of the script) in Chromium, and
+// checks that it cuts every input as search.Terms does: a query finds only
+// the terms the index holds when both cut alike.
+func TestTermsAsTheScript(t *testing.T) {
+	script, err := os.ReadFile("../../assets/js/catalogue.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(script)
+	start := strings.Index(src, "// ---- text:")
+	end := strings.Index(src, "// ---- lists of case numbers")
+	maxTerm := regexp.MustCompile(`var MAX_TERM = [0-9]+;`).FindString(src)
+	if start < 0 || end < start || maxTerm == "" {
+		t.Fatal("catalogue.js has no text section or no MAX_TERM: update this test with the script")
+	}
+	inputs := []string{
+		"Santo Tomás", "SANTO TOMÁS, Nicaragua!", "l'eau à Genève (2010–2023)", "Ἀθῆναι ΣΟΦΊΑ",
+		"Łódź, Gießen, Ærø", "a b c x1", "Donaudampfschifffahrtsgesellschaftskapitänshausen!",
+		"Ἀθῆναι" + strings.Repeat("Σ", 50), "ﬁne Straße İstanbul ǅemal",
+		"EUR 60,000 and 60 000 or 60.000; 1'000'000", "60\u00a0000, 60\u202f000, 60\u2009000, 60’000",
+		"٦٠٬٠٠٠ 60,000.50 3.500,75", "2015, 2016 1,5 12.05.2020 1,0000 60,000km 1,000,000x a1,000",
+		"1" + strings.Repeat(",000", 20), "12,345,67 1.234,5 €2,500 (3,000)", "x60,000 60,000x ½ 2²",
+	}
+	in, _ := json.Marshal(inputs)
+	js := "(() => {\n" + maxTerm + "\n" + src[start:end] + "\nreturn " + string(in) + ".map(terms);\n})()"
+	ctx := browsertest.New(t)
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[][]string](js))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range inputs {
+		if want := search.Terms(s); !slices.Equal(got[i], want) {
+			t.Errorf("%q: the script cuts %q, search.Terms %q", s, got[i], want)
+		}
+	}
+}
