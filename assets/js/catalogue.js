@@ -261,16 +261,32 @@
   var MIN_FUZZY = 5, MIN_STEM = 5;
   // stemmers by language: each returns the beginning that a folded term's
   // forms share, matched as a prefix.
-  var STEMMERS = {en: stemEnglish};
   var EN_SUFFIXES = ["ations", "ities", "ation", "ments", "ings", "ions", "ment", "ates", "ated",
     "ing", "ion", "ity", "ers", "ies", "ied", "ate", "er", "es", "ed", "ly", "al", "s", "e"];
+  var STEMMERS = {
+    en: stemEnglish,
+    nl: suffixStemmer(["heden", "heid", "ingen", "ing", "ers", "en", "er", "es", "s", "e"]),
+    fr: suffixStemmer(["ements", "ement", "ations", "ation", "atrices", "atrice", "ateurs", "ateur",
+      "euses", "euse", "eurs", "eur", "ees", "ee", "es", "er", "ez", "s", "e", "x"]),
+    de: suffixStemmer(["ungen", "innen", "heiten", "keiten", "ung", "ern", "en", "er", "es", "em", "e", "s"]),
+    es: suffixStemmer(["aciones", "acion", "idades", "idad", "mente", "es", "os", "as", "s", "o", "a"])
+  };
   var stemmer = STEMMERS[(document.documentElement.lang || "").toLowerCase().split("-")[0]];
   function stem(t) { return stemmer ? stemmer(t) : t; }
   function stemEnglish(t) {
+    t = cutSuffixes(t, EN_SUFFIXES);
+    var n = t.length;
+    if (n >= 2 && t[n - 1] === "r" && "aeiouy".indexOf(t[n - 2]) < 0 && runes(t) - 1 >= MIN_STEM) t = t.slice(0, -1);
+    return t;
+  }
+  function suffixStemmer(suffixes) {
+    return function (t) { return cutSuffixes(t, suffixes); };
+  }
+  function cutSuffixes(t, suffixes) {
     for (var pass = 0; pass < 2; pass++) {
       var cut = false;
-      for (var k = 0; k < EN_SUFFIXES.length; k++) {
-        var suf = EN_SUFFIXES[k];
+      for (var k = 0; k < suffixes.length; k++) {
+        var suf = suffixes[k];
         if (t.length > suf.length && t.slice(-suf.length) === suf && runes(t) - suf.length >= MIN_STEM) {
           t = t.slice(0, -suf.length);
           cut = true;
@@ -279,8 +295,6 @@
       }
       if (!cut) break;
     }
-    var n = t.length;
-    if (n >= 2 && t[n - 1] === "r" && "aeiouy".indexOf(t[n - 2]) < 0 && runes(t) - 1 >= MIN_STEM) t = t.slice(0, -1);
     return t;
   }
   // withinOne reports whether t begins with a word at most one edit (a

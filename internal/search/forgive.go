@@ -33,8 +33,16 @@ const minStemLen = 5
 
 // stemmers are the stemmers of the languages that have one, by the
 // site's language (site.yaml's language); other languages are not
-// stemmed.
-var stemmers = map[string]func(string) string{"en": stemEnglish}
+// stemmed. Each is light: it cuts the endings of plurals, genders and
+// common derivations, and the search matches what is left as a prefix.
+var stemmers = map[string]func(string) string{
+	"en": stemEnglish,
+	"nl": suffixStemmer("heden", "heid", "ingen", "ing", "ers", "en", "er", "es", "s", "e"),
+	"fr": suffixStemmer("ements", "ement", "ations", "ation", "atrices", "atrice", "ateurs", "ateur",
+		"euses", "euse", "eurs", "eur", "ees", "ee", "es", "er", "ez", "s", "e", "x"),
+	"de": suffixStemmer("ungen", "innen", "heiten", "keiten", "ung", "ern", "en", "er", "es", "em", "e", "s"),
+	"es": suffixStemmer("aciones", "acion", "idades", "idad", "mente", "es", "os", "as", "s", "o", "a"),
+}
 
 // Stem returns the stem of a folded term in the language lang (a BCP 47
 // tag: "en", "en-GB"): a beginning that its forms share, which the search
@@ -51,13 +59,32 @@ func Stem(lang, term string) string {
 var englishSuffixes = []string{"ations", "ities", "ation", "ments", "ings", "ions", "ment", "ates", "ated",
 	"ing", "ion", "ity", "ers", "ies", "ied", "ate", "er", "es", "ed", "ly", "al", "s", "e"}
 
-// stemEnglish removes up to two endings of englishSuffixes, each only when
-// minStemLen runes remain, and then an "r" after a consonant:
-// registration -> registr -> regist, registered -> register -> regist.
+// stemEnglish removes up to two endings of englishSuffixes (see
+// cutSuffixes), and then an "r" after a consonant: registration ->
+// registr -> regist, registered -> register -> regist.
 func stemEnglish(t string) string {
+	t = cutSuffixes(t, englishSuffixes)
+	if n := len(t); n >= 2 && t[n-1] == 'r' && !strings.ContainsRune("aeiouy", rune(t[n-2])) &&
+		utf8.RuneCountInString(t)-1 >= minStemLen {
+		t = t[:n-1]
+	}
+	return t
+}
+
+// suffixStemmer returns the stemmer that removes up to two of suffixes,
+// given longest first (see cutSuffixes): for Dutch, gemeenten ->
+// gemeent, which gemeente and gemeentelijk begin with; for Spanish,
+// cooperaciones -> cooper.
+func suffixStemmer(suffixes ...string) func(string) string {
+	return func(t string) string { return cutSuffixes(t, suffixes) }
+}
+
+// cutSuffixes removes from t the first of suffixes that it ends with, then
+// once more, each only when minStemLen runes remain.
+func cutSuffixes(t string, suffixes []string) string {
 	for range 2 {
 		cut := false
-		for _, s := range englishSuffixes {
+		for _, s := range suffixes {
 			if strings.HasSuffix(t, s) && utf8.RuneCountInString(t)-len(s) >= minStemLen {
 				t, cut = t[:len(t)-len(s)], true
 				break
@@ -66,10 +93,6 @@ func stemEnglish(t string) string {
 		if !cut {
 			break
 		}
-	}
-	if n := len(t); n >= 2 && t[n-1] == 'r' && !strings.ContainsRune("aeiouy", rune(t[n-2])) &&
-		utf8.RuneCountInString(t)-1 >= minStemLen {
-		t = t[:n-1]
 	}
 	return t
 }

@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -39,6 +40,23 @@ func TestCatalogueInFrench(t *testing.T) {
 	for _, english := range []string{"showing", "Show ", "Approach", "Partner type"} { // words of the interface, not of the content
 		if strings.Contains(got.Status+got.Done+got.Filters+got.Cards, english) {
 			t.Errorf("the catalogue still says %q", english)
+		}
+	}
+}
+
+// TestCatalogueStemsDutch searches the Dutch catalogue for a plural: the
+// cases that write the word only in the singular are found too, as the
+// English catalogue finds "registered" for "registration".
+func TestCatalogueStemsDutch(t *testing.T) {
+	c := openCatalogue(t, "../..")
+	c.url = strings.Replace(c.url, "/dashboard/cases/", "/dashboard/nl/cases/", 1)
+	c.open(t, "")
+	c.act(t, chromedp.SendKeys("#catalogue_q", "gemeenten"))
+	c.settle(t, "gemeenten")
+	v := c.view(t)
+	for _, slug := range []string{"lokeren-elasha", "wevelgem-coop-uganda"} { // "gemeente", never "gemeenten"
+		if !slices.Contains(v.Slugs, slug) {
+			t.Errorf("got %v, want %s among them", v.Slugs, slug)
 		}
 	}
 }

@@ -339,7 +339,20 @@ func TestStem(t *testing.T) {
 		{"en", "exchanges", "exchang"},
 		{"en", "certificate", "certific"},
 		{"en", "birth", "birth"},
-		{"nl", "registration", "registration"}, // no Dutch stemmer
+		{"nl", "gemeenten", "gemeent"},
+		{"nl", "samenwerking", "samenwerk"},
+		{"nl", "partners", "partn"},
+		{"nl", "water", "water"}, // "wat" would be too short
+		{"fr", "cooperations", "cooper"},
+		{"fr", "communes", "commun"},
+		{"fr", "formatrices", "formatric"}, // "form" would be too short: only the plural goes
+		{"de", "kommunen", "kommun"}, // not "kommu", which Kommunikation begins with
+		{"de", "partnerinnen", "partn"},
+		{"de", "partnerschaften", "partnerschaft"},
+		{"es", "cooperaciones", "cooper"},
+		{"es", "municipios", "municipi"},
+		{"es", "ciudades", "ciudad"},
+		{"sv", "kommunerna", "kommunerna"}, // no Swedish stemmer
 		{"", "registration", "registration"},
 	} {
 		t.Run(tc.lang+"/"+tc.term, func(t *testing.T) {

@@ -17,7 +17,9 @@ import (
 // TestTermsAsTheScript runs catalogue.js's own folding and cutting of
 // text into terms (the section "text" of the script) in Chromium, and
 // checks that it cuts every input as search.Terms does: a query finds only
-// the terms the index holds when both cut alike.
+// the terms the index holds when both cut alike. Then it checks the
+// script's stemmers against search.Stem, which textIndex.find (the
+// reference of the search's tests) uses.
 func TestTermsAsTheScript(t *testing.T) {
 	script, err := os.ReadFile("../../assets/js/catalogue.js")
 	if err != nil {
@@ -50,4 +52,39 @@ func TestTermsAsTheScript(t *testing.T) {
 			t.Errorf("%q: the script cuts %q, search.Terms %q", s, got[i], want)
 		}
 	}
+
+	// The stems, from the script's section "forgiving" up to its
+	// withinOne, for every language, of terms of every language.
+	from := strings.Index(src, "// ---- forgiving")
+	to := strings.Index(src, "// withinOne reports")
+	if from < 0 || to < from {
+		t.Fatal("catalogue.js has no forgiving section: update this test with the script")
+	}
+	langs := []string{"en", "nl", "fr", "de", "es", "sv"}
+	terms := []string{"registration", "registered", "water", "waters", "municipalities", "certificate",
+		"gemeenten", "samenwerking", "partners", "heden", "cooperations", "communes", "formatrices",
+		"nationaux", "kommunen", "partnerinnen", "partnerschaften", "moeglichkeiten", "cooperaciones",
+		"municipios", "ciudades", "idad", "kommunerna", "ηθηναι", "60000"}
+	stems, _ := json.Marshal(terms)
+	js = "(() => {\n" + maxTerm + "\n" + src[start:end] + src[from:to] +
+		"\nreturn " + string(stems) + ".map(t => " + mustJSON(langs) + ".map(l => (STEMMERS[l] || (x => x))(t)));\n})()"
+	byTerm, err := chromedp.Run(ctx, chromedp.Evaluate[[][]string](js))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, term := range terms {
+		for k, lang := range langs {
+			if want := search.Stem(lang, term); byTerm[i][k] != want {
+				t.Errorf("%s %q: the script stems %q, search.Stem %q", lang, term, byTerm[i][k], want)
+			}
+		}
+	}
+}
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
 }
