@@ -346,7 +346,7 @@ func TestStem(t *testing.T) {
 		{"fr", "cooperations", "cooper"},
 		{"fr", "communes", "commun"},
 		{"fr", "formatrices", "formatric"}, // "form" would be too short: only the plural goes
-		{"de", "kommunen", "kommun"}, // not "kommu", which Kommunikation begins with
+		{"de", "kommunen", "kommun"},       // not "kommu", which Kommunikation begins with
 		{"de", "partnerinnen", "partn"},
 		{"de", "partnerschaften", "partnerschaft"},
 		{"es", "cooperaciones", "cooper"},
