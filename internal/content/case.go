@@ -371,6 +371,16 @@ var typeWords = map[string]string{
 	"business": "company", "firm": "company", "enterprise": "company", "corporation": "company", "private sector": "company",
 	"college": "university", "research institute": "university",
 	"federation": "network", "platform": "network",
+	// German and Spanish, the other languages of casebook's interface.
+	"gemeinde": "municipality", "kommune": "municipality", "stadt": "municipality", "stadtverwaltung": "municipality",
+	"ayuntamiento": "municipality", "municipio": "municipality", "municipalidad": "municipality", "ciudad": "municipality",
+	"provinz": "province", "landkreis": "province", "kreis": "province", "provincia": "province", "diputacion": "province",
+	"bundesregierung": "national-government", "ministerium": "national-government", "gobierno": "national-government", "ministerio": "national-government",
+	"verein": "association", "asociacion": "association", "nro": "ngo", "ong": "ngo",
+	"unternehmen": "company", "firma": "company", "empresa": "company",
+	"schule": "school", "escuela": "school", "colegio": "school",
+	"hochschule": "university", "universitat": "university", "universidad": "university",
+	"netzwerk": "network", "red": "network",
 	"international organization": "international-organisation", "intergovernmental organisation": "international-organisation",
 	"intergovernmental organization": "international-organisation", "un agency": "international-organisation",
 }
