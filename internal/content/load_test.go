@@ -549,6 +549,13 @@ func TestBudgetHints(t *testing.T) {
 		{"{amount: 30000, period: one-off}", `budget.period: expected "year" or "total", found "one-off"; write total`},
 		{"{amount: 30000, period: monthly}", `budget.period: expected "year" or "total", found "monthly"; a budget is given per year or in total: write the amount for a year, and year`},
 		{"{amount: 30000, period: sometimes}", `budget.period: expected "year" or "total", found "sometimes"`},
+		// German and Spanish.
+		{"{amount: '1,5 Millionen Euro'}", `budget.amount: ` + number + `"1,5 Millionen Euro"; write amount: 1500000`},
+		{"{amount: 2 millones}", `budget.amount: ` + number + `"2 millones"; write amount: 2000000`},
+		{"{amount: 30000, period: jährlich}", `budget.period: expected "year" or "total", found "jährlich"; write year`},
+		{"{amount: 30000, period: por año}", `budget.period: expected "year" or "total", found "por año"; write year`},
+		{"{amount: 30000, period: einmalig}", `budget.period: expected "year" or "total", found "einmalig"; write total`},
+		{"{amount: 30000, period: mensual}", `budget.period: expected "year" or "total", found "mensual"; a budget is given per year or in total: write the amount for a year, and year`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.budget, func(t *testing.T) {

@@ -84,8 +84,9 @@ var multipliers = []struct {
 	word  string
 	scale float64
 }{
-	{"million", 1e6}, {"miljoen", 1e6}, {"millions", 1e6}, {"mln", 1e6}, {"mio", 1e6}, {"mn", 1e6}, {"m", 1e6},
-	{"thousand", 1e3}, {"duizend", 1e3}, {"mille", 1e3}, {"k", 1e3},
+	{"millionen", 1e6}, {"million", 1e6}, {"miljoen", 1e6}, {"millions", 1e6}, {"millones", 1e6}, {"millón", 1e6}, {"millon", 1e6},
+	{"mln", 1e6}, {"mio", 1e6}, {"mn", 1e6}, {"m", 1e6},
+	{"thousand", 1e3}, {"duizend", 1e3}, {"mille", 1e3}, {"tausend", 1e3}, {"mil", 1e3}, {"k", 1e3},
 }
 
 // writeAmount says what to write for an amount that amountHint read.
@@ -184,13 +185,16 @@ var (
 		"yearly": true, "annual": true, "annually": true, "per year": true, "a year": true, "each year": true,
 		"every year": true, "p a": true, "pa": true, "per annum": true, "years": true, "y": true,
 		"jaarlijks": true, "per jaar": true, "jaar": true, "par an": true, "annuel": true, "annuelle": true, "an": true,
+		"jahrlich": true, "pro jahr": true, "im jahr": true, "jahr": true, "anual": true, "por ano": true, "al ano": true, "ano": true,
 	}
 	once = map[string]bool{
 		"in total": true, "overall": true, "one off": true, "once": true, "whole project": true, "all": true,
 		"totaal": true, "in totaal": true, "en tout": true, "au total": true, "global": true,
+		"insgesamt": true, "gesamt": true, "einmalig": true, "en total": true, "unico": true, "pago unico": true,
 	}
 	monthly = map[string]bool{
 		"month": true, "monthly": true, "per month": true, "a month": true,
 		"maand": true, "per maand": true, "maandelijks": true, "par mois": true, "mensuel": true, "mois": true,
+		"monatlich": true, "pro monat": true, "monat": true, "mensual": true, "por mes": true, "al mes": true, "mes": true,
 	}
 )
