@@ -1,9 +1,9 @@
 // casebook: sorting for the features matrix. Without it the matrix is a
-// plain table (and, on narrow screens, a list of cards) in the dashboard's
+// plain table (and, on narrow screens, a list of cards) in the site's
 // order; with it, each feature's column heading becomes a button that sorts
 // the approaches by that feature, highest first, then lowest first, with
 // aria-sort on the heading, and a select above does the same on any width.
-// Ties keep the dashboard's order.
+// Ties keep the site's order.
 (function () {
   "use strict";
   var table = document.getElementById("matrix_table");
