@@ -84,13 +84,13 @@ func yamlSlip(msg string, raw []byte, line int) (slip, bool) {
 	case "did not find expected ',' or ']'", "did not find expected ',' or '}'":
 		// The line that opens the list or mapping: YAML may see that it
 		// is not closed a line or more after it.
-		open, close, what := "[", "]", "a list in brackets"
+		opener, closer, what := "[", "]", "a list in brackets"
 		if strings.HasSuffix(msg, "'}'") {
-			open, close, what = "{", "}", "a mapping in braces"
+			opener, closer, what = "{", "}", "a mapping in braces"
 		}
 		for n := line; n >= 1; n-- {
-			if m := field.FindStringSubmatch(text(n)); m != nil && strings.HasPrefix(m[3], open) && !strings.Contains(m[3], close) {
-				return slip{n, valueCol(text(n)), what + " ends on its line with " + close + ": " + m[2] + ": " + strings.TrimRight(m[3], ",") + close + "; text that starts with " + open + " needs quotes: " + quote(m)}, true
+			if m := field.FindStringSubmatch(text(n)); m != nil && strings.HasPrefix(m[3], opener) && !strings.Contains(m[3], closer) {
+				return slip{n, valueCol(text(n)), what + " ends on its line with " + closer + ": " + m[2] + ": " + strings.TrimRight(m[3], ",") + closer + "; text that starts with " + opener + " needs quotes: " + quote(m)}, true
 			}
 		}
 	}
