@@ -577,7 +577,7 @@ func numberReads(rec *deps.Recorder, s *site.Site) {
 func (r *Renderer) render(s *site.Site, p Page, opts Options, rec *deps.Recorder) ([]byte, problem.List, *deps.Set) {
 	switch p.Kind {
 	case KindSitemap:
-		return r.bind(s, opts).sitemap(r.Pages(s), p.sitemap, rec), nil, rec.Set()
+		return r.bind(s, opts).sitemap(func() []Page { return r.Pages(s) }, p.sitemap, rec), nil, rec.Set()
 	case KindFeed:
 		return r.bind(s, opts).feedXML(rec), nil, rec.Set()
 	case KindCatalogueData:

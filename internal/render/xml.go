@@ -40,16 +40,16 @@ type sitemapAlt struct {
 // sitemap is split, or the index of the parts.
 // What it reads goes into rec: the lists of items, which decide the
 // pages, whether each case is a draft, which decides the parts, and the
-// date of each case listed.
-func (b *binding) sitemap(pages []Page, part *sitemapPart, rec *deps.Recorder) []byte {
+// date of each case listed. plan gives the site's pages, which the index
+// of the parts does not need.
+func (b *binding) sitemap(plan func() []Page, part *sitemapPart, rec *deps.Recorder) []byte {
 	rec.Read(baseDep)
 	rec.Read(deps.Dep{Item: deps.Item{Kind: deps.KindComputed, ID: planID}})
-	pages = sitemapListed(func(c *site.Case) bool { return view.OfCase(c, rec).Draft() }, pages)
-	switch {
-	case part == nil:
-	case part.n == 0:
+	if part != nil && part.n == 0 {
 		return b.sitemapIndex(part.of)
-	default:
+	}
+	pages := sitemapListed(func(c *site.Case) bool { return view.OfCase(c, rec).Draft() }, plan())
+	if part != nil {
 		// The plan made the part of these pages; min keeps a part that a
 		// changed site left empty from cutting out of bounds.
 		pages = pages[min((part.n-1)*part.per, len(pages)):min(part.n*part.per, len(pages))]
