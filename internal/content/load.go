@@ -112,6 +112,7 @@ type file struct {
 	// not decode: its error, not its translations', says what is wrong.
 	imageGiven bool
 	title      *yaml.Node // a case's or approach's title, for sameTitles
+	titleWords string     // its words (see words), made when the file is read
 
 	approach *site.Approach
 	kase     *site.Case
@@ -420,6 +421,12 @@ func decodeFile(fsys fs.FS, f *file, cfg *site.Config, langsKnown, caseBodiesOnD
 		f.page, f.slugNode = d.decodePage(doc.meta, slug)
 		f.slugNode = light(f.slugNode)
 		f.page.Body, f.page.Source, f.page.Lang = doc.body, src, cfg.Language
+	}
+	switch {
+	case f.kase != nil:
+		f.titleWords = words(f.kase.Title)
+	case f.approach != nil:
+		f.titleWords = words(f.approach.Title)
 	}
 	d.examplesLeft(f, doc.meta, body, doc.bodyLine)
 }

@@ -205,10 +205,13 @@ func sameTitles(files []*file, approaches []*site.Approach, cases []*site.Case, 
 	for _, c := range cases {
 		published[c] = true
 	}
-	first := make(map[string]*file)
+	type key struct{ what, words string }
+	first := make(map[key]*file)
 	for _, f := range files {
 		var title, what string
 		switch {
+		case f.titleWords == "":
+			continue
 		case f.kase != nil && published[f.kase]:
 			title, what = f.kase.Title, "cases"
 		case f.approach != nil && published[f.approach]:
@@ -216,13 +219,10 @@ func sameTitles(files []*file, approaches []*site.Approach, cases []*site.Case, 
 		default:
 			continue
 		}
-		key := what + " " + words(title)
-		if key == what+" " {
-			continue
-		}
-		other := first[key]
+		k := key{what, f.titleWords}
+		other := first[k]
 		if other == nil {
-			first[key] = f
+			first[k] = f
 			continue
 		}
 		line, col := f.metaLine, 0
