@@ -12,30 +12,21 @@ import "text/template/parse"
 // template calls, the commands of a pipeline and their arguments, and
 // the node of a chain.
 func Walk(n parse.Node, visit func(parse.Node)) {
-	switch n := n.(type) {
-	case nil:
-		return
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		visit(n)
-		for _, c := range n.Nodes {
-			Walk(c, visit)
-		}
-		return
-	case *parse.PipeNode:
-		if n == nil {
-			return
-		}
-		visit(n)
-		for _, c := range n.Cmds {
-			Walk(c, visit)
-		}
+	// A template without a pipeline or an else list holds them as nil
+	// pointers of their types.
+	if n == nil || n == parse.Node((*parse.ListNode)(nil)) || n == parse.Node((*parse.PipeNode)(nil)) {
 		return
 	}
 	visit(n)
 	switch n := n.(type) {
+	case *parse.ListNode:
+		for _, c := range n.Nodes {
+			Walk(c, visit)
+		}
+	case *parse.PipeNode:
+		for _, c := range n.Cmds {
+			Walk(c, visit)
+		}
 	case *parse.ActionNode:
 		Walk(n.Pipe, visit)
 	case *parse.IfNode:
@@ -62,7 +53,5 @@ func Walk(n parse.Node, visit func(parse.Node)) {
 func walkBranch(n *parse.BranchNode, visit func(parse.Node)) {
 	Walk(n.Pipe, visit)
 	Walk(n.List, visit)
-	if n.ElseList != nil {
-		Walk(n.ElseList, visit)
-	}
+	Walk(n.ElseList, visit)
 }
